@@ -1,0 +1,522 @@
+/*
+ * fazhi.h - libfazhi, the library every fazhi program stands on.
+ *
+ * One header, one prefix (fz_), one module per concern:
+ *   error.c     error values and exit statuses
+ *   arena.c     arena allocation and string helpers
+ *   hash.c      string-keyed hash maps (insertion order kept)
+ *   node.c      YAML value trees and YAML 1.1 scalar resolution
+ *   reader.c    the streaming document reader over files or stdin
+ *   writer.c    the YAML writer
+ *   date.c      dates and periods
+ *   calendar.c  working days
+ *   schema.c    kinds, enumerations and record decoding
+ *   output.c    atomic output files
+ *   cli.c       shared program behaviour
+ *   tally.c     the inspection and case tally
+ *
+ * Ownership is written beside every function that takes or returns
+ * memory.  No function of this library exits; only cli.c writes, and
+ * only to the streams its caller names.
+ */
+#ifndef FAZHI_H
+#define FAZHI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define FZ_FORMAT_VERSION 1
+
+/* ---------------------------------------------------------------- errors */
+
+/* Statuses are the exit statuses of every program (sysexits.h values). */
+enum fz_status {
+	FZ_OK = 0,
+	FZ_PROBLEMS = 1,	/* a verification or check found problems */
+	FZ_USAGE = 64,		/* bad command line */
+	FZ_DATAERR = 65,	/* bad input data */
+	FZ_NOINPUT = 66,	/* an input cannot be opened */
+	FZ_CANTCREAT = 73,	/* an output cannot be created */
+	FZ_IOERR = 74		/* read or write error */
+};
+
+typedef struct fz_error {
+	int status;		/* enum fz_status; FZ_OK when no error */
+	char file[1024];	/* "" when the error has no file */
+	unsigned line, col;	/* 1-based; 0 when unknown */
+	char msg[1024];
+} fz_error;
+
+/* Name of a status, e.g. "bad input data". Static string. */
+const char *fz_strerror(int status);
+/* Fill err and return status.  file may be NULL. */
+int fz_error_set(fz_error *err, int status, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Write "file:line:col: msg" (the parts that are known) into buf. */
+void fz_error_format(const fz_error *err, char *buf, size_t size);
+
+/* ----------------------------------------------------------------- arena */
+
+/* Bump allocator: many small allocations, freed all at once. */
+typedef struct fz_arena fz_arena;
+
+/* Returns a new arena owned by the caller, NULL when out of memory. */
+fz_arena *fz_arena_new(void);
+/* Frees the arena and everything allocated from it. */
+void fz_arena_free(fz_arena *a);
+/* Forgets every allocation (keeps the first block for reuse). */
+void fz_arena_reset(fz_arena *a);
+/* Memory owned by the arena, aligned for any type; NULL when out of memory. */
+void *fz_arena_alloc(fz_arena *a, size_t size);
+/* A NUL-terminated copy of s[0..len) owned by the arena. */
+char *fz_arena_strndup(fz_arena *a, const char *s, size_t len);
+char *fz_arena_strdup(fz_arena *a, const char *s);
+/* printf into memory owned by the arena. */
+char *fz_arena_printf(fz_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Allocation that never returns NULL: aborts the process on exhaustion,
+ * the one failure no caller can mend.  Memory owned by the caller. */
+void *fz_xmalloc(size_t size);
+void *fz_xcalloc(size_t n, size_t size);
+void *fz_xrealloc(void *p, size_t size);
+char *fz_xstrdup(const char *s);
+
+/* Surrounding ASCII and UTF-8 (U+3000) white space removed: a pointer
+ * into s and the new length in *len. */
+const char *fz_trim(const char *s, size_t *len);
+
+/* ------------------------------------------------------------------ hash */
+
+/* A map from byte strings to pointers.  Keys are copied into the map's
+ * own arena; entries are kept in insertion order, so iteration is
+ * deterministic. */
+typedef struct fz_map fz_map;
+
+fz_map *fz_map_new(void);		/* owned by the caller */
+void fz_map_free(fz_map *m);		/* values are the caller's */
+size_t fz_map_count(const fz_map *m);
+/* The value slot of key, NULL when absent. */
+void **fz_map_find(const fz_map *m, const char *key, size_t len);
+/* The value slot of key, inserted (value NULL) when absent; *added is set
+ * to 1 when it was.  *key_out, when not NULL, receives the map's copy of
+ * the key, valid as long as the map. */
+void **fz_map_insert(fz_map *m, const char *key, size_t len, int *added,
+    const char **key_out);
+/* The i-th entry in insertion order. */
+const char *fz_map_key(const fz_map *m, size_t i, size_t *len);
+void *fz_map_value(const fz_map *m, size_t i);
+/* The map's arena, for values that should live as long as the map. */
+fz_arena *fz_map_arena(fz_map *m);
+
+/* ------------------------------------------------------------------ node */
+
+enum fz_node_type { FZ_SCALAR, FZ_SEQ, FZ_MAP };
+
+/* A YAML value with its position.  A MAP keeps keys and values
+ * alternately in kids: kids[2i] is the key (always a SCALAR), kids[2i+1]
+ * the value, and n counts pairs.  A SEQ has n items in kids.  Nodes are
+ * owned by the arena they were made in. */
+typedef struct fz_node fz_node;
+struct fz_node {
+	enum fz_node_type type;
+	unsigned char quoted;	/* scalar written quoted or as a block */
+	unsigned line, col;	/* 1-based */
+	const char *file;
+	char *str;		/* scalar text, NUL-terminated */
+	size_t len;
+	fz_node **kids;
+	size_t n;
+};
+
+/* YAML 1.1 resolution of a plain scalar. */
+enum fz_scalar_tag { FZ_TAG_STR, FZ_TAG_NULL, FZ_TAG_BOOL, FZ_TAG_INT,
+	FZ_TAG_FLOAT };
+enum fz_scalar_tag fz_scalar_resolve(const char *s, size_t len);
+/* The tag of a scalar node: quoted scalars are always strings. */
+enum fz_scalar_tag fz_node_tag(const fz_node *n);
+/* 1 when n is NULL or a plain null scalar (null, ~, empty). */
+int fz_node_is_null(const fz_node *n);
+
+/* The value of key in a MAP, NULL when absent or when m is not a MAP. */
+fz_node *fz_node_get(const fz_node *m, const char *key);
+/* New nodes owned by the arena. */
+fz_node *fz_node_scalar(fz_arena *a, const char *s, size_t len);
+fz_node *fz_node_seq(fz_arena *a);
+fz_node *fz_node_map(fz_arena *a);
+/* Append to a SEQ, or a key/value pair to a MAP (no duplicate check). */
+void fz_node_push(fz_arena *a, fz_node *seq, fz_node *item);
+void fz_node_put(fz_arena *a, fz_node *map, const char *key, fz_node *value);
+/* A deep copy of n owned by a. */
+fz_node *fz_node_copy(fz_arena *a, const fz_node *n);
+
+/* ---------------------------------------------------------------- reader */
+
+/* Limits the reader enforces (fazhi-formats(5)). */
+#define FZ_MAX_DEPTH 64			/* nesting of collections */
+#define FZ_MAX_SCALAR (1u << 20)	/* bytes in one scalar */
+#define FZ_MAX_DOCUMENTS 100000		/* documents in one run */
+
+enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC };
+
+/* One step of the stream.  For a record kind, every item of records: is
+ * an FZ_EV_RECORD, and the document itself then comes as an FZ_EV_DOC
+ * whose node holds its other keys.  Any other document is one FZ_EV_DOC
+ * with the whole mapping.  Nodes belong to the stream and are valid
+ * until the next fz_stream_next, or until fz_stream_close with
+ * FZ_STREAM_KEEP. */
+typedef struct fz_event {
+	enum fz_event_type type;
+	const char *kind;	/* NULL for a document without kind */
+	fz_node *node;
+	const char *file;	/* the input's name as given ("-" is "<stdin>") */
+	unsigned doc_line, doc_col;	/* where the document's mapping begins */
+	size_t index;		/* a record's index in its document */
+} fz_event;
+
+enum fz_stream_flags {
+	FZ_STREAM_ANY_KIND = 1,	/* accept documents without or with any kind */
+	FZ_STREAM_KEEP = 2	/* keep every node until fz_stream_close */
+};
+
+typedef struct fz_stream fz_stream;
+
+/* Called with every block of bytes read, for digests. */
+typedef void (*fz_tap_fn)(void *ctx, size_t file_index, const void *buf,
+    size_t len);
+/* Called now and then with bytes read so far and the total of the
+ * regular files named (0 when unknown). */
+typedef void (*fz_progress_fn)(void *ctx, uint64_t done, uint64_t total);
+
+/* A stream over the named files in order, standard input when npaths is
+ * 0 or a path is "-".  paths must outlive the stream.  Returns a stream
+ * owned by the caller. */
+fz_stream *fz_stream_open(char *const *paths, int npaths, unsigned flags);
+void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx);
+void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx);
+/* The next event: 1 with *ev filled, 0 at the end of the last input, or
+ * an error status with err filled. */
+int fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err);
+/* The arena that holds the current event's nodes. */
+fz_arena *fz_stream_arena(fz_stream *s);
+/* Records read so far of a kind, and the count of files. */
+size_t fz_stream_count(const fz_stream *s, const char *kind);
+void fz_stream_close(fz_stream *s);
+
+/* ---------------------------------------------------------------- writer */
+
+/* A YAML writer over libyaml's emitter: UTF-8 unescaped, block style
+ * unless flow is asked, strings quoted whenever they would read back as
+ * anything but a string. */
+typedef struct fz_writer fz_writer;
+
+/* A writer on out (not closed by the writer); owned by the caller. */
+fz_writer *fz_writer_new(FILE *out);
+/* Returns 0, or -1 once any write failed (then nothing more is written). */
+int fz_writer_free(fz_writer *w);
+int fz_write_doc_begin(fz_writer *w);
+int fz_write_doc_end(fz_writer *w);
+int fz_write_map_begin(fz_writer *w, int flow);
+int fz_write_map_end(fz_writer *w);
+int fz_write_seq_begin(fz_writer *w, int flow);
+int fz_write_seq_end(fz_writer *w);
+int fz_write_str(fz_writer *w, const char *s);
+int fz_write_strn(fz_writer *w, const char *s, size_t len);
+int fz_write_int(fz_writer *w, long long v);
+int fz_write_bool(fz_writer *w, int v);
+int fz_write_null(fz_writer *w);
+int fz_write_money(fz_writer *w, int64_t fen);
+int fz_write_date(fz_writer *w, int32_t date);
+/* A plain scalar written as it is (numbers, dates the caller formatted). */
+int fz_write_plain(fz_writer *w, const char *s);
+/* A whole tree, scalars keeping their resolution. */
+int fz_write_node(fz_writer *w, const fz_node *n);
+/* key: then a value call. */
+int fz_write_key(fz_writer *w, const char *key);
+
+/* ------------------------------------------------------------------ date */
+
+/* A calendar date as days since 1970-01-01; FZ_NODATE when absent. */
+typedef int32_t fz_date;
+#define FZ_NODATE INT32_MIN
+
+/* Parse "YYYY-MM-DD", or a datetime "YYYY-MM-DDTHH:MM[:SS]" whose time is
+ * ignored.  Returns 0, or -1 for anything else (2019-02-30 included). */
+int fz_date_parse(const char *s, size_t len, fz_date *out);
+fz_date fz_date_make(int y, int m, int d);	/* no check */
+void fz_date_split(fz_date d, int *y, int *m, int *day);
+int fz_date_valid(int y, int m, int d);
+/* 0 Monday .. 6 Sunday */
+int fz_date_weekday(fz_date d);
+/* "2019-03-05" into buf (at least 11 bytes). */
+char *fz_date_format(fz_date d, char *buf);
+
+enum fz_period { FZ_P_NONE = -1, FZ_P_YEAR, FZ_P_QUARTER, FZ_P_MONTH,
+	FZ_P_WEEK, FZ_P_DAY };
+/* "year", "quarter", "month", "week", "day"; FZ_P_NONE otherwise. */
+enum fz_period fz_period_parse(const char *name);
+const char *fz_period_name(enum fz_period p);
+/* The label of d's period: 2019, 2019-Q3, 2019-03, 2019-W09 (ISO 8601),
+ * 2019-03-05; buf of at least 16 bytes. */
+char *fz_period_label(enum fz_period p, fz_date d, char *buf);
+/* The first and last day of d's period. */
+void fz_period_bounds(enum fz_period p, fz_date d, fz_date *first,
+    fz_date *last);
+/* Parse "YYYY" or "YYYY-MM" into the first and last day. -1 when bad. */
+int fz_year_parse(const char *s, fz_date *first, fz_date *last);
+int fz_month_parse(const char *s, fz_date *first, fz_date *last);
+
+/* -------------------------------------------------------------- calendar */
+
+/* Working days: Monday to Friday, less holidays, plus make-up workdays. */
+typedef struct fz_calendar fz_calendar;
+
+/* An empty calendar (Monday to Friday), owned by the caller. */
+fz_calendar *fz_calendar_new(void);
+void fz_calendar_free(fz_calendar *c);
+/* Add the days of a calendar document or of a holiday-cn year file. */
+int fz_calendar_add_doc(fz_calendar *c, const fz_node *doc, fz_error *err);
+/* Read every document of a file (kind calendar, or holiday-cn JSON). */
+int fz_calendar_load(fz_calendar *c, const char *path, fz_error *err);
+int fz_calendar_is_workday(const fz_calendar *c, fz_date d);
+/* The n-th working day after d, d itself not counted (n >= 0; 0 is d). */
+fz_date fz_calendar_add_workdays(const fz_calendar *c, fz_date d, int n);
+/* Working days in (a, b], negative when b < a. */
+int fz_calendar_workdays_between(const fz_calendar *c, fz_date a,
+    fz_date b);
+/* 1 when the calendar lists days of year y (holidays or workdays). */
+int fz_calendar_covers(const fz_calendar *c, int year);
+
+/* ---------------------------------------------------------------- schema */
+
+enum fz_kind {
+	FZ_KIND_NONE = -1,
+	FZ_KIND_ENTITIES, FZ_KIND_INSPECTORS, FZ_KIND_PLAN, FZ_KIND_DRAW,
+	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
+	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
+	FZ_KIND_METRICS, FZ_KIND_RESULTS,
+	FZ_KIND_COUNT
+};
+
+enum fz_kind fz_kind_parse(const char *name);
+const char *fz_kind_name(enum fz_kind k);
+/* 1 for kinds that keep their records in records: */
+int fz_kind_has_records(enum fz_kind k);
+
+/* Field types of the record kinds. */
+enum fz_type {
+	FZ_T_STR,	/* const char * */
+	FZ_T_DATE,	/* fz_date */
+	FZ_T_INT,	/* long long, with FZ_NOINT when absent */
+	FZ_T_BOOL,	/* int: -1 absent, 0, 1 */
+	FZ_T_TRISTATE,	/* int: -1 absent, 0, 1, FZ_EXEMPT */
+	FZ_T_MONEY,	/* int64_t fen, FZ_NOMONEY when absent */
+	FZ_T_ENUM,	/* int index, -1 absent */
+	FZ_T_ENUMS,	/* unsigned bit set of indexes, one value or a list */
+	FZ_T_STRS	/* const fz_node * SEQ of strings, NULL when absent */
+};
+#define FZ_NOINT INT64_MIN
+#define FZ_NOMONEY INT64_MIN
+#define FZ_EXEMPT 2
+
+/* An enumeration value and its Chinese alias. */
+typedef struct fz_enum_value {
+	const char *value;
+	const char *alias;
+} fz_enum_value;
+
+typedef struct fz_field {
+	const char *key;
+	enum fz_type type;
+	int required;
+	const fz_enum_value *values;	/* FZ_T_ENUM(S): NULL-terminated */
+	size_t offset;			/* into the kind's struct */
+	long long min, max;		/* FZ_T_INT range */
+} fz_field;
+
+/* The fields of a record kind, NULL-key terminated; NULL otherwise. */
+const fz_field *fz_kind_fields(enum fz_kind k);
+const fz_field *fz_field_find(enum fz_kind k, const char *key);
+/* The canonical value of an enumeration for a value or its alias. */
+int fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len);
+
+/* Canonical values, by index, of the enumerations below. */
+enum fz_risk { FZ_RISK_LOW, FZ_RISK_MEDIUM, FZ_RISK_HIGH };
+enum fz_entity_status { FZ_ENTITY_ACTIVE, FZ_ENTITY_CLOSED };
+enum fz_visit_type { FZ_VISIT_ROUTINE, FZ_VISIT_RANDOM, FZ_VISIT_JOINT,
+	FZ_VISIT_SPECIAL, FZ_VISIT_NIGHT, FZ_VISIT_COMPLAINT };
+enum fz_result { FZ_RESULT_OK, FZ_RESULT_VIOLATION, FZ_RESULT_BANNED };
+enum fz_reporter { FZ_REPORTED_BUREAU, FZ_REPORTED_TOWN };
+enum fz_source { FZ_SOURCE_INSPECTION, FZ_SOURCE_COMPLAINT,
+	FZ_SOURCE_REFERRAL, FZ_SOURCE_TOWN_LEAD, FZ_SOURCE_RANDOM };
+enum fz_penalty { FZ_PENALTY_WARNING, FZ_PENALTY_FINE,
+	FZ_PENALTY_CONFISCATION, FZ_PENALTY_SUSPENSION,
+	FZ_PENALTY_REVOCATION, FZ_PENALTY_NONE };
+enum fz_level { FZ_LEVEL_ITEM, FZ_LEVEL_SUB, FZ_LEVEL_LEAF };
+enum fz_matter_type { FZ_MT_LICENSING, FZ_MT_FILING, FZ_MT_CONFIRMATION,
+	FZ_MT_PAYMENT, FZ_MT_RELAY, FZ_MT_AWARD, FZ_MT_PUBLIC_SERVICE };
+enum fz_channel { FZ_CHANNEL_ONLINE, FZ_CHANNEL_MOBILE, FZ_CHANNEL_WINDOW };
+enum fz_action { FZ_ACTION_NEW, FZ_ACTION_RENEWAL, FZ_ACTION_CHANGE,
+	FZ_ACTION_CANCELLATION };
+enum fz_outcome { FZ_OUTCOME_APPROVED, FZ_OUTCOME_REJECTED,
+	FZ_OUTCOME_WITHDRAWN };
+
+/* The records.  Strings point into the record's nodes. */
+typedef struct fz_entity {
+	const char *id, *name, *category, *town, *grade;
+	int risk;
+	fz_date last_inspected;
+	int status;
+} fz_entity;
+
+typedef struct fz_inspector {
+	const char *id, *name, *department, *squad;
+	const fz_node *categories, *avoid;
+	int active;
+} fz_inspector;
+
+typedef struct fz_inspection {
+	fz_date date;
+	const char *entity, *category, *town;
+	const fz_node *inspectors;
+	const char *outing;
+	int type, result, leader_led, reported_by;
+	const char *task, *case_id;
+} fz_inspection;
+
+typedef struct fz_case {
+	const char *id;
+	fz_date filed, closed, decided, legal_review, published;
+	long long extended_days;
+	const char *category, *town, *entity, *cause;
+	int source;
+	unsigned penalty;
+	int64_t fine;
+} fz_case;
+
+typedef struct fz_matter {
+	const char *code, *name, *parent, *office;
+	int level, type;
+	int online, mobile, zero_trip, instant;
+	long long statutory_days, promised_days, materials, e_materials;
+	int license, e_license;
+} fz_matter;
+
+typedef struct fz_application {
+	const char *id, *matter;
+	fz_date received, completed;
+	int channel;
+	long long trips;
+	int action, outcome, site_survey, e_license;
+	long long satisfaction;
+} fz_application;
+
+/* A report sink: with one, decoding goes on after a problem and reports
+ * each; without one (NULL), it stops at the first error. */
+enum fz_severity { FZ_WARNING, FZ_ERROR };
+typedef struct fz_diag {
+	void (*report)(void *ctx, int severity, const fz_node *at,
+	    const char *msg);
+	void *ctx;
+	int strict;		/* report keys the kind does not name */
+} fz_diag;
+
+/* Decode a record of kind k from the MAP rec into the kind's struct out
+ * (fz_entity, fz_inspector, ... as the kind says).  Enumeration values
+ * are rewritten in rec to their canonical value.  Defaults of FORMATS.md
+ * are applied.  Returns FZ_OK or FZ_DATAERR with err set to the first
+ * error.  Strings in out point into rec. */
+int fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
+    const fz_diag *diag, fz_error *err);
+/* Parse a money scalar ("1250.50") into fen; -1 when not money. */
+int fz_money_parse(const char *s, size_t len, int64_t *fen);
+/* "1250.50" or "5000" into buf (at least 32 bytes). */
+char *fz_money_format(int64_t fen, char *buf);
+/* Parse a non-negative decimal integer; -1 when not one or too large. */
+int fz_int_parse(const char *s, size_t len, long long *out);
+/* 1 when the 18-character id's GB 32100 check character is right, 0 when
+ * wrong, -1 when id is not an 18-character code at all. */
+int fz_uscc_check(const char *id);
+
+/* ---------------------------------------------------------------- output */
+
+/* An output: standard output, or a temporary file beside the target
+ * that replaces it only on fz_output_commit. */
+typedef struct fz_output {
+	FILE *fp;
+	char *path;		/* target, NULL for standard output */
+	char *tmp;		/* temporary file */
+} fz_output;
+
+/* path NULL or "-" is standard output.  Returns FZ_OK or FZ_CANTCREAT. */
+int fz_output_open(fz_output *o, const char *path, fz_error *err);
+/* Flush, check, close and rename into place: FZ_OK or FZ_IOERR/CANTCREAT;
+ * on failure the temporary file is removed and the target untouched. */
+int fz_output_commit(fz_output *o, fz_error *err);
+/* Remove the temporary file; the target is untouched. */
+void fz_output_abort(fz_output *o);
+
+/* ------------------------------------------------------------------- cli */
+
+/* Shared program behaviour.  Every program declares one of these. */
+typedef struct fz_cli {
+	const char *prog;	/* "fazhi-tally" */
+	const char *usage;	/* the synopsis, one or more lines */
+	const char *help;	/* the options, for --help */
+	const char *output;	/* -o FILE, NULL for standard output */
+	int progress;		/* --progress */
+} fz_cli;
+
+/* Long options every program has; merge them into the program's own. */
+#define FZ_CLI_OPTIONS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "progress", no_argument, NULL, 'P' }
+#define FZ_CLI_SHORT "ho:V"
+
+/* Handle a common option: returns -1 when the caller should go on, or a
+ * status to return from main (0 after --help or --version). */
+int fz_cli_common(fz_cli *c, int opt, const char *arg);
+/* "prog: message" and the Try line on stderr; returns FZ_USAGE. */
+int fz_cli_usage(const fz_cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "prog: file:line:col: message" on stderr; returns err->status. */
+int fz_cli_fail(const fz_cli *c, const fz_error *err);
+/* "prog: warning: ..." style message on stderr. */
+void fz_cli_warn(const fz_cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Flush and close standard output; a write error turns status into
+ * FZ_IOERR with a message.  Returns the exit status. */
+int fz_cli_finish(const fz_cli *c, int status);
+/* Hook the stream's progress to a line on stderr, when it is a terminal
+ * or --progress was given. */
+void fz_cli_progress(fz_cli *c, fz_stream *s);
+
+/* ---------------------------------------------------------------- ticket and draw (lib/ticket.c, lib/draw.c) */
+
+/* end of ticket and draw */
+
+/* ---------------------------------------------------------------- metrics (lib/metrics.c) */
+
+/* end of metrics */
+
+/* ---------------------------------------------------------------- mustache and render (lib/mustache.c, lib/render*.c) */
+
+/* end of mustache and render */
+
+/* ---------------------------------------------------------------- tables, csv and xlsx (lib/table.c, lib/csvout.c, lib/xlsx.c) */
+
+/* end of tables, csv and xlsx */
+
+/* ---------------------------------------------------------------- check and import (lib/rules.c, lib/import.c) */
+
+/* end of check and import */
+
+/* ---------------------------------------------------------------- results (lib/results.c) */
+
+/* end of results */
+
+#endif

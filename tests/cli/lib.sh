@@ -1,0 +1,61 @@
+# Golden-file runner for the shell tests of every program.
+#
+# A case is a folder tests/cli/PROG/NAME/ holding:
+#   cmd     a shell fragment, run by sh in the source tree (so file names
+#           in messages are relative and stable), with the programs of the
+#           build tree first on PATH, $T a fresh scratch folder and
+#           $SRC the source tree;
+#   out     the expected standard output (absent: empty);
+#   err     the expected standard error (absent: empty);
+#   status  the expected exit status (absent: 0);
+#   check   optional, a shell fragment run after cmd in the same way that
+#           must exit 0 (to look at files cmd wrote).
+# FAZHI_UPDATE_GOLDEN=1 rewrites out, err and status from what the
+# programs do now; review the diff before committing it.
+
+: "${top_srcdir:=.}"
+: "${top_builddir:=.}"
+top_srcdir=$(cd "$top_srcdir" && pwd)
+top_builddir=$(cd "$top_builddir" && pwd)
+
+run_cases() {
+	prog=$1
+	pass=0
+	fail=0
+	for c in "$top_srcdir"/tests/cli/"$prog"/*/; do
+		[ -f "$c/cmd" ] || continue
+		name=$(basename "$c")
+		T=$(mktemp -d)
+		(cd "$top_srcdir" && T=$T SRC=$top_srcdir LC_ALL=C.UTF-8 \
+		    PATH="$top_builddir:$PATH" sh "$c/cmd" >"$T/.out" 2>"$T/.err" </dev/null)
+		echo $? >"$T/.status"
+		ok=1
+		if [ -n "${FAZHI_UPDATE_GOLDEN:-}" ]; then
+			for f in out err; do
+				if [ -s "$T/.$f" ]; then cp "$T/.$f" "$c/$f"; else rm -f "$c/$f"; fi
+			done
+			if [ "$(cat "$T/.status")" = 0 ]; then rm -f "$c/status"; else cp "$T/.status" "$c/status"; fi
+		fi
+		for f in out err status; do
+			if [ -f "$c/$f" ]; then exp="$c/$f"
+			elif [ "$f" = status ]; then exp="$T/.zero"; echo 0 >"$exp"
+			else exp=/dev/null; fi
+			if ! cmp -s "$exp" "$T/.$f"; then
+				ok=0
+				echo "FAIL $prog/$name: $f differs"
+				diff -u "$exp" "$T/.$f" | head -n 40
+			fi
+		done
+		if [ $ok = 1 ] && [ -f "$c/check" ]; then
+			if ! (cd "$top_srcdir" && T=$T SRC=$top_srcdir LC_ALL=C.UTF-8 \
+			    PATH="$top_builddir:$PATH" sh "$c/check" </dev/null); then
+				ok=0
+				echo "FAIL $prog/$name: check failed"
+			fi
+		fi
+		rm -rf "$T"
+		if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+	done
+	echo "$prog: $pass passed, $fail failed"
+	[ $fail = 0 ] && [ $pass -gt 0 ]
+}
