@@ -501,6 +501,103 @@ void fz_cli_progress(fz_cli *c, fz_stream *s);
 
 /* ---------------------------------------------------------------- metrics (lib/metrics.c) */
 
+/* The "最多跑一次" approval figures of fazhi-metrics(1): the matter
+ * catalogue, the applications of a period and the rates of FORMATS.md,
+ * every rate an exact fraction.  Matters are kept (a few thousand);
+ * applications are counted and forgotten, so memory does not grow with
+ * their number.  The matters must be added before the applications to
+ * them. */
+
+/* The rates, in the order they are written. */
+enum fz_rate_id {
+	FZ_RATE_ONLINE, FZ_RATE_MOBILE, FZ_RATE_ZERO_TRIP, FZ_RATE_INSTANT,
+	FZ_RATE_TIME_COMPRESSION, FZ_RATE_E_MATERIAL, FZ_RATE_E_LICENSE,
+	FZ_RATE_ONLINE_COMPLETION, FZ_RATE_SATISFACTION,
+	FZ_RATE_MEAN_WORKDAYS, FZ_RATE_ON_TIME,
+	FZ_RATE_COUNT
+};
+
+typedef struct fz_fraction {
+	long long num, den;
+} fz_fraction;
+
+/* "online_rate", "网上办实现率" ...: static strings. */
+const char *fz_rate_key(enum fz_rate_id r);
+const char *fz_rate_label(enum fz_rate_id r);
+/* num/den (both >= 0) as a decimal rounded half up to 4 places, trailing
+ * zeros dropped ("1", "0.9813"), by integer arithmetic; "null" when den
+ * is 0.  Written into buf (at least 32 bytes), which is returned. */
+char *fz_fraction_format(fz_fraction f, char *buf);
+
+/* The figures of a group of matters, or of the whole catalogue.
+ * Applications counts are of completed applications unless named
+ * otherwise (received, pending). */
+typedef struct fz_metrics_figures {
+	long long matters, counted;	/* all; without children */
+	long long by_level[3];		/* enum fz_level, all matters */
+	long long by_type[7];		/* enum fz_matter_type, counted */
+	long long received, completed, pending;
+	long long by_action[4], by_channel[3], by_outcome[3];
+	long long site_surveys;
+	fz_fraction rates[FZ_RATE_COUNT];
+} fz_metrics_figures;
+
+enum fz_metrics_by { FZ_BY_NONE, FZ_BY_MATTER, FZ_BY_TYPE, FZ_BY_OFFICE };
+/* "matter", "type", "office"; -1 for anything else. */
+int fz_metrics_by_parse(const char *name);
+
+/* One row of --by: the group's value (matter code, type, office; NULL
+ * for matters without an office) and, by matter, the matter's name. */
+typedef struct fz_metrics_row {
+	const char *group, *name;
+	fz_metrics_figures figures;
+} fz_metrics_row;
+
+typedef struct fz_metrics fz_metrics;
+
+/* Metrics of the applications of [from, to]; either bound may be
+ * FZ_NODATE (open).  cal may be NULL (Monday to Friday); it must outlive
+ * m.  Returns metrics owned by the caller. */
+fz_metrics *fz_metrics_new(const fz_calendar *cal, fz_date from,
+    fz_date to);
+void fz_metrics_free(fz_metrics *m);
+
+/* Add a matter to the catalogue.  Its strings are copied; rec (may be
+ * NULL) is its record, for the positions of errors, and is not kept.
+ * FZ_DATAERR for a duplicate code, promised_days above statutory_days
+ * or e_materials above materials. */
+int fz_metrics_add_matter(fz_metrics *m, const fz_matter *mt,
+    const fz_node *rec, fz_error *err);
+/* The matter of a code, NULL when unknown.  Owned by m. */
+const fz_matter *fz_metrics_matter(const fz_metrics *m, const char *code);
+
+/* Count one application (rec as above).  FZ_DATAERR for an unknown
+ * matter or a completion before receipt. */
+int fz_metrics_add_application(fz_metrics *m, const fz_application *a,
+    const fz_node *rec, fz_error *err);
+
+/* Cross-references of the catalogue, after its last matter and before
+ * the figures are asked: a parent that does not exist, a cycle in the
+ * parent chain, a sub or leaf without a parent.  FZ_OK or FZ_DATAERR. */
+int fz_metrics_check(fz_metrics *m, fz_error *err);
+
+/* The figures over the whole catalogue. */
+void fz_metrics_total(const fz_metrics *m, fz_metrics_figures *out);
+/* The rows of a grouping (not FZ_BY_NONE), in catalogue order (by type:
+ * in the order of the enumeration); *rows is owned by m and valid until
+ * the next call.  Returns the number of rows. */
+size_t fz_metrics_rows(fz_metrics *m, enum fz_metrics_by by,
+    const fz_metrics_row **rows);
+/* The period written: the bounds given, an open one replaced by the
+ * earliest receipt or latest date of the applications counted
+ * (FZ_NODATE when there are none). */
+void fz_metrics_period(const fz_metrics *m, fz_date *from, fz_date *to);
+
+/* Write the metrics document (lib/metrics_io.c): kind, version, from,
+ * to, catalogue, applications, rates, then with a grouping by and rows.
+ * Returns 0, or -1 when a write failed. */
+int fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by);
+
 /* end of metrics */
 
 /* ---------------------------------------------------------------- mustache and render (lib/mustache.c, lib/render*.c) */
@@ -509,9 +606,224 @@ void fz_cli_progress(fz_cli *c, fz_stream *s);
 
 /* ---------------------------------------------------------------- tables, csv and xlsx (lib/table.c, lib/csvout.c, lib/xlsx.c) */
 
+/* The table of a fazhi document, for CSV and xlsx: tally rows and their
+ * totals, metrics rates and counts, draw selections, one row per record
+ * of a record kind, or key/value rows of any other mapping.  Headers are
+ * Chinese (fz_label).  Everything a table holds is copied into its
+ * tableset, so nodes may be freed once added. */
+enum fz_ctype {
+	FZ_C_TEXT,	/* text */
+	FZ_C_INT,	/* integer: num */
+	FZ_C_MONEY,	/* money: num fen */
+	FZ_C_RATE,	/* num / den shown as a percent */
+	FZ_C_MEAN,	/* num / den shown as a number (a mean score) */
+	FZ_C_DATE	/* num is an fz_date */
+};
+
+typedef struct fz_cell {
+	unsigned char type;	/* enum fz_ctype */
+	unsigned char empty;	/* absent, null, or a ratio over 0 */
+	const char *text;	/* FZ_C_TEXT, never NULL then */
+	long long num, den;
+} fz_cell;
+
+typedef struct fz_column {
+	const char *key;	/* "visits" */
+	const char *label;	/* the header: "检查单位家次" */
+	unsigned char type;	/* enum fz_ctype: the type its cells are meant to have */
+} fz_column;
+
+/* A row: cells past n are empty. */
+typedef struct fz_row {
+	fz_cell *cells;
+	size_t n;
+} fz_row;
+
+typedef struct fz_table {
+	const char *kind;	/* "tally" ...; NULL for a document without kind */
+	const char *name;	/* short Chinese name: the kind's label, "数据" */
+	const char *title;	/* name, part and period: "统计 2019-01-01 至 2019-12-31" */
+	const char *file;	/* where the document begins */
+	unsigned line, col;
+	fz_date to;		/* the document's to:, FZ_NODATE when none */
+	fz_column *cols;
+	size_t ncols;
+	fz_row *rows;
+	size_t nrows;
+	size_t ngroup;		/* tally: the leading group-key columns */
+	int period_col;		/* tally: the first period key's column, or -1 */
+	int totals;		/* 1: the last row is the totals row (合计) */
+	struct fz_table *next;	/* the next table of the same document */
+	size_t cap_cols, cap_rows;
+} fz_table;
+
+typedef struct fz_tableset {
+	fz_table **docs;	/* the first table of each document, in order */
+	size_t ndocs;
+	/* private */
+	fz_arena *arena;
+	size_t cap;
+	fz_table *open;		/* the record table events are filling */
+	fz_cell *scratch;
+	size_t nscratch, cap_scratch;
+} fz_tableset;
+
+/* An empty set owned by the caller; free with fz_tableset_free. */
+fz_tableset *fz_tableset_new(void);
+void fz_tableset_free(fz_tableset *ts);
+/* Add the tables of one document: a MAP whose kind: says what it is
+ * (a record kind keeps its records in records:).  file names it in
+ * messages and may be NULL.  FZ_OK, or FZ_DATAERR with err set when a
+ * known kind has the wrong shape (rows: not a list ...). */
+int fz_tableset_add_doc(fz_tableset *ts, const fz_node *doc,
+    const char *file, fz_error *err);
+/* Add an event of fz_stream_next (any flags): records go one by one into
+ * their document's table, so a record kind need not be kept whole. */
+int fz_tableset_add_event(fz_tableset *ts, const fz_event *ev,
+    fz_error *err);
+/* The text of a cell as CSV writes it: "42", "1250.50", "98.34%", "8.50",
+ * "2019-03-05", "" when empty; a text cell's own text.  Returns a pointer
+ * to buf (at least 48 bytes) or to the cell's text. */
+const char *fz_cell_format(const fz_cell *c, char *buf);
+/* num / den rounded half away from zero to `decimals` places (0..6), as
+ * a percent ("98.34%") when percent is set; den must not be 0. */
+char *fz_ratio_format(long long num, long long den, int decimals,
+    int percent, char *buf);
+
+/* CSV (RFC 4180): CRLF line ends, a field quoted when it holds a comma,
+ * quote, CR or LF, quotes doubled.  Text that starts with = + - @, tab or
+ * CR gets a leading ' so that no spreadsheet reads it as a formula.
+ * With more than one table, each is preceded by a line holding its title
+ * and followed by an empty line. */
+enum fz_csv_flags { FZ_CSV_BOM = 1 };	/* begin with a UTF-8 BOM */
+/* FZ_OK, or FZ_IOERR when writing out fails (out is not closed). */
+int fz_csv_write(FILE *out, const fz_tableset *ts, unsigned flags,
+    fz_error *err);
+/* Write one field; returns what fputs returns. */
+int fz_csv_field(FILE *out, const char *s);
+
+/* xlsx through libxlsxwriter: one sheet per document, Chinese header
+ * row, number formats, frozen header, autofilter, totals row, and a
+ * native chart for every tally by a period.  Every part of the zip
+ * depends on the tables alone (the creation date is the first
+ * document's to:, else 2000-01-01).  Text is always a string cell,
+ * never a formula. */
+/* Write the workbook to path (created or truncated; libxlsxwriter's
+ * temporary files go beside it).  FZ_OK, FZ_CANTCREAT or FZ_IOERR; a
+ * failed write may leave path partly written: give it a temporary name
+ * (fz_output's tmp) and rename on success. */
+int fz_xlsx_write(const char *path, const fz_tableset *ts, fz_error *err);
+/* The workbook copied onto out (standard output) through a temporary
+ * file in tmpdir (NULL: /tmp), which is removed. */
+int fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
+    fz_error *err);
+/* A valid, unique sheet name for want into out (at least 128 bytes):
+ * []:*?/\ become _, no ' at either end, at most 31 characters, and
+ * "~2", "~3" ... appended when one of used[0..nused) has it (case
+ * folded). */
+char *fz_sheet_name(const char *want, char *const *used, size_t nused,
+    char *out);
+
 /* end of tables, csv and xlsx */
 
 /* ---------------------------------------------------------------- check and import (lib/rules.c, lib/import.c) */
+
+/* fazhi-check.  A check keeps every record given to it, then checks
+ * them together and reports every problem, sorted in file order (files
+ * in the order first met, then line and column). */
+
+/* Severity of a --due-within line: a date coming, not a problem. */
+#define FZ_NOTE 2
+
+typedef struct fz_check_opts {
+	fz_date as_of;		/* later dates are errors; due dates count from it */
+	int rules;		/* the legal rules (--rules) */
+	int strict;		/* report keys a kind does not name */
+	int due_within;		/* days for --due-within, -1 for none */
+	const fz_calendar *calendar;	/* working days; NULL: Monday to Friday */
+} fz_check_opts;
+
+/* One problem; severity is FZ_WARNING, FZ_ERROR or FZ_NOTE.  file and
+ * msg are valid only during the call. */
+typedef void (*fz_problem_fn)(void *ctx, int severity, const char *file,
+    unsigned line, unsigned col, const char *msg);
+
+typedef struct fz_check fz_check;
+
+/* A check owned by the caller; o is copied (the calendar is borrowed
+ * and must outlive the check). */
+fz_check *fz_check_new(const fz_check_opts *o);
+void fz_check_free(fz_check *c);
+/* Decode rec, a record of kind k, reporting every problem of it, and
+ * keep it.  rec (and its file name) must outlive c: read with
+ * FZ_STREAM_KEEP.  Returns FZ_OK, or FZ_DATAERR when rec is not a
+ * valid record (its problems are kept). */
+int fz_check_record(fz_check *c, enum fz_kind k, fz_node *rec);
+/* Keep a decoded record (an fz_entity, fz_case ... as k says; copied)
+ * whose problems are reported at node at (or its keys), which must
+ * outlive c.  For callers that build records without files. */
+void fz_check_add(fz_check *c, enum fz_kind k, const void *rec,
+    const fz_node *at);
+/* Note that a document of kind k was read: references to a kind are
+ * checked only when some document of it was given. */
+void fz_check_kind_seen(fz_check *c, enum fz_kind k);
+/* Keep a problem found outside the records (a document, a cell).
+ * file must outlive c. */
+void fz_check_report(fz_check *c, int severity, const char *file,
+    unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Check the records together, then call fn with every problem kept, in
+ * file order; counts[severity] receives the number of each (counts may
+ * be NULL).  Call once. */
+void fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx,
+    size_t counts[3]);
+
+/* fazhi-import: CSV (RFC 4180) into the records of one kind. */
+enum fz_encoding { FZ_ENC_UTF8, FZ_ENC_GB18030, FZ_ENC_GBK };
+/* "utf-8", "gb18030", "gbk" (any case, utf8 too); -1 otherwise. */
+int fz_encoding_parse(const char *name);
+
+/* A date as spreadsheets write it: 2019-3-5, 2019/3/5, 2019.3.5,
+ * 2019年3月5日, 20190305, with a time after a space or T ignored.
+ * Returns 0, or -1 when it is not a valid date. */
+int fz_import_date(const char *s, size_t len, fz_date *out);
+/* The canonical node of a cell for field f of kind k: a SEQ for lists
+ * (split on 、 , ; ，), a scalar otherwise, NULL (with 0) for an empty
+ * cell.  Aliases become canonical values, dates ISO 8601, 是/否
+ * true/false.  Returns 0, or -1 with a message in msg.  The node and
+ * its text are owned by a. */
+int fz_import_value(fz_arena *a, const fz_field *f, const char *s,
+    size_t len, fz_node **out, char *msg, size_t msgsize);
+/* The built-in key of a column header for kind k, NULL when none: a
+ * usual Chinese header (统一社会信用代码 ...) or the key itself. */
+const char *fz_import_header_key(enum fz_kind k, const char *header,
+    size_t len);
+/* The built-in headers of kind k: the i-th header and its key, 0 past
+ * the end. */
+int fz_import_builtin(enum fz_kind k, size_t i, const char **header,
+    const char **key);
+
+typedef struct fz_import fz_import;
+
+/* An import of records of kind k from the CSV named file (used in
+ * messages; copied), in encoding enc, checked as of as_of.  Owned by
+ * the caller; NULL when k has no records. */
+fz_import *fz_import_new(enum fz_kind k, enum fz_encoding enc,
+    const char *file, fz_date as_of);
+void fz_import_free(fz_import *im);
+/* The column map 'COLUMN=key,...' (key "-" skips the column), before
+ * any feed.  Returns FZ_OK or FZ_USAGE with err set. */
+int fz_import_map(fz_import *im, const char *spec, fz_error *err);
+/* The next bytes of the CSV.  Returns FZ_OK; a CSV syntax error is
+ * kept and reported by fz_import_end. */
+int fz_import_feed(fz_import *im, const void *buf, size_t len);
+/* End the input; call fn with every problem in row order and set
+ * *records to the SEQ of records (owned by im).  Returns FZ_OK (warnings
+ * allowed) or FZ_DATAERR with err set to the first error. */
+int fz_import_end(fz_import *im, fz_problem_fn fn, void *ctx,
+    const fz_node **records, fz_error *err);
+/* Write the document kind: K, version: 1, records: [...]. */
+int fz_import_write(fz_writer *w, enum fz_kind k, const fz_node *records);
 
 /* end of check and import */
 

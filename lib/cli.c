@@ -1,0 +1,112 @@
+/* cli.c - what every program does the same way: --help, --version, -o,
+ * usage errors, messages with positions, and the check of standard output
+ * at exit.  The one module of the library that writes messages: always
+ * to standard error, and only when a program asks it to. */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "fazhi.h"
+
+int
+fz_cli_common(fz_cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'h':
+		printf("Usage: %s\n%s", c->usage, c->help);
+		printf("\nExit status: 0 success, 1 problems found, 64 usage, "
+		    "65 bad input data,\n66 cannot open input, 73 cannot "
+		    "create output, 74 read or write error.\nSee %s(1).\n",
+		    c->prog);
+		return fz_cli_finish(c, FZ_OK);
+	case 'V':
+		printf("%s (%s) %s\n", c->prog, PACKAGE_NAME, PACKAGE_VERSION);
+		return fz_cli_finish(c, FZ_OK);
+	case 'o':
+		c->output = arg;
+		return -1;
+	case 'P':
+		c->progress = 1;
+		return -1;
+	default:
+		/* getopt_long has said what was wrong. */
+		fprintf(stderr, "Try '%s --help' for more information.\n",
+		    c->prog);
+		return FZ_USAGE;
+	}
+}
+
+int
+fz_cli_usage(const fz_cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", c->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", c->prog);
+	return FZ_USAGE;
+}
+
+int
+fz_cli_fail(const fz_cli *c, const fz_error *err)
+{
+	char buf[2200];
+
+	fz_error_format(err, buf, sizeof buf);
+	fprintf(stderr, "%s: %s\n", c->prog, buf);
+	return err->status;
+}
+
+void
+fz_cli_warn(const fz_cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", c->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+fz_cli_finish(const fz_cli *c, int status)
+{
+	int e = 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout))
+		e = errno ? errno : EIO;
+	if (fclose(stdout) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	if (e != 0 && e != EPIPE) {
+		fprintf(stderr, "%s: write error: %s\n", c->prog, strerror(e));
+		return status == FZ_OK || status == FZ_PROBLEMS ? FZ_IOERR
+		    : status;
+	}
+	return status;
+}
+
+static void
+progress_line(void *ctx, uint64_t done, uint64_t total)
+{
+	const fz_cli *c = ctx;
+
+	if (total > 0)
+		fprintf(stderr, "\r%s: %llu of %llu MB read", c->prog,
+		    (unsigned long long)(done >> 20),
+		    (unsigned long long)(total >> 20));
+	else
+		fprintf(stderr, "\r%s: %llu MB read", c->prog,
+		    (unsigned long long)(done >> 20));
+}
+
+void
+fz_cli_progress(fz_cli *c, fz_stream *s)
+{
+	if (c->progress || isatty(STDERR_FILENO))
+		fz_stream_set_progress(s, progress_line, c);
+}

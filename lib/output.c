@@ -1,0 +1,106 @@
+/* output.c - the -o FILE of every program: written to a temporary file
+ * beside the target and renamed over it only when complete, so that a
+ * failed run never leaves a partial file and an old file survives. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fazhi.h"
+
+int
+fz_output_open(fz_output *o, const char *path, fz_error *err)
+{
+	const char *slash;
+	size_t dirlen;
+	struct stat st;
+	mode_t mode, mask;
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return FZ_OK;
+	}
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	o->path = fz_xstrdup(path);
+	o->tmp = fz_xmalloc(strlen(path) + 16);
+	snprintf(o->tmp, strlen(path) + 16, "%.*s.%s.XXXXXX", (int)dirlen,
+	    path, path + dirlen);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		fd = -1;
+	} else {
+		fd = mkstemp(o->tmp);
+	}
+	if (fd < 0) {
+		int e = errno;
+
+		fz_error_set(err, FZ_CANTCREAT, path, 0, 0, "cannot create: %s",
+		    strerror(e));
+		free(o->tmp);
+		free(o->path);
+		memset(o, 0, sizeof *o);
+		return FZ_CANTCREAT;
+	}
+	/* mkstemp makes 0600; give the file the mode a new file would have,
+	 * or the mode of the file it replaces. */
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	fchmod(fd, mode);
+	o->fp = fdopen(fd, "wb");
+	if (o->fp == NULL)
+		abort();
+	return FZ_OK;
+}
+
+void
+fz_output_abort(fz_output *o)
+{
+	if (o->path == NULL)
+		return;
+	if (o->fp != NULL)
+		fclose(o->fp);
+	unlink(o->tmp);
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+}
+
+int
+fz_output_commit(fz_output *o, fz_error *err)
+{
+	int e = 0;
+
+	if (o->path == NULL)
+		return FZ_OK;	/* standard output is checked at exit */
+	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
+		e = errno ? errno : EIO;
+	if (fclose(o->fp) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	o->fp = NULL;
+	if (e != 0) {
+		fz_error_set(err, FZ_IOERR, o->path, 0, 0, "write error: %s",
+		    strerror(e));
+		fz_output_abort(o);
+		return FZ_IOERR;
+	}
+	if (rename(o->tmp, o->path) != 0) {
+		fz_error_set(err, FZ_CANTCREAT, o->path, 0, 0,
+		    "cannot replace: %s", strerror(errno));
+		fz_output_abort(o);
+		return FZ_CANTCREAT;
+	}
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+	return FZ_OK;
+}
