@@ -602,6 +602,14 @@ int fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by);
 
 /* ---------------------------------------------------------------- mustache and render (lib/mustache.c, lib/render*.c) */
 
+/* Chinese words (lib/labels.c), the one table reports, CSV and xlsx
+ * headers share.  Static strings; NULL when there is none. */
+/* The word for a key: "visits" 检查单位家次, "tally" 执法统计 ... */
+const char *fz_label(const char *key);
+/* The word for an enumeration value of the field key of any record
+ * kind: ("result", "violation") 违规, ("channel", "online") 网上 ... */
+const char *fz_value_label(const char *key, const char *value);
+
 /* end of mustache and render */
 
 /* ---------------------------------------------------------------- tables, csv and xlsx (lib/table.c, lib/csvout.c, lib/xlsx.c) */
