@@ -497,6 +497,61 @@ void fz_cli_progress(fz_cli *c, fz_stream *s);
 
 /* ---------------------------------------------------------------- ticket and draw (lib/ticket.c, lib/draw.c) */
 
+/* The hash of a draw (DRAW.md): SHA-256, or SM3 (GB/T 32905). */
+enum fz_hash { FZ_HASH_SHA256, FZ_HASH_SM3 };
+#define FZ_DIGEST_SIZE 32	/* bytes of either digest */
+#define FZ_DIGEST_HEX 65	/* its lowercase hex and a NUL */
+#define FZ_TICKET_SIZE 81	/* "0.", at most 78 digits, a NUL */
+
+/* "sha256" or "sm3"; fz_hash_parse gives -1 for any other name. */
+const char *fz_hash_name(enum fz_hash h);
+int fz_hash_parse(const char *s, size_t len);
+
+/* An incremental digest.  fz_digest_new returns one owned by the caller,
+ * NULL when libcrypto lacks the hash.  fz_digest_hex writes the hex of
+ * what was given so far and leaves d open to more. */
+typedef struct fz_digest fz_digest;
+fz_digest *fz_digest_new(enum fz_hash h);
+void fz_digest_free(fz_digest *d);
+void fz_digest_update(fz_digest *d, const void *buf, size_t len);
+/* dst takes src's state; both of the same hash. */
+void fz_digest_copy(fz_digest *dst, const fz_digest *src);
+void fz_digest_hex(const fz_digest *d, char hex[FZ_DIGEST_HEX]);
+/* The hex digest of buf; -1 when libcrypto lacks the hash. */
+int fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
+    char hex[FZ_DIGEST_HEX]);
+
+/* DRAW.md steps 3-4: the digest as a 256-bit big-endian integer, in
+ * decimal padded to 64 digits, reversed, after "0.". */
+void fz_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
+    char ticket[FZ_TICKET_SIZE]);
+/* Steps 3-4 on the digest of buf (consistent_sampler's sha256_uniform);
+ * -1 when libcrypto lacks the hash. */
+int fz_hash_uniform(enum fz_hash h, const void *buf, size_t len,
+    char ticket[FZ_TICKET_SIZE]);
+/* The first nine digits of the ticket of md, as an integer: tickets with
+ * different leads are ordered as their leads. */
+uint32_t fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE]);
+/* <0, 0, >0 as the ticket of a is below, equal to, above that of b. */
+int fz_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
+    const unsigned char b[FZ_DIGEST_SIZE]);
+
+/* Tickets under one seed (step 1 done once).  The identifier ticketed is
+ * the prefix last set (none at first) followed by id, so the inspector
+ * tickets of an entity E hash E.id + "|" once.  fz_ticketer_new copies
+ * nothing it is given and returns a ticketer owned by the caller, NULL
+ * when libcrypto lacks the hash.  A ticketer is not shared by threads. */
+typedef struct fz_ticketer fz_ticketer;
+fz_ticketer *fz_ticketer_new(enum fz_hash h, const char *seed, size_t len);
+void fz_ticketer_free(fz_ticketer *t);
+void fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len);
+/* Step 2: the digest n of the identifier. */
+void fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
+    unsigned char md[FZ_DIGEST_SIZE]);
+/* The ticket of the identifier. */
+void fz_ticket(fz_ticketer *t, const char *id, size_t len,
+    char ticket[FZ_TICKET_SIZE]);
+
 /* end of ticket and draw */
 
 /* ---------------------------------------------------------------- metrics (lib/metrics.c) */

@@ -1,0 +1,330 @@
+/* ticket.c - the tickets of the random draw (DRAW.md "Tickets"): Rivest's
+ * consistent-sampling first ticket under SHA-256 or SM3, and the digests
+ * of the draw's inputs.
+ *
+ * A draw tickets every entity of the directory and, for each selected
+ * entity, every inspector of the roster: tens of millions of hashes.  Two
+ * things keep that cheap.  The 64 hex digits of the hashed seed are
+ * exactly one SHA-256/SM3 block, so the state after them (and after an
+ * entity's "id|") is computed once and copied.  And the order of tickets
+ * is decided on their first nine digits (fz_ticket_lead), computed from
+ * the digest with two machine words; the full decimal, through OpenSSL's
+ * big numbers, is needed only for the tickets written out and for the
+ * rare equal leads. */
+
+/* SHA-256 goes through the low-level interface, which OpenSSL 3 marks
+ * deprecated: a copied SHA256_CTX costs a third of an EVP context copy,
+ * and the inspector tickets are the draw's largest cost.  SM3 has no such
+ * interface and goes through EVP. */
+#define OPENSSL_API_COMPAT 10101
+#include <openssl/bn.h>
+#include <openssl/evp.h>
+#include <openssl/sha.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fazhi.h"
+
+static const char *const hash_names[] = { "sha256", "sm3" };
+
+const char *
+fz_hash_name(enum fz_hash h)
+{
+	return h == FZ_HASH_SM3 ? hash_names[1] : hash_names[0];
+}
+
+int
+fz_hash_parse(const char *s, size_t len)
+{
+	for (int i = 0; i < 2; i++)
+		if (strlen(hash_names[i]) == len &&
+		    memcmp(hash_names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+/* libcrypto fails here only when memory is exhausted. */
+static void
+check(int ok)
+{
+	if (!ok)
+		abort();
+}
+
+static const EVP_MD *
+sm3_md(void)
+{
+	return EVP_sm3();
+}
+
+/* ------------------------------------------------------------- digests */
+
+struct fz_digest {
+	enum fz_hash hash;
+	SHA256_CTX sha;
+	EVP_MD_CTX *evp;	/* SM3 */
+};
+
+fz_digest *
+fz_digest_new(enum fz_hash h)
+{
+	fz_digest *d = fz_xcalloc(1, sizeof *d);
+
+	d->hash = h;
+	if (h == FZ_HASH_SHA256) {
+		SHA256_Init(&d->sha);
+		return d;
+	}
+	d->evp = EVP_MD_CTX_new();
+	if (d->evp == NULL || sm3_md() == NULL ||
+	    !EVP_DigestInit_ex(d->evp, sm3_md(), NULL)) {
+		fz_digest_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void
+fz_digest_free(fz_digest *d)
+{
+	if (d == NULL)
+		return;
+	EVP_MD_CTX_free(d->evp);
+	free(d);
+}
+
+void
+fz_digest_update(fz_digest *d, const void *buf, size_t len)
+{
+	if (d->hash == FZ_HASH_SHA256)
+		SHA256_Update(&d->sha, buf, len);
+	else
+		check(EVP_DigestUpdate(d->evp, buf, len));
+}
+
+void
+fz_digest_copy(fz_digest *dst, const fz_digest *src)
+{
+	dst->hash = src->hash;
+	dst->sha = src->sha;
+	if (src->evp != NULL)
+		check(EVP_MD_CTX_copy_ex(dst->evp, src->evp));
+}
+
+/* The digest of a copy of d's state: d can go on taking bytes. */
+static void
+digest_peek(const fz_digest *d, unsigned char md[FZ_DIGEST_SIZE])
+{
+	if (d->hash == FZ_HASH_SHA256) {
+		SHA256_CTX c = d->sha;
+
+		SHA256_Final(md, &c);
+		return;
+	}
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	unsigned int n;
+
+	check(c != NULL && EVP_MD_CTX_copy_ex(c, d->evp) &&
+	    EVP_DigestFinal_ex(c, md, &n));
+	EVP_MD_CTX_free(c);
+}
+
+static void
+hex_of(const unsigned char md[FZ_DIGEST_SIZE], char hex[FZ_DIGEST_HEX])
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (int i = 0; i < FZ_DIGEST_SIZE; i++) {
+		hex[2 * i] = digits[md[i] >> 4];
+		hex[2 * i + 1] = digits[md[i] & 15];
+	}
+	hex[2 * FZ_DIGEST_SIZE] = '\0';
+}
+
+void
+fz_digest_hex(const fz_digest *d, char hex[FZ_DIGEST_HEX])
+{
+	unsigned char md[FZ_DIGEST_SIZE];
+
+	digest_peek(d, md);
+	hex_of(md, hex);
+}
+
+int
+fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
+    char hex[FZ_DIGEST_HEX])
+{
+	fz_digest *d = fz_digest_new(h);
+
+	if (d == NULL)
+		return -1;
+	fz_digest_update(d, buf, len);
+	fz_digest_hex(d, hex);
+	fz_digest_free(d);
+	return 0;
+}
+
+/* ------------------------------------------------------------- tickets */
+
+void
+fz_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
+    char ticket[FZ_TICKET_SIZE])
+{
+	BIGNUM *n = BN_bin2bn(md, FZ_DIGEST_SIZE, NULL);
+	char *dec;
+	size_t len, pad;
+
+	check(n != NULL && (dec = BN_bn2dec(n)) != NULL);
+	len = strlen(dec);
+	pad = len < 64 ? 64 - len : 0;
+	ticket[0] = '0';
+	ticket[1] = '.';
+	for (size_t i = 0; i < len; i++)	/* the digits reversed ... */
+		ticket[2 + i] = dec[len - 1 - i];
+	memset(ticket + 2 + len, '0', pad);	/* ... then the padding */
+	ticket[2 + len + pad] = '\0';
+	OPENSSL_free(dec);
+	BN_free(n);
+}
+
+int
+fz_hash_uniform(enum fz_hash h, const void *buf, size_t len,
+    char ticket[FZ_TICKET_SIZE])
+{
+	fz_digest *d = fz_digest_new(h);
+	unsigned char md[FZ_DIGEST_SIZE];
+
+	if (d == NULL)
+		return -1;
+	fz_digest_update(d, buf, len);
+	digest_peek(d, md);
+	fz_digest_free(d);
+	fz_ticket_format(md, ticket);
+	return 0;
+}
+
+uint32_t
+fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
+{
+	/* n mod 10^9 from the four 64-bit words of n, most significant
+	 * first: r < 10^9 and 2^64 mod 10^9 < 10^9, so r * that fits. */
+	const uint64_t mod = 1000000000u, wrap = 709551616u;
+	uint64_t r = 0;
+	uint32_t lead = 0;
+
+	for (int w = 0; w < 4; w++) {
+		uint64_t v = 0;
+
+		for (int i = 0; i < 8; i++)
+			v = v << 8 | md[8 * w + i];
+		r = (r * wrap + v % mod) % mod;
+	}
+	/* The ticket's digits are n's last digits reversed. */
+	for (int i = 0; i < 9; i++) {
+		lead = lead * 10 + (uint32_t)(r % 10);
+		r /= 10;
+	}
+	return lead;
+}
+
+int
+fz_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
+    const unsigned char b[FZ_DIGEST_SIZE])
+{
+	uint32_t la = fz_ticket_lead(a), lb = fz_ticket_lead(b);
+	char ta[FZ_TICKET_SIZE], tb[FZ_TICKET_SIZE];
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (memcmp(a, b, FZ_DIGEST_SIZE) == 0)
+		return 0;
+	fz_ticket_format(a, ta);
+	fz_ticket_format(b, tb);
+	return strcmp(ta, tb);
+}
+
+/* ---------------------------------------------------------- ticketers */
+
+struct fz_ticketer {
+	enum fz_hash hash;
+	SHA256_CTX sha_seed, sha_prefix;	/* after hs; after hs+prefix */
+	EVP_MD_CTX *sm3_seed, *sm3_prefix, *sm3_work;
+};
+
+fz_ticketer *
+fz_ticketer_new(enum fz_hash h, const char *seed, size_t len)
+{
+	fz_ticketer *t = fz_xcalloc(1, sizeof *t);
+	char hs[FZ_DIGEST_HEX];
+
+	t->hash = h;
+	if (fz_hash_hex(h, seed, len, hs) != 0) {
+		free(t);
+		return NULL;
+	}
+	if (h == FZ_HASH_SHA256) {
+		SHA256_Init(&t->sha_seed);
+		SHA256_Update(&t->sha_seed, hs, 64);
+		t->sha_prefix = t->sha_seed;
+		return t;
+	}
+	t->sm3_seed = EVP_MD_CTX_new();
+	t->sm3_prefix = EVP_MD_CTX_new();
+	t->sm3_work = EVP_MD_CTX_new();
+	check(t->sm3_seed && t->sm3_prefix && t->sm3_work &&
+	    EVP_DigestInit_ex(t->sm3_seed, sm3_md(), NULL) &&
+	    EVP_DigestUpdate(t->sm3_seed, hs, 64) &&
+	    EVP_MD_CTX_copy_ex(t->sm3_prefix, t->sm3_seed));
+	return t;
+}
+
+void
+fz_ticketer_free(fz_ticketer *t)
+{
+	if (t == NULL)
+		return;
+	EVP_MD_CTX_free(t->sm3_seed);
+	EVP_MD_CTX_free(t->sm3_prefix);
+	EVP_MD_CTX_free(t->sm3_work);
+	free(t);
+}
+
+void
+fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len)
+{
+	if (t->hash == FZ_HASH_SHA256) {
+		t->sha_prefix = t->sha_seed;
+		SHA256_Update(&t->sha_prefix, prefix, len);
+		return;
+	}
+	check(EVP_MD_CTX_copy_ex(t->sm3_prefix, t->sm3_seed) &&
+	    EVP_DigestUpdate(t->sm3_prefix, prefix, len));
+}
+
+void
+fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
+    unsigned char md[FZ_DIGEST_SIZE])
+{
+	unsigned int n;
+
+	if (t->hash == FZ_HASH_SHA256) {
+		SHA256_CTX c = t->sha_prefix;
+
+		SHA256_Update(&c, id, len);
+		SHA256_Final(md, &c);
+		return;
+	}
+	check(EVP_MD_CTX_copy_ex(t->sm3_work, t->sm3_prefix) &&
+	    EVP_DigestUpdate(t->sm3_work, id, len) &&
+	    EVP_DigestFinal_ex(t->sm3_work, md, &n));
+}
+
+void
+fz_ticket(fz_ticketer *t, const char *id, size_t len,
+    char ticket[FZ_TICKET_SIZE])
+{
+	unsigned char md[FZ_DIGEST_SIZE];
+
+	fz_ticketer_digest(t, id, len, md);
+	fz_ticket_format(md, ticket);
+}
