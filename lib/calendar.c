@@ -192,6 +192,8 @@ fz_calendar_load(fz_calendar *c, const char *path, fz_error *err)
 int
 fz_calendar_is_workday(const fz_calendar *c, fz_date d)
 {
+	if (c == NULL)
+		return fz_date_weekday(d) < 5;
 	sort_dates((fz_calendar *)c);
 	if (dates_has(&c->holidays, d))
 		return 0;
@@ -230,5 +232,5 @@ fz_calendar_workdays_between(const fz_calendar *c, fz_date a, fz_date b)
 int
 fz_calendar_covers(const fz_calendar *c, int year)
 {
-	return year > 0 && year < 10000 && c->years[year];
+	return c != NULL && year > 0 && year < 10000 && c->years[year];
 }

@@ -440,6 +440,96 @@ int fz_int_parse(const char *s, size_t len, long long *out);
  * wrong, -1 when id is not an 18-character code at all. */
 int fz_uscc_check(const char *id);
 
+/* ----------------------------------------------------------------- where */
+
+/* The --where KEY=VALUE filters of fazhi-tally and fazhi-metrics: a record
+ * matches when every condition holds: its KEY equals VALUE (or, for a
+ * list, one of its items does), VALUE given as the canonical value or its
+ * Chinese alias.  A record without the key does not match. */
+typedef struct fz_where fz_where;
+
+fz_where *fz_where_new(void);		/* owned by the caller */
+void fz_where_free(fz_where *w);
+/* Add "KEY=VALUE" (copied).  FZ_USAGE with err set when malformed. */
+int fz_where_add(fz_where *w, const char *expr, fz_error *err);
+size_t fz_where_count(const fz_where *w);
+/* The i-th condition, for writing it out. */
+void fz_where_get(const fz_where *w, size_t i, const char **key,
+    const char **value);
+/* 1 when the decoded record rec of kind k matches every condition. */
+int fz_where_match(const fz_where *w, enum fz_kind k, const fz_node *rec);
+
+/* The text of a record's key for grouping: a scalar's text, a list's
+ * items joined by ","; NULL when absent or null.  Memory from a. */
+const char *fz_node_group_value(fz_arena *a, const fz_node *v);
+
+/* ------------------------------------------------------------- directory */
+
+/* An entity directory (检查对象名录库) by id. */
+typedef struct fz_directory fz_directory;
+
+fz_directory *fz_directory_new(void);	/* owned by the caller */
+void fz_directory_free(fz_directory *d);
+/* Add a decoded entity, copied.  FZ_DATAERR at `at` for a duplicate id. */
+int fz_directory_add(fz_directory *d, const fz_entity *e, const fz_node *at,
+    fz_error *err);
+/* The entity of id, NULL when absent; valid as long as the directory. */
+const fz_entity *fz_directory_find(const fz_directory *d, const char *id);
+size_t fz_directory_count(const fz_directory *d);
+/* Add every record of the entities documents of a file. */
+int fz_directory_load(fz_directory *d, const char *path, fz_error *err);
+
+/* ----------------------------------------------------------------- tally */
+
+/* The indicators of FORMATS.md's tally, for one row or the totals. */
+typedef struct fz_tally_counts {
+	long long visits, units, person_times, outings, violations, banned,
+	    leader_led, filed, closed, open, closed_on_time, overdue,
+	    reviewed, published_on_time;
+	int64_t fines;		/* fen */
+} fz_tally_counts;
+
+/* The indicator keys in output order, NULL-terminated. */
+extern const char *const fz_tally_indicators[];
+
+typedef struct fz_tally fz_tally;
+
+/* A tally grouped by the keys of by (period keys year, quarter, month,
+ * week, day, and any record key), in that order.  Returns a tally owned
+ * by the caller, or NULL with err set (FZ_USAGE) when by names a period
+ * twice or an empty key.  by is copied. */
+fz_tally *fz_tally_new(char *const *by, int nby, fz_error *err);
+void fz_tally_free(fz_tally *t);
+/* Count only what falls within [from, to]; either may be FZ_NODATE, and
+ * an open end is then the data's first or last date. */
+void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to);
+/* The filters the records passed, written into the document (copied). */
+void fz_tally_set_where(fz_tally *t, const fz_where *w);
+/* Working days for published_on_time (borrowed; NULL: Monday-Friday). */
+void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c);
+/* Count a record read, before any filter. */
+void fz_tally_count_input(fz_tally *t, enum fz_kind k);
+/* Add a decoded inspection; rec is its node, for the group keys. */
+void fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
+    const fz_node *rec);
+/* Add a decoded case; FZ_DATAERR when its id was added before. */
+int fz_tally_add_case(fz_tally *t, const fz_case *c, const fz_node *rec,
+    fz_error *err);
+/* Add a tally document written with --mergeable.  *t NULL: a new tally
+ * with the document's by and where.  FZ_DATAERR when the merge cannot
+ * be exact (no state, other by or where, a case that differs). */
+int fz_tally_merge(fz_tally **t, const fz_node *doc, fz_error *err);
+/* Compute the case indicators and order the rows (idempotent). */
+void fz_tally_finish(fz_tally *t);
+size_t fz_tally_nrows(const fz_tally *t);
+/* Row i in output order; *keys receives its group values (NULL: null). */
+const fz_tally_counts *fz_tally_row(const fz_tally *t, size_t i,
+    const char *const **keys);
+const fz_tally_counts *fz_tally_totals(const fz_tally *t);
+/* Finish and write the tally document; with mergeable, the state an
+ * exact merge needs.  0, or -1 on a write error. */
+int fz_tally_write(fz_tally *t, fz_writer *w, int mergeable);
+
 /* ---------------------------------------------------------------- output */
 
 /* An output: standard output, or a temporary file beside the target
@@ -616,6 +706,11 @@ typedef struct fz_metrics fz_metrics;
 fz_metrics *fz_metrics_new(const fz_calendar *cal, fz_date from,
     fz_date to);
 void fz_metrics_free(fz_metrics *m);
+/* Count only the applications that pass the conditions of w (copied),
+ * with the records given to the add functions: a condition on a key of
+ * applications is tested on the application, one on a key only matters
+ * have (office, type, level ...) on its matter.  Before the first add. */
+void fz_metrics_set_where(fz_metrics *m, const fz_where *w);
 
 /* Add a matter to the catalogue.  Its strings are copied; rec (may be
  * NULL) is its record, for the positions of errors, and is not kept.
@@ -664,6 +759,60 @@ const char *fz_label(const char *key);
 /* The word for an enumeration value of the field key of any record
  * kind: ("result", "violation") 违规, ("channel", "online") 网上 ... */
 const char *fz_value_label(const char *key, const char *value);
+
+/* A growing buffer of bytes, NUL-terminated once anything was added.
+ * Start it as { 0 }; data is owned by the buffer until fz_buf_free. */
+typedef struct fz_buf {
+	char *data;
+	size_t len, cap;
+} fz_buf;
+void fz_buf_add(fz_buf *b, const char *s, size_t len);
+void fz_buf_free(fz_buf *b);
+
+/* Mustache templates (lib/mustache.c, lib/mustache_render.c), as the
+ * mustache spec says: interpolation, sections, inverted sections,
+ * comments, set delimiters, partials, template inheritance (parents and
+ * blocks) and dynamic names, over a tree of nodes.  A plain scalar
+ * resolves as YAML 1.1 does: null, false, 0 and "" are falsey, as are
+ * an empty list and a missing name; a decimal prints without trailing
+ * zeros (1.50 as 1.5). */
+enum fz_escape {
+	FZ_ESCAPE_NONE,		/* text and Markdown */
+	FZ_ESCAPE_HTML		/* {{x}} escapes & < > " ' */
+};
+
+/* The source of a partial, as a partial function gives it. */
+typedef struct fz_partial {
+	char *src;		/* malloc'd; the template takes it */
+	size_t len;
+	char *path;		/* malloc'd, taken: its name in messages */
+} fz_partial;
+
+/* Finds the partial (or parent) called name for {{>name}}: 1 with out
+ * filled, 0 when there is none (it renders as nothing), or a status with
+ * err set (a name that is refused). */
+typedef int (*fz_partial_fn)(void *ctx, const char *name, fz_partial *out,
+    fz_error *err);
+
+typedef struct fz_template fz_template;
+
+/* Parse src[0..len) (copied); name is the template's name in messages.
+ * FZ_OK with *out owned by the caller (fz_template_free), or FZ_DATAERR
+ * with err at the line and column of the fault. */
+int fz_template_parse(const char *name, const char *src, size_t len,
+    fz_template **out, fz_error *err);
+void fz_template_free(fz_template *t);
+/* Where partials come from; without it every partial is missing.  Each
+ * name is asked once and kept. */
+void fz_template_set_partials(fz_template *t, fz_partial_fn fn, void *ctx);
+/* Render with data as the context (NULL: an empty one), appending to
+ * out.  FZ_OK; FZ_DATAERR when a partial does not parse or partials nest
+ * deeper than 100; or the status of the partial function. */
+int fz_template_render(fz_template *t, const fz_node *data,
+    enum fz_escape escape, fz_buf *out, fz_error *err);
+/* The same onto fp; FZ_IOERR when writing fails. */
+int fz_template_render_file(fz_template *t, const fz_node *data,
+    enum fz_escape escape, FILE *fp, fz_error *err);
 
 /* end of mustache and render */
 
@@ -827,9 +976,12 @@ int fz_check_record(fz_check *c, enum fz_kind k, fz_node *rec);
  * outlive c.  For callers that build records without files. */
 void fz_check_add(fz_check *c, enum fz_kind k, const void *rec,
     const fz_node *at);
-/* Note that a document of kind k was read: references to a kind are
- * checked only when some document of it was given. */
-void fz_check_kind_seen(fz_check *c, enum fz_kind k);
+/* Check a document (its node without records, kind its kind: NULL
+ * when it has none): the kind is known, version is 1, a calendar reads
+ * as one; --strict: no other key beside records.  References to a kind
+ * are checked only when some document of it was given.  doc must
+ * outlive c. */
+void fz_check_doc(fz_check *c, const char *kind, const fz_node *doc);
 /* Keep a problem found outside the records (a document, a cell).
  * file must outlive c. */
 void fz_check_report(fz_check *c, int severity, const char *file,
@@ -850,13 +1002,13 @@ int fz_encoding_parse(const char *name);
  * 2019年3月5日, 20190305, with a time after a space or T ignored.
  * Returns 0, or -1 when it is not a valid date. */
 int fz_import_date(const char *s, size_t len, fz_date *out);
-/* The canonical node of a cell for field f of kind k: a SEQ for lists
- * (split on 、 , ; ，), a scalar otherwise, NULL (with 0) for an empty
- * cell.  Aliases become canonical values, dates ISO 8601, 是/否
- * true/false.  Returns 0, or -1 with a message in msg.  The node and
- * its text are owned by a. */
-int fz_import_value(fz_arena *a, const fz_field *f, const char *s,
-    size_t len, fz_node **out, char *msg, size_t msgsize);
+/* The canonical node of a cell for field f: a SEQ for lists (split on
+ * 、 ， ； , ;), a scalar otherwise, NULL for an empty cell.  Aliases
+ * become canonical values, dates ISO 8601, 是/否 true/false, 1,250元
+ * 1250; text not recognised is kept as it is, for fz_record_decode to
+ * report.  The node and its text are owned by a. */
+fz_node *fz_import_value(fz_arena *a, const fz_field *f, const char *s,
+    size_t len);
 /* The built-in key of a column header for kind k, NULL when none: a
  * usual Chinese header (统一社会信用代码 ...) or the key itself. */
 const char *fz_import_header_key(enum fz_kind k, const char *header,

@@ -1,0 +1,304 @@
+/* fazhi-tally - case and inspection tally by period and by any key. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fazhi.h"
+
+static fz_cli cli = {
+	.prog = "fazhi-tally",
+	.usage = "fazhi-tally [-o FILE] [--by KEY[,KEY...]] [--from DATE] "
+	    "[--to DATE]\n                   [--month YYYY-MM] [--year YYYY] "
+	    "[--where KEY=VALUE]...\n                   [--entities FILE] "
+	    "[--calendar FILE] [--mergeable] [--merge] [FILE...]",
+	.help =
+	    "Tally inspections and cases (FORMATS.md) into one tally document.\n"
+	    "\n"
+	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
+	    "      --by KEYS         group by period keys (year, quarter, month, week, day)\n"
+	    "                        and record keys (town, category, type, ...), comma-separated\n"
+	    "      --from DATE       count from DATE (YYYY-MM-DD)\n"
+	    "      --to DATE         count up to DATE\n"
+	    "      --month YYYY-MM   count one month\n"
+	    "      --year YYYY       count one year\n"
+	    "      --where KEY=VALUE keep records whose KEY is VALUE (repeatable)\n"
+	    "      --entities FILE   fill category and town of inspections from a directory\n"
+	    "      --calendar FILE   working days for published_on_time (calendar or holiday-cn)\n"
+	    "      --mergeable       add what an exact --merge needs\n"
+	    "      --merge           add tallies written with --mergeable\n"
+	    "      --progress        show progress on standard error\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n"
+	    "\nWith no FILE, or when FILE is -, read standard input.\n",
+};
+
+struct opts {
+	char *by, *entities, *calendar;
+	fz_date from, to;
+	int mergeable, merge, range_flags;
+	fz_where *where;
+};
+
+enum { O_BY = 256, O_FROM, O_TO, O_MONTH, O_YEAR, O_WHERE, O_ENTITIES,
+	O_CALENDAR, O_MERGEABLE, O_MERGE };
+
+static int
+parse_date_opt(const char *name, const char *arg, fz_date *d)
+{
+	if (fz_date_parse(arg, strlen(arg), d) != 0)
+		return fz_cli_usage(&cli, "%s: '%s' is not a date (YYYY-MM-DD)",
+		    name, arg);
+	return -1;
+}
+
+static int
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		FZ_CLI_OPTIONS,
+		{ "by", required_argument, NULL, O_BY },
+		{ "from", required_argument, NULL, O_FROM },
+		{ "to", required_argument, NULL, O_TO },
+		{ "month", required_argument, NULL, O_MONTH },
+		{ "year", required_argument, NULL, O_YEAR },
+		{ "where", required_argument, NULL, O_WHERE },
+		{ "entities", required_argument, NULL, O_ENTITIES },
+		{ "calendar", required_argument, NULL, O_CALENDAR },
+		{ "mergeable", no_argument, NULL, O_MERGEABLE },
+		{ "merge", no_argument, NULL, O_MERGE },
+		{ NULL, 0, NULL, 0 }
+	};
+	fz_error err;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
+	    NULL)) != -1) {
+		rc = -1;
+		switch (c) {
+		case O_BY:		o->by = optarg; break;
+		case O_ENTITIES:	o->entities = optarg; break;
+		case O_CALENDAR:	o->calendar = optarg; break;
+		case O_MERGEABLE:	o->mergeable = 1; break;
+		case O_MERGE:		o->merge = 1; break;
+		case O_FROM:
+			o->range_flags |= 1;
+			rc = parse_date_opt("--from", optarg, &o->from);
+			break;
+		case O_TO:
+			o->range_flags |= 1;
+			rc = parse_date_opt("--to", optarg, &o->to);
+			break;
+		case O_MONTH:
+			o->range_flags |= 2;
+			if (fz_month_parse(optarg, &o->from, &o->to) != 0)
+				rc = fz_cli_usage(&cli, "--month: '%s' is not "
+				    "a month (YYYY-MM)", optarg);
+			break;
+		case O_YEAR:
+			o->range_flags |= 4;
+			if (fz_year_parse(optarg, &o->from, &o->to) != 0)
+				rc = fz_cli_usage(&cli, "--year: '%s' is not a "
+				    "year (YYYY)", optarg);
+			break;
+		case O_WHERE:
+			if (fz_where_add(o->where, optarg, &err) != FZ_OK)
+				rc = fz_cli_usage(&cli, "%s", err.msg);
+			break;
+		default:
+			rc = fz_cli_common(&cli, c, optarg);
+			break;
+		}
+		if (rc >= 0)
+			return rc;
+	}
+	if (o->range_flags != 1 && o->range_flags != 2 &&
+	    o->range_flags != 4 && o->range_flags != 0)
+		return fz_cli_usage(&cli, "--from/--to, --month and --year "
+		    "exclude each other");
+	if (o->from != FZ_NODATE && o->to != FZ_NODATE && o->to < o->from)
+		return fz_cli_usage(&cli, "--to is before --from");
+	if (o->merge && (o->by || o->entities || fz_where_count(o->where) ||
+	    o->range_flags))
+		return fz_cli_usage(&cli, "--merge takes the by, where and "
+		    "period of the tallies it merges");
+	return -1;
+}
+
+/* Fill category and town of an inspection from the directory. */
+static void
+fill_from_directory(const fz_directory *dir, fz_arena *a, fz_node *rec,
+    fz_inspection *in)
+{
+	const fz_entity *e = fz_directory_find(dir, in->entity);
+
+	if (e == NULL)
+		return;
+	if (in->category == NULL && e->category != NULL) {
+		fz_node_put(a, rec, "category", fz_node_scalar(a, e->category,
+		    strlen(e->category)));
+		in->category = e->category;
+	}
+	if (in->town == NULL && e->town != NULL) {
+		fz_node_put(a, rec, "town", fz_node_scalar(a, e->town,
+		    strlen(e->town)));
+		in->town = e->town;
+	}
+}
+
+static int
+wrong_kind(const fz_event *ev, int merge, fz_error *err)
+{
+	return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+	    ev->doc_col, merge ? "--merge reads tallies, not %s"
+	    : "fazhi-tally reads inspections and cases, not %s", ev->kind);
+}
+
+static int
+add_record(fz_tally *t, const struct opts *o, const fz_directory *dir,
+    fz_stream *s, fz_event *ev, fz_error *err)
+{
+	enum fz_kind k = fz_kind_parse(ev->kind);
+	fz_inspection in;
+	fz_case c;
+	int rc;
+
+	fz_tally_count_input(t, k);
+	if (k == FZ_KIND_INSPECTIONS) {
+		if ((rc = fz_record_decode(k, ev->node, &in, NULL, err)) != FZ_OK)
+			return rc;
+		if (dir != NULL)
+			fill_from_directory(dir, fz_stream_arena(s), ev->node,
+			    &in);
+		if (fz_where_match(o->where, k, ev->node))
+			fz_tally_add_inspection(t, &in, ev->node);
+		return FZ_OK;
+	}
+	if ((rc = fz_record_decode(k, ev->node, &c, NULL, err)) != FZ_OK)
+		return rc;
+	if (!fz_where_match(o->where, k, ev->node))
+		return FZ_OK;
+	return fz_tally_add_case(t, &c, ev->node, err);
+}
+
+static int
+read_inputs(fz_tally **t, const struct opts *o, const fz_directory *dir,
+    char **files, int nfiles, fz_error *err)
+{
+	fz_stream *s = fz_stream_open(files, nfiles, 0);
+	fz_event ev;
+	int rc;
+
+	fz_cli_progress(&cli, s);
+	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
+		int is_tally = strcmp(ev.kind, "tally") == 0;
+		int is_record = strcmp(ev.kind, "inspections") == 0 ||
+		    strcmp(ev.kind, "cases") == 0;
+
+		if (o->merge ? !is_tally : !is_record) {
+			rc = wrong_kind(&ev, o->merge, err);
+			break;
+		}
+		rc = FZ_OK;
+		if (o->merge)
+			rc = fz_tally_merge(t, ev.node, err);
+		else if (ev.type == FZ_EV_RECORD)
+			rc = add_record(*t, o, dir, s, &ev, err);
+		if (rc != FZ_OK)
+			break;
+	}
+	fz_stream_close(s);
+	return rc == 0 ? FZ_OK : rc;
+}
+
+/* The --by list split on commas. */
+static char **
+split_by(char *by, int *n)
+{
+	char **v = fz_xcalloc(by ? strlen(by) + 2 : 1, sizeof *v);
+	char *save = NULL;
+
+	*n = 0;
+	for (char *p = by ? strtok_r(by, ",", &save) : NULL; p != NULL;
+	    p = strtok_r(NULL, ",", &save))
+		v[(*n)++] = p;
+	return v;
+}
+
+static int
+run(struct opts *o, char **files, int nfiles, fz_error *err)
+{
+	fz_calendar *cal = NULL;
+	fz_directory *dir = NULL;
+	fz_tally *t = NULL;
+	fz_output out;
+	fz_writer *w;
+	char **by = NULL;
+	int nby, rc;
+
+	if (o->calendar != NULL) {
+		cal = fz_calendar_new();
+		if ((rc = fz_calendar_load(cal, o->calendar, err)) != FZ_OK)
+			goto done;
+	}
+	if (o->entities != NULL) {
+		dir = fz_directory_new();
+		if ((rc = fz_directory_load(dir, o->entities, err)) != FZ_OK)
+			goto done;
+	}
+	if (!o->merge) {
+		by = split_by(o->by, &nby);
+		if ((t = fz_tally_new(by, nby, err)) == NULL) {
+			rc = fz_cli_usage(&cli, "%s", err->msg);
+			err->status = FZ_OK;
+			goto done;
+		}
+		fz_tally_set_range(t, o->from, o->to);
+		fz_tally_set_where(t, o->where);
+	}
+	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
+		goto done;
+	rc = read_inputs(&t, o, dir, files, nfiles, err);
+	if (rc == FZ_OK && t == NULL)
+		rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0,
+		    "--merge found no tally to merge");
+	if (rc != FZ_OK) {
+		fz_output_abort(&out);
+		goto done;
+	}
+	fz_tally_set_calendar(t, cal);
+	w = fz_writer_new(out.fp);
+	fz_tally_write(t, w, o->mergeable);
+	if (fz_writer_free(w) != 0 && cli.output != NULL) {
+		fz_output_abort(&out);
+		rc = fz_error_set(err, FZ_IOERR, cli.output, 0, 0,
+		    "write error");
+		goto done;
+	}
+	rc = fz_output_commit(&out, err);
+done:
+	fz_tally_free(t);
+	free(by);
+	fz_directory_free(dir);
+	fz_calendar_free(cal);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = { .from = FZ_NODATE, .to = FZ_NODATE };
+	fz_error err = { 0 };
+	int rc;
+
+	o.where = fz_where_new();
+	rc = parse_opts(argc, argv, &o);
+	if (rc >= 0) {
+		fz_where_free(o.where);
+		return rc;
+	}
+	rc = run(&o, argv + optind, argc - optind, &err);
+	fz_where_free(o.where);
+	if (rc != FZ_OK && err.status != FZ_OK)
+		fz_cli_fail(&cli, &err);
+	return fz_cli_finish(&cli, rc);
+}

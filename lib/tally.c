@@ -1,0 +1,587 @@
+/* tally.c - the inspection and case tally of FORMATS.md.
+ *
+ * Inspections are counted as they stream by; distinct counts (units,
+ * outings, person-times) keep one membership set for all rows, keyed by
+ * the row's number and the member, so memory grows with distinct
+ * entities and outings, never with records.  Cases are few: they are
+ * kept, and their indicators computed at the end, when the period bounds
+ * are known.  Rows and merges share one code path: a merge adds a
+ * mergeable tally's sets and cases as if its records had been read. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally_int.h"
+
+const char *const fz_tally_indicators[] = { "visits", "units",
+	"person_times", "outings", "violations", "banned", "leader_led",
+	"filed", "closed", "open", "closed_on_time", "overdue", "reviewed",
+	"published_on_time", "fines", NULL };
+
+fz_tally *
+fz_tally_new(char *const *by, int nby, fz_error *err)
+{
+	fz_tally *t = fz_xcalloc(1, sizeof *t);
+
+	t->by = fz_xcalloc((size_t)nby + 1, sizeof *t->by);
+	t->period = fz_xcalloc((size_t)nby + 1, sizeof *t->period);
+	t->nby = nby;
+	t->finest = -1;
+	for (int i = 0; i < nby; i++) {
+		t->by[i] = fz_xstrdup(by[i]);
+		t->period[i] = fz_period_parse(by[i]);
+		if (by[i][0] == '\0') {
+			fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--by: empty key");
+			goto bad;
+		}
+		for (int j = 0; j < i; j++)
+			if (strcmp(by[i], by[j]) == 0) {
+				fz_error_set(err, FZ_USAGE, NULL, 0, 0,
+				    "--by: '%s' named twice", by[i]);
+				goto bad;
+			}
+		if (t->period[i] != FZ_P_NONE && (t->finest < 0 ||
+		    t->period[i] > t->period[t->finest]))
+			t->finest = i;
+	}
+	t->from = t->to = t->lo = t->hi = FZ_NODATE;
+	t->arena = fz_arena_new();
+	t->scratch = fz_arena_new();
+	t->rowmap = fz_map_new();
+	t->sets = fz_map_new();
+	t->caseids = fz_map_new();
+	if (t->arena == NULL || t->scratch == NULL)
+		abort();
+	return t;
+bad:
+	fz_tally_free(t);
+	return NULL;
+}
+
+static void
+row_free(struct row *r)
+{
+	free(r->entities);
+	for (size_t i = 0; i < r->nout; i++)
+		free(r->outs[i].inspectors);
+	free(r->outs);
+}
+
+void
+fz_tally_free(fz_tally *t)
+{
+	if (t == NULL)
+		return;
+	for (int i = 0; i < t->nby; i++)
+		free(t->by[i]);
+	free(t->by);
+	free(t->period);
+	for (size_t i = 0; i < t->nwhere; i++) {
+		free(t->where_key[i]);
+		free(t->where_value[i]);
+	}
+	free(t->where_key);
+	free(t->where_value);
+	for (size_t i = 0; i < t->nrows; i++)
+		row_free(&t->rows[i]);
+	row_free(&t->total);
+	free(t->rows);
+	fz_map_free(t->rowmap);
+	fz_map_free(t->sets);
+	fz_map_free(t->caseids);
+	free(t->kbuf);
+	free(t->cases);
+	free(t->order);
+	fz_arena_free(t->arena);
+	fz_arena_free(t->scratch);
+	free(t);
+}
+
+void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to) { t->from = from; t->to = to; }
+void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c) { t->cal = c; }
+
+void
+fz_tally_count_input(fz_tally *t, enum fz_kind k)
+{
+	if (k > FZ_KIND_NONE && k < FZ_KIND_COUNT)
+		t->inputs[k]++;
+}
+
+void
+fz_tally_set_where(fz_tally *t, const fz_where *w)
+{
+	const char *k, *v;
+
+	t->nwhere = fz_where_count(w);
+	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));
+	t->where_value = fz_xcalloc(t->nwhere + 1, sizeof(char *));
+	for (size_t i = 0; i < t->nwhere; i++) {
+		fz_where_get(w, i, &k, &v);
+		t->where_key[i] = fz_xstrdup(k);
+		t->where_value[i] = fz_xstrdup(v);
+	}
+}
+
+/* Append len bytes to the scratch key buffer at *at. */
+static void
+kput(fz_tally *t, size_t *at, const void *s, size_t len)
+{
+	if (*at + len + 1 > t->kcap) {
+		t->kcap = 2 * (*at + len + 1) + 64;
+		t->kbuf = fz_xrealloc(t->kbuf, t->kcap);
+	}
+	memcpy(t->kbuf + *at, s, len);
+	*at += len;
+	t->kbuf[*at] = '\0';
+}
+
+struct row *
+fz__tally_rowp(fz_tally *t, uint32_t row)
+{
+	return row == TOTAL_ROW ? &t->total : &t->rows[row];
+}
+
+uint32_t
+fz__tally_row(fz_tally *t, const char *const *keys)
+{
+	size_t at = 0;
+	int added;
+	void **slot;
+
+	for (int i = 0; i < t->nby; i++) {
+		if (keys[i] == NULL)
+			kput(t, &at, "\x1e", 1);
+		else
+			kput(t, &at, keys[i], strlen(keys[i]));
+		kput(t, &at, "\x1f", 1);
+	}
+	slot = fz_map_insert(t->rowmap, t->kbuf, at, &added, NULL);
+	if (!added)
+		return (uint32_t)((uintptr_t)*slot - 1);
+	if (t->nrows == t->caprows) {
+		t->caprows = t->caprows ? 2 * t->caprows : 64;
+		t->rows = fz_xrealloc(t->rows, t->caprows * sizeof *t->rows);
+	}
+	struct row *r = &t->rows[t->nrows];
+	memset(r, 0, sizeof *r);
+	r->keys = fz_arena_alloc(t->arena, ((size_t)t->nby + 1) *
+	    sizeof *r->keys);
+	for (int i = 0; i < t->nby; i++)
+		r->keys[i] = keys[i] ? fz_arena_strdup(t->arena, keys[i]) : NULL;
+	*slot = (void *)(uintptr_t)(t->nrows + 1);
+	t->finished = 0;
+	return (uint32_t)t->nrows++;
+}
+
+/* A membership key: the row's number, a tag, then the members. */
+static size_t
+set_key(fz_tally *t, uint32_t row, char tag, const char *a, const char *b)
+{
+	size_t at = 0;
+
+	kput(t, &at, &row, sizeof row);
+	kput(t, &at, &tag, 1);
+	kput(t, &at, a, strlen(a));
+	if (b != NULL) {
+		kput(t, &at, "", 1);
+		kput(t, &at, b, strlen(b));
+	}
+	return at;
+}
+
+#define HEAD (sizeof(uint32_t) + 1)
+
+void
+fz__tally_entity(fz_tally *t, uint32_t row, const char *id)
+{
+	const char *key;
+	int added;
+	size_t len = set_key(t, row, 'E', id, NULL);
+	struct row *r;
+
+	fz_map_insert(t->sets, t->kbuf, len, &added, &key);
+	if (!added)
+		return;
+	r = fz__tally_rowp(t, row);
+	if (r->nent == r->capent) {
+		r->capent = r->capent ? 2 * r->capent : 8;
+		r->entities = fz_xrealloc(r->entities,
+		    r->capent * sizeof *r->entities);
+	}
+	r->entities[r->nent++] = key + HEAD;
+	r->c.units++;
+}
+
+void
+fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
+    const char *inspector)
+{
+	struct row *r = fz__tally_rowp(t, row);
+	const char *key;
+	int added;
+	size_t len = set_key(t, row, 'O', outing, NULL);
+	void **slot = fz_map_insert(t->sets, t->kbuf, len, &added, &key);
+	struct outing *o;
+
+	if (added) {
+		if (r->nout == r->capout) {
+			r->capout = r->capout ? 2 * r->capout : 8;
+			r->outs = fz_xrealloc(r->outs,
+			    r->capout * sizeof *r->outs);
+		}
+		o = &r->outs[r->nout];
+		memset(o, 0, sizeof *o);
+		o->id = key + HEAD;
+		*slot = (void *)(uintptr_t)++r->nout;
+		r->c.outings++;
+	}
+	o = &r->outs[(uintptr_t)*slot - 1];
+	len = set_key(t, row, 'I', outing, inspector);
+	fz_map_insert(t->sets, t->kbuf, len, &added, &key);
+	if (!added)
+		return;
+	if (o->n == o->cap) {
+		o->cap = o->cap ? 2 * o->cap : 4;
+		o->inspectors = fz_xrealloc(o->inspectors,
+		    o->cap * sizeof *o->inspectors);
+	}
+	o->inspectors[o->n++] = key + HEAD + strlen(outing) + 1;
+	r->c.person_times++;
+}
+
+void
+fz__tally_seen(fz_tally *t, fz_date d)
+{
+	if (d == FZ_NODATE)
+		return;
+	if (t->lo == FZ_NODATE || d < t->lo)
+		t->lo = d;
+	if (t->hi == FZ_NODATE || d > t->hi)
+		t->hi = d;
+}
+
+static int
+in_range(const fz_tally *t, fz_date d)
+{
+	return d != FZ_NODATE && (t->from == FZ_NODATE || d >= t->from) &&
+	    (t->to == FZ_NODATE || d <= t->to);
+}
+
+/* The group values of a record at date d, into vals (scratch memory). */
+static void
+record_keys(fz_tally *t, fz_arena *scratch, const fz_node *rec, fz_date d,
+    const char **vals)
+{
+	for (int i = 0; i < t->nby; i++) {
+		if (t->period[i] != FZ_P_NONE) {
+			char *buf = fz_arena_alloc(scratch, 16);
+			vals[i] = fz_period_label(t->period[i], d, buf);
+		} else {
+			vals[i] = fz_node_group_value(scratch,
+			    fz_node_get(rec, t->by[i]));
+		}
+	}
+}
+
+static long long
+distinct_inspectors(const fz_node *list)
+{
+	long long n = 0;
+
+	for (size_t i = 0; list != NULL && i < list->n; i++) {
+		size_t j = 0;
+
+		while (j < i && strcmp(list->kids[j]->str,
+		    list->kids[i]->str) != 0)
+			j++;
+		n += j == i;
+	}
+	return n;
+}
+
+void
+fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
+    const fz_node *rec)
+{
+	fz_arena *scratch;
+	const char **vals;
+	uint32_t rows[2];
+
+	if (!in_range(t, in->date))
+		return;
+	fz__tally_seen(t, in->date);
+	scratch = t->scratch;
+	fz_arena_reset(scratch);
+	vals = fz_arena_alloc(scratch, ((size_t)t->nby + 1) * sizeof *vals);
+	record_keys(t, scratch, rec, in->date, vals);
+	rows[0] = fz__tally_row(t, vals);
+	rows[1] = TOTAL_ROW;
+	for (int k = 0; k < 2; k++) {
+		struct row *r = fz__tally_rowp(t, rows[k]);
+
+		r->c.visits++;
+		r->c.violations += in->result == FZ_RESULT_VIOLATION;
+		r->c.banned += in->result == FZ_RESULT_BANNED;
+		r->c.leader_led += in->leader_led == 1;
+		if (in->outing == NULL) {
+			long long n = distinct_inspectors(in->inspectors);
+
+			r->solo_outings++;
+			r->solo_person_times += n;
+			r->c.outings++;
+			r->c.person_times += n;
+		}
+		fz__tally_entity(t, rows[k], in->entity);
+		for (size_t i = 0; in->outing != NULL &&
+		    i < in->inspectors->n; i++)
+			fz__tally_outing(t, rows[k], in->outing,
+			    in->inspectors->kids[i]->str);
+	}
+}
+
+/* ---------------------------------------------------------------- cases */
+
+int
+fz__tally_case(fz_tally *t, const struct tcase *c, fz_error *err,
+    const fz_node *at)
+{
+	int added;
+	void **slot = fz_map_insert(t->caseids, c->id, strlen(c->id), &added,
+	    NULL);
+
+	if (!added)
+		return fz_error_set(err, FZ_DATAERR, at ? at->file : NULL,
+		    at ? at->line : 0, at ? at->col : 0,
+		    "case '%s' is counted twice", c->id);
+	if (t->ncases == t->capcases) {
+		t->capcases = t->capcases ? 2 * t->capcases : 64;
+		t->cases = fz_xrealloc(t->cases, t->capcases * sizeof *t->cases);
+	}
+	t->cases[t->ncases] = *c;
+	t->cases[t->ncases].id = fz_arena_strdup(t->arena, c->id);
+	*slot = (void *)(uintptr_t)++t->ncases;
+	fz__tally_seen(t, c->filed);
+	fz__tally_seen(t, c->closed);
+	fz__tally_seen(t, c->decided);
+	t->finished = 0;
+	return FZ_OK;
+}
+
+int
+fz_tally_add_case(fz_tally *t, const fz_case *fc, const fz_node *rec,
+    fz_error *err)
+{
+	struct tcase c = { fc->id, fc->filed, fc->closed, fc->decided,
+		fc->legal_review, fc->published, fc->extended_days, fc->fine,
+		NULL };
+
+	c.keys = fz_arena_alloc(t->arena, ((size_t)t->nby + 1) *
+	    sizeof *c.keys);
+	for (int i = 0; i < t->nby; i++) {
+		c.keys[i] = NULL;
+		if (t->period[i] == FZ_P_NONE)
+			c.keys[i] = fz_node_group_value(t->arena,
+			    fz_node_get(rec, t->by[i]));
+	}
+	return fz__tally_case(t, &c, err, fz_node_get(rec, "id"));
+}
+
+/* The row of case c for date d. */
+static struct row *
+case_row(fz_tally *t, const struct tcase *c, fz_date d)
+{
+	const char **vals;
+
+	fz_arena_reset(t->scratch);
+	vals = fz_arena_alloc(t->scratch, ((size_t)t->nby + 1) * sizeof *vals);
+	for (int i = 0; i < t->nby; i++) {
+		if (t->period[i] == FZ_P_NONE) {
+			vals[i] = c->keys[i];
+		} else {
+			char *buf = fz_arena_alloc(t->scratch, 16);
+			vals[i] = fz_period_label(t->period[i], d, buf);
+		}
+	}
+	return fz__tally_rowp(t, fz__tally_row(t, vals));
+}
+
+static int
+within(fz_date d, fz_date from, fz_date to)
+{
+	return d != FZ_NODATE && d >= from && d <= to;
+}
+
+/* 行政处罚法 art. 60: decided within 90 days of filing, plus extension. */
+static fz_date
+limit_of(const struct tcase *c)
+{
+	return c->filed + 90 + (fz_date)c->extended_days;
+}
+
+/* The date the case was decided, or closed without a decision. */
+static fz_date
+decision_of(const struct tcase *c)
+{
+	return c->decided != FZ_NODATE ? c->decided : c->closed;
+}
+
+static int
+open_at(const struct tcase *c, fz_date e)
+{
+	return c->filed <= e && (c->closed == FZ_NODATE || c->closed > e);
+}
+
+static int
+overdue_at(const struct tcase *c, fz_date e)
+{
+	fz_date dec = decision_of(c);
+
+	return c->filed <= e && e > limit_of(c) &&
+	    (dec == FZ_NODATE || dec > e);
+}
+
+#define BUMP(field, date, n) do { \
+	case_row(t, c, date)->c.field += (n); \
+	t->total.c.field += (n); \
+} while (0)
+
+static void
+case_flows(fz_tally *t, const struct tcase *c, fz_date from, fz_date to)
+{
+	fz_date dec = decision_of(c);
+
+	if (within(c->filed, from, to))
+		BUMP(filed, c->filed, 1);
+	if (within(c->closed, from, to)) {
+		BUMP(closed, c->closed, 1);
+		if (dec != FZ_NODATE && dec <= limit_of(c))
+			BUMP(closed_on_time, c->closed, 1);
+	}
+	if (within(c->decided, from, to)) {
+		if (c->legal_review != FZ_NODATE &&
+		    c->legal_review <= c->decided)
+			BUMP(reviewed, c->decided, 1);
+		/* 国办发〔2018〕118号: published within 7 working days. */
+		if (c->published != FZ_NODATE && c->published >= c->decided &&
+		    c->published <= fz_calendar_add_workdays(t->cal,
+		    c->decided, 7))
+			BUMP(published_on_time, c->decided, 1);
+	}
+	if (c->fine != FZ_NOMONEY && within(dec, from, to))
+		BUMP(fines, dec, c->fine);
+}
+
+/* open and overdue at the end of every period the case lives in. */
+static void
+case_stock(fz_tally *t, const struct tcase *c, fz_date from, fz_date to)
+{
+	enum fz_period p;
+	fz_date d, first, last, e, dec = decision_of(c);
+
+	t->total.c.open += open_at(c, to);
+	t->total.c.overdue += overdue_at(c, to);
+	if (t->finest < 0) {
+		if (open_at(c, to))
+			case_row(t, c, to)->c.open++;
+		if (overdue_at(c, to))
+			case_row(t, c, to)->c.overdue++;
+		return;
+	}
+	p = t->period[t->finest];
+	for (d = c->filed > from ? c->filed : from; d <= to; d = last + 1) {
+		fz_period_bounds(p, d, &first, &last);
+		e = last < to ? last : to;
+		if (open_at(c, e))
+			case_row(t, c, e)->c.open++;
+		if (overdue_at(c, e))
+			case_row(t, c, e)->c.overdue++;
+		if (c->closed != FZ_NODATE && c->closed <= e &&
+		    dec != FZ_NODATE && dec <= e)
+			break;
+	}
+}
+
+static void
+clear_case_counts(fz_tally_counts *c)
+{
+	c->filed = c->closed = c->open = c->closed_on_time = c->overdue = 0;
+	c->reviewed = c->published_on_time = 0;
+	c->fines = 0;
+}
+
+static const fz_tally *sort_tally;
+
+static int
+cmp_rows(const void *a, const void *b)
+{
+	const struct row *x = &sort_tally->rows[*(const size_t *)a];
+	const struct row *y = &sort_tally->rows[*(const size_t *)b];
+
+	for (int i = 0; i < sort_tally->nby; i++) {
+		const char *p = x->keys[i], *q = y->keys[i];
+		int c;
+
+		if (p == NULL || q == NULL) {
+			if (p != q)
+				return p == NULL ? 1 : -1;	/* null last */
+			continue;
+		}
+		if ((c = strcmp(p, q)) != 0)
+			return c;
+	}
+	return 0;
+}
+
+void
+fz__tally_range(const fz_tally *t, fz_date *from, fz_date *to)
+{
+	*from = t->from != FZ_NODATE ? t->from : t->lo;
+	*to = t->to != FZ_NODATE ? t->to : t->hi;
+}
+
+void
+fz_tally_finish(fz_tally *t)
+{
+	fz_date from, to;
+
+	if (t->finished)
+		return;
+	for (size_t i = 0; i < t->nrows; i++)
+		clear_case_counts(&t->rows[i].c);
+	clear_case_counts(&t->total.c);
+	fz__tally_range(t, &from, &to);
+	for (size_t i = 0; from != FZ_NODATE && to != FZ_NODATE &&
+	    i < t->ncases; i++) {
+		case_flows(t, &t->cases[i], from, to);
+		case_stock(t, &t->cases[i], from, to);
+	}
+	free(t->order);
+	t->order = fz_xcalloc(t->nrows + 1, sizeof *t->order);
+	for (size_t i = 0; i < t->nrows; i++)
+		t->order[i] = i;
+	sort_tally = t;
+	qsort(t->order, t->nrows, sizeof *t->order, cmp_rows);
+	sort_tally = NULL;
+	t->finished = 1;
+}
+
+size_t
+fz_tally_nrows(const fz_tally *t)
+{
+	return t->nrows;
+}
+
+const fz_tally_counts *
+fz_tally_row(const fz_tally *t, size_t i, const char *const **keys)
+{
+	const struct row *r = &t->rows[t->order[i]];
+
+	if (keys != NULL)
+		*keys = r->keys;
+	return &r->c;
+}
+
+const fz_tally_counts *
+fz_tally_totals(const fz_tally *t)
+{
+	return &t->total.c;
+}
