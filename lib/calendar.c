@@ -2,6 +2,7 @@
  * holidays, plus the weekend days made working days (调休). */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fazhi.h"
 
@@ -165,10 +166,35 @@ sort_dates(fz_calendar *c)
 	c->sorted = 1;
 }
 
+char *
+fz_data_path(const char *name, char *buf, size_t size)
+{
+	const char *dirs[3] = { getenv("FAZHI_DATADIR"), FZ_SRCDIR "/data",
+		PKGDATADIR };
+
+	for (int i = 0; i < 3; i++) {
+		if (dirs[i] == NULL || dirs[i][0] == '\0')
+			continue;
+		snprintf(buf, size, "%s/%s", dirs[i], name);
+		if (access(buf, R_OK) == 0)
+			return buf;
+	}
+	return NULL;
+}
+
 int
 fz_calendar_load(fz_calendar *c, const char *path, fz_error *err)
 {
+	char shipped[4096];
 	char *paths[1] = { (char *)path };
+
+	if (strcmp(path, "cn") == 0 && access(path, F_OK) != 0) {
+		if (fz_data_path("calendar-cn.yaml", shipped,
+		    sizeof shipped) == NULL)
+			return fz_error_set(err, FZ_NOINPUT, "calendar-cn.yaml",
+			    0, 0, "cannot find the shipped calendar");
+		paths[0] = shipped;
+	}
 	fz_stream *s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
 	fz_event ev;
 	int rc;

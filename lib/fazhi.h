@@ -278,8 +278,13 @@ fz_calendar *fz_calendar_new(void);
 void fz_calendar_free(fz_calendar *c);
 /* Add the days of a calendar document or of a holiday-cn year file. */
 int fz_calendar_add_doc(fz_calendar *c, const fz_node *doc, fz_error *err);
-/* Read every document of a file (kind calendar, or holiday-cn JSON). */
+/* Read every document of a file (kind calendar, or holiday-cn JSON).  The
+ * name "cn" is the calendar shipped with fazhi (2018-2027). */
 int fz_calendar_load(fz_calendar *c, const char *path, fz_error *err);
+/* The path of a file shipped in fazhi's data folder: $FAZHI_DATADIR, the
+ * source tree's data/ when run from the build tree, then the installed
+ * package data folder.  Written into buf; NULL when found nowhere. */
+char *fz_data_path(const char *name, char *buf, size_t size);
 int fz_calendar_is_workday(const fz_calendar *c, fz_date d);
 /* The n-th working day after d, d itself not counted (n >= 0; 0 is d). */
 fz_date fz_calendar_add_workdays(const fz_calendar *c, fz_date d, int n);
@@ -642,6 +647,124 @@ void fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
 void fz_ticket(fz_ticketer *t, const char *id, size_t len,
     char ticket[FZ_TICKET_SIZE]);
 
+/* A condition of a stratum: the entity's field equals one of values
+ * (enumerations as their canonical value, index in indexes). */
+typedef struct fz_draw_cond {
+	const fz_field *field;		/* an entity field, FZ_T_STR or ENUM */
+	const char **values;
+	int *indexes;
+	size_t nvalues;
+} fz_draw_cond;
+
+typedef struct fz_stratum {
+	const char *name;
+	fz_draw_cond *where;		/* all must hold; none: every entity */
+	size_t nwhere;
+	long long count;		/* -1 when the stratum has a ratio */
+	uint64_t ratio_num, ratio_den;	/* the exact decimal ratio, num/den */
+	const fz_node *at;		/* for messages */
+} fz_stratum;
+
+/* The plan document (FORMATS.md "plan"). */
+typedef struct fz_plan {
+	const char *task, *seed;
+	size_t seed_len;
+	fz_date date;
+	int hash;			/* enum fz_hash, -1 when not named */
+	fz_stratum *strata;
+	size_t nstrata;
+	long long team_size;		/* at least 2 */
+	const char **departments;	/* team.departments, in order */
+	const fz_node **department_at;
+	size_t ndepartments;
+	long long max_per_inspector;	/* 0: no cap */
+	long long exclude_days;		/* exclude_inspected_within_days, 0: none */
+	const fz_node *doc, *hash_at;
+} fz_plan;
+
+/* Decode the plan document doc into plan: every error of FORMATS.md and
+ * DRAW.md with its position (FZ_DATAERR, err set), the warning of a seed
+ * under 15 digits to diag (may be NULL).  plan points into doc and into
+ * memory from a; both must outlive it. */
+int fz_plan_decode(const fz_node *doc, fz_plan *plan, fz_arena *a,
+    const fz_diag *diag, fz_error *err);
+
+/* One entity taken, in draw order. */
+typedef struct fz_draw_pick {
+	size_t entity;			/* index into the entities */
+	size_t stratum;
+	char ticket[FZ_TICKET_SIZE];
+	size_t *team;			/* indexes into the inspectors, as taken */
+	size_t nteam;			/* 0 when unfilled */
+	const char *unfilled;		/* why no team could be formed, or NULL */
+} fz_draw_pick;
+
+/* The result of a draw.  It borrows the plan, entities and inspectors
+ * it was run on. */
+typedef struct fz_draw {
+	const fz_plan *plan;
+	const fz_entity *entities;
+	const fz_inspector *inspectors;
+	enum fz_hash hash;
+	size_t *population, *selected;	/* per stratum */
+	size_t closed, recent, unmatched;	/* entities left out */
+	fz_draw_pick *picks;
+	size_t npicks, nunfilled;
+	fz_arena *arena;		/* picks, teams, reasons */
+} fz_draw;
+
+/* Run the draw of DRAW.md over decoded entities and inspectors (ids
+ * unique and without '|', as fz_draw_read checks).  Warnings (a stratum
+ * that matches nothing, entities in no stratum) go to diag, which may be
+ * NULL; a report's node is NULL when it has no place.  Returns FZ_OK, or
+ * FZ_DATAERR with err set when a department of team.departments has no
+ * active inspector.  d is filled and owned by the caller: fz_draw_free. */
+int fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+    const fz_entity *entities, size_t nentities,
+    const fz_inspector *inspectors, size_t ninspectors,
+    const fz_diag *diag, fz_error *err);
+void fz_draw_free(fz_draw *d);
+
+/* The inputs of a draw, read from files by kind in any order. */
+enum fz_draw_input { FZ_IN_PLAN, FZ_IN_ENTITIES, FZ_IN_INSPECTORS,
+	FZ_IN_COUNT };
+
+typedef struct fz_draw_inputs {
+	fz_plan plan;
+	fz_entity *entities;
+	size_t nentities;
+	fz_inspector *inspectors;
+	size_t ninspectors;
+	enum fz_hash hash;		/* the draw's hash, once read */
+	size_t records[FZ_IN_COUNT];	/* records (plan: documents) read */
+	char digest[FZ_IN_COUNT][FZ_DIGEST_HEX];
+	struct fz_draw_store *store;	/* private */
+} fz_draw_inputs;
+
+/* Read the plan, entities and inspectors of paths (standard input when
+ * npaths is 0) into in, with the digests of DRAW.md.  The hash is force
+ * when it is not -1 (a plan naming another is an error), else the plan's,
+ * else fallback.  Every error of the plan, duplicate ids, '|' in an id,
+ * a document of another kind: FZ_DATAERR with err; warnings (an
+ * 18-character id whose check character is wrong, a short seed) to diag.
+ * in is owned by the caller: fz_draw_inputs_free. */
+int fz_draw_read(fz_draw_inputs *in, char *const *paths, int npaths,
+    int force, enum fz_hash fallback, const fz_diag *diag, fz_error *err);
+void fz_draw_inputs_free(fz_draw_inputs *in);
+
+/* The draw document of FORMATS.md for d read from in, as a tree owned by
+ * a: what fazhi-draw writes and what --verify compares. */
+fz_node *fz_draw_document(const fz_draw *d, const fz_draw_inputs *in,
+    fz_arena *a);
+
+/* Compare a published draw document with the recomputed one: each
+ * difference goes to report (at: the published node nearest to it), the
+ * digests first.  Returns the number of differences. */
+typedef void (*fz_draw_diff_fn)(void *ctx, const fz_node *at,
+    const char *msg);
+size_t fz_draw_compare(const fz_node *published, const fz_node *recomputed,
+    fz_draw_diff_fn report, void *ctx);
+
 /* end of ticket and draw */
 
 /* ---------------------------------------------------------------- metrics (lib/metrics.c) */
@@ -788,9 +911,10 @@ typedef struct fz_partial {
 	char *path;		/* malloc'd, taken: its name in messages */
 } fz_partial;
 
-/* Finds the partial (or parent) called name for {{>name}}: 1 with out
- * filled, 0 when there is none (it renders as nothing), or a status with
- * err set (a name that is refused). */
+/* Finds the partial (or parent) called name for {{>name}}: FZ_OK with
+ * out filled, or with out->src NULL when there is none (it renders as
+ * nothing); or another status with err's message set (a name that is
+ * refused), which the template points at the tag. */
 typedef int (*fz_partial_fn)(void *ctx, const char *name, fz_partial *out,
     fz_error *err);
 
@@ -911,7 +1035,7 @@ enum fz_csv_flags { FZ_CSV_BOM = 1 };	/* begin with a UTF-8 BOM */
 /* FZ_OK, or FZ_IOERR when writing out fails (out is not closed). */
 int fz_csv_write(FILE *out, const fz_tableset *ts, unsigned flags,
     fz_error *err);
-/* Write one field; returns what fputs returns. */
+/* Write one field, neutralised and quoted as above: 0, or EOF. */
 int fz_csv_field(FILE *out, const char *s);
 
 /* xlsx through libxlsxwriter: one sheet per document, Chinese header

@@ -150,6 +150,28 @@ open_next(fz_stream *s, fz_error *err)
 	return 1;
 }
 
+/* libyaml's reader knows only the byte offset of an encoding error: find
+ * its line and column (in characters) by reading the file again. */
+static void
+locate(const fz_stream *s, size_t offset, unsigned *line, unsigned *col)
+{
+	FILE *fp;
+	int c;
+
+	if (s->fp == stdin || (fp = fopen(s->name, "rb")) == NULL)
+		return;
+	*line = *col = 1;
+	for (size_t i = 0; i < offset && (c = getc(fp)) != EOF; i++) {
+		if (c == '\n') {
+			++*line;
+			*col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			++*col;
+		}
+	}
+	fclose(fp);
+}
+
 static int
 parse_error(fz_stream *s, fz_error *err)
 {
@@ -160,10 +182,11 @@ parse_error(fz_stream *s, fz_error *err)
 		return fz_error_set(err, FZ_IOERR, s->name, 0, 0,
 		    "read error: %s", strerror(s->read_errno));
 	if (p->error == YAML_READER_ERROR) {
-		/* The reader knows the byte offset, not the line. */
-		return fz_error_set(err, FZ_DATAERR, s->name, p->mark.line + 1,
-		    p->mark.column + 1, "%s at byte %zu", p->problem,
-		    p->problem_offset);
+		unsigned line = 0, col = 0;
+
+		locate(s, p->problem_offset, &line, &col);
+		return fz_error_set(err, FZ_DATAERR, s->name, line, col,
+		    "%s (byte %zu)", p->problem, p->problem_offset);
 	}
 	if (p->error == YAML_MEMORY_ERROR)
 		abort();
