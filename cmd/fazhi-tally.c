@@ -162,7 +162,6 @@ add_record(fz_tally *t, const struct opts *o, const fz_directory *dir,
 	fz_case c;
 	int rc;
 
-	fz_tally_count_input(t, k);
 	if (k == FZ_KIND_INSPECTIONS) {
 		if ((rc = fz_record_decode(k, ev->node, &in, NULL, err)) != FZ_OK)
 			return rc;

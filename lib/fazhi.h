@@ -512,8 +512,6 @@ void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to);
 void fz_tally_set_where(fz_tally *t, const fz_where *w);
 /* Working days for published_on_time (borrowed; NULL: Monday-Friday). */
 void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c);
-/* Count a record read, before any filter. */
-void fz_tally_count_input(fz_tally *t, enum fz_kind k);
 /* Add a decoded inspection; rec is its node, for the group keys. */
 void fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
     const fz_node *rec);

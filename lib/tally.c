@@ -100,13 +100,6 @@ void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to) { t->from = from;
 void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c) { t->cal = c; }
 
 void
-fz_tally_count_input(fz_tally *t, enum fz_kind k)
-{
-	if (k > FZ_KIND_NONE && k < FZ_KIND_COUNT)
-		t->inputs[k]++;
-}
-
-void
 fz_tally_set_where(fz_tally *t, const fz_where *w)
 {
 	const char *k, *v;
@@ -308,6 +301,7 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 
 	if (!in_range(t, in->date))
 		return;
+	t->inputs[FZ_KIND_INSPECTIONS]++;
 	fz__tally_seen(t, in->date);
 	scratch = t->scratch;
 	fz_arena_reset(scratch);

@@ -26,24 +26,25 @@ run_cases() {
 		[ -f "$c/cmd" ] || continue
 		name=$(basename "$c")
 		T=$(mktemp -d)
+		W=$(mktemp -d)
 		(cd "$top_srcdir" && T=$T SRC=$top_srcdir LC_ALL=C.UTF-8 \
-		    PATH="$top_builddir:$PATH" sh "$c/cmd" >"$T/.out" 2>"$T/.err" </dev/null)
-		echo $? >"$T/.status"
+		    PATH="$top_builddir:$PATH" sh "$c/cmd" >"$W/.out" 2>"$W/.err" </dev/null)
+		echo $? >"$W/.status"
 		ok=1
 		if [ -n "${FAZHI_UPDATE_GOLDEN:-}" ]; then
 			for f in out err; do
-				if [ -s "$T/.$f" ]; then cp "$T/.$f" "$c/$f"; else rm -f "$c/$f"; fi
+				if [ -s "$W/.$f" ]; then cp "$W/.$f" "$c/$f"; else rm -f "$c/$f"; fi
 			done
-			if [ "$(cat "$T/.status")" = 0 ]; then rm -f "$c/status"; else cp "$T/.status" "$c/status"; fi
+			if [ "$(cat "$W/.status")" = 0 ]; then rm -f "$c/status"; else cp "$W/.status" "$c/status"; fi
 		fi
 		for f in out err status; do
 			if [ -f "$c/$f" ]; then exp="$c/$f"
-			elif [ "$f" = status ]; then exp="$T/.zero"; echo 0 >"$exp"
+			elif [ "$f" = status ]; then exp="$W/.zero"; echo 0 >"$exp"
 			else exp=/dev/null; fi
-			if ! cmp -s "$exp" "$T/.$f"; then
+			if ! cmp -s "$exp" "$W/.$f"; then
 				ok=0
 				echo "FAIL $prog/$name: $f differs"
-				diff -u "$exp" "$T/.$f" | head -n 40
+				diff -u "$exp" "$W/.$f" | head -n 40
 			fi
 		done
 		if [ $ok = 1 ] && [ -f "$c/check" ]; then
@@ -53,7 +54,7 @@ run_cases() {
 				echo "FAIL $prog/$name: check failed"
 			fi
 		fi
-		rm -rf "$T"
+		rm -rf "$T" "$W"
 		if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 	done
 	echo "$prog: $pass passed, $fail failed"
