@@ -190,7 +190,7 @@ write_where(fz_writer *w, const fz_where *where)
 	if (fz_where_count(where) == 0)
 		return;
 	fz_write_key(w, "where");
-	fz_write_map_begin(w, 0);
+	fz_write_map_begin(w, 1);
 	for (size_t i = 0; i < fz_where_count(where); i++) {
 		fz_where_get(where, i, &key, &value);
 		write_group(w, key, value);
