@@ -17,6 +17,8 @@
 : "${top_builddir:=.}"
 top_srcdir=$(cd "$top_srcdir" && pwd)
 top_builddir=$(cd "$top_builddir" && pwd)
+: "${FZ_SHARED:=$top_srcdir/../shared}"
+export FZ_SHARED
 
 run_cases() {
 	prog=$1

@@ -1,0 +1,37 @@
+#!/bin/sh
+# demo.sh EXAMPLE-DIR OUT-DIR: the main jobs of fazhi on the bundled 2019
+# example of a district bureau, run by `make demo` with the programs of the
+# build tree first on PATH.
+set -e
+ex=${1:?usage: demo.sh EXAMPLE-DIR OUT-DIR}
+out=${2:?usage: demo.sh EXAMPLE-DIR OUT-DIR}
+mkdir -p "$out"
+
+say() { printf '\n== %s\n' "$*"; }
+
+say "2019 tally by reporter: bureau inspections (检查单位家次, 出动检查人次, 违规, 取缔) and the towns' logs (镇街上报, 领导带队); cases (立案, 办结)"
+fazhi-tally --year 2019 --by reported_by --calendar cn \
+    "$ex/inspections.yaml" "$ex/cases.yaml" -o "$out/tally-2019.yaml"
+cat "$out/tally-2019.yaml"
+
+say "2019 bureau inspections by type (联合检查, 夜查, 专项)"
+fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml"
+
+say "2019 travel agencies inspected (旅行社: units)"
+fazhi-tally --year 2019 --where category=旅行社 --entities "$ex/entities.yaml" \
+    "$ex/inspections.yaml"
+
+say "Monthly tallies merged into the year (exact, units included)"
+for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+	fazhi-tally --mergeable --month 2019-$m --by reported_by --calendar cn \
+	    "$ex/inspections.yaml" "$ex/cases.yaml" -o "$out/tally-2019-$m.yaml"
+done
+fazhi-tally --merge --calendar cn "$out"/tally-2019-??.yaml -o "$out/tally-2019-merged.yaml"
+if cmp -s "$out/tally-2019.yaml" "$out/tally-2019-merged.yaml"; then
+	echo "the 12 monthly tallies merge into exactly the tally of the year"
+else
+	echo "the merged tally differs from the tally of the year" >&2
+	exit 1
+fi
+
+printf '\nOutputs are in %s\n' "$out"
