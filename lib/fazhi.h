@@ -1070,7 +1070,8 @@ char *fz_sheet_name(const char *want, char *const *used, size_t nused,
 #define FZ_NOTE 2
 
 typedef struct fz_check_opts {
-	fz_date as_of;		/* later dates are errors; due dates count from it */
+	fz_date as_of;		/* later dates are errors, due dates count
+				 * from it; FZ_NODATE: today */
 	int rules;		/* the legal rules (--rules) */
 	int strict;		/* report keys a kind does not name */
 	int due_within;		/* days for --due-within, -1 for none */
@@ -1143,8 +1144,9 @@ int fz_import_builtin(enum fz_kind k, size_t i, const char **header,
 typedef struct fz_import fz_import;
 
 /* An import of records of kind k from the CSV named file (used in
- * messages; copied), in encoding enc, checked as of as_of.  Owned by
- * the caller; NULL when k has no records. */
+ * messages; copied), in encoding enc, checked as of as_of (FZ_NODATE:
+ * today).  Owned by the caller; NULL when k has no records or iconv
+ * cannot convert from enc. */
 fz_import *fz_import_new(enum fz_kind k, enum fz_encoding enc,
     const char *file, fz_date as_of);
 void fz_import_free(fz_import *im);

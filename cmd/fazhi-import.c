@@ -1,0 +1,177 @@
+/* fazhi-import - a CSV export (UTF-8 or GB18030) into fazhi records. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fazhi.h"
+
+static fz_cli cli = {
+	.prog = "fazhi-import",
+	.usage = "fazhi-import --kind KIND [--map 'COLUMN=key,...'] "
+	    "[--encoding utf-8|gb18030|gbk]\n                    [-o FILE] "
+	    "[FILE]",
+	.help =
+	    "Turn a CSV export into a fazhi document of one kind (FORMATS.md).\n"
+	    "\n"
+	    "  -k, --kind KIND       entities, inspectors, inspections, cases, matters\n"
+	    "                        or applications\n"
+	    "  -m, --map MAP         COLUMN=key,... : the key of each column header\n"
+	    "                        (key - skips the column); other columns by the\n"
+	    "                        built-in map of usual Chinese headers\n"
+	    "  -e, --encoding ENC    utf-8 (default, a BOM is allowed), gb18030 or gbk\n"
+	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n"
+	    "\nWith no FILE, or when FILE is -, read standard input.\n",
+};
+
+struct opts {
+	enum fz_kind kind;
+	enum fz_encoding enc;
+	const char *map;
+};
+
+static int
+parse_opt(struct opts *o, int c)
+{
+	int enc;
+
+	switch (c) {
+	case 'k':
+		o->kind = fz_kind_parse(optarg);
+		if (!fz_kind_has_records(o->kind))
+			return fz_cli_usage(&cli, "--kind: '%s' is not a kind of "
+			    "records", optarg);
+		return -1;
+	case 'm':
+		o->map = optarg;
+		return -1;
+	case 'e':
+		if ((enc = fz_encoding_parse(optarg)) < 0)
+			return fz_cli_usage(&cli, "--encoding: '%s' is not "
+			    "utf-8, gb18030 or gbk", optarg);
+		o->enc = (enum fz_encoding)enc;
+		return -1;
+	default:
+		return fz_cli_common(&cli, c, optarg);
+	}
+}
+
+static int
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		FZ_CLI_OPTIONS,
+		{ "kind", required_argument, NULL, 'k' },
+		{ "map", required_argument, NULL, 'm' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT "k:m:e:", longopts,
+	    NULL)) != -1)
+		if ((rc = parse_opt(o, c)) >= 0)
+			return rc;
+	if (o->kind == FZ_KIND_NONE)
+		return fz_cli_usage(&cli, "--kind is required");
+	if (argc - optind > 1)
+		return fz_cli_usage(&cli, "one FILE at most");
+	return -1;
+}
+
+static void
+print_problem(void *ctx, int severity, const char *file, unsigned line,
+    unsigned col, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "%s: %s:%u", cli.prog, file, line);
+	if (col > 0)
+		fprintf(stderr, ":%u", col);
+	fprintf(stderr, ": %s%s\n", severity == FZ_WARNING ? "warning: " : "",
+	    msg);
+}
+
+static int
+read_csv(fz_import *im, FILE *fp, const char *name, fz_error *err)
+{
+	char buf[65536];
+	size_t n;
+
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		fz_import_feed(im, buf, n);
+	if (ferror(fp))
+		return fz_error_set(err, FZ_IOERR, name, 0, 0, "read error: %s",
+		    strerror(errno));
+	return FZ_OK;
+}
+
+static int
+write_records(enum fz_kind k, const fz_node *records, fz_error *err)
+{
+	fz_output out;
+	fz_writer *w;
+	int rc;
+
+	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
+		return rc;
+	w = fz_writer_new(out.fp);
+	fz_import_write(w, k, records);
+	if (fz_writer_free(w) != 0 && cli.output != NULL) {
+		fz_output_abort(&out);
+		return fz_error_set(err, FZ_IOERR, cli.output, 0, 0,
+		    "write error");
+	}
+	return fz_output_commit(&out, err);
+}
+
+static int
+run(const struct opts *o, const char *path, fz_error *err)
+{
+	int stdin_ = path == NULL || strcmp(path, "-") == 0;
+	const char *name = stdin_ ? "<stdin>" : path;
+	FILE *fp = stdin_ ? stdin : fopen(path, "rb");
+	const fz_node *records;
+	fz_import *im;
+	int rc;
+
+	if (fp == NULL)
+		return fz_error_set(err, FZ_NOINPUT, path, 0, 0,
+		    "cannot open: %s", strerror(errno));
+	im = fz_import_new(o->kind, o->enc, name, FZ_NODATE);
+	if (im == NULL) {
+		rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "this system's "
+		    "iconv cannot convert from %s", o->enc == FZ_ENC_GBK ?
+		    "GBK" : "GB18030");
+	} else if (o->map == NULL ||
+	    (rc = fz_import_map(im, o->map, err)) == FZ_OK) {
+		rc = read_csv(im, fp, name, err);
+		if (rc == FZ_OK && (rc = fz_import_end(im, print_problem, NULL,
+		    &records, err)) == FZ_OK)
+			rc = write_records(o->kind, records, err);
+		else if (rc == FZ_DATAERR)
+			err->status = FZ_OK;	/* printed with the others */
+	}
+	if (!stdin_)
+		fclose(fp);
+	fz_import_free(im);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = { .kind = FZ_KIND_NONE, .enc = FZ_ENC_UTF8 };
+	fz_error err = { 0 };
+	int rc;
+
+	if ((rc = parse_opts(argc, argv, &o)) >= 0)
+		return rc;
+	rc = run(&o, optind < argc ? argv[optind] : NULL, &err);
+	if (rc == FZ_USAGE && err.status == FZ_USAGE)
+		return fz_cli_usage(&cli, "%s", err.msg);
+	if (rc != FZ_OK && err.status != FZ_OK)
+		fz_cli_fail(&cli, &err);
+	return fz_cli_finish(&cli, rc);
+}

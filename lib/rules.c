@@ -1,0 +1,381 @@
+/* rules.c - the checks of fazhi-check over the records kept: references
+ * among the files given together, the sanity of dates and figures, and
+ * with --rules the enforcement rules the bureau answers for: two
+ * inspectors (行政处罚法 art. 42), 回避 (art. 43), legal review before the
+ * decision (art. 58), the 90-day limit (art. 60) and publication within
+ * 7 working days (国办发〔2018〕118号), counted as art. 85 says. */
+#include <string.h>
+
+#include "check_int.h"
+
+#define CASE_LIMIT_DAYS 90	/* 行政处罚法 art. 60 */
+#define PUBLISH_WORKDAYS 7	/* 国办发〔2018〕118号 */
+
+static const char *
+day(fz_date d, char *buf)
+{
+	return fz_date_format(d, buf);
+}
+
+static int
+list_has(const fz_node *list, const char *s)
+{
+	for (size_t i = 0; list != NULL && i < list->n; i++)
+		if (list->kids[i]->type == FZ_SCALAR &&
+		    strcmp(list->kids[i]->str, s) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t
+distinct_items(const fz_node *list)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; list != NULL && i < list->n; i++) {
+		size_t j = 0;
+		while (j < i && strcmp(list->kids[j]->str, list->kids[i]->str))
+			j++;
+		n += j == i;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------ every kind */
+
+static void
+dates_after_as_of(fz_check *c, enum fz_kind k, const chk_rec *r)
+{
+	char a[16], b[16];
+
+	for (const fz_field *f = fz_kind_fields(k); f->key != NULL; f++) {
+		fz_date d;
+		if (f->type != FZ_T_DATE)
+			continue;
+		d = *(const fz_date *)((const char *)r->data + f->offset);
+		if (d != FZ_NODATE && d > c->o.as_of)
+			chk_report(c, FZ_ERROR, chk_at(r, f->key), "%s %s is "
+			    "after the as-of date %s", f->key, day(d, a),
+			    day(c->o.as_of, b));
+	}
+}
+
+/* A date that must not come before an earlier one. */
+static void
+not_before(fz_check *c, const chk_rec *r, const char *key, fz_date d,
+    const char *key0, fz_date d0)
+{
+	char a[16], b[16];
+
+	if (d != FZ_NODATE && d0 != FZ_NODATE && d < d0)
+		chk_report(c, FZ_ERROR, chk_at(r, key), "%s %s is before %s %s",
+		    key, day(d, a), key0, day(d0, b));
+}
+
+static void
+check_entity(fz_check *c, const chk_rec *r)
+{
+	const fz_entity *e = r->data;
+
+	if (fz_uscc_check(e->id) == 0)
+		chk_report(c, FZ_WARNING, chk_at(r, "id"), "统一社会信用代码 "
+		    "'%s' has a wrong check character (GB 32100)", e->id);
+}
+
+/* ------------------------------------------------------------ inspections */
+
+/* An entity is known when it is in the directory, or when some
+ * inspection banned it: an unlicensed operator has no directory entry. */
+static int
+entity_known(const fz_check *c, const char *id)
+{
+	return !c->seen[FZ_KIND_ENTITIES] ||
+	    chk_find(c, FZ_KIND_ENTITIES, id) != NULL ||
+	    fz_map_find(c->banned, id, strlen(id)) != NULL;
+}
+
+static void
+inspection_refs(fz_check *c, const chk_rec *r)
+{
+	const fz_inspection *v = r->data;
+	const fz_node *list = v->inspectors;
+
+	if (v->result != FZ_RESULT_BANNED && c->seen[FZ_KIND_ENTITIES] &&
+	    chk_find(c, FZ_KIND_ENTITIES, v->entity) == NULL)
+		chk_report(c, FZ_ERROR, chk_at(r, "entity"), "entity '%s' is "
+		    "not in the entity directory", v->entity);
+	if (v->case_id != NULL && c->seen[FZ_KIND_CASES] &&
+	    chk_find(c, FZ_KIND_CASES, v->case_id) == NULL)
+		chk_report(c, FZ_ERROR, chk_at(r, "case"), "case '%s' is not "
+		    "among the cases", v->case_id);
+	/* The towns' grid staff are not in the enforcement roster. */
+	if (v->reported_by == FZ_REPORTED_TOWN || !c->seen[FZ_KIND_INSPECTORS])
+		return;
+	for (size_t i = 0; list != NULL && i < list->n; i++)
+		if (chk_find(c, FZ_KIND_INSPECTORS, list->kids[i]->str) == NULL)
+			chk_report(c, FZ_ERROR, list->kids[i], "inspector '%s' "
+			    "is not in the inspector roster",
+			    list->kids[i]->str);
+}
+
+static void
+inspection_rules(fz_check *c, const chk_rec *r)
+{
+	const fz_inspection *v = r->data;
+	const fz_node *list = v->inspectors;
+	size_t n = distinct_items(list);
+
+	if (v->reported_by == FZ_REPORTED_TOWN)
+		return;
+	if (n < 2)
+		chk_report(c, FZ_ERROR, chk_at(r, "inspectors"), "%zu "
+		    "inspector%s: an inspection needs at least two "
+		    "(行政处罚法 art. 42)", n, n == 1 ? "" : "s");
+	for (size_t i = 0; list != NULL && i < list->n; i++) {
+		const chk_rec *p = chk_find(c, FZ_KIND_INSPECTORS,
+		    list->kids[i]->str);
+		const fz_inspector *who = p != NULL ? p->data : NULL;
+		if (who != NULL && list_has(who->avoid, v->entity))
+			chk_report(c, FZ_ERROR, list->kids[i], "inspector "
+			    "'%s' must avoid entity '%s' (回避, 行政处罚法 "
+			    "art. 43)", who->id, v->entity);
+	}
+}
+
+/* ------------------------------------------------------------ cases */
+
+static fz_date
+decision_limit(const fz_case *k)
+{
+	return k->filed + CASE_LIMIT_DAYS + (fz_date)k->extended_days;
+}
+
+/* The 7th working day after the decision, warning once for each year
+ * the calendar does not cover. */
+static fz_date
+publish_by(fz_check *c, const chk_rec *r, fz_date decided)
+{
+	fz_date by = fz_calendar_add_workdays(c->o.calendar, decided,
+	    PUBLISH_WORKDAYS);
+	int y0, y1, m, d;
+
+	fz_date_split(decided, &y0, &m, &d);
+	fz_date_split(by, &y1, &m, &d);
+	for (int y = y0; y <= y1 && y >= 0 && y < 10000; y++) {
+		if (fz_calendar_covers(c->o.calendar, y) ||
+		    (c->years_warned[y / 8] & (1u << (y % 8))))
+			continue;
+		c->years_warned[y / 8] |= (unsigned char)(1u << (y % 8));
+		chk_report(c, FZ_WARNING, chk_at(r, "decided"), "the calendar "
+		    "does not cover %d: its working days are counted Monday "
+		    "to Friday", y);
+	}
+	return by;
+}
+
+static void
+case_sanity(fz_check *c, const chk_rec *r)
+{
+	const fz_case *k = r->data;
+
+	if (k->entity != NULL && !entity_known(c, k->entity))
+		chk_report(c, FZ_ERROR, chk_at(r, "entity"), "entity '%s' is "
+		    "not in the entity directory", k->entity);
+	not_before(c, r, "closed", k->closed, "filed", k->filed);
+	not_before(c, r, "decided", k->decided, "filed", k->filed);
+	not_before(c, r, "published", k->published, "decided", k->decided);
+}
+
+static void
+case_time_limit(fz_check *c, const chk_rec *r)
+{
+	const fz_case *k = r->data;
+	fz_date limit = decision_limit(k);
+	fz_date end = k->decided != FZ_NODATE ? k->decided : k->closed;
+	char a[16], ext[48] = "";
+
+	if (k->extended_days > 0)
+		snprintf(ext, sizeof ext, " and %lld days of extension",
+		    k->extended_days);
+	if (end != FZ_NODATE && end > limit)
+		chk_report(c, FZ_ERROR, chk_at(r, k->decided != FZ_NODATE ?
+		    "decided" : "closed"), "%s %d days after filing, past the "
+		    "limit of %d days%s (行政处罚法 art. 60)",
+		    k->decided != FZ_NODATE ? "decided" : "closed",
+		    end - k->filed, CASE_LIMIT_DAYS, ext);
+	else if (end == FZ_NODATE && c->o.as_of > limit)
+		chk_report(c, FZ_ERROR, chk_at(r, "filed"), "case '%s' is not "
+		    "decided by %s, %d days after filing%s (行政处罚法 art. 60)",
+		    k->id, day(limit, a), CASE_LIMIT_DAYS, ext);
+}
+
+static void
+case_rules(fz_check *c, const chk_rec *r)
+{
+	const fz_case *k = r->data;
+	fz_date by;
+	char a[16], b[16];
+
+	case_time_limit(c, r);
+	if (k->decided == FZ_NODATE)
+		return;
+	if (k->legal_review == FZ_NODATE)
+		chk_report(c, FZ_ERROR, chk_at(r, "decided"), "decided without "
+		    "legal review (法制审核, 行政处罚法 art. 58)");
+	else if (k->legal_review > k->decided)
+		chk_report(c, FZ_ERROR, chk_at(r, "legal_review"), "legal "
+		    "review %s after the decision %s (行政处罚法 art. 58)",
+		    day(k->legal_review, a), day(k->decided, b));
+	by = publish_by(c, r, k->decided);
+	if (k->published != FZ_NODATE && k->published > by)
+		chk_report(c, FZ_ERROR, chk_at(r, "published"), "published %s, "
+		    "after %s, the 7th working day after the decision "
+		    "(国办发〔2018〕118号)", day(k->published, a), day(by, b));
+	else if (k->published == FZ_NODATE && c->o.as_of > by)
+		chk_report(c, FZ_ERROR, chk_at(r, "decided"), "not published "
+		    "by %s, the 7th working day after the decision "
+		    "(国办发〔2018〕118号)", day(by, a));
+}
+
+/* --due-within: what falls due between as_of and as_of + days. */
+static void
+case_due(fz_check *c, const chk_rec *r)
+{
+	const fz_case *k = r->data;
+	fz_date from = c->o.as_of, to = from + c->o.due_within, by;
+	char a[16];
+
+	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE) {
+		by = decision_limit(k);
+		if (by >= from && by <= to)
+			chk_report(c, FZ_NOTE, chk_at(r, "filed"), "case '%s' "
+			    "must be decided by %s, in %d days (行政处罚法 "
+			    "art. 60)", k->id, day(by, a), by - from);
+	} else if (k->decided != FZ_NODATE && k->published == FZ_NODATE) {
+		by = publish_by(c, r, k->decided);
+		if (by >= from && by <= to)
+			chk_report(c, FZ_NOTE, chk_at(r, "decided"), "case '%s' "
+			    "must be published by %s, in %d days "
+			    "(国办发〔2018〕118号)", k->id, day(by, a), by - from);
+	}
+}
+
+/* ------------------------------------------------------------ matters */
+
+static const char *const a_level[] = { "an item", "a sub", "a leaf" };
+
+static void
+matter_parent(fz_check *c, const chk_rec *r)
+{
+	const fz_matter *m = r->data, *p;
+	const chk_rec *pr;
+	size_t steps = 0;
+
+	if (m->level == FZ_LEVEL_ITEM) {
+		if (m->parent != NULL)
+			chk_report(c, FZ_ERROR, chk_at(r, "parent"), "an item "
+			    "has no parent");
+		return;
+	}
+	if (m->parent == NULL) {
+		chk_report(c, FZ_ERROR, r->at, "%s matter needs a parent",
+		    a_level[m->level]);
+		return;
+	}
+	pr = chk_find(c, FZ_KIND_MATTERS, m->parent);
+	if (pr == NULL) {
+		chk_report(c, FZ_ERROR, chk_at(r, "parent"), "parent '%s' is "
+		    "not in the matter catalogue", m->parent);
+		return;
+	}
+	if ((p = pr->data) != NULL && p->level != m->level - 1)
+		chk_report(c, FZ_ERROR, chk_at(r, "parent"), "the parent of "
+		    "%s must be %s; '%s' is %s", a_level[m->level],
+		    a_level[m->level - 1], m->parent, a_level[p->level]);
+	/* A loop needs wrong levels too, but say what it is. */
+	for (p = m; p != NULL && p->parent != NULL && steps <= c->nrecs[
+	    FZ_KIND_MATTERS]; steps++) {
+		pr = chk_find(c, FZ_KIND_MATTERS, p->parent);
+		p = pr != NULL ? pr->data : NULL;
+		if (p == m) {
+			chk_report(c, FZ_ERROR, chk_at(r, "parent"), "the "
+			    "parents of '%s' lead back to it", m->code);
+			break;
+		}
+	}
+}
+
+static void
+check_matter(fz_check *c, const chk_rec *r)
+{
+	const fz_matter *m = r->data;
+
+	matter_parent(c, r);
+	if (m->promised_days != FZ_NOINT && m->statutory_days != FZ_NOINT &&
+	    m->promised_days > m->statutory_days)
+		chk_report(c, FZ_ERROR, chk_at(r, "promised_days"),
+		    "promised_days %lld is above statutory_days %lld",
+		    m->promised_days, m->statutory_days);
+}
+
+static void
+check_application(fz_check *c, const chk_rec *r)
+{
+	const fz_application *a = r->data;
+
+	if (c->seen[FZ_KIND_MATTERS] &&
+	    chk_find(c, FZ_KIND_MATTERS, a->matter) == NULL)
+		chk_report(c, FZ_ERROR, chk_at(r, "matter"), "matter '%s' is "
+		    "not in the matter catalogue", a->matter);
+	not_before(c, r, "completed", a->completed, "received", a->received);
+}
+
+/* ------------------------------------------------------------ all */
+
+static void
+check_one(fz_check *c, enum fz_kind k, const chk_rec *r)
+{
+	dates_after_as_of(c, k, r);
+	switch (k) {
+	case FZ_KIND_ENTITIES:
+		check_entity(c, r);
+		break;
+	case FZ_KIND_INSPECTIONS:
+		inspection_refs(c, r);
+		if (c->o.rules)
+			inspection_rules(c, r);
+		break;
+	case FZ_KIND_CASES:
+		case_sanity(c, r);
+		if (c->o.rules)
+			case_rules(c, r);
+		if (c->o.due_within >= 0)
+			case_due(c, r);
+		break;
+	case FZ_KIND_MATTERS:
+		check_matter(c, r);
+		break;
+	case FZ_KIND_APPLICATIONS:
+		check_application(c, r);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+chk_run(fz_check *c)
+{
+	int added;
+
+	for (size_t i = 0; i < c->nrecs[FZ_KIND_INSPECTIONS]; i++) {
+		const fz_inspection *v = c->recs[FZ_KIND_INSPECTIONS][i].data;
+		if (v != NULL && v->result == FZ_RESULT_BANNED)
+			fz_map_insert(c->banned, v->entity, strlen(v->entity),
+			    &added, NULL);
+	}
+	for (int k = 0; k < FZ_KIND_COUNT; k++)
+		for (size_t i = 0; i < c->nrecs[k]; i++)
+			if (c->recs[k][i].data != NULL)
+				check_one(c, (enum fz_kind)k, &c->recs[k][i]);
+}

@@ -1,0 +1,606 @@
+/* test_rules.c - every check of fazhi-check: references, sanity, the
+ * legal rules, the due dates, and the order problems come out in. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fazhi.h"
+
+static fz_arena *arena;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena = fz_arena_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	fz_arena_free(arena);
+	return 0;
+}
+
+static fz_node *
+scalar_at(const char *s, const char *file, unsigned line, unsigned col)
+{
+	fz_node *n = fz_node_scalar(arena, s, strlen(s));
+
+	n->file = file, n->line = line, n->col = col;
+	return n;
+}
+
+/* A record node of "key=value" pairs, NULL-terminated: the record at
+ * file:line:1, its i-th key on line + i at column 3 and its value at
+ * column 10; "[a b]" is a list. */
+static fz_node *
+record(const char *file, unsigned line, ...)
+{
+	fz_node *m = fz_node_map(arena), *v;
+	const char *kv;
+	va_list ap;
+	unsigned i = 0;
+
+	m->file = file, m->line = line, m->col = 1;
+	va_start(ap, line);
+	while ((kv = va_arg(ap, const char *)) != NULL) {
+		const char *eq = strchr(kv, '=');
+		char *key = fz_arena_strndup(arena, kv, (size_t)(eq - kv));
+		if (eq[1] == '[') {
+			char *items = fz_arena_strndup(arena, eq + 2,
+			    strlen(eq + 2) - 1), *save = NULL;
+			v = fz_node_seq(arena);
+			v->file = file, v->line = line + i, v->col = 10;
+			for (char *t = strtok_r(items, " ", &save); t != NULL;
+			    t = strtok_r(NULL, " ", &save))
+				fz_node_push(arena, v, scalar_at(t, file,
+				    line + i, 11 + (unsigned)(t - items)));
+		} else {
+			v = scalar_at(eq + 1, file, line + i, 10);
+		}
+		fz_node_put(arena, m, key, v);
+		m->kids[2 * m->n - 2]->col = 3;
+		i++;
+	}
+	va_end(ap);
+	return m;
+}
+
+struct got {
+	char text[8192];
+	size_t n[3];
+};
+
+static void
+collect(void *ctx, int severity, const char *file, unsigned line,
+    unsigned col, const char *msg)
+{
+	static const char *const names[] = { "warning", "error", "note" };
+	struct got *g = ctx;
+	size_t len = strlen(g->text);
+
+	snprintf(g->text + len, sizeof g->text - len, "%s:%u:%u: %s: %s\n",
+	    file ? file : "", line, col, names[severity], msg);
+	g->n[severity]++;
+}
+
+static fz_check_opts
+opts(int rules, int due)
+{
+	fz_check_opts o = { .as_of = fz_date_make(2019, 12, 31),
+		.rules = rules, .due_within = due };
+	return o;
+}
+
+static const char *
+finish(fz_check *c, struct got *g)
+{
+	memset(g, 0, sizeof *g);
+	fz_check_finish(c, collect, g, NULL);
+	fz_check_free(c);
+	return g->text;
+}
+
+#define REC(c, kind, ...) \
+	fz_check_record((c), (kind), record(__VA_ARGS__, (char *)NULL))
+
+static fz_date
+date(int y, int m, int d)
+{
+	return fz_date_make(y, m, d);
+}
+
+/* ------------------------------------------------------------ references */
+
+static void
+test_duplicates(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_ENTITIES, "a.yaml", 2, "id=E1", "name=甲", "category=网吧");
+	REC(c, FZ_KIND_ENTITIES, "a.yaml", 6, "id=E1", "name=乙", "category=网吧");
+	REC(c, FZ_KIND_ENTITIES, "b.yaml", 2, "id=E1", "name=丙", "category=网吧");
+	REC(c, FZ_KIND_INSPECTORS, "b.yaml", 9, "id=E1", "name=丁",
+	    "department=文旅");
+	REC(c, FZ_KIND_MATTERS, "b.yaml", 20, "code=M1", "name=x", "level=item",
+	    "type=licensing");
+	REC(c, FZ_KIND_MATTERS, "b.yaml", 30, "code=M1", "name=y", "level=item",
+	    "type=licensing");
+	assert_string_equal(finish(c, &g),
+	    "a.yaml:6:10: error: duplicate id 'E1' in entities (first at "
+	    "a.yaml:2:1)\n"
+	    "b.yaml:2:10: error: duplicate id 'E1' in entities (first at "
+	    "a.yaml:2:1)\n"
+	    "b.yaml:30:10: error: duplicate code 'M1' in matters (first at "
+	    "b.yaml:20:1)\n");
+}
+
+static void
+test_entity_references(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_ENTITIES, "e.yaml", 1, "id=E1", "name=甲", "category=网吧");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 1, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1 P2]");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-01",
+	    "entity=E9", "inspectors=[P1 P2]");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 9, "date=2019-03-01",
+	    "entity=黑网吧", "inspectors=[P1 P2]", "result=banned");
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-02",
+	    "entity=黑网吧");
+	REC(c, FZ_KIND_CASES, "c.yaml", 5, "id=C2", "filed=2019-03-02",
+	    "entity=E8");
+	assert_string_equal(finish(c, &g),
+	    "i.yaml:6:10: error: entity 'E9' is not in the entity directory\n"
+	    "c.yaml:7:10: error: entity 'E8' is not in the entity directory\n");
+
+	/* Without a directory, nothing to check against. */
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-01",
+	    "entity=E9", "inspectors=[P1 P2]");
+	assert_string_equal(finish(c, &g), "");
+	/* An empty directory is a directory. */
+	c = fz_check_new(&o);
+	fz_check_doc(c, "entities", record("e.yaml", 1, "kind=entities",
+	    (char *)NULL));
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-01",
+	    "entity=E9", "inspectors=[P1 P2]");
+	assert_int_equal(finish(c, &g)[0] != '\0', 1);
+}
+
+static void
+test_inspector_and_case_references(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 1, "id=P1", "name=甲",
+	    "department=文旅");
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-02");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 1, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1 P7]", "case=C1");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 9, "date=2019-03-01",
+	    "entity=E1", "inspectors=[网格员甲]", "reported_by=town",
+	    "case=C5");
+	assert_string_equal(finish(c, &g),
+	    "i.yaml:3:14: error: inspector 'P7' is not in the inspector "
+	    "roster\n"
+	    "i.yaml:13:10: error: case 'C5' is not among the cases\n");
+}
+
+static void
+test_matter_references(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 10, "code=A", "name=a", "level=item",
+	    "type=licensing");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 20, "code=A1", "name=a1",
+	    "level=sub", "type=licensing", "parent=A");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 30, "code=A11", "name=a11",
+	    "level=leaf", "type=licensing", "parent=A1");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 40, "code=B", "name=b", "level=item",
+	    "type=licensing", "parent=A");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 50, "code=C1", "name=c1",
+	    "level=sub", "type=licensing");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 60, "code=D1", "name=d1",
+	    "level=sub", "type=licensing", "parent=Z");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 70, "code=E11", "name=e11",
+	    "level=leaf", "type=licensing", "parent=A");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 80, "code=L1", "name=l1",
+	    "level=sub", "type=licensing", "parent=L2");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 90, "code=L2", "name=l2",
+	    "level=sub", "type=licensing", "parent=L1");
+	REC(c, FZ_KIND_APPLICATIONS, "a.yaml", 1, "id=1", "matter=A11",
+	    "received=2019-05-01");
+	REC(c, FZ_KIND_APPLICATIONS, "a.yaml", 5, "id=2", "matter=Q",
+	    "received=2019-05-01");
+	assert_string_equal(finish(c, &g),
+	    "m.yaml:44:10: error: an item has no parent\n"
+	    "m.yaml:50:1: error: a sub matter needs a parent\n"
+	    "m.yaml:64:10: error: parent 'Z' is not in the matter "
+	    "catalogue\n"
+	    "m.yaml:74:10: error: the parent of a leaf must be a sub; 'A' is "
+	    "an item\n"
+	    "m.yaml:84:10: error: the parent of a sub must be an item; 'L2' is "
+	    "a sub\n"
+	    "m.yaml:84:10: error: the parents of 'L1' lead back to it\n"
+	    "m.yaml:94:10: error: the parent of a sub must be an item; 'L1' is "
+	    "a sub\n"
+	    "m.yaml:94:10: error: the parents of 'L2' lead back to it\n"
+	    "a.yaml:6:10: error: matter 'Q' is not in the matter catalogue\n");
+}
+
+/* ------------------------------------------------------------ sanity */
+
+static void
+test_sanity(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_ENTITIES, "e.yaml", 1, "id=91330203MA2AAAAA1Y",
+	    "name=甲", "category=网吧", "last_inspected=2020-01-01");
+	REC(c, FZ_KIND_ENTITIES, "e.yaml", 5, "id=91330203MA2AAAAA1X",
+	    "name=乙", "category=网吧");
+	REC(c, FZ_KIND_ENTITIES, "e.yaml", 9, "id=E3", "name=丙",
+	    "category=网吧");
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-02",
+	    "closed=2019-03-01", "decided=2019-03-01",
+	    "published=2019-02-28");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-03-02",
+	    "closed=2019-03-02", "decided=2019-03-02",
+	    "published=2019-03-02");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 1, "code=A", "name=a", "level=item",
+	    "type=licensing", "statutory_days=20", "promised_days=21");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 9, "code=B", "name=b", "level=item",
+	    "type=licensing", "statutory_days=20", "promised_days=20");
+	REC(c, FZ_KIND_APPLICATIONS, "a.yaml", 1, "id=1", "matter=A",
+	    "received=2019-05-02", "completed=2019-05-01");
+	assert_string_equal(finish(c, &g),
+	    "e.yaml:4:10: error: last_inspected 2020-01-01 is after the as-of "
+	    "date 2019-12-31\n"
+	    "e.yaml:5:10: warning: 统一社会信用代码 '91330203MA2AAAAA1X' has "
+	    "a wrong check character (GB 32100)\n"
+	    "c.yaml:3:10: error: closed 2019-03-01 is before filed "
+	    "2019-03-02\n"
+	    "c.yaml:4:10: error: decided 2019-03-01 is before filed "
+	    "2019-03-02\n"
+	    "c.yaml:5:10: error: published 2019-02-28 is before decided "
+	    "2019-03-01\n"
+	    "m.yaml:6:10: error: promised_days 21 is above statutory_days "
+	    "20\n"
+	    "a.yaml:4:10: error: completed 2019-05-01 is before received "
+	    "2019-05-02\n");
+}
+
+static void
+test_decoding_and_documents(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.strict = 1;
+	c = fz_check_new(&o);
+	/* A record that does not decode still has its id registered. */
+	assert_int_equal(REC(c, FZ_KIND_ENTITIES, "e.yaml", 1, "id=E1",
+	    "name=甲", "category=网吧", "risk=很高", "colour=red"), FZ_DATAERR);
+	REC(c, FZ_KIND_ENTITIES, "e.yaml", 9, "id=E1", "name=乙",
+	    "category=网吧");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 1, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1 P2]");
+	fz_check_doc(c, NULL, record("x.yaml", 1, "a=b", (char *)NULL));
+	fz_check_doc(c, "plans", record("x.yaml", 5, "kind=plans",
+	    (char *)NULL));
+	fz_check_doc(c, "cases", record("x.yaml", 9, "kind=cases",
+	    "version=2", "title=x", (char *)NULL));
+	fz_check_doc(c, "calendar", record("x.yaml", 20, "kind=calendar",
+	    "holidays=[2019-10-01 2019-13-01]", (char *)NULL));
+	assert_string_equal(finish(c, &g),
+	    "e.yaml:4:10: error: unknown risk '很高' (expected low, medium, "
+	    "high)\n"
+	    "e.yaml:5:3: warning: unknown key 'colour' in entities\n"
+	    "e.yaml:9:10: error: duplicate id 'E1' in entities (first at "
+	    "e.yaml:1:1)\n"
+	    "x.yaml:1:1: error: document has no kind\n"
+	    "x.yaml:5:10: error: unknown kind 'plans'\n"
+	    "x.yaml:10:10: error: version 2 is not supported (expected 1)\n"
+	    "x.yaml:11:3: warning: unknown key 'title' in a cases document\n"
+	    "x.yaml:21:22: error: expected a date like 2019-10-01\n");
+}
+
+/* ------------------------------------------------------------ the rules */
+
+static void
+test_two_inspectors(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 1, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1 P2]");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1]");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 9, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1 P1]");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 13, "date=2019-03-01",
+	    "entity=E1", "inspectors=[网格员]", "reported_by=town");
+	assert_string_equal(finish(c, &g),
+	    "i.yaml:7:10: error: 1 inspector: an inspection needs at least "
+	    "two (行政处罚法 art. 42)\n"
+	    "i.yaml:11:10: error: 1 inspector: an inspection needs at least "
+	    "two (行政处罚法 art. 42)\n");
+	/* Without --rules the law is not checked. */
+	o.rules = 0;
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1]");
+	assert_string_equal(finish(c, &g), "");
+}
+
+static void
+test_avoid(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 1, "id=P1", "name=甲",
+	    "department=文旅", "avoid=[E1 E2]");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 9, "id=P2", "name=乙",
+	    "department=文旅");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 1, "date=2019-03-01",
+	    "entity=E2", "inspectors=[P2 P1]");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-01",
+	    "entity=E3", "inspectors=[P2 P1]");
+	assert_string_equal(finish(c, &g),
+	    "i.yaml:3:14: error: inspector 'P1' must avoid entity 'E2' "
+	    "(回避, 行政处罚法 art. 43)\n");
+}
+
+static void
+test_time_limit(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	/* 2019-01-02 + 90 days = 2019-04-02. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-01-02",
+	    "closed=2019-04-02");
+	REC(c, FZ_KIND_CASES, "c.yaml", 5, "id=C2", "filed=2019-01-02",
+	    "closed=2019-04-03");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C3", "filed=2019-01-02",
+	    "decided=2019-05-01", "legal_review=2019-05-01",
+	    "published=2019-05-01", "extended_days=30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 19, "id=C4", "filed=2019-01-02",
+	    "decided=2019-05-03", "legal_review=2019-05-01",
+	    "published=2019-05-06", "extended_days=30");
+	/* 10-01 + 90 = 12-30, past the as-of date; 10-02 + 90 is it. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 29, "id=C5", "filed=2019-10-01");
+	REC(c, FZ_KIND_CASES, "c.yaml", 39, "id=C6", "filed=2019-10-02");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:7:10: error: closed 91 days after filing, past the limit "
+	    "of 90 days (行政处罚法 art. 60)\n"
+	    "c.yaml:11:10: warning: the calendar does not cover 2019: its "
+	    "working days are counted Monday to Friday\n"
+	    "c.yaml:21:10: error: decided 121 days after filing, past the "
+	    "limit of 90 days and 30 days of extension (行政处罚法 art. 60)\n"
+	    "c.yaml:30:10: error: case 'C5' is not decided by 2019-12-30, "
+	    "90 days after filing (行政处罚法 art. 60)\n");
+	assert_int_equal(g.n[FZ_WARNING], 1);
+}
+
+static void
+test_legal_review(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+	fz_case k = { .id = "C9", .filed = date(2019, 3, 1),
+		.closed = FZ_NODATE, .decided = date(2019, 3, 11),
+		.legal_review = FZ_NODATE, .published = date(2019, 3, 12),
+		.extended_days = 0, .fine = FZ_NOMONEY };
+
+	(void)state;
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-12",
+	    "published=2019-03-12");
+	/* A record built without a file: its problems are at its node. */
+	fz_check_add(c, FZ_KIND_CASES, &k, scalar_at("", "s.yaml", 7, 7));
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:3:10: warning: the calendar does not cover 2019: its "
+	    "working days are counted Monday to Friday\n"
+	    "c.yaml:12:10: error: legal review 2019-03-12 after the decision "
+	    "2019-03-11 (行政处罚法 art. 58)\n"
+	    "s.yaml:7:7: error: decided without legal review (法制审核, "
+	    "行政处罚法 art. 58)\n");
+}
+
+/* 2019: National Day 10-01 to 10-07 off, 09-29 and 10-12 worked. */
+static fz_calendar *
+calendar_2019(void)
+{
+	fz_calendar *cal = fz_calendar_new();
+	fz_error err;
+
+	assert_int_equal(fz_calendar_add_doc(cal, record("cal.yaml", 1,
+	    "holidays=[2019-10-01 2019-10-02 2019-10-03 2019-10-04 2019-10-07]",
+	    "workdays=[2019-09-29 2019-10-12]", (char *)NULL), &err), FZ_OK);
+	return cal;
+}
+
+static void
+test_publication(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal = calendar_2019();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	c = fz_check_new(&o);
+	/* Friday 09-27: the 7th working day after it is Saturday 10-12. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-01",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-10-12");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-09-01",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-10-14");
+	REC(c, FZ_KIND_CASES, "c.yaml", 19, "id=C3", "filed=2019-09-01",
+	    "decided=2019-09-27", "legal_review=2019-09-27");
+	REC(c, FZ_KIND_CASES, "c.yaml", 29, "id=C4", "filed=2019-12-01",
+	    "decided=2019-12-30", "legal_review=2019-12-30");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:13:10: error: published 2019-10-14, after 2019-10-12, the "
+	    "7th working day after the decision (国办发〔2018〕118号)\n"
+	    "c.yaml:21:10: error: not published by 2019-10-12, the 7th "
+	    "working day after the decision (国办发〔2018〕118号)\n"
+	    "c.yaml:31:10: warning: the calendar does not cover 2020: its "
+	    "working days are counted Monday to Friday\n");
+
+	/* Monday to Friday only: the 7th working day is 10-08. */
+	o.calendar = NULL;
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-01",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-10-08");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-09-01",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-10-09");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:3:10: warning: the calendar does not cover 2019: its "
+	    "working days are counted Monday to Friday\n"
+	    "c.yaml:13:10: error: published 2019-10-09, after 2019-10-08, the "
+	    "7th working day after the decision (国办发〔2018〕118号)\n");
+	fz_calendar_free(cal);
+}
+
+static void
+test_due_within(void **state)
+{
+	fz_check_opts o = opts(0, 7);
+	fz_calendar *cal = calendar_2019();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	o.as_of = date(2019, 9, 30);
+	c = fz_check_new(&o);
+	/* 07-02 + 90 = 09-30, today; 07-09 + 90 = 10-07, in 7 days;
+	 * 07-10 + 90 = 10-08, in 8; 07-01 + 90 = 09-29, past. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-07-02");
+	REC(c, FZ_KIND_CASES, "c.yaml", 5, "id=C2", "filed=2019-07-09");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C3", "filed=2019-07-10");
+	REC(c, FZ_KIND_CASES, "c.yaml", 13, "id=C4", "filed=2019-07-01");
+	REC(c, FZ_KIND_CASES, "c.yaml", 17, "id=C5", "filed=2019-06-01",
+	    "extended_days=31");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C6", "filed=2019-07-01",
+	    "closed=2019-09-01");
+	/* Decided 09-27: publish by 10-12, in 12 days; decided Friday
+	 * 09-20: the 7th working day after it is 09-30, today. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C7", "filed=2019-09-01",
+	    "decided=2019-09-27");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C8", "filed=2019-09-01",
+	    "decided=2019-09-20");
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C9", "filed=2019-09-01",
+	    "decided=2019-09-20", "published=2019-09-20");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:2:10: note: case 'C1' must be decided by 2019-09-30, in 0 "
+	    "days (行政处罚法 art. 60)\n"
+	    "c.yaml:6:10: note: case 'C2' must be decided by 2019-10-07, in 7 "
+	    "days (行政处罚法 art. 60)\n"
+	    "c.yaml:18:10: note: case 'C5' must be decided by 2019-09-30, in 0 "
+	    "days (行政处罚法 art. 60)\n"
+	    "c.yaml:43:10: note: case 'C8' must be published by 2019-09-30, in "
+	    "0 days (国办发〔2018〕118号)\n");
+	assert_int_equal(g.n[FZ_NOTE], 4);
+	fz_calendar_free(cal);
+}
+
+static void
+test_file_order(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	/* Records of z.yaml come first, so z.yaml's problems do, whatever
+	 * check finds them and whichever kind. */
+	REC(c, FZ_KIND_INSPECTIONS, "z.yaml", 50, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1]");
+	REC(c, FZ_KIND_ENTITIES, "z.yaml", 9, "id=91330203MA2AAAAA1X",
+	    "name=甲", "category=网吧");
+	REC(c, FZ_KIND_CASES, "a.yaml", 1, "id=C1", "filed=2020-03-01");
+	fz_check_report(c, FZ_ERROR, "a.yaml", 1, 1, "first in a.yaml");
+	fz_check_report(c, FZ_ERROR, "z.yaml", 60, 1, "last in z.yaml");
+	assert_string_equal(finish(c, &g),
+	    "z.yaml:9:10: warning: 统一社会信用代码 '91330203MA2AAAAA1X' has "
+	    "a wrong check character (GB 32100)\n"
+	    "z.yaml:51:10: error: entity 'E1' is not in the entity "
+	    "directory\n"
+	    "z.yaml:52:10: error: 1 inspector: an inspection needs at least "
+	    "two (行政处罚法 art. 42)\n"
+	    "z.yaml:60:1: error: last in z.yaml\n"
+	    "a.yaml:1:1: error: first in a.yaml\n"
+	    "a.yaml:2:10: error: filed 2020-03-01 is after the as-of date "
+	    "2019-12-31\n");
+	assert_int_equal(g.n[FZ_ERROR], 5);
+	assert_int_equal(g.n[FZ_WARNING], 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_entity_references),
+		cmocka_unit_test(test_inspector_and_case_references),
+		cmocka_unit_test(test_matter_references),
+		cmocka_unit_test(test_sanity),
+		cmocka_unit_test(test_decoding_and_documents),
+		cmocka_unit_test(test_two_inspectors),
+		cmocka_unit_test(test_avoid),
+		cmocka_unit_test(test_time_limit),
+		cmocka_unit_test(test_legal_review),
+		cmocka_unit_test(test_publication),
+		cmocka_unit_test(test_due_within),
+		cmocka_unit_test(test_file_order),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
