@@ -1051,6 +1051,11 @@ int fz_xlsx_write(const char *path, const fz_tableset *ts, fz_error *err);
  * file in tmpdir (NULL: /tmp), which is removed. */
 int fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
     fz_error *err);
+/* The workbook into an open fz_output: with a target, into its
+ * temporary file (nothing is written to o->fp; then fz_output_commit,
+ * or fz_output_abort on failure), errors naming the target; on standard
+ * output, through fz_xlsx_stream in $TMPDIR or /tmp. */
+int fz_xlsx_output(fz_output *o, const fz_tableset *ts, fz_error *err);
 /* A valid, unique sheet name for want into out (at least 128 bytes):
  * []:*?/\ become _, no ' at either end, at most 31 characters, and
  * "~2", "~3" ... appended when one of used[0..nused) has it (case

@@ -45,4 +45,24 @@ int tab_field_ctype(const fz_field *f);
 /* A value as a cell of its field (f NULL: a key no schema names). */
 fz_cell tab_field_cell(fz_tableset *ts, const fz_field *f, const fz_node *v);
 
+/* node, when present and not null, must be of type: FZ_OK, or
+ * FZ_DATAERR with err at the node ("what: expected a list"). */
+int tab_want(const fz_node *node, enum fz_node_type type, const char *what,
+    const char *file, fz_error *err);
+/* A list, when present, of mappings only. */
+int tab_want_maps(const fz_node *seq, const char *what, const char *file,
+    fz_error *err);
+/* Items of a list or pairs of a mapping; 0 for NULL or a scalar. */
+size_t tab_items(const fz_node *seq);
+/* A group key's value in its Chinese word: result violation is 违规. */
+fz_cell tab_group_cell(fz_tableset *ts, const char *key, const fz_node *v);
+
+/* table_kv.c: key/value rows of a mapping without the keys skip[]
+ * (NULL-terminated), as a new table the caller attaches; and the tables
+ * of a metrics document. */
+fz_table *tab_kv(fz_tableset *ts, const fz_node *doc, const char *kind,
+    const char *part, const char *file, const char *const *skip);
+int tab_metrics(fz_tableset *ts, const fz_node *doc, const char *file,
+    fz_error *err);
+
 #endif

@@ -1,6 +1,6 @@
 /* table_kinds.c - which table each kind of document gives: a tally its
- * rows and totals, metrics its rates and counts, a draw its selections,
- * a record kind one row per record, any other mapping key/value rows. */
+ * rows and totals, a draw its selections, a record kind one row per
+ * record; metrics and any other mapping are table_kv.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +17,8 @@ shape_error(fz_error *err, const char *file, const fz_node *at,
 }
 
 /* node, when present, must be of type; else a positioned error. */
-static int
-want(const fz_node *node, enum fz_node_type type, const char *what,
+int
+tab_want(const fz_node *node, enum fz_node_type type, const char *what,
     const char *file, fz_error *err)
 {
 	static const char *const names[] = { "a scalar", "a list",
@@ -31,20 +31,20 @@ want(const fz_node *node, enum fz_node_type type, const char *what,
 }
 
 /* Items of a list that must all be mappings. */
-static int
-want_maps(const fz_node *seq, const char *what, const char *file,
+int
+tab_want_maps(const fz_node *seq, const char *what, const char *file,
     fz_error *err)
 {
-	int status = want(seq, FZ_SEQ, what, file, err);
+	int status = tab_want(seq, FZ_SEQ, what, file, err);
 
 	for (size_t i = 0; status == FZ_OK && seq != NULL &&
 	    seq->type == FZ_SEQ && i < seq->n; i++)
-		status = want(seq->kids[i], FZ_MAP, what, file, err);
+		status = tab_want(seq->kids[i], FZ_MAP, what, file, err);
 	return status;
 }
 
-static size_t
-items(const fz_node *seq)
+size_t
+tab_items(const fz_node *seq)
 {
 	return seq != NULL && seq->type != FZ_SCALAR ? seq->n : 0;
 }
@@ -71,20 +71,20 @@ records_table(fz_tableset *ts, const fz_node *doc, const char *kind,
 {
 	const fz_node *recs = fz_node_get(doc, "records");
 	fz_table *t;
-	int status = want_maps(recs, "records", file, err);
+	int status = tab_want_maps(recs, "records", file, err);
 
 	if (status != FZ_OK)
 		return status;
 	t = tab_new(ts, kind, NULL, doc, file);
 	tab_attach(ts, t, 1);
-	for (size_t i = 0; i < items(recs); i++)
+	for (size_t i = 0; i < tab_items(recs); i++)
 		record_row(ts, t, fz_kind_parse(kind), recs->kids[i]);
 	return FZ_OK;
 }
 
 /* A group key's value in its Chinese word: result violation is 违规. */
-static fz_cell
-group_cell(fz_tableset *ts, const char *key, const fz_node *v)
+fz_cell
+tab_group_cell(fz_tableset *ts, const char *key, const fz_node *v)
 {
 	const char *word;
 
@@ -103,7 +103,7 @@ tally_row(fz_tableset *ts, fz_table *t, const fz_node *row)
 		size_t col = tab_column(ts, t, key, strcmp(key, "fines") == 0 ?
 		    FZ_C_MONEY : FZ_C_INT, NULL, i);
 		if (col < t->ngroup)
-			tab_row_set(ts, col, group_cell(ts, key, v));
+			tab_row_set(ts, col, tab_group_cell(ts, key, v));
 		else if (v->type == FZ_SCALAR)
 			tab_row_set(ts, col, tab_scalar(ts, v, t->cols[col].type));
 		else
@@ -121,16 +121,16 @@ tally_table(fz_tableset *ts, const fz_node *doc, const char *file,
 	fz_table *t;
 	int status;
 
-	if ((status = want(by, FZ_SEQ, "by", file, err)) != FZ_OK ||
-	    (status = want_maps(rows, "rows", file, err)) != FZ_OK ||
-	    (status = want(totals, FZ_MAP, "totals", file, err)) != FZ_OK)
+	if ((status = tab_want(by, FZ_SEQ, "by", file, err)) != FZ_OK ||
+	    (status = tab_want_maps(rows, "rows", file, err)) != FZ_OK ||
+	    (status = tab_want(totals, FZ_MAP, "totals", file, err)) != FZ_OK)
 		return status;
-	for (size_t i = 0; i < items(by); i++)
-		if ((status = want(by->kids[i], FZ_SCALAR, "by", file, err)))
+	for (size_t i = 0; i < tab_items(by); i++)
+		if ((status = tab_want(by->kids[i], FZ_SCALAR, "by", file, err)))
 			return status;
 	t = tab_new(ts, "tally", NULL, doc, file);
 	tab_attach(ts, t, 1);
-	for (size_t i = 0; i < items(by); i++) {
+	for (size_t i = 0; i < tab_items(by); i++) {
 		const char *key = by->kids[i]->str;
 		size_t col = tab_column(ts, t, key, FZ_C_TEXT, NULL, i);
 		if (col == t->ngroup)
@@ -138,7 +138,7 @@ tally_table(fz_tableset *ts, const fz_node *doc, const char *file,
 		if (t->period_col < 0 && fz_period_parse(key) != FZ_P_NONE)
 			t->period_col = (int)col;
 	}
-	for (size_t i = 0; i < items(rows); i++) {
+	for (size_t i = 0; i < tab_items(rows); i++) {
 		tab_row_begin(ts);
 		tally_row(ts, t, rows->kids[i]);
 		tab_row_end(ts, t);
@@ -150,144 +150,6 @@ tally_table(fz_tableset *ts, const fz_node *doc, const char *file,
 		tally_row(ts, t, totals);
 		tab_row_end(ts, t);
 		t->totals = 1;
-	}
-	return FZ_OK;
-}
-
-/* Key/value rows of a mapping, nested keys joined:
- * applications.by_channel.online  办件·按渠道·网上  798.  by is X while
- * under a by_X key, whose keys are values of the field X. */
-static void
-kv_rows(fz_tableset *ts, fz_table *t, const char *path, const char *label,
-    const fz_node *n, const char *by)
-{
-	if (n->type == FZ_SCALAR || (n->type == FZ_SEQ && (n->n == 0 ||
-	    n->kids[0]->type == FZ_SCALAR))) {
-		tab_row_begin(ts);
-		tab_row_set(ts, 0, tab_text(ts, path));
-		tab_row_set(ts, 1, tab_text(ts, label));
-		tab_row_set(ts, 2, tab_field_cell(ts, NULL, n));
-		tab_row_end(ts, t);
-		return;
-	}
-	for (size_t i = 0; i < n->n; i++) {
-		const fz_node *key = n->type == FZ_MAP ? n->kids[2 * i] : NULL;
-		const fz_node *v = n->type == FZ_MAP ? n->kids[2 * i + 1] :
-		    n->kids[i];
-		char num[24];
-		const char *k = key != NULL ? key->str : num, *word = NULL;
-
-		snprintf(num, sizeof num, "%zu", i + 1);
-		if (by != NULL)
-			word = fz_value_label(by, k);
-		if (word == NULL)
-			word = tab_label(k);
-		kv_rows(ts, t, *path ? fz_arena_printf(ts->arena, "%s.%s",
-		    path, k) : k, *label ? fz_arena_printf(ts->arena, "%s·%s",
-		    label, word) : word, v,
-		    strncmp(k, "by_", 3) == 0 ? k + 3 : NULL);
-	}
-}
-
-/* The keys of a mapping other than skip[] (NULL-terminated). */
-static fz_node *
-without(fz_tableset *ts, const fz_node *map, const char *const *skip)
-{
-	fz_node *rest = fz_node_map(ts->arena);
-
-	for (size_t i = 0; i < map->n; i++) {
-		const char *key = map->kids[2 * i]->str;
-		const char *const *s = skip;
-		while (*s != NULL && strcmp(*s, key) != 0)
-			s++;
-		if (*s == NULL)
-			fz_node_put(ts->arena, rest, key, map->kids[2 * i + 1]);
-	}
-	return rest;
-}
-
-static fz_table *
-kv_table(fz_tableset *ts, const fz_node *doc, const char *kind,
-    const char *part, const char *file, const char *const *skip)
-{
-	fz_table *t = tab_new(ts, kind, part, doc, file);
-
-	tab_column(ts, t, "key", FZ_C_TEXT, "代码", 0);
-	tab_column(ts, t, "item", FZ_C_TEXT, "项目", 1);
-	tab_column(ts, t, "value", FZ_C_TEXT, "数值", 2);
-	kv_rows(ts, t, "", "", without(ts, doc, skip), NULL);
-	return t;
-}
-
-/* Rates that are means, not shares: a score, a number of days. */
-static int
-is_mean(const char *key)
-{
-	return strcmp(key, "satisfaction") == 0 ||
-	    strcmp(key, "mean_workdays") == 0;
-}
-
-static void
-rate_row(fz_tableset *ts, fz_table *t, const fz_node *rate)
-{
-	const fz_node *key = fz_node_get(rate, "key");
-	fz_cell value = { .type = FZ_C_RATE, .empty = 1 }, num = { 0 },
-	    den = { 0 };
-
-	tab_row_begin(ts);
-	for (size_t i = 0; i < rate->n; i++) {
-		const char *k = rate->kids[2 * i]->str;
-		fz_cell c = tab_field_cell(ts, NULL, rate->kids[2 * i + 1]);
-		if (strcmp(k, "numerator") == 0)
-			num = c;
-		else if (strcmp(k, "denominator") == 0)
-			den = c;
-		/* value is given rounded: the cell is num / den, exact. */
-		if (strcmp(k, "value") != 0)
-			tab_row_set(ts, tab_column(ts, t, k, FZ_C_TEXT, NULL, i),
-			    c);
-	}
-	if (key != NULL && key->type == FZ_SCALAR &&
-	    fz_node_get(rate, "label") == NULL)
-		tab_row_set(ts, 1, tab_text(ts, tab_label(key->str)));
-	if (key != NULL && key->type == FZ_SCALAR && is_mean(key->str))
-		value.type = FZ_C_MEAN;
-	if (num.type == FZ_C_INT && !num.empty && den.type == FZ_C_INT &&
-	    !den.empty && den.num != 0) {
-		value.num = num.num, value.den = den.num;
-		value.empty = 0;
-	}
-	tab_row_set(ts, 4, value);
-	tab_row_end(ts, t);
-}
-
-static int
-metrics_tables(fz_tableset *ts, const fz_node *doc, const char *file,
-    fz_error *err)
-{
-	static const char *const skip[] = { "kind", "version", "from", "to",
-		"rates", NULL };
-	const fz_node *rates = fz_node_get(doc, "rates");
-	fz_table *t;
-	int status = want_maps(rates, "rates", file, err);
-
-	if (status != FZ_OK)
-		return status;
-	t = tab_new(ts, "metrics", "比率", doc, file);
-	tab_attach(ts, t, 1);
-	tab_column(ts, t, "key", FZ_C_TEXT, "代码", 0);
-	tab_column(ts, t, "label", FZ_C_TEXT, "指标", 1);
-	tab_column(ts, t, "numerator", FZ_C_INT, "分子", 2);
-	tab_column(ts, t, "denominator", FZ_C_INT, "分母", 3);
-	tab_column(ts, t, "value", FZ_C_RATE, "比率", 4);
-	for (size_t i = 0; i < items(rates); i++)
-		rate_row(ts, t, rates->kids[i]);
-	t = kv_table(ts, doc, "metrics", "数量", file, skip);
-	if (t->nrows > 0) {
-		tab_attach(ts, t, 0);
-	} else {	/* no counts: no table */
-		free(t->cols);
-		free(t->rows);
 	}
 	return FZ_OK;
 }
@@ -333,14 +195,14 @@ draw_tables(fz_tableset *ts, const fz_node *doc, const char *file,
 	fz_table *t;
 	int status;
 
-	if ((status = want_maps(sel, "selections", file, err)) != FZ_OK ||
-	    (status = want_maps(unfilled, "unfilled", file, err)) != FZ_OK)
+	if ((status = tab_want_maps(sel, "selections", file, err)) != FZ_OK ||
+	    (status = tab_want_maps(unfilled, "unfilled", file, err)) != FZ_OK)
 		return status;
 	t = tab_new(ts, "draw", "抽取结果", doc, file);
 	tab_attach(ts, t, 1);
 	for (size_t i = 0; keys[i] != NULL; i++)
 		tab_column(ts, t, keys[i], FZ_C_TEXT, NULL, i);
-	for (size_t i = 0; i < items(sel); i++) {
+	for (size_t i = 0; i < tab_items(sel); i++) {
 		const fz_node *s = sel->kids[i];
 		tab_row_begin(ts);
 		for (size_t j = 0; j < s->n; j++) {
@@ -352,7 +214,7 @@ draw_tables(fz_tableset *ts, const fz_node *doc, const char *file,
 		}
 		tab_row_end(ts, t);
 	}
-	if (items(unfilled) > 0) {
+	if (tab_items(unfilled) > 0) {
 		t = tab_new(ts, "draw", "未能组队", doc, file);
 		tab_attach(ts, t, 0);
 		for (size_t i = 0; i < unfilled->n; i++)
@@ -375,12 +237,12 @@ doc_tables(fz_tableset *ts, const fz_node *doc, const char *kind,
 	if (k == FZ_KIND_TALLY)
 		return tally_table(ts, doc, file, err);
 	if (k == FZ_KIND_METRICS)
-		return metrics_tables(ts, doc, file, err);
+		return tab_metrics(ts, doc, file, err);
 	if (k == FZ_KIND_DRAW)
 		return draw_tables(ts, doc, file, err);
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
 		return records_table(ts, doc, kind, file, err);
-	tab_attach(ts, kv_table(ts, doc, kind, NULL, file, skip), 1);
+	tab_attach(ts, tab_kv(ts, doc, kind, NULL, file, skip), 1);
 	return FZ_OK;
 }
 
@@ -408,7 +270,7 @@ fz_tableset_add_event(fz_tableset *ts, const fz_event *ev, fz_error *err)
 		return doc_tables(ts, ev->node, ev->kind, ev->file, err);
 	}
 	if (ev->node == NULL || ev->node->type != FZ_MAP)
-		return want(ev->node, FZ_MAP, "records", ev->file, err);
+		return tab_want(ev->node, FZ_MAP, "records", ev->file, err);
 	if (t == NULL || ev->index == 0 || ev->kind == NULL ||
 	    strcmp(t->kind, ev->kind) != 0) {
 		t = ts->open = tab_new(ts, ev->kind, NULL, NULL, ev->file);

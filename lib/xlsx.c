@@ -481,3 +481,19 @@ fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
 	unlink(path);
 	return status;
 }
+
+int
+fz_xlsx_output(fz_output *o, const fz_tableset *ts, fz_error *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	int status;
+
+	if (o->path == NULL)
+		return fz_xlsx_stream(o->fp, tmpdir != NULL && *tmpdir != '\0' ?
+		    tmpdir : NULL, ts, err);
+	status = fz_xlsx_write(o->tmp, ts, err);
+	/* Messages name the target, not its temporary file. */
+	if (status != FZ_OK && strcmp(err->file, o->tmp) == 0)
+		snprintf(err->file, sizeof err->file, "%s", o->path);
+	return status;
+}

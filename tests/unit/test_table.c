@@ -143,6 +143,65 @@ test_metrics_rates_and_counts(void **state)
 }
 
 static void
+test_metrics_by_groups(void **state)
+{
+	fz_tableset *ts = tables_of(
+	    "kind: metrics\n"
+	    "catalogue: {matters: 8, by_type: {licensing: 3, filing: 1}}\n"
+	    "rates:\n"
+	    "- {key: online_rate, label: 网上办实现率, numerator: 4, denominator: 4, value: 1}\n"
+	    "- {key: mean_workdays, label: 平均办理时间(工作日), numerator: 15, denominator: 8, value: 1.875}\n"
+	    "inputs: {matters: 8}\n"
+	    "by: type\n"
+	    "rows:\n"
+	    "- type: licensing\n"
+	    "  catalogue: {matters: 6, by_type: {licensing: 3}}\n"
+	    "  rates:\n"
+	    "  - {key: online_rate, label: 网上办实现率, numerator: 3, denominator: 3, value: 1}\n"
+	    "- type: filing\n"
+	    "  catalogue: {matters: 1, by_type: {filing: 1}}\n"
+	    "  rates:\n"
+	    "  - {key: online_rate, label: 网上办实现率, numerator: 0, denominator: 0, value: null}\n");
+	const fz_table *counts = ts->docs[0]->next, *g;
+	size_t matters, online, filing;
+	char buf[48];
+
+	(void)state;
+	assert_non_null(counts);
+	/* by and rows are the groups' table, not counts */
+	for (size_t i = 0; i < counts->nrows; i++)
+		assert_null(strstr(cell_at(counts, i, 0)->text, "rows"));
+	g = counts->next;
+	assert_non_null(g);
+	assert_string_equal(g->title, "审批指标 · 按类型");
+	assert_int_equal(g->nrows, 3);
+	assert_true(g->totals);
+	assert_string_equal(g->cols[0].label, "类型");
+	assert_string_equal(cell_at(g, 0, 0)->text, "行政许可");
+	assert_string_equal(cell_at(g, 1, 0)->text, "其他行政权力(备案)");
+	assert_string_equal(cell_at(g, 2, 0)->text, "合计");
+	matters = column_of(g, "catalogue.matters");
+	assert_string_equal(g->cols[matters].label, "事项目录·事项");
+	assert_int_equal(cell_at(g, 0, matters)->num, 6);
+	assert_int_equal(cell_at(g, 2, matters)->num, 8);
+	filing = column_of(g, "catalogue.by_type.filing");
+	assert_string_equal(g->cols[filing].label,
+	    "事项目录·按类型·其他行政权力(备案)");
+	assert_true(cell_at(g, 0, filing)->empty);
+	online = column_of(g, "online_rate");
+	assert_string_equal(g->cols[online].label, "网上办实现率");
+	assert_int_equal(g->cols[online].type, FZ_C_RATE);
+	assert_string_equal(fz_cell_format(cell_at(g, 0, online), buf),
+	    "100.00%");
+	assert_true(cell_at(g, 1, online)->empty);
+	/* the totals row has the document's own rates, means included */
+	assert_string_equal(fz_cell_format(cell_at(g, 2,
+	    column_of(g, "mean_workdays")), buf), "1.88");
+	assert_null(g->next);
+	fz_tableset_free(ts);
+}
+
+static void
 test_draw_selections(void **state)
 {
 	fz_tableset *ts = tables_of(
@@ -315,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_tally_cells_and_totals),
 		cmocka_unit_test(test_tally_words_and_no_totals),
 		cmocka_unit_test(test_metrics_rates_and_counts),
+		cmocka_unit_test(test_metrics_by_groups),
 		cmocka_unit_test(test_draw_selections),
 		cmocka_unit_test(test_records_union_of_keys),
 		cmocka_unit_test(test_records_by_document),

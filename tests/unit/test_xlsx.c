@@ -328,6 +328,25 @@ test_errors_and_stream(void **state)
 	fz_tableset_free(ts);
 }
 
+static void
+test_output_commit(void **state)
+{
+	fz_tableset *ts = tables_of(book_yaml);
+	fz_error err = { 0 };
+	fz_output o;
+	char path[1024];
+	const char *sheets[] = { "<sheet name=\"执法统计\"", NULL };
+
+	snprintf(path, sizeof path, "%s/out.xlsx", (char *)*state);
+	assert_int_equal(fz_output_open(&o, path, &err), FZ_OK);
+	assert_int_equal(fz_xlsx_output(&o, ts, &err), FZ_OK);
+	/* nothing at the target before the commit */
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_part_has(path, "xl/workbook.xml", sheets);
+	fz_tableset_free(ts);
+}
+
 int
 main(void)
 {
@@ -342,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_sheet_names),
 		cmocka_unit_test(test_same_kind_twice),
 		cmocka_unit_test(test_errors_and_stream),
+		cmocka_unit_test(test_output_commit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
