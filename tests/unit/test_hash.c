@@ -1,0 +1,221 @@
+/* test_hash.c - byte-string maps in insertion order (lib/hash.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fazhi.h"
+
+static void **
+put(fz_map *m, const char *key, void *value)
+{
+	int added = -1;
+	void **slot = fz_map_insert(m, key, strlen(key), &added, NULL);
+
+	assert_non_null(slot);
+	assert_int_equal(added, 1);
+	*slot = value;
+	return slot;
+}
+
+static void
+test_empty_map(void **state)
+{
+	fz_map *m = fz_map_new();
+
+	(void)state;
+	assert_int_equal(fz_map_count(m), 0);
+	assert_null(fz_map_find(m, "a", 1));
+	assert_null(fz_map_find(m, "", 0));
+	assert_non_null(fz_map_arena(m));
+	fz_map_free(m);
+	fz_map_free(NULL);
+}
+
+static void
+test_insert_find_and_added(void **state)
+{
+	fz_map *m = fz_map_new();
+	int one = 1, two = 2, added = -1;
+	const char *key = NULL;
+	void **slot;
+
+	(void)state;
+	put(m, "城关镇", &one);
+	put(m, "新桥镇", &two);
+	slot = fz_map_insert(m, "城关镇", strlen("城关镇"), &added, &key);
+	assert_int_equal(added, 0);
+	assert_ptr_equal(*slot, &one);
+	assert_string_equal(key, "城关镇");
+	assert_int_equal(fz_map_count(m), 2);
+	assert_ptr_equal(*fz_map_find(m, "新桥镇", strlen("新桥镇")), &two);
+	/* A prefix or an extension of a key is another key. */
+	assert_null(fz_map_find(m, "城关", strlen("城关")));
+	assert_null(fz_map_find(m, "城关镇x", strlen("城关镇x")));
+	/* Inserting with NULL for added and key_out is allowed. */
+	assert_ptr_equal(*fz_map_insert(m, "新桥镇", strlen("新桥镇"), NULL,
+	    NULL), &two);
+	fz_map_free(m);
+}
+
+static void
+test_key_is_copied(void **state)
+{
+	fz_map *m = fz_map_new();
+	char buf[8] = "abc";
+	const char *key;
+	size_t len;
+
+	(void)state;
+	fz_map_insert(m, buf, 3, NULL, &key);
+	strcpy(buf, "xyz");
+	assert_string_equal(key, "abc");
+	assert_string_equal(fz_map_key(m, 0, &len), "abc");
+	assert_int_equal(len, 3);
+	assert_non_null(fz_map_find(m, "abc", 3));
+	assert_null(fz_map_find(m, "xyz", 3));
+	fz_map_free(m);
+}
+
+static void
+test_insertion_order(void **state)
+{
+	static const char *const keys[] = { "zeta", "alpha", "中", "mu", "",
+		"beta" };
+	fz_map *m = fz_map_new();
+	size_t len;
+
+	(void)state;
+	for (size_t i = 0; i < 6; i++)
+		put(m, keys[i], (void *)(uintptr_t)(i + 100));
+	for (size_t i = 0; i < 6; i++) {
+		assert_string_equal(fz_map_key(m, i, &len), keys[i]);
+		assert_int_equal(len, strlen(keys[i]));
+		assert_int_equal((uintptr_t)fz_map_value(m, i), i + 100);
+	}
+	/* len may be NULL. */
+	assert_string_equal(fz_map_key(m, 2, NULL), "中");
+	fz_map_free(m);
+}
+
+/* Growth past many thousands of keys: every key is found, the order is
+ * kept, and the values survive every rehash. */
+static void
+test_growth_past_thousands(void **state)
+{
+	enum { N = 50000 };
+	fz_map *m = fz_map_new();
+	char key[32];
+	size_t len;
+
+	(void)state;
+	for (size_t i = 0; i < N; i++) {
+		snprintf(key, sizeof key, "E%zu", i * 7919);
+		put(m, key, (void *)(uintptr_t)(i + 1));
+		assert_int_equal(fz_map_count(m), i + 1);
+	}
+	for (size_t i = 0; i < N; i++) {
+		void **slot;
+
+		snprintf(key, sizeof key, "E%zu", i * 7919);
+		slot = fz_map_find(m, key, strlen(key));
+		assert_non_null(slot);
+		assert_int_equal((uintptr_t)*slot, i + 1);
+		assert_string_equal(fz_map_key(m, i, &len), key);
+		assert_int_equal((uintptr_t)fz_map_value(m, i), i + 1);
+	}
+	assert_null(fz_map_find(m, "E1", 2));
+	fz_map_free(m);
+}
+
+/* Keys are bytes: NUL inside a key, and keys that differ after it. */
+static void
+test_binary_keys_with_nul(void **state)
+{
+	fz_map *m = fz_map_new();
+	const char a[] = { 'k', '\0', 'a' }, b[] = { 'k', '\0', 'b' };
+	const char *key;
+	size_t len;
+	int added;
+
+	(void)state;
+	*fz_map_insert(m, a, 3, &added, NULL) = (void *)1;
+	assert_int_equal(added, 1);
+	*fz_map_insert(m, b, 3, &added, NULL) = (void *)2;
+	assert_int_equal(added, 1);
+	*fz_map_insert(m, "k", 1, &added, NULL) = (void *)3;
+	assert_int_equal(added, 1);
+	*fz_map_insert(m, "k", 2, &added, NULL) = (void *)4;	/* "k\0" */
+	assert_int_equal(added, 1);
+	assert_int_equal(fz_map_count(m), 4);
+	assert_ptr_equal(*fz_map_find(m, a, 3), (void *)1);
+	assert_ptr_equal(*fz_map_find(m, b, 3), (void *)2);
+	assert_ptr_equal(*fz_map_find(m, "k", 1), (void *)3);
+	assert_ptr_equal(*fz_map_find(m, "k", 2), (void *)4);
+	key = fz_map_key(m, 1, &len);
+	assert_int_equal(len, 3);
+	assert_memory_equal(key, b, 3);
+	assert_int_equal(key[3], '\0');
+	fz_map_free(m);
+}
+
+static void
+test_binary_keys_many(void **state)
+{
+	enum { N = 5000 };
+	fz_map *m = fz_map_new();
+	uint32_t k;
+
+	(void)state;
+	/* Four-byte keys, most of them holding NUL bytes. */
+	for (k = 0; k < N; k++)
+		*fz_map_insert(m, (const char *)&k, sizeof k, NULL, NULL) =
+		    (void *)(uintptr_t)(k + 1);
+	assert_int_equal(fz_map_count(m), N);
+	for (k = 0; k < N; k++) {
+		void **slot = fz_map_find(m, (const char *)&k, sizeof k);
+
+		assert_non_null(slot);
+		assert_int_equal((uintptr_t)*slot, k + 1);
+	}
+	fz_map_free(m);
+}
+
+static void
+test_map_arena_lives_as_long_as_the_map(void **state)
+{
+	fz_map *m = fz_map_new();
+	char *v = fz_arena_strdup(fz_map_arena(m), "值");
+
+	(void)state;
+	put(m, "k", v);
+	for (int i = 0; i < 1000; i++) {
+		char key[16];
+
+		snprintf(key, sizeof key, "x%d", i);
+		put(m, key, NULL);
+	}
+	assert_string_equal(*fz_map_find(m, "k", 1), "值");
+	fz_map_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_map),
+		cmocka_unit_test(test_insert_find_and_added),
+		cmocka_unit_test(test_key_is_copied),
+		cmocka_unit_test(test_insertion_order),
+		cmocka_unit_test(test_growth_past_thousands),
+		cmocka_unit_test(test_binary_keys_with_nul),
+		cmocka_unit_test(test_binary_keys_many),
+		cmocka_unit_test(test_map_arena_lives_as_long_as_the_map),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
