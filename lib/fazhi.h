@@ -739,15 +739,16 @@ typedef struct fz_draw_inputs {
 	struct fz_draw_store *store;	/* private */
 } fz_draw_inputs;
 
-/* Read the plan, entities and inspectors of paths (standard input when
- * npaths is 0) into in, with the digests of DRAW.md.  The hash is force
- * when it is not -1 (a plan naming another is an error), else the plan's,
- * else fallback.  Every error of the plan, duplicate ids, '|' in an id,
- * a document of another kind: FZ_DATAERR with err; warnings (an
- * 18-character id whose check character is wrong, a short seed) to diag.
- * in is owned by the caller: fz_draw_inputs_free. */
-int fz_draw_read(fz_draw_inputs *in, char *const *paths, int npaths,
-    int force, enum fz_hash fallback, const fz_diag *diag, fz_error *err);
+/* Read the plan, entities and inspectors of the stream s (opened without
+ * FZ_STREAM_KEEP; its tap is taken) into in, with the digests of DRAW.md.
+ * The hash is force when it is not -1 (a plan naming another is an
+ * error), else the plan's, else fallback.  Errors (FZ_DATAERR, or the
+ * stream's): every error of the plan, no plan or two, duplicate ids, '|'
+ * in an id, a document of another kind.  Warnings (an 18-character id
+ * whose check character is wrong, a short seed) go to diag (may be NULL).
+ * in is owned by the caller: fz_draw_inputs_free, also after an error. */
+int fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
+    enum fz_hash fallback, const fz_diag *diag, fz_error *err);
 void fz_draw_inputs_free(fz_draw_inputs *in);
 
 /* The draw document of FORMATS.md for d read from in, as a tree owned by

@@ -1,0 +1,327 @@
+/* draw.c - the random draw of DRAW.md over plain structs: the strata,
+ * the entities taken in each, the draw order; the teams are draw_team.c's.
+ *
+ * Every entity in a stratum is ticketed once; only the lead of its ticket
+ * (nine digits) is kept, and the exact order (whole ticket, then id) is
+ * worked out again for the rare equal leads.  The smallest tickets of a
+ * stratum are found with a bounded heap, so a directory of a million
+ * entities costs a million hashes and little more. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw_int.h"
+
+int
+fz_draw_cand_cmp(const fz_draw_order *o, const fz_draw_cand *a,
+    const fz_draw_cand *b)
+{
+	unsigned char ma[FZ_DIGEST_SIZE], mb[FZ_DIGEST_SIZE];
+	const char *ia, *ib;
+	int c;
+
+	if (a->lead != b->lead)
+		return a->lead < b->lead ? -1 : 1;
+	if (a->index == b->index)
+		return 0;
+	ia = o->id(o->items, a->index);
+	ib = o->id(o->items, b->index);
+	fz_ticketer_digest(o->tk, ia, strlen(ia), ma);
+	fz_ticketer_digest(o->tk, ib, strlen(ib), mb);
+	if ((c = fz_ticket_cmp(ma, mb)) != 0)
+		return c;
+	return strcmp(ia, ib);	/* a tie: the identifier's bytes */
+}
+
+/* Max-heap by ticket: the largest on top. */
+static void
+sift_down(const fz_draw_order *o, fz_draw_cand *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, top = i;
+		fz_draw_cand t;
+
+		if (l < n && fz_draw_cand_cmp(o, &h[l], &h[top]) > 0)
+			top = l;
+		if (r < n && fz_draw_cand_cmp(o, &h[r], &h[top]) > 0)
+			top = r;
+		if (top == i)
+			return;
+		t = h[i];
+		h[i] = h[top];
+		h[top] = t;
+		i = top;
+	}
+}
+
+static void
+heapify(const fz_draw_order *o, fz_draw_cand *h, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(o, h, n, i);
+}
+
+/* A max-heap into ascending order. */
+static void
+heap_sort(const fz_draw_order *o, fz_draw_cand *h, size_t n)
+{
+	while (n > 1) {
+		fz_draw_cand t = h[0];
+
+		h[0] = h[--n];
+		h[n] = t;
+		sift_down(o, h, n, 0);
+	}
+}
+
+void
+fz_draw_cand_sort(const fz_draw_order *o, fz_draw_cand *c, size_t n)
+{
+	heapify(o, c, n);
+	heap_sort(o, c, n);
+}
+
+/* The k smallest of c[0..n) into c[0..k), ascending. */
+static void
+smallest(const fz_draw_order *o, fz_draw_cand *c, size_t n, size_t k)
+{
+	if (k == 0)
+		return;
+	heapify(o, c, k);
+	for (size_t i = k; i < n; i++)
+		if (fz_draw_cand_cmp(o, &c[i], &c[0]) < 0) {
+			c[0] = c[i];
+			sift_down(o, c, k, 0);
+		}
+	heap_sort(o, c, k);
+}
+
+static const char *
+entity_id(const void *items, uint32_t i)
+{
+	return ((const fz_entity *)items)[i].id;
+}
+
+static int
+cond_holds(const fz_draw_cond *c, const fz_entity *e)
+{
+	const char *field = (const char *)e + c->field->offset;
+	const char *s;
+
+	if (c->field->type == FZ_T_ENUM) {
+		for (size_t i = 0; i < c->nvalues; i++)
+			if (c->indexes[i] == *(const int *)field)
+				return 1;
+		return 0;
+	}
+	if ((s = *(const char *const *)field) == NULL)
+		return 0;
+	for (size_t i = 0; i < c->nvalues; i++)
+		if (strcmp(c->values[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first stratum e belongs to, or nstrata. */
+static size_t
+stratum_of(const fz_plan *p, const fz_entity *e)
+{
+	size_t s, i;
+
+	for (s = 0; s < p->nstrata; s++) {
+		for (i = 0; i < p->strata[s].nwhere; i++)
+			if (!cond_holds(&p->strata[s].where[i], e))
+				break;
+		if (i == p->strata[s].nwhere)
+			return s;
+	}
+	return s;
+}
+
+/* Steps 1 and 2: the population of each stratum, ticketed. */
+struct strata_cands {
+	fz_draw_cand *v;
+	size_t n, cap;
+};
+
+static void
+push(struct strata_cands *sc, fz_draw_cand c)
+{
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? 2 * sc->cap : 64;
+		sc->v = fz_xrealloc(sc->v, sc->cap * sizeof *sc->v);
+	}
+	sc->v[sc->n++] = c;
+}
+
+static int
+recently_inspected(const fz_plan *p, const fz_entity *e)
+{
+	return p->exclude_days > 0 && e->last_inspected != FZ_NODATE &&
+	    e->last_inspected <= p->date &&
+	    (long long)p->date - e->last_inspected < p->exclude_days;
+}
+
+static void
+populate(fz_draw *d, struct strata_cands *sc, size_t ne, fz_ticketer *tk)
+{
+	const fz_plan *p = d->plan;
+	unsigned char md[FZ_DIGEST_SIZE];
+
+	for (size_t i = 0; i < ne; i++) {
+		const fz_entity *e = &d->entities[i];
+		size_t s;
+
+		if (e->status == FZ_ENTITY_CLOSED) {
+			d->closed++;
+			continue;
+		}
+		if (recently_inspected(p, e)) {
+			d->recent++;
+			continue;
+		}
+		if ((s = stratum_of(p, e)) == p->nstrata) {
+			d->unmatched++;
+			continue;
+		}
+		fz_ticketer_digest(tk, e->id, strlen(e->id), md);
+		push(&sc[s], (fz_draw_cand){ fz_ticket_lead(md), (uint32_t)i });
+	}
+}
+
+/* Step 3: count, or ceil(ratio * P) in whole numbers; at most P. */
+static size_t
+take_of(const fz_stratum *s, size_t population)
+{
+	uint64_t t;
+
+	if (s->count >= 0)
+		t = (uint64_t)s->count;
+	else
+		t = (s->ratio_num * population + s->ratio_den - 1) /
+		    s->ratio_den;
+	return t < population ? (size_t)t : population;
+}
+
+static void
+warn(const fz_diag *diag, const fz_node *at, const char *msg)
+{
+	if (diag != NULL)
+		diag->report(diag->ctx, FZ_WARNING, at, msg);
+}
+
+static void
+strata_warnings(const fz_draw *d, const fz_diag *diag)
+{
+	char msg[512];
+
+	for (size_t s = 0; s < d->plan->nstrata; s++)
+		if (d->population[s] == 0) {
+			snprintf(msg, sizeof msg, "stratum '%s' matches no "
+			    "entity", d->plan->strata[s].name);
+			warn(diag, d->plan->strata[s].at, msg);
+		}
+	if (d->unmatched > 0) {
+		snprintf(msg, sizeof msg, "%zu entit%s in no stratum, not in "
+		    "the draw", d->unmatched, d->unmatched == 1 ? "y is" :
+		    "ies are");
+		warn(diag, NULL, msg);
+	}
+}
+
+/* Steps 3 and 4: the picks, all strata together, by ticket. */
+static void
+take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
+{
+	const fz_plan *p = d->plan;
+	fz_draw_cand *all;
+	size_t n = 0;
+
+	for (size_t s = 0; s < p->nstrata; s++) {
+		d->population[s] = sc[s].n;
+		d->selected[s] = take_of(&p->strata[s], sc[s].n);
+		smallest(o, sc[s].v, sc[s].n, d->selected[s]);
+		n += d->selected[s];
+	}
+	all = fz_xcalloc(n ? n : 1, sizeof *all);
+	n = 0;
+	for (size_t s = 0; s < p->nstrata; s++) {
+		memcpy(all + n, sc[s].v, d->selected[s] * sizeof *all);
+		n += d->selected[s];
+	}
+	fz_draw_cand_sort(o, all, n);
+	d->picks = fz_arena_alloc(d->arena, (n ? n : 1) * sizeof *d->picks);
+	memset(d->picks, 0, (n ? n : 1) * sizeof *d->picks);
+	d->npicks = n;
+	for (size_t i = 0; i < n; i++) {
+		fz_draw_pick *pk = &d->picks[i];
+		const fz_entity *e = &d->entities[all[i].index];
+
+		pk->entity = all[i].index;
+		pk->stratum = stratum_of(p, e);
+		fz_ticket(o->tk, e->id, strlen(e->id), pk->ticket);
+	}
+	free(all);
+}
+
+static void
+draw_clear(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+    const fz_entity *entities, const fz_inspector *inspectors)
+{
+	size_t ns = plan->nstrata ? plan->nstrata : 1;
+
+	memset(d, 0, sizeof *d);
+	d->plan = plan;
+	d->entities = entities;
+	d->inspectors = inspectors;
+	d->hash = h;
+	if ((d->arena = fz_arena_new()) == NULL)
+		abort();
+	d->population = fz_arena_alloc(d->arena, ns * sizeof *d->population);
+	d->selected = fz_arena_alloc(d->arena, ns * sizeof *d->selected);
+	memset(d->population, 0, ns * sizeof *d->population);
+	memset(d->selected, 0, ns * sizeof *d->selected);
+}
+
+int
+fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+    const fz_entity *entities, size_t nentities,
+    const fz_inspector *inspectors, size_t ninspectors,
+    const fz_diag *diag, fz_error *err)
+{
+	struct strata_cands *sc;
+	fz_draw_order o = { NULL, entity_id, entities };
+	fz_staff *st;
+
+	draw_clear(d, plan, h, entities, inspectors);
+	if ((st = fz_staff_new(plan, inspectors, ninspectors, err)) == NULL)
+		return err->status;
+	o.tk = fz_ticketer_new(h, plan->seed, plan->seed_len);
+	if (o.tk == NULL) {
+		fz_staff_free(st);
+		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "this OpenSSL "
+		    "has no %s", fz_hash_name(h));
+	}
+	sc = fz_xcalloc(plan->nstrata ? plan->nstrata : 1, sizeof *sc);
+	populate(d, sc, nentities, o.tk);
+	take(d, sc, &o);
+	for (size_t s = 0; s < plan->nstrata; s++)
+		free(sc[s].v);
+	free(sc);
+	strata_warnings(d, diag);
+	for (size_t i = 0; i < d->npicks; i++) {
+		fz_staff_pick(st, d, &d->picks[i], o.tk);
+		d->nunfilled += d->picks[i].unfilled != NULL;
+	}
+	fz_ticketer_free(o.tk);
+	fz_staff_free(st);
+	return FZ_OK;
+}
+
+void
+fz_draw_free(fz_draw *d)
+{
+	if (d == NULL)
+		return;
+	fz_arena_free(d->arena);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,276 @@
+/* draw_input.c - the inputs of a draw read from a stream: the plan, the
+ * entity directory and the inspector roster, in any order, with their
+ * digests; what the draw needs of each record kept, the rest let go.
+ *
+ * A directory can hold a million entities, so an entity keeps only its
+ * decoded fields: the id as the key of the map that finds duplicates,
+ * category, town and grade shared between entities. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw_int.h"
+
+struct place {
+	const char *file;
+	unsigned line, col;
+};
+
+struct fz_draw_store {
+	fz_arena *arena;
+	fz_map *entity_ids, *inspector_ids, *words;
+	struct place *entity_at, *inspector_at, plan_at;
+	size_t entity_cap, inspector_cap;
+	fz_kind_digests *digests;
+	int force;
+	enum fz_hash fallback;
+	const fz_diag *diag;
+};
+
+static void
+warn(const fz_draw_store *st, const fz_node *at, const char *msg)
+{
+	if (st->diag != NULL)
+		st->diag->report(st->diag->ctx, FZ_WARNING, at, msg);
+}
+
+/* A shared copy of a short, often repeated value. */
+static const char *
+word(fz_draw_store *st, const char *s)
+{
+	const char *copy;
+	int added;
+
+	if (s == NULL)
+		return NULL;
+	fz_map_insert(st->words, s, strlen(s), &added, &copy);
+	return copy;
+}
+
+/* The id of a record: unique among its kind, without '|'.  *copy gets
+ * the map's copy of it. */
+static int
+check_id(fz_map *ids, struct place *at, size_t index, const char *what,
+    const fz_node *rec, const char **copy, fz_error *err)
+{
+	const fz_node *n = fz_node_get(rec, "id");
+	int added;
+	void **slot;
+
+	if (strchr(n->str, '|') != NULL)
+		return fz_error_set(err, FZ_DATAERR, n->file, n->line, n->col,
+		    "%s id '%s' contains '|', which the draw uses to join "
+		    "ids", what, n->str);
+	slot = fz_map_insert(ids, n->str, n->len, &added, copy);
+	if (!added) {
+		const struct place *first = &at[(uintptr_t)*slot - 1];
+
+		return fz_error_set(err, FZ_DATAERR, n->file, n->line, n->col,
+		    "duplicate %s id '%s' (first at %s:%u:%u)", what, n->str,
+		    first->file, first->line, first->col);
+	}
+	*slot = (void *)(uintptr_t)(index + 1);
+	at[index] = (struct place){ n->file, n->line, n->col };
+	return FZ_OK;
+}
+
+static void
+grow(void **v, size_t *cap, size_t n, size_t size, void **at, size_t asize)
+{
+	if (n < *cap)
+		return;
+	*cap = *cap ? 2 * *cap : 1024;
+	*v = fz_xrealloc(*v, *cap * size);
+	*at = fz_xrealloc(*at, *cap * asize);
+}
+
+static int
+add_entity(fz_draw_inputs *in, fz_node *rec, fz_error *err)
+{
+	fz_draw_store *st = in->store;
+	fz_entity e;
+	const char *id;
+	int rc;
+
+	if ((rc = fz_record_decode(FZ_KIND_ENTITIES, rec, &e, NULL, err)))
+		return rc;
+	grow((void **)&in->entities, &st->entity_cap, in->nentities,
+	    sizeof e, (void **)&st->entity_at, sizeof *st->entity_at);
+	if ((rc = check_id(st->entity_ids, st->entity_at, in->nentities,
+	    "entity", rec, &id, err)) != FZ_OK)
+		return rc;
+	if (fz_uscc_check(e.id) == 0)
+		warn(st, fz_node_get(rec, "id"), "the check character of this "
+		    "统一社会信用代码 is wrong (GB 32100)");
+	e.id = id;
+	e.name = fz_arena_strdup(st->arena, e.name);
+	e.category = word(st, e.category);
+	e.town = word(st, e.town);
+	e.grade = word(st, e.grade);
+	in->entities[in->nentities++] = e;
+	return FZ_OK;
+}
+
+static int
+add_inspector(fz_draw_inputs *in, fz_node *rec, fz_error *err)
+{
+	fz_draw_store *st = in->store;
+	fz_inspector p;
+	const char *id;
+	int rc;
+
+	if ((rc = fz_record_decode(FZ_KIND_INSPECTORS, rec, &p, NULL, err)))
+		return rc;
+	grow((void **)&in->inspectors, &st->inspector_cap, in->ninspectors,
+	    sizeof p, (void **)&st->inspector_at, sizeof *st->inspector_at);
+	if ((rc = check_id(st->inspector_ids, st->inspector_at,
+	    in->ninspectors, "inspector", rec, &id, err)) != FZ_OK)
+		return rc;
+	p.id = id;
+	p.name = fz_arena_strdup(st->arena, p.name);
+	p.department = word(st, p.department);
+	p.squad = word(st, p.squad);
+	if (p.categories != NULL)
+		p.categories = fz_node_copy(st->arena, p.categories);
+	if (p.avoid != NULL)
+		p.avoid = fz_node_copy(st->arena, p.avoid);
+	in->inspectors[in->ninspectors++] = p;
+	return FZ_OK;
+}
+
+/* The hash of the draw, once the plan is known. */
+static int
+decide_hash(fz_draw_inputs *in, fz_error *err)
+{
+	fz_draw_store *st = in->store;
+	const fz_plan *p = &in->plan;
+
+	if (st->force >= 0 && p->hash >= 0 && p->hash != st->force)
+		return fz_error_set(err, FZ_DATAERR, p->hash_at->file,
+		    p->hash_at->line, p->hash_at->col, "the plan's hash is "
+		    "%s, but %s was asked for", fz_hash_name(p->hash),
+		    fz_hash_name(st->force));
+	in->hash = st->force >= 0 ? (enum fz_hash)st->force : p->hash >= 0 ?
+	    (enum fz_hash)p->hash : st->fallback;
+	if (!fz_kind_digests_has(st->digests, in->hash))
+		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "this "
+		    "OpenSSL has no %s", fz_hash_name(in->hash));
+	fz_kind_digests_keep(st->digests, in->hash);
+	return FZ_OK;
+}
+
+static int
+add_plan(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
+{
+	fz_draw_store *st = in->store;
+	fz_node *doc;
+	int rc;
+
+	if (in->records[FZ_IN_PLAN]++ > 0)
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "a second plan (the first at %s:%u:%u): a draw "
+		    "takes exactly one", st->plan_at.file, st->plan_at.line,
+		    st->plan_at.col);
+	st->plan_at = (struct place){ ev->file, ev->doc_line, ev->doc_col };
+	if ((doc = fz_node_copy(st->arena, ev->node)) == NULL)
+		abort();
+	if ((rc = fz_plan_decode(doc, &in->plan, st->arena, st->diag,
+	    err)) != FZ_OK)
+		return rc;
+	return decide_hash(in, err);
+}
+
+static int
+input_of(const fz_event *ev, enum fz_draw_input *k, fz_error *err)
+{
+	static const char *const names[FZ_IN_COUNT] = { "plan", "entities",
+		"inspectors" };
+
+	for (int i = 0; i < FZ_IN_COUNT; i++)
+		if (strcmp(ev->kind, names[i]) == 0) {
+			*k = (enum fz_draw_input)i;
+			return FZ_OK;
+		}
+	return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+	    ev->doc_col, "a draw reads plan, entities and inspectors, not %s",
+	    ev->kind);
+}
+
+static int
+take_event(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
+{
+	enum fz_draw_input k = FZ_IN_PLAN;
+	int rc;
+
+	if ((rc = input_of(ev, &k, err)) != FZ_OK)
+		return rc;
+	fz_kind_digests_seen(in->store->digests, k);
+	if (ev->type == FZ_EV_RECORD && k == FZ_IN_ENTITIES)
+		return add_entity(in, ev->node, err);
+	if (ev->type == FZ_EV_RECORD && k == FZ_IN_INSPECTORS)
+		return add_inspector(in, ev->node, err);
+	if (ev->type == FZ_EV_DOC && k == FZ_IN_PLAN)
+		return add_plan(in, ev, err);
+	return FZ_OK;
+}
+
+static void
+store_new(fz_draw_inputs *in, int force, enum fz_hash fallback,
+    const fz_diag *diag)
+{
+	fz_draw_store *st = fz_xcalloc(1, sizeof *st);
+
+	memset(in, 0, sizeof *in);
+	in->store = st;
+	if ((st->arena = fz_arena_new()) == NULL)
+		abort();
+	st->entity_ids = fz_map_new();
+	st->inspector_ids = fz_map_new();
+	st->words = fz_map_new();
+	st->digests = fz_kind_digests_new(force);
+	st->force = force;
+	st->fallback = fallback;
+	st->diag = diag;
+}
+
+int
+fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
+    enum fz_hash fallback, const fz_diag *diag, fz_error *err)
+{
+	fz_event ev;
+	int rc;
+
+	store_new(in, force, fallback, diag);
+	fz_stream_set_tap(s, fz_kind_digests_tap, in->store->digests);
+	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+		if ((rc = take_event(in, &ev, err)) != FZ_OK)
+			return rc;
+	if (rc != 0)
+		return rc;
+	if (in->records[FZ_IN_PLAN] == 0)
+		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "no plan among "
+		    "the inputs: a draw takes exactly one");
+	in->records[FZ_IN_ENTITIES] = in->nentities;
+	in->records[FZ_IN_INSPECTORS] = in->ninspectors;
+	fz_kind_digests_hex(in->store->digests, in->hash, in->digest);
+	return FZ_OK;
+}
+
+void
+fz_draw_inputs_free(fz_draw_inputs *in)
+{
+	fz_draw_store *st = in->store;
+
+	if (st != NULL) {
+		fz_map_free(st->entity_ids);
+		fz_map_free(st->inspector_ids);
+		fz_map_free(st->words);
+		fz_kind_digests_free(st->digests);
+		fz_arena_free(st->arena);
+		free(st->entity_at);
+		free(st->inspector_at);
+		free(st);
+	}
+	free(in->entities);
+	free(in->inspectors);
+	memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,333 @@
+/* draw_team.c - the teams of DRAW.md: for each entity in draw order, one
+ * inspector of each department of team.departments, then the fill, each
+ * seat to the eligible inspector with the smallest ticket of
+ * "entity id|inspector id"; unfilled, with what ran out, when a seat
+ * stays empty.
+ *
+ * The roster is turned into small integers once (departments,
+ * categories, who avoids whom), so that the work per entity is one hash
+ * per eligible inspector and a few scans of those tickets. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw_int.h"
+
+#define ANY (-1)	/* a seat of any department */
+
+struct avoider {
+	size_t inspector;
+	struct avoider *next;
+};
+
+struct fz_staff {
+	const fz_plan *plan;
+	const fz_inspector *insp;
+	size_t n;
+	size_t *idlen;
+	int *dept;		/* department number of each inspector */
+	int **cats;		/* category numbers, NULL: any category */
+	size_t *ncats;
+	long long *load;	/* assignments so far */
+	unsigned char *avoids, *taken;	/* for the entity being staffed */
+	int *seat_dept;		/* team.departments as numbers */
+	fz_map *depts, *categories, *avoid;
+	fz_draw_cand *cand;
+	size_t ncand;
+	fz_arena *arena;
+};
+
+static int
+intern(fz_map *m, const char *s)
+{
+	int added;
+	void **v = fz_map_insert(m, s, strlen(s), &added, NULL);
+
+	if (added)
+		*v = (void *)(uintptr_t)fz_map_count(m);
+	return (int)(uintptr_t)*v - 1;
+}
+
+static int
+lookup(const fz_map *m, const char *s)
+{
+	void **v = fz_map_find(m, s, strlen(s));
+
+	return v == NULL ? -2 : (int)(uintptr_t)*v - 1;
+}
+
+static void
+roster(fz_staff *st, size_t i)
+{
+	const fz_inspector *p = &st->insp[i];
+	const fz_node *c = p->categories, *av = p->avoid;
+
+	st->idlen[i] = strlen(p->id);
+	st->dept[i] = intern(st->depts, p->department);
+	if (c != NULL) {
+		st->cats[i] = fz_arena_alloc(st->arena,
+		    (c->n ? c->n : 1) * sizeof **st->cats);
+		st->ncats[i] = c->n;
+		for (size_t k = 0; k < c->n; k++)
+			st->cats[i][k] = intern(st->categories, c->kids[k]->str);
+	}
+	for (size_t k = 0; av != NULL && k < av->n; k++) {
+		struct avoider *a = fz_arena_alloc(st->arena, sizeof *a);
+		const char *id = av->kids[k]->str;
+		int added;
+		void **slot = fz_map_insert(st->avoid, id, strlen(id), &added,
+		    NULL);
+
+		a->inspector = i;
+		a->next = *slot;
+		*slot = a;
+	}
+}
+
+/* Every department of team.departments has an active inspector. */
+static int
+check_departments(fz_staff *st, fz_error *err)
+{
+	const fz_plan *p = st->plan;
+
+	st->seat_dept = fz_arena_alloc(st->arena,
+	    (p->ndepartments + 1) * sizeof *st->seat_dept);
+	for (size_t k = 0; k < p->ndepartments; k++) {
+		const fz_node *at = p->department_at[k];
+		size_t i;
+
+		st->seat_dept[k] = lookup(st->depts, p->departments[k]);
+		for (i = 0; i < st->n; i++)
+			if (st->dept[i] == st->seat_dept[k] &&
+			    st->insp[i].active)
+				break;
+		if (i == st->n)
+			return fz_error_set(err, FZ_DATAERR, at->file, at->line,
+			    at->col, "team.departments: no active inspector "
+			    "of department '%s'", p->departments[k]);
+	}
+	return FZ_OK;
+}
+
+void
+fz_staff_free(fz_staff *st)
+{
+	if (st == NULL)
+		return;
+	fz_map_free(st->depts);
+	fz_map_free(st->categories);
+	fz_map_free(st->avoid);
+	fz_arena_free(st->arena);
+	free(st->idlen);
+	free(st->dept);
+	free(st->cats);
+	free(st->ncats);
+	free(st->load);
+	free(st->avoids);
+	free(st->taken);
+	free(st->cand);
+	free(st);
+}
+
+fz_staff *
+fz_staff_new(const fz_plan *plan, const fz_inspector *inspectors,
+    size_t n, fz_error *err)
+{
+	fz_staff *st = fz_xcalloc(1, sizeof *st);
+	size_t m = n ? n : 1;
+
+	st->plan = plan;
+	st->insp = inspectors;
+	st->n = n;
+	st->depts = fz_map_new();
+	st->categories = fz_map_new();
+	st->avoid = fz_map_new();
+	if ((st->arena = fz_arena_new()) == NULL)
+		abort();
+	st->idlen = fz_xcalloc(m, sizeof *st->idlen);
+	st->dept = fz_xcalloc(m, sizeof *st->dept);
+	st->cats = fz_xcalloc(m, sizeof *st->cats);
+	st->ncats = fz_xcalloc(m, sizeof *st->ncats);
+	st->load = fz_xcalloc(m, sizeof *st->load);
+	st->avoids = fz_xcalloc(m, 1);
+	st->taken = fz_xcalloc(m, 1);
+	st->cand = fz_xcalloc(m, sizeof *st->cand);
+	for (size_t i = 0; i < n; i++)
+		roster(st, i);
+	if (check_departments(st, err) != FZ_OK) {
+		fz_staff_free(st);
+		return NULL;
+	}
+	return st;
+}
+
+static int
+qualified(const fz_staff *st, size_t i, int category)
+{
+	if (st->cats[i] == NULL)
+		return 1;
+	for (size_t k = 0; k < st->ncats[i]; k++)
+		if (st->cats[i][k] == category)
+			return 1;
+	return 0;
+}
+
+static int
+below_cap(const fz_staff *st, size_t i)
+{
+	return st->plan->max_per_inspector == 0 ||
+	    st->load[i] < st->plan->max_per_inspector;
+}
+
+static void
+mark_avoiders(fz_staff *st, const char *entity, unsigned char v)
+{
+	void **slot = fz_map_find(st->avoid, entity, strlen(entity));
+
+	for (struct avoider *a = slot ? *slot : NULL; a != NULL; a = a->next)
+		st->avoids[a->inspector] = v;
+}
+
+/* The tickets of the inspectors eligible for the entity. */
+static void
+ticket_eligible(fz_staff *st, fz_ticketer *tk, int category)
+{
+	unsigned char md[FZ_DIGEST_SIZE];
+
+	st->ncand = 0;
+	for (size_t i = 0; i < st->n; i++) {
+		if (!st->insp[i].active || st->avoids[i] || !below_cap(st, i) ||
+		    !qualified(st, i, category))
+			continue;
+		fz_ticketer_digest(tk, st->insp[i].id, st->idlen[i], md);
+		st->cand[st->ncand++] = (fz_draw_cand){ fz_ticket_lead(md),
+		    (uint32_t)i };
+	}
+}
+
+static const char *
+inspector_id(const void *items, uint32_t i)
+{
+	return ((const fz_inspector *)items)[i].id;
+}
+
+/* The candidate with the smallest ticket for a seat, or -1. */
+static long
+best(const fz_staff *st, const fz_draw_order *o, int dept)
+{
+	long b = -1;
+
+	for (size_t k = 0; k < st->ncand; k++) {
+		const fz_draw_cand *c = &st->cand[k];
+
+		if (st->taken[c->index] || (dept != ANY &&
+		    st->dept[c->index] != dept))
+			continue;
+		if (b < 0 || fz_draw_cand_cmp(o, c, &st->cand[b]) < 0)
+			b = (long)k;
+	}
+	return b;
+}
+
+static void
+append(char *buf, size_t size, size_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* printf at the end of buf, cut at its size. */
+static void
+append(char *buf, size_t size, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (*n >= size - 1)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(buf + *n, size - *n, fmt, ap);
+	va_end(ap);
+	*n = k < 0 || (size_t)k >= size - *n ? size - 1 : *n + (size_t)k;
+}
+
+/* What ran out for a seat: the active inspectors of the seat's
+ * department narrowed step by step, down to none. */
+static const char *
+reason(const fz_staff *st, fz_draw *d, const fz_entity *e, int category,
+    size_t seat, int dept)
+{
+	size_t active = 0, qual = 0, free_of = 0, below = 0, n = 0;
+	long long cap = st->plan->max_per_inspector;
+	char buf[1024];
+
+	for (size_t i = 0; i < st->n; i++) {
+		if (!st->insp[i].active || (dept != ANY && st->dept[i] != dept))
+			continue;
+		active++;
+		if (!qualified(st, i, category))
+			continue;
+		qual++;
+		if (st->avoids[i])
+			continue;
+		free_of++;
+		below += below_cap(st, i);
+	}
+	append(buf, sizeof buf, &n, "seat %zu of %lld (%s): %zu active",
+	    seat + 1, st->plan->team_size, dept == ANY ? "any department" :
+	    st->plan->departments[seat], active);
+	if (active > 0)
+		append(buf, sizeof buf, &n, ", %zu qualified for %s", qual,
+		    e->category);
+	if (qual > 0)
+		append(buf, sizeof buf, &n, ", %zu not avoiding it", free_of);
+	if (free_of > 0 && cap > 0)
+		append(buf, sizeof buf, &n, ", %zu below max_per_inspector "
+		    "%lld", below, cap);
+	if (free_of > 0 && (cap == 0 || below > 0))
+		append(buf, sizeof buf, &n, ", all on the team already");
+	return fz_arena_strdup(d->arena, buf);
+}
+
+static void
+seat_department(const fz_staff *st, size_t seat, int *dept)
+{
+	*dept = seat < st->plan->ndepartments ? st->seat_dept[seat] : ANY;
+}
+
+void
+fz_staff_pick(fz_staff *st, fz_draw *d, fz_draw_pick *pick, fz_ticketer *tk)
+{
+	const fz_entity *e = &d->entities[pick->entity];
+	size_t size = (size_t)st->plan->team_size, elen = strlen(e->id);
+	fz_draw_order o = { tk, inspector_id, st->insp };
+	int category = lookup(st->categories, e->category);
+	char *prefix = fz_xmalloc(elen + 2);
+
+	memcpy(prefix, e->id, elen);
+	memcpy(prefix + elen, "|", 2);
+	fz_ticketer_prefix(tk, prefix, elen + 1);
+	free(prefix);
+	mark_avoiders(st, e->id, 1);
+	ticket_eligible(st, tk, category);
+	pick->team = fz_arena_alloc(d->arena, size * sizeof *pick->team);
+	for (size_t seat = 0; seat < size; seat++) {
+		int dept;
+		long b;
+
+		seat_department(st, seat, &dept);
+		if ((b = best(st, &o, dept)) < 0) {
+			pick->unfilled = reason(st, d, e, category, seat, dept);
+			break;
+		}
+		pick->team[pick->nteam++] = st->cand[b].index;
+		st->taken[st->cand[b].index] = 1;
+	}
+	for (size_t k = 0; k < pick->nteam; k++) {
+		st->taken[pick->team[k]] = 0;
+		if (pick->unfilled == NULL)
+			st->load[pick->team[k]]++;
+	}
+	if (pick->unfilled != NULL)
+		pick->nteam = 0;
+	mark_avoiders(st, e->id, 0);
+	fz_ticketer_prefix(tk, "", 0);
+}

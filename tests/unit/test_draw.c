@@ -1,0 +1,525 @@
+/* test_draw.c - the plan, the draw and its verification, on cases worked
+ * out by hand from DRAW.md (tickets of DRAW.md's seed 314159 and ids
+ * A-1 .. B-3; inspector tickets of "entity|inspector" the same way). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "fazhi.h"
+
+static fz_arena *arena;
+static char yaml_path[] = "/tmp/test_draw_XXXXXX";
+
+/* The first document of a YAML text, kept in arena. */
+static fz_node *
+yaml_doc(const char *text)
+{
+	char path[sizeof yaml_path];
+	char *paths[1] = { path };
+	fz_stream *s;
+	fz_event ev;
+	fz_error err;
+	fz_node *doc;
+	int fd;
+
+	memcpy(path, yaml_path, sizeof path);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	s = fz_stream_open(paths, 1, FZ_STREAM_KEEP);
+	assert_int_equal(fz_stream_next(s, &ev, &err), 1);
+	doc = fz_node_copy(arena, ev.node);
+	fz_stream_close(s);
+	unlink(path);
+	return doc;
+}
+
+static int warnings;
+static char last_warning[1024];
+
+static void
+on_warning(void *ctx, int severity, const fz_node *at, const char *msg)
+{
+	(void)ctx;
+	(void)at;
+	assert_int_equal(severity, FZ_WARNING);
+	warnings++;
+	snprintf(last_warning, sizeof last_warning, "%s", msg);
+}
+
+static const fz_diag diag = { on_warning, NULL, 0 };
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena = fz_arena_new();
+	warnings = 0;
+	last_warning[0] = '\0';
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	fz_arena_free(arena);
+	return 0;
+}
+
+#define PLAN_HEAD "kind: plan\ntask: T\nseed: \"314159\"\ndate: 2019-07-01\n"
+
+static int
+plan_of(const char *text, fz_plan *p, fz_error *err)
+{
+	return fz_plan_decode(yaml_doc(text), p, arena, &diag, err);
+}
+
+/* The error of a plan, at line and column. */
+static void
+plan_fails(const char *text, unsigned line, unsigned col, const char *msg)
+{
+	fz_plan p;
+	fz_error err;
+
+	assert_int_equal(plan_of(text, &p, &err), FZ_DATAERR);
+	if (err.line != line || err.col != col)
+		print_error("at %u:%u: %s\n", err.line, err.col, err.msg);
+	assert_int_equal(err.status, FZ_DATAERR);
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, col);
+	assert_non_null(strstr(err.msg, msg));
+}
+
+static void
+test_plan_decoded(void **state)
+{
+	fz_plan p;
+	fz_error err;
+
+	(void)state;
+	assert_int_equal(plan_of("kind: plan\ntask: 2019-H2-网吧\n"
+	    "seed: 01382438112797316654\ndate: 2019-07-01\nhash: sm3\n"
+	    "strata:\n- {name: 高, where: {category: 网吧, risk: 高}, "
+	    "count: 5}\n- {name: 其他, where: {town: [甲, 乙]}, ratio: 0.25}\n"
+	    "team: {departments: [文旅, 消防, 公安]}\nmax_per_inspector: 4\n"
+	    "exclude_inspected_within_days: 90\n", &p, &err), FZ_OK);
+	assert_string_equal(p.task, "2019-H2-网吧");
+	assert_string_equal(p.seed, "01382438112797316654");
+	assert_int_equal(p.date, fz_date_make(2019, 7, 1));
+	assert_int_equal(p.hash, FZ_HASH_SM3);
+	assert_int_equal(p.nstrata, 2);
+	assert_int_equal(p.strata[0].count, 5);
+	assert_int_equal(p.strata[0].nwhere, 2);
+	assert_string_equal(p.strata[0].where[1].values[0], "high");
+	assert_int_equal(p.strata[0].where[1].indexes[0], FZ_RISK_HIGH);
+	assert_int_equal(p.strata[1].count, -1);
+	assert_int_equal(p.strata[1].ratio_num, 25);
+	assert_int_equal(p.strata[1].ratio_den, 100);
+	assert_int_equal(p.strata[1].where[0].nvalues, 2);
+	/* three departments and no size: a team of three */
+	assert_int_equal(p.team_size, 3);
+	assert_int_equal(p.ndepartments, 3);
+	assert_string_equal(p.departments[1], "消防");
+	assert_int_equal(p.max_per_inspector, 4);
+	assert_int_equal(p.exclude_days, 90);
+	assert_int_equal(warnings, 0);
+}
+
+static void
+test_plan_defaults_and_short_seed(void **state)
+{
+	fz_plan p;
+	fz_error err;
+
+	(void)state;
+	assert_int_equal(plan_of(PLAN_HEAD "strata: [{name: a, count: 1}]\n",
+	    &p, &err), FZ_OK);
+	assert_int_equal(p.hash, -1);
+	assert_int_equal(p.team_size, 2);
+	assert_int_equal(p.max_per_inspector, 0);
+	assert_int_equal(p.strata[0].nwhere, 0);
+	assert_int_equal(warnings, 1);
+	assert_non_null(strstr(last_warning, "6 digits"));
+}
+
+/* Every mistake of a plan, at its place.  The reader places a
+ * document's top-level keys at their values. */
+static const struct {
+	const char *text;
+	unsigned line, col;
+	const char *msg;
+} bad_plans[] = {
+	{ "kind: plan\nseed: \"1\"\ndate: 2019-07-01\nstrata: []\n",
+	    1, 1, "plan without task" },
+	{ "kind: plan\ntask: T\ndate: 2019-07-01\n", 1, 1,
+	    "plan without seed" },
+	{ "kind: plan\ntask: T\nseed: \"1\"\n", 1, 1,
+	    "plan without date" },
+	{ PLAN_HEAD "strata: [{name: a, ratio: 0}]\n", 5, 27,
+	    "outside (0, 1]" },
+	{ PLAN_HEAD "strata: [{name: a, ratio: 1.5}]\n", 5, 27,
+	    "outside (0, 1]" },
+	{ PLAN_HEAD "strata: [{name: a, ratio: 3e-1}]\n", 5, 27,
+	    "decimal" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1, ratio: 0.5}]\n",
+	    5, 37, "exactly one of count and ratio" },
+	{ PLAN_HEAD "strata: [{name: a}]\n", 5, 10,
+	    "exactly one of count and ratio" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {size: 1}\n",
+	    6, 14, "at least 2" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nseeds: 3\n", 6, 8,
+	    "unknown key 'seeds' in a plan" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1, weight: 2}]\n", 5,
+	    30, "unknown key 'weight' in a stratum" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {sise: 3}\n",
+	    6, 8, "unknown key 'sise' in team" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1, where: {colour: "
+	    "red}}]\n", 5, 38, "'colour' is not a key of an entity" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1, where: {risk: "
+	    "huge}}]\n", 5, 44, "unknown risk 'huge'" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}, {name: a, "
+	    "count: 2}]\n", 5, 38, "duplicate stratum name" },
+	{ PLAN_HEAD "hash: md5\nstrata: [{name: a, count: 1}]\n", 5,
+	    7, "sha256 or sm3" },
+	{ PLAN_HEAD "strata: [{name: a, count: -1}]\n", 5, 27,
+	    "whole number" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\n"
+	    "max_per_inspector: 0\n", 6, 20, "at least 1" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {size: 2, "
+	    "departments: [a, b, c]}\n", 6, 14, "smaller than the 3" },
+	{ PLAN_HEAD "version: 2\nstrata: [{name: a, count: 1}]\n", 5,
+	    10, "unsupported plan version" },
+	{ PLAN_HEAD "strata: []\n", 5, 9, "at least one stratum" },
+};
+
+static void
+test_plan_errors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_plans / sizeof *bad_plans; i++)
+		plan_fails(bad_plans[i].text, bad_plans[i].line,
+		    bad_plans[i].col, bad_plans[i].msg);
+}
+
+/* ------------------------------------------------------------ draws */
+
+static fz_entity ents[6];
+static fz_inspector insps[5];
+
+static const fz_node *
+list_of(const char *a, const char *b)
+{
+	fz_node *seq = fz_node_seq(arena);
+
+	fz_node_push(arena, seq, fz_node_scalar(arena, a, strlen(a)));
+	if (b != NULL)
+		fz_node_push(arena, seq, fz_node_scalar(arena, b, strlen(b)));
+	return seq;
+}
+
+/* A-1 .. A-3 are 网吧 in town 甲, B-1 .. B-3 娱乐场所 in town 乙; P-1 ..
+ * P-5 active inspectors of 文旅 for any category. */
+static void
+directory(void)
+{
+	static const char *const ids[] = { "A-1", "A-2", "A-3", "B-1", "B-2",
+		"B-3" };
+	static const char *const pids[] = { "P-1", "P-2", "P-3", "P-4",
+		"P-5" };
+
+	for (int i = 0; i < 6; i++)
+		ents[i] = (fz_entity){ ids[i], ids[i], i < 3 ? "网吧" : "娱乐场所",
+		    i < 3 ? "甲" : "乙", NULL, FZ_RISK_LOW, FZ_NODATE,
+		    FZ_ENTITY_ACTIVE };
+	for (int i = 0; i < 5; i++)
+		insps[i] = (fz_inspector){ pids[i], pids[i], "文旅", NULL, NULL,
+		    NULL, 1 };
+}
+
+static void
+run(fz_draw *d, const char *plan_text, fz_plan *p)
+{
+	fz_error err;
+
+	assert_int_equal(plan_of(plan_text, p, &err), FZ_OK);
+	assert_int_equal(fz_draw_run(d, p, FZ_HASH_SHA256, ents, 6, insps, 5,
+	    &diag, &err), FZ_OK);
+}
+
+static const char *
+pick_id(const fz_draw *d, size_t i)
+{
+	return d->entities[d->picks[i].entity].id;
+}
+
+static void
+assert_team(const fz_draw *d, size_t i, const char *a, const char *b)
+{
+	assert_null(d->picks[i].unfilled);
+	assert_int_equal(d->picks[i].nteam, 2);
+	assert_string_equal(d->inspectors[d->picks[i].team[0]].id, a);
+	assert_string_equal(d->inspectors[d->picks[i].team[1]].id, b);
+}
+
+/* DRAW.md's vector as a draw: one stratum of all six. */
+static void
+test_draw_order(void **state)
+{
+	static const char *const want[] = { "B-2", "B-3", "A-3", "A-2" };
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 4}]\n", &p);
+	assert_int_equal(d.npicks, 4);
+	assert_int_equal(d.population[0], 6);
+	assert_int_equal(d.selected[0], 4);
+	for (size_t i = 0; i < 4; i++)
+		assert_string_equal(pick_id(&d, i), want[i]);
+	assert_string_equal(d.picks[0].ticket, "0.410310858090729035148720008"
+	    "96790351462382130463015916888993860148207487365068");
+	/* Teams without departments: the two smallest "E|P" tickets. */
+	assert_team(&d, 0, "P-3", "P-5");
+	assert_team(&d, 1, "P-4", "P-5");
+	assert_team(&d, 2, "P-2", "P-4");
+	assert_team(&d, 3, "P-2", "P-4");
+	fz_draw_free(&d);
+}
+
+/* Strata by where: the first that matches; the order over all strata. */
+static void
+test_strata(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	run(&d, PLAN_HEAD "strata:\n- {name: a, where: {category: 网吧}, "
+	    "count: 2}\n- {name: b, where: {town: [丙, 乙]}, count: 1}\n"
+	    "- {name: none, where: {town: 丁}, count: 3}\n", &p);
+	assert_int_equal(d.population[0], 3);
+	assert_int_equal(d.population[1], 3);
+	assert_int_equal(d.population[2], 0);
+	assert_int_equal(d.npicks, 3);
+	assert_string_equal(pick_id(&d, 0), "B-2");
+	assert_int_equal(d.picks[0].stratum, 1);
+	assert_string_equal(pick_id(&d, 1), "A-3");
+	assert_string_equal(pick_id(&d, 2), "A-2");
+	assert_int_equal(d.picks[2].stratum, 0);
+	assert_int_equal(warnings, 2);	/* short seed, empty stratum */
+	assert_non_null(strstr(last_warning, "'none' matches no entity"));
+	fz_draw_free(&d);
+}
+
+/* Closed entities and the exclusion window: B-2 closed; B-3 inspected
+ * 16 days before, excluded; A-3 30 days before, kept (not fewer than
+ * 30); A-2 after the draw date, kept. */
+static void
+test_left_out(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	ents[4].status = FZ_ENTITY_CLOSED;
+	ents[5].last_inspected = fz_date_make(2019, 6, 15);
+	ents[2].last_inspected = fz_date_make(2019, 6, 1);
+	ents[1].last_inspected = fz_date_make(2019, 7, 5);
+	run(&d, PLAN_HEAD "exclude_inspected_within_days: 30\n"
+	    "strata: [{name: a, where: {category: 网吧}, count: 9}]\n", &p);
+	assert_int_equal(d.closed, 1);
+	assert_int_equal(d.recent, 1);
+	assert_int_equal(d.unmatched, 1);	/* B-1 */
+	assert_int_equal(d.npicks, 3);		/* at most the population */
+	assert_string_equal(pick_id(&d, 0), "A-3");
+	assert_string_equal(pick_id(&d, 1), "A-2");
+	assert_string_equal(pick_id(&d, 2), "A-1");
+	assert_non_null(strstr(last_warning, "1 entity is in no stratum"));
+	fz_draw_free(&d);
+}
+
+/* ceil(ratio * P) without floats: 0.3 of 6 is 1.8, so 2; 0.5 of 6 is 3
+ * exactly; 0.34 of 3 is 1.02, so 2. */
+static void
+test_ratio(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	run(&d, PLAN_HEAD "strata: [{name: a, ratio: 0.3}]\n", &p);
+	assert_int_equal(d.selected[0], 2);
+	fz_draw_free(&d);
+	run(&d, PLAN_HEAD "strata: [{name: a, ratio: 0.5}]\n", &p);
+	assert_int_equal(d.selected[0], 3);
+	fz_draw_free(&d);
+	run(&d, PLAN_HEAD "strata: [{name: a, where: {town: 甲}, ratio: 0.34}"
+	    ", {name: b, ratio: 1}]\n", &p);
+	assert_int_equal(d.selected[0], 2);
+	assert_int_equal(d.selected[1], 3);
+	fz_draw_free(&d);
+}
+
+/* Departments first, categories, avoid, the inactive, the cap, and
+ * unfilled with what ran out (worked through in the comments). */
+static void
+test_teams(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	insps[1].categories = list_of("网吧", NULL);	/* P-2 */
+	insps[2].department = "消防";			/* P-3 */
+	insps[3].avoid = list_of("B-3", NULL);		/* P-4 */
+	insps[4].active = 0;				/* P-5 */
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 6}]\nteam: "
+	    "{departments: [消防]}\nmax_per_inspector: 3\n", &p);
+	/* B-2: 消防 is P-3; then P-5 (inactive), P-1. */
+	assert_team(&d, 0, "P-3", "P-1");
+	/* B-3: P-3; then P-4 (avoids), P-5, P-2 (网吧 only), P-1. */
+	assert_team(&d, 1, "P-3", "P-1");
+	/* P-3 (its third); then P-2. */
+	assert_team(&d, 2, "P-3", "P-2");
+	/* A-2, B-1, A-1: P-3 is at the cap. */
+	assert_string_equal(pick_id(&d, 3), "A-2");
+	assert_string_equal(d.picks[3].unfilled, "seat 1 of 2 (消防): 1 "
+	    "active, 1 qualified for 网吧, 1 not avoiding it, 0 below "
+	    "max_per_inspector 3");
+	assert_int_equal(d.picks[3].nteam, 0);
+	assert_string_equal(d.picks[4].unfilled, "seat 1 of 2 (消防): 1 "
+	    "active, 1 qualified for 娱乐场所, 1 not avoiding it, 0 below "
+	    "max_per_inspector 3");
+	assert_int_equal(d.nunfilled, 3);
+	fz_draw_free(&d);
+}
+
+/* A seat left empty after others were filled: nobody's count grows, so
+ * the next entity meets the same roster. */
+static void
+test_unfilled_counts_nothing(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	insps[2].active = insps[3].active = insps[4].active = 0;
+	insps[0].categories = list_of("网吧", "娱乐场所");
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 2}]\nteam: {size: 3}\n"
+	    "max_per_inspector: 1\n", &p);
+	assert_string_equal(d.picks[0].unfilled, "seat 3 of 3 (any "
+	    "department): 2 active, 2 qualified for 娱乐场所, 2 not avoiding "
+	    "it, 2 below max_per_inspector 1, all on the team already");
+	assert_string_equal(d.picks[1].unfilled, d.picks[0].unfilled);
+	fz_draw_free(&d);
+	/* No qualified inspector at all. */
+	insps[0].categories = list_of("书店", NULL);
+	insps[1].categories = list_of("书店", NULL);
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n", &p);
+	assert_string_equal(d.picks[0].unfilled, "seat 1 of 2 (any "
+	    "department): 2 active, 0 qualified for 娱乐场所");
+	fz_draw_free(&d);
+}
+
+static void
+test_department_without_inspector(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+	fz_error err;
+
+	(void)state;
+	directory();
+	insps[2].department = "消防";
+	insps[2].active = 0;
+	assert_int_equal(plan_of(PLAN_HEAD "strata: [{name: a, count: 1}]\n"
+	    "team: {departments: [文旅, 消防]}\n", &p, &err), FZ_OK);
+	assert_int_equal(fz_draw_run(&d, &p, FZ_HASH_SHA256, ents, 6, insps,
+	    5, &diag, &err), FZ_DATAERR);
+	assert_int_equal(err.line, 6);
+	assert_int_equal(err.col, 26);
+	assert_non_null(strstr(err.msg, "no active inspector of department "
+	    "'消防'"));
+	fz_draw_free(&d);
+}
+
+/* ------------------------------------------------------------ compare */
+
+struct diffs {
+	size_t n;
+	char first[512];
+	unsigned line;
+};
+
+static void
+on_diff(void *ctx, const fz_node *at, const char *msg)
+{
+	struct diffs *df = ctx;
+
+	if (df->n++ == 0) {
+		snprintf(df->first, sizeof df->first, "%s", msg);
+		df->line = at->line;
+	}
+}
+
+static void
+test_compare(void **state)
+{
+	fz_node *pub = yaml_doc("kind: draw\ninputs:\n  plan: {digest: aa}\n"
+	    "  entities: {records: 3, digest: bb}\nstrata:\n"
+	    "- {name: a, population: 3, selected: 1}\nextra: 1\n");
+	fz_node *rec = yaml_doc("kind: draw\ninputs:\n  plan: {digest: aa}\n"
+	    "  entities: {records: 4, digest: cc}\nstrata:\n"
+	    "- {name: a, population: 3, selected: 2}\n- {name: b, "
+	    "population: 0, selected: 0}\n");
+	struct diffs df = { 0, "", 0 };
+
+	(void)state;
+	assert_int_equal(fz_draw_compare(pub, rec, on_diff, &df), 5);
+	/* the digest first, though records comes before it */
+	assert_string_equal(df.first, "inputs.entities.digest is 'bb'; the "
+	    "inputs give 'cc'");
+	assert_int_equal(df.line, 4);
+	df.n = 0;
+	assert_int_equal(fz_draw_compare(rec, rec, on_diff, &df), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_plan_decoded, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_plan_defaults_and_short_seed,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plan_errors, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_draw_order, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_strata, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_left_out, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ratio, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_teams, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unfilled_counts_nothing,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_department_without_inspector, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
