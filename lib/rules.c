@@ -195,7 +195,7 @@ case_time_limit(fz_check *c, const chk_rec *r)
 	char a[16], ext[48] = "";
 
 	if (k->extended_days > 0)
-		snprintf(ext, sizeof ext, " and %lld days of extension",
+		snprintf(ext, sizeof ext, " plus %lld days of extension",
 		    k->extended_days);
 	if (end != FZ_NODATE && end > limit)
 		chk_report(c, FZ_ERROR, chk_at(r, k->decided != FZ_NODATE ?

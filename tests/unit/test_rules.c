@@ -413,7 +413,7 @@ test_time_limit(void **state)
 	    "c.yaml:11:10: warning: the calendar does not cover 2019: its "
 	    "working days are counted Monday to Friday\n"
 	    "c.yaml:21:10: error: decided 121 days after filing, past the "
-	    "limit of 90 days and 30 days of extension (行政处罚法 art. 60)\n"
+	    "limit of 90 days plus 30 days of extension (行政处罚法 art. 60)\n"
 	    "c.yaml:30:10: error: case 'C5' is not decided by 2019-12-30, "
 	    "90 days after filing (行政处罚法 art. 60)\n");
 	assert_int_equal(g.n[FZ_WARNING], 1);
