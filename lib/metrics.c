@@ -197,11 +197,27 @@ in_period(const fz_metrics *m, fz_date d)
 	    (m->to == FZ_NODATE || d <= m->to);
 }
 
+/* Completed on or before the limit-th working day after receipt, told
+ * from the working days it took: fewer than the limit, or as many and
+ * completed on a working day (a weekend after the deadline is late);
+ * with no days allowed, the same day. */
+static int
+on_time(const fz_metrics *m, const fz_application *a, int days,
+    long long limit)
+{
+	if (limit == 0)
+		return a->completed == a->received;
+	return days < limit || (days == limit &&
+	    fz_calendar_is_workday(m->cal, a->completed));
+}
+
 static void
 count_completed(fz_metrics *m, struct app_counts *c, const fz_matter *mt,
     const fz_application *a)
 {
 	long long limit = promised_limit(mt);
+	int days = fz_calendar_workdays_between(m->cal, a->received,
+	    a->completed);
 
 	c->completed++;
 	if (a->action >= 0 && a->action < 4)
@@ -217,12 +233,10 @@ count_completed(fz_metrics *m, struct app_counts *c, const fz_matter *mt,
 		c->scored++;
 		c->score_sum += a->satisfaction;
 	}
-	c->workdays += fz_calendar_workdays_between(m->cal, a->received,
-	    a->completed);
+	c->workdays += days;
 	if (limit >= 0) {
 		c->timed++;
-		c->on_time += a->completed <= fz_calendar_add_workdays(m->cal,
-		    a->received, (int)limit);
+		c->on_time += on_time(m, a, days, limit);
 	}
 }
 

@@ -423,6 +423,32 @@ test_calendar(void **state)
 	fz_arena_free(a);
 }
 
+/* On time is on or before the deadline's date: a Saturday after a
+ * Friday deadline is late, a Saturday before a Monday one is not. */
+static void
+test_on_time_weekend(void **state)
+{
+	fz_metrics *m = fz_metrics_new(NULL, FZ_NODATE, FZ_NODATE);
+	fz_matter a = leaf("A"), b = leaf("B");
+	fz_metrics_figures f;
+
+	(void)state;
+	a.promised_days = 1;
+	b.promised_days = 0;
+	add_matter(m, a);
+	add_matter(m, b);
+	add_app(m, app("A", MON + 3, MON + 5));	/* Thursday to Saturday */
+	add_app(m, app("A", MON + 4, MON + 5));	/* Friday to Saturday */
+	add_app(m, app("A", MON + 4, MON + 7));	/* Friday to Monday */
+	add_app(m, app("A", MON + 4, MON + 8));	/* Friday to Tuesday */
+	add_app(m, app("B", MON + 5, MON + 5));	/* Saturday, same day */
+	add_app(m, app("B", MON + 5, MON + 6));	/* Saturday to Sunday */
+	f = total(m);
+	assert_rate(&f, FZ_RATE_ON_TIME, 3, 6);
+	assert_rate(&f, FZ_RATE_MEAN_WORKDAYS, 1 + 0 + 1 + 2 + 0 + 0, 6);
+	fz_metrics_free(m);
+}
+
 /* A record at file:line:col with key nodes positioned one line apart. */
 static fz_node *
 record(fz_arena *a, unsigned line, const char *const *kv)
@@ -810,6 +836,7 @@ main(void)
 		cmocka_unit_test(test_applications),
 		cmocka_unit_test(test_open_period),
 		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_on_time_weekend),
 		cmocka_unit_test(test_error_parent),
 		cmocka_unit_test(test_error_cycle),
 		cmocka_unit_test(test_error_self_parent),
