@@ -98,7 +98,7 @@ typedef struct fz_map fz_map;
 fz_map *fz_map_new(void);		/* owned by the caller */
 void fz_map_free(fz_map *m);		/* values are the caller's */
 size_t fz_map_count(const fz_map *m);
-/* The value slot of key, NULL when absent. */
+/* The value slot of key, NULL when absent; valid until the next insert. */
 void **fz_map_find(const fz_map *m, const char *key, size_t len);
 /* The value slot of key, inserted (value NULL) when absent; *added is set
  * to 1 when it was.  *key_out, when not NULL, receives the map's copy of
@@ -110,6 +110,22 @@ const char *fz_map_key(const fz_map *m, size_t i, size_t *len);
 void *fz_map_value(const fz_map *m, size_t i);
 /* The map's arena, for values that should live as long as the map. */
 fz_arena *fz_map_arena(fz_map *m);
+
+/* A map from 64-bit keys to 32-bit values, 16 bytes an entry: for large
+ * sets of interned numbers, where a string map would cost too much.  The
+ * key UINT64_MAX is reserved.  Iteration order is the table's, so
+ * callers sort what they write. */
+typedef struct fz_u64map fz_u64map;
+
+fz_u64map *fz_u64map_new(void);		/* owned by the caller */
+void fz_u64map_free(fz_u64map *m);
+size_t fz_u64map_count(const fz_u64map *m);
+/* The value of key, inserted as 0 when absent (*added then 1); valid
+ * until the next insert. */
+uint32_t *fz_u64map_insert(fz_u64map *m, uint64_t key, int *added);
+/* Walk the entries: start with *pos = 0; 1 while there is one. */
+int fz_u64map_next(const fz_u64map *m, size_t *pos, uint64_t *key,
+    uint32_t *value);
 
 /* ------------------------------------------------------------------ node */
 
@@ -881,6 +897,12 @@ const char *fz_label(const char *key);
 /* The word for an enumeration value of the field key of any record
  * kind: ("result", "violation") 违规, ("channel", "online") 网上 ... */
 const char *fz_value_label(const char *key, const char *value);
+/* The i-th key of the table in key order and its word in *label; NULL
+ * past the end. */
+const char *fz_label_at(size_t i, const char **label);
+/* 1 for a rate that is a mean (满意度, 平均办理时间): shown as a number,
+ * never as a percent. */
+int fz_rate_is_mean(const char *key);
 
 /* A growing buffer of bytes, NUL-terminated once anything was added.
  * Start it as { 0 }; data is owned by the buffer until fz_buf_free. */
@@ -936,6 +958,48 @@ int fz_template_render(fz_template *t, const fz_node *data,
 /* The same onto fp; FZ_IOERR when writing fails. */
 int fz_template_render_file(fz_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err);
+
+/* The context fazhi-render renders over (lib/render.c), as
+ * fazhi-templates(7) tells: the first document of each kind under its
+ * kind (tally), all of them in KIND_list (tally_list), every document in
+ * documents, the keys of documents without kind at the top; and helpers
+ * added everywhere: percent and bar of a rate, KEY_yuan of money,
+ * KEY_label of an enumeration value, KEY_cn of a date, KEY_count and
+ * KEY_items, index, first and last in lists, a tally's columns, cells
+ * and charts, a draw's teams, tally_by and labels at the top. */
+typedef struct fz_render_ctx fz_render_ctx;
+
+/* An empty context owned by the caller. */
+fz_render_ctx *fz_render_ctx_new(void);
+void fz_render_ctx_free(fz_render_ctx *c);
+/* Add a document of kind (NULL: none); doc is copied. */
+void fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc,
+    const char *kind);
+/* Add an event of fz_stream_next (without FZ_STREAM_KEEP): a record
+ * kind's records are gathered into records: of their document.  FZ_OK,
+ * or FZ_DATAERR with err set when a document is not a mapping. */
+int fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
+    fz_error *err);
+/* The context, owned by c and valid until the next add or free. */
+const fz_node *fz_render_ctx_root(fz_render_ctx *c);
+
+/* Templates on disk (lib/render_files.c).  builtin is the folder of the
+ * built-in templates; its subfolders text, md and html hold the widgets
+ * of each format (page, h1, p, tally-table ...). */
+/* Open which: a template file when it holds a / or ends in .mustache or
+ * names a file, else the built-in of that name.  Its partials are looked
+ * for beside it, then in builtin/format, then in builtin; a partial
+ * whose name would leave those folders is refused (FZ_DATAERR at the
+ * tag).  FZ_OK with *out (fz_template_free); FZ_USAGE for an unknown
+ * built-in or format, FZ_NOINPUT, FZ_DATAERR. */
+int fz_template_open(const char *builtin, const char *format,
+    const char *which, fz_template **out, fz_error *err);
+/* "name<TAB>description<LF>" for each built-in, sorted, onto out. */
+int fz_templates_list(const char *builtin, fz_buf *out, fz_error *err);
+/* The text of a built-in, or of a widget named FORMAT/NAME, onto out;
+ * FZ_USAGE when there is none. */
+int fz_template_dump(const char *builtin, const char *name, fz_buf *out,
+    fz_error *err);
 
 /* end of mustache and render */
 

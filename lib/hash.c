@@ -153,3 +153,115 @@ fz_map_key(const fz_map *m, size_t i, size_t *len)
 }
 
 void *fz_map_value(const fz_map *m, size_t i) { return m->entries[i].value; }
+
+/* ------------------------------------------------------------- u64 map */
+
+#define U64_EMPTY UINT64_MAX
+
+struct u64entry {
+	uint64_t key;
+	uint32_t value;
+};
+
+struct fz_u64map {
+	struct u64entry *t;
+	size_t n, cap;		/* cap: a power of two */
+};
+
+static size_t
+mix64(uint64_t k)
+{
+	/* The finaliser of MurmurHash3: every key bit moves every slot bit. */
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return (size_t)k;
+}
+
+static struct u64entry *
+u64_table(size_t cap)
+{
+	struct u64entry *t = fz_xmalloc(cap * sizeof *t);
+
+	for (size_t i = 0; i < cap; i++)
+		t[i].key = U64_EMPTY;
+	return t;
+}
+
+fz_u64map *
+fz_u64map_new(void)
+{
+	fz_u64map *m = fz_xcalloc(1, sizeof *m);
+
+	m->cap = 64;
+	m->t = u64_table(m->cap);
+	return m;
+}
+
+void
+fz_u64map_free(fz_u64map *m)
+{
+	if (m == NULL)
+		return;
+	free(m->t);
+	free(m);
+}
+
+size_t fz_u64map_count(const fz_u64map *m) { return m->n; }
+
+static void
+u64_grow(fz_u64map *m)
+{
+	size_t cap = 2 * m->cap, mask = cap - 1;
+	struct u64entry *t = u64_table(cap);
+
+	for (size_t i = 0; i < m->cap; i++) {
+		if (m->t[i].key == U64_EMPTY)
+			continue;
+		size_t j = mix64(m->t[i].key) & mask;
+		while (t[j].key != U64_EMPTY)
+			j = (j + 1) & mask;
+		t[j] = m->t[i];
+	}
+	free(m->t);
+	m->t = t;
+	m->cap = cap;
+}
+
+uint32_t *
+fz_u64map_insert(fz_u64map *m, uint64_t key, int *added)
+{
+	size_t mask, i;
+
+	if ((m->n + 1) * 10 > m->cap * 7)
+		u64_grow(m);
+	mask = m->cap - 1;
+	for (i = mix64(key) & mask; m->t[i].key != U64_EMPTY;
+	    i = (i + 1) & mask)
+		if (m->t[i].key == key) {
+			*added = 0;
+			return &m->t[i].value;
+		}
+	m->t[i].key = key;
+	m->t[i].value = 0;
+	m->n++;
+	*added = 1;
+	return &m->t[i].value;
+}
+
+int
+fz_u64map_next(const fz_u64map *m, size_t *pos, uint64_t *key,
+    uint32_t *value)
+{
+	for (; *pos < m->cap; ++*pos) {
+		if (m->t[*pos].key == U64_EMPTY)
+			continue;
+		*key = m->t[*pos].key;
+		*value = m->t[*pos].value;
+		++*pos;
+		return 1;
+	}
+	return 0;
+}

@@ -8,7 +8,7 @@ static int
 is_one_of(const char *s, size_t len, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strlen(*words) == len && memcmp(*words, s, len) == 0)
+		if (strncmp(*words, s, len) == 0 && (*words)[len] == '\0')
 			return 1;
 	return 0;
 }
@@ -90,6 +90,10 @@ fz_scalar_resolve(const char *s, size_t len)
 		"False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
 		NULL };
 
+	/* Most scalars are names and ids: nothing that resolves otherwise
+	 * starts with a letter past these, or with a byte of UTF-8. */
+	if (len > 0 && strchr("~nNyYtTfFoO0123456789+-._", s[0]) == NULL)
+		return FZ_TAG_STR;
 	if (is_one_of(s, len, nulls))
 		return FZ_TAG_NULL;
 	if (is_one_of(s, len, bools))
@@ -114,8 +118,11 @@ fz_node_tag(const fz_node *n)
 int
 fz_node_is_null(const fz_node *n)
 {
-	return n == NULL || (n->type == FZ_SCALAR &&
-	    fz_node_tag(n) == FZ_TAG_NULL);
+	if (n == NULL)
+		return 1;
+	if (n->type != FZ_SCALAR || n->quoted || n->len > 4)
+		return 0;
+	return fz_scalar_resolve(n->str, n->len) == FZ_TAG_NULL;
 }
 
 fz_node *

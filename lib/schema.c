@@ -77,9 +77,9 @@ fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len)
 	for (int i = 0; values[i].value != NULL; i++) {
 		const fz_enum_value *v = &values[i];
 
-		if ((strlen(v->value) == len && memcmp(v->value, s, len) == 0) ||
-		    (v->alias != NULL && strlen(v->alias) == len &&
-		    memcmp(v->alias, s, len) == 0)) {
+		if ((strncmp(v->value, s, len) == 0 && v->value[len] == '\0') ||
+		    (v->alias != NULL && strncmp(v->alias, s, len) == 0 &&
+		    v->alias[len] == '\0')) {
 			for (int j = 0; j <= i; j++)
 				if (strcmp(values[j].value, v->value) == 0)
 					return j;
@@ -209,7 +209,7 @@ fz_field_find(enum fz_kind k, const char *key)
 	const fz_field *f = fz_kind_fields(k);
 
 	for (; f != NULL && f->key != NULL; f++)
-		if (strcmp(f->key, key) == 0)
+		if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
 			return f;
 	return NULL;
 }

@@ -1,9 +1,11 @@
 /* tally.c - the inspection and case tally of FORMATS.md.
  *
- * Inspections are counted as they stream by; distinct counts (units,
- * outings, person-times) keep one membership set for all rows, keyed by
- * the row's number and the member, so memory grows with distinct
- * entities and outings, never with records.  Cases are few: they are
+ * Inspections are counted as they stream by.  For the distinct counts
+ * (units, outings, person-times) entities, outings and inspectors are
+ * interned to numbers, and memberships kept as sets of number pairs (row
+ * and entity, row and outing, row outing and inspector): 8 to 16 bytes a
+ * membership, so memory grows with distinct entities and outings, never
+ * with records.  Cases are few: they are
  * kept, and their indicators computed at the end, when the period bounds
  * are known.  Rows and merges share one code path: a merge adds a
  * mergeable tally's sets and cases as if its records had been read. */
@@ -47,7 +49,13 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 	t->arena = fz_arena_new();
 	t->scratch = fz_arena_new();
 	t->rowmap = fz_map_new();
-	t->sets = fz_map_new();
+	t->entity_ids = fz_map_new();
+	t->outing_ids = fz_map_new();
+	t->inspector_ids = fz_map_new();
+	t->units = fz_u64map_new();
+	t->outings = fz_u64map_new();
+	t->persons = fz_u64map_new();
+	t->all_persons = fz_u64map_new();
 	t->caseids = fz_map_new();
 	if (t->arena == NULL || t->scratch == NULL)
 		abort();
@@ -55,15 +63,6 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 bad:
 	fz_tally_free(t);
 	return NULL;
-}
-
-static void
-row_free(struct row *r)
-{
-	free(r->entities);
-	for (size_t i = 0; i < r->nout; i++)
-		free(r->outs[i].inspectors);
-	free(r->outs);
 }
 
 void
@@ -81,12 +80,16 @@ fz_tally_free(fz_tally *t)
 	}
 	free(t->where_key);
 	free(t->where_value);
-	for (size_t i = 0; i < t->nrows; i++)
-		row_free(&t->rows[i]);
-	row_free(&t->total);
 	free(t->rows);
 	fz_map_free(t->rowmap);
-	fz_map_free(t->sets);
+	fz_map_free(t->entity_ids);
+	fz_map_free(t->outing_ids);
+	fz_map_free(t->inspector_ids);
+	fz_u64map_free(t->units);
+	fz_u64map_free(t->outings);
+	fz_u64map_free(t->persons);
+	fz_u64map_free(t->all_persons);
+	free(t->ro);
 	fz_map_free(t->caseids);
 	free(t->kbuf);
 	free(t->cases);
@@ -127,12 +130,6 @@ kput(fz_tally *t, size_t *at, const void *s, size_t len)
 	t->kbuf[*at] = '\0';
 }
 
-struct row *
-fz__tally_rowp(fz_tally *t, uint32_t row)
-{
-	return row == TOTAL_ROW ? &t->total : &t->rows[row];
-}
-
 uint32_t
 fz__tally_row(fz_tally *t, const char *const *keys)
 {
@@ -165,80 +162,83 @@ fz__tally_row(fz_tally *t, const char *const *keys)
 	return (uint32_t)t->nrows++;
 }
 
-/* A membership key: the row's number, a tag, then the members. */
-static size_t
-set_key(fz_tally *t, uint32_t row, char tag, const char *a, const char *b)
+/* The number of s in an intern map, in first-seen order; *added is 1
+ * when s is new. */
+static uint32_t
+intern(fz_map *m, const char *s, int *added)
 {
-	size_t at = 0;
+	void **slot = fz_map_insert(m, s, strlen(s), added, NULL);
 
-	kput(t, &at, &row, sizeof row);
-	kput(t, &at, &tag, 1);
-	kput(t, &at, a, strlen(a));
-	if (b != NULL) {
-		kput(t, &at, "", 1);
-		kput(t, &at, b, strlen(b));
-	}
-	return at;
+	if (*added)
+		*slot = (void *)(uintptr_t)fz_map_count(m);
+	return (uint32_t)((uintptr_t)*slot - 1);
 }
 
-#define HEAD (sizeof(uint32_t) + 1)
+static uint64_t
+pair(uint32_t a, uint32_t b)
+{
+	return (uint64_t)a << 32 | b;
+}
 
 void
 fz__tally_entity(fz_tally *t, uint32_t row, const char *id)
 {
-	const char *key;
 	int added;
-	size_t len = set_key(t, row, 'E', id, NULL);
-	struct row *r;
+	uint32_t e = intern(t->entity_ids, id, &added);
 
-	fz_map_insert(t->sets, t->kbuf, len, &added, &key);
-	if (!added)
-		return;
-	r = fz__tally_rowp(t, row);
-	if (r->nent == r->capent) {
-		r->capent = r->capent ? 2 * r->capent : 8;
-		r->entities = fz_xrealloc(r->entities,
-		    r->capent * sizeof *r->entities);
+	t->total.c.units += added;
+	fz_u64map_insert(t->units, pair(row, e), &added);
+	t->rows[row].c.units += added;
+}
+
+/* The row outing number of (row, outing), made when new. */
+static uint32_t
+row_outing(fz_tally *t, uint32_t row, const char *outing, uint32_t *o)
+{
+	int added;
+	uint32_t *slot;
+
+	*o = intern(t->outing_ids, outing, &added);
+	t->total.c.outings += added;
+	slot = fz_u64map_insert(t->outings, pair(row, *o), &added);
+	if (added) {
+		if (t->nro == t->capro) {
+			t->capro = t->capro ? 2 * t->capro : 256;
+			t->ro = fz_xrealloc(t->ro, t->capro * sizeof *t->ro);
+		}
+		t->ro[t->nro].row = row;
+		t->ro[t->nro].outing = *o;
+		*slot = (uint32_t)++t->nro;
+		t->rows[row].c.outings++;
 	}
-	r->entities[r->nent++] = key + HEAD;
-	r->c.units++;
+	return *slot - 1;
 }
 
 void
 fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
-    const char *inspector)
+    fz_node *const *inspectors, size_t n)
 {
-	struct row *r = fz__tally_rowp(t, row);
-	const char *key;
+	uint32_t o, ro, p;
 	int added;
-	size_t len = set_key(t, row, 'O', outing, NULL);
-	void **slot = fz_map_insert(t->sets, t->kbuf, len, &added, &key);
-	struct outing *o;
 
-	if (added) {
-		if (r->nout == r->capout) {
-			r->capout = r->capout ? 2 * r->capout : 8;
-			r->outs = fz_xrealloc(r->outs,
-			    r->capout * sizeof *r->outs);
-		}
-		o = &r->outs[r->nout];
-		memset(o, 0, sizeof *o);
-		o->id = key + HEAD;
-		*slot = (void *)(uintptr_t)++r->nout;
-		r->c.outings++;
+	/* Visits of one outing come together: ask the maps once. */
+	if (t->last_outing == NULL || t->last_row != row ||
+	    strcmp(t->last_outing, outing) != 0) {
+		ro = row_outing(t, row, outing, &o);
+		t->last_row = row;
+		t->last_o = o;
+		t->last_ro = ro;
+		t->last_outing = fz_map_key(t->outing_ids, o, NULL);
 	}
-	o = &r->outs[(uintptr_t)*slot - 1];
-	len = set_key(t, row, 'I', outing, inspector);
-	fz_map_insert(t->sets, t->kbuf, len, &added, &key);
-	if (!added)
-		return;
-	if (o->n == o->cap) {
-		o->cap = o->cap ? 2 * o->cap : 4;
-		o->inspectors = fz_xrealloc(o->inspectors,
-		    o->cap * sizeof *o->inspectors);
+	o = t->last_o;
+	ro = t->last_ro;
+	for (size_t i = 0; i < n; i++) {
+		p = intern(t->inspector_ids, inspectors[i]->str, &added);
+		fz_u64map_insert(t->persons, pair(ro, p), &added);
+		t->rows[row].c.person_times += added;
+		fz_u64map_insert(t->all_persons, pair(o, p), &added);
+		t->total.c.person_times += added;
 	}
-	o->inspectors[o->n++] = key + HEAD + strlen(outing) + 1;
-	r->c.person_times++;
 }
 
 void
@@ -297,7 +297,7 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 {
 	fz_arena *scratch;
 	const char **vals;
-	uint32_t rows[2];
+	uint32_t row;
 
 	if (!in_range(t, in->date))
 		return;
@@ -307,10 +307,9 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	fz_arena_reset(scratch);
 	vals = fz_arena_alloc(scratch, ((size_t)t->nby + 1) * sizeof *vals);
 	record_keys(t, scratch, rec, in->date, vals);
-	rows[0] = fz__tally_row(t, vals);
-	rows[1] = TOTAL_ROW;
+	row = fz__tally_row(t, vals);
 	for (int k = 0; k < 2; k++) {
-		struct row *r = fz__tally_rowp(t, rows[k]);
+		struct row *r = k ? &t->total : &t->rows[row];
 
 		r->c.visits++;
 		r->c.violations += in->result == FZ_RESULT_VIOLATION;
@@ -324,12 +323,11 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 			r->c.outings++;
 			r->c.person_times += n;
 		}
-		fz__tally_entity(t, rows[k], in->entity);
-		for (size_t i = 0; in->outing != NULL &&
-		    i < in->inspectors->n; i++)
-			fz__tally_outing(t, rows[k], in->outing,
-			    in->inspectors->kids[i]->str);
 	}
+	fz__tally_entity(t, row, in->entity);
+	if (in->outing != NULL)
+		fz__tally_outing(t, row, in->outing, in->inspectors->kids,
+		    in->inspectors->n);
 }
 
 /* ---------------------------------------------------------------- cases */
@@ -384,6 +382,7 @@ static struct row *
 case_row(fz_tally *t, const struct tcase *c, fz_date d)
 {
 	const char **vals;
+	uint32_t row;
 
 	fz_arena_reset(t->scratch);
 	vals = fz_arena_alloc(t->scratch, ((size_t)t->nby + 1) * sizeof *vals);
@@ -395,7 +394,8 @@ case_row(fz_tally *t, const struct tcase *c, fz_date d)
 			vals[i] = fz_period_label(t->period[i], d, buf);
 		}
 	}
-	return fz__tally_rowp(t, fz__tally_row(t, vals));
+	row = fz__tally_row(t, vals);	/* may move t->rows */
+	return &t->rows[row];
 }
 
 static int

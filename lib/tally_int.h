@@ -5,22 +5,15 @@
 
 #include "fazhi.h"
 
-#define TOTAL_ROW UINT32_MAX
-
-struct outing {
-	const char *id;
-	const char **inspectors;
-	size_t n, cap;
-};
-
 struct row {
 	const char **keys;		/* nby group values, NULL for null */
 	fz_tally_counts c;
-	const char **entities;		/* distinct, in first-seen order */
-	size_t nent, capent;
-	struct outing *outs;		/* outings with an id */
-	size_t nout, capout;
 	long long solo_outings, solo_person_times;
+};
+
+/* A row's outing: its row and the outing's interned number. */
+struct row_outing {
+	uint32_t row, outing;
 };
 
 struct tcase {
@@ -48,7 +41,18 @@ struct fz_tally {
 	struct row *rows;
 	size_t nrows, caprows;
 	struct row total;
-	fz_map *sets;			/* memberships, see tally.c */
+	/* Distinct counts.  Entities, outings and inspectors are interned
+	 * to numbers (their index in the map, in first-seen order); the
+	 * memberships are sets of number pairs, see tally.c. */
+	fz_map *entity_ids, *outing_ids, *inspector_ids;
+	fz_u64map *units;		/* row, entity */
+	fz_u64map *outings;		/* row, outing -> row outing + 1 */
+	fz_u64map *persons;		/* row outing, inspector */
+	fz_u64map *all_persons;		/* outing, inspector */
+	struct row_outing *ro;
+	size_t nro, capro;
+	const char *last_outing;	/* the outing of the last visit */
+	uint32_t last_row, last_o, last_ro;
 	char *kbuf;			/* scratch for keys */
 	size_t kcap;
 
@@ -64,8 +68,7 @@ struct fz_tally {
 uint32_t fz__tally_row(fz_tally *t, const char *const *keys);
 void fz__tally_entity(fz_tally *t, uint32_t row, const char *id);
 void fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
-    const char *inspector);
-struct row *fz__tally_rowp(fz_tally *t, uint32_t row);
+    fz_node *const *inspectors, size_t n);
 void fz__tally_seen(fz_tally *t, fz_date d);
 void fz__tally_range(const fz_tally *t, fz_date *from, fz_date *to);
 int fz__tally_case(fz_tally *t, const struct tcase *c, fz_error *err,

@@ -31,21 +31,93 @@ write_strs(fz_writer *w, const char *const *v, size_t n)
 	fz_write_seq_end(w);
 }
 
-static void
-write_state(fz_writer *w, const struct row *r)
+/* The memberships of the maps, sorted: by row, then by first sight. */
+struct members {
+	uint64_t *v;
+	size_t n;
+};
+
+static int
+cmp_u64(const void *a, const void *b)
 {
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static struct members
+sorted(const fz_u64map *m)
+{
+	struct members s = { fz_xcalloc(fz_u64map_count(m) + 1,
+	    sizeof(uint64_t)), 0 };
+	size_t pos = 0;
+	uint64_t key;
+	uint32_t value;
+
+	while (fz_u64map_next(m, &pos, &key, &value))
+		s.v[s.n++] = key;
+	qsort(s.v, s.n, sizeof *s.v, cmp_u64);
+	return s;
+}
+
+/* The first member of s whose high half is at least hi. */
+static size_t
+lower(const struct members *s, uint32_t hi)
+{
+	size_t lo = 0, up = s->n;
+	uint64_t key = (uint64_t)hi << 32;
+
+	while (lo < up) {
+		size_t mid = (lo + up) / 2;
+
+		if (s->v[mid] < key)
+			lo = mid + 1;
+		else
+			up = mid;
+	}
+	return lo;
+}
+
+static const char *
+name_of(const fz_map *m, uint64_t key)
+{
+	return fz_map_key(m, (size_t)(uint32_t)key, NULL);
+}
+
+/* The row's entities and outings, for an exact merge. */
+static void
+write_state(fz_writer *w, const fz_tally *t, uint32_t row,
+    const struct members *units, const struct members *outings,
+    const struct members *persons)
+{
+	const struct row *r = &t->rows[row];
+
 	fz_write_key(w, "state");
 	fz_write_map_begin(w, 0);
 	fz_write_key(w, "entities");
-	write_strs(w, r->entities, r->nent);
+	fz_write_seq_begin(w, 1);
+	for (size_t i = lower(units, row); i < units->n &&
+	    units->v[i] >> 32 == row; i++)
+		fz_write_str(w, name_of(t->entity_ids, units->v[i]));
+	fz_write_seq_end(w);
 	fz_write_key(w, "outings");
 	fz_write_seq_begin(w, 0);
-	for (size_t i = 0; i < r->nout; i++) {
+	for (size_t i = lower(outings, row); i < outings->n &&
+	    outings->v[i] >> 32 == row; i++) {
+		uint32_t o = (uint32_t)outings->v[i], ro;
+		int added;
+
+		ro = *fz_u64map_insert(t->outings, outings->v[i], &added) - 1;
 		fz_write_map_begin(w, 1);
 		fz_write_key(w, "id");
-		fz_write_str(w, r->outs[i].id);
+		fz_write_str(w, fz_map_key(t->outing_ids, o, NULL));
 		fz_write_key(w, "inspectors");
-		write_strs(w, r->outs[i].inspectors, r->outs[i].n);
+		fz_write_seq_begin(w, 1);
+		for (size_t j = lower(persons, ro); j < persons->n &&
+		    persons->v[j] >> 32 == ro; j++)
+			fz_write_str(w, name_of(t->inspector_ids,
+			    persons->v[j]));
+		fz_write_seq_end(w);
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);
@@ -150,7 +222,14 @@ write_head(fz_writer *w, const fz_tally *t)
 int
 fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 {
+	struct members units = { 0 }, outings = { 0 }, persons = { 0 };
+
 	fz_tally_finish(t);
+	if (mergeable) {
+		units = sorted(t->units);
+		outings = sorted(t->outings);
+		persons = sorted(t->persons);
+	}
 	fz_write_doc_begin(w);
 	fz_write_map_begin(w, 0);
 	write_head(w, t);
@@ -164,7 +243,8 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 			write_key_value(w, t, k, r->keys[k]);
 		write_counts(w, &r->c);
 		if (mergeable)
-			write_state(w, r);
+			write_state(w, t, (uint32_t)t->order[i], &units,
+			    &outings, &persons);
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);
@@ -175,5 +255,8 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 	if (mergeable)
 		write_cases(w, t);
 	fz_write_map_end(w);
+	free(units.v);
+	free(outings.v);
+	free(persons.v);
 	return fz_write_doc_end(w);
 }

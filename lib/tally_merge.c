@@ -104,7 +104,6 @@ merge_state(fz_tally *t, uint32_t row, const fz_node *st, fz_error *err)
 {
 	const fz_node *ents = fz_node_get(st, "entities");
 	const fz_node *outs = fz_node_get(st, "outings");
-	const uint32_t rows[2] = { row, TOTAL_ROW };
 	long long so, sp;
 	int rc;
 
@@ -115,26 +114,23 @@ merge_state(fz_tally *t, uint32_t row, const fz_node *st, fz_error *err)
 	    (rc = get_int(st, "solo_person_times", &sp, err)) != FZ_OK)
 		return rc;
 	for (int k = 0; k < 2; k++) {
-		struct row *r = fz__tally_rowp(t, rows[k]);
+		struct row *r = k ? &t->total : &t->rows[row];
 
 		r->solo_outings += so;
 		r->solo_person_times += sp;
 		r->c.outings += so;
 		r->c.person_times += sp;
-		for (size_t i = 0; i < ents->n; i++)
-			fz__tally_entity(t, rows[k], ents->kids[i]->str);
-		for (size_t i = 0; i < outs->n; i++) {
-			const fz_node *id = fz_node_get(outs->kids[i], "id");
-			const fz_node *in = fz_node_get(outs->kids[i],
-			    "inspectors");
+	}
+	for (size_t i = 0; i < ents->n; i++)
+		fz__tally_entity(t, row, ents->kids[i]->str);
+	for (size_t i = 0; i < outs->n; i++) {
+		const fz_node *id = fz_node_get(outs->kids[i], "id");
+		const fz_node *in = fz_node_get(outs->kids[i], "inspectors");
 
-			if (id == NULL || in == NULL || in->type != FZ_SEQ)
-				return bad(err, outs->kids[i],
-				    "an outing needs id and inspectors");
-			for (size_t j = 0; j < in->n; j++)
-				fz__tally_outing(t, rows[k], id->str,
-				    in->kids[j]->str);
-		}
+		if (id == NULL || in == NULL || in->type != FZ_SEQ)
+			return bad(err, outs->kids[i],
+			    "an outing needs id and inspectors");
+		fz__tally_outing(t, row, id->str, in->kids, in->n);
 	}
 	return FZ_OK;
 }
@@ -159,7 +155,7 @@ merge_row(fz_tally *t, const fz_node *rn, fz_error *err)
 	if (rc == FZ_OK) {
 		row = fz__tally_row(t, vals);
 		for (int k = 0; k < 2; k++) {
-			struct row *r = fz__tally_rowp(t, k ? TOTAL_ROW : row);
+			struct row *r = k ? &t->total : &t->rows[row];
 
 			r->c.visits += v[0];
 			r->c.violations += v[1];
