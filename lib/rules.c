@@ -237,26 +237,38 @@ case_rules(fz_check *c, const chk_rec *r)
 		    "(国办发〔2018〕118号)", day(by, a));
 }
 
+/* "today", "in 1 day", "in 5 days". */
+static const char *
+days_from(fz_date from, fz_date by, char *buf)
+{
+	int n = by - from;
+
+	if (n == 0)
+		return "today";
+	snprintf(buf, 32, "in %d day%s", n, n == 1 ? "" : "s");
+	return buf;
+}
+
 /* --due-within: what falls due between as_of and as_of + days. */
 static void
 case_due(fz_check *c, const chk_rec *r)
 {
 	const fz_case *k = r->data;
 	fz_date from = c->o.as_of, to = from + c->o.due_within, by;
-	char a[16];
+	char a[16], n[32];
 
 	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE) {
 		by = decision_limit(k);
 		if (by >= from && by <= to)
 			chk_report(c, FZ_NOTE, chk_at(r, "filed"), "case '%s' "
-			    "must be decided by %s, in %d days (行政处罚法 "
-			    "art. 60)", k->id, day(by, a), by - from);
+			    "must be decided by %s, %s (行政处罚法 art. 60)",
+			    k->id, day(by, a), days_from(from, by, n));
 	} else if (k->decided != FZ_NODATE && k->published == FZ_NODATE) {
 		by = publish_by(c, r, k->decided);
 		if (by >= from && by <= to)
 			chk_report(c, FZ_NOTE, chk_at(r, "decided"), "case '%s' "
-			    "must be published by %s, in %d days "
-			    "(国办发〔2018〕118号)", k->id, day(by, a), by - from);
+			    "must be published by %s, %s (国办发〔2018〕118号)",
+			    k->id, day(by, a), days_from(from, by, n));
 	}
 }
 

@@ -539,14 +539,14 @@ test_due_within(void **state)
 	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C9", "filed=2019-09-01",
 	    "decided=2019-09-20", "published=2019-09-20");
 	assert_string_equal(finish(c, &g),
-	    "c.yaml:2:10: note: case 'C1' must be decided by 2019-09-30, in 0 "
-	    "days (行政处罚法 art. 60)\n"
+	    "c.yaml:2:10: note: case 'C1' must be decided by 2019-09-30, today "
+	    "(行政处罚法 art. 60)\n"
 	    "c.yaml:6:10: note: case 'C2' must be decided by 2019-10-07, in 7 "
 	    "days (行政处罚法 art. 60)\n"
-	    "c.yaml:18:10: note: case 'C5' must be decided by 2019-09-30, in 0 "
-	    "days (行政处罚法 art. 60)\n"
-	    "c.yaml:43:10: note: case 'C8' must be published by 2019-09-30, in "
-	    "0 days (国办发〔2018〕118号)\n");
+	    "c.yaml:18:10: note: case 'C5' must be decided by 2019-09-30, today "
+	    "(行政处罚法 art. 60)\n"
+	    "c.yaml:43:10: note: case 'C8' must be published by 2019-09-30, "
+	    "today (国办发〔2018〕118号)\n");
 	assert_int_equal(g.n[FZ_NOTE], 4);
 	fz_calendar_free(cal);
 }
