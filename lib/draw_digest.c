@@ -11,6 +11,7 @@
  * is hashed once.  While the hash itself is not yet known (the plan
  * names it, and may come last), both hashes are kept. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "draw_int.h"
 
@@ -57,7 +58,7 @@ per_hash_free(struct per_hash *p)
 		fz_digest_free(p->saved[k]);
 	}
 	fz_digest_free(p->file);
-	p->live = 0;
+	memset(p, 0, sizeof *p);
 }
 
 void
