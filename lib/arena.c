@@ -162,7 +162,8 @@ fz_trim(const char *s, size_t *len)
 		if (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r' ||
 		    *s == '\n')) {
 			s++, n--;
-		} else if (n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0) {
+		} else if (n >= 3 && *s == '\xe3' &&
+		    memcmp(s, "\xe3\x80\x80", 3) == 0) {
 			s += 3, n -= 3;
 		} else {
 			break;
@@ -172,7 +173,8 @@ fz_trim(const char *s, size_t *len)
 		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
 		    s[n - 1] == '\r' || s[n - 1] == '\n'))
 			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+		else if (n >= 3 && s[n - 3] == '\xe3' &&
+		    memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
 			n -= 3;
 		else
 			break;

@@ -123,6 +123,9 @@ size_t fz_u64map_count(const fz_u64map *m);
 /* The value of key, inserted as 0 when absent (*added then 1); valid
  * until the next insert. */
 uint32_t *fz_u64map_insert(fz_u64map *m, uint64_t key, int *added);
+/* Add key to a map used as a set (8 bytes a slot while no value is
+ * asked for): 1 when it was not there. */
+int fz_u64set_add(fz_u64map *m, uint64_t key);
 /* Walk the entries: start with *pos = 0; 1 while there is one. */
 int fz_u64map_next(const fz_u64map *m, size_t *pos, uint64_t *key,
     uint32_t *value);

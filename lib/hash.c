@@ -15,7 +15,7 @@ struct entry {
 struct fz_map {
 	struct entry *entries;	/* in insertion order */
 	size_t count, cap;
-	uint32_t *slots;	/* index + 1 into entries; 0 is empty */
+	uint64_t *slots;	/* high half: the hash's; low: index + 1; 0 empty */
 	size_t nslots;		/* a power of two */
 	fz_arena *arena;	/* the keys */
 };
@@ -23,14 +23,18 @@ struct fz_map {
 static uint64_t
 hash_bytes(const char *s, size_t len)
 {
-	/* FNV-1a, 64 bits: short keys, good enough spread. */
-	uint64_t h = 1469598103934665603ULL;
+	/* Eight bytes at a time, each word mixed in by a multiply. */
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
 }
 
 fz_map *
@@ -65,17 +69,21 @@ probe(const fz_map *m, const char *key, size_t len, uint64_t h, int *found)
 {
 	size_t mask = m->nslots - 1, i = (size_t)h & mask;
 
+	uint32_t frag = (uint32_t)(h >> 32);
+
 	for (;; i = (i + 1) & mask) {
-		uint32_t s = m->slots[i];
+		uint64_t s = m->slots[i];
 		const struct entry *e;
 
 		if (s == 0) {
 			*found = 0;
 			return i;
 		}
-		e = &m->entries[s - 1];
-		if (e->hash == h && e->len == len &&
-		    memcmp(e->key, key, len) == 0) {
+		/* Only a slot whose hash agrees costs a look at the entry. */
+		if ((uint32_t)(s >> 32) != frag)
+			continue;
+		e = &m->entries[(uint32_t)s - 1];
+		if (e->len == len && memcmp(e->key, key, len) == 0) {
 			*found = 1;
 			return i;
 		}
@@ -86,14 +94,15 @@ static void
 grow(fz_map *m)
 {
 	size_t n = m->nslots * 2, mask = n - 1;
-	uint32_t *slots = fz_xcalloc(n, sizeof *slots);
+	uint64_t *slots = fz_xcalloc(n, sizeof *slots);
 
 	for (size_t k = 0; k < m->count; k++) {
-		size_t i = (size_t)m->entries[k].hash & mask;
+		uint64_t h = m->entries[k].hash;
+		size_t i = (size_t)h & mask;
 
 		while (slots[i] != 0)
 			i = (i + 1) & mask;
-		slots[i] = (uint32_t)(k + 1);
+		slots[i] = (h >> 32 << 32) | (uint64_t)(k + 1);
 	}
 	free(m->slots);
 	m->slots = slots;
@@ -106,7 +115,7 @@ fz_map_find(const fz_map *m, const char *key, size_t len)
 	int found;
 	size_t i = probe(m, key, len, hash_bytes(key, len), &found);
 
-	return found ? &m->entries[m->slots[i] - 1].value : NULL;
+	return found ? &m->entries[(uint32_t)m->slots[i] - 1].value : NULL;
 }
 
 void **
@@ -131,11 +140,11 @@ fz_map_insert(fz_map *m, const char *key, size_t len, int *added,
 		e->len = len;
 		e->hash = h;
 		e->value = NULL;
-		m->slots[i] = (uint32_t)++m->count;
+		m->slots[i] = (h >> 32 << 32) | (uint64_t)++m->count;
 		if (m->count * 4 > m->nslots * 3)
 			grow(m);
 	} else {
-		e = &m->entries[m->slots[i] - 1];
+		e = &m->entries[(uint32_t)m->slots[i] - 1];
 	}
 	if (added != NULL)
 		*added = !found;
@@ -158,13 +167,11 @@ void *fz_map_value(const fz_map *m, size_t i) { return m->entries[i].value; }
 
 #define U64_EMPTY UINT64_MAX
 
-struct u64entry {
-	uint64_t key;
-	uint32_t value;
-};
-
+/* Keys and values in two arrays, so that a map used as a set (no
+ * value ever asked for) costs 8 bytes a slot. */
 struct fz_u64map {
-	struct u64entry *t;
+	uint64_t *keys;
+	uint32_t *values;	/* NULL until a value is asked for */
 	size_t n, cap;		/* cap: a power of two */
 };
 
@@ -180,14 +187,14 @@ mix64(uint64_t k)
 	return (size_t)k;
 }
 
-static struct u64entry *
-u64_table(size_t cap)
+static uint64_t *
+u64_keys(size_t cap)
 {
-	struct u64entry *t = fz_xmalloc(cap * sizeof *t);
+	uint64_t *k = fz_xmalloc(cap * sizeof *k);
 
 	for (size_t i = 0; i < cap; i++)
-		t[i].key = U64_EMPTY;
-	return t;
+		k[i] = U64_EMPTY;
+	return k;
 }
 
 fz_u64map *
@@ -196,7 +203,7 @@ fz_u64map_new(void)
 	fz_u64map *m = fz_xcalloc(1, sizeof *m);
 
 	m->cap = 64;
-	m->t = u64_table(m->cap);
+	m->keys = u64_keys(m->cap);
 	return m;
 }
 
@@ -205,7 +212,8 @@ fz_u64map_free(fz_u64map *m)
 {
 	if (m == NULL)
 		return;
-	free(m->t);
+	free(m->keys);
+	free(m->values);
 	free(m);
 }
 
@@ -215,40 +223,67 @@ static void
 u64_grow(fz_u64map *m)
 {
 	size_t cap = 2 * m->cap, mask = cap - 1;
-	struct u64entry *t = u64_table(cap);
+	uint64_t *keys = u64_keys(cap);
+	uint32_t *values = m->values ? fz_xcalloc(cap, sizeof *values) : NULL;
 
 	for (size_t i = 0; i < m->cap; i++) {
-		if (m->t[i].key == U64_EMPTY)
+		if (m->keys[i] == U64_EMPTY)
 			continue;
-		size_t j = mix64(m->t[i].key) & mask;
-		while (t[j].key != U64_EMPTY)
+		size_t j = mix64(m->keys[i]) & mask;
+		while (keys[j] != U64_EMPTY)
 			j = (j + 1) & mask;
-		t[j] = m->t[i];
+		keys[j] = m->keys[i];
+		if (values != NULL)
+			values[j] = m->values[i];
 	}
-	free(m->t);
-	m->t = t;
+	free(m->keys);
+	free(m->values);
+	m->keys = keys;
+	m->values = values;
 	m->cap = cap;
 }
 
-uint32_t *
-fz_u64map_insert(fz_u64map *m, uint64_t key, int *added)
+/* The slot of key, taken when absent. */
+static size_t
+u64_slot(fz_u64map *m, uint64_t key, int *added)
 {
 	size_t mask, i;
 
 	if ((m->n + 1) * 10 > m->cap * 7)
 		u64_grow(m);
 	mask = m->cap - 1;
-	for (i = mix64(key) & mask; m->t[i].key != U64_EMPTY;
+	for (i = mix64(key) & mask; m->keys[i] != U64_EMPTY;
 	    i = (i + 1) & mask)
-		if (m->t[i].key == key) {
+		if (m->keys[i] == key) {
 			*added = 0;
-			return &m->t[i].value;
+			return i;
 		}
-	m->t[i].key = key;
-	m->t[i].value = 0;
+	m->keys[i] = key;
+	if (m->values != NULL)
+		m->values[i] = 0;
 	m->n++;
 	*added = 1;
-	return &m->t[i].value;
+	return i;
+}
+
+int
+fz_u64set_add(fz_u64map *m, uint64_t key)
+{
+	int added;
+
+	u64_slot(m, key, &added);
+	return added;
+}
+
+uint32_t *
+fz_u64map_insert(fz_u64map *m, uint64_t key, int *added)
+{
+	size_t i;
+
+	if (m->values == NULL)
+		m->values = fz_xcalloc(m->cap, sizeof *m->values);
+	i = u64_slot(m, key, added);
+	return &m->values[i];
 }
 
 int
@@ -256,10 +291,10 @@ fz_u64map_next(const fz_u64map *m, size_t *pos, uint64_t *key,
     uint32_t *value)
 {
 	for (; *pos < m->cap; ++*pos) {
-		if (m->t[*pos].key == U64_EMPTY)
+		if (m->keys[*pos] == U64_EMPTY)
 			continue;
-		*key = m->t[*pos].key;
-		*value = m->t[*pos].value;
+		*key = m->keys[*pos];
+		*value = m->values ? m->values[*pos] : 0;
 		++*pos;
 		return 1;
 	}

@@ -157,10 +157,16 @@ node_new(fz_arena *a, enum fz_node_type type)
 fz_node *
 fz_node_scalar(fz_arena *a, const char *s, size_t len)
 {
-	fz_node *n = node_new(a, FZ_SCALAR);
+	/* The node and its text in one allocation. */
+	fz_node *n = fz_arena_alloc(a, sizeof *n + len + 1);
 
-	if (n == NULL || (n->str = fz_arena_strndup(a, s, len)) == NULL)
+	if (n == NULL)
 		return NULL;
+	memset(n, 0, sizeof *n);
+	n->type = FZ_SCALAR;
+	n->str = (char *)(n + 1);
+	memcpy(n->str, s, len);
+	n->str[len] = '\0';
 	n->len = len;
 	return n;
 }

@@ -224,7 +224,7 @@ static int
 map_has(const fz_node *m, const char *key, size_t len)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (m->kids[2 * i]->len == len &&
+		if (m->kids[2 * i]->len == len && m->kids[2 * i]->str[0] == *key &&
 		    memcmp(m->kids[2 * i]->str, key, len) == 0)
 			return 1;
 	return 0;

@@ -187,8 +187,7 @@ fz__tally_entity(fz_tally *t, uint32_t row, const char *id)
 	uint32_t e = intern(t->entity_ids, id, &added);
 
 	t->total.c.units += added;
-	fz_u64map_insert(t->units, pair(row, e), &added);
-	t->rows[row].c.units += added;
+	t->rows[row].c.units += fz_u64set_add(t->units, pair(row, e));
 }
 
 /* The row outing number of (row, outing), made when new. */
@@ -234,10 +233,10 @@ fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
 	ro = t->last_ro;
 	for (size_t i = 0; i < n; i++) {
 		p = intern(t->inspector_ids, inspectors[i]->str, &added);
-		fz_u64map_insert(t->persons, pair(ro, p), &added);
-		t->rows[row].c.person_times += added;
-		fz_u64map_insert(t->all_persons, pair(o, p), &added);
-		t->total.c.person_times += added;
+		t->rows[row].c.person_times += fz_u64set_add(t->persons,
+		    pair(ro, p));
+		t->total.c.person_times += fz_u64set_add(t->all_persons,
+		    pair(o, p));
 	}
 }
 
