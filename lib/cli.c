@@ -73,10 +73,16 @@ fz_cli_warn(const fz_cli *c, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Set once a progress line is on the terminal, to end it at exit. */
+static int progress_shown;
+
 int
 fz_cli_finish(const fz_cli *c, int status)
 {
 	int e = 0;
+
+	if (progress_shown)
+		fputc('\n', stderr);
 
 	if (fflush(stdout) != 0 || ferror(stdout))
 		e = errno ? errno : EIO;
@@ -95,6 +101,7 @@ progress_line(void *ctx, uint64_t done, uint64_t total)
 {
 	const fz_cli *c = ctx;
 
+	progress_shown = 1;
 	if (total > 0)
 		fprintf(stderr, "\r%s: %llu of %llu MB read", c->prog,
 		    (unsigned long long)(done >> 20),
