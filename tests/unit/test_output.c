@@ -1,0 +1,270 @@
+/* test_output.c - atomic output files (lib/output.c): the old file stays
+ * until commit, nothing is left behind on abort or failure. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "core_fixture.h"
+
+struct fx {
+	char *dir;
+	char *target;		/* dir/out.yaml, holding "old\n" */
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+
+	f->dir = fx_tmpdir();
+	f->target = fx_write_str(f->dir, "out.yaml", "old\n");
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	free(f->target);
+	fx_rmtree(f->dir);
+	free(f);
+	return 0;
+}
+
+static void
+assert_content(const char *path, const char *want)
+{
+	char *got = fx_slurp(path, NULL);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static mode_t
+mode_of(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_mode & 07777;
+}
+
+static void
+open_ok(fz_output *o, const char *path)
+{
+	fz_error err = { 0 };
+
+	if (fz_output_open(o, path, &err) != FZ_OK)
+		fail_msg("cannot open %s: %s", path, err.msg);
+	assert_non_null(o->fp);
+}
+
+static void
+test_replace_keeps_old_until_commit(void **state)
+{
+	struct fx *f = *state;
+	fz_output o;
+	fz_error err = { 0 };
+
+	open_ok(&o, f->target);
+	assert_string_equal(o.path, f->target);
+	assert_non_null(o.tmp);
+	/* The temporary file lies beside the target, hidden. */
+	assert_true(strncmp(o.tmp, f->dir, strlen(f->dir)) == 0);
+	assert_true(strncmp(o.tmp + strlen(f->dir), "/.out.yaml.", 11) == 0);
+	fputs("new\n", o.fp);
+	fflush(o.fp);
+	assert_content(f->target, "old\n");
+	assert_int_equal(fx_count_entries(f->dir), 2);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_content(f->target, "new\n");
+	assert_int_equal(fx_count_entries(f->dir), 1);
+	assert_null(o.fp);
+	assert_null(o.path);
+	assert_null(o.tmp);
+}
+
+static void
+test_abort_leaves_old_and_no_temporary(void **state)
+{
+	struct fx *f = *state;
+	fz_output o;
+
+	open_ok(&o, f->target);
+	fputs("half a docu", o.fp);
+	fz_output_abort(&o);
+	assert_content(f->target, "old\n");
+	assert_int_equal(fx_count_entries(f->dir), 1);
+	assert_null(o.path);
+	assert_null(o.fp);
+	fz_output_abort(&o);	/* twice is harmless */
+}
+
+static void
+test_new_file_appears_only_on_commit(void **state)
+{
+	struct fx *f = *state;
+	char path[4096];
+	fz_output o;
+	fz_error err = { 0 };
+
+	snprintf(path, sizeof path, "%s/new.yaml", f->dir);
+	open_ok(&o, path);
+	fputs("kind: tally\n", o.fp);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_content(path, "kind: tally\n");
+}
+
+static void
+test_missing_directory(void **state)
+{
+	struct fx *f = *state;
+	char path[4096];
+	fz_output o;
+	fz_error err = { 0 };
+
+	snprintf(path, sizeof path, "%s/no/such/out.yaml", f->dir);
+	assert_int_equal(fz_output_open(&o, path, &err), FZ_CANTCREAT);
+	assert_int_equal(err.status, FZ_CANTCREAT);
+	assert_string_equal(err.file, path);
+	assert_true(strncmp(err.msg, "cannot create", 13) == 0);
+	assert_null(o.fp);
+	assert_null(o.path);
+	assert_null(o.tmp);
+	assert_int_equal(fx_count_entries(f->dir), 1);
+}
+
+static void
+test_directory_as_target(void **state)
+{
+	struct fx *f = *state;
+	fz_output o;
+	fz_error err = { 0 };
+
+	assert_int_equal(fz_output_open(&o, f->dir, &err), FZ_CANTCREAT);
+	assert_string_equal(err.file, f->dir);
+	assert_int_equal(fx_count_entries(f->dir), 1);
+}
+
+static void
+test_mode_of_replaced_file_kept(void **state)
+{
+	struct fx *f = *state;
+	fz_output o;
+	fz_error err = { 0 };
+
+	assert_int_equal(chmod(f->target, 0640), 0);
+	open_ok(&o, f->target);
+	fputs("new\n", o.fp);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_int_equal(mode_of(f->target), 0640);
+	assert_int_equal(chmod(f->target, 0604), 0);
+	open_ok(&o, f->target);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_int_equal(mode_of(f->target), 0604);
+	assert_content(f->target, "");
+}
+
+static void
+test_mode_of_new_file_follows_umask(void **state)
+{
+	struct fx *f = *state;
+	char path[4096];
+	fz_output o;
+	fz_error err = { 0 };
+	mode_t old = umask(027);
+
+	snprintf(path, sizeof path, "%s/fresh.yaml", f->dir);
+	open_ok(&o, path);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	umask(old);
+	assert_int_equal(mode_of(path), 0640);
+}
+
+static void
+test_relative_path_in_current_directory(void **state)
+{
+	struct fx *f = *state;
+	char cwd[4096];
+	fz_output o;
+	fz_error err = { 0 };
+
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(f->dir), 0);
+	open_ok(&o, "out.yaml");
+	assert_true(strncmp(o.tmp, ".out.yaml.", 10) == 0);
+	fputs("here\n", o.fp);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_int_equal(chdir(cwd), 0);
+	assert_content(f->target, "here\n");
+}
+
+static void
+test_failed_write_keeps_old(void **state)
+{
+	struct fx *f = *state;
+	fz_output o;
+	fz_error err = { 0 };
+	FILE *full = fopen("/dev/full", "w");
+
+	if (full == NULL)
+		skip();
+	open_ok(&o, f->target);
+	/* Stand in a stream that cannot be written for the temporary file. */
+	fclose(o.fp);
+	o.fp = full;
+	fputs("new\n", o.fp);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_IOERR);
+	assert_string_equal(err.file, f->target);
+	assert_true(strncmp(err.msg, "write error", 11) == 0);
+	assert_content(f->target, "old\n");
+	assert_int_equal(fx_count_entries(f->dir), 1);
+}
+
+static void
+test_standard_output(void **state)
+{
+	fz_output o;
+	fz_error err = { 0 };
+
+	(void)state;
+	open_ok(&o, NULL);
+	assert_ptr_equal(o.fp, stdout);
+	assert_null(o.path);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	open_ok(&o, "-");
+	assert_ptr_equal(o.fp, stdout);
+	fz_output_abort(&o);
+	assert_int_equal(fputs("", stdout) >= 0, 1);	/* still open */
+}
+
+int
+main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_replace_keeps_old_until_commit),
+		T(test_abort_leaves_old_and_no_temporary),
+		T(test_new_file_appears_only_on_commit),
+		T(test_missing_directory),
+		T(test_directory_as_target),
+		T(test_mode_of_replaced_file_kept),
+		T(test_mode_of_new_file_follows_umask),
+		T(test_relative_path_in_current_directory),
+		T(test_failed_write_keeps_old),
+		T(test_standard_output),
+	};
+#undef T
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

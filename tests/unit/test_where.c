@@ -1,0 +1,271 @@
+/* test_where.c - the --where KEY=VALUE filters (lib/where.c) and the
+ * group value of a key. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core_fixture.h"
+
+static fz_arena *arena;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena = fz_arena_new();
+	return arena == NULL;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	fz_arena_free(arena);
+	return 0;
+}
+
+/* A record of kind k read from YAML flow text and decoded, so that its
+ * enumerations hold their canonical values. */
+static fz_node *
+decoded(enum fz_kind k, const char *flow)
+{
+	char yaml[1024];
+	fz_node *doc, *rec;
+	union {
+		fz_entity e;
+		fz_inspection i;
+		fz_case c;
+		fz_matter m;
+		fz_application a;
+	} out;
+	fz_error err = { 0 };
+
+	snprintf(yaml, sizeof yaml, "kind: %s\nrecords:\n  - %s\n",
+	    fz_kind_name(k), flow);
+	doc = fx_parse(arena, yaml);
+	rec = fz_node_get(doc, "records")->kids[0];
+	if (fz_record_decode(k, rec, &out, NULL, &err) != FZ_OK)
+		fail_msg("%s", err.msg);
+	return rec;
+}
+
+/* Does a where of the NULL-terminated conditions match rec? */
+static int
+matches(enum fz_kind k, const fz_node *rec, ...)
+{
+	fz_where *w = fz_where_new();
+	const char *expr;
+	fz_error err = { 0 };
+	va_list ap;
+	int hit;
+
+	va_start(ap, rec);
+	while ((expr = va_arg(ap, const char *)) != NULL)
+		assert_int_equal(fz_where_add(w, expr, &err), FZ_OK);
+	va_end(ap);
+	hit = fz_where_match(w, k, rec);
+	fz_where_free(w);
+	return hit;
+}
+
+static void
+test_parse_errors(void **state)
+{
+	static const char *const bad[] = { "town", "=城关镇", "", NULL };
+	fz_where *w = fz_where_new();
+	fz_error err = { 0 };
+	char msg[128];
+
+	(void)state;
+	for (int i = 0; bad[i] != NULL; i++) {
+		memset(&err, 0, sizeof err);
+		assert_int_equal(fz_where_add(w, bad[i], &err), FZ_USAGE);
+		assert_int_equal(err.status, FZ_USAGE);
+		snprintf(msg, sizeof msg, "--where takes KEY=VALUE, not '%s'",
+		    bad[i]);
+		assert_string_equal(err.msg, msg);
+	}
+	assert_int_equal(fz_where_count(w), 0);
+	fz_where_free(w);
+}
+
+static void
+test_conditions_are_kept(void **state)
+{
+	fz_where *w = fz_where_new();
+	fz_error err = { 0 };
+	const char *k, *v;
+
+	(void)state;
+	assert_int_equal(fz_where_add(w, " town = 城关镇\xe3\x80\x80", &err),
+	    FZ_OK);
+	assert_int_equal(fz_where_add(w, "cause=a=b", &err), FZ_OK);
+	assert_int_equal(fz_where_count(w), 2);
+	fz_where_get(w, 0, &k, &v);
+	assert_string_equal(k, "town");
+	assert_string_equal(v, "城关镇");
+	fz_where_get(w, 1, &k, &v);
+	assert_string_equal(k, "cause");
+	assert_string_equal(v, "a=b");
+	fz_where_free(w);
+	assert_int_equal(fz_where_count(NULL), 0);
+	fz_where_free(NULL);
+}
+
+static void
+test_plain_values(void **state)
+{
+	fz_node *r = decoded(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, entity: "
+	    "E1, town: 城关镇, inspectors: [P1], category: 网吧}");
+
+	(void)state;
+	assert_true(matches(FZ_KIND_INSPECTIONS, r, "town=城关镇", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, r, " town =城关镇 ", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "town=城关", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "town=城关镇镇", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, r, "town=城关镇",
+	    "category=网吧", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "town=城关镇",
+	    "category=书店", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, r, NULL));
+	assert_true(fz_where_match(NULL, FZ_KIND_INSPECTIONS, r));
+}
+
+static void
+test_aliases_per_kind(void **state)
+{
+	fz_node *visit = decoded(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, "
+	    "entity: E1, inspectors: [P1], result: 违规, type: random}");
+	fz_node *cas = decoded(FZ_KIND_CASES, "{id: C1, filed: 2019-01-02, "
+	    "source: 双随机}");
+	fz_node *ent = decoded(FZ_KIND_ENTITIES, "{id: E1, name: n, "
+	    "category: c, status: closed, risk: 中}");
+	fz_node *app = decoded(FZ_KIND_APPLICATIONS, "{id: A1, matter: M1, "
+	    "received: 2019-01-02, action: 注销}");
+
+	(void)state;
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "result=违规", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "result=violation",
+	    NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, visit, "result=合格", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, visit, "result=pass", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "type=双随机", NULL));
+	assert_true(matches(FZ_KIND_CASES, cas, "source=双随机", NULL));
+	assert_true(matches(FZ_KIND_CASES, cas, "source=random", NULL));
+	/* 注销 is status closed for entities, action cancellation for
+	 * applications. */
+	assert_true(matches(FZ_KIND_ENTITIES, ent, "status=注销", NULL));
+	assert_true(matches(FZ_KIND_APPLICATIONS, app, "action=注销", NULL));
+	assert_true(matches(FZ_KIND_APPLICATIONS, app, "action=cancellation",
+	    NULL));
+	assert_false(matches(FZ_KIND_APPLICATIONS, app, "status=注销", NULL));
+	/* An extra alias, and every alias of one value. */
+	assert_true(matches(FZ_KIND_ENTITIES, ent, "risk=一般", NULL));
+	assert_true(matches(FZ_KIND_ENTITIES, ent, "risk=中", NULL));
+	assert_true(matches(FZ_KIND_ENTITIES, ent, "risk=medium", NULL));
+	/* A key without an enumeration compares the text as it is. */
+	assert_false(matches(FZ_KIND_ENTITIES, ent, "name=违规", NULL));
+}
+
+static void
+test_list_values(void **state)
+{
+	fz_node *visit = decoded(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, "
+	    "entity: E1, inspectors: [P1, ' P2 ']}");
+	fz_node *cas = decoded(FZ_KIND_CASES, "{id: C1, filed: 2019-01-02, "
+	    "penalty: [警告, 罚款]}");
+	fz_node *one = decoded(FZ_KIND_CASES, "{id: C2, filed: 2019-01-02, "
+	    "penalty: fine}");
+
+	(void)state;
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "inspectors=P1", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "inspectors=P2", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, visit, "inspectors=P3",
+	    NULL));
+	assert_true(matches(FZ_KIND_CASES, cas, "penalty=fine", NULL));
+	assert_true(matches(FZ_KIND_CASES, cas, "penalty=罚款", NULL));
+	assert_true(matches(FZ_KIND_CASES, cas, "penalty=警告", NULL));
+	assert_false(matches(FZ_KIND_CASES, cas, "penalty=吊销", NULL));
+	assert_true(matches(FZ_KIND_CASES, one, "penalty=罚款", NULL));
+	assert_true(matches(FZ_KIND_CASES, cas, "penalty=fine",
+	    "penalty=warning", NULL));
+}
+
+static void
+test_absent_keys_do_not_match(void **state)
+{
+	fz_node *r = decoded(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, entity: "
+	    "E1, inspectors: [P1], town: ~}");
+
+	(void)state;
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "town=城关镇", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "town=~", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "task=T1", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "town=", NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, r, "nonsense=x", NULL));
+}
+
+/* fails until bools and tristates are compared by their meaning: decode
+ * (lib/decode.c, decode_bool) leaves yes and 不适宜 in the record where
+ * enumerations are rewritten to their canonical value, and fz_where_match
+ * (lib/where.c) compares text, so leader_led=true misses leader_led: yes;
+ * that is to be fixed */
+static void
+test_bool_values_match_canonically(void **state)
+{
+	fz_node *visit = decoded(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, "
+	    "entity: E1, inspectors: [P1], leader_led: yes}");
+	fz_node *matter = decoded(FZ_KIND_MATTERS, "{code: M1, name: n, "
+	    "level: item, type: filing, online: 不适宜}");
+
+	(void)state;
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "leader_led=yes",
+	    NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "leader_led=true",
+	    NULL));
+	assert_true(matches(FZ_KIND_MATTERS, matter, "online=exempt", NULL));
+}
+
+static void
+test_group_value(void **state)
+{
+	fz_node *r = fx_parse(arena, "a: ' 城关镇　'\nb: [x, y, z]\nc: ~\n"
+	    "d: {k: v}\ne: []\nf: 42\ng: [solo]\n");
+
+	(void)state;
+	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "a")),
+	    "城关镇");
+	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "b")),
+	    "x,y,z");
+	assert_null(fz_node_group_value(arena, fz_node_get(r, "c")));
+	assert_null(fz_node_group_value(arena, fz_node_get(r, "d")));
+	assert_null(fz_node_group_value(arena, fz_node_get(r, "e")));
+	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "f")),
+	    "42");
+	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "g")),
+	    "solo");
+	assert_null(fz_node_group_value(arena, fz_node_get(r, "absent")));
+	assert_null(fz_node_group_value(arena, NULL));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_conditions_are_kept),
+		cmocka_unit_test(test_plain_values),
+		cmocka_unit_test(test_aliases_per_kind),
+		cmocka_unit_test(test_list_values),
+		cmocka_unit_test(test_absent_keys_do_not_match),
+		cmocka_unit_test(test_bool_values_match_canonically),
+		cmocka_unit_test(test_group_value),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
