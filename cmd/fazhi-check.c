@@ -124,8 +124,7 @@ static int
 read_inputs(fz_check *c, char **files, int nfiles, fz_stream **sp,
     fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles,
-	    FZ_STREAM_ANY_KIND | FZ_STREAM_KEEP);
+	fz_stream *s = fz_stream_open(files, nfiles, FZ_STREAM_ANY_KIND);
 	fz_event ev;
 	int rc;
 

@@ -1,7 +1,7 @@
-/* check.c - the records and problems of fazhi-check: records are kept
- * as they are read (ids registered, duplicates found at once), problems
- * gathered from the decoding and from the checks of rules.c, and all of
- * them given back at the end in file order, whatever found them. */
+/* check.c - the ids and problems of fazhi-check: every record is
+ * decoded and checked as it is read (rules.c), its id registered and
+ * duplicates found at once; the problems are gathered and given back at
+ * the end in file order, whatever found them. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,6 +33,7 @@ fz_check_new(const fz_check_opts *o)
 	c->arena = fz_arena_new();
 	c->files = fz_map_new();
 	c->banned = fz_map_new();
+	c->strings = fz_map_new();
 	for (int k = 0; k < FZ_KIND_COUNT; k++)
 		c->ids[k] = fz_map_new();
 	return c;
@@ -43,12 +44,13 @@ fz_check_free(fz_check *c)
 {
 	if (c == NULL)
 		return;
-	for (int k = 0; k < FZ_KIND_COUNT; k++) {
+	for (int k = 0; k < FZ_KIND_COUNT; k++)
 		fz_map_free(c->ids[k]);
-		free(c->recs[k]);
-	}
 	fz_map_free(c->files);
 	fz_map_free(c->banned);
+	fz_map_free(c->strings);
+	free(c->matters);
+	free(c->refs);
 	fz_calendar_free(c->own_calendar);
 	fz_arena_free(c->arena);
 	free(c->problems);
@@ -57,29 +59,50 @@ fz_check_free(fz_check *c)
 
 /* ------------------------------------------------------------ problems */
 
-static void
-problem_add(fz_check *c, int severity, const char *file, unsigned line,
-    unsigned col, char *msg)
+/* The order of a file, the files being numbered as first met, and the
+ * check's copy of its name. */
+static size_t
+file_order(fz_check *c, const char *file, const char **kept)
 {
-	chk_problem *p;
 	void **slot;
 	int added;
 
+	if (file == NULL) {
+		*kept = NULL;
+		return SIZE_MAX;
+	}
+	slot = fz_map_insert(c->files, file, strlen(file), &added, kept);
+	if (added)
+		*slot = (void *)(uintptr_t)fz_map_count(c->files);
+	return (size_t)(uintptr_t)*slot;
+}
+
+chk_pos
+chk_pos_of(fz_check *c, const fz_node *n)
+{
+	chk_pos pos = { NULL, n->line, n->col };
+
+	file_order(c, n->file, &pos.file);
+	return pos;
+}
+
+static void
+problem_add(fz_check *c, int severity, const char *file, unsigned line,
+    unsigned col, const char *fmt, va_list ap)
+{
+	char msg[2048];
+	chk_problem *p;
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (c->nproblems == c->capproblems) {
 		c->capproblems = c->capproblems ? 2 * c->capproblems : 64;
 		c->problems = fz_xrealloc(c->problems,
 		    c->capproblems * sizeof *c->problems);
 	}
 	p = &c->problems[c->nproblems];
-	*p = (chk_problem){ severity, SIZE_MAX, c->nproblems, NULL, line,
-		col, msg };
-	if (file != NULL) {
-		slot = fz_map_insert(c->files, file, strlen(file), &added,
-		    &p->file);
-		if (added)
-			*slot = (void *)(uintptr_t)fz_map_count(c->files);
-		p->order = (size_t)(uintptr_t)*slot;
-	}
+	*p = (chk_problem){ severity, 0, c->nproblems, NULL, line, col,
+		fz_arena_strdup(c->arena, msg) };
+	p->order = file_order(c, file, &p->file);
 	c->nproblems++;
 }
 
@@ -87,43 +110,33 @@ void
 chk_report(fz_check *c, int severity, const fz_node *at, const char *fmt,
     ...)
 {
-	char msg[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	problem_add(c, severity, at->file, at->line, at->col, fmt, ap);
 	va_end(ap);
-	problem_add(c, severity, at->file, at->line, at->col,
-	    fz_arena_strdup(c->arena, msg));
+}
+
+void
+chk_report_pos(fz_check *c, int severity, chk_pos pos, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	problem_add(c, severity, pos.file, pos.line, pos.col, fmt, ap);
+	va_end(ap);
 }
 
 void
 fz_check_report(fz_check *c, int severity, const char *file, unsigned line,
     unsigned col, const char *fmt, ...)
 {
-	char msg[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	problem_add(c, severity, file, line, col, fmt, ap);
 	va_end(ap);
-	problem_add(c, severity, file, line, col,
-	    fz_arena_strdup(c->arena, msg));
-}
-
-/* Files in the order first met: records are read in order, so a file
- * is met with its first record or problem. */
-static void
-file_seen(fz_check *c, const char *file)
-{
-	int added;
-	void **slot;
-
-	if (file == NULL)
-		return;
-	slot = fz_map_insert(c->files, file, strlen(file), &added, NULL);
-	if (added)
-		*slot = (void *)(uintptr_t)fz_map_count(c->files);
 }
 
 static int
@@ -144,7 +157,9 @@ void
 fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx, size_t counts[3])
 {
 	chk_run(c);
-	qsort(c->problems, c->nproblems, sizeof *c->problems, problem_cmp);
+	if (c->nproblems > 1)
+		qsort(c->problems, c->nproblems, sizeof *c->problems,
+		    problem_cmp);
 	if (counts != NULL)
 		counts[0] = counts[1] = counts[2] = 0;
 	for (size_t i = 0; i < c->nproblems; i++) {
@@ -183,27 +198,53 @@ chk_at(const chk_rec *r, const char *key)
 	return v != NULL ? v : r->at;
 }
 
-const chk_rec *
+const chk_id *
 chk_find(const fz_check *c, enum fz_kind k, const char *id)
 {
 	void **slot = fz_map_find(c->ids[k], id, strlen(id));
 
-	return slot != NULL ? &c->recs[k][(uintptr_t)*slot - 1] : NULL;
+	return slot != NULL ? *slot : NULL;
 }
 
-static size_t
-struct_size(enum fz_kind k)
+const char *
+chk_intern(fz_check *c, const char *s)
 {
-	switch (k) {
-	case FZ_KIND_ENTITIES:		return sizeof(fz_entity);
-	case FZ_KIND_INSPECTORS:	return sizeof(fz_inspector);
-	case FZ_KIND_INSPECTIONS:	return sizeof(fz_inspection);
-	case FZ_KIND_CASES:		return sizeof(fz_case);
-	case FZ_KIND_MATTERS:		return sizeof(fz_matter);
-	case FZ_KIND_APPLICATIONS:	return sizeof(fz_application);
-	default:			return 0;
-	}
+	const char *kept;
+
+	fz_map_insert(c->strings, s, strlen(s), NULL, &kept);
+	return kept;
 }
+
+void
+chk_ref_add(fz_check *c, const chk_ref *ref)
+{
+	if (c->nrefs == c->caprefs) {
+		c->caprefs = c->caprefs ? 2 * c->caprefs : 64;
+		c->refs = fz_xrealloc(c->refs, c->caprefs * sizeof *c->refs);
+	}
+	c->refs[c->nrefs++] = *ref;
+}
+
+void
+chk_matter_add(fz_check *c, const chk_matter *m)
+{
+	if (c->nmatters == c->capmatters) {
+		c->capmatters = c->capmatters ? 2 * c->capmatters : 64;
+		c->matters = fz_xrealloc(c->matters,
+		    c->capmatters * sizeof *c->matters);
+	}
+	c->matters[c->nmatters++] = *m;
+}
+
+/* Room for the struct of any record kind. */
+union any_record {
+	fz_entity entity;
+	fz_inspector inspector;
+	fz_inspection inspection;
+	fz_case kase;
+	fz_matter matter;
+	fz_application application;
+};
 
 /* The id of a record: from its struct, or from its node when it could
  * not be decoded, so that a bad record still takes part in duplicates
@@ -217,42 +258,63 @@ record_id(enum fz_kind k, const chk_rec *r)
 	if (key == NULL)
 		return NULL;
 	if (r->data != NULL)
-		return *(const char **)((char *)r->data +
+		return *(const char *const *)((const char *)r->data +
 		    fz_field_find(k, key)->offset);
 	v = fz_node_get(r->at, key);
 	return v != NULL && v->type == FZ_SCALAR && v->len > 0 ? v->str : NULL;
 }
 
+/* An inspector's avoid list, kept. */
 static void
-keep(fz_check *c, enum fz_kind k, const fz_node *at, void *data)
+keep_avoid(fz_check *c, chk_id *e, const fz_inspector *p)
 {
-	const chk_rec *first;
-	const char *id;
+	const fz_node *list = p->avoid;
+
+	if (list == NULL || list->n == 0)
+		return;
+	e->avoid = fz_arena_alloc(c->arena, list->n * sizeof *e->avoid);
+	for (size_t i = 0; i < list->n; i++)
+		e->avoid[e->navoid++] = chk_intern(c, list->kids[i]->str);
+}
+
+static void
+register_id(fz_check *c, enum fz_kind k, const chk_rec *r, const char *id)
+{
+	const chk_id *first;
+	chk_id *e;
 	void **slot;
 	int added;
 
-	c->seen[k] = 1;
-	file_seen(c, at->file);
-	if (c->nrecs[k] == c->caprecs[k]) {
-		c->caprecs[k] = c->caprecs[k] ? 2 * c->caprecs[k] : 64;
-		c->recs[k] = fz_xrealloc(c->recs[k],
-		    c->caprecs[k] * sizeof *c->recs[k]);
-	}
-	c->recs[k][c->nrecs[k]++] = (chk_rec){ at, data };
-	id = record_id(k, &c->recs[k][c->nrecs[k] - 1]);
-	if (id == NULL)
-		return;
 	slot = fz_map_insert(c->ids[k], id, strlen(id), &added, NULL);
-	if (added) {
-		*slot = (void *)(uintptr_t)c->nrecs[k];
+	if (!added) {
+		first = *slot;
+		chk_report(c, FZ_ERROR, chk_at(r, chk_id_key(k)), "duplicate "
+		    "%s '%s' in %s (first at %s:%u:%u)", chk_id_key(k), id,
+		    fz_kind_name(k), first->first.file ? first->first.file : "",
+		    first->first.line, first->first.col);
 		return;
 	}
-	first = &c->recs[k][(uintptr_t)*slot - 1];
-	chk_report(c, FZ_ERROR, chk_at(&c->recs[k][c->nrecs[k] - 1],
-	    chk_id_key(k)), "duplicate %s '%s' in %s (first at %s:%u:%u)",
-	    chk_id_key(k), id, fz_kind_name(k),
-	    first->at->file ? first->at->file : "", first->at->line,
-	    first->at->col);
+	e = fz_arena_alloc(c->arena, sizeof *e);
+	*e = (chk_id){ chk_pos_of(c, r->at), NULL, 0, -1 };
+	if (k == FZ_KIND_INSPECTORS && r->data != NULL)
+		keep_avoid(c, e, r->data);
+	if (k == FZ_KIND_MATTERS && r->data != NULL)
+		e->matter = (long)c->nmatters;	/* rules.c adds it next */
+	*slot = e;
+}
+
+static void
+take(fz_check *c, enum fz_kind k, const fz_node *at, const void *data)
+{
+	chk_rec r = { at, data };
+	const char *id = record_id(k, &r);
+
+	c->seen[k] = 1;
+	(void)chk_pos_of(c, at);	/* the file is met */
+	if (id != NULL)
+		register_id(c, k, &r, id);
+	if (data != NULL)
+		chk_record(c, k, &r);
 }
 
 static void
@@ -265,15 +327,14 @@ int
 fz_check_record(fz_check *c, enum fz_kind k, fz_node *rec)
 {
 	fz_diag diag = { diag_report, c, c->o.strict };
-	size_t size = struct_size(k);
-	void *data = size > 0 ? fz_arena_alloc(c->arena, size) : NULL;
+	union any_record data;
 	fz_error err;
 	int rc;
 
-	file_seen(c, rec->file);
-	rc = fz_record_decode(k, rec, data, &diag, &err);
-	if (size > 0)
-		keep(c, k, rec, rc == FZ_OK ? data : NULL);
+	(void)chk_pos_of(c, rec);
+	rc = fz_record_decode(k, rec, &data, &diag, &err);
+	if (fz_kind_has_records(k))
+		take(c, k, rec, rc == FZ_OK ? &data : NULL);
 	return rc;
 }
 
@@ -281,14 +342,8 @@ void
 fz_check_add(fz_check *c, enum fz_kind k, const void *rec,
     const fz_node *at)
 {
-	size_t size = struct_size(k);
-	void *data;
-
-	if (size == 0)
-		return;
-	data = fz_arena_alloc(c->arena, size);
-	memcpy(data, rec, size);
-	keep(c, k, at, data);
+	if (fz_kind_has_records(k))
+		take(c, k, at, rec);
 }
 
 /* ------------------------------------------------------------ documents */
@@ -325,7 +380,7 @@ fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
 	const fz_node *v = fz_node_get(doc, "version");
 	enum fz_kind k;
 
-	file_seen(c, doc->file);
+	(void)chk_pos_of(c, doc);
 	if (kind == NULL) {
 		chk_report(c, FZ_ERROR, doc, "document has no kind");
 		return;

@@ -1135,9 +1135,12 @@ char *fz_sheet_name(const char *want, char *const *used, size_t nused,
 
 /* ---------------------------------------------------------------- check and import (lib/rules.c, lib/import.c) */
 
-/* fazhi-check.  A check keeps every record given to it, then checks
- * them together and reports every problem, sorted in file order (files
- * in the order first met, then line and column). */
+/* fazhi-check.  A check takes the records one at a time and checks
+ * each as it comes; what a record refers to and is not yet known (its
+ * directory may come later) is settled at the end.  Every problem is
+ * reported at the end, sorted in file order (files in the order first
+ * met, then line and column).  Memory grows with the distinct ids and
+ * the problems, not with the records. */
 
 /* Severity of a --due-within line: a date coming, not a problem. */
 #define FZ_NOTE 2
@@ -1162,24 +1165,23 @@ typedef struct fz_check fz_check;
  * and must outlive the check). */
 fz_check *fz_check_new(const fz_check_opts *o);
 void fz_check_free(fz_check *c);
-/* Decode rec, a record of kind k, reporting every problem of it, and
- * keep it.  rec (and its file name) must outlive c: read with
- * FZ_STREAM_KEEP.  Returns FZ_OK, or FZ_DATAERR when rec is not a
- * valid record (its problems are kept). */
+/* Decode rec, a record of kind k, and check it, keeping every problem
+ * of it.  rec is used during the call only (enumerations are rewritten
+ * to their canonical values).  Returns FZ_OK, or FZ_DATAERR when rec is
+ * not a valid record. */
 int fz_check_record(fz_check *c, enum fz_kind k, fz_node *rec);
-/* Keep a decoded record (an fz_entity, fz_case ... as k says; copied)
- * whose problems are reported at node at (or its keys), which must
- * outlive c.  For callers that build records without files. */
+/* Check a decoded record (an fz_entity, fz_case ... as k says) whose
+ * problems are placed at node at or its keys; both are used during the
+ * call only.  For callers that build records without files. */
 void fz_check_add(fz_check *c, enum fz_kind k, const void *rec,
     const fz_node *at);
 /* Check a document (its node without records, kind its kind: NULL
  * when it has none): the kind is known, version is 1, a calendar reads
  * as one; --strict: no other key beside records.  References to a kind
- * are checked only when some document of it was given.  doc must
- * outlive c. */
+ * are checked only when some document of it was given.  doc is used
+ * during the call only. */
 void fz_check_doc(fz_check *c, const char *kind, const fz_node *doc);
-/* Keep a problem found outside the records (a document, a cell).
- * file must outlive c. */
+/* Keep a problem found outside the records (a document, a cell). */
 void fz_check_report(fz_check *c, int severity, const char *file,
     unsigned line, unsigned col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));

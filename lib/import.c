@@ -342,7 +342,8 @@ row_start(fz_import *im)
 {
 	im->rec = fz_node_map(im->arena);
 	place(im->rec, im->file, (unsigned)im->row + 1, 1);
-	memset(im->filled, 0, im->ncols);
+	if (im->filled != NULL)
+		memset(im->filled, 0, im->ncols);
 	im->row_bad = 0;
 	im->row_blank = 1;
 	im->cell = 0;

@@ -3,7 +3,9 @@
  * with --rules the enforcement rules the bureau answers for: two
  * inspectors (行政处罚法 art. 42), 回避 (art. 43), legal review before the
  * decision (art. 58), the 90-day limit (art. 60) and publication within
- * 7 working days (国办发〔2018〕118号), counted as art. 85 says. */
+ * 7 working days (国办发〔2018〕118号), counted as art. 85 says.
+ * A record is checked when it is read; what it refers to and is not yet
+ * known is settled at the end (chk_run), as are the matters' parents. */
 #include <string.h>
 
 #include "check_int.h"
@@ -15,16 +17,6 @@ static const char *
 day(fz_date d, char *buf)
 {
 	return fz_date_format(d, buf);
-}
-
-static int
-list_has(const fz_node *list, const char *s)
-{
-	for (size_t i = 0; list != NULL && i < list->n; i++)
-		if (list->kids[i]->type == FZ_SCALAR &&
-		    strcmp(list->kids[i]->str, s) == 0)
-			return 1;
-	return 0;
 }
 
 static size_t
@@ -82,64 +74,105 @@ check_entity(fz_check *c, const chk_rec *r)
 		    "'%s' has a wrong check character (GB 32100)", e->id);
 }
 
+/* ------------------------------------------------------------ references */
+
+static const char *const not_found[FZ_KIND_COUNT] = {
+	[FZ_KIND_ENTITIES] = "entity '%s' is not in the entity directory",
+	[FZ_KIND_INSPECTORS] = "inspector '%s' is not in the inspector roster",
+	[FZ_KIND_CASES] = "case '%s' is not among the cases",
+	[FZ_KIND_MATTERS] = "matter '%s' is not in the matter catalogue",
+};
+
+/* 行政处罚法 art. 43: an inspector on the roster and the entity. */
+static void
+check_avoid(fz_check *c, const chk_id *who, const char *inspector,
+    const char *entity, chk_pos at)
+{
+	for (size_t i = 0; i < who->navoid; i++)
+		if (strcmp(who->avoid[i], entity) == 0)
+			chk_report_pos(c, FZ_ERROR, at, "inspector '%s' must "
+			    "avoid entity '%s' (回避, 行政处罚法 art. 43)",
+			    inspector, entity);
+}
+
+/* An entity an inspection banned is known: an unlicensed operator has
+ * no entry in the directory. */
+static int
+banned(const fz_check *c, const char *id)
+{
+	return fz_map_find(c->banned, id, strlen(id)) != NULL;
+}
+
+/* A reference from node at to id of kind k: settled now when the id is
+ * known, else kept for the end, when its directory may have come. */
+static void
+refer(fz_check *c, enum fz_kind k, const char *id, const fz_node *at,
+    const char *avoid_entity, int banned_ok)
+{
+	const chk_id *found = chk_find(c, k, id);
+	chk_ref ref;
+
+	if (found != NULL) {
+		if (avoid_entity != NULL)
+			check_avoid(c, found, id, avoid_entity,
+			    chk_pos_of(c, at));
+		return;
+	}
+	if (banned_ok && banned(c, id))
+		return;
+	ref = (chk_ref){ k, chk_intern(c, id), avoid_entity ?
+	    chk_intern(c, avoid_entity) : NULL, banned_ok, chk_pos_of(c, at) };
+	chk_ref_add(c, &ref);
+}
+
+/* The references kept: reported only when some document of their kind
+ * was given. */
+static void
+settle_refs(fz_check *c)
+{
+	for (size_t i = 0; i < c->nrefs; i++) {
+		const chk_ref *ref = &c->refs[i];
+		const chk_id *found = chk_find(c, ref->kind, ref->id);
+		if (found != NULL && ref->avoid_entity != NULL)
+			check_avoid(c, found, ref->id, ref->avoid_entity,
+			    ref->at);
+		if (found != NULL || !c->seen[ref->kind] ||
+		    (ref->banned_ok && banned(c, ref->id)))
+			continue;
+		chk_report_pos(c, FZ_ERROR, ref->at, not_found[ref->kind],
+		    ref->id);
+	}
+}
+
 /* ------------------------------------------------------------ inspections */
 
-/* An entity is known when it is in the directory, or when some
- * inspection banned it: an unlicensed operator has no directory entry. */
-static int
-entity_known(const fz_check *c, const char *id)
-{
-	return !c->seen[FZ_KIND_ENTITIES] ||
-	    chk_find(c, FZ_KIND_ENTITIES, id) != NULL ||
-	    fz_map_find(c->banned, id, strlen(id)) != NULL;
-}
-
 static void
-inspection_refs(fz_check *c, const chk_rec *r)
-{
-	const fz_inspection *v = r->data;
-	const fz_node *list = v->inspectors;
-
-	if (v->result != FZ_RESULT_BANNED && c->seen[FZ_KIND_ENTITIES] &&
-	    chk_find(c, FZ_KIND_ENTITIES, v->entity) == NULL)
-		chk_report(c, FZ_ERROR, chk_at(r, "entity"), "entity '%s' is "
-		    "not in the entity directory", v->entity);
-	if (v->case_id != NULL && c->seen[FZ_KIND_CASES] &&
-	    chk_find(c, FZ_KIND_CASES, v->case_id) == NULL)
-		chk_report(c, FZ_ERROR, chk_at(r, "case"), "case '%s' is not "
-		    "among the cases", v->case_id);
-	/* The towns' grid staff are not in the enforcement roster. */
-	if (v->reported_by == FZ_REPORTED_TOWN || !c->seen[FZ_KIND_INSPECTORS])
-		return;
-	for (size_t i = 0; list != NULL && i < list->n; i++)
-		if (chk_find(c, FZ_KIND_INSPECTORS, list->kids[i]->str) == NULL)
-			chk_report(c, FZ_ERROR, list->kids[i], "inspector '%s' "
-			    "is not in the inspector roster",
-			    list->kids[i]->str);
-}
-
-static void
-inspection_rules(fz_check *c, const chk_rec *r)
+check_inspection(fz_check *c, const chk_rec *r)
 {
 	const fz_inspection *v = r->data;
 	const fz_node *list = v->inspectors;
 	size_t n = distinct_items(list);
+	int added;
 
+	if (v->result == FZ_RESULT_BANNED)
+		fz_map_insert(c->banned, v->entity, strlen(v->entity), &added,
+		    NULL);
+	else
+		refer(c, FZ_KIND_ENTITIES, v->entity, chk_at(r, "entity"),
+		    NULL, 0);
+	if (v->case_id != NULL)
+		refer(c, FZ_KIND_CASES, v->case_id, chk_at(r, "case"), NULL, 0);
+	/* The towns' grid staff are not in the enforcement roster, and
+	 * their logs are not the bureau's inspections. */
 	if (v->reported_by == FZ_REPORTED_TOWN)
 		return;
-	if (n < 2)
+	for (size_t i = 0; list != NULL && i < list->n; i++)
+		refer(c, FZ_KIND_INSPECTORS, list->kids[i]->str, list->kids[i],
+		    c->o.rules ? v->entity : NULL, 0);
+	if (c->o.rules && n < 2)
 		chk_report(c, FZ_ERROR, chk_at(r, "inspectors"), "%zu "
 		    "inspector%s: an inspection needs at least two "
 		    "(行政处罚法 art. 42)", n, n == 1 ? "" : "s");
-	for (size_t i = 0; list != NULL && i < list->n; i++) {
-		const chk_rec *p = chk_find(c, FZ_KIND_INSPECTORS,
-		    list->kids[i]->str);
-		const fz_inspector *who = p != NULL ? p->data : NULL;
-		if (who != NULL && list_has(who->avoid, v->entity))
-			chk_report(c, FZ_ERROR, list->kids[i], "inspector "
-			    "'%s' must avoid entity '%s' (回避, 行政处罚法 "
-			    "art. 43)", who->id, v->entity);
-	}
 }
 
 /* ------------------------------------------------------------ cases */
@@ -178,9 +211,9 @@ case_sanity(fz_check *c, const chk_rec *r)
 {
 	const fz_case *k = r->data;
 
-	if (k->entity != NULL && !entity_known(c, k->entity))
-		chk_report(c, FZ_ERROR, chk_at(r, "entity"), "entity '%s' is "
-		    "not in the entity directory", k->entity);
+	if (k->entity != NULL)
+		refer(c, FZ_KIND_ENTITIES, k->entity, chk_at(r, "entity"), NULL,
+		    1);
 	not_before(c, r, "closed", k->closed, "filed", k->filed);
 	not_before(c, r, "decided", k->decided, "filed", k->filed);
 	not_before(c, r, "published", k->published, "decided", k->decided);
@@ -276,53 +309,63 @@ case_due(fz_check *c, const chk_rec *r)
 
 static const char *const a_level[] = { "an item", "a sub", "a leaf" };
 
-static void
-matter_parent(fz_check *c, const chk_rec *r)
+static const chk_matter *
+matter_of(const fz_check *c, const char *code)
 {
-	const fz_matter *m = r->data, *p;
-	const chk_rec *pr;
+	const chk_id *id = chk_find(c, FZ_KIND_MATTERS, code);
+
+	return id != NULL && id->matter >= 0 ? &c->matters[id->matter] : NULL;
+}
+
+/* A parent one level up, in the catalogue, and no loop of parents. */
+static void
+matter_parent(fz_check *c, const chk_matter *m)
+{
+	const chk_matter *p;
 	size_t steps = 0;
 
 	if (m->level == FZ_LEVEL_ITEM) {
 		if (m->parent != NULL)
-			chk_report(c, FZ_ERROR, chk_at(r, "parent"), "an item "
-			    "has no parent");
+			chk_report_pos(c, FZ_ERROR, m->parent_at, "an item has "
+			    "no parent");
 		return;
 	}
 	if (m->parent == NULL) {
-		chk_report(c, FZ_ERROR, r->at, "%s matter needs a parent",
+		chk_report_pos(c, FZ_ERROR, m->at, "%s matter needs a parent",
 		    a_level[m->level]);
 		return;
 	}
-	pr = chk_find(c, FZ_KIND_MATTERS, m->parent);
-	if (pr == NULL) {
-		chk_report(c, FZ_ERROR, chk_at(r, "parent"), "parent '%s' is "
-		    "not in the matter catalogue", m->parent);
+	if (chk_find(c, FZ_KIND_MATTERS, m->parent) == NULL) {
+		chk_report_pos(c, FZ_ERROR, m->parent_at, "parent '%s' is not "
+		    "in the matter catalogue", m->parent);
 		return;
 	}
-	if ((p = pr->data) != NULL && p->level != m->level - 1)
-		chk_report(c, FZ_ERROR, chk_at(r, "parent"), "the parent of "
-		    "%s must be %s; '%s' is %s", a_level[m->level],
+	if ((p = matter_of(c, m->parent)) != NULL && p->level != m->level - 1)
+		chk_report_pos(c, FZ_ERROR, m->parent_at, "the parent of %s "
+		    "must be %s; '%s' is %s", a_level[m->level],
 		    a_level[m->level - 1], m->parent, a_level[p->level]);
 	/* A loop needs wrong levels too, but say what it is. */
-	for (p = m; p != NULL && p->parent != NULL && steps <= c->nrecs[
-	    FZ_KIND_MATTERS]; steps++) {
-		pr = chk_find(c, FZ_KIND_MATTERS, p->parent);
-		p = pr != NULL ? pr->data : NULL;
-		if (p == m) {
-			chk_report(c, FZ_ERROR, chk_at(r, "parent"), "the "
-			    "parents of '%s' lead back to it", m->code);
+	for (p = m; p != NULL && p->parent != NULL && steps <= c->nmatters;
+	    steps++) {
+		p = matter_of(c, p->parent);
+		if (p != NULL && strcmp(p->code, m->code) == 0) {
+			chk_report_pos(c, FZ_ERROR, m->parent_at, "the parents "
+			    "of '%s' lead back to it", m->code);
 			break;
 		}
 	}
 }
 
+/* A matter is kept for its parent chain, checked at the end. */
 static void
 check_matter(fz_check *c, const chk_rec *r)
 {
 	const fz_matter *m = r->data;
+	chk_matter kept = { chk_intern(c, m->code), m->parent ?
+	    chk_intern(c, m->parent) : NULL, m->level, chk_pos_of(c, r->at),
+	    chk_pos_of(c, chk_at(r, "parent")) };
 
-	matter_parent(c, r);
+	chk_matter_add(c, &kept);
 	if (m->promised_days != FZ_NOINT && m->statutory_days != FZ_NOINT &&
 	    m->promised_days > m->statutory_days)
 		chk_report(c, FZ_ERROR, chk_at(r, "promised_days"),
@@ -335,17 +378,14 @@ check_application(fz_check *c, const chk_rec *r)
 {
 	const fz_application *a = r->data;
 
-	if (c->seen[FZ_KIND_MATTERS] &&
-	    chk_find(c, FZ_KIND_MATTERS, a->matter) == NULL)
-		chk_report(c, FZ_ERROR, chk_at(r, "matter"), "matter '%s' is "
-		    "not in the matter catalogue", a->matter);
+	refer(c, FZ_KIND_MATTERS, a->matter, chk_at(r, "matter"), NULL, 0);
 	not_before(c, r, "completed", a->completed, "received", a->received);
 }
 
 /* ------------------------------------------------------------ all */
 
-static void
-check_one(fz_check *c, enum fz_kind k, const chk_rec *r)
+void
+chk_record(fz_check *c, enum fz_kind k, const chk_rec *r)
 {
 	dates_after_as_of(c, k, r);
 	switch (k) {
@@ -353,9 +393,7 @@ check_one(fz_check *c, enum fz_kind k, const chk_rec *r)
 		check_entity(c, r);
 		break;
 	case FZ_KIND_INSPECTIONS:
-		inspection_refs(c, r);
-		if (c->o.rules)
-			inspection_rules(c, r);
+		check_inspection(c, r);
 		break;
 	case FZ_KIND_CASES:
 		case_sanity(c, r);
@@ -378,16 +416,7 @@ check_one(fz_check *c, enum fz_kind k, const chk_rec *r)
 void
 chk_run(fz_check *c)
 {
-	int added;
-
-	for (size_t i = 0; i < c->nrecs[FZ_KIND_INSPECTIONS]; i++) {
-		const fz_inspection *v = c->recs[FZ_KIND_INSPECTIONS][i].data;
-		if (v != NULL && v->result == FZ_RESULT_BANNED)
-			fz_map_insert(c->banned, v->entity, strlen(v->entity),
-			    &added, NULL);
-	}
-	for (int k = 0; k < FZ_KIND_COUNT; k++)
-		for (size_t i = 0; i < c->nrecs[k]; i++)
-			if (c->recs[k][i].data != NULL)
-				check_one(c, (enum fz_kind)k, &c->recs[k][i]);
+	settle_refs(c);
+	for (size_t i = 0; i < c->nmatters; i++)
+		matter_parent(c, &c->matters[i]);
 }
