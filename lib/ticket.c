@@ -171,7 +171,7 @@ fz_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
     char ticket[FZ_TICKET_SIZE])
 {
 	BIGNUM *n = BN_bin2bn(md, FZ_DIGEST_SIZE, NULL);
-	char *dec;
+	char *dec = NULL;
 	size_t len, pad;
 
 	check(n != NULL && (dec = BN_bn2dec(n)) != NULL);
