@@ -363,6 +363,12 @@ typedef struct fz_field {
 /* The fields of a record kind, NULL-key terminated; NULL otherwise. */
 const fz_field *fz_kind_fields(enum fz_kind k);
 const fz_field *fz_field_find(enum fz_kind k, const char *key);
+/* The value of key in a decoded record of kind k, or, when the record
+ * leaves it out, the default FORMATS.md gives (a static node), or NULL:
+ * so that grouping and filtering see type: routine on a record that
+ * does not say it. */
+const fz_node *fz_record_get(enum fz_kind k, const fz_node *rec,
+    const char *key);
 /* The canonical value of an enumeration for a value or its alias. */
 int fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len);
 
@@ -968,16 +974,19 @@ int fz_template_render_file(fz_template *t, const fz_node *data,
  * documents, the keys of documents without kind at the top; and helpers
  * added everywhere: percent and bar of a rate, KEY_yuan of money,
  * KEY_label of an enumeration value, KEY_cn of a date, KEY_count and
- * KEY_items, index, first and last in lists, a tally's columns, cells
- * and charts, a draw's teams, tally_by and labels at the top. */
+ * KEY_items, index, first and last in lists, the tables of each
+ * document (as CSV shows them), a tally's columns, cells and charts, a
+ * draw's teams, tally_by and labels at the top. */
 typedef struct fz_render_ctx fz_render_ctx;
 
 /* An empty context owned by the caller. */
 fz_render_ctx *fz_render_ctx_new(void);
 void fz_render_ctx_free(fz_render_ctx *c);
-/* Add a document of kind (NULL: none); doc is copied. */
-void fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc,
-    const char *kind);
+/* Add a document of kind (NULL: none); doc is copied.  FZ_OK, or
+ * FZ_DATAERR with err set when a known kind has the wrong shape (the
+ * tables of fz_tableset_add_doc). */
+int fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc,
+    const char *kind, fz_error *err);
 /* Add an event of fz_stream_next (without FZ_STREAM_KEEP): a record
  * kind's records are gathered into records: of their document.  FZ_OK,
  * or FZ_DATAERR with err set when a document is not a mapping. */

@@ -213,3 +213,41 @@ fz_field_find(enum fz_kind k, const char *key)
 			return f;
 	return NULL;
 }
+
+/* The defaults of FORMATS.md, as the nodes a record would hold. */
+#define DEFAULT_NODE(text) { FZ_SCALAR, 0, 0, 0, NULL, (char *)(text), \
+	sizeof(text) - 1, NULL, 0 }
+
+static const struct {
+	enum fz_kind kind;
+	const char *key;
+	fz_node node;
+} defaults[] = {
+	{ FZ_KIND_ENTITIES, "status", DEFAULT_NODE("active") },
+	{ FZ_KIND_INSPECTORS, "active", DEFAULT_NODE("true") },
+	{ FZ_KIND_INSPECTIONS, "type", DEFAULT_NODE("routine") },
+	{ FZ_KIND_INSPECTIONS, "result", DEFAULT_NODE("ok") },
+	{ FZ_KIND_INSPECTIONS, "leader_led", DEFAULT_NODE("false") },
+	{ FZ_KIND_INSPECTIONS, "reported_by", DEFAULT_NODE("bureau") },
+	{ FZ_KIND_CASES, "extended_days", DEFAULT_NODE("0") },
+	{ FZ_KIND_MATTERS, "license", DEFAULT_NODE("false") },
+	{ FZ_KIND_MATTERS, "e_license", DEFAULT_NODE("false") },
+	{ FZ_KIND_APPLICATIONS, "channel", DEFAULT_NODE("window") },
+	{ FZ_KIND_APPLICATIONS, "action", DEFAULT_NODE("new") },
+	{ FZ_KIND_APPLICATIONS, "outcome", DEFAULT_NODE("approved") },
+	{ FZ_KIND_APPLICATIONS, "site_survey", DEFAULT_NODE("false") },
+	{ FZ_KIND_APPLICATIONS, "e_license", DEFAULT_NODE("false") },
+};
+
+const fz_node *
+fz_record_get(enum fz_kind k, const fz_node *rec, const char *key)
+{
+	const fz_node *v = fz_node_get(rec, key);
+
+	if (v != NULL && !fz_node_is_null(v))
+		return v;
+	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		if (defaults[i].kind == k && strcmp(defaults[i].key, key) == 0)
+			return &defaults[i].node;
+	return NULL;
+}

@@ -269,7 +269,7 @@ record_keys(fz_tally *t, fz_arena *scratch, const fz_node *rec, fz_date d,
 			vals[i] = fz_period_label(t->period[i], d, buf);
 		} else {
 			vals[i] = fz_node_group_value(scratch,
-			    fz_node_get(rec, t->by[i]));
+			    fz_record_get(FZ_KIND_INSPECTIONS, rec, t->by[i]));
 		}
 	}
 }
@@ -371,7 +371,7 @@ fz_tally_add_case(fz_tally *t, const fz_case *fc, const fz_node *rec,
 		c.keys[i] = NULL;
 		if (t->period[i] == FZ_P_NONE)
 			c.keys[i] = fz_node_group_value(t->arena,
-			    fz_node_get(rec, t->by[i]));
+			    fz_record_get(FZ_KIND_CASES, rec, t->by[i]));
 	}
 	return fz__tally_case(t, &c, err, fz_node_get(rec, "id"));
 }

@@ -93,7 +93,7 @@ int
 fz_where_match(const fz_where *w, enum fz_kind k, const fz_node *rec)
 {
 	for (size_t i = 0; w != NULL && i < w->n; i++) {
-		const fz_node *v = fz_node_get(rec, w->v[i].key);
+		const fz_node *v = fz_record_get(k, rec, w->v[i].key);
 		const char *want = canonical(k, &w->v[i]);
 		int hit = 0;
 
