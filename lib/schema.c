@@ -8,7 +8,8 @@
 
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
-	"matters", "applications", "calendar", "tally", "metrics", "results"
+	"matters", "applications", "calendar", "tally", "metrics", "results",
+	"problems"
 };
 
 enum fz_kind
