@@ -374,6 +374,21 @@ check_calendar(fz_check *c, const fz_node *doc)
 	fz_calendar_free(cal);
 }
 
+/* A plan as fazhi-draw reads it; its first error, and its warnings. */
+static void
+check_plan(fz_check *c, const fz_node *doc)
+{
+	fz_diag diag = { diag_report, c, c->o.strict };
+	fz_arena *a = fz_arena_new();
+	fz_plan plan;
+	fz_error err;
+
+	if (fz_plan_decode(doc, &plan, a, &diag, &err) != FZ_OK)
+		fz_check_report(c, FZ_ERROR, err.file[0] ? err.file : doc->file,
+		    err.line, err.col, "%s", err.msg);
+	fz_arena_free(a);
+}
+
 void
 fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
 {
@@ -400,6 +415,8 @@ fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
 		    FZ_FORMAT_VERSION);
 	if (k == FZ_KIND_CALENDAR)
 		check_calendar(c, doc);
+	if (k == FZ_KIND_PLAN)
+		check_plan(c, doc);
 	if (c->o.strict && fz_kind_has_records(k))
 		check_doc_keys(c, kind, doc);
 }
