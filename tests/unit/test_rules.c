@@ -251,6 +251,45 @@ test_matter_references(void **state)
 	    "a.yaml:6:10: error: matter 'Q' is not in the matter catalogue\n");
 }
 
+/* The logs before the directories: references settled at the end, the
+ * 回避 of an inspector met later included. */
+static void
+test_references_before_directories(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 1, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1 P2]", "case=C1");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-01",
+	    "entity=E2", "inspectors=[P1 P3]", "case=C2");
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C9", "filed=2019-03-01",
+	    "closed=2019-03-02", "entity=黑网吧");
+	REC(c, FZ_KIND_APPLICATIONS, "a.yaml", 1, "id=1", "matter=M1",
+	    "received=2019-05-01");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 20, "date=2019-03-01",
+	    "entity=黑网吧", "inspectors=[P1 P2]", "result=banned");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C1", "filed=2019-03-01",
+	    "closed=2019-03-02");
+	REC(c, FZ_KIND_ENTITIES, "e.yaml", 1, "id=E1", "name=甲",
+	    "category=网吧");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 1, "id=P1", "name=甲",
+	    "department=文旅", "avoid=[E1]");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 9, "id=P2", "name=乙",
+	    "department=文旅");
+	REC(c, FZ_KIND_MATTERS, "m.yaml", 1, "code=M1", "name=a", "level=item",
+	    "type=licensing");
+	assert_string_equal(finish(c, &g),
+	    "i.yaml:3:11: error: inspector 'P1' must avoid entity 'E1' (回避, "
+	    "行政处罚法 art. 43)\n"
+	    "i.yaml:6:10: error: entity 'E2' is not in the entity directory\n"
+	    "i.yaml:7:14: error: inspector 'P3' is not in the inspector "
+	    "roster\n"
+	    "i.yaml:8:10: error: case 'C2' is not among the cases\n");
+}
+
 /* ------------------------------------------------------------ sanity */
 
 static void
@@ -591,6 +630,7 @@ main(void)
 		cmocka_unit_test(test_entity_references),
 		cmocka_unit_test(test_inspector_and_case_references),
 		cmocka_unit_test(test_matter_references),
+		cmocka_unit_test(test_references_before_directories),
 		cmocka_unit_test(test_sanity),
 		cmocka_unit_test(test_decoding_and_documents),
 		cmocka_unit_test(test_two_inspectors),
