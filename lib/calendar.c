@@ -161,8 +161,11 @@ sort_dates(fz_calendar *c)
 {
 	if (c->sorted)
 		return;
-	qsort(c->holidays.v, c->holidays.n, sizeof(fz_date), cmp_date);
-	qsort(c->workdays.v, c->workdays.n, sizeof(fz_date), cmp_date);
+	/* The lists are NULL while empty, which qsort may not be given. */
+	if (c->holidays.n > 0)
+		qsort(c->holidays.v, c->holidays.n, sizeof(fz_date), cmp_date);
+	if (c->workdays.n > 0)
+		qsort(c->workdays.v, c->workdays.n, sizeof(fz_date), cmp_date);
 	c->sorted = 1;
 }
 

@@ -32,7 +32,8 @@ hash_bytes(const char *s, size_t len)
 		h ^= h >> 32;
 	}
 	w = 0;
-	memcpy(&w, s, len);
+	if (len > 0)	/* s may be NULL then (an empty key) */
+		memcpy(&w, s, len);
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	return h ^ (h >> 29);
 }
