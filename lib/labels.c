@@ -44,6 +44,7 @@ static const struct label labels[] = {
 	{ "denominator", "分母" },
 	{ "department", "部门" },
 	{ "digest", "摘要" },
+	{ "documents", "文档数" },
 	{ "draw", "随机抽查" },
 	{ "e_license", "电子证照" },
 	{ "e_license_rate", "办理结果提供电子证照实现率" },
@@ -76,6 +77,7 @@ static const struct label labels[] = {
 	{ "matter", "事项" },
 	{ "matters", "事项" },
 	{ "max_per_inspector", "每人最多" },
+	{ "mean_workdays", "平均办理时间(工作日)" },
 	{ "metrics", "审批指标" },
 	{ "mobile", "掌上办" },
 	{ "mobile_rate", "掌上办实现率" },
@@ -83,6 +85,7 @@ static const struct label labels[] = {
 	{ "name", "名称" },
 	{ "numerator", "分子" },
 	{ "office", "承办科室" },
+	{ "on_time_rate", "承诺期限内办结率" },
 	{ "online", "网上办" },
 	{ "online_completion_rate", "网上办结率" },
 	{ "online_rate", "网上办实现率" },
@@ -163,6 +166,23 @@ fz_label(const char *key)
 	l = bsearch(key, labels, sizeof labels / sizeof labels[0],
 	    sizeof labels[0], label_cmp);
 	return l != NULL ? l->label : NULL;
+}
+
+const char *
+fz_label_at(size_t i, const char **label)
+{
+	if (i >= sizeof labels / sizeof labels[0])
+		return NULL;
+	if (label != NULL)
+		*label = labels[i].label;
+	return labels[i].key;
+}
+
+int
+fz_rate_is_mean(const char *key)
+{
+	return strcmp(key, "satisfaction") == 0 ||
+	    strcmp(key, "mean_workdays") == 0;
 }
 
 /* The record kinds whose fields give enumeration words, in the order a

@@ -231,7 +231,12 @@ fz_node_copy(fz_arena *a, const fz_node *n)
 	if (n->type == FZ_SCALAR)
 		return (c->str = fz_arena_strndup(a, n->str, n->len)) ? c : NULL;
 	if (slots > 0) {
-		if ((c->kids = fz_arena_alloc(a, slots * sizeof *c->kids)) == NULL)
+		/* The capacity reserve() takes it to have, so that the copy
+		 * can grow with fz_node_push and fz_node_put. */
+		size_t cap = 4;
+		while (cap < slots)
+			cap *= 2;
+		if ((c->kids = fz_arena_alloc(a, cap * sizeof *c->kids)) == NULL)
 			return NULL;
 		for (size_t i = 0; i < slots; i++)
 			if ((c->kids[i] = fz_node_copy(a, n->kids[i])) == NULL)

@@ -1,0 +1,309 @@
+/* fazhi-render - reports, announcements and spreadsheets from any fazhi
+ * documents: mustache templates for text, md and html, the tables of
+ * the documents for csv and xlsx. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fazhi.h"
+
+static fz_cli cli = {
+	.prog = "fazhi-render",
+	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|xlsx|csv] "
+	    "[-o FILE] [--bom] [FILE...]\n       fazhi-render --list | "
+	    "--dump NAME | --context [FILE...]",
+	.help =
+	    "Render fazhi documents (tally, metrics, draw, records, or any "
+	    "mapping) through a\nmustache template, or as CSV or xlsx "
+	    "tables.\n"
+	    "\n"
+	    "  -t, --template T   a template file, or a built-in: annual, "
+	    "monthly,\n"
+	    "                     draw-notice, draw-tasks (default: by the "
+	    "inputs' kinds)\n"
+	    "  -f, --format F     text, md, html, xlsx or csv (default: by "
+	    "the -o suffix,\n"
+	    "                     else text)\n"
+	    "  -o, --output FILE  write to FILE (atomically) instead of "
+	    "standard output\n"
+	    "      --bom          begin CSV with a byte order mark (Excel "
+	    "on Windows)\n"
+	    "      --list         list the built-in templates\n"
+	    "      --dump NAME    print a built-in template, to copy and "
+	    "edit\n"
+	    "      --context      print the context templates see, as YAML\n"
+	    "      --progress     show progress on standard error\n"
+	    "  -h, --help         show this help\n"
+	    "  -V, --version      show the version\n"
+	    "\nWith no FILE, or when FILE is -, read standard input.  "
+	    "See fazhi-templates(7).\n",
+};
+
+enum { O_BOM = 256, O_LIST, O_DUMP, O_CONTEXT };
+
+struct opts {
+	const char *template, *format, *dump;
+	int bom, list, context;
+};
+
+static int
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		FZ_CLI_OPTIONS,
+		{ "template", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "bom", no_argument, NULL, O_BOM },
+		{ "list", no_argument, NULL, O_LIST },
+		{ "dump", required_argument, NULL, O_DUMP },
+		{ "context", no_argument, NULL, O_CONTEXT },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT "t:f:", longopts,
+	    NULL)) != -1) {
+		rc = -1;
+		switch (c) {
+		case 't': o->template = optarg; break;
+		case 'f': o->format = optarg; break;
+		case O_BOM: o->bom = 1; break;
+		case O_LIST: o->list = 1; break;
+		case O_DUMP: o->dump = optarg; break;
+		case O_CONTEXT: o->context = 1; break;
+		default: rc = fz_cli_common(&cli, c, optarg); break;
+		}
+		if (rc >= 0)
+			return rc;
+	}
+	return -1;
+}
+
+/* The format named by -f, else by the suffix of -o, else text. */
+static const char *
+output_format(const char *output)
+{
+	static const char *const by_suffix[][2] = { { ".html", "html" },
+		{ ".htm", "html" }, { ".md", "md" }, { ".csv", "csv" },
+		{ ".xlsx", "xlsx" }, { ".txt", "text" } };
+	size_t n = output != NULL ? strlen(output) : 0;
+
+	for (size_t i = 0; i < sizeof by_suffix / sizeof by_suffix[0]; i++) {
+		size_t s = strlen(by_suffix[i][0]);
+		if (n > s && strcmp(output + n - s, by_suffix[i][0]) == 0)
+			return by_suffix[i][1];
+	}
+	return "text";
+}
+
+static int
+check_opts(struct opts *o, int nfiles)
+{
+	static const char *const formats[] = { "text", "md", "html", "csv",
+		"xlsx", NULL };
+	int i, modes = o->list + (o->dump != NULL) + o->context;
+
+	if (o->format == NULL)
+		o->format = output_format(cli.output);
+	for (i = 0; formats[i] != NULL && strcmp(formats[i], o->format); i++)
+		;
+	if (formats[i] == NULL)
+		return fz_cli_usage(&cli, "-f: '%s' is not one of text, md, "
+		    "html, xlsx, csv", o->format);
+	if (modes > 1)
+		return fz_cli_usage(&cli, "--list, --dump and --context "
+		    "exclude each other");
+	if ((o->list || o->dump != NULL) && nfiles > 0)
+		return fz_cli_usage(&cli, "--list and --dump read no files");
+	if (o->template != NULL && (!strcmp(o->format, "csv") ||
+	    !strcmp(o->format, "xlsx")))
+		return fz_cli_usage(&cli, "-t: %s needs no template",
+		    o->format);
+	if (o->bom && strcmp(o->format, "csv") != 0)
+		return fz_cli_usage(&cli, "--bom is for csv");
+	if (!strcmp(o->format, "xlsx") && !o->context && cli.output == NULL &&
+	    isatty(STDOUT_FILENO))
+		return fz_cli_usage(&cli, "xlsx is not for a terminal: give "
+		    "-o FILE");
+	return -1;
+}
+
+/* The built-in templates: $FAZHI_TEMPLATES, the source tree's when it
+ * is there (a build tree's program), else the installed ones. */
+static const char *
+templates_dir(void)
+{
+	const char *env = getenv("FAZHI_TEMPLATES");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access(FZ_SRCDIR "/templates/annual.mustache", R_OK) == 0)
+		return FZ_SRCDIR "/templates";
+	return PKGDATADIR "/templates";
+}
+
+static int
+list_or_dump(const struct opts *o, fz_error *err)
+{
+	fz_buf out = { 0 };
+	int rc = o->list ? fz_templates_list(templates_dir(), &out, err) :
+	    fz_template_dump(templates_dir(), o->dump, &out, err);
+
+	if (rc == FZ_OK && out.len > 0)
+		fwrite(out.data, 1, out.len, stdout);
+	fz_buf_free(&out);
+	return rc;
+}
+
+/* What the inputs hold: the context, or the tables. */
+struct inputs {
+	fz_render_ctx *ctx;
+	fz_tableset *tables;
+	int draw, tally, metrics;
+};
+
+static int
+read_inputs(struct inputs *in, char **files, int nfiles, fz_error *err)
+{
+	fz_stream *s = fz_stream_open(files, nfiles, FZ_STREAM_ANY_KIND);
+	fz_event ev;
+	int rc;
+
+	fz_cli_progress(&cli, s);
+	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
+		if (ev.kind != NULL && ev.type == FZ_EV_DOC) {
+			in->draw |= !strcmp(ev.kind, "draw");
+			in->tally |= !strcmp(ev.kind, "tally");
+			in->metrics |= !strcmp(ev.kind, "metrics");
+		}
+		rc = in->tables != NULL ?
+		    fz_tableset_add_event(in->tables, &ev, err) :
+		    fz_render_ctx_add_event(in->ctx, &ev, err);
+		if (rc != FZ_OK)
+			break;
+	}
+	fz_stream_close(s);
+	return rc;
+}
+
+/* Without -t: the announcement of a draw, the annual report when there
+ * are approval metrics, the monthly statistics of a tally. */
+static const char *
+default_template(const struct inputs *in)
+{
+	return in->draw ? "draw-notice" : in->metrics ? "annual" :
+	    in->tally ? "monthly" : NULL;
+}
+
+static int
+write_context(const fz_node *root, FILE *fp)
+{
+	fz_writer *w = fz_writer_new(fp);
+
+	fz_write_doc_begin(w);
+	fz_write_node(w, root);
+	fz_write_doc_end(w);
+	return fz_writer_free(w);
+}
+
+/* The context through the template, or itself with --context, onto
+ * the output. */
+static int
+write_text(const struct opts *o, fz_template *t, const fz_node *root,
+    fz_error *err)
+{
+	enum fz_escape esc = !strcmp(o->format, "html") ? FZ_ESCAPE_HTML :
+	    FZ_ESCAPE_NONE;
+	fz_output out;
+	int rc;
+
+	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
+		return rc;
+	if (o->context)
+		rc = write_context(root, out.fp) == 0 ? FZ_OK :
+		    fz_error_set(err, FZ_IOERR, cli.output, 0, 0, "write error");
+	else
+		rc = fz_template_render_file(t, root, esc, out.fp, err);
+	if (rc != FZ_OK) {
+		fz_output_abort(&out);
+		return rc;
+	}
+	return fz_output_commit(&out, err);
+}
+
+static int
+write_tables(const struct opts *o, const fz_tableset *ts, fz_error *err)
+{
+	fz_output out;
+	int rc;
+
+	if (!strcmp(o->format, "xlsx") && cli.output == NULL)
+		return fz_xlsx_stream(stdout, NULL, ts, err);
+	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
+		return rc;
+	rc = !strcmp(o->format, "xlsx") ? fz_xlsx_write(out.tmp, ts, err) :
+	    fz_csv_write(out.fp, ts, o->bom ? FZ_CSV_BOM : 0, err);
+	if (rc != FZ_OK) {
+		fz_output_abort(&out);
+		return rc;
+	}
+	return fz_output_commit(&out, err);
+}
+
+static int
+run(const struct opts *o, char **files, int nfiles, fz_error *err)
+{
+	struct inputs in = { 0 };
+	fz_template *t = NULL;
+	const char *name = o->template;
+	int tables = !o->context && (!strcmp(o->format, "csv") ||
+	    !strcmp(o->format, "xlsx"));
+	int rc = FZ_OK;
+
+	/* A template's own errors come before any input is read. */
+	if (name != NULL && !o->context)
+		rc = fz_template_open(templates_dir(), o->format, name, &t, err);
+	if (tables)
+		in.tables = fz_tableset_new();
+	else
+		in.ctx = fz_render_ctx_new();
+	if (rc == FZ_OK)
+		rc = read_inputs(&in, files, nfiles, err);
+	if (rc == FZ_OK && !tables && !o->context && t == NULL) {
+		if ((name = default_template(&in)) == NULL)
+			rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "no "
+			    "template for these inputs: give -t TEMPLATE");
+		else
+			rc = fz_template_open(templates_dir(), o->format, name,
+			    &t, err);
+	}
+	if (rc == FZ_OK)
+		rc = tables ? write_tables(o, in.tables, err) :
+		    write_text(o, t, fz_render_ctx_root(in.ctx), err);
+	fz_template_free(t);
+	fz_render_ctx_free(in.ctx);
+	fz_tableset_free(in.tables);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = { 0 };
+	fz_error err = { 0 };
+	int rc;
+
+	if ((rc = parse_opts(argc, argv, &o)) >= 0 ||
+	    (rc = check_opts(&o, argc - optind)) >= 0)
+		return rc;
+	if (o.list || o.dump != NULL)
+		rc = list_or_dump(&o, &err);
+	else
+		rc = run(&o, argv + optind, argc - optind, &err);
+	if (rc == FZ_USAGE && err.status == FZ_USAGE)
+		return fz_cli_usage(&cli, "%s", err.msg);
+	if (rc != FZ_OK && err.status != FZ_OK)
+		fz_cli_fail(&cli, &err);
+	return fz_cli_finish(&cli, rc);
+}

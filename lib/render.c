@@ -1,0 +1,555 @@
+/* render.c - the context templates are rendered over: every document
+ * under its kind, documents without kind merged at the top, and the
+ * helpers a logic-less template cannot compute (percents, yuan, Chinese
+ * words, counts, list positions).  fazhi-templates(7) is its manual. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_int.h"
+
+fz_node *
+rn_plain(fz_arena *a, const char *s)
+{
+	fz_node *n = fz_node_scalar(a, s, strlen(s));
+
+	if (n == NULL)
+		abort();
+	return n;
+}
+
+fz_node *
+rn_text(fz_arena *a, const char *s)
+{
+	fz_node *n = rn_plain(a, s);
+
+	n->quoted = 1;
+	return n;
+}
+
+void
+rn_add(fz_arena *a, fz_node *map, const char *key, fz_node *value)
+{
+	if (fz_node_get(map, key) == NULL)
+		fz_node_put(a, map, key, value);
+}
+
+/* Put key: value, replacing what map has under key. */
+static void
+set(fz_arena *a, fz_node *map, const char *key, fz_node *value)
+{
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->kids[2 * i]->str, key) == 0) {
+			map->kids[2 * i + 1] = value;
+			return;
+		}
+	fz_node_put(a, map, key, value);
+}
+
+int
+rn_number(const fz_node *v, int64_t *out)
+{
+	long long n;
+
+	if (v == NULL || v->type != FZ_SCALAR || v->len == 0)
+		return -1;
+	if (fz_int_parse(v->str, v->len, &n) == 0) {
+		*out = n;
+		return 0;
+	}
+	return fz_money_parse(v->str, v->len, out);
+}
+
+const char *
+rn_word(const char *key)
+{
+	const char *w = fz_label(key);
+
+	return w != NULL ? w : key;
+}
+
+/* num/den as a percent ("98.34%", "100%") or a number ("9.33", "10"):
+ * two places, none when exact. */
+static char *
+ratio_text(int64_t num, int64_t den, int percent, char *buf)
+{
+	int64_t scale = percent ? 100 : 1;
+	int exact = num <= INT64_MAX / 100 && (num * scale) % den == 0;
+
+	return fz_ratio_format(num, den, exact ? 0 : 2, percent, buf);
+}
+
+/* A rate: percent (or mean) and bar, its length against 100%. */
+static void
+rate_helpers(fz_arena *a, fz_node *m)
+{
+	const fz_node *k = fz_node_get(m, "key");
+	const char *key = k != NULL && k->type == FZ_SCALAR ? k->str : "";
+	int mean = fz_rate_is_mean(key);
+	int64_t num, den;
+	char buf[64];
+
+	if (rn_number(fz_node_get(m, "numerator"), &num) != 0 ||
+	    rn_number(fz_node_get(m, "denominator"), &den) != 0)
+		return;
+	if (fz_label(key) != NULL)
+		rn_add(a, m, "label", rn_text(a, fz_label(key)));
+	if (den == 0) {
+		rn_add(a, m, mean ? "mean" : "percent", rn_plain(a, "null"));
+		return;
+	}
+	rn_add(a, m, mean ? "mean" : "percent",
+	    rn_text(a, ratio_text(num, den, !mean, buf)));
+	if (!mean) {
+		int64_t bar = (num * 200 + den) / (2 * den);
+		snprintf(buf, sizeof buf, "%lld", (long long)(bar > 100 ?
+		    100 : bar));
+		rn_add(a, m, "bar", rn_plain(a, buf));
+	}
+}
+
+static int
+is_money_key(const char *key)
+{
+	const fz_field *f = fz_field_find(FZ_KIND_CASES, key);
+
+	return strcmp(key, "fines") == 0 || (f != NULL &&
+	    f->type == FZ_T_MONEY);
+}
+
+/* KEY_yuan ("1250.50") and KEY_wan (万元, "0.13") of money. */
+static void
+money_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
+{
+	int64_t fen;
+	char name[128], buf[64];
+
+	if (fz_money_parse(v->str, v->len, &fen) != 0 ||
+	    strlen(key) > sizeof name - 8)
+		return;
+	v->quoted = 1;		/* 1250.50 stays 1250.50 */
+	snprintf(name, sizeof name, "%s_yuan", key);
+	rn_add(a, map, name, rn_text(a, fz_ratio_format(fen, 100, 2, 0, buf)));
+	snprintf(name, sizeof name, "%s_wan", key);
+	rn_add(a, map, name, rn_text(a, fz_ratio_format(fen, 1000000, 2, 0,
+	    buf)));
+}
+
+/* The Chinese form of a date or of the period key's value: 2019年3月5日,
+ * 2019年3月, 2019年第3季度, 2019年第9周, 2019年; NULL when v is neither. */
+static const char *
+cn_text(const char *key, const fz_node *v, char *buf, size_t size)
+{
+	enum fz_period p = fz_period_parse(key);
+	const char *s = v->str;
+	fz_date d, last;
+	int y, m, day;
+
+	if (v->len == 10 && fz_date_parse(s, v->len, &d) == 0) {
+		fz_date_split(d, &y, &m, &day);
+		snprintf(buf, size, "%d年%d月%d日", y, m, day);
+	} else if (p == FZ_P_MONTH && fz_month_parse(s, &d, &last) == 0) {
+		fz_date_split(d, &y, &m, &day);
+		snprintf(buf, size, "%d年%d月", y, m);
+	} else if (p == FZ_P_YEAR && v->len == 4 && fz_year_parse(s, &d,
+	    &last) == 0) {
+		snprintf(buf, size, "%s年", s);
+	} else if (p == FZ_P_QUARTER && v->len == 7 && s[5] == 'Q') {
+		snprintf(buf, size, "%.4s年第%c季度", s, s[6]);
+	} else if (p == FZ_P_WEEK && v->len == 8 && s[5] == 'W') {
+		snprintf(buf, size, "%.4s年第%d周", s, atoi(s + 6));
+	} else {
+		return NULL;
+	}
+	return buf;
+}
+
+/* KEY_yuan for money, KEY_label for an enumeration value, KEY_cn for a
+ * date or period. */
+static void
+scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
+{
+	char name[128], buf[64];
+	const char *word;
+
+	if (fz_node_is_null(v) || strlen(key) > sizeof name - 8)
+		return;
+	if (is_money_key(key)) {
+		money_helpers(a, map, key, v);
+	} else if ((word = fz_value_label(key, v->str)) != NULL) {
+		snprintf(name, sizeof name, "%s_label", key);
+		rn_add(a, map, name, rn_text(a, word));
+	} else if (cn_text(key, v, buf, sizeof buf) != NULL) {
+		snprintf(name, sizeof name, "%s_cn", key);
+		rn_add(a, map, name, rn_text(a, buf));
+	}
+}
+
+/* index (from 1), first and last in each mapping of a list. */
+static void
+list_flags(fz_arena *a, fz_node *seq)
+{
+	char buf[32];
+
+	for (size_t i = 0; i < seq->n; i++) {
+		fz_node *item = seq->kids[i];
+		if (item == NULL || item->type != FZ_MAP)
+			continue;
+		snprintf(buf, sizeof buf, "%zu", i + 1);
+		rn_add(a, item, "index", rn_plain(a, buf));
+		rn_add(a, item, "first", rn_plain(a, i == 0 ? "true" : "false"));
+		rn_add(a, item, "last", rn_plain(a, i + 1 == seq->n ? "true" :
+		    "false"));
+	}
+}
+
+/* KEY_count; KEY_by_key for a list of mappings with key:; KEY_label for
+ * a list of enumeration values, joined with 、. */
+static void
+seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
+{
+	char name[128], buf[32];
+	fz_node *by_key = fz_node_map(a);
+	fz_buf words = { 0 };
+	int all_words = 1;
+
+	if (strlen(key) > sizeof name - 10)
+		return;
+	snprintf(name, sizeof name, "%s_count", key);
+	snprintf(buf, sizeof buf, "%zu", seq->n);
+	rn_add(a, map, name, rn_plain(a, buf));
+	for (size_t i = 0; i < seq->n; i++) {
+		const fz_node *item = seq->kids[i];
+		const fz_node *k = fz_node_get(item, "key");
+		const char *w = item->type == FZ_SCALAR ?
+		    fz_value_label(key, item->str) : NULL;
+		if (k != NULL && k->type == FZ_SCALAR && by_key != NULL)
+			rn_add(a, by_key, k->str, seq->kids[i]);
+		else
+			by_key = NULL;
+		if (w == NULL)
+			all_words = 0;
+		else if (all_words) {
+			if (i > 0)
+				fz_buf_add(&words, "、", strlen("、"));
+			fz_buf_add(&words, w, strlen(w));
+		}
+	}
+	snprintf(name, sizeof name, "%s_by_key", key);
+	if (by_key != NULL && seq->n > 0)
+		rn_add(a, map, name, by_key);
+	snprintf(name, sizeof name, "%s_label", key);
+	if (all_words && words.len > 0)
+		rn_add(a, map, name, rn_text(a, words.data));
+	fz_buf_free(&words);
+}
+
+static int
+is_rate(const fz_node *m)
+{
+	return fz_node_get(m, "numerator") != NULL &&
+	    fz_node_get(m, "denominator") != NULL;
+}
+
+/* KEY_items of inputs, totals and by_X: a mapping of scalars as a list
+ * of {key, label, value}, or a mapping of mappings as the list of them,
+ * each given key and label.  Under by_X the label is the word of X's
+ * value. */
+static void
+map_items(fz_arena *a, fz_node *map, const char *key, fz_node *m)
+{
+	const char *of = strncmp(key, "by_", 3) == 0 ? key + 3 : NULL;
+	fz_node *items;
+	char name[128];
+	size_t scalars = 0;
+
+	if ((of == NULL && strcmp(key, "inputs") != 0 &&
+	    strcmp(key, "totals") != 0) || m->n == 0 || is_rate(m) ||
+	    strlen(key) > sizeof name - 8)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		scalars += m->kids[2 * i + 1]->type == FZ_SCALAR;
+	for (size_t i = 0; i < m->n; i++)
+		if ((m->kids[2 * i + 1]->type == FZ_SCALAR) != (scalars > 0) ||
+		    m->kids[2 * i + 1]->type == FZ_SEQ)
+			return;
+	items = fz_node_seq(a);
+	for (size_t i = 0; i < m->n; i++) {
+		const char *k = m->kids[2 * i]->str;
+		const char *w = of != NULL ? fz_value_label(of, k) : NULL;
+		fz_node *v = m->kids[2 * i + 1], *item = v;
+		if (scalars > 0) {
+			item = fz_node_map(a);
+			fz_node_put(a, item, "value", v);
+		}
+		rn_add(a, item, "key", rn_text(a, k));
+		rn_add(a, item, "label", rn_text(a, w != NULL ? w : rn_word(k)));
+		fz_node_push(a, items, item);
+	}
+	list_flags(a, items);
+	snprintf(name, sizeof name, "%s_items", key);
+	rn_add(a, map, name, items);
+}
+
+/* Add the helpers everywhere below n. */
+static void
+walk(fz_arena *a, fz_node *n, int depth)
+{
+	size_t count = n->n;
+
+	if (depth > 2 * FZ_MAX_DEPTH)
+		return;
+	if (n->type == FZ_SEQ) {
+		for (size_t i = 0; i < count; i++)
+			if (n->kids[i] != NULL)
+				walk(a, n->kids[i], depth + 1);
+		list_flags(a, n);
+		return;
+	}
+	if (n->type != FZ_MAP)
+		return;
+	if (is_rate(n))
+		rate_helpers(a, n);
+	for (size_t i = 0; i < count; i++) {
+		const char *key = n->kids[2 * i]->str;
+		fz_node *v = n->kids[2 * i + 1];
+		if (v == NULL)
+			continue;
+		walk(a, v, depth + 1);
+		if (v->type == FZ_SCALAR)
+			scalar_helpers(a, n, key, v);
+		else if (v->type == FZ_SEQ)
+			seq_helpers(a, n, key, v);
+		else
+			map_items(a, n, key, v);
+	}
+}
+
+/* period: from and to in words (2019年, 2019年第3季度, 2019年3月, or
+ * 2019年3月5日至2019年4月8日); year when both fall in one. */
+static void
+period_helpers(fz_arena *a, fz_node *doc)
+{
+	static const enum fz_period whole[] = { FZ_P_YEAR, FZ_P_QUARTER,
+		FZ_P_MONTH };
+	const fz_node *from = fz_node_get(doc, "from");
+	const fz_node *to = fz_node_get(doc, "to");
+	fz_date f, t, first, last;
+	int fy, fm, fd, ty, tm, td;
+	char buf[96];
+
+	if (from == NULL || to == NULL || from->type != FZ_SCALAR ||
+	    to->type != FZ_SCALAR || fz_date_parse(from->str, from->len,
+	    &f) != 0 || fz_date_parse(to->str, to->len, &t) != 0)
+		return;
+	fz_date_split(f, &fy, &fm, &fd);
+	fz_date_split(t, &ty, &tm, &td);
+	snprintf(buf, sizeof buf, "%d年%d月%d日至%d年%d月%d日", fy, fm, fd,
+	    ty, tm, td);
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+		fz_period_bounds(whole[i], f, &first, &last);
+		if (first != f || last != t)
+			continue;
+		if (whole[i] == FZ_P_YEAR)
+			snprintf(buf, sizeof buf, "%d年", fy);
+		else if (whole[i] == FZ_P_QUARTER)
+			snprintf(buf, sizeof buf, "%d年第%d季度", fy,
+			    (fm - 1) / 3 + 1);
+		else
+			snprintf(buf, sizeof buf, "%d年%d月", fy, fm);
+		break;
+	}
+	rn_add(a, doc, "period", rn_text(a, buf));
+	if (fy == ty) {
+		snprintf(buf, sizeof buf, "%d", fy);
+		rn_add(a, doc, "year", rn_text(a, buf));
+	}
+}
+
+fz_render_ctx *
+fz_render_ctx_new(void)
+{
+	fz_render_ctx *c = fz_xcalloc(1, sizeof *c);
+
+	if ((c->a = fz_arena_new()) == NULL ||
+	    (c->tables = fz_tableset_new()) == NULL)
+		abort();
+	return c;
+}
+
+void
+fz_render_ctx_free(fz_render_ctx *c)
+{
+	if (c == NULL)
+		return;
+	fz_arena_free(c->a);
+	fz_tableset_free(c->tables);
+	free(c->docs);
+	free(c->kinds);
+	free(c);
+}
+
+/* Keep doc, memory of the context, with its tables and helpers. */
+static int
+add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
+{
+	enum fz_kind k = kind != NULL ? fz_kind_parse(kind) : FZ_KIND_NONE;
+	int rc;
+
+	if (c->ndocs == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 8;
+		c->docs = fz_xrealloc(c->docs, c->cap * sizeof *c->docs);
+		c->kinds = fz_xrealloc(c->kinds, c->cap * sizeof *c->kinds);
+	}
+	c->docs[c->ndocs] = copy;
+	c->kinds[c->ndocs++] = kind != NULL ?
+	    fz_arena_strdup(c->a, kind) : NULL;
+	c->root = NULL;
+	if (copy->type != FZ_MAP)
+		return FZ_OK;
+	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
+		rn_add(c->a, copy, "records", fz_node_seq(c->a));
+	if ((rc = rn_tables(c->a, copy, c->tables, err)) != FZ_OK)
+		return rc;
+	if (k == FZ_KIND_TALLY)
+		rn_tally(c->a, copy);
+	else if (k == FZ_KIND_DRAW)
+		rn_draw(c->a, copy);
+	if (kind != NULL)
+		rn_add(c->a, copy, "kind_label", rn_text(c->a, rn_word(kind)));
+	period_helpers(c->a, copy);
+	walk(c->a, copy, 0);
+	return FZ_OK;
+}
+
+int
+fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc, const char *kind,
+    fz_error *err)
+{
+	fz_node *copy = fz_node_copy(c->a, doc);
+
+	if (copy == NULL)
+		abort();
+	return add_doc(c, copy, kind, err);
+}
+
+int
+fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
+    fz_error *err)
+{
+	fz_node *doc;
+
+	if (ev->node == NULL || ev->node->type != FZ_MAP)
+		return fz_error_set(err, FZ_DATAERR, ev->file,
+		    ev->node ? ev->node->line : ev->doc_line,
+		    ev->node ? ev->node->col : ev->doc_col,
+		    ev->type == FZ_EV_RECORD ? "a record must be a mapping" :
+		    "a document must be a mapping");
+	if (ev->type == FZ_EV_RECORD) {
+		if (c->records == NULL)
+			c->records = fz_node_seq(c->a);
+		fz_node_push(c->a, c->records, fz_node_copy(c->a, ev->node));
+		return FZ_OK;
+	}
+	if (c->records == NULL)
+		return fz_render_ctx_add(c, ev->node, ev->kind, err);
+	/* The records came first; the document gathers them. */
+	if ((doc = fz_node_copy(c->a, ev->node)) == NULL)
+		abort();
+	rn_add(c->a, doc, "records", c->records);
+	c->records = NULL;
+	return add_doc(c, doc, ev->kind, err);
+}
+
+/* tally_by.G.VALUE: the row of VALUE in the first tally by G alone. */
+static void
+tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
+    const char *const *kinds, size_t n)
+{
+	fz_node *by_all = fz_node_map(a);
+
+	for (size_t i = 0; i < n; i++) {
+		const fz_node *by = fz_node_get(docs[i], "by");
+		const fz_node *rows = fz_node_get(docs[i], "rows");
+		fz_node *group;
+		if (kinds[i] == NULL || strcmp(kinds[i], "tally") != 0 ||
+		    by == NULL || by->type != FZ_SEQ || by->n != 1 ||
+		    by->kids[0]->type != FZ_SCALAR || rows == NULL ||
+		    rows->type != FZ_SEQ ||
+		    fz_node_get(by_all, by->kids[0]->str) != NULL)
+			continue;
+		group = fz_node_map(a);
+		for (size_t r = 0; r < rows->n; r++) {
+			const fz_node *v = fz_node_get(rows->kids[r],
+			    by->kids[0]->str);
+			if (v != NULL && v->type == FZ_SCALAR)
+				rn_add(a, group, v->str, rows->kids[r]);
+		}
+		fz_node_put(a, by_all, by->kids[0]->str, group);
+	}
+	fz_node_put(a, root, "tally_by", by_all);
+}
+
+static fz_node *
+labels_map(fz_arena *a)
+{
+	fz_node *m = fz_node_map(a);
+	const char *key, *label;
+
+	for (size_t i = 0; (key = fz_label_at(i, &label)) != NULL; i++)
+		fz_node_put(a, m, key, rn_text(a, label));
+	return m;
+}
+
+const fz_node *
+fz_render_ctx_root(fz_render_ctx *c)
+{
+	fz_arena *a = c->a;
+	fz_node *root, *all;
+	char name[128];
+
+	if (c->root != NULL)
+		return c->root;
+	root = fz_node_map(a);
+	all = fz_node_seq(a);
+	/* Documents without kind first, later keys replacing earlier. */
+	for (size_t i = 0; i < c->ndocs; i++)
+		if (c->kinds[i] == NULL && c->docs[i]->type == FZ_MAP)
+			for (size_t j = 0; j < c->docs[i]->n; j++)
+				set(a, root, c->docs[i]->kids[2 * j]->str,
+				    c->docs[i]->kids[2 * j + 1]);
+	for (size_t i = 0; i < c->ndocs; i++) {
+		const char *k = c->kinds[i];
+		fz_node *list;
+		fz_node_push(a, all, c->docs[i]);
+		if (k == NULL || strlen(k) > sizeof name - 8)
+			continue;
+		snprintf(name, sizeof name, "%s_list", k);
+		if ((list = fz_node_get(root, name)) == NULL ||
+		    fz_node_get(root, k) == NULL) {
+			set(a, root, k, c->docs[i]);
+			set(a, root, name, list = fz_node_seq(a));
+		}
+		fz_node_push(a, list, c->docs[i]);
+	}
+	for (size_t i = 0; i < c->ndocs; i++)
+		if (c->kinds[i] != NULL && fz_node_get(root, c->kinds[i]) ==
+		    c->docs[i]) {
+			snprintf(name, sizeof name, "%s_list", c->kinds[i]);
+			list_flags(a, fz_node_get(root, name));
+		}
+	for (size_t i = 0; i < root->n; i++)
+		if (root->kids[2 * i + 1]->type == FZ_SEQ)
+			seq_helpers(a, root, root->kids[2 * i]->str,
+			    root->kids[2 * i + 1]);
+	rn_add(a, root, "documents", all);
+	/* year: of the first document within one, for titles. */
+	for (size_t i = 0; i < c->ndocs; i++)
+		if (fz_node_get(c->docs[i], "year") != NULL) {
+			rn_add(a, root, "year", fz_node_get(c->docs[i], "year"));
+			break;
+		}
+	tally_by(a, root, c->docs, c->kinds, c->ndocs);
+	rn_add(a, root, "labels", labels_map(a));
+	return c->root = root;
+}

@@ -1,0 +1,214 @@
+/* render_kinds.c - the helpers of particular kinds: a tally's columns,
+ * cells and charts, a draw's teams. */
+#include <stdio.h>
+#include <string.h>
+
+#include "render_int.h"
+
+static fz_node *
+key_label(fz_arena *a, const char *key)
+{
+	fz_node *m = fz_node_map(a);
+
+	fz_node_put(a, m, "key", rn_text(a, key));
+	fz_node_put(a, m, "label", rn_text(a, rn_word(key)));
+	return m;
+}
+
+static int
+in_list(const fz_node *seq, const char *s)
+{
+	for (size_t i = 0; seq != NULL && seq->type == FZ_SEQ && i < seq->n;
+	    i++)
+		if (seq->kids[i]->type == FZ_SCALAR &&
+		    strcmp(seq->kids[i]->str, s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The indicator keys: those of the totals, else of the first row, that
+ * are not group keys. */
+static fz_node *
+columns(fz_arena *a, const fz_node *by, const fz_node *rows,
+    const fz_node *totals)
+{
+	const fz_node *model = totals;
+	fz_node *cols = fz_node_seq(a);
+
+	if ((model == NULL || model->type != FZ_MAP) && rows->n > 0)
+		model = rows->kids[0];
+	for (size_t i = 0; model != NULL && model->type == FZ_MAP &&
+	    i < model->n; i++) {
+		const char *key = model->kids[2 * i]->str;
+		if (!in_list(by, key) &&
+		    model->kids[2 * i + 1]->type == FZ_SCALAR)
+			fz_node_push(a, cols, key_label(a, key));
+	}
+	return cols;
+}
+
+/* cells: {key, label, value} of each indicator of a row. */
+static void
+add_cells(fz_arena *a, fz_node *row, const fz_node *cols)
+{
+	fz_node *cells = fz_node_seq(a);
+
+	for (size_t i = 0; i < cols->n; i++) {
+		const char *key = fz_node_get(cols->kids[i], "key")->str;
+		fz_node *cell = key_label(a, key);
+		fz_node *v = fz_node_get(row, key);
+		fz_node_put(a, cell, "value", v != NULL ? v :
+		    rn_plain(a, "null"));
+		fz_node_push(a, cells, cell);
+	}
+	rn_add(a, row, "cells", cells);
+}
+
+/* group: the row's group values in words, joined with a space. */
+static fz_node *
+group_text(fz_arena *a, const fz_node *row, const fz_node *by)
+{
+	fz_buf b = { 0 };
+	fz_node *n;
+
+	for (size_t i = 0; by != NULL && by->type == FZ_SEQ && i < by->n; i++) {
+		const fz_node *v = by->kids[i]->type == FZ_SCALAR ?
+		    fz_node_get(row, by->kids[i]->str) : NULL;
+		const char *w;
+		if (v == NULL || v->type != FZ_SCALAR)
+			continue;
+		w = fz_value_label(by->kids[i]->str, v->str);
+		if (b.len > 0)
+			fz_buf_add(&b, " ", 1);
+		fz_buf_add(&b, w != NULL ? w : v->str, strlen(w != NULL ? w :
+		    v->str));
+	}
+	n = rn_text(a, b.data != NULL ? b.data : "");
+	fz_buf_free(&b);
+	return n;
+}
+
+/* A chart of one indicator over the rows: bars in percent of the
+ * largest value; NULL when every value is 0. */
+static fz_node *
+chart(fz_arena *a, const fz_node *col, const fz_node *rows)
+{
+	const char *key = fz_node_get(col, "key")->str;
+	int64_t max = 0, v;
+	fz_node *c, *bars;
+	char buf[32];
+
+	for (size_t i = 0; i < rows->n; i++)
+		if (rn_number(fz_node_get(rows->kids[i], key), &v) == 0 &&
+		    v > max)
+			max = v;
+	if (max == 0)
+		return NULL;
+	c = key_label(a, key);
+	bars = fz_node_seq(a);
+	for (size_t i = 0; i < rows->n; i++) {
+		fz_node *row = rows->kids[i], *bar = fz_node_map(a);
+		fz_node *value = fz_node_get(row, key);
+		if (rn_number(value, &v) != 0 || v < 0)
+			v = 0;
+		fz_node_put(a, bar, "group", fz_node_get(row, "group"));
+		fz_node_put(a, bar, "value", value);
+		snprintf(buf, sizeof buf, "%lld", (long long)((v * 200 + max) /
+		    (2 * max)));
+		fz_node_put(a, bar, "bar", rn_plain(a, buf));
+		fz_node_push(a, bars, bar);
+	}
+	fz_node_put(a, c, "bars", bars);
+	return c;
+}
+
+static int
+by_period(const fz_node *by)
+{
+	for (size_t i = 0; by != NULL && by->type == FZ_SEQ && i < by->n; i++)
+		if (by->kids[i]->type == FZ_SCALAR &&
+		    fz_period_parse(by->kids[i]->str) != FZ_P_NONE)
+			return 1;
+	return 0;
+}
+
+void
+rn_tally(fz_arena *a, fz_node *doc)
+{
+	const fz_node *by = fz_node_get(doc, "by");
+	fz_node *rows = fz_node_get(doc, "rows");
+	fz_node *totals = fz_node_get(doc, "totals");
+	fz_node *groups = fz_node_seq(a), *cols, *charts;
+
+	if (rows == NULL || rows->type != FZ_SEQ)
+		return;
+	for (size_t i = 0; by != NULL && by->type == FZ_SEQ && i < by->n; i++)
+		if (by->kids[i]->type == FZ_SCALAR)
+			fz_node_push(a, groups, key_label(a, by->kids[i]->str));
+	cols = columns(a, by, rows, totals);
+	for (size_t i = 0; i < rows->n; i++)
+		if (rows->kids[i]->type == FZ_MAP) {
+			add_cells(a, rows->kids[i], cols);
+			rn_add(a, rows->kids[i], "group",
+			    group_text(a, rows->kids[i], by));
+		}
+	if (totals != NULL && totals->type == FZ_MAP)
+		add_cells(a, totals, cols);
+	rn_add(a, doc, "groups", groups);
+	rn_add(a, doc, "columns", cols);
+	if (!by_period(by))
+		return;
+	charts = fz_node_seq(a);
+	for (size_t i = 0; i < cols->n; i++) {
+		fz_node *c = chart(a, cols->kids[i], rows);
+		if (c != NULL)
+			fz_node_push(a, charts, c);
+	}
+	rn_add(a, doc, "charts", charts);
+}
+
+/* The ids of a team joined with |, which no id holds (DRAW.md). */
+static void
+team_key(const fz_node *team, fz_buf *b)
+{
+	for (size_t i = 0; team != NULL && team->type == FZ_SEQ &&
+	    i < team->n; i++) {
+		const fz_node *id = fz_node_get(team->kids[i], "id");
+		fz_buf_add(b, "|", 1);
+		if (id != NULL && id->type == FZ_SCALAR)
+			fz_buf_add(b, id->str, id->len);
+	}
+}
+
+void
+rn_draw(fz_arena *a, fz_node *doc)
+{
+	const fz_node *sel = fz_node_get(doc, "selections");
+	fz_node *teams = fz_node_seq(a);
+	fz_map *seen = fz_map_new();
+
+	for (size_t i = 0; sel != NULL && sel->type == FZ_SEQ && i < sel->n;
+	    i++) {
+		const fz_node *s = sel->kids[i];
+		const fz_node *team = fz_node_get(s, "team");
+		fz_buf key = { 0 };
+		int added;
+		void **slot;
+		if (team == NULL || team->type != FZ_SEQ || team->n == 0)
+			continue;
+		team_key(team, &key);
+		slot = fz_map_insert(seen, key.data, key.len, &added, NULL);
+		fz_buf_free(&key);
+		if (added) {
+			fz_node *t = fz_node_map(a);
+			fz_node_put(a, t, "members", fz_node_copy(a, team));
+			fz_node_put(a, t, "selections", fz_node_seq(a));
+			fz_node_push(a, teams, t);
+			*slot = t;
+		}
+		fz_node_push(a, fz_node_get(*slot, "selections"),
+		    fz_node_copy(a, s));
+	}
+	fz_map_free(seen);
+	rn_add(a, doc, "teams", teams);
+}
