@@ -161,30 +161,69 @@ recently_inspected(const fz_plan *p, const fz_entity *e)
 	    (long long)p->date - e->last_inspected < p->exclude_days;
 }
 
-static void
-populate(fz_draw *d, struct strata_cands *sc, size_t ne, fz_ticketer *tk)
+/* One thread's share of the directory: entities [first, end). */
+struct share {
+	const fz_draw *d;
+	size_t first, end;
+	struct strata_cands *sc;
+	size_t closed, recent, unmatched;
+};
+
+static void *
+populate_share(void *arg)
 {
-	const fz_plan *p = d->plan;
+	struct share *sh = arg;
+	const fz_plan *p = sh->d->plan;
+	fz_ticketer *tk = fz_ticketer_new(sh->d->hash, p->seed, p->seed_len);
 	unsigned char md[FZ_DIGEST_SIZE];
 
-	for (size_t i = 0; i < ne; i++) {
-		const fz_entity *e = &d->entities[i];
+	for (size_t i = sh->first; i < sh->end; i++) {
+		const fz_entity *e = &sh->d->entities[i];
 		size_t s;
 
 		if (e->status == FZ_ENTITY_CLOSED) {
-			d->closed++;
+			sh->closed++;
 			continue;
 		}
 		if (recently_inspected(p, e)) {
-			d->recent++;
+			sh->recent++;
 			continue;
 		}
 		if ((s = stratum_of(p, e)) == p->nstrata) {
-			d->unmatched++;
+			sh->unmatched++;
 			continue;
 		}
 		fz_ticketer_digest(tk, e->id, strlen(e->id), md);
-		push(&sc[s], (fz_draw_cand){ fz_ticket_lead(md), (uint32_t)i });
+		push(&sh->sc[s], (fz_draw_cand){ fz_ticket_lead(md),
+		    (uint32_t)i });
+	}
+	fz_ticketer_free(tk);
+	return NULL;
+}
+
+/* The shares of every core, put together in the directory's order. */
+static void
+populate(fz_draw *d, struct strata_cands *sc, size_t ne)
+{
+	struct share sh[FZ_DRAW_MAX_THREADS];
+	size_t ns = d->plan->nstrata;
+	int n = ne < 4096 ? 1 : fz_draw_nthreads();
+
+	for (int t = 0; t < n; t++)
+		sh[t] = (struct share){ d, ne * (size_t)t / (size_t)n,
+		    ne * (size_t)(t + 1) / (size_t)n,
+		    fz_xcalloc(ns ? ns : 1, sizeof *sc), 0, 0, 0 };
+	fz_draw_parallel(populate_share, sh, sizeof *sh, n);
+	for (int t = 0; t < n; t++) {
+		for (size_t s = 0; s < ns; s++) {
+			for (size_t k = 0; k < sh[t].sc[s].n; k++)
+				push(&sc[s], sh[t].sc[s].v[k]);
+			free(sh[t].sc[s].v);
+		}
+		free(sh[t].sc);
+		d->closed += sh[t].closed;
+		d->recent += sh[t].recent;
+		d->unmatched += sh[t].unmatched;
 	}
 }
 
@@ -293,7 +332,7 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 	fz_staff *st;
 
 	draw_clear(d, plan, h, entities, inspectors);
-	if ((st = fz_staff_new(plan, inspectors, ninspectors, err)) == NULL)
+	if ((st = fz_staff_new(plan, h, inspectors, ninspectors, err)) == NULL)
 		return err->status;
 	o.tk = fz_ticketer_new(h, plan->seed, plan->seed_len);
 	if (o.tk == NULL) {
@@ -302,16 +341,13 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 		    "has no %s", fz_hash_name(h));
 	}
 	sc = fz_xcalloc(plan->nstrata ? plan->nstrata : 1, sizeof *sc);
-	populate(d, sc, nentities, o.tk);
+	populate(d, sc, nentities);
 	take(d, sc, &o);
 	for (size_t s = 0; s < plan->nstrata; s++)
 		free(sc[s].v);
 	free(sc);
 	strata_warnings(d, diag);
-	for (size_t i = 0; i < d->npicks; i++) {
-		fz_staff_pick(st, d, &d->picks[i], o.tk);
-		d->nunfilled += d->picks[i].unfilled != NULL;
-	}
+	fz_staff_run(st, d, o.tk);
 	fz_ticketer_free(o.tk);
 	fz_staff_free(st);
 	return FZ_OK;

@@ -7,48 +7,50 @@
  * own, and also into every kind that already has files (after saving
  * that kind's state).  At the end of the file, a kind it held for the
  * first time takes the file's digest; a kind it did not hold goes back
- * to its saved state.  In the usual run, one kind per file, every byte
- * is hashed once.  While the hash itself is not yet known (the plan
- * names it, and may come last), both hashes are kept. */
+ * to its saved state.  While the hash itself is not yet known (the plan
+ * names it, and may come last), both hashes are kept.
+ *
+ * The hashing runs on a thread of its own, beside the parsing: the
+ * reader's bytes are copied into chunks that the thread takes in order,
+ * each chunk also saying which kinds its file was seen to hold. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "draw_int.h"
+
+#define CHUNK (1u << 20)
+#define NCHUNKS 8
 
 struct per_hash {
 	int live;
 	fz_digest *kind[FZ_IN_COUNT], *saved[FZ_IN_COUNT], *file;
 };
 
+/* Bytes of one file, then what is known after them. */
+struct chunk {
+	long file;
+	size_t len;
+	unsigned seen;		/* kinds the file holds */
+	int keep;		/* the hash decided, or -1 */
+	int end;
+	unsigned char data[CHUNK];
+};
+
 struct fz_kind_digests {
 	struct per_hash h[2];
 	int started[FZ_IN_COUNT];	/* the kind has had a file */
-	long file;			/* the file being read, -1 before */
+	long file;			/* the file being hashed, -1 before */
 	unsigned seen;			/* kinds held by that file: bits */
+
+	struct chunk *chunks;		/* a ring of NCHUNKS */
+	size_t head, tail;		/* taken, filled: head <= tail */
+	long tapped;			/* the file being read */
+	int threaded;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t filled, emptied;
 };
-
-fz_kind_digests *
-fz_kind_digests_new(int force)
-{
-	fz_kind_digests *kd = fz_xcalloc(1, sizeof *kd);
-
-	kd->file = -1;
-	for (int h = 0; h < 2; h++) {
-		struct per_hash *p = &kd->h[h];
-
-		if (force >= 0 && force != h)
-			continue;
-		p->file = fz_digest_new(h);
-		if (p->file == NULL)
-			continue;	/* this OpenSSL lacks the hash */
-		p->live = 1;
-		for (int k = 0; k < FZ_IN_COUNT; k++) {
-			p->kind[k] = fz_digest_new(h);
-			p->saved[k] = fz_digest_new(h);
-		}
-	}
-	return kd;
-}
 
 static void
 per_hash_free(struct per_hash *p)
@@ -61,29 +63,7 @@ per_hash_free(struct per_hash *p)
 	memset(p, 0, sizeof *p);
 }
 
-void
-fz_kind_digests_free(fz_kind_digests *kd)
-{
-	if (kd == NULL)
-		return;
-	per_hash_free(&kd->h[0]);
-	per_hash_free(&kd->h[1]);
-	free(kd);
-}
-
-void
-fz_kind_digests_keep(fz_kind_digests *kd, enum fz_hash h)
-{
-	per_hash_free(&kd->h[!h]);
-}
-
-int
-fz_kind_digests_has(const fz_kind_digests *kd, enum fz_hash h)
-{
-	return kd->h[h].live;
-}
-
-/* The file that was being read is over. */
+/* The file that was being hashed is over. */
 static void
 file_end(fz_kind_digests *kd)
 {
@@ -120,43 +100,209 @@ file_begin(fz_kind_digests *kd)
 	}
 }
 
-void
-fz_kind_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
+static void
+hash_bytes(fz_kind_digests *kd, const struct chunk *c)
 {
-	fz_kind_digests *kd = ctx;
-
-	if ((long)file != kd->file) {
+	if (c->file != kd->file) {
 		if (kd->file >= 0)
 			file_end(kd);
 		file_begin(kd);
-		kd->file = (long)file;
+		kd->file = c->file;
 	}
 	for (int h = 0; h < 2; h++) {
 		struct per_hash *p = &kd->h[h];
 
 		if (!p->live)
 			continue;
-		fz_digest_update(p->file, buf, len);
+		fz_digest_update(p->file, c->data, c->len);
 		for (int k = 0; k < FZ_IN_COUNT; k++)
 			if (kd->started[k])
-				fz_digest_update(p->kind[k], buf, len);
+				fz_digest_update(p->kind[k], c->data, c->len);
+	}
+}
+
+/* Take one chunk: its bytes, then what it tells. */
+static void
+take(fz_kind_digests *kd, const struct chunk *c)
+{
+	if (c->len > 0)
+		hash_bytes(kd, c);
+	kd->seen |= c->seen;
+	if (c->keep >= 0)
+		per_hash_free(&kd->h[!c->keep]);
+	if (c->end && kd->file >= 0) {
+		file_end(kd);
+		kd->file = -1;
+	}
+}
+
+static void *
+hasher(void *arg)
+{
+	fz_kind_digests *kd = arg;
+	int end = 0;
+
+	while (!end) {
+		struct chunk *c;
+
+		pthread_mutex_lock(&kd->lock);
+		while (kd->head == kd->tail)
+			pthread_cond_wait(&kd->filled, &kd->lock);
+		c = &kd->chunks[kd->head % NCHUNKS];
+		pthread_mutex_unlock(&kd->lock);
+		take(kd, c);
+		end = c->end;
+		pthread_mutex_lock(&kd->lock);
+		kd->head++;
+		pthread_cond_signal(&kd->emptied);
+		pthread_mutex_unlock(&kd->lock);
+	}
+	return NULL;
+}
+
+/* The chunk being filled. */
+static struct chunk *
+current(fz_kind_digests *kd)
+{
+	return &kd->chunks[kd->tail % NCHUNKS];
+}
+
+/* Hand the chunk being filled over, and start the next. */
+static void
+send(fz_kind_digests *kd)
+{
+	struct chunk *c;
+
+	if (!kd->threaded) {
+		take(kd, current(kd));
+	} else {
+		pthread_mutex_lock(&kd->lock);
+		kd->tail++;
+		pthread_cond_signal(&kd->filled);
+		while (kd->tail - kd->head >= NCHUNKS)
+			pthread_cond_wait(&kd->emptied, &kd->lock);
+		pthread_mutex_unlock(&kd->lock);
+	}
+	c = current(kd);
+	c->file = kd->tapped;
+	c->len = 0;
+	c->seen = 0;
+	c->keep = -1;
+	c->end = 0;
+}
+
+fz_kind_digests *
+fz_kind_digests_new(int force)
+{
+	fz_kind_digests *kd = fz_xcalloc(1, sizeof *kd);
+
+	kd->file = kd->tapped = -1;
+	for (int h = 0; h < 2; h++) {
+		struct per_hash *p = &kd->h[h];
+
+		if ((force >= 0 && force != h) ||
+		    (p->file = fz_digest_new(h)) == NULL)
+			continue;	/* not asked, or this OpenSSL lacks it */
+		p->live = 1;
+		for (int k = 0; k < FZ_IN_COUNT; k++) {
+			p->kind[k] = fz_digest_new(h);
+			p->saved[k] = fz_digest_new(h);
+		}
+	}
+	kd->chunks = fz_xmalloc(NCHUNKS * sizeof *kd->chunks);
+	*current(kd) = (struct chunk){ .file = -1, .keep = -1 };
+	pthread_mutex_init(&kd->lock, NULL);
+	pthread_cond_init(&kd->filled, NULL);
+	pthread_cond_init(&kd->emptied, NULL);
+	kd->threaded = fz_draw_nthreads() > 1 &&
+	    pthread_create(&kd->thread, NULL, hasher, kd) == 0;
+	return kd;
+}
+
+/* The thread has taken everything sent, the last chunk ending it. */
+static void
+finish(fz_kind_digests *kd)
+{
+	if (kd->chunks == NULL)
+		return;
+	current(kd)->end = 1;
+	if (kd->threaded) {
+		pthread_mutex_lock(&kd->lock);
+		kd->tail++;
+		pthread_cond_signal(&kd->filled);
+		pthread_mutex_unlock(&kd->lock);
+		pthread_join(kd->thread, NULL);
+	} else {
+		take(kd, current(kd));
+	}
+	free(kd->chunks);
+	kd->chunks = NULL;
+}
+
+void
+fz_kind_digests_free(fz_kind_digests *kd)
+{
+	if (kd == NULL)
+		return;
+	finish(kd);
+	pthread_mutex_destroy(&kd->lock);
+	pthread_cond_destroy(&kd->filled);
+	pthread_cond_destroy(&kd->emptied);
+	per_hash_free(&kd->h[0]);
+	per_hash_free(&kd->h[1]);
+	free(kd);
+}
+
+void
+fz_kind_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
+{
+	fz_kind_digests *kd = ctx;
+	const unsigned char *b = buf;
+
+	if ((long)file != kd->tapped) {
+		if (current(kd)->len > 0 || current(kd)->seen)
+			send(kd);
+		kd->tapped = (long)file;
+		current(kd)->file = kd->tapped;
+	}
+	while (len > 0) {
+		struct chunk *c = current(kd);
+		size_t n = CHUNK - c->len < len ? CHUNK - c->len : len;
+
+		memcpy(c->data + c->len, b, n);
+		c->len += n;
+		b += n;
+		len -= n;
+		if (c->len == CHUNK)
+			send(kd);
 	}
 }
 
 void
 fz_kind_digests_seen(fz_kind_digests *kd, enum fz_draw_input k)
 {
-	kd->seen |= 1u << k;
+	current(kd)->seen |= 1u << k;
+}
+
+/* Called before any fz_kind_digests_keep, so the hasher has not yet
+ * touched h's live flag. */
+int
+fz_kind_digests_has(const fz_kind_digests *kd, enum fz_hash h)
+{
+	return kd->h[h].live;
+}
+
+void
+fz_kind_digests_keep(fz_kind_digests *kd, enum fz_hash h)
+{
+	current(kd)->keep = (int)h;
 }
 
 void
 fz_kind_digests_hex(fz_kind_digests *kd, enum fz_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX])
 {
-	if (kd->file >= 0) {
-		file_end(kd);
-		kd->file = -1;
-	}
+	finish(kd);
 	for (int k = 0; k < FZ_IN_COUNT; k++)
 		fz_digest_hex(kd->h[h].kind[k], hex[k]);
 }

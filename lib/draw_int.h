@@ -26,15 +26,21 @@ int fz_draw_cand_cmp(const fz_draw_order *o, const fz_draw_cand *a,
 /* Sort n candidates by ticket, smallest first. */
 void fz_draw_cand_sort(const fz_draw_order *o, fz_draw_cand *c, size_t n);
 
+/* Work on every core (draw_thread.c): fz_draw_parallel runs fn on each
+ * of the n arguments of size bytes at args, the first on the calling
+ * thread, and returns when all are done. */
+#define FZ_DRAW_MAX_THREADS 4
+int fz_draw_nthreads(void);
+void fz_draw_parallel(void *(*fn)(void *), void *args, size_t size, int n);
+
 /* The teams (draw_team.c): fz_staff_new checks team.departments against
  * the roster (NULL with err set when one has no active inspector) and
- * returns a staffer owned by the caller; fz_staff_pick forms the team of
- * one pick, the picks given in draw order. */
+ * returns a staffer owned by the caller; fz_staff_run forms the teams of
+ * all picks, in draw order (tk: for the order of equal leads). */
 typedef struct fz_staff fz_staff;
-fz_staff *fz_staff_new(const fz_plan *plan, const fz_inspector *inspectors,
-    size_t ninspectors, fz_error *err);
-void fz_staff_pick(fz_staff *st, fz_draw *d, fz_draw_pick *pick,
-    fz_ticketer *tk);
+fz_staff *fz_staff_new(const fz_plan *plan, enum fz_hash h,
+    const fz_inspector *inspectors, size_t ninspectors, fz_error *err);
+void fz_staff_run(fz_staff *st, fz_draw *d, fz_ticketer *tk);
 void fz_staff_free(fz_staff *st);
 
 /* The digests of the inputs by kind (draw_digest.c).  force: the one

@@ -6,7 +6,10 @@
  *
  * The roster is turned into small integers once (departments,
  * categories, who avoids whom), so that the work per entity is one hash
- * per eligible inspector and a few scans of those tickets. */
+ * per eligible inspector and a few scans of those tickets.  The hashes,
+ * nearly all the work, do not depend on earlier teams: they are computed
+ * for a batch of entities at a time on every core, and the teams are
+ * then formed one by one, in draw order, from those tickets. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +18,16 @@
 #include "draw_int.h"
 
 #define ANY (-1)	/* a seat of any department */
+#define BATCH 256	/* entities ticketed together */
+
+/* One thread's share of a batch: picks first, first + stride, ... */
+struct worker {
+	fz_staff *st;
+	const fz_draw *d;
+	size_t first, end, stride;
+	fz_ticketer *tk;
+	unsigned char *avoids;	/* for the entity being ticketed */
+};
 
 struct avoider {
 	size_t inspector;
@@ -33,8 +46,10 @@ struct fz_staff {
 	unsigned char *avoids, *taken;	/* for the entity being staffed */
 	int *seat_dept;		/* team.departments as numbers */
 	fz_map *depts, *categories, *avoid;
-	fz_draw_cand *cand;
-	size_t ncand;
+	fz_draw_cand *cand;	/* BATCH rows of n tickets */
+	size_t ncand[BATCH];
+	struct worker workers[FZ_DRAW_MAX_THREADS];
+	int nthreads;
 	fz_arena *arena;
 };
 
@@ -127,12 +142,29 @@ fz_staff_free(fz_staff *st)
 	free(st->avoids);
 	free(st->taken);
 	free(st->cand);
+	for (int t = 0; t < st->nthreads; t++) {
+		fz_ticketer_free(st->workers[t].tk);
+		free(st->workers[t].avoids);
+	}
 	free(st);
 }
 
+/* One worker a core, each with its own ticketer. */
+static void
+workers(fz_staff *st, enum fz_hash h, size_t m)
+{
+	st->nthreads = fz_draw_nthreads();
+	for (int t = 0; t < st->nthreads; t++) {
+		st->workers[t].st = st;
+		st->workers[t].tk = fz_ticketer_new(h, st->plan->seed,
+		    st->plan->seed_len);
+		st->workers[t].avoids = fz_xcalloc(m, 1);
+	}
+}
+
 fz_staff *
-fz_staff_new(const fz_plan *plan, const fz_inspector *inspectors,
-    size_t n, fz_error *err)
+fz_staff_new(const fz_plan *plan, enum fz_hash h,
+    const fz_inspector *inspectors, size_t n, fz_error *err)
 {
 	fz_staff *st = fz_xcalloc(1, sizeof *st);
 	size_t m = n ? n : 1;
@@ -152,9 +184,10 @@ fz_staff_new(const fz_plan *plan, const fz_inspector *inspectors,
 	st->load = fz_xcalloc(m, sizeof *st->load);
 	st->avoids = fz_xcalloc(m, 1);
 	st->taken = fz_xcalloc(m, 1);
-	st->cand = fz_xcalloc(m, sizeof *st->cand);
+	st->cand = fz_xcalloc(m * BATCH, sizeof *st->cand);
 	for (size_t i = 0; i < n; i++)
 		roster(st, i);
+	workers(st, h, m);
 	if (check_departments(st, err) != FZ_OK) {
 		fz_staff_free(st);
 		return NULL;
@@ -181,29 +214,68 @@ below_cap(const fz_staff *st, size_t i)
 }
 
 static void
-mark_avoiders(fz_staff *st, const char *entity, unsigned char v)
+mark_avoiders(const fz_staff *st, unsigned char *marks, const char *entity,
+    unsigned char v)
 {
 	void **slot = fz_map_find(st->avoid, entity, strlen(entity));
 
 	for (struct avoider *a = slot ? *slot : NULL; a != NULL; a = a->next)
-		st->avoids[a->inspector] = v;
+		marks[a->inspector] = v;
 }
 
-/* The tickets of the inspectors eligible for the entity. */
+/* The tickets of the inspectors who may go to pick i, whatever the
+ * teams before it: active, qualified, not avoiding. */
 static void
-ticket_eligible(fz_staff *st, fz_ticketer *tk, int category)
+ticket_pick(struct worker *w, size_t i)
 {
+	const fz_staff *st = w->st;
+	const fz_entity *e = &w->d->entities[w->d->picks[i].entity];
+	fz_draw_cand *row = st->cand + (i % BATCH) * st->n;
+	int category = lookup(st->categories, e->category);
+	size_t elen = strlen(e->id), n = 0;
 	unsigned char md[FZ_DIGEST_SIZE];
+	char *prefix = fz_xmalloc(elen + 2);
 
-	st->ncand = 0;
-	for (size_t i = 0; i < st->n; i++) {
-		if (!st->insp[i].active || st->avoids[i] || !below_cap(st, i) ||
-		    !qualified(st, i, category))
+	memcpy(prefix, e->id, elen);
+	memcpy(prefix + elen, "|", 2);
+	fz_ticketer_prefix(w->tk, prefix, elen + 1);
+	free(prefix);
+	mark_avoiders(st, w->avoids, e->id, 1);
+	for (size_t p = 0; p < st->n; p++) {
+		if (!st->insp[p].active || w->avoids[p] ||
+		    !qualified(st, p, category))
 			continue;
-		fz_ticketer_digest(tk, st->insp[i].id, st->idlen[i], md);
-		st->cand[st->ncand++] = (fz_draw_cand){ fz_ticket_lead(md),
-		    (uint32_t)i };
+		fz_ticketer_digest(w->tk, st->insp[p].id, st->idlen[p], md);
+		row[n++] = (fz_draw_cand){ fz_ticket_lead(md), (uint32_t)p };
 	}
+	w->st->ncand[i % BATCH] = n;
+	mark_avoiders(st, w->avoids, e->id, 0);
+}
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+
+	for (size_t i = w->first; i < w->end; i += w->stride)
+		ticket_pick(w, i);
+	return NULL;
+}
+
+/* The tickets of picks [first, end), at most BATCH, on every core. */
+static void
+ticket_batch(fz_staff *st, const fz_draw *d, size_t first, size_t end)
+{
+	for (int t = 0; t < st->nthreads; t++) {
+		struct worker *w = &st->workers[t];
+
+		w->d = d;
+		w->first = first + (size_t)t;
+		w->end = end;
+		w->stride = (size_t)st->nthreads;
+	}
+	fz_draw_parallel(work, st->workers, sizeof *st->workers,
+	    st->nthreads);
 }
 
 static const char *
@@ -212,19 +284,20 @@ inspector_id(const void *items, uint32_t i)
 	return ((const fz_inspector *)items)[i].id;
 }
 
-/* The candidate with the smallest ticket for a seat, or -1. */
+/* The candidate of a row with the smallest ticket for a seat, or -1. */
 static long
-best(const fz_staff *st, const fz_draw_order *o, int dept)
+best(const fz_staff *st, const fz_draw_order *o, const fz_draw_cand *row,
+    size_t n, int dept)
 {
 	long b = -1;
 
-	for (size_t k = 0; k < st->ncand; k++) {
-		const fz_draw_cand *c = &st->cand[k];
+	for (size_t k = 0; k < n; k++) {
+		const fz_draw_cand *c = &row[k];
 
 		if (st->taken[c->index] || (dept != ANY &&
-		    st->dept[c->index] != dept))
+		    st->dept[c->index] != dept) || !below_cap(st, c->index))
 			continue;
-		if (b < 0 || fz_draw_cand_cmp(o, c, &st->cand[b]) < 0)
+		if (b < 0 || fz_draw_cand_cmp(o, c, &row[b]) < 0)
 			b = (long)k;
 	}
 	return b;
@@ -293,33 +366,36 @@ seat_department(const fz_staff *st, size_t seat, int *dept)
 	*dept = seat < st->plan->ndepartments ? st->seat_dept[seat] : ANY;
 }
 
-void
-fz_staff_pick(fz_staff *st, fz_draw *d, fz_draw_pick *pick, fz_ticketer *tk)
+/* The team of pick i, its tickets in the batch. */
+static void
+staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 {
+	fz_draw_pick *pick = &d->picks[i];
 	const fz_entity *e = &d->entities[pick->entity];
+	const fz_draw_cand *row = st->cand + (i % BATCH) * st->n;
 	size_t size = (size_t)st->plan->team_size, elen = strlen(e->id);
 	fz_draw_order o = { tk, inspector_id, st->insp };
-	int category = lookup(st->categories, e->category);
 	char *prefix = fz_xmalloc(elen + 2);
 
-	memcpy(prefix, e->id, elen);
+	memcpy(prefix, e->id, elen);	/* for tickets with equal leads */
 	memcpy(prefix + elen, "|", 2);
 	fz_ticketer_prefix(tk, prefix, elen + 1);
 	free(prefix);
-	mark_avoiders(st, e->id, 1);
-	ticket_eligible(st, tk, category);
 	pick->team = fz_arena_alloc(d->arena, size * sizeof *pick->team);
 	for (size_t seat = 0; seat < size; seat++) {
 		int dept;
 		long b;
 
 		seat_department(st, seat, &dept);
-		if ((b = best(st, &o, dept)) < 0) {
-			pick->unfilled = reason(st, d, e, category, seat, dept);
+		if ((b = best(st, &o, row, st->ncand[i % BATCH], dept)) < 0) {
+			mark_avoiders(st, st->avoids, e->id, 1);
+			pick->unfilled = reason(st, d, e, lookup(st->categories,
+			    e->category), seat, dept);
+			mark_avoiders(st, st->avoids, e->id, 0);
 			break;
 		}
-		pick->team[pick->nteam++] = st->cand[b].index;
-		st->taken[st->cand[b].index] = 1;
+		pick->team[pick->nteam++] = row[b].index;
+		st->taken[row[b].index] = 1;
 	}
 	for (size_t k = 0; k < pick->nteam; k++) {
 		st->taken[pick->team[k]] = 0;
@@ -328,6 +404,20 @@ fz_staff_pick(fz_staff *st, fz_draw *d, fz_draw_pick *pick, fz_ticketer *tk)
 	}
 	if (pick->unfilled != NULL)
 		pick->nteam = 0;
-	mark_avoiders(st, e->id, 0);
 	fz_ticketer_prefix(tk, "", 0);
+}
+
+void
+fz_staff_run(fz_staff *st, fz_draw *d, fz_ticketer *tk)
+{
+	for (size_t first = 0; first < d->npicks; first += BATCH) {
+		size_t end = first + BATCH < d->npicks ? first + BATCH :
+		    d->npicks;
+
+		ticket_batch(st, d, first, end);
+		for (size_t i = first; i < end; i++) {
+			staff_pick(st, d, i, tk);
+			d->nunfilled += d->picks[i].unfilled != NULL;
+		}
+	}
 }

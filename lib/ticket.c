@@ -203,28 +203,43 @@ fz_hash_uniform(enum fz_hash h, const void *buf, size_t len,
 	return 0;
 }
 
+/* Three digits reversed, by table: 123 is 321, 7 is 700. */
+#define REV(a, b, c) ((c) * 100 + (b) * 10 + (a))
+#define REV_ROW(a, b) REV(a, b, 0), REV(a, b, 1), REV(a, b, 2), \
+	REV(a, b, 3), REV(a, b, 4), REV(a, b, 5), REV(a, b, 6), REV(a, b, 7), \
+	REV(a, b, 8), REV(a, b, 9)
+#define REV_BLOCK(a) REV_ROW(a, 0), REV_ROW(a, 1), REV_ROW(a, 2), \
+	REV_ROW(a, 3), REV_ROW(a, 4), REV_ROW(a, 5), REV_ROW(a, 6), \
+	REV_ROW(a, 7), REV_ROW(a, 8), REV_ROW(a, 9)
+static const uint16_t reverse3[1000] = { REV_BLOCK(0), REV_BLOCK(1),
+	REV_BLOCK(2), REV_BLOCK(3), REV_BLOCK(4), REV_BLOCK(5), REV_BLOCK(6),
+	REV_BLOCK(7), REV_BLOCK(8), REV_BLOCK(9) };
+
+static uint32_t
+load_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
 uint32_t
 fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
 {
-	/* n mod 10^9 from the four 64-bit words of n, most significant
-	 * first: r < 10^9 and 2^64 mod 10^9 < 10^9, so r * that fits. */
-	const uint64_t mod = 1000000000u, wrap = 709551616u;
-	uint64_t r = 0;
-	uint32_t lead = 0;
+	/* 2^(32k) mod 10^9: n mod 10^9 is the sum of the 32-bit words of n
+	 * times these, reduced.  Four such products, each below
+	 * 2^32 * 10^9, still fit in 64 bits. */
+	static const uint64_t coef[8] = { 610249216, 34512896, 932542976,
+		768211456, 543950336, 709551616, 294967296, 1 };
+	uint64_t hi = 0, lo = 0, r;
 
 	for (int w = 0; w < 4; w++) {
-		uint64_t v = 0;
-
-		for (int i = 0; i < 8; i++)
-			v = v << 8 | md[8 * w + i];
-		r = (r * wrap + v % mod) % mod;
+		hi += load_be32(md + 4 * w) * coef[w];
+		lo += load_be32(md + 16 + 4 * w) * coef[4 + w];
 	}
+	r = (hi % 1000000000u + lo % 1000000000u) % 1000000000u;
 	/* The ticket's digits are n's last digits reversed. */
-	for (int i = 0; i < 9; i++) {
-		lead = lead * 10 + (uint32_t)(r % 10);
-		r /= 10;
-	}
-	return lead;
+	return reverse3[r % 1000] * 1000000u + reverse3[r / 1000 % 1000] *
+	    1000u + reverse3[r / 1000000];
 }
 
 int
