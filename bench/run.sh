@@ -34,3 +34,18 @@ half=$out/inspections-500k.yaml
 measure "fazhi-tally, 500k records" "$bin/fazhi-tally" --by month "$half"
 echo "(memory is flat in the number of records when 500k and 1M peak alike;"
 echo " it grows with distinct entities and outings)"
+
+echo "== fazhi-metrics: 1,000,000 applications against 5,000 matters"
+mf=$out/matters-5k.yaml
+af=$out/applications-1m.yaml
+[ -s "$af" ] || "$bin/bench/gen-metrics" 5000 1000000 "$mf" "$af"
+ls -l "$mf" "$af" | awk '{ s += $5 } END { printf "input: %.0f MB\n", s / 1e6 }'
+measure "yaml-scan (floor)" "$bin/bench/yaml-scan" "$mf" "$af"
+scan_secs=$secs
+measure "fazhi-metrics --year 2019" "$bin/fazhi-metrics" --year 2019 "$mf" "$af"
+echo "fazhi-metrics --year 2019 / scan: $(ratio "$secs" "$scan_secs") (target <= 1.3)"
+tf=$out/applications-100k.yaml
+[ -s "$tf" ] || "$bin/bench/gen-metrics" 5000 100000 "$mf" "$tf"
+measure "fazhi-metrics, 100k" "$bin/fazhi-metrics" --year 2019 "$mf" "$tf"
+echo "(memory is flat in the number of applications when 100k and 1M peak alike;"
+echo " it grows with the matters)"
