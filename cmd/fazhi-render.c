@@ -225,6 +225,8 @@ write_text(const struct opts *o, fz_template *t, const fz_node *root,
 		    fz_error_set(err, FZ_IOERR, cli.output, 0, 0, "write error");
 	else
 		rc = fz_template_render_file(t, root, esc, out.fp, err);
+	if (rc == FZ_IOERR && cli.output == NULL)
+		return FZ_OK;	/* fz_cli_finish tells of standard output */
 	if (rc != FZ_OK) {
 		fz_output_abort(&out);
 		return rc;
@@ -239,11 +241,15 @@ write_tables(const struct opts *o, const fz_tableset *ts, fz_error *err)
 	int rc;
 
 	if (!strcmp(o->format, "xlsx") && cli.output == NULL)
-		return fz_xlsx_stream(stdout, NULL, ts, err);
-	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
+		rc = fz_xlsx_stream(stdout, NULL, ts, err);
+	else if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
 		return rc;
-	rc = !strcmp(o->format, "xlsx") ? fz_xlsx_write(out.tmp, ts, err) :
-	    fz_csv_write(out.fp, ts, o->bom ? FZ_CSV_BOM : 0, err);
+	else
+		rc = !strcmp(o->format, "xlsx") ? fz_xlsx_write(out.tmp, ts,
+		    err) : fz_csv_write(out.fp, ts, o->bom ? FZ_CSV_BOM : 0,
+		    err);
+	if (cli.output == NULL)
+		return rc == FZ_IOERR ? FZ_OK : rc;	/* fz_cli_finish tells */
 	if (rc != FZ_OK) {
 		fz_output_abort(&out);
 		return rc;

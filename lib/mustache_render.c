@@ -106,15 +106,18 @@ out_indent(struct render *r, const char *ws, size_t len,
 {
 	char *cur = fz_xmalloc(len + 1), *next;
 
-	memcpy(cur, ws, len);
+	if (len > 0)
+		memcpy(cur, ws, len);
 	for (; ind != NULL; ind = ind->outer) {
-		size_t skip = len >= ind->slen &&
+		size_t skip = ind->slen > 0 && len >= ind->slen &&
 		    memcmp(cur, ind->strip, ind->slen) == 0 ? ind->slen : 0;
 		if (skip == 0 && ind->slen > 0)
 			continue;	/* less indented than its block */
 		next = fz_xmalloc(ind->alen + len - skip + 1);
-		memcpy(next, ind->add, ind->alen);
-		memcpy(next + ind->alen, cur + skip, len - skip);
+		if (ind->alen > 0)
+			memcpy(next, ind->add, ind->alen);
+		if (len > skip)
+			memcpy(next + ind->alen, cur + skip, len - skip);
 		len = ind->alen + len - skip;
 		free(cur);
 		cur = next;

@@ -47,17 +47,18 @@ set(fz_arena *a, fz_node *map, const char *key, fz_node *value)
 }
 
 int
-rn_number(const fz_node *v, int64_t *out)
+rn_number(const fz_node *v, int money, int64_t *out)
 {
 	long long n;
 
 	if (v == NULL || v->type != FZ_SCALAR || v->len == 0)
 		return -1;
-	if (fz_int_parse(v->str, v->len, &n) == 0) {
-		*out = n;
-		return 0;
-	}
-	return fz_money_parse(v->str, v->len, out);
+	if (money)
+		return fz_money_parse(v->str, v->len, out);
+	if (fz_int_parse(v->str, v->len, &n) != 0)
+		return -1;
+	*out = n;
+	return 0;
 }
 
 const char *
@@ -66,263 +67,6 @@ rn_word(const char *key)
 	const char *w = fz_label(key);
 
 	return w != NULL ? w : key;
-}
-
-/* num/den as a percent ("98.34%", "100%") or a number ("9.33", "10"):
- * two places, none when exact. */
-static char *
-ratio_text(int64_t num, int64_t den, int percent, char *buf)
-{
-	int64_t scale = percent ? 100 : 1;
-	int exact = num <= INT64_MAX / 100 && (num * scale) % den == 0;
-
-	return fz_ratio_format(num, den, exact ? 0 : 2, percent, buf);
-}
-
-/* A rate: percent (or mean) and bar, its length against 100%. */
-static void
-rate_helpers(fz_arena *a, fz_node *m)
-{
-	const fz_node *k = fz_node_get(m, "key");
-	const char *key = k != NULL && k->type == FZ_SCALAR ? k->str : "";
-	int mean = fz_rate_is_mean(key);
-	int64_t num, den;
-	char buf[64];
-
-	if (rn_number(fz_node_get(m, "numerator"), &num) != 0 ||
-	    rn_number(fz_node_get(m, "denominator"), &den) != 0)
-		return;
-	if (fz_label(key) != NULL)
-		rn_add(a, m, "label", rn_text(a, fz_label(key)));
-	if (den == 0) {
-		rn_add(a, m, mean ? "mean" : "percent", rn_plain(a, "null"));
-		return;
-	}
-	rn_add(a, m, mean ? "mean" : "percent",
-	    rn_text(a, ratio_text(num, den, !mean, buf)));
-	if (!mean) {
-		int64_t bar = (num * 200 + den) / (2 * den);
-		snprintf(buf, sizeof buf, "%lld", (long long)(bar > 100 ?
-		    100 : bar));
-		rn_add(a, m, "bar", rn_plain(a, buf));
-	}
-}
-
-static int
-is_money_key(const char *key)
-{
-	const fz_field *f = fz_field_find(FZ_KIND_CASES, key);
-
-	return strcmp(key, "fines") == 0 || (f != NULL &&
-	    f->type == FZ_T_MONEY);
-}
-
-/* KEY_yuan ("1250.50") and KEY_wan (万元, "0.13") of money. */
-static void
-money_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
-{
-	int64_t fen;
-	char name[128], buf[64];
-
-	if (fz_money_parse(v->str, v->len, &fen) != 0 ||
-	    strlen(key) > sizeof name - 8)
-		return;
-	v->quoted = 1;		/* 1250.50 stays 1250.50 */
-	snprintf(name, sizeof name, "%s_yuan", key);
-	rn_add(a, map, name, rn_text(a, fz_ratio_format(fen, 100, 2, 0, buf)));
-	snprintf(name, sizeof name, "%s_wan", key);
-	rn_add(a, map, name, rn_text(a, fz_ratio_format(fen, 1000000, 2, 0,
-	    buf)));
-}
-
-/* The Chinese form of a date or of the period key's value: 2019年3月5日,
- * 2019年3月, 2019年第3季度, 2019年第9周, 2019年; NULL when v is neither. */
-static const char *
-cn_text(const char *key, const fz_node *v, char *buf, size_t size)
-{
-	enum fz_period p = fz_period_parse(key);
-	const char *s = v->str;
-	fz_date d, last;
-	int y, m, day;
-
-	if (v->len == 10 && fz_date_parse(s, v->len, &d) == 0) {
-		fz_date_split(d, &y, &m, &day);
-		snprintf(buf, size, "%d年%d月%d日", y, m, day);
-	} else if (p == FZ_P_MONTH && fz_month_parse(s, &d, &last) == 0) {
-		fz_date_split(d, &y, &m, &day);
-		snprintf(buf, size, "%d年%d月", y, m);
-	} else if (p == FZ_P_YEAR && v->len == 4 && fz_year_parse(s, &d,
-	    &last) == 0) {
-		snprintf(buf, size, "%s年", s);
-	} else if (p == FZ_P_QUARTER && v->len == 7 && s[5] == 'Q') {
-		snprintf(buf, size, "%.4s年第%c季度", s, s[6]);
-	} else if (p == FZ_P_WEEK && v->len == 8 && s[5] == 'W') {
-		snprintf(buf, size, "%.4s年第%d周", s, atoi(s + 6));
-	} else {
-		return NULL;
-	}
-	return buf;
-}
-
-/* KEY_yuan for money, KEY_label for an enumeration value, KEY_cn for a
- * date or period. */
-static void
-scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
-{
-	char name[128], buf[64];
-	const char *word;
-
-	if (fz_node_is_null(v) || strlen(key) > sizeof name - 8)
-		return;
-	if (is_money_key(key)) {
-		money_helpers(a, map, key, v);
-	} else if ((word = fz_value_label(key, v->str)) != NULL) {
-		snprintf(name, sizeof name, "%s_label", key);
-		rn_add(a, map, name, rn_text(a, word));
-	} else if (cn_text(key, v, buf, sizeof buf) != NULL) {
-		snprintf(name, sizeof name, "%s_cn", key);
-		rn_add(a, map, name, rn_text(a, buf));
-	}
-}
-
-/* index (from 1), first and last in each mapping of a list. */
-static void
-list_flags(fz_arena *a, fz_node *seq)
-{
-	char buf[32];
-
-	for (size_t i = 0; i < seq->n; i++) {
-		fz_node *item = seq->kids[i];
-		if (item == NULL || item->type != FZ_MAP)
-			continue;
-		snprintf(buf, sizeof buf, "%zu", i + 1);
-		rn_add(a, item, "index", rn_plain(a, buf));
-		rn_add(a, item, "first", rn_plain(a, i == 0 ? "true" : "false"));
-		rn_add(a, item, "last", rn_plain(a, i + 1 == seq->n ? "true" :
-		    "false"));
-	}
-}
-
-/* KEY_count; KEY_by_key for a list of mappings with key:; KEY_label for
- * a list of enumeration values, joined with 、. */
-static void
-seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
-{
-	char name[128], buf[32];
-	fz_node *by_key = fz_node_map(a);
-	fz_buf words = { 0 };
-	int all_words = 1;
-
-	if (strlen(key) > sizeof name - 10)
-		return;
-	snprintf(name, sizeof name, "%s_count", key);
-	snprintf(buf, sizeof buf, "%zu", seq->n);
-	rn_add(a, map, name, rn_plain(a, buf));
-	for (size_t i = 0; i < seq->n; i++) {
-		const fz_node *item = seq->kids[i];
-		const fz_node *k = fz_node_get(item, "key");
-		const char *w = item->type == FZ_SCALAR ?
-		    fz_value_label(key, item->str) : NULL;
-		if (k != NULL && k->type == FZ_SCALAR && by_key != NULL)
-			rn_add(a, by_key, k->str, seq->kids[i]);
-		else
-			by_key = NULL;
-		if (w == NULL)
-			all_words = 0;
-		else if (all_words) {
-			if (i > 0)
-				fz_buf_add(&words, "、", strlen("、"));
-			fz_buf_add(&words, w, strlen(w));
-		}
-	}
-	snprintf(name, sizeof name, "%s_by_key", key);
-	if (by_key != NULL && seq->n > 0)
-		rn_add(a, map, name, by_key);
-	snprintf(name, sizeof name, "%s_label", key);
-	if (all_words && words.len > 0)
-		rn_add(a, map, name, rn_text(a, words.data));
-	fz_buf_free(&words);
-}
-
-static int
-is_rate(const fz_node *m)
-{
-	return fz_node_get(m, "numerator") != NULL &&
-	    fz_node_get(m, "denominator") != NULL;
-}
-
-/* KEY_items of inputs, totals and by_X: a mapping of scalars as a list
- * of {key, label, value}, or a mapping of mappings as the list of them,
- * each given key and label.  Under by_X the label is the word of X's
- * value. */
-static void
-map_items(fz_arena *a, fz_node *map, const char *key, fz_node *m)
-{
-	const char *of = strncmp(key, "by_", 3) == 0 ? key + 3 : NULL;
-	fz_node *items;
-	char name[128];
-	size_t scalars = 0;
-
-	if ((of == NULL && strcmp(key, "inputs") != 0 &&
-	    strcmp(key, "totals") != 0) || m->n == 0 || is_rate(m) ||
-	    strlen(key) > sizeof name - 8)
-		return;
-	for (size_t i = 0; i < m->n; i++)
-		scalars += m->kids[2 * i + 1]->type == FZ_SCALAR;
-	for (size_t i = 0; i < m->n; i++)
-		if ((m->kids[2 * i + 1]->type == FZ_SCALAR) != (scalars > 0) ||
-		    m->kids[2 * i + 1]->type == FZ_SEQ)
-			return;
-	items = fz_node_seq(a);
-	for (size_t i = 0; i < m->n; i++) {
-		const char *k = m->kids[2 * i]->str;
-		const char *w = of != NULL ? fz_value_label(of, k) : NULL;
-		fz_node *v = m->kids[2 * i + 1], *item = v;
-		if (scalars > 0) {
-			item = fz_node_map(a);
-			fz_node_put(a, item, "value", v);
-		}
-		rn_add(a, item, "key", rn_text(a, k));
-		rn_add(a, item, "label", rn_text(a, w != NULL ? w : rn_word(k)));
-		fz_node_push(a, items, item);
-	}
-	list_flags(a, items);
-	snprintf(name, sizeof name, "%s_items", key);
-	rn_add(a, map, name, items);
-}
-
-/* Add the helpers everywhere below n. */
-static void
-walk(fz_arena *a, fz_node *n, int depth)
-{
-	size_t count = n->n;
-
-	if (depth > 2 * FZ_MAX_DEPTH)
-		return;
-	if (n->type == FZ_SEQ) {
-		for (size_t i = 0; i < count; i++)
-			if (n->kids[i] != NULL)
-				walk(a, n->kids[i], depth + 1);
-		list_flags(a, n);
-		return;
-	}
-	if (n->type != FZ_MAP)
-		return;
-	if (is_rate(n))
-		rate_helpers(a, n);
-	for (size_t i = 0; i < count; i++) {
-		const char *key = n->kids[2 * i]->str;
-		fz_node *v = n->kids[2 * i + 1];
-		if (v == NULL)
-			continue;
-		walk(a, v, depth + 1);
-		if (v->type == FZ_SCALAR)
-			scalar_helpers(a, n, key, v);
-		else if (v->type == FZ_SEQ)
-			seq_helpers(a, n, key, v);
-		else
-			map_items(a, n, key, v);
-	}
 }
 
 /* period: from and to in words (2019年, 2019年第3季度, 2019年3月, or
@@ -418,7 +162,7 @@ add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
 	if (kind != NULL)
 		rn_add(c->a, copy, "kind_label", rn_text(c->a, rn_word(kind)));
 	period_helpers(c->a, copy);
-	walk(c->a, copy, 0);
+	rn_walk(c->a, copy);
 	return FZ_OK;
 }
 
@@ -536,13 +280,13 @@ fz_render_ctx_root(fz_render_ctx *c)
 		if (c->kinds[i] != NULL && fz_node_get(root, c->kinds[i]) ==
 		    c->docs[i]) {
 			snprintf(name, sizeof name, "%s_list", c->kinds[i]);
-			list_flags(a, fz_node_get(root, name));
+			rn_list_flags(a, fz_node_get(root, name));
 		}
+	rn_add(a, root, "documents", all);
 	for (size_t i = 0; i < root->n; i++)
 		if (root->kids[2 * i + 1]->type == FZ_SEQ)
-			seq_helpers(a, root, root->kids[2 * i]->str,
+			rn_seq_helpers(a, root, root->kids[2 * i]->str,
 			    root->kids[2 * i + 1]);
-	rn_add(a, root, "documents", all);
 	/* year: of the first document within one, for titles. */
 	for (size_t i = 0; i < c->ndocs; i++)
 		if (fz_node_get(c->docs[i], "year") != NULL) {

@@ -36,8 +36,8 @@ read_file(const char *path, char **src, size_t *len, fz_error *err)
 		int e = fp == NULL ? errno : EISDIR;
 		if (fp != NULL)
 			fclose(fp);
-		return fz_error_set(err, FZ_NOINPUT, path, 0, 0, "%s",
-		    strerror(e));
+		return fz_error_set(err, FZ_NOINPUT, path, 0, 0,
+		    "cannot open: %s", strerror(e));
 	}
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		fz_buf_add(&b, chunk, n);
@@ -201,8 +201,13 @@ describe(const char *dir, const char *name, fz_buf *out)
 	if (fgets(line, sizeof line, fp) != NULL &&
 	    (b = strstr(line, "{{!")) != NULL &&
 	    (e = strstr(b, "}}")) != NULL) {
+		size_t n = strlen(name);
 		for (b += 3; *b == ' '; b++)
 			;
+		/* {{! annual: the annual report }} says "the annual report" */
+		if (strncmp(b, name, n) == 0 && b[n] == ':')
+			for (b += n + 1; *b == ' '; b++)
+				;
 		while (e > b && e[-1] == ' ')
 			e--;
 		fz_buf_add(out, b, (size_t)(e - b));

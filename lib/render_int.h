@@ -22,10 +22,26 @@ fz_node *rn_text(fz_arena *a, const char *s);
 fz_node *rn_plain(fz_arena *a, const char *s);
 /* Put key: value into map unless map has key already. */
 void rn_add(fz_arena *a, fz_node *map, const char *key, fz_node *value);
-/* A whole number (plain) or money (fen) in a scalar; -1 when neither. */
-int rn_number(const fz_node *v, int64_t *out);
+/* A whole number in a scalar, or with money set its fen; -1 when it is
+ * not one. */
+int rn_number(const fz_node *v, int money, int64_t *out);
 /* The Chinese word of a key, else the key. */
 const char *rn_word(const char *key);
+
+/* KEY_yuan ("1250.50") and KEY_wan (万元, "0.13") of money v beside it
+ * in map; 1 when key holds money (fines, a case's fine). */
+void rn_money(fz_arena *a, fz_node *map, const char *key, fz_node *v);
+/* Money v as a text of yuan with two places, NULL when not money. */
+fz_node *rn_yuan(fz_arena *a, const fz_node *v);
+int rn_is_money(const char *key);
+/* index (from 1), first and last in each mapping of a list. */
+void rn_list_flags(fz_arena *a, fz_node *seq);
+/* KEY_count of a list in map; KEY_by_key for a list of mappings with
+ * key:; KEY_label for a list of enumeration values, joined with 、. */
+void rn_seq_helpers(fz_arena *a, fz_node *map, const char *key,
+    fz_node *seq);
+/* Add the helpers everywhere below n (render_helpers.c). */
+void rn_walk(fz_arena *a, fz_node *n);
 
 /* The helpers of a tally: groups, columns, each row's cells and group,
  * the totals' cells, a chart per indicator. */

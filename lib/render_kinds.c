@@ -59,6 +59,8 @@ add_cells(fz_arena *a, fz_node *row, const fz_node *cols)
 		fz_node *v = fz_node_get(row, key);
 		fz_node_put(a, cell, "value", v != NULL ? v :
 		    rn_plain(a, "null"));
+		if (v != NULL && v->type == FZ_SCALAR && rn_is_money(key))
+			rn_money(a, cell, "value", v);
 		fz_node_push(a, cells, cell);
 	}
 	rn_add(a, row, "cells", cells);
@@ -94,12 +96,13 @@ static fz_node *
 chart(fz_arena *a, const fz_node *col, const fz_node *rows)
 {
 	const char *key = fz_node_get(col, "key")->str;
+	int money = rn_is_money(key);
 	int64_t max = 0, v;
 	fz_node *c, *bars;
 	char buf[32];
 
 	for (size_t i = 0; i < rows->n; i++)
-		if (rn_number(fz_node_get(rows->kids[i], key), &v) == 0 &&
+		if (rn_number(fz_node_get(rows->kids[i], key), money, &v) == 0 &&
 		    v > max)
 			max = v;
 	if (max == 0)
@@ -109,10 +112,12 @@ chart(fz_arena *a, const fz_node *col, const fz_node *rows)
 	for (size_t i = 0; i < rows->n; i++) {
 		fz_node *row = rows->kids[i], *bar = fz_node_map(a);
 		fz_node *value = fz_node_get(row, key);
-		if (rn_number(value, &v) != 0 || v < 0)
+		if (rn_number(value, money, &v) != 0 || v < 0)
 			v = 0;
 		fz_node_put(a, bar, "group", fz_node_get(row, "group"));
-		fz_node_put(a, bar, "value", value);
+		/* The value as the tables show it: money in yuan. */
+		fz_node_put(a, bar, "value", money && rn_yuan(a, value) !=
+		    NULL ? rn_yuan(a, value) : value);
 		snprintf(buf, sizeof buf, "%lld", (long long)((v * 200 + max) /
 		    (2 * max)));
 		fz_node_put(a, bar, "bar", rn_plain(a, buf));
