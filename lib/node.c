@@ -8,7 +8,7 @@ static int
 is_one_of(const char *s, size_t len, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strncmp(*words, s, len) == 0 && (*words)[len] == '\0')
+		if (strlen(*words) == len && memcmp(*words, s, len) == 0)
 			return 1;
 	return 0;
 }
