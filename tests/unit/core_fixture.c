@@ -103,6 +103,25 @@ fx_count_entries(const char *dir)
 	return n;
 }
 
+fz_arena *fx_arena;
+
+int
+fx_arena_setup(void **state)
+{
+	(void)state;
+	fx_arena = fz_arena_new();
+	return fx_arena == NULL;
+}
+
+int
+fx_arena_teardown(void **state)
+{
+	(void)state;
+	fz_arena_free(fx_arena);
+	fx_arena = NULL;
+	return 0;
+}
+
 fz_node *
 fx_parse(fz_arena *a, const char *yaml)
 {

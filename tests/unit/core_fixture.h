@@ -21,6 +21,22 @@ char *fx_slurp(const char *path, size_t *len);
 /* The number of entries of dir, . and .. not counted. */
 int fx_count_entries(const char *dir);
 
+/* An arena for a test's nodes: made by fx_arena_setup and freed by
+ * fx_arena_teardown, for cmocka's setup and teardown. */
+extern fz_arena *fx_arena;
+int fx_arena_setup(void **state);
+int fx_arena_teardown(void **state);
+
+/* Room for a decoded record of any kind. */
+typedef union fx_record {
+	fz_entity e;
+	fz_inspector p;
+	fz_inspection i;
+	fz_case c;
+	fz_matter m;
+	fz_application a;
+} fx_record;
+
 /* The first document of yaml, read through the streaming reader (any
  * kind, records kept) and copied into a. */
 fz_node *fx_parse(fz_arena *a, const char *yaml);

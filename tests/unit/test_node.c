@@ -289,9 +289,8 @@ test_copy_of_empty_collections_and_scalar(void **state)
 	fz_arena_free(a);
 }
 
-/* fails until fz_node_copy's short kids array (lib/node.c: it holds
- * exactly n slots, where fz_node_push and fz_node_put assume a power of
- * two of at least 4) is fixed */
+/* A copy can grow: its kids have the capacity fz_node_push and
+ * fz_node_put assume (a power of two, at least 4). */
 static void
 test_copy_then_grow(void **state)
 {

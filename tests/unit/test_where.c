@@ -11,24 +11,6 @@
 
 #include "core_fixture.h"
 
-static fz_arena *arena;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena = fz_arena_new();
-	return arena == NULL;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	fz_arena_free(arena);
-	return 0;
-}
-
 /* A record of kind k read from YAML flow text and decoded, so that its
  * enumerations hold their canonical values. */
 static fz_node *
@@ -36,18 +18,12 @@ decoded(enum fz_kind k, const char *flow)
 {
 	char yaml[1024];
 	fz_node *doc, *rec;
-	union {
-		fz_entity e;
-		fz_inspection i;
-		fz_case c;
-		fz_matter m;
-		fz_application a;
-	} out;
+	fx_record out;
 	fz_error err = { 0 };
 
 	snprintf(yaml, sizeof yaml, "kind: %s\nrecords:\n  - %s\n",
 	    fz_kind_name(k), flow);
-	doc = fx_parse(arena, yaml);
+	doc = fx_parse(fx_arena, yaml);
 	rec = fz_node_get(doc, "records")->kids[0];
 	if (fz_record_decode(k, rec, &out, NULL, &err) != FZ_OK)
 		fail_msg("%s", err.msg);
@@ -210,6 +186,50 @@ test_absent_keys_do_not_match(void **state)
 	assert_false(matches(FZ_KIND_INSPECTIONS, r, "nonsense=x", NULL));
 }
 
+static void
+test_defaults_are_seen(void **state)
+{
+	fz_node *visit = decoded(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, "
+	    "entity: E1, inspectors: [P1]}");
+	fz_node *ent = decoded(FZ_KIND_ENTITIES, "{id: E1, name: n, "
+	    "category: c}");
+	fz_node *app = decoded(FZ_KIND_APPLICATIONS, "{id: A1, matter: M1, "
+	    "received: 2019-01-02}");
+
+	(void)state;
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "result=ok", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "result=合格", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "type=日常", NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "reported_by=bureau",
+	    NULL));
+	assert_true(matches(FZ_KIND_INSPECTIONS, visit, "leader_led=false",
+	    NULL));
+	assert_false(matches(FZ_KIND_INSPECTIONS, visit, "result=violation",
+	    NULL));
+	assert_true(matches(FZ_KIND_ENTITIES, ent, "status=active", NULL));
+	assert_false(matches(FZ_KIND_ENTITIES, ent, "risk=low", NULL));
+	assert_true(matches(FZ_KIND_APPLICATIONS, app, "channel=窗口", NULL));
+	assert_true(matches(FZ_KIND_APPLICATIONS, app, "outcome=approved",
+	    NULL));
+}
+
+/* fails until fz_record_get (lib/schema.c), whose table of defaults
+ * leaves out the two that depend on another key (matters: instant when
+ * promised_days is 0; applications: trips 1 at the window, 0 online), is
+ * fixed */
+static void
+test_derived_defaults_are_seen(void **state)
+{
+	fz_node *matter = decoded(FZ_KIND_MATTERS, "{code: M1, name: n, "
+	    "level: item, type: filing, promised_days: 0}");
+	fz_node *app = decoded(FZ_KIND_APPLICATIONS, "{id: A1, matter: M1, "
+	    "received: 2019-01-02, channel: online}");
+
+	(void)state;
+	assert_true(matches(FZ_KIND_MATTERS, matter, "instant=true", NULL));
+	assert_true(matches(FZ_KIND_APPLICATIONS, app, "trips=0", NULL));
+}
+
 /* fails until bools and tristates are compared by their meaning: decode
  * (lib/decode.c, decode_bool) leaves yes and 不适宜 in the record where
  * enumerations are rewritten to their canonical value, and fz_where_match
@@ -234,23 +254,23 @@ test_bool_values_match_canonically(void **state)
 static void
 test_group_value(void **state)
 {
-	fz_node *r = fx_parse(arena, "a: ' 城关镇　'\nb: [x, y, z]\nc: ~\n"
+	fz_node *r = fx_parse(fx_arena, "a: ' 城关镇　'\nb: [x, y, z]\nc: ~\n"
 	    "d: {k: v}\ne: []\nf: 42\ng: [solo]\n");
 
 	(void)state;
-	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "a")),
+	assert_string_equal(fz_node_group_value(fx_arena, fz_node_get(r, "a")),
 	    "城关镇");
-	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "b")),
+	assert_string_equal(fz_node_group_value(fx_arena, fz_node_get(r, "b")),
 	    "x,y,z");
-	assert_null(fz_node_group_value(arena, fz_node_get(r, "c")));
-	assert_null(fz_node_group_value(arena, fz_node_get(r, "d")));
-	assert_null(fz_node_group_value(arena, fz_node_get(r, "e")));
-	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "f")),
+	assert_null(fz_node_group_value(fx_arena, fz_node_get(r, "c")));
+	assert_null(fz_node_group_value(fx_arena, fz_node_get(r, "d")));
+	assert_null(fz_node_group_value(fx_arena, fz_node_get(r, "e")));
+	assert_string_equal(fz_node_group_value(fx_arena, fz_node_get(r, "f")),
 	    "42");
-	assert_string_equal(fz_node_group_value(arena, fz_node_get(r, "g")),
+	assert_string_equal(fz_node_group_value(fx_arena, fz_node_get(r, "g")),
 	    "solo");
-	assert_null(fz_node_group_value(arena, fz_node_get(r, "absent")));
-	assert_null(fz_node_group_value(arena, NULL));
+	assert_null(fz_node_group_value(fx_arena, fz_node_get(r, "absent")));
+	assert_null(fz_node_group_value(fx_arena, NULL));
 }
 
 int
@@ -263,9 +283,12 @@ main(void)
 		cmocka_unit_test(test_aliases_per_kind),
 		cmocka_unit_test(test_list_values),
 		cmocka_unit_test(test_absent_keys_do_not_match),
+		cmocka_unit_test(test_defaults_are_seen),
+		cmocka_unit_test(test_derived_defaults_are_seen),
 		cmocka_unit_test(test_bool_values_match_canonically),
 		cmocka_unit_test(test_group_value),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fx_arena_setup,
+	    fx_arena_teardown);
 }

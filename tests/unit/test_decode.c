@@ -1,0 +1,721 @@
+/* test_decode.c - the decoding of records into structs (lib/decode.c),
+ * on node trees built here: every type, the defaults of FORMATS.md, the
+ * diag sink, money in fen and GB 32100 check characters. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core_fixture.h"
+
+/* A record of key, value pairs (plain scalars), NULL-terminated.  The
+ * record stands at t.yaml:3:5, its i-th value at line 10 + i, column 7. */
+static fz_node *
+rec(const char *key, ...)
+{
+	fz_node *m = fz_node_map(fx_arena);
+	va_list ap;
+	unsigned i = 0;
+
+	m->file = "t.yaml";
+	m->line = 3;
+	m->col = 5;
+	va_start(ap, key);
+	for (; key != NULL; key = va_arg(ap, const char *), i++) {
+		fz_node *v = fx_plain(fx_arena, va_arg(ap, const char *));
+
+		v->file = "t.yaml";
+		v->line = 10 + i;
+		v->col = 7;
+		fz_node_put(fx_arena, m, key, v);
+	}
+	va_end(ap);
+	return m;
+}
+
+/* Put a list of plain scalars under key: the list at line 30, column 9,
+ * its i-th item at column 10 + i. */
+static fz_node *
+put_list(fz_node *m, const char *key, const char *const *items)
+{
+	fz_node *l = fx_list(fx_arena, items);
+
+	l->file = "t.yaml";
+	l->line = 30;
+	l->col = 9;
+	for (size_t i = 0; i < l->n; i++) {
+		l->kids[i]->file = "t.yaml";
+		l->kids[i]->line = 30;
+		l->kids[i]->col = 10 + (unsigned)i;
+	}
+	fz_node_put(fx_arena, m, key, l);
+	return l;
+}
+
+static void
+decodes(enum fz_kind k, fz_node *r, void *out)
+{
+	fz_error err = { 0 };
+
+	if (fz_record_decode(k, r, out, NULL, &err) != FZ_OK)
+		fail_msg("decode failed: %s:%u:%u: %s", err.file, err.line,
+		    err.col, err.msg);
+}
+
+/* Decoding r fails with msg at line:col. */
+static void
+refused(enum fz_kind k, fz_node *r, unsigned line, unsigned col,
+    const char *msg)
+{
+	fx_record out;
+	fz_error err = { 0 };
+
+	assert_int_equal(fz_record_decode(k, r, &out, NULL, &err), FZ_DATAERR);
+	assert_int_equal(err.status, FZ_DATAERR);
+	assert_string_equal(err.msg, msg);
+	assert_string_equal(err.file, "t.yaml");
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, col);
+}
+
+static void
+test_entity(void **state)
+{
+	fz_node *r = rec("id", "91350100M000100Y43", "name", "新华书店",
+	    "category", " 书店\xe3\x80\x80", "town", "城关镇", "grade", "A",
+	    "risk", "一般", "last_inspected", "2019-03-05",
+	    "status", "注销", NULL);
+	fz_entity e;
+
+	(void)state;
+	decodes(FZ_KIND_ENTITIES, r, &e);
+	assert_string_equal(e.id, "91350100M000100Y43");
+	assert_string_equal(e.name, "新华书店");
+	assert_string_equal(e.category, "书店");
+	assert_string_equal(e.town, "城关镇");
+	assert_string_equal(e.grade, "A");
+	assert_int_equal(e.risk, FZ_RISK_MEDIUM);
+	assert_int_equal(e.last_inspected, fx_date("2019-03-05"));
+	assert_int_equal(e.status, FZ_ENTITY_CLOSED);
+	/* Strings point into the record, and aliases were rewritten. */
+	assert_ptr_equal(e.name, fz_node_get(r, "name")->str);
+	assert_string_equal(fz_node_get(r, "risk")->str, "medium");
+	assert_string_equal(fz_node_get(r, "status")->str, "closed");
+	assert_string_equal(fz_node_get(r, "category")->str, "书店");
+}
+
+static void
+test_entity_defaults(void **state)
+{
+	fz_entity e;
+
+	(void)state;
+	decodes(FZ_KIND_ENTITIES, rec("id", "E1", "name", "n", "category", "网吧",
+	    NULL), &e);
+	assert_int_equal(e.status, FZ_ENTITY_ACTIVE);
+	assert_int_equal(e.risk, -1);
+	assert_int_equal(e.last_inspected, FZ_NODATE);
+	assert_null(e.town);
+	assert_null(e.grade);
+}
+
+static void
+test_required_keys(void **state)
+{
+	(void)state;
+	refused(FZ_KIND_ENTITIES, rec("id", "E1", "category", "网吧", NULL),
+	    3, 5, "entities record without name");
+	refused(FZ_KIND_CASES, rec("id", "C1", NULL), 3, 5,
+	    "cases record without filed");
+	refused(FZ_KIND_INSPECTIONS, rec("date", "2019-03-05", "entity", "E1",
+	    NULL), 3, 5, "inspections record without inspectors");
+	refused(FZ_KIND_MATTERS, rec("code", "M1", "name", "n", "level",
+	    "item", NULL), 3, 5, "matters record without type");
+	/* An explicit null is no value. */
+	refused(FZ_KIND_ENTITIES, rec("id", "E1", "name", "~", "category",
+	    "网吧", NULL), 3, 5, "entities record without name");
+	refused(FZ_KIND_ENTITIES, rec("id", "E1", "name", "", "category",
+	    "网吧", NULL), 3, 5, "entities record without name");
+}
+
+static void
+test_empty_string_after_trim(void **state)
+{
+	(void)state;
+	refused(FZ_KIND_ENTITIES, rec("id", "E1", "name", "\xe3\x80\x80 ",
+	    "category", "网吧", NULL), 11, 7, "name must not be empty");
+}
+
+static void
+test_scalar_wanted(void **state)
+{
+	fz_node *r = rec("id", "E1", "category", "网吧", NULL);
+
+	(void)state;
+	put_list(r, "name", (const char *const[]){ "a", NULL });
+	refused(FZ_KIND_ENTITIES, r, 30, 9,
+	    "name must be a single value, not a list");
+}
+
+static void
+test_not_a_record(void **state)
+{
+	fz_node *seq = fz_node_seq(fx_arena);
+	fz_entity e;
+	fz_error err = { 0 };
+
+	(void)state;
+	seq->file = "t.yaml";
+	seq->line = 2;
+	seq->col = 3;
+	refused(FZ_KIND_ENTITIES, seq, 2, 3, "a record must be a mapping");
+	assert_int_equal(fz_record_decode(FZ_KIND_PLAN, rec("task", "T", NULL),
+	    &e, NULL, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "plan has no records");
+}
+
+static fz_node *
+inspection(const char *result)
+{
+	fz_node *r = rec("date", "2019-03-05", "entity", "E1", "result",
+	    result, NULL);
+
+	put_list(r, "inspectors", (const char *const[]){ "P1", "P2", NULL });
+	return r;
+}
+
+static void
+test_enumeration_aliases(void **state)
+{
+	fz_node *r = inspection("违规");
+	fz_inspection in;
+
+	(void)state;
+	fz_node_put(fx_arena, r, "type", fx_quoted(fx_arena, "双随机"));
+	fz_node_put(fx_arena, r, "reported_by", fx_plain(fx_arena, "镇街上报"));
+	decodes(FZ_KIND_INSPECTIONS, r, &in);
+	assert_int_equal(in.result, FZ_RESULT_VIOLATION);
+	assert_int_equal(in.type, FZ_VISIT_RANDOM);
+	assert_int_equal(in.reported_by, FZ_REPORTED_TOWN);
+	assert_string_equal(fz_node_get(r, "result")->str, "violation");
+	assert_int_equal(fz_node_get(r, "result")->len, strlen("violation"));
+	assert_string_equal(fz_node_get(r, "type")->str, "random");
+	assert_int_equal(fz_node_get(r, "type")->quoted, 0);
+	assert_string_equal(fz_node_get(r, "reported_by")->str, "town");
+}
+
+static void
+test_unknown_enumeration_value(void **state)
+{
+	(void)state;
+	refused(FZ_KIND_INSPECTIONS, inspection("pass"), 12, 7,
+	    "unknown result 'pass' (expected ok, violation, banned)");
+	/* Extra aliases do not repeat a value in the list. */
+	refused(FZ_KIND_ENTITIES, rec("id", "E1", "name", "n", "category", "c",
+	    "risk", "extreme", NULL), 13, 7,
+	    "unknown risk 'extreme' (expected low, medium, high)");
+}
+
+static void
+test_inspection_defaults_and_lists(void **state)
+{
+	fz_node *r = rec("date", "2019-03-05T09:30", "entity", "E1",
+	    "case", "C-7", "outing", "O1", NULL);
+	fz_inspection in;
+
+	(void)state;
+	put_list(r, "inspectors", (const char *const[]){ " P1", "P2　", NULL });
+	decodes(FZ_KIND_INSPECTIONS, r, &in);
+	assert_int_equal(in.date, fx_date("2019-03-05"));
+	assert_int_equal(in.type, FZ_VISIT_ROUTINE);
+	assert_int_equal(in.result, FZ_RESULT_OK);
+	assert_int_equal(in.leader_led, 0);
+	assert_int_equal(in.reported_by, FZ_REPORTED_BUREAU);
+	assert_string_equal(in.case_id, "C-7");
+	assert_string_equal(in.outing, "O1");
+	assert_null(in.task);
+	assert_int_equal(in.inspectors->n, 2);
+	assert_string_equal(in.inspectors->kids[0]->str, "P1");
+	assert_string_equal(in.inspectors->kids[1]->str, "P2");
+}
+
+static void
+test_list_rules(void **state)
+{
+	fz_node *r = rec("date", "2019-03-05", "entity", "E1", NULL);
+	fz_node *bad = rec("date", "2019-03-05", "entity", "E1", NULL);
+	fz_node *one = rec("date", "2019-03-05", "entity", "E1",
+	    "inspectors", "P1", NULL);
+
+	(void)state;
+	put_list(r, "inspectors", (const char *const[]){ NULL });
+	refused(FZ_KIND_INSPECTIONS, r, 30, 9,
+	    "inspectors must list at least 1");
+	put_list(bad, "inspectors", (const char *const[]){ "P1", "~", NULL });
+	refused(FZ_KIND_INSPECTIONS, bad, 30, 11,
+	    "inspectors: each item must be a single value");
+	refused(FZ_KIND_INSPECTIONS, one, 12, 7, "inspectors must be a list");
+}
+
+static void
+test_bools(void **state)
+{
+	static const char *const yes[] = { "yes", "Yes", "YES", "true", "True",
+		"TRUE", NULL };
+	static const char *const no[] = { "no", "No", "NO", "false", "False",
+		"FALSE", NULL };
+	fz_inspection in;
+
+	(void)state;
+	for (int i = 0; yes[i] != NULL; i++) {
+		fz_node *r = inspection("ok");
+
+		fz_node_put(fx_arena, r, "leader_led", fx_plain(fx_arena, yes[i]));
+		decodes(FZ_KIND_INSPECTIONS, r, &in);
+		assert_int_equal(in.leader_led, 1);
+		r = inspection("ok");
+		fz_node_put(fx_arena, r, "leader_led", fx_plain(fx_arena, no[i]));
+		decodes(FZ_KIND_INSPECTIONS, r, &in);
+		assert_int_equal(in.leader_led, 0);
+	}
+	refused(FZ_KIND_INSPECTORS, rec("id", "P1", "name", "n", "department",
+	    "文旅", "active", "maybe", NULL), 13, 7,
+	    "active must be true or false, not 'maybe'");
+	refused(FZ_KIND_INSPECTORS, rec("id", "P1", "name", "n", "department",
+	    "文旅", "active", "exempt", NULL), 13, 7,
+	    "active must be true or false, not 'exempt'");
+}
+
+static void
+test_inspector(void **state)
+{
+	fz_node *r = rec("id", "P1", "name", "张三", "department", "文旅",
+	    "active", "no", NULL);
+	fz_inspector p;
+
+	(void)state;
+	put_list(r, "categories", (const char *const[]){ "网吧", "书店", NULL });
+	decodes(FZ_KIND_INSPECTORS, r, &p);
+	assert_int_equal(p.active, 0);
+	assert_int_equal(p.categories->n, 2);
+	assert_null(p.avoid);
+	assert_null(p.squad);
+	decodes(FZ_KIND_INSPECTORS, rec("id", "P1", "name", "张三",
+	    "department", "文旅", NULL), &p);
+	assert_int_equal(p.active, 1);
+	assert_null(p.categories);
+}
+
+static fz_node *
+case_with(const char *key, const char *value)
+{
+	return rec("id", "C1", "filed", "2019-01-02", key, value, NULL);
+}
+
+static void
+test_money(void **state)
+{
+	static const struct { const char *s; int64_t fen; } good[] = {
+		{ "1250.5", 125050 }, { "1250.50", 125050 }, { "5000", 500000 },
+		{ "0.05", 5 }, { "0", 0 }, { "0.5", 50 }, { " 200 ", 20000 },
+		{ "999999999999999.99", 99999999999999999LL } };
+	static const char *const bad[] = { "12.345", "-5", "+5", "1,250",
+		".5", "5.", "1e3", "¥5", "5元", "0x10", "1 000",
+		"1000000000000000", NULL };
+	fz_case c;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		decodes(FZ_KIND_CASES, case_with("fine", good[i].s), &c);
+		assert_int_equal(c.fine, good[i].fen);
+	}
+	for (int i = 0; bad[i] != NULL; i++) {
+		char msg[256];
+
+		snprintf(msg, sizeof msg, "fine: '%s' is not an amount in yuan "
+		    "(a number with at most 2 decimals, not negative)", bad[i]);
+		refused(FZ_KIND_CASES, case_with("fine", bad[i]), 12, 7, msg);
+	}
+	decodes(FZ_KIND_CASES, rec("id", "C1", "filed", "2019-01-02", NULL), &c);
+	assert_int_equal(c.fine, FZ_NOMONEY);
+}
+
+static void
+test_money_parse_and_format(void **state)
+{
+	char buf[32];
+	int64_t fen = 7;
+
+	(void)state;
+	assert_int_equal(fz_money_parse("1250.5", 6, &fen), 0);
+	assert_int_equal(fen, 125050);
+	assert_int_equal(fz_money_parse("1250.5x", 6, &fen), 0);
+	assert_int_equal(fz_money_parse("", 0, &fen), -1);
+	assert_int_equal(fz_money_parse("12.345", 6, &fen), -1);
+	assert_string_equal(fz_money_format(125050, buf), "1250.50");
+	assert_string_equal(fz_money_format(500000, buf), "5000");
+	assert_string_equal(fz_money_format(125055, buf), "1250.55");
+	assert_string_equal(fz_money_format(5, buf), "0.05");
+	assert_string_equal(fz_money_format(50, buf), "0.50");
+	assert_string_equal(fz_money_format(0, buf), "0");
+	assert_string_equal(fz_money_format(-150, buf), "-1.50");
+	assert_string_equal(fz_money_format(-100, buf), "-1");
+	assert_string_equal(fz_money_format(INT64_MAX, buf),
+	    "92233720368547758.07");
+	assert_string_equal(fz_money_format(INT64_MIN, buf),
+	    "-92233720368547758.08");
+	assert_ptr_equal(fz_money_format(1, buf), buf);
+}
+
+static void
+test_ints(void **state)
+{
+	static const char *const bad[] = { "3.0", "-1", "+1", "1e2", "3x",
+		"0x10", "三", NULL };
+	long long v = 0;
+	fz_case c;
+
+	(void)state;
+	decodes(FZ_KIND_CASES, case_with("extended_days", "30"), &c);
+	assert_int_equal(c.extended_days, 30);
+	decodes(FZ_KIND_CASES, case_with("extended_days", "3650"), &c);
+	assert_int_equal(c.extended_days, 3650);
+	decodes(FZ_KIND_CASES, rec("id", "C1", "filed", "2019-01-02", NULL), &c);
+	assert_int_equal(c.extended_days, 0);
+	for (int i = 0; bad[i] != NULL; i++) {
+		char msg[128];
+
+		snprintf(msg, sizeof msg, "extended_days: '%s' is not a whole "
+		    "number", bad[i]);
+		refused(FZ_KIND_CASES, case_with("extended_days", bad[i]), 12, 7,
+		    msg);
+	}
+	refused(FZ_KIND_CASES, case_with("extended_days", "3651"), 12, 7,
+	    "extended_days: 3651 is out of range (0 to 3650)");
+	refused(FZ_KIND_APPLICATIONS, rec("id", "A1", "matter", "M1",
+	    "received", "2019-01-02", "satisfaction", "0", NULL), 13, 7,
+	    "satisfaction: 0 is out of range (1 to 10)");
+	assert_int_equal(fz_int_parse("42", 2, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(fz_int_parse("999999999999999999", 18, &v), 0);
+	assert_int_equal(v, 999999999999999999LL);
+	assert_int_equal(fz_int_parse("9999999999999999999", 19, &v), -1);
+	assert_int_equal(fz_int_parse("", 0, &v), -1);
+	assert_int_equal(fz_int_parse("-1", 2, &v), -1);
+}
+
+static void
+test_dates(void **state)
+{
+	fz_case c;
+
+	(void)state;
+	decodes(FZ_KIND_CASES, rec("id", "C1", "filed", "2019-01-02",
+	    "closed", "2019-03-05 16:00", NULL), &c);
+	assert_int_equal(c.filed, fx_date("2019-01-02"));
+	assert_int_equal(c.closed, fx_date("2019-03-05"));
+	assert_int_equal(c.decided, FZ_NODATE);
+	refused(FZ_KIND_CASES, rec("id", "C1", "filed", "2019-02-30", NULL),
+	    11, 7, "filed: '2019-02-30' is not a date (expected YYYY-MM-DD)");
+}
+
+static void
+test_penalties(void **state)
+{
+	fz_node *r = rec("id", "C1", "filed", "2019-01-02", "source", "双随机",
+	    NULL);
+	fz_node *bad = rec("id", "C1", "filed", "2019-01-02", NULL);
+	fz_case c;
+
+	(void)state;
+	put_list(r, "penalty", (const char *const[]){ "警告", "fine", NULL });
+	decodes(FZ_KIND_CASES, r, &c);
+	assert_int_equal(c.penalty,
+	    (1u << FZ_PENALTY_WARNING) | (1u << FZ_PENALTY_FINE));
+	assert_int_equal(c.source, FZ_SOURCE_RANDOM);
+	assert_string_equal(fz_node_get(r, "penalty")->kids[0]->str, "warning");
+	decodes(FZ_KIND_CASES, case_with("penalty", "没收"), &c);
+	assert_int_equal(c.penalty, 1u << FZ_PENALTY_CONFISCATION);
+	decodes(FZ_KIND_CASES, rec("id", "C1", "filed", "2019-01-02", NULL), &c);
+	assert_int_equal(c.penalty, 0);
+	assert_int_equal(c.source, -1);
+	put_list(bad, "penalty", (const char *const[]){ "fine", "jail", NULL });
+	refused(FZ_KIND_CASES, bad, 30, 11, "unknown penalty 'jail' (expected "
+	    "warning, fine, confiscation, suspension, revocation, none)");
+}
+
+static fz_node *
+matter_with(const char *key, const char *value)
+{
+	return rec("code", "M1", "name", "网吧设立审批", "level", "子项",
+	    "type", "行政许可", "parent", "M0", key, value, NULL);
+}
+
+static void
+test_tristate(void **state)
+{
+	static const struct { const char *s; int v; } cases[] = {
+		{ "exempt", FZ_EXEMPT }, { "不适宜", FZ_EXEMPT }, { "yes", 1 },
+		{ "true", 1 }, { "no", 0 }, { "false", 0 } };
+	fz_matter m;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		decodes(FZ_KIND_MATTERS, matter_with("online", cases[i].s), &m);
+		assert_int_equal(m.online, cases[i].v);
+		decodes(FZ_KIND_MATTERS, matter_with("zero_trip", cases[i].s), &m);
+		assert_int_equal(m.zero_trip, cases[i].v);
+	}
+	assert_int_equal(m.level, FZ_LEVEL_SUB);
+	assert_int_equal(m.type, FZ_MT_LICENSING);
+	assert_int_equal(m.mobile, -1);
+	refused(FZ_KIND_MATTERS, matter_with("mobile", "sometimes"), 15, 7,
+	    "mobile must be true or false or exempt, not 'sometimes'");
+	refused(FZ_KIND_MATTERS, matter_with("instant", "exempt"), 15, 7,
+	    "instant must be true or false, not 'exempt'");
+}
+
+static void
+test_matter_instant_default(void **state)
+{
+	fz_matter m;
+
+	(void)state;
+	decodes(FZ_KIND_MATTERS, matter_with("promised_days", "0"), &m);
+	assert_int_equal(m.instant, 1);
+	decodes(FZ_KIND_MATTERS, matter_with("promised_days", "5"), &m);
+	assert_int_equal(m.instant, 0);
+	assert_int_equal(m.promised_days, 5);
+	assert_int_equal(m.statutory_days, FZ_NOINT);
+	assert_int_equal(m.license, 0);
+	assert_int_equal(m.e_license, 0);
+	/* Said outright, instant wins over the promise. */
+	decodes(FZ_KIND_MATTERS, rec("code", "M1", "name", "n", "level", "item",
+	    "type", "filing", "promised_days", "0", "instant", "no", NULL), &m);
+	assert_int_equal(m.instant, 0);
+	assert_int_equal(m.type, FZ_MT_FILING);
+}
+
+static fz_node *
+application(const char *channel, const char *trips)
+{
+	fz_node *r = rec("id", "A1", "matter", "M1", "received", "2019-01-02",
+	    NULL);
+
+	if (channel != NULL)
+		fz_node_put(fx_arena, r, "channel", fx_plain(fx_arena, channel));
+	if (trips != NULL)
+		fz_node_put(fx_arena, r, "trips", fx_plain(fx_arena, trips));
+	return r;
+}
+
+static void
+test_application_trips_by_channel(void **state)
+{
+	fz_application a;
+
+	(void)state;
+	decodes(FZ_KIND_APPLICATIONS, application(NULL, NULL), &a);
+	assert_int_equal(a.channel, FZ_CHANNEL_WINDOW);
+	assert_int_equal(a.trips, 1);
+	assert_int_equal(a.action, FZ_ACTION_NEW);
+	assert_int_equal(a.outcome, FZ_OUTCOME_APPROVED);
+	assert_int_equal(a.site_survey, 0);
+	assert_int_equal(a.e_license, 0);
+	assert_int_equal(a.completed, FZ_NODATE);
+	assert_int_equal(a.satisfaction, FZ_NOINT);
+	decodes(FZ_KIND_APPLICATIONS, application("online", NULL), &a);
+	assert_int_equal(a.trips, 0);
+	decodes(FZ_KIND_APPLICATIONS, application("掌上", NULL), &a);
+	assert_int_equal(a.channel, FZ_CHANNEL_MOBILE);
+	assert_int_equal(a.trips, 0);
+	decodes(FZ_KIND_APPLICATIONS, application("窗口", NULL), &a);
+	assert_int_equal(a.trips, 1);
+	decodes(FZ_KIND_APPLICATIONS, application("window", "3"), &a);
+	assert_int_equal(a.trips, 3);
+	decodes(FZ_KIND_APPLICATIONS, application("online", "2"), &a);
+	assert_int_equal(a.trips, 2);
+}
+
+struct report {
+	int severity;
+	const fz_node *at;
+	char msg[256];
+};
+
+struct sink {
+	struct report r[8];
+	int n;
+};
+
+static void
+collect(void *ctx, int severity, const fz_node *at, const char *msg)
+{
+	struct sink *s = ctx;
+
+	assert_true(s->n < 8);
+	s->r[s->n].severity = severity;
+	s->r[s->n].at = at;
+	snprintf(s->r[s->n].msg, sizeof s->r[s->n].msg, "%s", msg);
+	s->n++;
+}
+
+static void
+test_diag_collects_every_problem(void **state)
+{
+	fz_node *r = rec("date", "2019-02-30", "entity", "E1", "result", "pass",
+	    "leader_led", "sure", NULL);
+	struct sink s = { .n = 0 };
+	fz_diag diag = { collect, &s, 0 };
+	fz_inspection in;
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(fz_record_decode(FZ_KIND_INSPECTIONS, r, &in, &diag,
+	    &err), FZ_DATAERR);
+	assert_int_equal(s.n, 4);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(s.r[i].severity, FZ_ERROR);
+	assert_string_equal(s.r[0].msg,
+	    "date: '2019-02-30' is not a date (expected YYYY-MM-DD)");
+	assert_ptr_equal(s.r[0].at, fz_node_get(r, "date"));
+	assert_string_equal(s.r[1].msg,
+	    "unknown result 'pass' (expected ok, violation, banned)");
+	assert_ptr_equal(s.r[1].at, fz_node_get(r, "result"));
+	assert_string_equal(s.r[2].msg,
+	    "leader_led must be true or false, not 'sure'");
+	assert_string_equal(s.r[3].msg,
+	    "inspections record without inspectors");
+	assert_ptr_equal(s.r[3].at, r);
+	/* err holds the first. */
+	assert_string_equal(err.msg, s.r[0].msg);
+	assert_int_equal(err.line, 10);
+}
+
+static void
+test_strict_reports_unknown_keys_as_warnings(void **state)
+{
+	fz_node *r = inspection("ok");
+	struct sink s = { .n = 0 };
+	fz_diag diag = { collect, &s, 1 }, lax = { collect, &s, 0 };
+	fz_inspection in;
+	fz_error err = { 0 };
+
+	(void)state;
+	fz_node_put(fx_arena, r, "remark", fx_plain(fx_arena, "夜间"));
+	assert_int_equal(fz_record_decode(FZ_KIND_INSPECTIONS, r, &in, &diag,
+	    &err), FZ_OK);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.r[0].severity, FZ_WARNING);
+	assert_string_equal(s.r[0].msg, "unknown key 'remark' in inspections");
+	assert_ptr_equal(s.r[0].at, r->kids[2 * (r->n - 1)]);
+	/* Without strict, and without a sink, unknown keys are carried. */
+	s.n = 0;
+	assert_int_equal(fz_record_decode(FZ_KIND_INSPECTIONS, r, &in, &lax,
+	    &err), FZ_OK);
+	assert_int_equal(s.n, 0);
+	decodes(FZ_KIND_INSPECTIONS, r, &in);
+}
+
+/* The GB 32100 check character of the first 17 characters of code,
+ * computed here from the standard's weights 3^i mod 31. */
+static char
+uscc_check_char(const char *code)
+{
+	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	int sum = 0, w = 1;
+
+	for (int i = 0; i < 17; i++, w = w * 3 % 31)
+		sum += (int)(strchr(chars, code[i]) - chars) * w;
+	return chars[(31 - sum % 31) % 31];
+}
+
+static void
+test_uscc(void **state)
+{
+	char code[] = "91330203MA2CJ8XX0Q";
+	char good[19];
+
+	(void)state;
+	/* The weights give 0 for this code, not Q. */
+	assert_int_equal(uscc_check_char(code), '0');
+	assert_int_equal(fz_uscc_check(code), 0);
+	memcpy(good, code, 17);
+	good[17] = uscc_check_char(code);
+	good[18] = '\0';
+	assert_int_equal(fz_uscc_check(good), 1);
+	assert_int_equal(uscc_check_char("91350100M000100Y43"), '3');
+	assert_int_equal(fz_uscc_check("91350100M000100Y43"), 1);
+	assert_int_equal(fz_uscc_check("91110000600037341L"), 1);
+	assert_int_equal(fz_uscc_check("91110000600037341M"), 0);
+	/* Not codes at all: length, letters GB 32100 leaves out, case. */
+	assert_int_equal(fz_uscc_check("91350100M000100Y4"), -1);
+	assert_int_equal(fz_uscc_check("91350100M000100Y433"), -1);
+	assert_int_equal(fz_uscc_check(""), -1);
+	assert_int_equal(fz_uscc_check("91350100M000100I43"), -1);
+	assert_int_equal(fz_uscc_check("91350100M000100O43"), -1);
+	assert_int_equal(fz_uscc_check("91350100M000100Z43"), -1);
+	assert_int_equal(fz_uscc_check("91350100M000100S43"), -1);
+	assert_int_equal(fz_uscc_check("91350100M000100V43"), -1);
+	assert_int_equal(fz_uscc_check("91350100m000100Y43"), -1);
+	assert_int_equal(fz_uscc_check("网吧网吧网吧"), -1);
+}
+
+/* Every code of one wrong character is caught. */
+static void
+test_uscc_single_errors(void **state)
+{
+	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	char code[] = "91350100M000100Y43";
+
+	(void)state;
+	for (int i = 0; i < 18; i++) {
+		char keep = code[i];
+
+		for (int c = 0; chars[c] != '\0'; c++) {
+			if (chars[c] == keep)
+				continue;
+			code[i] = chars[c];
+			assert_int_equal(fz_uscc_check(code), 0);
+		}
+		code[i] = keep;
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_entity),
+		cmocka_unit_test(test_entity_defaults),
+		cmocka_unit_test(test_required_keys),
+		cmocka_unit_test(test_empty_string_after_trim),
+		cmocka_unit_test(test_scalar_wanted),
+		cmocka_unit_test(test_not_a_record),
+		cmocka_unit_test(test_enumeration_aliases),
+		cmocka_unit_test(test_unknown_enumeration_value),
+		cmocka_unit_test(test_inspection_defaults_and_lists),
+		cmocka_unit_test(test_list_rules),
+		cmocka_unit_test(test_bools),
+		cmocka_unit_test(test_inspector),
+		cmocka_unit_test(test_money),
+		cmocka_unit_test(test_money_parse_and_format),
+		cmocka_unit_test(test_ints),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_penalties),
+		cmocka_unit_test(test_tristate),
+		cmocka_unit_test(test_matter_instant_default),
+		cmocka_unit_test(test_application_trips_by_channel),
+		cmocka_unit_test(test_diag_collects_every_problem),
+		cmocka_unit_test(test_strict_reports_unknown_keys_as_warnings),
+		cmocka_unit_test(test_uscc),
+		cmocka_unit_test(test_uscc_single_errors),
+	};
+
+	return cmocka_run_group_tests(tests, fx_arena_setup,
+	    fx_arena_teardown);
+}

@@ -1,0 +1,280 @@
+/* test_tally_merge.c - merging tallies written with --mergeable
+ * (lib/tally_merge.c): exactly what one tally over everything gives, or
+ * a refusal. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tally_fixture.h"
+
+/* Read every tally document of text and merge it into *t. */
+static int
+merge_text(fz_tally **t, const char *text, fz_error *err)
+{
+	char *dir = fx_tmpdir();
+	char *path = fx_write_str(dir, "tally.yaml", text);
+	char *paths[1] = { path };
+	fz_stream *s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
+	fz_event ev;
+	int rc;
+
+	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
+		assert_int_equal(ev.type, FZ_EV_DOC);
+		if ((rc = fz_tally_merge(t, ev.node, err)) != FZ_OK)
+			break;
+	}
+	fz_stream_close(s);
+	free(path);
+	fx_rmtree(dir);
+	return rc;
+}
+
+/* Records for the merge: the five visits and more, and cases that
+ * reach across months; split into halves by taking every other one. */
+static const struct visit more[] = {
+	{ "2019-03-31", "E4", "新桥镇", "P5,P6", "O3", 0, 0, "影院" },
+	{ "2019-04-01", "E4", "新桥镇", "P6,P7", "O3", 2, 1, "影院" },
+	{ "2019-05-20", "E2", "城关镇", "P1,P3", "O1", 1, 0, "网吧" },
+	{ "2019-05-21", "E5", NULL, "P8", NULL, 0, 0, NULL },
+	{ "2019-06-02", "E1", "城关镇", "P9,P1", "O4", 0, 1, "网吧" },
+};
+
+static const struct kase merge_cases[] = {
+	{ "M1", "2019-01-10", NULL, NULL, NULL, NULL, 0, NOFINE, "城关镇" },
+	{ "M2", "2019-02-01", "2019-06-25", "2019-06-20", "2019-06-21",
+	    "2019-07-05", 60, 500000, NULL },
+	{ "M3", "2019-03-05", "2019-03-20", "2019-03-18", "2019-03-18",
+	    "2019-03-19", 0, 125050, "新桥镇" },
+	{ "M4", "2019-05-01", "2019-09-01", NULL, NULL, NULL, 0, 20000,
+	    "城关镇" },
+};
+
+/* Add the records of half h (0 or 1; 2 for all of them) to t. */
+static void
+add_half(fz_tally *t, int h)
+{
+	for (size_t i = 0; i < 5; i++) {
+		if (h == 2 || (int)(i % 2) == h)
+			add_visit(t, &five[i]);
+		if (h == 2 || (int)((i + 1) % 2) == h)
+			add_visit(t, &more[i]);
+	}
+	for (size_t i = 0; i < 4; i++)
+		if (h == 2 || (int)(i % 2) == h)
+			add_case(t, &merge_cases[i]);
+}
+
+static fz_tally *
+tally_of(char *const *by, int nby, int h, const fz_calendar *cal)
+{
+	fz_error err = { 0 };
+	fz_tally *t = fz_tally_new(by, nby, &err);
+
+	assert_non_null(t);
+	fz_tally_set_calendar(t, cal);
+	add_half(t, h);
+	return t;
+}
+
+/* The merge of the halves' mergeable documents, written, equals the
+ * tally of everything, written. */
+static void
+assert_merge_exact(char *const *by, int nby)
+{
+	fz_calendar *cal = national_day();
+	fz_tally *whole = tally_of(by, nby, 2, cal), *merged = NULL;
+	fz_error err = { 0 };
+	char *want = fx_written(write_plain, whole, NULL), *got;
+
+	for (int h = 0; h < 2; h++) {
+		fz_tally *half = tally_of(by, nby, h, cal);
+		char *text = fx_written(write_mergeable, half, NULL);
+
+		if (merge_text(&merged, text, &err) != 0)
+			fail_msg("merge: %s:%u:%u: %s", err.file, err.line,
+			    err.col, err.msg);
+		free(text);
+		fz_tally_free(half);
+	}
+	assert_non_null(merged);
+	fz_tally_set_calendar(merged, cal);
+	got = fx_written(write_plain, merged, NULL);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	fz_tally_free(whole);
+	fz_tally_free(merged);
+	fz_calendar_free(cal);
+}
+
+static void
+test_merge_exact_without_by(void **state)
+{
+	(void)state;
+	assert_merge_exact(NULL, 0);
+}
+
+static void
+test_merge_exact_by_month_and_town(void **state)
+{
+	char *by[] = { "month", "town" };
+
+	(void)state;
+	assert_merge_exact(by, 2);
+}
+
+static void
+test_merge_exact_by_town(void **state)
+{
+	char *by[] = { "town" };
+
+	(void)state;
+	assert_merge_exact(by, 1);
+}
+
+static void
+test_merge_exact_by_quarter_week_category(void **state)
+{
+	char *by[] = { "quarter", "week", "category" };
+
+	(void)state;
+	assert_merge_exact(by, 3);
+}
+
+/* The units of the merge are distinct across the halves. */
+static void
+test_merge_counts_units_once(void **state)
+{
+	fz_tally *merged = NULL;
+	fz_error err = { 0 };
+
+	(void)state;
+	for (int h = 0; h < 2; h++) {
+		fz_tally *half = tally_of(NULL, 0, h, NULL);
+		char *text = fx_written(write_mergeable, half, NULL);
+
+		assert_int_equal(merge_text(&merged, text, &err), FZ_OK);
+		free(text);
+		fz_tally_free(half);
+	}
+	/* E1..E5 each once, though E1, E2 and E4 are in both halves. */
+	assert_int_equal(totals(merged)->units, 5);
+	assert_int_equal(totals(merged)->visits, 10);
+	fz_tally_free(merged);
+}
+
+static void
+test_merge_refuses_plain_tally(void **state)
+{
+	fz_tally *t = five_by(tally_by("month", NULL)), *merged = NULL;
+	char *text = fx_written(write_plain, t, NULL);
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(merge_text(&merged, text, &err), FZ_DATAERR);
+	assert_int_equal(err.status, FZ_DATAERR);
+	assert_string_equal(err.msg, "tally written without --mergeable: "
+	    "merging it would not be exact");
+	assert_null(merged);
+	free(text);
+	fz_tally_free(t);
+}
+
+static void
+test_merge_refuses_other_by(void **state)
+{
+	fz_tally *a = five_by(tally_by("month", NULL));
+	fz_tally *b = five_by(tally_by("month", "town", NULL));
+	fz_tally *merged = NULL;
+	char *ta = fx_written(write_mergeable, a, NULL);
+	char *tb = fx_written(write_mergeable, b, NULL);
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(merge_text(&merged, ta, &err), FZ_OK);
+	assert_int_equal(merge_text(&merged, tb, &err), FZ_DATAERR);
+	assert_string_equal(err.msg,
+	    "cannot merge tallies grouped by different keys");
+	free(ta);
+	free(tb);
+	fz_tally_free(a);
+	fz_tally_free(b);
+	fz_tally_free(merged);
+}
+
+static void
+test_merge_refuses_other_where(void **state)
+{
+	fz_tally *a = five_by(tally_by("month", NULL));
+	fz_tally *b = five_by(tally_by("month", NULL));
+	fz_tally *merged = NULL;
+	fz_where *w = fz_where_new();
+	fz_error err = { 0 };
+	char *ta, *tb;
+
+	(void)state;
+	assert_int_equal(fz_where_add(w, "town=城关镇", &err), FZ_OK);
+	fz_tally_set_where(b, w);
+	ta = fx_written(write_mergeable, a, NULL);
+	tb = fx_written(write_mergeable, b, NULL);
+	assert_int_equal(merge_text(&merged, ta, &err), FZ_OK);
+	assert_int_equal(merge_text(&merged, tb, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "cannot merge tallies with different where");
+	free(ta);
+	free(tb);
+	fz_where_free(w);
+	fz_tally_free(a);
+	fz_tally_free(b);
+	fz_tally_free(merged);
+}
+
+static void
+test_merge_refuses_a_case_that_differs(void **state)
+{
+	static const struct kase c1 = { "C1", "2019-03-01", NULL, NULL, NULL,
+		NULL, 0, NOFINE, NULL };
+	static const struct kase c1b = { "C1", "2019-03-02", NULL, NULL, NULL,
+		NULL, 0, NOFINE, NULL };
+	fz_tally *a = tally_by(NULL), *b = tally_by(NULL), *merged = NULL;
+	char *ta, *tb;
+	fz_error err = { 0 };
+
+	(void)state;
+	add_case(a, &c1);
+	add_case(b, &c1b);
+	ta = fx_written(write_mergeable, a, NULL);
+	tb = fx_written(write_mergeable, b, NULL);
+	assert_int_equal(merge_text(&merged, ta, &err), FZ_OK);
+	assert_int_equal(merge_text(&merged, tb, &err), FZ_DATAERR);
+	assert_string_equal(err.msg,
+	    "case 'C1' differs between the tallies merged");
+	free(ta);
+	free(tb);
+	fz_tally_free(a);
+	fz_tally_free(b);
+	fz_tally_free(merged);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_merge_exact_without_by),
+		cmocka_unit_test(test_merge_exact_by_month_and_town),
+		cmocka_unit_test(test_merge_exact_by_town),
+		cmocka_unit_test(test_merge_exact_by_quarter_week_category),
+		cmocka_unit_test(test_merge_counts_units_once),
+		cmocka_unit_test(test_merge_refuses_plain_tally),
+		cmocka_unit_test(test_merge_refuses_other_by),
+		cmocka_unit_test(test_merge_refuses_other_where),
+		cmocka_unit_test(test_merge_refuses_a_case_that_differs),
+	};
+
+	return cmocka_run_group_tests(tests, fx_arena_setup,
+	    fx_arena_teardown);
+}
