@@ -961,7 +961,7 @@ void fz_template_free(fz_template *t);
 void fz_template_set_partials(fz_template *t, fz_partial_fn fn, void *ctx);
 /* Render with data as the context (NULL: an empty one), appending to
  * out.  FZ_OK; FZ_DATAERR when a partial does not parse or partials nest
- * deeper than 100; or the status of the partial function. */
+ * deeper than 256; or the status of the partial function. */
 int fz_template_render(fz_template *t, const fz_node *data,
     enum fz_escape escape, fz_buf *out, fz_error *err);
 /* The same onto fp; FZ_IOERR when writing fails. */
