@@ -317,6 +317,55 @@ test_load_files(void **state)
 	fx_rmtree(dir);
 }
 
+/* The calendar shipped with fazhi agrees with holiday-cn over 2019. */
+static void
+test_shipped_calendar(void **state)
+{
+	fz_calendar *cn = fz_calendar_new();
+	fz_error err = { 0 };
+
+	(void)state;
+	if (fz_calendar_load(cn, "cn", &err) != FZ_OK)
+		fail_msg("%s: %s", err.file, err.msg);
+	for (int y = 2018; y <= 2027; y++)
+		assert_true(fz_calendar_covers(cn, y));
+	assert_false(fz_calendar_covers(cn, 2017));
+	assert_false(fz_calendar_covers(cn, 2028));
+	for (fz_date d = fx_date("2019-01-01"); d <= fx_date("2019-12-31"); d++)
+		if (fz_calendar_is_workday(cn, d) !=
+		    fz_calendar_is_workday(cal2019, d)) {
+			char buf[16];
+
+			fail_msg("%s differs", fz_date_format(d, buf));
+		}
+	fz_calendar_free(cn);
+}
+
+static void
+test_data_path(void **state)
+{
+	char *dir = fx_tmpdir(), *probe = fx_write_str(dir, "probe.txt", "x");
+	char buf[4096];
+	const char *old = getenv("FAZHI_DATADIR");
+	char *saved = old ? strdup(old) : NULL;
+
+	(void)state;
+	setenv("FAZHI_DATADIR", dir, 1);
+	assert_string_equal(fz_data_path("probe.txt", buf, sizeof buf), probe);
+	assert_ptr_equal(fz_data_path("probe.txt", buf, sizeof buf), buf);
+	/* Not there: the next places are looked in. */
+	assert_non_null(fz_data_path("calendar-cn.yaml", buf, sizeof buf));
+	assert_non_null(strstr(buf, "calendar-cn.yaml"));
+	assert_null(fz_data_path("no-such-file.yaml", buf, sizeof buf));
+	if (saved != NULL)
+		setenv("FAZHI_DATADIR", saved, 1);
+	else
+		unsetenv("FAZHI_DATADIR");
+	free(saved);
+	free(probe);
+	fx_rmtree(dir);
+}
+
 int
 main(void)
 {
@@ -334,6 +383,8 @@ main(void)
 		cmocka_unit_test(test_bad_calendar_documents),
 		cmocka_unit_test(test_holiday_cn_booleans),
 		cmocka_unit_test(test_load_files),
+		cmocka_unit_test(test_shipped_calendar),
+		cmocka_unit_test(test_data_path),
 	};
 
 	return cmocka_run_group_tests(tests, load_2019, free_2019);

@@ -1,4 +1,5 @@
-/* test_hash.c - byte-string maps in insertion order (lib/hash.c). */
+/* test_hash.c - byte-string maps in insertion order, and maps of 64-bit
+ * keys (lib/hash.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -203,6 +204,104 @@ test_map_arena_lives_as_long_as_the_map(void **state)
 	fz_map_free(m);
 }
 
+/* ------------------------------------------------------------ u64 map */
+
+static uint64_t
+key_of(uint64_t i)
+{
+	/* Pairs of interned numbers, as the tally makes them, and 0. */
+	return (i % 1000) << 32 | (i / 1000) * 7;
+}
+
+static void
+test_u64map_values_survive_growth(void **state)
+{
+	enum { N = 100000 };
+	fz_u64map *m = fz_u64map_new();
+	int added;
+
+	(void)state;
+	assert_int_equal(fz_u64map_count(m), 0);
+	for (uint64_t i = 0; i < N; i++) {
+		uint32_t *v = fz_u64map_insert(m, key_of(i), &added);
+
+		assert_int_equal(added, 1);
+		assert_int_equal(*v, 0);
+		*v = (uint32_t)i + 1;
+	}
+	assert_int_equal(fz_u64map_count(m), N);
+	for (uint64_t i = 0; i < N; i++) {
+		uint32_t *v = fz_u64map_insert(m, key_of(i), &added);
+
+		assert_int_equal(added, 0);
+		assert_int_equal(*v, i + 1);
+	}
+	assert_int_equal(fz_u64map_count(m), N);
+	fz_u64map_free(m);
+	fz_u64map_free(NULL);
+}
+
+static void
+test_u64set(void **state)
+{
+	enum { N = 50000 };
+	fz_u64map *m = fz_u64map_new();
+	int added;
+
+	(void)state;
+	for (uint64_t i = 0; i < N; i++)
+		assert_int_equal(fz_u64set_add(m, key_of(i)), 1);
+	for (uint64_t i = 0; i < N; i++)
+		assert_int_equal(fz_u64set_add(m, key_of(i)), 0);
+	assert_int_equal(fz_u64map_count(m), N);
+	/* A set asked for a value becomes a map, its keys at 0. */
+	assert_int_equal(*fz_u64map_insert(m, key_of(17), &added), 0);
+	assert_int_equal(added, 0);
+	*fz_u64map_insert(m, UINT64_MAX - 1, &added) = 9;
+	assert_int_equal(added, 1);
+	for (uint64_t i = N; i < 2 * N; i++)
+		assert_int_equal(fz_u64set_add(m, key_of(i)), 1);
+	assert_int_equal(*fz_u64map_insert(m, UINT64_MAX - 1, &added), 9);
+	assert_int_equal(fz_u64map_count(m), 2 * N + 1);
+	fz_u64map_free(m);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+test_u64map_walk_sees_each_once(void **state)
+{
+	enum { N = 3000 };
+	fz_u64map *m = fz_u64map_new();
+	uint64_t *seen = calloc(N + 1, sizeof *seen), key;
+	size_t pos = 0, n = 0;
+	uint32_t value;
+	int added;
+
+	(void)state;
+	for (uint64_t i = 0; i < N; i++)
+		*fz_u64map_insert(m, key_of(i), &added) = (uint32_t)(i * 3);
+	while (fz_u64map_next(m, &pos, &key, &value)) {
+		assert_true(n < N);
+		seen[n++] = key;
+		assert_int_equal(value % 3, 0);
+		assert_int_equal(key_of(value / 3), key);
+	}
+	assert_int_equal(n, N);
+	qsort(seen, n, sizeof *seen, cmp_u64);
+	for (size_t i = 1; i < n; i++)
+		assert_true(seen[i - 1] < seen[i]);
+	assert_int_equal(fz_u64map_next(m, &pos, &key, &value), 0);
+	free(seen);
+	fz_u64map_free(m);
+}
+
 int
 main(void)
 {
@@ -215,6 +314,9 @@ main(void)
 		cmocka_unit_test(test_binary_keys_with_nul),
 		cmocka_unit_test(test_binary_keys_many),
 		cmocka_unit_test(test_map_arena_lives_as_long_as_the_map),
+		cmocka_unit_test(test_u64map_values_survive_growth),
+		cmocka_unit_test(test_u64set),
+		cmocka_unit_test(test_u64map_walk_sees_each_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
