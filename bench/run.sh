@@ -49,3 +49,4 @@ tf=$out/applications-100k.yaml
 measure "fazhi-metrics, 100k" "$bin/fazhi-metrics" --year 2019 "$mf" "$tf"
 echo "(memory is flat in the number of applications when 100k and 1M peak alike;"
 echo " it grows with the matters)"
+. "$(dirname "$0")/draw.sh"
