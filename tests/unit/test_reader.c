@@ -806,6 +806,83 @@ test_progress_reports_bytes(void **state)
 	free(big);
 }
 
+static void
+test_document_limit(void **state)
+{
+	struct fx *f = *state;
+	const char doc[] = "---\nkind: plan\n";
+	size_t n = FZ_MAX_DOCUMENTS, len = strlen(doc);
+	char *text = malloc(n * len + len + 1);
+	fz_event ev;
+	fz_error err = { 0 };
+	size_t docs = 0;
+	int rc;
+
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + i * len, doc, len);
+	/* 100000 documents in two files are read ... */
+	add_file(f, text, (n - 10) * len);
+	add_file(f, text, 10 * len);
+	f->s = fz_stream_open(f->paths, f->n, 0);
+	while ((rc = fz_stream_next(f->s, &ev, &err)) == 1)
+		docs++;
+	assert_int_equal(rc, 0);
+	assert_int_equal(docs, n);
+	/* ... one more is refused. */
+	fz_stream_close(f->s);
+	add_file(f, doc, len);
+	f->s = fz_stream_open(f->paths, f->n, 0);
+	while ((rc = fz_stream_next(f->s, &ev, &err)) == 1)
+		;
+	assert_int_equal(rc, FZ_DATAERR);
+	assert_string_equal(err.file, f->paths[2]);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "more documents than the limit of 100000");
+	free(text);
+}
+
+static void
+test_standard_input(void **state)
+{
+	struct fx *f = *state;
+	char *dash[1] = { "-" };
+	fz_event ev;
+
+	add_file(f, inspections, strlen(inspections));
+	assert_non_null(freopen(f->paths[0], "rb", stdin));
+	f->s = fz_stream_open(NULL, 0, 0);
+	next_ok(f->s, &ev);
+	assert_string_equal(ev.file, "<stdin>");
+	assert_string_equal(fz_node_get(ev.node, "entity")->file, "<stdin>");
+	assert_string_equal(fz_node_get(ev.node, "entity")->str, "E1");
+	fz_stream_close(f->s);
+	assert_non_null(freopen(f->paths[0], "rb", stdin));
+	f->s = fz_stream_open(dash, 1, 0);
+	next_ok(f->s, &ev);
+	next_ok(f->s, &ev);
+	next_ok(f->s, &ev);
+	assert_int_equal(ev.type, FZ_EV_DOC);
+	assert_string_equal(ev.file, "<stdin>");
+	at_end(f->s);
+}
+
+/* fails until build_scalar() (lib/reader.c), which marks a scalar quoted
+ * by its style alone so that an explicit !!str tag is lost, is fixed */
+static void
+test_explicit_str_tag_is_a_string(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f,
+	    "kind: plan\n"
+	    "task: !!str 123\n"
+	    "seed: !!str null\n", 0);
+	fz_event ev;
+
+	next_ok(s, &ev);
+	assert_int_equal(fz_node_tag(fz_node_get(ev.node, "task")), FZ_TAG_STR);
+	assert_false(fz_node_is_null(fz_node_get(ev.node, "seed")));
+}
+
 int
 main(void)
 {
@@ -849,6 +926,9 @@ main(void)
 		T(test_keep_across_documents_and_buffered),
 		T(test_tap_sees_every_byte),
 		T(test_progress_reports_bytes),
+		T(test_document_limit),
+		T(test_standard_input),
+		T(test_explicit_str_tag_is_a_string),
 	};
 #undef T
 

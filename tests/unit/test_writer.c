@@ -17,7 +17,10 @@ static const char *const tricky[] = { "true", "123", "null", "", "yes",
 	"~", "0x1F", "1.5", "on", "NO", ".inf", "1_000", "190:20:30", " lead",
 	"trail ", "a: b", "- x", "#c", "@x", "line1\nline2", "'q'", "\"dq\"",
 	"网吧\xe3\x80\x80", "tab\there", "[1]", "{a: 1}", "*x", "&a", "!t",
-	"%p", "`b", "|", ">", "?", "---", "...", NULL };
+	"%p", "`b", "|", ">", "?", "---", "...", "a  b", "x\n", "\nx",
+	"a\r\nb", "\t", "😀 emoji", "a\xe2\x80\xa8" "b", "\xef\xbb\xbf" "bom",
+	"a # not a comment", "key: value: more", "0o17", "09", "1e3",
+	"2019-03-05", "是", "否", NULL };
 
 static void
 write_tricky_map(fz_writer *w, void *ctx)
@@ -76,6 +79,40 @@ write_words(fz_writer *w, void *ctx)
 	}
 	fz_write_map_end(w);
 	fz_write_doc_end(w);
+}
+
+static void
+write_long(fz_writer *w, void *ctx)
+{
+	fz_write_doc_begin(w);
+	fz_write_map_begin(w, 0);
+	fz_write_key(w, "cause");
+	fz_write_str(w, ctx);
+	fz_write_map_end(w);
+	fz_write_doc_end(w);
+}
+
+/* A long text with spaces stays on one line: no folding. */
+static void
+test_long_strings_are_not_folded(void **state)
+{
+	fz_arena *a = fz_arena_new();
+	size_t n = 20000;
+	char *cause = malloc(n + 1), *text, *want = malloc(n + 32);
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		cause[i] = i % 7 == 6 ? ' ' : 'a' + (char)(i % 7);
+	cause[n] = '\0';
+	text = fx_written(write_long, cause, NULL);
+	snprintf(want, n + 32, "---\ncause: %s\n", cause);
+	assert_string_equal(text, want);
+	assert_string_equal(fz_node_get(fx_parse(a, text), "cause")->str,
+	    cause);
+	free(cause);
+	free(want);
+	free(text);
+	fz_arena_free(a);
 }
 
 static void
@@ -444,6 +481,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strings_read_back_as_strings),
 		cmocka_unit_test(test_quoting_of_strings),
+		cmocka_unit_test(test_long_strings_are_not_folded),
 		cmocka_unit_test(test_chinese_is_not_escaped),
 		cmocka_unit_test(test_money_dates_and_numbers),
 		cmocka_unit_test(test_values_read_back_with_their_tags),
