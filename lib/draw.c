@@ -284,7 +284,8 @@ take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
 	all = fz_xcalloc(n ? n : 1, sizeof *all);
 	n = 0;
 	for (size_t s = 0; s < p->nstrata; s++) {
-		memcpy(all + n, sc[s].v, d->selected[s] * sizeof *all);
+		if (d->selected[s] > 0)	/* an empty stratum has no vector */
+			memcpy(all + n, sc[s].v, d->selected[s] * sizeof *all);
 		n += d->selected[s];
 	}
 	fz_draw_cand_sort(o, all, n);
@@ -332,6 +333,9 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 	fz_staff *st;
 
 	draw_clear(d, plan, h, entities, inspectors);
+	if (nentities > UINT32_MAX || ninspectors > UINT32_MAX)
+		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "more than "
+		    "%u entities or inspectors", UINT32_MAX);
 	if ((st = fz_staff_new(plan, h, inspectors, ninspectors, err)) == NULL)
 		return err->status;
 	o.tk = fz_ticketer_new(h, plan->seed, plan->seed_len);

@@ -84,6 +84,8 @@ ratio(const fz_node *v, fz_stratum *s, fz_error *err)
 	    fz_int_parse(t + dot + 1, len - dot - 1, &frac) != 0)))
 		return fail(err, v, "ratio must be a decimal such as 0.3 "
 		    "(at most %d decimals)", RATIO_DIGITS);
+	if (whole_part > 1)
+		return fail(err, v, "ratio %.*s is outside (0, 1]", (int)len, t);
 	for (size_t i = dot + 1; i < len; i++)
 		den *= 10;
 	s->ratio_num = (uint64_t)whole_part * den + (uint64_t)frac;

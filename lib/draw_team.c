@@ -381,7 +381,9 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 	memcpy(prefix + elen, "|", 2);
 	fz_ticketer_prefix(tk, prefix, elen + 1);
 	free(prefix);
-	pick->team = fz_arena_alloc(d->arena, size * sizeof *pick->team);
+	/* A team never outgrows the roster, whatever team.size says. */
+	pick->team = fz_arena_alloc(d->arena, (size < st->n ? size : st->n + 1) *
+	    sizeof *pick->team);
 	for (size_t seat = 0; seat < size; seat++) {
 		int dept;
 		long b;

@@ -20,7 +20,7 @@ static char yaml_path[] = "/tmp/test_draw_XXXXXX";
 static fz_node *
 yaml_doc(const char *text)
 {
-	char path[sizeof yaml_path];
+	static char path[sizeof yaml_path];	/* the nodes name it */
 	char *paths[1] = { path };
 	fz_stream *s;
 	fz_event ev;
@@ -167,6 +167,8 @@ static const struct {
 	    "outside (0, 1]" },
 	{ PLAN_HEAD "strata: [{name: a, ratio: 1.5}]\n", 5, 27,
 	    "outside (0, 1]" },
+	{ PLAN_HEAD "strata: [{name: a, ratio: 99999999999999999.5}]\n", 5,
+	    27, "outside (0, 1]" },
 	{ PLAN_HEAD "strata: [{name: a, ratio: 3e-1}]\n", 5, 27,
 	    "decimal" },
 	{ PLAN_HEAD "strata: [{name: a, count: 1, ratio: 0.5}]\n",
@@ -435,6 +437,23 @@ test_unfilled_counts_nothing(void **state)
 	fz_draw_free(&d);
 }
 
+/* A team larger than the roster: the seat after the last inspector. */
+static void
+test_team_beyond_roster(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n"
+	    "team: {size: 999999999999}\n", &p);
+	assert_string_equal(d.picks[0].unfilled, "seat 6 of 999999999999 (any "
+	    "department): 5 active, 5 qualified for 娱乐场所, 5 not avoiding "
+	    "it, all on the team already");
+	fz_draw_free(&d);
+}
+
 static void
 test_department_without_inspector(void **state)
 {
@@ -516,6 +535,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_teams, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unfilled_counts_nothing,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_team_beyond_roster, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_department_without_inspector, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
