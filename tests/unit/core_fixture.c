@@ -122,6 +122,18 @@ fx_arena_teardown(void **state)
 	return 0;
 }
 
+/* Point every node of n at file: the copy outlives the file's name. */
+static void
+refile(fz_node *n, const char *file)
+{
+	size_t slots = n->type == FZ_MAP ? 2 * n->n : n->n;
+
+	n->file = file;
+	for (size_t i = 0; i < slots; i++)
+		if (n->kids[i] != NULL)
+			refile(n->kids[i], file);
+}
+
 fz_node *
 fx_parse(fz_arena *a, const char *yaml)
 {
@@ -138,6 +150,7 @@ fx_parse(fz_arena *a, const char *yaml)
 	while ((rc = fz_stream_next(s, &ev, &err)) == 1)
 		if (ev.type == FZ_EV_DOC) {
 			copy = fz_node_copy(a, ev.node);
+			refile(copy, fz_arena_strdup(a, "doc.yaml"));
 			break;
 		}
 	if (rc != 1)

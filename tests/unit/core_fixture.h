@@ -38,7 +38,8 @@ typedef union fx_record {
 } fx_record;
 
 /* The first document of yaml, read through the streaming reader (any
- * kind, records kept) and copied into a. */
+ * kind, records kept) and copied into a; its nodes name the file
+ * "doc.yaml". */
 fz_node *fx_parse(fz_arena *a, const char *yaml);
 /* A plain scalar, or a quoted one (as a reader makes them). */
 fz_node *fx_plain(fz_arena *a, const char *s);

@@ -235,6 +235,7 @@ add_fails(const char *yaml, unsigned line, unsigned col, const char *msg)
 	assert_int_equal(err.line, line);
 	assert_int_equal(err.col, col);
 	assert_string_equal(err.msg, msg);
+	assert_string_equal(err.file, line != 0 ? "doc.yaml" : "");
 	fz_calendar_free(c);
 	fz_arena_free(a);
 }

@@ -17,6 +17,7 @@ struct fx {
 	char *paths[12];
 	int n;
 	fz_stream *s;
+	char *text;		/* a test's text, freed even when it fails */
 };
 
 static int
@@ -35,6 +36,7 @@ teardown(void **state)
 	struct fx *f = *state;
 
 	fz_stream_close(f->s);
+	free(f->text);
 	for (int i = 0; i < f->n; i++)
 		free(f->paths[i]);
 	fx_rmtree(f->dir);
@@ -470,28 +472,26 @@ test_deep_nesting_is_refused(void **state)
 {
 	struct fx *f = *state;
 	/* Document, records, record and 62 lists: 65 levels. */
-	char *text = nested(62);
+	char *text = f->text = nested(62);
 
 	text_fails_with(f, text, 0, FZ_DATAERR, 3, 0,
 	    "nesting deeper than the limit of 64 levels");
-	free(text);
 }
 
 static void
 test_very_deep_nesting_is_refused_not_crashed(void **state)
 {
 	struct fx *f = *state;
-	char *text = nested(100000);
+	char *text = f->text = nested(100000);
 
 	text_fails_with(f, text, 0, FZ_DATAERR, 3, 0, "nesting deeper");
-	free(text);
 }
 
 static void
 test_nesting_within_the_limit(void **state)
 {
 	struct fx *f = *state;
-	char *text = nested(40);
+	char *text = f->text = nested(40);
 	fz_stream *s = open_text(f, text, 0);
 	fz_event ev;
 	const fz_node *n;
@@ -502,7 +502,6 @@ test_nesting_within_the_limit(void **state)
 		depth++;
 	assert_int_equal(depth, 40);
 	assert_string_equal(n->str, "1");
-	free(text);
 }
 
 /* fails until the depth check of build() (lib/reader.c), which counts a
@@ -513,13 +512,12 @@ test_nesting_of_64_collections_is_accepted(void **state)
 	struct fx *f = *state;
 	/* Document, records, record and 61 lists: 64 collections, the
 	 * limit FZ_MAX_DEPTH names, with a scalar in the innermost. */
-	char *text = nested(61);
+	char *text = f->text = nested(61);
 	fz_stream *s = open_text(f, text, 0);
 	fz_event ev;
 
 	next_ok(s, &ev);
 	assert_int_equal(ev.type, FZ_EV_RECORD);
-	free(text);
 }
 
 /* A record {x: "aaa..."} whose scalar has len bytes. */
@@ -538,24 +536,22 @@ static void
 test_scalar_over_1mib_is_refused(void **state)
 {
 	struct fx *f = *state;
-	char *text = long_scalar(FZ_MAX_SCALAR + 1);
+	char *text = f->text = long_scalar(FZ_MAX_SCALAR + 1);
 
 	text_fails_with(f, text, 0, FZ_DATAERR, 3, 8,
 	    "scalar of 1048577 bytes is longer than the limit of 1048576");
-	free(text);
 }
 
 static void
 test_scalar_of_1mib_is_accepted(void **state)
 {
 	struct fx *f = *state;
-	char *text = long_scalar(FZ_MAX_SCALAR);
+	char *text = f->text = long_scalar(FZ_MAX_SCALAR);
 	fz_stream *s = open_text(f, text, 0);
 	fz_event ev;
 
 	next_ok(s, &ev);
 	assert_int_equal(fz_node_get(ev.node, "x")->len, FZ_MAX_SCALAR);
-	free(text);
 }
 
 static void
@@ -736,7 +732,7 @@ test_tap_sees_every_byte(void **state)
 {
 	struct fx *f = *state;
 	struct tapped t = { { 0 }, { 0 }, 0 };
-	char *big = long_scalar(300000);
+	char *big = f->text = long_scalar(300000);
 	fz_event ev;
 	fz_error err;
 	int rc;
@@ -762,7 +758,6 @@ test_tap_sees_every_byte(void **state)
 		free(t.buf[i]);
 	}
 	assert_true(t.calls >= 3);
-	free(big);
 }
 
 struct progress {
@@ -786,7 +781,7 @@ test_progress_reports_bytes(void **state)
 {
 	struct fx *f = *state;
 	struct progress p = { 0, 0, 0 };
-	char *big = long_scalar(FZ_MAX_SCALAR);
+	char *big = f->text = long_scalar(FZ_MAX_SCALAR);
 	size_t size = strlen(big);
 	fz_event ev;
 	fz_error err;
@@ -803,7 +798,6 @@ test_progress_reports_bytes(void **state)
 	assert_true(p.calls >= 1);
 	assert_int_equal(p.total, 9 * (uint64_t)size);
 	assert_true(p.done <= p.total);
-	free(big);
 }
 
 static void
@@ -812,7 +806,7 @@ test_document_limit(void **state)
 	struct fx *f = *state;
 	const char doc[] = "---\nkind: plan\n";
 	size_t n = FZ_MAX_DOCUMENTS, len = strlen(doc);
-	char *text = malloc(n * len + len + 1);
+	char *text = f->text = malloc(n * len + len + 1);
 	fz_event ev;
 	fz_error err = { 0 };
 	size_t docs = 0;
@@ -838,7 +832,6 @@ test_document_limit(void **state)
 	assert_string_equal(err.file, f->paths[2]);
 	assert_int_equal(err.line, 2);
 	assert_string_equal(err.msg, "more documents than the limit of 100000");
-	free(text);
 }
 
 static void
