@@ -97,6 +97,21 @@ test_rows_by_two_period_keys(void **state)
 	fz_tally_free(q);
 }
 
+/* A key left out of a record groups under its default. */
+static void
+test_rows_by_a_key_with_a_default(void **state)
+{
+	fz_tally *t = five_by(tally_by("type", "result", NULL));
+
+	(void)state;
+	assert_int_equal(nrows(t), 3);
+	assert_visits(row(t, 0, 2, "routine", "banned"), 1, 1, 1, 1, 0, 1, 0);
+	assert_visits(row(t, 1, 2, "routine", "ok"), 3, 2, 4, 3, 0, 0, 0);
+	assert_visits(row(t, 2, 2, "routine", "violation"), 1, 1, 2, 1, 1, 0,
+	    1);
+	fz_tally_free(t);
+}
+
 static void
 test_range_filters_records(void **state)
 {
@@ -366,6 +381,7 @@ main(void)
 		cmocka_unit_test(test_rows_by_month_and_town_null_last),
 		cmocka_unit_test(test_rows_by_town),
 		cmocka_unit_test(test_rows_by_two_period_keys),
+		cmocka_unit_test(test_rows_by_a_key_with_a_default),
 		cmocka_unit_test(test_range_filters_records),
 		cmocka_unit_test(test_new_refuses_bad_by),
 		cmocka_unit_test(test_filed_closed_open_by_month),
