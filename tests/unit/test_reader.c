@@ -595,6 +595,21 @@ test_duplicate_records_key(void **state)
 	    "duplicate key");
 }
 
+/* fails until doc_key() (lib/reader.c), which keeps records read before
+ * kind: aside without putting the key into the document, so that a
+ * second records: key replaces the first, is fixed */
+static void
+test_duplicate_records_key_before_kind(void **state)
+{
+	text_fails_with(*state,
+	    "records:\n"
+	    "  - {id: C1, filed: 2019-01-02}\n"
+	    "records:\n"
+	    "  - {id: C2, filed: 2019-01-03}\n"
+	    "kind: cases\n", FZ_STREAM_KEEP, FZ_DATAERR, 3, 1,
+	    "duplicate key");
+}
+
 static void
 test_invalid_utf8_is_refused(void **state)
 {
@@ -909,6 +924,7 @@ main(void)
 		T(test_duplicate_key_in_a_document),
 		T(test_duplicate_key_nested),
 		T(test_duplicate_records_key),
+		T(test_duplicate_records_key_before_kind),
 		T(test_invalid_utf8_is_refused),
 		T(test_invalid_utf8_sequences),
 		T(test_syntax_error_has_a_position),
