@@ -15,19 +15,30 @@
 
 static fz_calendar *cal2019;	/* loaded once from holiday-cn/2019.json */
 
+/* The shared folder: $FZ_SHARED (make check sets it, make distcheck
+ * too), else the folder beside the source tree ($top_srcdir/..), else
+ * beside the current directory. */
+static void
+shared_path(const char *name, char *buf, size_t size)
+{
+	const char *shared = getenv("FZ_SHARED");
+	const char *top = getenv("top_srcdir");
+
+	if (shared != NULL && *shared != '\0')
+		snprintf(buf, size, "%s/%s", shared, name);
+	else
+		snprintf(buf, size, "%s/../shared/%s",
+		    top != NULL && *top != '\0' ? top : ".", name);
+}
+
 static int
 load_2019(void **state)
 {
-	const char *top = getenv("top_srcdir");
 	char path[4096];
 	fz_error err = { 0 };
 
 	(void)state;
-	/* make check sets top_srcdir; by hand, run from the source tree. */
-	if (top == NULL || *top == '\0')
-		top = ".";
-	snprintf(path, sizeof path, "%s/../shared/data/holiday-cn/2019.json",
-	    top);
+	shared_path("data/holiday-cn/2019.json", path, sizeof path);
 	if (access(path, R_OK) != 0) {
 		fprintf(stderr, "test_calendar: %s is missing: the holiday "
 		    "file of 2019 is needed\n", path);
