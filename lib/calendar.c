@@ -122,12 +122,13 @@ add_holiday_cn(fz_calendar *c, const fz_node *doc, fz_error *err)
 
 		if ((rc = date_of(fz_node_get(day, "date"), &d, err)) != FZ_OK)
 			return rc;
-		if (off == NULL || fz_node_tag(off) != FZ_TAG_BOOL)
+		int b = off == NULL || off->type != FZ_SCALAR ? -1 :
+		    fz_scalar_bool(off->str, off->len);
+
+		if (b < 0)
 			return fz_error_set(err, FZ_DATAERR, day->file,
 			    day->line, day->col, "isOffDay must be true or false");
-		dates_add(off->str[0] == 't' || off->str[0] == 'T' ||
-		    off->str[0] == 'y' || off->str[0] == 'Y' ?
-		    &c->holidays : &c->workdays, d);
+		dates_add(b ? &c->holidays : &c->workdays, d);
 	}
 	return FZ_OK;
 }

@@ -156,6 +156,16 @@ trim_node(fz_node *v)
 	}
 }
 
+/* Rewrite a value to its canonical spelling, so that grouping and
+ * filtering by the key see one spelling. */
+static void
+canonical(fz_node *v, const char *value)
+{
+	v->str = (char *)value;
+	v->len = strlen(value);
+	v->quoted = 0;
+}
+
 static int
 decode_enum(struct decoder *d, const fz_field *f, fz_node *v, int *out)
 {
@@ -169,11 +179,7 @@ decode_enum(struct decoder *d, const fz_field *f, fz_node *v, int *out)
 		return problem(d, FZ_ERROR, v, "unknown %s '%s' (expected %s)",
 		    f->key, v->str, list);
 	}
-	/* Rewrite to the canonical value, so grouping and filtering by the
-	 * key see one spelling. */
-	v->str = (char *)f->values[i].value;
-	v->len = strlen(v->str);
-	v->quoted = 0;
+	canonical(v, f->values[i].value);
 	*out = i;
 	return FZ_OK;
 }
@@ -182,21 +188,17 @@ static int
 decode_bool(struct decoder *d, const fz_field *f, fz_node *v, int *out,
     int exempt_ok)
 {
-	static const char *const yes[] = { "true", "True", "TRUE", "yes",
-		"Yes", "YES", NULL };
-	static const char *const no[] = { "false", "False", "FALSE", "no",
-		"No", "NO", NULL };
+	int b;
 
 	trim_node(v);
-	for (int i = 0; yes[i] != NULL; i++) {
-		if (strcmp(v->str, yes[i]) == 0)
-			return *out = 1, FZ_OK;
-		if (strcmp(v->str, no[i]) == 0)
-			return *out = 0, FZ_OK;
+	if ((b = fz_scalar_bool(v->str, v->len)) >= 0) {
+		canonical(v, b ? "true" : "false");
+		*out = b;
+		return FZ_OK;
 	}
 	if (exempt_ok && (strcmp(v->str, "exempt") == 0 ||
 	    strcmp(v->str, "不适宜") == 0))
-		return *out = FZ_EXEMPT, FZ_OK;
+		return canonical(v, "exempt"), *out = FZ_EXEMPT, FZ_OK;
 	return problem(d, FZ_ERROR, v, "%s must be true or false%s, not '%s'",
 	    f->key, exempt_ok ? " or exempt" : "", v->str);
 }

@@ -154,6 +154,9 @@ struct fz_node {
 enum fz_scalar_tag { FZ_TAG_STR, FZ_TAG_NULL, FZ_TAG_BOOL, FZ_TAG_INT,
 	FZ_TAG_FLOAT };
 enum fz_scalar_tag fz_scalar_resolve(const char *s, size_t len);
+/* A YAML 1.1 boolean (true, yes, on, y ... in their cases): 1 or 0, and
+ * -1 for anything else. */
+int fz_scalar_bool(const char *s, size_t len);
 /* The tag of a scalar node: quoted scalars are always strings. */
 enum fz_scalar_tag fz_node_tag(const fz_node *n);
 /* 1 when n is NULL or a plain null scalar (null, ~, empty). */

@@ -47,6 +47,35 @@ is_int(const char *s, size_t len)
 	    (s[0] != '0' && all_digits(s, len, "_:") && s[len - 1] != ':');
 }
 
+/* [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]* : a sexagesimal float. */
+static int
+is_sexagesimal_float(const char *s, size_t len)
+{
+	size_t i = 0, colons = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	if (i == len || s[i] < '0' || s[i] > '9')
+		return 0;
+	while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+		i++;
+	while (i < len && s[i] == ':') {
+		size_t d = 0;
+
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+		if (d == 0 || d > 2 || (d == 2 && s[i - 2] > '5'))
+			return 0;
+		colons++;
+	}
+	if (colons == 0 || i == len || s[i] != '.')
+		return 0;
+	for (i++; i < len; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
 static int
 is_float(const char *s, size_t len)
 {
@@ -55,7 +84,7 @@ is_float(const char *s, size_t len)
 		".nan", ".NaN", ".NAN", NULL };
 	size_t i = 0, digits = 0, dots = 0;
 
-	if (is_one_of(s, len, special))
+	if (is_one_of(s, len, special) || is_sexagesimal_float(s, len))
 		return 1;
 	if (i < len && (s[i] == '-' || s[i] == '+'))
 		i++;
@@ -78,6 +107,21 @@ is_float(const char *s, size_t len)
 		return all_digits(s + i, len - i, NULL);
 	}
 	return 1;
+}
+
+int
+fz_scalar_bool(const char *s, size_t len)
+{
+	static const char *const yes[] = { "y", "Y", "yes", "Yes", "YES",
+		"true", "True", "TRUE", "on", "On", "ON", NULL };
+	static const char *const no[] = { "n", "N", "no", "No", "NO",
+		"false", "False", "FALSE", "off", "Off", "OFF", NULL };
+
+	if (is_one_of(s, len, yes))
+		return 1;
+	if (is_one_of(s, len, no))
+		return 0;
+	return -1;
 }
 
 enum fz_scalar_tag

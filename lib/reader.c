@@ -29,6 +29,7 @@ struct fz_stream {
 	enum fz_kind kindk;
 	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
 	size_t bufpos, rec_index, ndocs;
+	int streamed;		/* records: of this document were streamed */
 	unsigned doc_line, doc_col;
 	size_t counts[FZ_KIND_COUNT];
 
@@ -248,7 +249,10 @@ build_scalar(fz_stream *s, fz_arena *a, yaml_event_t *e, fz_node **out,
 	n = fz_node_scalar(a, (const char *)e->data.scalar.value, len);
 	if (n == NULL)
 		abort();
-	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	/* Quoted, block and !!str scalars are strings, never resolved. */
+	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    (e->data.scalar.tag != NULL && strcmp((const char *)
+	    e->data.scalar.tag, YAML_STR_TAG) == 0);
 	place(s, n, e);
 	*out = n;
 	return FZ_OK;
@@ -309,9 +313,6 @@ build(fz_stream *s, fz_arena *a, yaml_event_t *e, int depth, fz_node **out,
 {
 	fz_node *n;
 
-	if (depth > FZ_MAX_DEPTH)
-		return at_event(s, e, err, "nesting deeper than the limit of "
-		    "64 levels");
 	switch (e->type) {
 	case YAML_SCALAR_EVENT:
 		return build_scalar(s, a, e, out, err);
@@ -319,6 +320,10 @@ build(fz_stream *s, fz_arena *a, yaml_event_t *e, int depth, fz_node **out,
 		return at_event(s, e, err, "aliases (*name) are not accepted");
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
+		/* The document is the first collection, depth 1. */
+		if (depth > FZ_MAX_DEPTH)
+			return at_event(s, e, err, "nesting deeper than the "
+			    "limit of 64 levels");
 		n = e->type == YAML_MAPPING_START_EVENT ? fz_node_map(a)
 		    : fz_node_seq(a);
 		if (n == NULL)
@@ -383,7 +388,9 @@ doc_key(fz_stream *s, yaml_event_t *ke, fz_error *err)
 		return at_event(s, ke, err, "a mapping key must be a scalar");
 	if ((rc = build(s, s->doc_arena, ke, 2, &key, err)) != FZ_OK)
 		return rc;
-	if (map_has(s->doc, key->str, key->len))
+	if (map_has(s->doc, key->str, key->len) ||
+	    ((s->streamed || s->buffered != NULL) &&
+	    strcmp(key->str, "records") == 0))
 		return at_event(s, ke, err, "duplicate key in mapping");
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
@@ -392,6 +399,7 @@ doc_key(fz_stream *s, yaml_event_t *ke, fz_error *err)
 		/* The common case: stream the records one by one. */
 		yaml_event_delete(&e);
 		s->state = S_RECORDS;
+		s->streamed = 1;
 		if (s->flags & FZ_STREAM_KEEP) {
 			s->kept = fz_node_seq(s->doc_arena);
 			fz_node_put(s->doc_arena, s->doc, "records", s->kept);
@@ -430,6 +438,7 @@ doc_begin(fz_stream *s, const yaml_event_t *e, fz_error *err)
 	s->kindk = FZ_KIND_NONE;
 	s->buffered = s->kept = NULL;
 	s->bufpos = s->rec_index = 0;
+	s->streamed = 0;
 	s->state = S_IN_DOC;
 	return FZ_OK;
 }

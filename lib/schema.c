@@ -240,12 +240,41 @@ static const struct {
 	{ FZ_KIND_APPLICATIONS, "e_license", DEFAULT_NODE("false") },
 };
 
+static const fz_node node_true = DEFAULT_NODE("true");
+static const fz_node node_false = DEFAULT_NODE("false");
+static const fz_node node_zero = DEFAULT_NODE("0");
+static const fz_node node_one = DEFAULT_NODE("1");
+
+/* The defaults that depend on another key of the record. */
+static const fz_node *
+derived_default(enum fz_kind k, const fz_node *rec, const char *key)
+{
+	const fz_node *v;
+
+	if (k == FZ_KIND_MATTERS && strcmp(key, "instant") == 0) {
+		v = fz_node_get(rec, "promised_days");
+		if (v == NULL || fz_node_is_null(v))
+			return NULL;
+		return strcmp(v->str, "0") == 0 ? &node_true : &node_false;
+	}
+	if (k == FZ_KIND_APPLICATIONS && strcmp(key, "trips") == 0) {
+		v = fz_node_get(rec, "channel");
+		if (v != NULL && (strcmp(v->str, "online") == 0 ||
+		    strcmp(v->str, "mobile") == 0))
+			return &node_zero;
+		return &node_one;
+	}
+	return NULL;
+}
+
 const fz_node *
 fz_record_get(enum fz_kind k, const fz_node *rec, const char *key)
 {
 	const fz_node *v = fz_node_get(rec, key);
 
 	if (v != NULL && !fz_node_is_null(v))
+		return v;
+	if ((v = derived_default(k, rec, key)) != NULL)
 		return v;
 	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
 		if (defaults[i].kind == k && strcmp(defaults[i].key, key) == 0)

@@ -73,6 +73,14 @@ canonical(enum fz_kind k, const struct cond *c)
 	const fz_field *f = fz_field_find(k, c->key);
 	int i;
 
+	if (f != NULL && (f->type == FZ_T_BOOL || f->type == FZ_T_TRISTATE)) {
+		i = fz_scalar_bool(c->value, strlen(c->value));
+		if (i >= 0)
+			return i ? "true" : "false";
+		if (strcmp(c->value, "不适宜") == 0)
+			return "exempt";
+		return c->value;
+	}
 	if (f == NULL || f->values == NULL)
 		return c->value;
 	i = fz_enum_lookup(f->values, c->value, strlen(c->value));

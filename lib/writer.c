@@ -1,6 +1,7 @@
 /* writer.c - YAML out through libyaml's emitter: Chinese unescaped, keys
  * in the order the caller writes them, strings quoted whenever a YAML 1.1
  * reader would take them for anything but a string. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -56,18 +57,23 @@ fz_writer_new(FILE *out)
 int
 fz_writer_free(fz_writer *w)
 {
-	yaml_event_t e;
-	int failed;
+	yaml_event_t ev;
+	int failed, e;
 
 	if (w == NULL)
 		return 0;
-	yaml_stream_end_event_initialize(&e);
-	emit(w, &e);
+	yaml_stream_end_event_initialize(&ev);
+	emit(w, &ev);
 	if (!w->failed && !yaml_emitter_flush(&w->emitter))
 		w->failed = 1;
+	/* The stream's own buffer hides a full disk until it is flushed. */
+	if (!w->failed && (fflush(w->out) != 0 || ferror(w->out)))
+		w->failed = 1;
 	failed = w->failed;
+	e = errno;
 	yaml_emitter_delete(&w->emitter);
 	free(w);
+	errno = e;	/* the caller's message names the write's error */
 	return failed ? -1 : 0;
 }
 
