@@ -228,8 +228,9 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	} else if ((rc = draw(files, nfiles, o->hash, FZ_HASH_SHA256, &in,
 	    &d, &doc, a, err)) != FZ_OK) {
 		fz_output_abort(&out);
-	} else if ((rc = write_doc(&out, doc, err)) == FZ_OK) {
-		summary(&d, &in);
+	} else if ((rc = write_doc(&out, doc, err)) == FZ_OK &&
+	    !ferror(stdout)) {
+		summary(&d, &in);	/* (it would reset errno of a failed write) */
 	}
 done:
 	fz_draw_free(&d);

@@ -3,23 +3,18 @@
  * digests; what the draw needs of each record kept, the rest let go.
  *
  * A directory can hold a million entities, so an entity keeps only its
- * decoded fields: the id as the key of the map that finds duplicates,
- * category, town and grade shared between entities. */
+ * decoded fields, and is kept beside the reading (draw_entities.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "draw_int.h"
 
-struct place {
-	const char *file;
-	unsigned line, col;
-};
-
 struct fz_draw_store {
 	fz_arena *arena;
-	fz_map *entity_ids, *inspector_ids, *words;
-	struct place *entity_at, *inspector_at, plan_at;
-	size_t entity_cap, inspector_cap;
+	fz_entity_sink *entities;
+	fz_map *inspector_ids, *words;
+	fz_place *inspector_at, plan_at;
+	size_t inspector_cap;
 	fz_kind_digests *digests;
 	int force;
 	enum fz_hash fallback;
@@ -46,30 +41,39 @@ word(fz_draw_store *st, const char *s)
 	return copy;
 }
 
-/* The id of a record: unique among its kind, without '|'.  *copy gets
- * the map's copy of it. */
+/* No '|' in an id. */
 static int
-check_id(fz_map *ids, struct place *at, size_t index, const char *what,
-    const fz_node *rec, const char **copy, fz_error *err)
+check_bar(const fz_node *n, const char *what, fz_error *err)
 {
-	const fz_node *n = fz_node_get(rec, "id");
-	int added;
-	void **slot;
-
 	if (strchr(n->str, '|') != NULL)
 		return fz_error_set(err, FZ_DATAERR, n->file, n->line, n->col,
 		    "%s id '%s' contains '|', which the draw uses to join "
 		    "ids", what, n->str);
+	return FZ_OK;
+}
+
+/* The id of an inspector: unique, without '|'.  *copy gets the map's
+ * copy of it. */
+static int
+check_id(fz_map *ids, fz_place *at, size_t index, const fz_node *rec,
+    const char **copy, fz_error *err)
+{
+	const fz_node *n = fz_node_get(rec, "id");
+	int added, rc;
+	void **slot;
+
+	if ((rc = check_bar(n, "inspector", err)) != FZ_OK)
+		return rc;
 	slot = fz_map_insert(ids, n->str, n->len, &added, copy);
 	if (!added) {
-		const struct place *first = &at[(uintptr_t)*slot - 1];
+		const fz_place *first = &at[(uintptr_t)*slot - 1];
 
 		return fz_error_set(err, FZ_DATAERR, n->file, n->line, n->col,
-		    "duplicate %s id '%s' (first at %s:%u:%u)", what, n->str,
+		    "duplicate inspector id '%s' (first at %s:%u:%u)", n->str,
 		    first->file, first->line, first->col);
 	}
 	*slot = (void *)(uintptr_t)(index + 1);
-	at[index] = (struct place){ n->file, n->line, n->col };
+	at[index] = (fz_place){ n->file, n->line, n->col };
 	return FZ_OK;
 }
 
@@ -78,7 +82,7 @@ grow(void **v, size_t *cap, size_t n, size_t size, void **at, size_t asize)
 {
 	if (n < *cap)
 		return;
-	*cap = *cap ? 2 * *cap : 1024;
+	*cap = *cap ? 2 * *cap : 64;
 	*v = fz_xrealloc(*v, *cap * size);
 	*at = fz_xrealloc(*at, *cap * asize);
 }
@@ -87,26 +91,18 @@ static int
 add_entity(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 {
 	fz_draw_store *st = in->store;
+	const fz_node *id;
 	fz_entity e;
-	const char *id;
 	int rc;
 
-	if ((rc = fz_record_decode(FZ_KIND_ENTITIES, rec, &e, NULL, err)))
-		return rc;
-	grow((void **)&in->entities, &st->entity_cap, in->nentities,
-	    sizeof e, (void **)&st->entity_at, sizeof *st->entity_at);
-	if ((rc = check_id(st->entity_ids, st->entity_at, in->nentities,
-	    "entity", rec, &id, err)) != FZ_OK)
+	if ((rc = fz_record_decode(FZ_KIND_ENTITIES, rec, &e, NULL, err)) ||
+	    (rc = check_bar(id = fz_node_get(rec, "id"), "entity", err)))
 		return rc;
 	if (fz_uscc_check(e.id) == 0)
-		warn(st, fz_node_get(rec, "id"), "the check character of this "
-		    "统一社会信用代码 is wrong (GB 32100)");
-	e.id = id;
-	e.name = fz_arena_strdup(st->arena, e.name);
-	e.category = word(st, e.category);
-	e.town = word(st, e.town);
-	e.grade = word(st, e.grade);
-	in->entities[in->nentities++] = e;
+		warn(st, id, "the check character of this 统一社会信用代码 is "
+		    "wrong (GB 32100)");
+	fz_entity_sink_add(st->entities, &e, id);
+	in->records[FZ_IN_ENTITIES]++;
 	return FZ_OK;
 }
 
@@ -123,7 +119,7 @@ add_inspector(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 	grow((void **)&in->inspectors, &st->inspector_cap, in->ninspectors,
 	    sizeof p, (void **)&st->inspector_at, sizeof *st->inspector_at);
 	if ((rc = check_id(st->inspector_ids, st->inspector_at,
-	    in->ninspectors, "inspector", rec, &id, err)) != FZ_OK)
+	    in->ninspectors, rec, &id, err)) != FZ_OK)
 		return rc;
 	p.id = id;
 	p.name = fz_arena_strdup(st->arena, p.name);
@@ -170,7 +166,7 @@ add_plan(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 		    ev->doc_col, "a second plan (the first at %s:%u:%u): a draw "
 		    "takes exactly one", st->plan_at.file, st->plan_at.line,
 		    st->plan_at.col);
-	st->plan_at = (struct place){ ev->file, ev->doc_line, ev->doc_col };
+	st->plan_at = (fz_place){ ev->file, ev->doc_line, ev->doc_col };
 	if ((doc = fz_node_copy(st->arena, ev->node)) == NULL)
 		abort();
 	if ((rc = fz_plan_decode(doc, &in->plan, st->arena, st->diag,
@@ -223,7 +219,7 @@ store_new(fz_draw_inputs *in, int force, enum fz_hash fallback,
 	in->store = st;
 	if ((st->arena = fz_arena_new()) == NULL)
 		abort();
-	st->entity_ids = fz_map_new();
+	st->entities = fz_entity_sink_new();
 	st->inspector_ids = fz_map_new();
 	st->words = fz_map_new();
 	st->digests = fz_kind_digests_new(force);
@@ -236,6 +232,7 @@ int
 fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
     enum fz_hash fallback, const fz_diag *diag, fz_error *err)
 {
+	fz_error dup;
 	fz_event ev;
 	int rc;
 
@@ -243,13 +240,18 @@ fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
 	fz_stream_set_tap(s, fz_kind_digests_tap, in->store->digests);
 	while ((rc = fz_stream_next(s, &ev, err)) == 1)
 		if ((rc = take_event(in, &ev, err)) != FZ_OK)
-			return rc;
+			break;
+	/* A duplicate entity comes before anything met later. */
+	if (fz_entity_sink_finish(in->store->entities, &in->entities,
+	    &in->nentities, &dup) != FZ_OK) {
+		*err = dup;
+		return dup.status;
+	}
 	if (rc != 0)
 		return rc;
 	if (in->records[FZ_IN_PLAN] == 0)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "no plan among "
 		    "the inputs: a draw takes exactly one");
-	in->records[FZ_IN_ENTITIES] = in->nentities;
 	in->records[FZ_IN_INSPECTORS] = in->ninspectors;
 	fz_kind_digests_hex(in->store->digests, in->hash, in->digest);
 	return FZ_OK;
@@ -261,16 +263,14 @@ fz_draw_inputs_free(fz_draw_inputs *in)
 	fz_draw_store *st = in->store;
 
 	if (st != NULL) {
-		fz_map_free(st->entity_ids);
+		fz_entity_sink_free(st->entities);
 		fz_map_free(st->inspector_ids);
 		fz_map_free(st->words);
 		fz_kind_digests_free(st->digests);
 		fz_arena_free(st->arena);
-		free(st->entity_at);
 		free(st->inspector_at);
 		free(st);
 	}
-	free(in->entities);
 	free(in->inspectors);
 	memset(in, 0, sizeof *in);
 }

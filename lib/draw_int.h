@@ -6,6 +6,12 @@
 
 typedef struct fz_draw_store fz_draw_store;
 
+/* Where something was read. */
+typedef struct fz_place {
+	const char *file;
+	unsigned line, col;
+} fz_place;
+
 /* A ticketed item: the lead of its ticket, and its index. */
 typedef struct fz_draw_cand {
 	uint32_t lead;
@@ -58,5 +64,18 @@ void fz_kind_digests_tap(void *ctx, size_t file, const void *buf,
 void fz_kind_digests_seen(fz_kind_digests *kd, enum fz_draw_input k);
 void fz_kind_digests_hex(fz_kind_digests *kd, enum fz_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX]);
+
+/* The entity directory as it is read (draw_entities.c): entities are
+ * added in reading order (their strings copied; id: the node of the id,
+ * for messages) and kept, duplicates found, beside the reading.
+ * fz_entity_sink_finish waits for them all and gives the directory (the
+ * sink's until it is freed) or the first duplicate as an error. */
+typedef struct fz_entity_sink fz_entity_sink;
+fz_entity_sink *fz_entity_sink_new(void);
+void fz_entity_sink_add(fz_entity_sink *k, const fz_entity *e,
+    const fz_node *id);
+int fz_entity_sink_finish(fz_entity_sink *k, fz_entity **v, size_t *n,
+    fz_error *err);
+void fz_entity_sink_free(fz_entity_sink *k);
 
 #endif

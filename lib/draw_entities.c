@@ -1,0 +1,231 @@
+/* draw_entities.c - the entity directory kept as it is read: a million
+ * entities, each found again by its id (duplicates are errors) and with
+ * its category, town and grade shared with the others.
+ *
+ * The reading thread only copies an entity's strings and stages it; the
+ * look-ups run on a thread of their own, batch after batch in reading
+ * order, so that the first duplicate it finds is the first in the input.
+ * An error met by the reading thread is always further on in the input
+ * than every entity staged, so a duplicate, when there is one, is the
+ * error to report. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw_int.h"
+
+#define BATCH 4096
+
+struct staged {
+	fz_entity e;
+	fz_place at;		/* of the id */
+};
+
+struct batch {
+	struct staged rec[BATCH];
+	size_t n;
+	struct batch *next;
+};
+
+struct fz_entity_sink {
+	fz_arena *strings;	/* the reading thread's copies */
+	struct batch *filling;
+
+	/* The queue, from the reading thread to the keeper. */
+	struct batch *head, *tail;
+	int closed, threaded;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t ready;
+
+	/* The keeper's: the directory so far. */
+	fz_map *ids, *words;
+	fz_entity *v;
+	fz_place *at;
+	size_t n, cap;
+	int status;
+	fz_error err;
+};
+
+static const char *
+word(fz_entity_sink *k, const char *s)
+{
+	const char *copy;
+	int added;
+
+	if (s == NULL)
+		return NULL;
+	fz_map_insert(k->words, s, strlen(s), &added, &copy);
+	return copy;
+}
+
+/* Keep one staged entity, unless a duplicate was met before. */
+static void
+keep(fz_entity_sink *k, const struct staged *r)
+{
+	fz_entity e = r->e;
+	int added;
+	void **slot;
+
+	if (k->status != FZ_OK)
+		return;
+	slot = fz_map_insert(k->ids, e.id, strlen(e.id), &added, &e.id);
+	if (!added) {
+		const fz_place *first = &k->at[(uintptr_t)*slot - 1];
+
+		k->status = fz_error_set(&k->err, FZ_DATAERR, r->at.file,
+		    r->at.line, r->at.col, "duplicate entity id '%s' (first at "
+		    "%s:%u:%u)", e.id, first->file, first->line, first->col);
+		return;
+	}
+	if (k->n == k->cap) {
+		k->cap = k->cap ? 2 * k->cap : BATCH;
+		k->v = fz_xrealloc(k->v, k->cap * sizeof *k->v);
+		k->at = fz_xrealloc(k->at, k->cap * sizeof *k->at);
+	}
+	*slot = (void *)(uintptr_t)(k->n + 1);
+	e.category = word(k, e.category);
+	e.town = word(k, e.town);
+	e.grade = word(k, e.grade);
+	k->at[k->n] = r->at;
+	k->v[k->n++] = e;
+}
+
+static void
+keep_batch(fz_entity_sink *k, struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		keep(k, &b->rec[i]);
+	free(b);
+}
+
+static void *
+keeper(void *arg)
+{
+	fz_entity_sink *k = arg;
+
+	for (;;) {
+		struct batch *b;
+
+		pthread_mutex_lock(&k->lock);
+		while (k->head == NULL && !k->closed)
+			pthread_cond_wait(&k->ready, &k->lock);
+		b = k->head;
+		if (b != NULL && (k->head = b->next) == NULL)
+			k->tail = NULL;
+		pthread_mutex_unlock(&k->lock);
+		if (b == NULL)
+			return NULL;	/* closed and drained */
+		keep_batch(k, b);
+	}
+}
+
+fz_entity_sink *
+fz_entity_sink_new(void)
+{
+	fz_entity_sink *k = fz_xcalloc(1, sizeof *k);
+
+	if ((k->strings = fz_arena_new()) == NULL)
+		abort();
+	k->ids = fz_map_new();
+	k->words = fz_map_new();
+	pthread_mutex_init(&k->lock, NULL);
+	pthread_cond_init(&k->ready, NULL);
+	k->threaded = fz_draw_nthreads() > 1 &&
+	    pthread_create(&k->thread, NULL, keeper, k) == 0;
+	return k;
+}
+
+/* Hand the batch being filled to the keeper. */
+static void
+send(fz_entity_sink *k)
+{
+	struct batch *b = k->filling;
+
+	k->filling = NULL;
+	if (b == NULL)
+		return;
+	if (!k->threaded) {
+		keep_batch(k, b);
+		return;
+	}
+	pthread_mutex_lock(&k->lock);
+	if (k->tail != NULL)
+		k->tail->next = b;
+	else
+		k->head = b;
+	k->tail = b;
+	pthread_cond_signal(&k->ready);
+	pthread_mutex_unlock(&k->lock);
+}
+
+static const char *
+copy(fz_entity_sink *k, const char *s)
+{
+	return s == NULL ? NULL : fz_arena_strdup(k->strings, s);
+}
+
+void
+fz_entity_sink_add(fz_entity_sink *k, const fz_entity *e, const fz_node *id)
+{
+	struct staged *r;
+
+	if (k->filling == NULL) {
+		k->filling = fz_xmalloc(sizeof *k->filling);
+		k->filling->n = 0;
+		k->filling->next = NULL;
+	}
+	r = &k->filling->rec[k->filling->n++];
+	r->e = *e;
+	r->e.id = copy(k, e->id);
+	r->e.name = copy(k, e->name);
+	r->e.category = copy(k, e->category);
+	r->e.town = copy(k, e->town);
+	r->e.grade = copy(k, e->grade);
+	r->at = (fz_place){ id->file, id->line, id->col };
+	if (k->filling->n == BATCH)
+		send(k);
+}
+
+/* Every staged entity kept. */
+static void
+drain(fz_entity_sink *k)
+{
+	send(k);
+	if (!k->threaded)
+		return;
+	pthread_mutex_lock(&k->lock);
+	k->closed = 1;
+	pthread_cond_signal(&k->ready);
+	pthread_mutex_unlock(&k->lock);
+	pthread_join(k->thread, NULL);
+	k->threaded = 0;
+}
+
+int
+fz_entity_sink_finish(fz_entity_sink *k, fz_entity **v, size_t *n,
+    fz_error *err)
+{
+	drain(k);
+	*v = k->v;
+	*n = k->n;
+	if (k->status != FZ_OK)
+		*err = k->err;
+	return k->status;
+}
+
+void
+fz_entity_sink_free(fz_entity_sink *k)
+{
+	if (k == NULL)
+		return;
+	drain(k);
+	pthread_mutex_destroy(&k->lock);
+	pthread_cond_destroy(&k->ready);
+	fz_map_free(k->ids);
+	fz_map_free(k->words);
+	fz_arena_free(k->strings);
+	free(k->v);
+	free(k->at);
+	free(k);
+}
