@@ -1,6 +1,7 @@
 /* import_map.c - which key each column of a spreadsheet export feeds:
  * the headers the bureau's systems and Excel templates usually carry.
- * fazhi-import(1) lists this table; keep the two in step. */
+ * fazhi-import(1) lists this table; keep the two in step.  The words
+ * fazhi itself writes for keys (fz_label) are read too. */
 #include <string.h>
 
 #include "fazhi.h"
@@ -133,8 +134,14 @@ fz_import_header_key(enum fz_kind k, const char *header, size_t len)
 		if (builtin[j].kind == k && strlen(builtin[j].header) == len &&
 		    memcmp(builtin[j].header, header, len) == 0)
 			return builtin[j].key;
-	for (f = fz_kind_fields(k); f != NULL && f->key != NULL; f++)
-		if (strlen(f->key) == len && memcmp(f->key, header, len) == 0)
+	/* The key itself, or its word in fazhi's own tables (fz_label),
+	 * as fazhi-render -f csv writes it. */
+	for (f = fz_kind_fields(k); f != NULL && f->key != NULL; f++) {
+		const char *label = fz_label(f->key);
+		if ((strlen(f->key) == len && memcmp(f->key, header, len) == 0) ||
+		    (label != NULL && strlen(label) == len &&
+		    memcmp(label, header, len) == 0))
 			return f->key;
+	}
 	return NULL;
 }

@@ -161,12 +161,21 @@ money_value(fz_arena *a, const char *s, size_t len)
 	return scalar(a, s, all, 0);
 }
 
+/* A value or its Chinese alias (schema.c's tables, the words fazhi
+ * itself writes) as its canonical value. */
+static fz_node *
+enum_value(fz_arena *a, const fz_field *f, const char *s, size_t len)
+{
+	int i = fz_enum_lookup(f->values, s, len);
+
+	return i >= 0 ? word(a, f->values[i].value) : scalar(a, s, len, 0);
+}
+
 static fz_node *
 one_value(fz_arena *a, const fz_field *f, const char *s, size_t len)
 {
 	fz_date d;
 	char buf[16];
-	int i;
 
 	switch (f->type) {
 	case FZ_T_DATE:
@@ -180,8 +189,7 @@ one_value(fz_arena *a, const fz_field *f, const char *s, size_t len)
 		return money_value(a, s, len);
 	case FZ_T_ENUM:
 	case FZ_T_ENUMS:
-		i = fz_enum_lookup(f->values, s, len);
-		return i >= 0 ? word(a, f->values[i].value) : scalar(a, s, len, 0);
+		return enum_value(a, f, s, len);
 	case FZ_T_INT:
 		return scalar(a, s, len, 0);
 	default:

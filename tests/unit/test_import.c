@@ -248,6 +248,13 @@ test_header_keys(void **state)
 	    strlen("extended_days")), "extended_days");
 	assert_null(fz_import_header_key(FZ_KIND_CASES, "备注",
 	    strlen("备注")));
+	/* The words fazhi-render -f csv writes for keys. */
+	assert_string_equal(fz_import_header_key(FZ_KIND_ENTITIES, "编号",
+	    strlen("编号")), "id");
+	assert_string_equal(fz_import_header_key(FZ_KIND_CASES, "立案",
+	    strlen("立案")), "filed");
+	assert_string_equal(fz_import_header_key(FZ_KIND_INSPECTIONS,
+	    "上报方", strlen("上报方")), "reported_by");
 	/* Every built-in header names a key of its kind. */
 	for (int kind = 0; kind < FZ_KIND_COUNT; kind++)
 		for (size_t i = 0; fz_import_builtin(kind, i, &h, &k); i++)
