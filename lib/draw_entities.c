@@ -47,15 +47,15 @@ struct fz_entity_sink {
 	fz_error err;
 };
 
-static const char *
-word(fz_entity_sink *k, const char *s)
+const char *
+fz_draw_word(fz_map *words, const char *s)
 {
 	const char *copy;
 	int added;
 
 	if (s == NULL)
 		return NULL;
-	fz_map_insert(k->words, s, strlen(s), &added, &copy);
+	fz_map_insert(words, s, strlen(s), &added, &copy);
 	return copy;
 }
 
@@ -84,9 +84,9 @@ keep(fz_entity_sink *k, const struct staged *r)
 		k->at = fz_xrealloc(k->at, k->cap * sizeof *k->at);
 	}
 	*slot = (void *)(uintptr_t)(k->n + 1);
-	e.category = word(k, e.category);
-	e.town = word(k, e.town);
-	e.grade = word(k, e.grade);
+	e.category = fz_draw_word(k->words, e.category);
+	e.town = fz_draw_word(k->words, e.town);
+	e.grade = fz_draw_word(k->words, e.grade);
 	k->at[k->n] = r->at;
 	k->v[k->n++] = e;
 }

@@ -28,19 +28,6 @@ warn(const fz_draw_store *st, const fz_node *at, const char *msg)
 		st->diag->report(st->diag->ctx, FZ_WARNING, at, msg);
 }
 
-/* A shared copy of a short, often repeated value. */
-static const char *
-word(fz_draw_store *st, const char *s)
-{
-	const char *copy;
-	int added;
-
-	if (s == NULL)
-		return NULL;
-	fz_map_insert(st->words, s, strlen(s), &added, &copy);
-	return copy;
-}
-
 /* No '|' in an id. */
 static int
 check_bar(const fz_node *n, const char *what, fz_error *err)
@@ -123,8 +110,8 @@ add_inspector(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 		return rc;
 	p.id = id;
 	p.name = fz_arena_strdup(st->arena, p.name);
-	p.department = word(st, p.department);
-	p.squad = word(st, p.squad);
+	p.department = fz_draw_word(st->words, p.department);
+	p.squad = fz_draw_word(st->words, p.squad);
 	if (p.categories != NULL)
 		p.categories = fz_node_copy(st->arena, p.categories);
 	if (p.avoid != NULL)

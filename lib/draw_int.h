@@ -65,6 +65,10 @@ void fz_kind_digests_seen(fz_kind_digests *kd, enum fz_draw_input k);
 void fz_kind_digests_hex(fz_kind_digests *kd, enum fz_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX]);
 
+/* The one copy in words of a short, often repeated value (a category, a
+ * town), made on first sight; NULL for NULL. */
+const char *fz_draw_word(fz_map *words, const char *s);
+
 /* The entity directory as it is read (draw_entities.c): entities are
  * added in reading order (their strings copied; id: the node of the id,
  * for messages) and kept, duplicates found, beside the reading.
