@@ -188,6 +188,40 @@ test_prefix(void **state)
 	fz_ticketer_free(t);
 }
 
+/* Digests of prefixes and ids of every length around the end of one
+ * block agree with a plain incremental digest of hs + prefix + id. */
+static void
+test_digest_lengths(void **state)
+{
+	static const char text[] = "9133020312345678901234567890abcdefghijklmnopq"
+	    "rstuvwxyz0123456789ABCDEFGHIJKLMNOP";
+	char hs[FZ_DIGEST_HEX], want[FZ_DIGEST_HEX], got[FZ_DIGEST_HEX];
+
+	(void)state;
+	for (int h = FZ_HASH_SHA256; h <= FZ_HASH_SM3; h++) {
+		fz_ticketer *t = fz_ticketer_new(h, "314159", 6);
+
+		fz_hash_hex(h, "314159", 6, hs);
+		for (size_t p = 0; p <= 60; p += 6)
+			for (size_t n = 0; n <= 70; n++) {
+				unsigned char md[FZ_DIGEST_SIZE];
+				fz_digest *d = fz_digest_new(h);
+
+				fz_ticketer_prefix(t, text, p);
+				fz_ticketer_digest(t, text + 3, n, md);
+				fz_digest_update(d, hs, 64);
+				fz_digest_update(d, text, p);
+				fz_digest_update(d, text + 3, n);
+				fz_digest_hex(d, want);
+				fz_digest_free(d);
+				for (int i = 0; i < FZ_DIGEST_SIZE; i++)
+					snprintf(got + 2 * i, 3, "%02x", md[i]);
+				assert_string_equal(got, want);
+			}
+		fz_ticketer_free(t);
+	}
+}
+
 /* Padding to 64 digits and the longest ticket, 78 digits. */
 static void
 test_format_bounds(void **state)
@@ -309,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_sm3_abc),
 		cmocka_unit_test(test_sm3_tickets),
 		cmocka_unit_test(test_prefix),
+		cmocka_unit_test(test_digest_lengths),
 		cmocka_unit_test(test_format_bounds),
 		cmocka_unit_test(test_lead_and_cmp),
 		cmocka_unit_test(test_digest_stream),
