@@ -72,15 +72,20 @@ static const fz_enum_value action_values[] = { { "new", "新办" },
 static const fz_enum_value outcome_values[] = { { "approved", "准予" },
 	{ "rejected", "不予" }, { "withdrawn", "撤回" }, { NULL, NULL } };
 
+/* 1 when s[0..len) is word: by length first, as s may hold a NUL. */
+static int
+word_is(const char *word, const char *s, size_t len)
+{
+	return word != NULL && strlen(word) == len && memcmp(word, s, len) == 0;
+}
+
 int
 fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len)
 {
 	for (int i = 0; values[i].value != NULL; i++) {
 		const fz_enum_value *v = &values[i];
 
-		if ((strncmp(v->value, s, len) == 0 && v->value[len] == '\0') ||
-		    (v->alias != NULL && strncmp(v->alias, s, len) == 0 &&
-		    v->alias[len] == '\0')) {
+		if (word_is(v->value, s, len) || word_is(v->alias, s, len)) {
 			for (int j = 0; j <= i; j++)
 				if (strcmp(values[j].value, v->value) == 0)
 					return j;
