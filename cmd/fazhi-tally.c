@@ -34,33 +34,20 @@ static fz_cli cli = {
 
 struct opts {
 	char *by, *entities, *calendar;
-	fz_date from, to;
-	int mergeable, merge, range_flags;
+	fz_cli_range range;
+	int mergeable, merge;
 	fz_where *where;
 };
 
-enum { O_BY = 256, O_FROM, O_TO, O_MONTH, O_YEAR, O_WHERE, O_ENTITIES,
-	O_CALENDAR, O_MERGEABLE, O_MERGE };
-
-static int
-parse_date_opt(const char *name, const char *arg, fz_date *d)
-{
-	if (fz_date_parse(arg, strlen(arg), d) != 0)
-		return fz_cli_usage(&cli, "%s: '%s' is not a date (YYYY-MM-DD)",
-		    name, arg);
-	return -1;
-}
+enum { O_BY = 256, O_WHERE, O_ENTITIES, O_CALENDAR, O_MERGEABLE, O_MERGE };
 
 static int
 parse_opts(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
+		FZ_CLI_RANGE_OPTIONS,
 		{ "by", required_argument, NULL, O_BY },
-		{ "from", required_argument, NULL, O_FROM },
-		{ "to", required_argument, NULL, O_TO },
-		{ "month", required_argument, NULL, O_MONTH },
-		{ "year", required_argument, NULL, O_YEAR },
 		{ "where", required_argument, NULL, O_WHERE },
 		{ "entities", required_argument, NULL, O_ENTITIES },
 		{ "calendar", required_argument, NULL, O_CALENDAR },
@@ -80,25 +67,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case O_CALENDAR:	o->calendar = optarg; break;
 		case O_MERGEABLE:	o->mergeable = 1; break;
 		case O_MERGE:		o->merge = 1; break;
-		case O_FROM:
-			o->range_flags |= 1;
-			rc = parse_date_opt("--from", optarg, &o->from);
-			break;
-		case O_TO:
-			o->range_flags |= 1;
-			rc = parse_date_opt("--to", optarg, &o->to);
-			break;
-		case O_MONTH:
-			o->range_flags |= 2;
-			if (fz_month_parse(optarg, &o->from, &o->to) != 0)
-				rc = fz_cli_usage(&cli, "--month: '%s' is not "
-				    "a month (YYYY-MM)", optarg);
-			break;
-		case O_YEAR:
-			o->range_flags |= 4;
-			if (fz_year_parse(optarg, &o->from, &o->to) != 0)
-				rc = fz_cli_usage(&cli, "--year: '%s' is not a "
-				    "year (YYYY)", optarg);
+		case FZ_OPT_FROM: case FZ_OPT_TO: case FZ_OPT_MONTH:
+		case FZ_OPT_YEAR:
+			rc = fz_cli_range_option(&cli, &o->range, c, optarg);
 			break;
 		case O_WHERE:
 			if (fz_where_add(o->where, optarg, &err) != FZ_OK)
@@ -111,14 +82,10 @@ parse_opts(int argc, char **argv, struct opts *o)
 		if (rc >= 0)
 			return rc;
 	}
-	if (o->range_flags != 1 && o->range_flags != 2 &&
-	    o->range_flags != 4 && o->range_flags != 0)
-		return fz_cli_usage(&cli, "--from/--to, --month and --year "
-		    "exclude each other");
-	if (o->from != FZ_NODATE && o->to != FZ_NODATE && o->to < o->from)
-		return fz_cli_usage(&cli, "--to is before --from");
+	if ((rc = fz_cli_range_check(&cli, &o->range)) >= 0)
+		return rc;
 	if (o->merge && (o->by || o->entities || fz_where_count(o->where) ||
-	    o->range_flags))
+	    o->range.flags))
 		return fz_cli_usage(&cli, "--merge takes the by, where and "
 		    "period of the tallies it merges");
 	return -1;
@@ -223,14 +190,25 @@ split_by(char *by, int *n)
 	return v;
 }
 
+struct write_ctx {
+	fz_tally *t;
+	int mergeable;
+};
+
+static int
+write_tally(fz_writer *w, void *ctx)
+{
+	struct write_ctx *c = ctx;
+
+	return fz_tally_write(c->t, w, c->mergeable);
+}
+
 static int
 run(struct opts *o, char **files, int nfiles, fz_error *err)
 {
 	fz_calendar *cal = NULL;
 	fz_directory *dir = NULL;
 	fz_tally *t = NULL;
-	fz_output out;
-	fz_writer *w;
 	char **by = NULL;
 	int nby, rc;
 
@@ -251,29 +229,19 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 			err->status = FZ_OK;
 			goto done;
 		}
-		fz_tally_set_range(t, o->from, o->to);
+		fz_tally_set_range(t, o->range.from, o->range.to);
 		fz_tally_set_where(t, o->where);
 	}
-	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
-		goto done;
 	rc = read_inputs(&t, o, dir, files, nfiles, err);
 	if (rc == FZ_OK && t == NULL)
 		rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0,
 		    "--merge found no tally to merge");
-	if (rc != FZ_OK) {
-		fz_output_abort(&out);
-		goto done;
+	if (rc == FZ_OK) {
+		struct write_ctx c = { t, o->mergeable };
+
+		fz_tally_set_calendar(t, cal);
+		rc = fz_output_yaml(cli.output, write_tally, &c, err);
 	}
-	fz_tally_set_calendar(t, cal);
-	w = fz_writer_new(out.fp);
-	fz_tally_write(t, w, o->mergeable);
-	if (fz_writer_free(w) != 0 && cli.output != NULL) {
-		fz_output_abort(&out);
-		rc = fz_error_set(err, FZ_IOERR, cli.output, 0, 0,
-		    "write error");
-		goto done;
-	}
-	rc = fz_output_commit(&out, err);
 done:
 	fz_tally_free(t);
 	free(by);
@@ -285,10 +253,11 @@ done:
 int
 main(int argc, char **argv)
 {
-	struct opts o = { .from = FZ_NODATE, .to = FZ_NODATE };
+	struct opts o = { 0 };
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_range_init(&o.range);
 	o.where = fz_where_new();
 	rc = parse_opts(argc, argv, &o);
 	if (rc >= 0) {

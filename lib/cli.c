@@ -117,3 +117,51 @@ fz_cli_progress(fz_cli *c, fz_stream *s)
 	if (c->progress || isatty(STDERR_FILENO))
 		fz_stream_set_progress(s, progress_line, c);
 }
+
+void
+fz_cli_range_init(fz_cli_range *r)
+{
+	r->from = r->to = FZ_NODATE;
+	r->flags = 0;
+}
+
+int
+fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
+    const char *arg)
+{
+	static const struct {
+		const char *name, *form;
+		int flag;
+	} how[] = {
+		{ "--from", "a date (YYYY-MM-DD)", 1 },
+		{ "--to", "a date (YYYY-MM-DD)", 1 },
+		{ "--month", "a month (YYYY-MM)", 2 },
+		{ "--year", "a year (YYYY)", 4 },
+	};
+	int i = opt - FZ_OPT_FROM, bad;
+
+	r->flags |= how[i].flag;
+	if (opt == FZ_OPT_FROM)
+		bad = fz_date_parse(arg, strlen(arg), &r->from);
+	else if (opt == FZ_OPT_TO)
+		bad = fz_date_parse(arg, strlen(arg), &r->to);
+	else if (opt == FZ_OPT_MONTH)
+		bad = fz_month_parse(arg, &r->from, &r->to);
+	else
+		bad = fz_year_parse(arg, &r->from, &r->to);
+	if (bad)
+		return fz_cli_usage(c, "%s: '%s' is not %s", how[i].name, arg,
+		    how[i].form);
+	return -1;
+}
+
+int
+fz_cli_range_check(const fz_cli *c, const fz_cli_range *r)
+{
+	if (r->flags != 0 && r->flags != 1 && r->flags != 2 && r->flags != 4)
+		return fz_cli_usage(c, "--from/--to, --month and --year "
+		    "exclude each other");
+	if (r->from != FZ_NODATE && r->to != FZ_NODATE && r->to < r->from)
+		return fz_cli_usage(c, "--to is before --from");
+	return -1;
+}

@@ -616,6 +616,34 @@ int fz_cli_finish(const fz_cli *c, int status);
  * or --progress was given. */
 void fz_cli_progress(fz_cli *c, fz_stream *s);
 
+/* The period options of the programs that count: --from and --to, or
+ * --month, or --year.  from and to are FZ_NODATE when not given. */
+typedef struct fz_cli_range {
+	fz_date from, to;
+	int flags;		/* which of the three ways was used */
+} fz_cli_range;
+
+enum { FZ_OPT_FROM = 0x4000, FZ_OPT_TO, FZ_OPT_MONTH, FZ_OPT_YEAR };
+#define FZ_CLI_RANGE_OPTIONS \
+	{ "from", required_argument, NULL, FZ_OPT_FROM }, \
+	{ "to", required_argument, NULL, FZ_OPT_TO }, \
+	{ "month", required_argument, NULL, FZ_OPT_MONTH }, \
+	{ "year", required_argument, NULL, FZ_OPT_YEAR }
+
+/* r with no period. */
+void fz_cli_range_init(fz_cli_range *r);
+/* Handle one of the FZ_OPT_ options: -1 to go on, or FZ_USAGE after a
+ * message. */
+int fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
+    const char *arg);
+/* After the options: -1 when they agree, or FZ_USAGE after a message. */
+int fz_cli_range_check(const fz_cli *c, const fz_cli_range *r);
+
+/* Write one YAML output to path (NULL: standard output) with write(w,
+ * ctx), atomically: FZ_OK, or the status of the failure with err set. */
+int fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
+    void *ctx, fz_error *err);
+
 /* ---------------------------------------------------------------- ticket and draw (lib/ticket.c, lib/draw.c) */
 
 /* The hash of a draw (DRAW.md): SHA-256, or SM3 (GB/T 32905). */

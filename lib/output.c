@@ -104,3 +104,25 @@ fz_output_commit(fz_output *o, fz_error *err)
 	memset(o, 0, sizeof *o);
 	return FZ_OK;
 }
+
+int
+fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
+    void *ctx, fz_error *err)
+{
+	fz_output out;
+	fz_writer *w;
+	int rc;
+
+	if ((rc = fz_output_open(&out, path, err)) != FZ_OK)
+		return rc;
+	w = fz_writer_new(out.fp);
+	write(w, ctx);
+	if (fz_writer_free(w) != 0 && out.path != NULL) {
+		rc = fz_error_set(err, FZ_IOERR, path, 0, 0, "write error: %s",
+		    strerror(errno));
+		fz_output_abort(&out);
+		return rc;
+	}
+	/* Standard output: a write error is caught at exit. */
+	return fz_output_commit(&out, err);
+}
