@@ -32,65 +32,19 @@ static fz_cli cli = {
 
 struct opts {
 	const char *calendar;
-	fz_date from, to;
-	int range_flags, by;
+	fz_cli_range range;
+	int by;
 	fz_where *where;
 };
 
-enum { O_FROM = 256, O_TO, O_MONTH, O_YEAR, O_WHERE, O_CALENDAR, O_BY };
-
-/* --from and --to, or --month, or --year: one way to name the period;
- * each sets its bit in range_flags. */
-static int
-period_opt(struct opts *o, int c, const char *arg)
-{
-	static const struct {
-		const char *name, *form;
-		int flag;
-	} how[] = {
-		[O_FROM - O_FROM] = { "--from", "a date (YYYY-MM-DD)", 1 },
-		[O_TO - O_FROM] = { "--to", "a date (YYYY-MM-DD)", 1 },
-		[O_MONTH - O_FROM] = { "--month", "a month (YYYY-MM)", 2 },
-		[O_YEAR - O_FROM] = { "--year", "a year (YYYY)", 4 },
-	};
-	int bad;
-
-	o->range_flags |= how[c - O_FROM].flag;
-	if (c == O_FROM)
-		bad = fz_date_parse(arg, strlen(arg), &o->from);
-	else if (c == O_TO)
-		bad = fz_date_parse(arg, strlen(arg), &o->to);
-	else if (c == O_MONTH)
-		bad = fz_month_parse(arg, &o->from, &o->to);
-	else
-		bad = fz_year_parse(arg, &o->from, &o->to);
-	if (bad)
-		return fz_cli_usage(&cli, "%s: '%s' is not %s",
-		    how[c - O_FROM].name, arg, how[c - O_FROM].form);
-	return -1;
-}
-
-static int
-check_opts(const struct opts *o)
-{
-	if (o->range_flags != 0 && o->range_flags != 1 &&
-	    o->range_flags != 2 && o->range_flags != 4)
-		return fz_cli_usage(&cli, "--from/--to, --month and --year "
-		    "exclude each other");
-	if (o->from != FZ_NODATE && o->to != FZ_NODATE && o->to < o->from)
-		return fz_cli_usage(&cli, "--to is before --from");
-	return -1;
-}
+enum { O_WHERE = 256, O_CALENDAR, O_BY };
 
 static int
 parse_opts(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
-		{ "from", required_argument, NULL, O_FROM },
-		{ "to", required_argument, NULL, O_TO },
-		{ "month", required_argument, NULL, O_MONTH },
-		{ "year", required_argument, NULL, O_YEAR },
+		FZ_CLI_RANGE_OPTIONS,
 		{ "where", required_argument, NULL, O_WHERE },
 		{ "calendar", required_argument, NULL, O_CALENDAR },
 		{ "by", required_argument, NULL, O_BY },
@@ -102,8 +56,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
 	    NULL)) != -1) {
 		switch (c) {
-		case O_FROM: case O_TO: case O_MONTH: case O_YEAR:
-			rc = period_opt(o, c, optarg);
+		case FZ_OPT_FROM: case FZ_OPT_TO: case FZ_OPT_MONTH:
+		case FZ_OPT_YEAR:
+			rc = fz_cli_range_option(&cli, &o->range, c, optarg);
 			break;
 		case O_CALENDAR:
 			o->calendar = optarg;
@@ -125,7 +80,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		if (rc >= 0)
 			return rc;
 	}
-	return check_opts(o);
+	return fz_cli_range_check(&cli, &o->range);
 }
 
 static int
@@ -173,23 +128,17 @@ read_inputs(fz_metrics *m, char **files, int nfiles, fz_error *err)
 	return rc;
 }
 
-static int
-write_metrics(fz_metrics *m, int by, fz_error *err)
-{
-	fz_output out;
-	fz_writer *w;
-	int rc;
+struct write_ctx {
+	fz_metrics *m;
+	int by;
+};
 
-	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
-		return rc;
-	w = fz_writer_new(out.fp);
-	fz_metrics_write(m, w, by);
-	if (fz_writer_free(w) != 0 && cli.output != NULL) {
-		fz_output_abort(&out);
-		return fz_error_set(err, FZ_IOERR, cli.output, 0, 0,
-		    "write error");
-	}
-	return fz_output_commit(&out, err);
+static int
+write_metrics(fz_writer *w, void *ctx)
+{
+	struct write_ctx *c = ctx;
+
+	return fz_metrics_write(c->m, w, c->by);
 }
 
 static int
@@ -204,10 +153,11 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		if ((rc = fz_calendar_load(cal, o->calendar, err)) != FZ_OK)
 			goto done;
 	}
-	m = fz_metrics_new(cal, o->from, o->to);
+	m = fz_metrics_new(cal, o->range.from, o->range.to);
 	fz_metrics_set_where(m, o->where);
 	if ((rc = read_inputs(m, files, nfiles, err)) == FZ_OK)
-		rc = write_metrics(m, o->by, err);
+		rc = fz_output_yaml(cli.output, write_metrics,
+		    &(struct write_ctx){ m, o->by }, err);
 done:
 	fz_metrics_free(m);
 	fz_calendar_free(cal);
@@ -217,10 +167,11 @@ done:
 int
 main(int argc, char **argv)
 {
-	struct opts o = { .from = FZ_NODATE, .to = FZ_NODATE };
+	struct opts o = { 0 };
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_range_init(&o.range);
 	o.where = fz_where_new();
 	if ((rc = parse_opts(argc, argv, &o)) >= 0) {
 		/* --help and --version have finished standard output. */
