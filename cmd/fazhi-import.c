@@ -107,23 +107,17 @@ read_csv(fz_import *im, FILE *fp, const char *name, fz_error *err)
 	return FZ_OK;
 }
 
-static int
-write_records(enum fz_kind k, const fz_node *records, fz_error *err)
-{
-	fz_output out;
-	fz_writer *w;
-	int rc;
+struct write_ctx {
+	enum fz_kind kind;
+	const fz_node *records;
+};
 
-	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
-		return rc;
-	w = fz_writer_new(out.fp);
-	fz_import_write(w, k, records);
-	if (fz_writer_free(w) != 0 && cli.output != NULL) {
-		fz_output_abort(&out);
-		return fz_error_set(err, FZ_IOERR, cli.output, 0, 0,
-		    "write error");
-	}
-	return fz_output_commit(&out, err);
+static int
+write_records(fz_writer *w, void *ctx)
+{
+	const struct write_ctx *c = ctx;
+
+	return fz_import_write(w, c->kind, c->records);
 }
 
 static int
@@ -149,7 +143,8 @@ run(const struct opts *o, const char *path, fz_error *err)
 		rc = read_csv(im, fp, name, err);
 		if (rc == FZ_OK && (rc = fz_import_end(im, print_problem, NULL,
 		    &records, err)) == FZ_OK)
-			rc = write_records(o->kind, records, err);
+			rc = fz_output_yaml(cli.output, write_records,
+			    &(struct write_ctx){ o->kind, records }, err);
 		else if (rc == FZ_DATAERR)
 			err->status = FZ_OK;	/* printed with the others */
 	}
