@@ -43,4 +43,15 @@ say "2019 approvals of the 新闻出版 matters taken over from the press office
 fazhi-metrics --year 2019 --where office=新闻出版 "$ex/matters.yaml" \
     "$ex/applications.yaml" | sed -n '/^applications:/,/^rates:/p'
 
+say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, 90 days, legal review, publication in 7 working days"
+(cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 entities.yaml \
+    inspectors.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
+    cases.yaml matters.yaml applications.yaml) && echo "clean"
+
+say "A faulty set: every check firing"
+(cd "$ex/.." && fazhi-check --rules --as-of 2019-12-31 faulty/*.yaml) || true
+
+say "The entity directory as a GB18030 export, imported"
+sh "$ex/../import/import.sh" "$out/import"
+
 printf '\nOutputs are in %s\n' "$out"
