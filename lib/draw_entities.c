@@ -2,8 +2,9 @@
  * entities, each found again by its id (duplicates are errors) and with
  * its category, town and grade shared with the others.
  *
- * The reading thread only copies an entity's strings and stages it; the
- * look-ups run on a thread of their own, batch after batch in reading
+ * The reading thread copies an entity's strings (the few distinct
+ * categories and towns found again through a small cache) and stages it;
+ * the look-ups of ids run on a thread of their own, batch after batch in reading
  * order, so that the first duplicate it finds is the first in the input.
  * An error met by the reading thread is always further on in the input
  * than every entity staged, so a duplicate, when there is one, is the
@@ -27,8 +28,12 @@ struct batch {
 	struct batch *next;
 };
 
+#define CACHE 64
+
 struct fz_entity_sink {
 	fz_arena *strings;	/* the reading thread's copies */
+	fz_map *words;		/* its shared copies, */
+	const char *cache[CACHE];	/* the last met at each slot */
 	struct batch *filling;
 
 	/* The queue, from the reading thread to the keeper. */
@@ -39,7 +44,7 @@ struct fz_entity_sink {
 	pthread_cond_t ready;
 
 	/* The keeper's: the directory so far. */
-	fz_map *ids, *words;
+	fz_map *ids;
 	fz_entity *v;
 	fz_place *at;
 	size_t n, cap;
@@ -84,9 +89,6 @@ keep(fz_entity_sink *k, const struct staged *r)
 		k->at = fz_xrealloc(k->at, k->cap * sizeof *k->at);
 	}
 	*slot = (void *)(uintptr_t)(k->n + 1);
-	e.category = fz_draw_word(k->words, e.category);
-	e.town = fz_draw_word(k->words, e.town);
-	e.grade = fz_draw_word(k->words, e.grade);
 	k->at[k->n] = r->at;
 	k->v[k->n++] = e;
 }
@@ -165,6 +167,22 @@ copy(fz_entity_sink *k, const char *s)
 	return s == NULL ? NULL : fz_arena_strdup(k->strings, s);
 }
 
+/* The shared copy of a repeated value, mostly straight from the cache. */
+static const char *
+shared(fz_entity_sink *k, const char *s)
+{
+	size_t len, slot;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s);
+	slot = (len * 31 + (unsigned char)s[0] +
+	    (len ? (unsigned char)s[len - 1] : 0)) % CACHE;
+	if (k->cache[slot] == NULL || strcmp(k->cache[slot], s) != 0)
+		k->cache[slot] = fz_draw_word(k->words, s);
+	return k->cache[slot];
+}
+
 void
 fz_entity_sink_add(fz_entity_sink *k, const fz_entity *e, const fz_node *id)
 {
@@ -179,9 +197,9 @@ fz_entity_sink_add(fz_entity_sink *k, const fz_entity *e, const fz_node *id)
 	r->e = *e;
 	r->e.id = copy(k, e->id);
 	r->e.name = copy(k, e->name);
-	r->e.category = copy(k, e->category);
-	r->e.town = copy(k, e->town);
-	r->e.grade = copy(k, e->grade);
+	r->e.category = shared(k, e->category);
+	r->e.town = shared(k, e->town);
+	r->e.grade = shared(k, e->grade);
 	r->at = (fz_place){ id->file, id->line, id->col };
 	if (k->filling->n == BATCH)
 		send(k);
