@@ -269,9 +269,7 @@ test_bad_calendar_documents(void **state)
 	    "a holiday-cn file needs a list of days");
 }
 
-/* fails until add_holiday_cn (lib/calendar.c), which reads isOffDay by
- * its first letter and so takes the YAML 1.1 true "on" for false, is
- * fixed */
+/* isOffDay in every YAML 1.1 spelling, on and off included. */
 static void
 test_holiday_cn_booleans(void **state)
 {

@@ -84,8 +84,7 @@ test_resolve_float(void **state)
 	assert_tag(not_float, FZ_TAG_STR);
 }
 
-/* fails until fz_scalar_resolve's missing sexagesimal floats
- * (lib/node.c, is_float) is fixed */
+/* The sexagesimal floats of YAML 1.1, which a writer must quote. */
 static void
 test_resolve_sexagesimal_float(void **state)
 {

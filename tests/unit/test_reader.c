@@ -504,8 +504,7 @@ test_nesting_within_the_limit(void **state)
 	assert_string_equal(n->str, "1");
 }
 
-/* fails until the depth check of build() (lib/reader.c), which counts a
- * scalar as a level of nesting, is fixed */
+/* The limit counts collections: a scalar inside the 64th is no level. */
 static void
 test_nesting_of_64_collections_is_accepted(void **state)
 {
@@ -580,9 +579,8 @@ test_duplicate_key_nested(void **state)
 	    FZ_DATAERR, 2, 17, "duplicate key");
 }
 
-/* fails until doc_key() (lib/reader.c), which streams records without
- * putting the key into the document and so never sees a second
- * records: key, is fixed */
+/* A second records: key, after records streamed without being put into
+ * the document. */
 static void
 test_duplicate_records_key(void **state)
 {
@@ -595,9 +593,7 @@ test_duplicate_records_key(void **state)
 	    "duplicate key");
 }
 
-/* fails until doc_key() (lib/reader.c), which keeps records read before
- * kind: aside without putting the key into the document, so that a
- * second records: key replaces the first, is fixed */
+/* A second records: key while the first is kept aside until kind:. */
 static void
 test_duplicate_records_key_before_kind(void **state)
 {
@@ -874,8 +870,7 @@ test_standard_input(void **state)
 	at_end(f->s);
 }
 
-/* fails until build_scalar() (lib/reader.c), which marks a scalar quoted
- * by its style alone so that an explicit !!str tag is lost, is fixed */
+/* An explicit !!str tag makes a plain scalar a string. */
 static void
 test_explicit_str_tag_is_a_string(void **state)
 {

@@ -213,10 +213,8 @@ test_defaults_are_seen(void **state)
 	    NULL));
 }
 
-/* fails until fz_record_get (lib/schema.c), whose table of defaults
- * leaves out the two that depend on another key (matters: instant when
- * promised_days is 0; applications: trips 1 at the window, 0 online), is
- * fixed */
+/* The defaults that depend on another key: a matter is instant when
+ * promised_days is 0; trips are 1 at the window, 0 online. */
 static void
 test_derived_defaults_are_seen(void **state)
 {
@@ -230,11 +228,8 @@ test_derived_defaults_are_seen(void **state)
 	assert_true(matches(FZ_KIND_APPLICATIONS, app, "trips=0", NULL));
 }
 
-/* fails until bools and tristates are compared by their meaning: decode
- * (lib/decode.c, decode_bool) leaves yes and 不适宜 in the record where
- * enumerations are rewritten to their canonical value, and fz_where_match
- * (lib/where.c) compares text, so leader_led=true misses leader_led: yes;
- * that is to be fixed */
+/* Bools and tristates compare by their meaning: leader_led=true finds
+ * leader_led: yes, online=exempt finds online: 不适宜. */
 static void
 test_bool_values_match_canonically(void **state)
 {

@@ -440,9 +440,8 @@ test_dev_full_large(void **state)
 	assert_int_equal(free_on_dev_full(write_large), -1);
 }
 
-/* fails until fz_writer_free (lib/writer.c), which does not flush the
- * stream it writes on, so that what stdio still buffers is never known
- * to fail, is fixed */
+/* What stdio still buffers when the writer is freed is flushed and its
+ * failure seen. */
 static void
 test_dev_full_small(void **state)
 {
