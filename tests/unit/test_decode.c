@@ -282,6 +282,16 @@ test_bools(void **state)
 		decodes(FZ_KIND_INSPECTIONS, r, &in);
 		assert_int_equal(in.leader_led, 0);
 	}
+	/* Every YAML 1.1 spelling is taken, and written back canonical. */
+	{
+		fz_node *r = inspection("ok");
+
+		fz_node_put(fx_arena, r, "leader_led", fx_quoted(fx_arena, "On"));
+		decodes(FZ_KIND_INSPECTIONS, r, &in);
+		assert_int_equal(in.leader_led, 1);
+		assert_string_equal(fz_node_get(r, "leader_led")->str, "true");
+		assert_int_equal(fz_node_get(r, "leader_led")->quoted, 0);
+	}
 	refused(FZ_KIND_INSPECTORS, rec("id", "P1", "name", "n", "department",
 	    "文旅", "active", "maybe", NULL), 13, 7,
 	    "active must be true or false, not 'maybe'");
@@ -465,8 +475,13 @@ test_tristate(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		decodes(FZ_KIND_MATTERS, matter_with("online", cases[i].s), &m);
+		fz_node *r = matter_with("online", cases[i].s);
+
+		decodes(FZ_KIND_MATTERS, r, &m);
 		assert_int_equal(m.online, cases[i].v);
+		assert_string_equal(fz_node_get(r, "online")->str,
+		    cases[i].v == FZ_EXEMPT ? "exempt" : cases[i].v ? "true" :
+		    "false");
 		decodes(FZ_KIND_MATTERS, matter_with("zero_trip", cases[i].s), &m);
 		assert_int_equal(m.zero_trip, cases[i].v);
 	}

@@ -89,13 +89,38 @@ static void
 test_resolve_sexagesimal_float(void **state)
 {
 	static const char *const floats[] = { "190:20:30.15", "1:30.5",
-		"-1:30.5", NULL };
+		"-1:30.5", "0:30.5", "1:30.", "1:3.5", "+1_0:59.9_9", NULL };
+	static const char *const not_float[] = { "1:60.5", "1:300.5",
+		"1::30.5", ":30.5", "1:30:.5", "1:3a.5", NULL };
 
 	(void)state;
 	/* [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]* of yaml.org/type/float:
 	 * a YAML 1.1 reader takes these for numbers, so the writer must
 	 * quote such strings. */
 	assert_tag(floats, FZ_TAG_FLOAT);
+	assert_tag(not_float, FZ_TAG_STR);
+}
+
+static void
+test_scalar_bool(void **state)
+{
+	static const char *const yes[] = { "y", "Y", "yes", "Yes", "YES",
+		"true", "True", "TRUE", "on", "On", "ON", NULL };
+	static const char *const no[] = { "n", "N", "no", "No", "NO", "false",
+		"False", "FALSE", "off", "Off", "OFF", NULL };
+	static const char *const neither[] = { "", "~", "null", "1", "0",
+		"tRue", "oN", "是", "否", "exempt", "yes ", NULL };
+
+	(void)state;
+	for (int i = 0; yes[i] != NULL; i++)
+		assert_int_equal(fz_scalar_bool(yes[i], strlen(yes[i])), 1);
+	for (int i = 0; no[i] != NULL; i++)
+		assert_int_equal(fz_scalar_bool(no[i], strlen(no[i])), 0);
+	for (int i = 0; neither[i] != NULL; i++)
+		if (fz_scalar_bool(neither[i], strlen(neither[i])) != -1)
+			fail_msg("'%s' taken for a bool", neither[i]);
+	assert_int_equal(fz_scalar_bool("yesterday", 3), 1);
+	assert_int_equal(fz_scalar_bool("no\0", 3), -1);
 }
 
 static void
@@ -328,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_resolve_int),
 		cmocka_unit_test(test_resolve_float),
 		cmocka_unit_test(test_resolve_sexagesimal_float),
+		cmocka_unit_test(test_scalar_bool),
 		cmocka_unit_test(test_resolve_only_within_len),
 		cmocka_unit_test(test_tag_of_nodes),
 		cmocka_unit_test(test_scalar_copies_its_text),
