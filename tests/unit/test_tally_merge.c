@@ -69,37 +69,51 @@ add_half(fz_tally *t, int h)
 			add_case(t, &merge_cases[i]);
 }
 
+/* A tally of half h of the records (2: all of them), counting only what
+ * falls within range[0..1] when range is not NULL. */
 static fz_tally *
-tally_of(char *const *by, int nby, int h, const fz_calendar *cal)
+tally_of(char *const *by, int nby, int h, const fz_calendar *cal,
+    const char *const *range)
 {
 	fz_error err = { 0 };
 	fz_tally *t = fz_tally_new(by, nby, &err);
 
 	assert_non_null(t);
 	fz_tally_set_calendar(t, cal);
+	if (range != NULL)
+		fz_tally_set_range(t, fx_date(range[0]), fx_date(range[1]));
 	add_half(t, h);
 	return t;
 }
 
-/* The merge of the halves' mergeable documents, written, equals the
+/* The two parts a merge is tried on: halves of the records, or (monthly)
+ * every record counted in two ranges that meet, as monthly runs over one
+ * case register do. */
+static const char *const whole_range[] = { "2019-03-01", "2019-06-30" };
+static const char *const part_range[2][2] = {
+	{ "2019-03-01", "2019-04-30" }, { "2019-05-01", "2019-06-30" } };
+
+/* The merge of the parts' mergeable documents, written, equals the
  * tally of everything, written. */
 static void
-assert_merge_exact(char *const *by, int nby)
+assert_merge_exact(char *const *by, int nby, int monthly)
 {
 	fz_calendar *cal = national_day();
-	fz_tally *whole = tally_of(by, nby, 2, cal), *merged = NULL;
+	fz_tally *whole = tally_of(by, nby, 2, cal, monthly ? whole_range :
+	    NULL), *merged = NULL;
 	fz_error err = { 0 };
 	char *want = fx_written(write_plain, whole, NULL), *got;
 
 	for (int h = 0; h < 2; h++) {
-		fz_tally *half = tally_of(by, nby, h, cal);
-		char *text = fx_written(write_mergeable, half, NULL);
+		fz_tally *part = monthly ? tally_of(by, nby, 2, cal,
+		    part_range[h]) : tally_of(by, nby, h, cal, NULL);
+		char *text = fx_written(write_mergeable, part, NULL);
 
 		if (merge_text(&merged, text, &err) != 0)
 			fail_msg("merge: %s:%u:%u: %s", err.file, err.line,
 			    err.col, err.msg);
 		free(text);
-		fz_tally_free(half);
+		fz_tally_free(part);
 	}
 	assert_non_null(merged);
 	fz_tally_set_calendar(merged, cal);
@@ -116,7 +130,7 @@ static void
 test_merge_exact_without_by(void **state)
 {
 	(void)state;
-	assert_merge_exact(NULL, 0);
+	assert_merge_exact(NULL, 0, 0);
 }
 
 static void
@@ -125,7 +139,7 @@ test_merge_exact_by_month_and_town(void **state)
 	char *by[] = { "month", "town" };
 
 	(void)state;
-	assert_merge_exact(by, 2);
+	assert_merge_exact(by, 2, 0);
 }
 
 static void
@@ -134,7 +148,7 @@ test_merge_exact_by_town(void **state)
 	char *by[] = { "town" };
 
 	(void)state;
-	assert_merge_exact(by, 1);
+	assert_merge_exact(by, 1, 0);
 }
 
 static void
@@ -143,7 +157,18 @@ test_merge_exact_by_quarter_week_category(void **state)
 	char *by[] = { "quarter", "week", "category" };
 
 	(void)state;
-	assert_merge_exact(by, 3);
+	assert_merge_exact(by, 3, 0);
+}
+
+static void
+test_merge_exact_of_monthly_tallies(void **state)
+{
+	char *by[] = { "month", "town" };
+
+	(void)state;
+	assert_merge_exact(by, 2, 1);
+	assert_merge_exact(by + 1, 1, 1);
+	assert_merge_exact(NULL, 0, 1);
 }
 
 /* The units of the merge are distinct across the halves. */
@@ -155,7 +180,7 @@ test_merge_counts_units_once(void **state)
 
 	(void)state;
 	for (int h = 0; h < 2; h++) {
-		fz_tally *half = tally_of(NULL, 0, h, NULL);
+		fz_tally *half = tally_of(NULL, 0, h, NULL, NULL);
 		char *text = fx_written(write_mergeable, half, NULL);
 
 		assert_int_equal(merge_text(&merged, text, &err), FZ_OK);
@@ -268,6 +293,7 @@ main(void)
 		cmocka_unit_test(test_merge_exact_by_month_and_town),
 		cmocka_unit_test(test_merge_exact_by_town),
 		cmocka_unit_test(test_merge_exact_by_quarter_week_category),
+		cmocka_unit_test(test_merge_exact_of_monthly_tallies),
 		cmocka_unit_test(test_merge_counts_units_once),
 		cmocka_unit_test(test_merge_refuses_plain_tally),
 		cmocka_unit_test(test_merge_refuses_other_by),
