@@ -140,7 +140,8 @@ fz_node_group_value(fz_arena *a, const fz_node *v)
 	for (size_t i = 0; i < v->n; i++) {
 		if (i > 0)
 			s[at++] = ',';
-		memcpy(s + at, v->kids[i]->str, v->kids[i]->len);
+		if (v->kids[i]->len > 0)	/* a list or map item: no text */
+			memcpy(s + at, v->kids[i]->str, v->kids[i]->len);
 		at += v->kids[i]->len;
 	}
 	s[at] = '\0';
