@@ -110,7 +110,8 @@ fz_arena_strndup(fz_arena *a, const char *s, size_t len)
 
 	if (p == NULL)
 		return NULL;
-	memcpy(p, s, len);
+	if (len > 0)
+		memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
 }

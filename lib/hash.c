@@ -84,7 +84,8 @@ probe(const fz_map *m, const char *key, size_t len, uint64_t h, int *found)
 		if ((uint32_t)(s >> 32) != frag)
 			continue;
 		e = &m->entries[(uint32_t)s - 1];
-		if (e->len == len && memcmp(e->key, key, len) == 0) {
+		if (e->len == len && (len == 0 ||
+		    memcmp(e->key, key, len) == 0)) {
 			*found = 1;
 			return i;
 		}

@@ -99,7 +99,13 @@ fz_tally_free(fz_tally *t)
 	free(t);
 }
 
-void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to) { t->from = from; t->to = to; }
+void
+fz_tally_set_range(fz_tally *t, fz_date from, fz_date to)
+{
+	t->from = from;
+	t->to = to;
+	t->finished = 0;
+}
 void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c) { t->cal = c; }
 
 void
