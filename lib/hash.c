@@ -32,7 +32,7 @@ hash_bytes(const char *s, size_t len)
 		h ^= h >> 32;
 	}
 	w = 0;
-	if (len > 0)	/* s may be NULL then (an empty key) */
+	if (len > 0)	/* s may be NULL for an empty key */
 		memcpy(&w, s, len);
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	return h ^ (h >> 29);
