@@ -193,9 +193,10 @@ verify(const struct opts *o, char **files, int nfiles, fz_output *out,
 		goto done;
 	n = fz_draw_compare(pub, doc, difference, &r);
 	if (n == 0)
-		fprintf(out->fp, "%s: the draw holds: %zu selections, %zu "
-		    "strata, the digests of the inputs match\n", o->verify,
-		    d.npicks, in.plan.nstrata);
+		fprintf(out->fp, "%s: the draw holds: %zu selection%s, %zu "
+		    "strat%s, the digests of the inputs match\n", o->verify,
+		    d.npicks, d.npicks == 1 ? "" : "s", in.plan.nstrata,
+		    in.plan.nstrata == 1 ? "um" : "a");
 	else
 		fprintf(out->fp, "%s: %zu difference%s from the draw the "
 		    "inputs give\n", o->verify, n, n == 1 ? "" : "s");
