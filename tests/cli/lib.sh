@@ -12,6 +12,12 @@
 #           must exit 0 (to look at files cmd wrote).
 # FAZHI_UPDATE_GOLDEN=1 rewrites out, err and status from what the
 # programs do now; review the diff before committing it.
+# FAZHI_WRAPPER, when set, is a command that runs each program of the
+# build tree (make check-valgrind sets it to valgrind): PATH then starts
+# with a folder of scripts, one a program, running
+# `$FAZHI_WRAPPER PROGRAM ARGS...`.  The wrapper may write reports into
+# $FAZHI_LOG, a folder of each case's own: a case fails when its folder
+# holds a file that is not empty, and the file is shown.
 
 : "${top_srcdir:=.}"
 : "${top_builddir:=.}"
@@ -19,6 +25,21 @@ top_srcdir=$(cd "$top_srcdir" && pwd)
 top_builddir=$(cd "$top_builddir" && pwd)
 : "${FZ_SHARED:=$top_srcdir/../shared}"
 export FZ_SHARED
+
+bin=$top_builddir
+if [ -n "${FAZHI_WRAPPER:-}" ]; then
+	bin=$(mktemp -d)
+	trap 'rm -rf "$bin"' EXIT
+	for p in "$top_builddir"/fazhi-*; do
+		case ${p##*/} in *.*) continue ;; esac
+		[ -f "$p" ] && [ -x "$p" ] || continue
+		# By its name on a PATH where it comes first, so that its
+		# argv[0], in getopt's messages, is the same.
+		printf '#!/bin/sh\nPATH=%s:$PATH exec %s %s "$@"\n' \
+		    "'$top_builddir'" "$FAZHI_WRAPPER" "${p##*/}" >"$bin/${p##*/}"
+		chmod +x "$bin/${p##*/}"
+	done
+fi
 
 run_cases() {
 	prog=$1
@@ -29,8 +50,10 @@ run_cases() {
 		name=$(basename "$c")
 		T=$(mktemp -d)
 		W=$(mktemp -d)
+		mkdir "$W/.log"
 		(cd "$top_srcdir" && T=$T SRC=$top_srcdir LC_ALL=C.UTF-8 \
-		    PATH="$top_builddir:$PATH" sh "$c/cmd" >"$W/.out" 2>"$W/.err" </dev/null)
+		    FAZHI_LOG="$W/.log" PATH="$bin:$top_builddir:$PATH" \
+		    sh "$c/cmd" >"$W/.out" 2>"$W/.err" </dev/null)
 		echo $? >"$W/.status"
 		ok=1
 		if [ -n "${FAZHI_UPDATE_GOLDEN:-}" ]; then
@@ -51,11 +74,18 @@ run_cases() {
 		done
 		if [ $ok = 1 ] && [ -f "$c/check" ]; then
 			if ! (cd "$top_srcdir" && T=$T SRC=$top_srcdir LC_ALL=C.UTF-8 \
-			    PATH="$top_builddir:$PATH" sh "$c/check" </dev/null); then
+			    FAZHI_LOG="$W/.log" PATH="$bin:$top_builddir:$PATH" \
+			    sh "$c/check" </dev/null); then
 				ok=0
 				echo "FAIL $prog/$name: check failed"
 			fi
 		fi
+		for f in "$W"/.log/*; do
+			[ -s "$f" ] || continue
+			ok=0
+			echo "FAIL $prog/$name: $FAZHI_WRAPPER reported:"
+			head -n 60 "$f"
+		done
 		rm -rf "$T" "$W"
 		if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 	done
