@@ -18,7 +18,8 @@
 #include "draw_int.h"
 
 #define ANY (-1)	/* a seat of any department */
-#define BATCH 256	/* entities ticketed together */
+#define BATCH 256	/* entities ticketed together, at most */
+#define BATCH_TICKETS (1u << 19)	/* tickets of a batch, at most */
 
 /* One thread's share of a batch: picks first, first + stride, ... */
 struct worker {
@@ -46,8 +47,9 @@ struct fz_staff {
 	unsigned char *avoids, *taken;	/* for the entity being staffed */
 	int *seat_dept;		/* team.departments as numbers */
 	fz_map *depts, *categories, *avoid;
-	fz_draw_cand *cand;	/* BATCH rows of n tickets */
+	fz_draw_cand *cand;	/* batch rows of n tickets */
 	size_t ncand[BATCH];
+	size_t batch;		/* entities a batch, fewer for a large roster */
 	struct worker workers[FZ_DRAW_MAX_THREADS];
 	int nthreads;
 	fz_arena *arena;
@@ -184,7 +186,10 @@ fz_staff_new(const fz_plan *plan, enum fz_hash h,
 	st->load = fz_xcalloc(m, sizeof *st->load);
 	st->avoids = fz_xcalloc(m, 1);
 	st->taken = fz_xcalloc(m, 1);
-	st->cand = fz_xcalloc(m * BATCH, sizeof *st->cand);
+	st->batch = BATCH_TICKETS / m < BATCH ? BATCH_TICKETS / m : BATCH;
+	if (st->batch == 0)
+		st->batch = 1;
+	st->cand = fz_xcalloc(m * st->batch, sizeof *st->cand);
 	for (size_t i = 0; i < n; i++)
 		roster(st, i);
 	workers(st, h, m);
@@ -230,7 +235,7 @@ ticket_pick(struct worker *w, size_t i)
 {
 	const fz_staff *st = w->st;
 	const fz_entity *e = &w->d->entities[w->d->picks[i].entity];
-	fz_draw_cand *row = st->cand + (i % BATCH) * st->n;
+	fz_draw_cand *row = st->cand + (i % st->batch) * st->n;
 	int category = lookup(st->categories, e->category);
 	size_t elen = strlen(e->id), n = 0;
 	unsigned char md[FZ_DIGEST_SIZE];
@@ -248,7 +253,7 @@ ticket_pick(struct worker *w, size_t i)
 		fz_ticketer_digest(w->tk, st->insp[p].id, st->idlen[p], md);
 		row[n++] = (fz_draw_cand){ fz_ticket_lead(md), (uint32_t)p };
 	}
-	w->st->ncand[i % BATCH] = n;
+	w->st->ncand[i % st->batch] = n;
 	mark_avoiders(st, w->avoids, e->id, 0);
 }
 
@@ -262,7 +267,7 @@ work(void *arg)
 	return NULL;
 }
 
-/* The tickets of picks [first, end), at most BATCH, on every core. */
+/* The tickets of picks [first, end), one batch, on every core. */
 static void
 ticket_batch(fz_staff *st, const fz_draw *d, size_t first, size_t end)
 {
@@ -372,7 +377,7 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 {
 	fz_draw_pick *pick = &d->picks[i];
 	const fz_entity *e = &d->entities[pick->entity];
-	const fz_draw_cand *row = st->cand + (i % BATCH) * st->n;
+	const fz_draw_cand *row = st->cand + (i % st->batch) * st->n;
 	size_t size = (size_t)st->plan->team_size, elen = strlen(e->id);
 	fz_draw_order o = { tk, inspector_id, st->insp };
 	char *prefix = fz_xmalloc(elen + 2);
@@ -389,7 +394,7 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 		long b;
 
 		seat_department(st, seat, &dept);
-		if ((b = best(st, &o, row, st->ncand[i % BATCH], dept)) < 0) {
+		if ((b = best(st, &o, row, st->ncand[i % st->batch], dept)) < 0) {
 			mark_avoiders(st, st->avoids, e->id, 1);
 			pick->unfilled = reason(st, d, e, lookup(st->categories,
 			    e->category), seat, dept);
@@ -412,8 +417,8 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 void
 fz_staff_run(fz_staff *st, fz_draw *d, fz_ticketer *tk)
 {
-	for (size_t first = 0; first < d->npicks; first += BATCH) {
-		size_t end = first + BATCH < d->npicks ? first + BATCH :
+	for (size_t first = 0; first < d->npicks; first += st->batch) {
+		size_t end = first + st->batch < d->npicks ? first + st->batch :
 		    d->npicks;
 
 		ticket_batch(st, d, first, end);
