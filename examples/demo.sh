@@ -43,6 +43,20 @@ say "2019 approvals of the 新闻出版 matters taken over from the press office
 fazhi-metrics --year 2019 --where office=新闻出版 "$ex/matters.yaml" \
     "$ex/applications.yaml" | sed -n '/^applications:/,/^rates:/p'
 
+say "双随机: the 2019 H2 draw of internet cafés and entertainment venues, verified"
+fazhi-draw -o "$out/draw-2019-h2.yaml" "$ex/plan-2019-h2.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+fazhi-draw --verify "$out/draw-2019-h2.yaml" "$ex/plan-2019-h2.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+cmp -s "$out/draw-2019-h2.yaml" "$ex/draw-2019-h2.yaml" &&
+    echo "the draw is byte for byte the one published in $ex/draw-2019-h2.yaml"
+
+say "跨部门联合: the joint draw with the fire brigade, verified"
+fazhi-draw -o "$out/draw-2019-joint.yaml" "$ex/plan-2019-joint.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+fazhi-draw --verify "$out/draw-2019-joint.yaml" "$ex/plan-2019-joint.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, 90 days, legal review, publication in 7 working days"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 entities.yaml \
     inspectors.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
