@@ -84,8 +84,13 @@ fz_cli_finish(const fz_cli *c, int status)
 	if (progress_shown)
 		fputc('\n', stderr);
 
-	if (fflush(stdout) != 0 || ferror(stdout))
+	/* errno is only the flush's when the flush itself failed. */
+	errno = 0;
+	if (fflush(stdout) != 0)
 		e = errno ? errno : EIO;
+	else if (ferror(stdout))
+		e = EIO;
+	errno = 0;
 	if (fclose(stdout) != 0 && e == 0)
 		e = errno ? errno : EIO;
 	if (e != 0 && e != EPIPE) {
