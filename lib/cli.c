@@ -83,13 +83,17 @@ fz_cli_finish(const fz_cli *c, int status)
 
 	if (progress_shown)
 		fputc('\n', stderr);
+	if (status == FZ_IOERR) {	/* said already */
+		fclose(stdout);
+		return status;
+	}
 
 	/* errno is only the flush's when the flush itself failed. */
 	errno = 0;
 	if (fflush(stdout) != 0)
 		e = errno ? errno : EIO;
 	else if (ferror(stdout))
-		e = EIO;
+		e = fz_stdout_errno ? fz_stdout_errno : EIO;
 	errno = 0;
 	if (fclose(stdout) != 0 && e == 0)
 		e = errno ? errno : EIO;

@@ -236,6 +236,9 @@ typedef struct fz_writer fz_writer;
 
 /* A writer on out (not closed by the writer); owned by the caller. */
 fz_writer *fz_writer_new(FILE *out);
+/* The errno of the last failed write of a writer on standard output (0:
+ * none), for the message fz_cli_finish gives at exit. */
+extern int fz_stdout_errno;
 /* Returns 0, or -1 once any write failed (then nothing more is written). */
 int fz_writer_free(fz_writer *w);
 int fz_write_doc_begin(fz_writer *w);

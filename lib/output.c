@@ -117,12 +117,11 @@ fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
 		return rc;
 	w = fz_writer_new(out.fp);
 	write(w, ctx);
-	if (fz_writer_free(w) != 0 && out.path != NULL) {
-		rc = fz_error_set(err, FZ_IOERR, path, 0, 0, "write error: %s",
-		    strerror(errno));
+	if (fz_writer_free(w) != 0) {
+		rc = fz_error_set(err, FZ_IOERR, out.path, 0, 0,
+		    "write error: %s", strerror(errno));
 		fz_output_abort(&out);
 		return rc;
 	}
-	/* Standard output: a write error is caught at exit. */
 	return fz_output_commit(&out, err);
 }

@@ -14,12 +14,27 @@ struct fz_writer {
 	int failed;
 };
 
+int fz_stdout_errno;
+
+/* A failed write: errno is the write's, kept for standard output. */
+static void
+fail(fz_writer *w)
+{
+	w->failed = 1;
+	if (w->out == stdout && errno != 0)
+		fz_stdout_errno = errno;
+}
+
 static int
 write_handler(void *data, unsigned char *buf, size_t size)
 {
 	fz_writer *w = data;
 
-	return fwrite(buf, 1, size, w->out) == size;
+	errno = 0;
+	if (fwrite(buf, 1, size, w->out) == size)
+		return 1;
+	fail(w);
+	return 0;
 }
 
 static int
@@ -67,8 +82,9 @@ fz_writer_free(fz_writer *w)
 	if (!w->failed && !yaml_emitter_flush(&w->emitter))
 		w->failed = 1;
 	/* The stream's own buffer hides a full disk until it is flushed. */
+	errno = 0;
 	if (!w->failed && (fflush(w->out) != 0 || ferror(w->out)))
-		w->failed = 1;
+		fail(w);
 	failed = w->failed;
 	e = errno;
 	yaml_emitter_delete(&w->emitter);
