@@ -73,6 +73,17 @@ fz_cli_warn(const fz_cli *c, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+static int
+write_errno(int e)
+{
+	switch (e) {
+	case ENOSPC: case EFBIG: case EPIPE: case EDQUOT: case EIO:
+		return e;
+	default:
+		return EIO;
+	}
+}
+
 /* Set once a progress line is on the terminal, to end it at exit. */
 static int progress_shown;
 
@@ -88,12 +99,17 @@ fz_cli_finish(const fz_cli *c, int status)
 		return status;
 	}
 
-	/* errno is only the flush's when the flush itself failed. */
+	/* errno is the flush's when the flush itself failed.  Otherwise an
+	 * earlier write failed: its error is the one a writer kept, or the
+	 * errno left by it when that is a write's error at all (a stale
+	 * ENOTTY from isatty is not). */
+	int before = errno;
+
 	errno = 0;
 	if (fflush(stdout) != 0)
 		e = errno ? errno : EIO;
 	else if (ferror(stdout))
-		e = fz_stdout_errno ? fz_stdout_errno : EIO;
+		e = fz_stdout_errno ? fz_stdout_errno : write_errno(before);
 	errno = 0;
 	if (fclose(stdout) != 0 && e == 0)
 		e = errno ? errno : EIO;
