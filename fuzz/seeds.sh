@@ -7,7 +7,7 @@ set -eu
 src=$1 build=$2 out=$3
 rm -rf "$out"
 mkdir -p "$out"
-for h in stream tally draw check mustache import render; do
+for h in stream tally draw check mustache import render metrics; do
 	mkdir -p "$out/$h"
 done
 
@@ -49,6 +49,13 @@ if [ -x "$build/fazhi-tally" ]; then
 	done
 	rm -f "$out/tally.tmp"
 fi
+
+# metrics: a byte of options, then matters, applications, a calendar.
+m=$src/tests/data/metrics
+for o in 0 1 2 4 7; do
+	{ printf "\\00$o"; cat "$m/calendar.yaml"; echo ---; cat "$m/matters.yaml";
+	    echo ---; cat "$m/applications.yaml"; } >"$out/metrics/$o"
+done
 
 # draw: a plan, its entities and inspectors in one input.
 d=$src/tests/data/draw
