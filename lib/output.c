@@ -117,9 +117,11 @@ fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
 		return rc;
 	w = fz_writer_new(out.fp);
 	write(w, ctx);
-	if (fz_writer_free(w) != 0) {
+	/* Standard output is checked at exit (fz_cli_finish), where a
+	 * closed pipe is no error. */
+	if (fz_writer_free(w) != 0 && out.path != NULL) {
 		rc = fz_error_set(err, FZ_IOERR, out.path, 0, 0,
-		    "write error: %s", strerror(errno));
+		    "write error: %s", strerror(errno ? errno : EIO));
 		fz_output_abort(&out);
 		return rc;
 	}
