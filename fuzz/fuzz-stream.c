@@ -66,6 +66,7 @@ round_trip(const fz_node *n)
 	fz_stream *s;
 	fz_error err;
 	fz_node *back;
+	const fz_node *d;
 
 	if (fuzz_depth(n) > 60)
 		return;
@@ -82,8 +83,10 @@ round_trip(const fz_node *n)
 	back = fuzz_read_back(fuzz_file2(m.buf, m.len), &s, &err);
 	if (back == NULL)
 		fuzz_fail("reading back what was written", err.msg);
-	if (fuzz_differ(n, fz_node_get(back, "x")) != NULL) {
-		fprintf(stderr, "written:\n%.*s\n", (int)m.len, m.buf);
+	if ((d = fuzz_differ(n, fz_node_get(back, "x"))) != NULL) {
+		fprintf(stderr, "written:\n%.*s\nfirst difference: %u:%u "
+		    "'%s'\n", (int)m.len, m.buf, d->line, d->col,
+		    d->type == FZ_SCALAR ? d->str : "(a list or map)");
 		fuzz_fail("the written tree reads back the same", NULL);
 	}
 	fz_stream_close(s);

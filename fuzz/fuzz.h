@@ -64,8 +64,8 @@ void fuzz_mem_close(fuzz_mem *m);
 /* Levels of a tree: 1 for a scalar (same.c). */
 size_t fuzz_depth(const fz_node *n);
 /* NULL when a and b are the same tree (same shapes, same scalar text
- * and YAML 1.1 type, nulls of any spelling alike), else the first node
- * of a (or b) that differs. */
+ * and YAML 1.1 type, nulls of any spelling alike, keys by their text
+ * alone), else the first node of a (or b) that differs. */
 const fz_node *fuzz_differ(const fz_node *a, const fz_node *b);
 
 /* Read back the first document of path (kept in the stream *s, which
