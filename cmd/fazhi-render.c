@@ -20,8 +20,8 @@ static fz_cli cli = {
 	    "\n"
 	    "  -t, --template T   a template file, or a built-in: annual, "
 	    "monthly,\n"
-	    "                     draw-notice, draw-tasks (default: by the "
-	    "inputs' kinds)\n"
+	    "                     draw-notice, draw-tasks, tables (default: "
+	    "by the inputs)\n"
 	    "  -f, --format F     text, md, html, xlsx or csv (default: by "
 	    "the -o suffix,\n"
 	    "                     else text)\n"
@@ -188,12 +188,13 @@ read_inputs(struct inputs *in, char **files, int nfiles, fz_error *err)
 }
 
 /* Without -t: the announcement of a draw, the annual report when there
- * are approval metrics, the monthly statistics of a tally. */
+ * are approval metrics, the monthly statistics of a tally, else the
+ * tables of whatever the inputs are. */
 static const char *
 default_template(const struct inputs *in)
 {
 	return in->draw ? "draw-notice" : in->metrics ? "annual" :
-	    in->tally ? "monthly" : NULL;
+	    in->tally ? "monthly" : "tables";
 }
 
 static int
@@ -276,14 +277,9 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		in.ctx = fz_render_ctx_new();
 	if (rc == FZ_OK)
 		rc = read_inputs(&in, files, nfiles, err);
-	if (rc == FZ_OK && !tables && !o->context && t == NULL) {
-		if ((name = default_template(&in)) == NULL)
-			rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "no "
-			    "template for these inputs: give -t TEMPLATE");
-		else
-			rc = fz_template_open(templates_dir(), o->format, name,
-			    &t, err);
-	}
+	if (rc == FZ_OK && !tables && !o->context && t == NULL)
+		rc = fz_template_open(templates_dir(), o->format,
+		    default_template(&in), &t, err);
 	if (rc == FZ_OK)
 		rc = tables ? write_tables(o, in.tables, err) :
 		    write_text(o, t, fz_render_ctx_root(in.ctx), err);

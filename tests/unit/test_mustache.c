@@ -16,19 +16,25 @@
 
 /* ------------------------------------------------------------ the spec */
 
-/* The spec folder: $FAZHI_MUSTACHE_SPEC, else ../shared beside the
- * source tree ($top_srcdir in make check), else beside this folder. */
+/* The spec folder: $FAZHI_MUSTACHE_SPEC, else in $FZ_SHARED (configure's
+ * --with-shared, set by make check), else in ../shared beside the source
+ * tree ($top_srcdir, or the current folder). */
 static const char *
 spec_dir(void)
 {
 	static char dir[4096];
 	const char *env = getenv("FAZHI_MUSTACHE_SPEC");
+	const char *shared = getenv("FZ_SHARED");
 	const char *top = getenv("top_srcdir");
 
 	if (env != NULL && *env != '\0')
 		return env;
-	snprintf(dir, sizeof dir, "%s/../shared/conformance/mustache-spec",
-	    top != NULL && *top != '\0' ? top : ".");
+	if (shared != NULL && *shared != '\0')
+		snprintf(dir, sizeof dir, "%s/conformance/mustache-spec",
+		    shared);
+	else
+		snprintf(dir, sizeof dir, "%s/../shared/conformance/"
+		    "mustache-spec", top != NULL && *top != '\0' ? top : ".");
 	return dir;
 }
 
@@ -99,8 +105,8 @@ run_spec_file(const char *name, size_t at_least)
 
 	snprintf(path, sizeof path, "%s/%s", spec_dir(), name);
 	if (access(path, R_OK) != 0)
-		fail_msg("mustache spec not found: %s (set FAZHI_MUSTACHE_SPEC"
-		    " or top_srcdir)", path);
+		fail_msg("mustache spec not found: %s (set FAZHI_MUSTACHE_SPEC,"
+		    " or configure --with-shared)", path);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
 	while ((status = fz_stream_next(s, &ev, &err)) == 1) {
 		const fz_node *tests = fz_node_get(ev.node, "tests");
