@@ -116,8 +116,11 @@ fz_render_ctx_new(void)
 	fz_render_ctx *c = fz_xcalloc(1, sizeof *c);
 
 	if ((c->a = fz_arena_new()) == NULL ||
-	    (c->tables = fz_tableset_new()) == NULL)
+	    (c->tables = fz_tableset_new()) == NULL ||
+	    (c->texts = fz_map_new()) == NULL)
 		abort();
+	c->yes = rn_plain(c->a, "true");
+	c->no = rn_plain(c->a, "false");
 	return c;
 }
 
@@ -128,6 +131,7 @@ fz_render_ctx_free(fz_render_ctx *c)
 		return;
 	fz_arena_free(c->a);
 	fz_tableset_free(c->tables);
+	fz_map_free(c->texts);
 	free(c->docs);
 	free(c->kinds);
 	free(c);
@@ -138,6 +142,7 @@ static int
 add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
 {
 	enum fz_kind k = kind != NULL ? fz_kind_parse(kind) : FZ_KIND_NONE;
+	size_t at;
 	int rc;
 
 	if (c->ndocs == c->cap) {
@@ -153,7 +158,7 @@ add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
 		return FZ_OK;
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
 		rn_add(c->a, copy, "records", fz_node_seq(c->a));
-	if ((rc = rn_tables(c->a, copy, c->tables, err)) != FZ_OK)
+	if ((rc = rn_tables_make(c, copy, &at, err)) != FZ_OK)
 		return rc;
 	if (k == FZ_KIND_TALLY)
 		rn_tally(c->a, copy);
@@ -163,6 +168,7 @@ add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
 		rn_add(c->a, copy, "kind_label", rn_text(c->a, rn_word(kind)));
 	period_helpers(c->a, copy);
 	rn_walk(c->a, copy);
+	rn_tables_put(c, copy, at);
 	return FZ_OK;
 }
 

@@ -137,6 +137,10 @@ scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 void
 rn_list_flags(fz_arena *a, fz_node *seq)
 {
+	/* Every list shares these two; nothing writes to a scalar. */
+	static char t[] = "true", f[] = "false";
+	static fz_node yes = { .type = FZ_SCALAR, .str = t, .len = 4 };
+	static fz_node no = { .type = FZ_SCALAR, .str = f, .len = 5 };
 	char buf[32];
 
 	for (size_t i = 0; i < seq->n; i++) {
@@ -145,9 +149,8 @@ rn_list_flags(fz_arena *a, fz_node *seq)
 			continue;
 		snprintf(buf, sizeof buf, "%zu", i + 1);
 		rn_add(a, item, "index", rn_plain(a, buf));
-		rn_add(a, item, "first", rn_plain(a, i == 0 ? "true" : "false"));
-		rn_add(a, item, "last", rn_plain(a, i + 1 == seq->n ? "true" :
-		    "false"));
+		rn_add(a, item, "first", i == 0 ? &yes : &no);
+		rn_add(a, item, "last", i + 1 == seq->n ? &yes : &no);
 	}
 }
 

@@ -14,6 +14,8 @@ struct fz_render_ctx {
 	const char *records_kind;
 	fz_node *root;		/* built on first fz_render_ctx_root */
 	fz_tableset *tables;	/* the documents' tables */
+	fz_map *texts;		/* the text nodes of table cells, by text */
+	fz_node *yes, *no;	/* plain true and false, shared */
 };
 
 /* New scalars owned by a: text always reads as text, a plain scalar
@@ -48,8 +50,13 @@ void rn_walk(fz_arena *a, fz_node *n);
 void rn_tally(fz_arena *a, fz_node *doc);
 /* The helpers of a draw: its teams, each with its selections. */
 void rn_draw(fz_arena *a, fz_node *doc);
-/* tables: the tables ts makes of doc, as CSV and xlsx show them.  FZ_OK,
- * or FZ_DATAERR when a kind has the wrong shape. */
-int rn_tables(fz_arena *a, fz_node *doc, fz_tableset *ts, fz_error *err);
+/* The tables of doc as CSV and xlsx show them, made from doc as it came
+ * (before any helper), the first at *at of the context's tableset.
+ * FZ_OK, or FZ_DATAERR when a kind has the wrong shape. */
+int rn_tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
+    fz_error *err);
+/* tables: those tables as nodes, put into doc (after the helpers, which
+ * they need none of). */
+void rn_tables_put(fz_render_ctx *c, fz_node *doc, size_t at);
 
 #endif

@@ -1,67 +1,112 @@
 /* render_tables.c - a document's tables, as CSV and xlsx have them, put
  * into the context for the table widgets: one way to tabulate each kind,
- * whatever the output. */
+ * whatever the output.  A table of records has a cell per field of each
+ * record, so cells share their texts and flags: the same words in a
+ * column are one node. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render_int.h"
 
+/* One text node per distinct text of the context. */
 static fz_node *
-cell_node(fz_arena *a, const char *text, int num)
+text_of(fz_render_ctx *c, const char *s)
 {
-	fz_node *c = fz_node_map(a);
+	void **slot = fz_map_insert(c->texts, s, strlen(s), NULL, NULL);
 
-	fz_node_put(a, c, "text", rn_text(a, text));
-	fz_node_put(a, c, "num", rn_plain(a, num ? "true" : "false"));
-	return c;
+	if (*slot == NULL)
+		*slot = rn_text(c->a, s);
+	return *slot;
 }
 
 static fz_node *
-table_node(fz_arena *a, const fz_table *t)
+flag(fz_render_ctx *c, int on)
 {
-	fz_node *tn = fz_node_map(a), *head = fz_node_seq(a);
-	fz_node *rows = fz_node_seq(a);
+	return on ? c->yes : c->no;
+}
+
+static fz_node *
+cell_node(fz_render_ctx *c, const char *text, int num)
+{
+	fz_node *cell = fz_node_map(c->a);
+
+	fz_node_put(c->a, cell, "text", text_of(c, text));
+	fz_node_put(c->a, cell, "num", flag(c, num));
+	return cell;
+}
+
+/* last: true in the last cell only, for separators; {{^last}} in the
+ * others finds the last: false of their row (or of the head item). */
+static void
+mark_last(fz_render_ctx *c, fz_node *seq)
+{
+	if (seq->n > 0)
+		fz_node_put(c->a, seq->kids[seq->n - 1], "last", c->yes);
+}
+
+static fz_node *
+row_node(fz_render_ctx *c, const fz_table *t, size_t r)
+{
 	static const fz_cell empty = { .empty = 1 };
+	fz_node *row = fz_node_map(c->a), *cells = fz_node_seq(c->a);
 	char buf[64];
 
-	fz_node_put(a, tn, "name", rn_text(a, t->name));
-	fz_node_put(a, tn, "title", rn_text(a, t->title));
-	for (size_t c = 0; c < t->ncols; c++) {
-		fz_node *h = cell_node(a, t->cols[c].label,
-		    t->cols[c].type != FZ_C_TEXT);
-		fz_node_put(a, h, "key", rn_text(a, t->cols[c].key));
-		fz_node_push(a, head, h);
+	for (size_t col = 0; col < t->ncols; col++) {
+		const fz_cell *cell = col < t->rows[r].n ?
+		    &t->rows[r].cells[col] : &empty;
+		fz_node_push(c->a, cells, cell_node(c, fz_cell_format(cell,
+		    buf), !cell->empty && cell->type != FZ_C_TEXT));
 	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		fz_node *row = fz_node_map(a), *cells = fz_node_seq(a);
-		for (size_t c = 0; c < t->ncols; c++) {
-			const fz_cell *cell = c < t->rows[r].n ?
-			    &t->rows[r].cells[c] : &empty;
-			fz_node_push(a, cells, cell_node(a,
-			    fz_cell_format(cell, buf), !cell->empty &&
-			    cell->type != FZ_C_TEXT));
-		}
-		fz_node_put(a, row, "cells", cells);
-		fz_node_put(a, row, "total", rn_plain(a, t->totals &&
-		    r + 1 == t->nrows ? "true" : "false"));
-		fz_node_push(a, rows, row);
+	mark_last(c, cells);
+	fz_node_put(c->a, row, "cells", cells);
+	fz_node_put(c->a, row, "total", flag(c, t->totals &&
+	    r + 1 == t->nrows));
+	fz_node_put(c->a, row, "last", c->no);
+	return row;
+}
+
+static fz_node *
+table_node(fz_render_ctx *c, const fz_table *t)
+{
+	fz_node *tn = fz_node_map(c->a), *head = fz_node_seq(c->a);
+	fz_node *rows = fz_node_seq(c->a);
+	char buf[32];
+
+	fz_node_put(c->a, tn, "name", rn_text(c->a, t->name));
+	fz_node_put(c->a, tn, "title", rn_text(c->a, t->title));
+	for (size_t col = 0; col < t->ncols; col++) {
+		fz_node *h = cell_node(c, t->cols[col].label,
+		    t->cols[col].type != FZ_C_TEXT);
+		fz_node_put(c->a, h, "key", text_of(c, t->cols[col].key));
+		fz_node_put(c->a, h, "last", flag(c, col + 1 == t->ncols));
+		fz_node_push(c->a, head, h);
 	}
-	fz_node_put(a, tn, "head", head);
-	fz_node_put(a, tn, "rows", rows);
+	for (size_t r = 0; r < t->nrows; r++)
+		fz_node_push(c->a, rows, row_node(c, t, r));
+	fz_node_put(c->a, tn, "head", head);
+	fz_node_put(c->a, tn, "rows", rows);
+	snprintf(buf, sizeof buf, "%zu", t->nrows);
+	fz_node_put(c->a, tn, "rows_count", rn_plain(c->a, buf));
 	return tn;
 }
 
 int
-rn_tables(fz_arena *a, fz_node *doc, fz_tableset *ts, fz_error *err)
+rn_tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
+    fz_error *err)
 {
-	size_t before = ts->ndocs;
-	fz_node *list = fz_node_seq(a);
-	int rc = fz_tableset_add_doc(ts, doc, doc->file, err);
+	*at = c->tables->ndocs;
+	return fz_tableset_add_doc(c->tables, doc, doc->file, err);
+}
 
-	if (rc != FZ_OK)
-		return rc;
-	for (const fz_table *t = ts->ndocs > before ?
-	    ts->docs[ts->ndocs - 1] : NULL; t != NULL; t = t->next)
-		fz_node_push(a, list, table_node(a, t));
-	rn_add(a, doc, "tables", list);
-	return FZ_OK;
+void
+rn_tables_put(fz_render_ctx *c, fz_node *doc, size_t at)
+{
+	fz_node *list = fz_node_seq(c->a);
+
+	for (const fz_table *t = at < c->tables->ndocs ? c->tables->docs[at] :
+	    NULL; t != NULL; t = t->next)
+		fz_node_push(c->a, list, table_node(c, t));
+	rn_list_flags(c->a, list);
+	rn_add(c->a, doc, "tables", list);
 }
