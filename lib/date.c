@@ -2,6 +2,7 @@
  * them by (year, quarter, month, ISO 8601 week, day). */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "fazhi.h"
 
@@ -249,4 +250,14 @@ fz_month_parse(const char *s, fz_date *first, fz_date *last)
 	*first = fz_date_make(y, m, 1);
 	*last = fz_date_make(y, m, month_days(y, m));
 	return 0;
+}
+
+fz_date
+fz_date_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return fz_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

@@ -1,0 +1,166 @@
+/* fazhi-results - a published draw joined to the inspections that
+ * followed it: what each drawn entity went through, and what is due for
+ * publication (抽查结果公示). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fazhi.h"
+
+static fz_cli cli = {
+	.prog = "fazhi-results",
+	.usage = "fazhi-results [-o FILE] [--as-of DATE] [--calendar FILE] "
+	    "[--within DAYS]\n                     DRAW [FILE...]",
+	.help =
+	    "Join a published draw to the random inspections of its task (and to\n"
+	    "their cases): per drawn entity its inspections, flagged when none was\n"
+	    "made, none in time, or none by the drawn team; the random inspections\n"
+	    "of entities not drawn; the results due for publication.  Exit status 1\n"
+	    "when anything is flagged.\n"
+	    "\n"
+	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
+	    "      --as-of DATE      the day the results are taken on (YYYY-MM-DD; default\n"
+	    "                        today): later inspections are left out, due dates\n"
+	    "                        are compared with it\n"
+	    "      --calendar FILE   working days (calendar, holiday-cn, or cn: the one\n"
+	    "                        shipped); default Monday to Friday\n"
+	    "      --within DAYS     working days after the draw to inspect in (default:\n"
+	    "                        the draw's inspect_within_days, else 20)\n"
+	    "      --progress        show progress on standard error\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n"
+	    "\nFILE holds inspections and cases; with no FILE, or when FILE is -, read\n"
+	    "standard input.\n",
+};
+
+enum { O_AS_OF = 256, O_CALENDAR, O_WITHIN };
+
+struct opts {
+	fz_results_opts r;
+	const char *calendar;
+};
+
+static int
+option(struct opts *o, int c, const char *arg)
+{
+	long long days;
+
+	switch (c) {
+	case O_AS_OF:
+		if (fz_date_parse(arg, strlen(arg), &o->r.as_of) != 0)
+			return fz_cli_usage(&cli, "--as-of: '%s' is not a date "
+			    "(YYYY-MM-DD)", arg);
+		return -1;
+	case O_CALENDAR:
+		o->calendar = arg;
+		return -1;
+	case O_WITHIN:
+		if (fz_int_parse(arg, strlen(arg), &days) != 0 ||
+		    days > FZ_RESULTS_MAX_DAYS)
+			return fz_cli_usage(&cli, "--within: '%s' is not a "
+			    "number of working days (0 to %d)", arg,
+			    FZ_RESULTS_MAX_DAYS);
+		o->r.inspect_within_days = days;
+		return -1;
+	}
+	return fz_cli_common(&cli, c, arg);
+}
+
+static int
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		FZ_CLI_OPTIONS,
+		{ "as-of", required_argument, NULL, O_AS_OF },
+		{ "calendar", required_argument, NULL, O_CALENDAR },
+		{ "within", required_argument, NULL, O_WITHIN },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
+	    NULL)) != -1)
+		if ((rc = option(o, c, optarg)) >= 0)
+			return rc;
+	if (optind == argc)
+		return fz_cli_usage(&cli, "no DRAW given");
+	if (strcmp(argv[optind], "-") == 0) {
+		int stdin_twice = optind + 1 == argc;
+		for (int i = optind + 1; i < argc; i++)
+			stdin_twice |= strcmp(argv[i], "-") == 0;
+		if (stdin_twice)
+			return fz_cli_usage(&cli, "the draw is read from "
+			    "standard input: name the files of inspections");
+	}
+	return -1;
+}
+
+static int
+read_records(fz_results *r, char **files, int nfiles, fz_error *err)
+{
+	fz_stream *s = fz_stream_open(files, nfiles, 0);
+	fz_event ev;
+	int rc;
+
+	fz_cli_progress(&cli, s);
+	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+		if ((rc = fz_results_add_event(r, &ev, err)) != FZ_OK)
+			break;
+	fz_stream_close(s);
+	return rc;
+}
+
+static int
+write_results(fz_writer *w, void *ctx)
+{
+	return fz_results_write(ctx, w);
+}
+
+static int
+run(struct opts *o, const char *draw, char **files, int nfiles,
+    fz_error *err)
+{
+	fz_arena *a = fz_arena_new();
+	fz_calendar *cal = NULL;
+	fz_results *r = NULL;
+	fz_draw_doc d;
+	int rc;
+
+	if (o->calendar != NULL) {
+		cal = fz_calendar_new();
+		if ((rc = fz_calendar_load(cal, o->calendar, err)) != FZ_OK)
+			goto done;
+	}
+	if ((rc = fz_draw_doc_read(draw, &d, a, err)) != FZ_OK)
+		goto done;
+	o->r.calendar = cal;
+	r = fz_results_new(&d, &o->r);
+	if ((rc = read_records(r, files, nfiles, err)) != FZ_OK)
+		goto done;
+	if ((rc = fz_output_yaml(cli.output, write_results, r, err)) == FZ_OK)
+		rc = fz_results_status(r);
+done:
+	fz_results_free(r);
+	fz_calendar_free(cal);
+	fz_arena_free(a);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = { .r = { .as_of = FZ_NODATE,
+		.inspect_within_days = -1 } };
+	fz_error err = { 0 };
+	int rc;
+
+	if ((rc = parse_opts(argc, argv, &o)) >= 0)
+		return rc;
+	if (o.r.as_of == FZ_NODATE)
+		o.r.as_of = fz_date_today();
+	rc = run(&o, argv[optind], argv + optind + 1, argc - optind - 1,
+	    &err);
+	if (rc != FZ_OK && rc != FZ_PROBLEMS && err.status != FZ_OK)
+		fz_cli_fail(&cli, &err);
+	return fz_cli_finish(&cli, rc);
+}
