@@ -68,4 +68,32 @@ say "A faulty set: every check firing"
 say "The entity directory as a GB18030 export, imported"
 sh "$ex/../import/import.sh" "$out/import"
 
+say "抽查结果: the H2 draw followed up at the end of 2019 (exit status 1: something is flagged)"
+status=0
+fazhi-results --as-of 2019-12-31 --calendar cn -o "$out/results-2019-h2.yaml" \
+    "$ex/draw-2019-h2.yaml" "$ex/inspections.yaml" "$ex/cases.yaml" || status=$?
+test "$status" = 1
+sed -n '/^summary:/,/^selections:/p' "$out/results-2019-h2.yaml"
+fazhi-render -t draw-results -o "$out/results-2019-h2.md" \
+    "$out/results-2019-h2.yaml" "$ex/notes.yaml"
+fazhi-render -t draw-results -o "$out/results-2019-h2.html" \
+    "$out/results-2019-h2.yaml" "$ex/notes.yaml"
+
+say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a workbook"
+fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml" \
+    -o "$out/tally-2019-type.yaml"
+fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
+    "$ex/cases.yaml" -o "$out/tally-2019-month.yaml"
+set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
+    "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
+fazhi-render -t annual -o "$out/annual-2019.md" "$@" \
+    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/notes.yaml"
+fazhi-render -t annual -o "$out/annual-2019.html" "$@" \
+    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/notes.yaml"
+fazhi-render -o "$out/annual-2019.xlsx" "$@"
+sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
+fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml"
+fazhi-render -t draw-tasks -o "$out/draw-2019-h2-tasks.html" "$out/draw-2019-h2.yaml"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.xlsx $out/draw-2019-h2-notice.html $out/results-2019-h2.md"
+
 printf '\nOutputs are in %s\n' "$out"

@@ -309,6 +309,8 @@ body_cell(fz_import *im, const char *s, size_t len)
 	if (f == NULL)
 		return;
 	v = fz_import_value(im->arena, f, s, len);
+	if (v == NULL)		/* a list cell of separators only: empty */
+		return;
 	place(v, im->file, (unsigned)im->row + 1, (unsigned)im->cell + 1);
 	fz_node_put(im->arena, im->rec, f->key, v);
 	im->filled[im->cell] = 1;
