@@ -193,12 +193,16 @@ fz_results_finish(fz_results *r)
 	rs_forget(r);
 	r->sels = fz_xcalloc(r->d->nselections + 1, sizeof *r->sels);
 	join(r);
-	qsort(r->not_drawn, r->nnot_drawn, sizeof *r->not_drawn,
-	    by_date_entity);
+	/* No qsort of an empty list: its NULL base is undefined. */
+	if (r->nnot_drawn > 0)
+		qsort(r->not_drawn, r->nnot_drawn, sizeof *r->not_drawn,
+		    by_date_entity);
 	for (size_t i = 0; i < r->d->nselections; i++) {
 		fz_results_selection *s = &r->sels[i];
 		s->sel = &r->d->selections[i];
-		qsort(s->visits, s->nvisits, sizeof *s->visits, by_date);
+		if (s->nvisits > 0)
+			qsort(s->visits, s->nvisits, sizeof *s->visits,
+			    by_date);
 		s->flags = flags(r, s);
 		for (size_t j = 0; j < s->nvisits; j++) {
 			int late = s->visits[j]->publish_by < r->o.as_of;
@@ -206,8 +210,9 @@ fz_results_finish(fz_results *r)
 		}
 	}
 	for (int late = 0; late < 2; late++)
-		qsort(r->due[late], r->ndue[late], sizeof *r->due[late],
-		    by_publish_by);
+		if (r->ndue[late] > 0)
+			qsort(r->due[late], r->ndue[late],
+			    sizeof *r->due[late], by_publish_by);
 	count(r);
 	r->sum.publication_due = (long long)r->ndue[0];
 	r->sum.publication_late = (long long)r->ndue[1];
