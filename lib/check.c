@@ -6,19 +6,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "check_int.h"
-
-static fz_date
-today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return fz_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 fz_check *
 fz_check_new(const fz_check_opts *o)
@@ -27,7 +16,7 @@ fz_check_new(const fz_check_opts *o)
 
 	c->o = *o;
 	if (c->o.as_of == FZ_NODATE)
-		c->o.as_of = today();
+		c->o.as_of = fz_date_today();
 	if (c->o.calendar == NULL)
 		c->o.calendar = c->own_calendar = fz_calendar_new();
 	c->arena = fz_arena_new();
