@@ -3,17 +3,15 @@
  * thread takes its share and the results do not depend on how many
  * threads there were. */
 #include <pthread.h>
-#include <unistd.h>
 
 #include "draw_int.h"
 
 int
 fz_draw_nthreads(void)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int cores = fz_nprocs();
 
-	return cores < 1 ? 1 : cores > FZ_DRAW_MAX_THREADS ?
-	    FZ_DRAW_MAX_THREADS : (int)cores;
+	return cores > FZ_DRAW_MAX_THREADS ? FZ_DRAW_MAX_THREADS : cores;
 }
 
 void

@@ -7,6 +7,7 @@
  *   hash.c      string-keyed hash maps (insertion order kept)
  *   node.c      YAML value trees and YAML 1.1 scalar resolution
  *   reader.c    the streaming document reader over files or stdin
+ *   reader_feed.c  its parsing half, on a thread of its own
  *   writer.c    the YAML writer
  *   date.c      dates and periods
  *   calendar.c  working days
@@ -226,6 +227,9 @@ fz_arena *fz_stream_arena(fz_stream *s);
 /* Records read so far of a kind, and the count of files. */
 size_t fz_stream_count(const fz_stream *s, const char *kind);
 void fz_stream_close(fz_stream *s);
+/* The processors this program may use: $FAZHI_THREADS when it is a
+ * number from 1, else those on line. */
+int fz_nprocs(void);
 
 /* ---------------------------------------------------------------- writer */
 

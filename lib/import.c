@@ -331,6 +331,11 @@ on_cell(void *s, size_t len, void *ctx)
 		    "--encoding gb18030)" : "not in the encoding given");
 		im->stopped = 1;
 		return;
+	} else if (memchr(text, '\0', len) != NULL) {
+		/* No YAML reader of fazhi takes it back. */
+		cell_error(im, "a NUL byte in the cell");
+		if (im->filled != NULL && im->cell < im->ncols)
+			im->filled[im->cell] = 1;	/* said once */
 	} else if (im->row == 0) {
 		header_cell(im, text, len);
 	} else {

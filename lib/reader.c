@@ -2,13 +2,11 @@
  * files or standard input, documents by kind, records one at a time,
  * every value with its file, line and column.  Memory is per record:
  * the record arena is reset before each record. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
-#include "fazhi.h"
+#include "reader_int.h"
 
 #define PROGRESS_STEP (8u << 20)
 
@@ -16,12 +14,11 @@ enum state { S_BETWEEN, S_IN_DOC, S_RECORDS, S_FLUSH, S_DONE };
 
 struct fz_stream {
 	char *const *paths;
-	int npaths, cur;	/* cur: index of the open input, -1 before */
+	int npaths;
 	unsigned flags;
-	FILE *fp;
-	const char *name;
-	yaml_parser_t parser;
-	int parser_live, read_errno;
+	fz_feed *feed;		/* opened by the first fz_stream_next */
+	const char *name;	/* the input being read */
+	size_t cur;		/* and its index */
 
 	fz_arena *doc_arena, *rec_arena;
 	enum state state;
@@ -37,7 +34,7 @@ struct fz_stream {
 	void *tap_ctx;
 	fz_progress_fn progress;
 	void *progress_ctx;
-	uint64_t done, total, next_progress;
+	uint64_t total, next_progress;
 };
 
 fz_stream *
@@ -48,7 +45,6 @@ fz_stream_open(char *const *paths, int npaths, unsigned flags)
 
 	s->paths = paths;
 	s->npaths = npaths;
-	s->cur = -1;
 	s->flags = flags;
 	s->doc_arena = fz_arena_new();
 	s->rec_arena = (flags & FZ_STREAM_KEEP) ? s->doc_arena : fz_arena_new();
@@ -74,151 +70,61 @@ fz_stream_count(const fz_stream *s, const char *kind)
 	return k == FZ_KIND_NONE ? 0 : s->counts[k];
 }
 
-static void
-close_input(fz_stream *s)
-{
-	if (s->parser_live)
-		yaml_parser_delete(&s->parser);
-	s->parser_live = 0;
-	if (s->fp != NULL && s->fp != stdin)
-		fclose(s->fp);
-	s->fp = NULL;
-}
-
 void
 fz_stream_close(fz_stream *s)
 {
 	if (s == NULL)
 		return;
-	close_input(s);
+	fz_feed_close(s->feed);
 	if (s->rec_arena != s->doc_arena)
 		fz_arena_free(s->rec_arena);
 	fz_arena_free(s->doc_arena);
 	free(s);
 }
 
+/* The next event of the YAML: the inputs' beginnings and the bytes read
+ * are taken here, on the way. */
 static int
-read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
+next_event(fz_stream *s, fz_pev *e, fz_error *err)
 {
-	fz_stream *s = data;
-	size_t n = fread(buf, 1, size, s->fp);
+	int rc;
 
-	if (n == 0 && ferror(s->fp)) {
-		s->read_errno = errno ? errno : EIO;
-		return 0;
-	}
-	*got = n;
-	if (s->tap != NULL && n > 0)
-		s->tap(s->tap_ctx, (size_t)s->cur, buf, n);
-	s->done += n;
-	if (s->progress != NULL && s->done >= s->next_progress) {
-		s->progress(s->progress_ctx, s->done, s->total);
-		s->next_progress = s->done + PROGRESS_STEP;
-	}
-	return 1;
-}
+	if (s->feed == NULL)
+		s->feed = fz_feed_open(s->paths, s->npaths, s->tap != NULL);
+	for (;;) {
+		if ((rc = fz_feed_next(s->feed, e, err)) != FZ_OK)
+			return rc;
+		if (s->progress != NULL &&
+		    fz_feed_done(s->feed) >= s->next_progress) {
+			uint64_t done = fz_feed_done(s->feed);
 
-/* Open the next input: 1 when there is one, 0 at the end, or a status. */
-static int
-open_next(fz_stream *s, fz_error *err)
-{
-	int last = s->npaths > 0 ? s->npaths : 1;
-	const char *path;
-	struct stat st;
-
-	close_input(s);
-	if (++s->cur >= last)
-		return 0;
-	path = s->npaths > 0 ? s->paths[s->cur] : "-";
-	s->read_errno = 0;
-	if (strcmp(path, "-") == 0) {
-		s->fp = stdin;
-		s->name = "<stdin>";
-	} else {
-		s->name = path;
-		s->fp = fopen(path, "rb");
-		if (s->fp == NULL)
-			return fz_error_set(err, FZ_NOINPUT, path, 0, 0,
-			    "cannot open: %s", strerror(errno));
-		if (fstat(fileno(s->fp), &st) == 0 && S_ISDIR(st.st_mode))
-			return fz_error_set(err, FZ_NOINPUT, path, 0, 0,
-			    "cannot open: is a directory");
-	}
-	if (!yaml_parser_initialize(&s->parser))
-		abort();
-	s->parser_live = 1;
-	yaml_parser_set_input(&s->parser, read_handler, s);
-	return 1;
-}
-
-/* libyaml's reader knows only the byte offset of an encoding error: find
- * its line and column (in characters) by reading the file again. */
-static void
-locate(const fz_stream *s, size_t offset, unsigned *line, unsigned *col)
-{
-	FILE *fp;
-	int c;
-
-	if (s->fp == stdin || (fp = fopen(s->name, "rb")) == NULL)
-		return;
-	*line = *col = 1;
-	for (size_t i = 0; i < offset && (c = getc(fp)) != EOF; i++) {
-		if (c == '\n') {
-			++*line;
-			*col = 1;
-		} else if ((c & 0xC0) != 0x80) {
-			++*col;
+			s->progress(s->progress_ctx, done, s->total);
+			s->next_progress = done + PROGRESS_STEP;
+		}
+		if (e->type == FZ_PEV_FILE) {
+			s->cur = e->len;
+			s->name = fz_feed_name(s->feed, s->cur);
+		} else if (e->type == FZ_PEV_BYTES) {
+			s->tap(s->tap_ctx, s->cur, e->str, e->len);
+		} else {
+			return FZ_OK;
 		}
 	}
-	fclose(fp);
 }
 
 static int
-parse_error(fz_stream *s, fz_error *err)
+at_event(fz_stream *s, const fz_pev *e, fz_error *err, const char *msg)
 {
-	yaml_parser_t *p = &s->parser;
-	yaml_mark_t m = p->problem_mark;
-
-	if (s->read_errno != 0)
-		return fz_error_set(err, FZ_IOERR, s->name, 0, 0,
-		    "read error: %s", strerror(s->read_errno));
-	if (p->error == YAML_READER_ERROR) {
-		unsigned line = 0, col = 0;
-
-		locate(s, p->problem_offset, &line, &col);
-		return fz_error_set(err, FZ_DATAERR, s->name, line, col,
-		    "%s (byte %zu)", p->problem, p->problem_offset);
-	}
-	if (p->error == YAML_MEMORY_ERROR)
-		abort();
-	if (p->context != NULL)
-		return fz_error_set(err, FZ_DATAERR, s->name, m.line + 1,
-		    m.column + 1, "%s %s", p->problem, p->context);
-	return fz_error_set(err, FZ_DATAERR, s->name, m.line + 1, m.column + 1,
-	    "%s", p->problem ? p->problem : "malformed YAML");
-}
-
-static int
-next_event(fz_stream *s, yaml_event_t *e, fz_error *err)
-{
-	if (!yaml_parser_parse(&s->parser, e))
-		return parse_error(s, err);
-	return FZ_OK;
-}
-
-static int
-at_event(fz_stream *s, const yaml_event_t *e, fz_error *err, const char *msg)
-{
-	return fz_error_set(err, FZ_DATAERR, s->name, e->start_mark.line + 1,
-	    e->start_mark.column + 1, "%s", msg);
+	return fz_error_set(err, FZ_DATAERR, s->name, e->line,
+	    e->col, "%s", msg);
 }
 
 static void
-place(fz_stream *s, fz_node *n, const yaml_event_t *e)
+place(fz_stream *s, fz_node *n, const fz_pev *e)
 {
 	n->file = s->name;
-	n->line = e->start_mark.line + 1;
-	n->col = e->start_mark.column + 1;
+	n->line = e->line;
+	n->col = e->col;
 }
 
 static int
@@ -231,28 +137,28 @@ map_has(const fz_node *m, const char *key, size_t len)
 	return 0;
 }
 
-static int build(fz_stream *s, fz_arena *a, yaml_event_t *e, int depth,
+static int build(fz_stream *s, fz_arena *a, fz_pev *e, int depth,
     fz_node **out, fz_error *err);
 
 static int
-build_scalar(fz_stream *s, fz_arena *a, yaml_event_t *e, fz_node **out,
+build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
     fz_error *err)
 {
-	size_t len = e->data.scalar.length;
+	size_t len = e->len;
 	fz_node *n;
 
 	if (len > FZ_MAX_SCALAR)
-		return fz_error_set(err, FZ_DATAERR, s->name,
-		    e->start_mark.line + 1, e->start_mark.column + 1,
+		return fz_error_set(err, FZ_DATAERR, s->name, e->line, e->col,
 		    "scalar of %zu bytes is longer than the limit of %u",
 		    len, FZ_MAX_SCALAR);
-	n = fz_node_scalar(a, (const char *)e->data.scalar.value, len);
+	if (memchr(e->str, '\0', len) != NULL)
+		return at_event(s, e, err, "a scalar must not hold a NUL "
+		    "character (\\0)");
+	n = fz_node_scalar(a, e->str, len);
 	if (n == NULL)
 		abort();
 	/* Quoted, block and !!str scalars are strings, never resolved. */
-	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-	    (e->data.scalar.tag != NULL && strcmp((const char *)
-	    e->data.scalar.tag, YAML_STR_TAG) == 0);
+	n->quoted = e->quoted;
 	place(s, n, e);
 	*out = n;
 	return FZ_OK;
@@ -262,30 +168,26 @@ build_scalar(fz_stream *s, fz_arena *a, yaml_event_t *e, fz_node **out,
 static int
 build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
 {
-	yaml_event_type_t end = n->type == FZ_MAP ? YAML_MAPPING_END_EVENT
-	    : YAML_SEQUENCE_END_EVENT;
+	unsigned end = n->type == FZ_MAP ? FZ_PEV_MAP_END
+	    : FZ_PEV_SEQ_END;
 	fz_node *kid, *key = NULL;
-	yaml_event_t e;
+	fz_pev e;
 	int rc;
 
 	for (;;) {
 		if ((rc = next_event(s, &e, err)) != FZ_OK)
 			return rc;
-		if (e.type == end) {
-			yaml_event_delete(&e);
+		if (e.type == end)
 			break;
-		}
 		if (n->type == FZ_MAP && key == NULL &&
-		    e.type != YAML_SCALAR_EVENT) {
-			rc = at_event(s, &e, err, "a mapping key must be a scalar");
-			yaml_event_delete(&e);
-			return rc;
+		    e.type != FZ_PEV_SCALAR) {
+			return at_event(s, &e, err, "a mapping key must be a "
+			    "scalar");
 		}
 		rc = build(s, a, &e, depth + 1, &kid, err);
 		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL &&
 		    map_has(n, kid->str, kid->len))
 			rc = at_event(s, &e, err, "duplicate key in mapping");
-		yaml_event_delete(&e);
 		if (rc != FZ_OK)
 			return rc;
 		if (n->type == FZ_SEQ) {
@@ -308,23 +210,23 @@ build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
 }
 
 static int
-build(fz_stream *s, fz_arena *a, yaml_event_t *e, int depth, fz_node **out,
+build(fz_stream *s, fz_arena *a, fz_pev *e, int depth, fz_node **out,
     fz_error *err)
 {
 	fz_node *n;
 
 	switch (e->type) {
-	case YAML_SCALAR_EVENT:
+	case FZ_PEV_SCALAR:
 		return build_scalar(s, a, e, out, err);
-	case YAML_ALIAS_EVENT:
+	case FZ_PEV_ALIAS:
 		return at_event(s, e, err, "aliases (*name) are not accepted");
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT:
+	case FZ_PEV_SEQ:
+	case FZ_PEV_MAP:
 		/* The document is the first collection, depth 1. */
 		if (depth > FZ_MAX_DEPTH)
 			return at_event(s, e, err, "nesting deeper than the "
 			    "limit of 64 levels");
-		n = e->type == YAML_MAPPING_START_EVENT ? fz_node_map(a)
+		n = e->type == FZ_PEV_MAP ? fz_node_map(a)
 		    : fz_node_seq(a);
 		if (n == NULL)
 			abort();
@@ -378,13 +280,13 @@ take_kind(fz_stream *s, fz_node *v, fz_error *err)
 
 /* One key of the document's top mapping.  Returns FZ_OK, or a status. */
 static int
-doc_key(fz_stream *s, yaml_event_t *ke, fz_error *err)
+doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 {
 	fz_node *key, *val;
-	yaml_event_t e;
+	fz_pev e;
 	int rc;
 
-	if (ke->type != YAML_SCALAR_EVENT)
+	if (ke->type != FZ_PEV_SCALAR)
 		return at_event(s, ke, err, "a mapping key must be a scalar");
 	if ((rc = build(s, s->doc_arena, ke, 2, &key, err)) != FZ_OK)
 		return rc;
@@ -395,9 +297,8 @@ doc_key(fz_stream *s, yaml_event_t *ke, fz_error *err)
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
 	if (strcmp(key->str, "records") == 0 && s->kind != NULL &&
-	    fz_kind_has_records(s->kindk) && e.type == YAML_SEQUENCE_START_EVENT) {
+	    fz_kind_has_records(s->kindk) && e.type == FZ_PEV_SEQ) {
 		/* The common case: stream the records one by one. */
-		yaml_event_delete(&e);
 		s->state = S_RECORDS;
 		s->streamed = 1;
 		if (s->flags & FZ_STREAM_KEEP) {
@@ -407,7 +308,6 @@ doc_key(fz_stream *s, yaml_event_t *ke, fz_error *err)
 		return FZ_OK;
 	}
 	rc = build(s, s->doc_arena, &e, 2, &val, err);
-	yaml_event_delete(&e);
 	if (rc != FZ_OK)
 		return rc;
 	if (strcmp(key->str, "kind") == 0 &&
@@ -421,7 +321,7 @@ doc_key(fz_stream *s, yaml_event_t *ke, fz_error *err)
 }
 
 static int
-doc_begin(fz_stream *s, const yaml_event_t *e, fz_error *err)
+doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
 {
 	if (++s->ndocs > FZ_MAX_DOCUMENTS)
 		return at_event(s, e, err, "more documents than the limit of "
@@ -472,61 +372,49 @@ doc_end(fz_stream *s, fz_error *err)
 static int
 find_doc(fz_stream *s, fz_error *err)
 {
-	yaml_event_t e;
+	fz_pev e;
 	int rc;
 
 	for (;;) {
-		if (s->fp == NULL) {
-			if ((rc = open_next(s, err)) != 1)
-				return rc;
-		}
 		if ((rc = next_event(s, &e, err)) != FZ_OK)
 			return rc;
 		switch (e.type) {
-		case YAML_STREAM_END_EVENT:
-			close_input(s);
-			break;
-		case YAML_MAPPING_START_EVENT:
+		case FZ_PEV_END:
+			return 0;
+		case FZ_PEV_MAP:
 			rc = doc_begin(s, &e, err);
-			yaml_event_delete(&e);
 			return rc == FZ_OK ? 1 : rc;
-		case YAML_SCALAR_EVENT:
+		case FZ_PEV_SCALAR:
 			/* An empty document (a lone ---) is nothing. */
-			if (e.data.scalar.length == 0 &&
-			    e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+			if (e.len == 0 && !e.quoted)
 				break;
 			/* fall through */
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_ALIAS_EVENT:
-			rc = at_event(s, &e, err, "a document must be a mapping "
-			    "with a kind: key");
-			yaml_event_delete(&e);
-			return rc;
+		case FZ_PEV_SEQ:
+		case FZ_PEV_ALIAS:
+			return at_event(s, &e, err, "a document must be a "
+			    "mapping with a kind: key");
 		default:
 			break;
 		}
-		yaml_event_delete(&e);
 	}
 }
 
 static int
 next_record(fz_stream *s, fz_event *ev, fz_error *err)
 {
-	yaml_event_t e;
+	fz_pev e;
 	fz_node *rec;
 	int rc;
 
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
-	if (e.type == YAML_SEQUENCE_END_EVENT) {
-		yaml_event_delete(&e);
+	if (e.type == FZ_PEV_SEQ_END) {
 		s->state = S_IN_DOC;
 		return 0;
 	}
 	if (!(s->flags & FZ_STREAM_KEEP))
 		fz_arena_reset(s->rec_arena);
 	rc = build(s, s->rec_arena, &e, 3, &rec, err);
-	yaml_event_delete(&e);
 	if (rc == FZ_OK)
 		rc = check_record(s, rec, err);
 	if (rc != FZ_OK)
@@ -538,7 +426,7 @@ next_record(fz_stream *s, fz_event *ev, fz_error *err)
 int
 fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err)
 {
-	yaml_event_t e;
+	fz_pev e;
 	int rc;
 
 	for (;;) {
@@ -559,11 +447,10 @@ fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err)
 		case S_IN_DOC:
 			if ((rc = next_event(s, &e, err)) != FZ_OK)
 				return rc;
-			if (e.type == YAML_MAPPING_END_EVENT)
+			if (e.type == FZ_PEV_MAP_END)
 				rc = doc_end(s, err);
 			else
 				rc = doc_key(s, &e, err);
-			yaml_event_delete(&e);
 			if (rc != FZ_OK)
 				return rc;
 			break;

@@ -886,6 +886,113 @@ test_explicit_str_tag_is_a_string(void **state)
 	assert_false(fz_node_is_null(fz_node_get(ev.node, "seed")));
 }
 
+/* A NUL character is refused: every program takes scalars as C
+ * strings. */
+static void
+test_nul_in_a_scalar_is_refused(void **state)
+{
+	text_fails_with(*state,
+	    "kind: inspections\n"
+	    "records:\n"
+	    "  - {date: 2019-03-05, entity: \"E\\0\"}\n", 0, FZ_DATAERR, 3, 32,
+	    "a scalar must not hold a NUL character (\\0)");
+}
+
+/* Many times the events and bytes the parser hands over at once, across
+ * three files, with a scalar of 600 kB among them: every record comes,
+ * in order, at its place, and the tap sees every byte. */
+#define NREC 20000
+
+static void
+test_many_batches_in_order(void **state)
+{
+	struct fx *f = *state;
+	struct tapped t = { { 0 }, { 0 }, 0 };
+	size_t cap = 4u << 20, len, got = 0;
+	char *text = f->text = malloc(cap);
+	fz_event ev;
+	fz_error err;
+	int rc;
+
+	for (int file = 0; file < 3; file++) {
+		len = (size_t)snprintf(text, cap, "kind: inspections\nrecords:\n");
+		for (int i = 0; i < NREC; i++) {
+			if (file == 1 && i == NREC / 2) {
+				len += (size_t)snprintf(text + len, cap - len,
+				    "  - {date: 2019-03-05, entity: \"");
+				memset(text + len, 'x', 600000);
+				len += 600000;
+				len += (size_t)snprintf(text + len, cap - len,
+				    "\"}\n");
+			}
+			len += (size_t)snprintf(text + len, cap - len,
+			    "  - {date: 2019-03-05, entity: E%d-%d, "
+			    "inspectors: [P1, P2]}\n", file, i);
+		}
+		add_file(f, text, len);
+	}
+	f->s = fz_stream_open(f->paths, f->n, 0);
+	fz_stream_set_tap(f->s, tap, &t);
+	for (int file = 0; file < 3; file++) {
+		for (int i = 0; i < NREC; i++) {
+			const fz_node *e;
+			unsigned line = (unsigned)i + 3;
+			char want[32];
+
+			next_ok(f->s, &ev);
+			e = fz_node_get(ev.node, "entity");
+			assert_string_equal(ev.file, f->paths[file]);
+			if (file == 1 && i == NREC / 2) {
+				assert_int_equal(e->len, 600000);
+				assert_int_equal(e->line, line);
+				next_ok(f->s, &ev);
+				e = fz_node_get(ev.node, "entity");
+			}
+			if (file == 1 && i >= NREC / 2)
+				line++;
+			snprintf(want, sizeof want, "E%d-%d", file, i);
+			assert_scalar(e, want, line, 32);
+			got++;
+		}
+		next_ok(f->s, &ev);
+		assert_int_equal(ev.type, FZ_EV_DOC);
+	}
+	assert_int_equal((rc = fz_stream_next(f->s, &ev, &err)), 0);
+	assert_int_equal(got, 3 * NREC);
+	for (int i = 0; i < f->n; i++) {
+		char *want = fx_slurp(f->paths[i], &len);
+
+		assert_int_equal(t.len[i], len);
+		assert_memory_equal(t.buf[i], want, len);
+		free(want);
+		free(t.buf[i]);
+	}
+}
+
+/* An error in the first of many batches, the rest unread: closing stops
+ * the parsing and frees it all. */
+static void
+test_close_before_the_end(void **state)
+{
+	struct fx *f = *state;
+	size_t cap = 2u << 20, len;
+	char *text = f->text = malloc(cap);
+	fz_event ev;
+	fz_error err;
+
+	len = (size_t)snprintf(text, cap, "kind: inspections\nrecords:\n"
+	    "  - [not, a, mapping]\n");
+	for (int i = 0; i < 40000; i++)
+		len += (size_t)snprintf(text + len, cap - len,
+		    "  - {date: 2019-03-05, entity: E%d}\n", i);
+	add_file(f, text, len);
+	f->s = fz_stream_open(f->paths, f->n, 0);
+	assert_int_equal(fz_stream_next(f->s, &ev, &err), FZ_DATAERR);
+	assert_int_equal(err.line, 3);
+	fz_stream_close(f->s);
+	f->s = NULL;
+}
+
 int
 main(void)
 {
@@ -933,8 +1040,18 @@ main(void)
 		T(test_document_limit),
 		T(test_standard_input),
 		T(test_explicit_str_tag_is_a_string),
+		T(test_nul_in_a_scalar_is_refused),
+		T(test_many_batches_in_order),
+		T(test_close_before_the_end),
 	};
 #undef T
+	int failed;
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/* Parsing on a thread of its own, then on the reader's. */
+	setenv("FAZHI_THREADS", "2", 1);
+	failed = cmocka_run_group_tests_name("parser thread", tests, NULL,
+	    NULL);
+	setenv("FAZHI_THREADS", "1", 1);
+	return failed + cmocka_run_group_tests_name("one thread", tests,
+	    NULL, NULL);
 }
