@@ -175,7 +175,6 @@ populate_share(void *arg)
 	struct share *sh = arg;
 	const fz_plan *p = sh->d->plan;
 	fz_ticketer *tk = fz_ticketer_new(sh->d->hash, p->seed, p->seed_len);
-	unsigned char md[FZ_DIGEST_SIZE];
 
 	for (size_t i = sh->first; i < sh->end; i++) {
 		const fz_entity *e = &sh->d->entities[i];
@@ -193,9 +192,8 @@ populate_share(void *arg)
 			sh->unmatched++;
 			continue;
 		}
-		fz_ticketer_digest(tk, e->id, strlen(e->id), md);
-		push(&sh->sc[s], (fz_draw_cand){ fz_ticket_lead(md),
-		    (uint32_t)i });
+		push(&sh->sc[s], (fz_draw_cand){ fz_ticketer_lead(tk, e->id,
+		    strlen(e->id)), (uint32_t)i });
 	}
 	fz_ticketer_free(tk);
 	return NULL;

@@ -238,7 +238,6 @@ ticket_pick(struct worker *w, size_t i)
 	fz_draw_cand *row = st->cand + (i % st->batch) * st->n;
 	int category = lookup(st->categories, e->category);
 	size_t elen = strlen(e->id), n = 0;
-	unsigned char md[FZ_DIGEST_SIZE];
 	char *prefix = fz_xmalloc(elen + 2);
 
 	memcpy(prefix, e->id, elen);
@@ -250,8 +249,8 @@ ticket_pick(struct worker *w, size_t i)
 		if (!st->insp[p].active || w->avoids[p] ||
 		    !qualified(st, p, category))
 			continue;
-		fz_ticketer_digest(w->tk, st->insp[p].id, st->idlen[p], md);
-		row[n++] = (fz_draw_cand){ fz_ticket_lead(md), (uint32_t)p };
+		row[n++] = (fz_draw_cand){ fz_ticketer_lead(w->tk,
+		    st->insp[p].id, st->idlen[p]), (uint32_t)p };
 	}
 	w->st->ncand[i % st->batch] = n;
 	mark_avoiders(st, w->avoids, e->id, 0);

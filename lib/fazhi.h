@@ -706,6 +706,8 @@ void fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len);
 /* Step 2: the digest n of the identifier. */
 void fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
     unsigned char md[FZ_DIGEST_SIZE]);
+/* fz_ticket_lead of that digest, at less cost. */
+uint32_t fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len);
 /* The ticket of the identifier. */
 void fz_ticket(fz_ticketer *t, const char *id, size_t len,
     char ticket[FZ_TICKET_SIZE]);

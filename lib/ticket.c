@@ -222,8 +222,9 @@ load_be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
-uint32_t
-fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
+/* The lead of the digest whose big-endian 32-bit words are w. */
+static uint32_t
+lead_of_words(const uint32_t w[8])
 {
 	/* 2^(32k) mod 10^9: n mod 10^9 is the sum of the 32-bit words of n
 	 * times these, reduced.  Four such products, each below
@@ -232,14 +233,24 @@ fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
 		768211456, 543950336, 709551616, 294967296, 1 };
 	uint64_t hi = 0, lo = 0, r;
 
-	for (int w = 0; w < 4; w++) {
-		hi += load_be32(md + 4 * w) * coef[w];
-		lo += load_be32(md + 16 + 4 * w) * coef[4 + w];
+	for (int k = 0; k < 4; k++) {
+		hi += w[k] * coef[k];
+		lo += w[4 + k] * coef[4 + k];
 	}
 	r = (hi % 1000000000u + lo % 1000000000u) % 1000000000u;
 	/* The ticket's digits are n's last digits reversed. */
 	return reverse3[r % 1000] * 1000000u + reverse3[r / 1000 % 1000] *
 	    1000u + reverse3[r / 1000000];
+}
+
+uint32_t
+fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
+{
+	uint32_t w[8];
+
+	for (int k = 0; k < 8; k++)
+		w[k] = load_be32(md + 4 * k);
+	return lead_of_words(w);
 }
 
 int
@@ -268,7 +279,7 @@ struct fz_ticketer {
 	enum fz_hash hash;
 	SHA256_CTX sha_seed, sha_prefix;	/* after hs; after hs+prefix */
 	unsigned char block[SHA256_CBLOCK];	/* the prefix, then id ... */
-	size_t prefix_len;
+	size_t prefix_len, dirty;	/* dirty: bytes not known zero */
 	EVP_MD_CTX *sm3_seed, *sm3_prefix, *sm3_work;
 };
 
@@ -317,6 +328,8 @@ fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len)
 		t->sha_prefix = t->sha_seed;
 		SHA256_Update(&t->sha_prefix, prefix, len);
 		t->prefix_len = len;
+		memset(t->block, 0, sizeof t->block);
+		t->dirty = 0;
 		if (len <= LAST_BLOCK_ROOM)
 			memcpy(t->block, prefix, len);
 		return;
@@ -325,29 +338,32 @@ fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len)
 	    EVP_DigestUpdate(t->sm3_prefix, prefix, len));
 }
 
-/* The digest of hs + prefix + id when prefix and id fit in the last
+/* The state after hs + prefix + id when prefix and id fit in the last
  * block: one compression from the state after hs, without the general
- * path's bookkeeping (the inspector tickets are tens of millions). */
+ * path's bookkeeping (the inspector tickets are tens of millions).  The
+ * block after the prefix is kept zero but for the last id's bytes. */
 static void
-sha256_last_block(fz_ticketer *t, const char *id, size_t len,
-    unsigned char md[FZ_DIGEST_SIZE])
+sha256_last_block(fz_ticketer *t, const char *id, size_t len, SHA256_CTX *c)
 {
 	size_t used = t->prefix_len + len;
 	uint64_t bits = (uint64_t)(SHA256_CBLOCK + used) * 8;
-	SHA256_CTX c = t->sha_seed;
 
+	*c = t->sha_seed;
+	if (t->dirty > used)
+		memset(t->block + used, 0, t->dirty - used);
 	memcpy(t->block + t->prefix_len, id, len);
 	t->block[used] = 0x80;
-	memset(t->block + used + 1, 0, SHA256_CBLOCK - 8 - used - 1);
+	t->dirty = used + 1;
 	for (int i = 0; i < 8; i++)
 		t->block[SHA256_CBLOCK - 1 - i] = (unsigned char)(bits >> 8 * i);
-	SHA256_Transform(&c, t->block);
-	for (int i = 0; i < 8; i++) {
-		md[4 * i] = (unsigned char)(c.h[i] >> 24);
-		md[4 * i + 1] = (unsigned char)(c.h[i] >> 16);
-		md[4 * i + 2] = (unsigned char)(c.h[i] >> 8);
-		md[4 * i + 3] = (unsigned char)c.h[i];
-	}
+	SHA256_Transform(c, t->block);
+}
+
+static int
+short_sha256(const fz_ticketer *t, size_t len)
+{
+	return t->hash == FZ_HASH_SHA256 &&
+	    t->prefix_len + len <= LAST_BLOCK_ROOM;
 }
 
 void
@@ -356,9 +372,16 @@ fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
 {
 	unsigned int n;
 
-	if (t->hash == FZ_HASH_SHA256 &&
-	    t->prefix_len + len <= LAST_BLOCK_ROOM) {
-		sha256_last_block(t, id, len, md);
+	if (short_sha256(t, len)) {
+		SHA256_CTX c;
+
+		sha256_last_block(t, id, len, &c);
+		for (int i = 0; i < 8; i++) {
+			md[4 * i] = (unsigned char)(c.h[i] >> 24);
+			md[4 * i + 1] = (unsigned char)(c.h[i] >> 16);
+			md[4 * i + 2] = (unsigned char)(c.h[i] >> 8);
+			md[4 * i + 3] = (unsigned char)c.h[i];
+		}
 		return;
 	}
 	if (t->hash == FZ_HASH_SHA256) {
@@ -371,6 +394,24 @@ fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
 	check(EVP_MD_CTX_copy_ex(t->sm3_work, t->sm3_prefix) &&
 	    EVP_DigestUpdate(t->sm3_work, id, len) &&
 	    EVP_DigestFinal_ex(t->sm3_work, md, &n));
+}
+
+uint32_t
+fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len)
+{
+	unsigned char md[FZ_DIGEST_SIZE];
+
+	if (short_sha256(t, len)) {
+		SHA256_CTX c;
+		uint32_t w[8];
+
+		sha256_last_block(t, id, len, &c);
+		for (int i = 0; i < 8; i++)
+			w[i] = (uint32_t)c.h[i];
+		return lead_of_words(w);
+	}
+	fz_ticketer_digest(t, id, len, md);
+	return fz_ticket_lead(md);
 }
 
 void

@@ -222,6 +222,53 @@ test_digest_lengths(void **state)
 	}
 }
 
+/* The lead of fz_ticketer_lead is that of the digest, for ids long and
+ * short in any order (the block of the last id must not leak into the
+ * next), under both hashes. */
+static void
+test_ticketer_lead(void **state)
+{
+	static const char text[] = "9133020312345678901234567890abcdefghijklmnopq"
+	    "rstuvwxyz0123456789ABCDEFGHIJKLMNOP";
+	static const size_t lens[] = { 70, 3, 54, 0, 55, 1, 40, 12, 56, 7 };
+
+	char hs[FZ_DIGEST_HEX], hex[FZ_DIGEST_HEX];
+
+	(void)state;
+	for (int h = FZ_HASH_SHA256; h <= FZ_HASH_SM3; h++) {
+		fz_ticketer *t = fz_ticketer_new(h, "314159", 6);
+
+		fz_hash_hex(h, "314159", 6, hs);
+		for (size_t p = 0; p <= 60; p += 5) {
+			fz_ticketer_prefix(t, text + 1, p);
+			for (size_t k = 0; k < 3 * sizeof lens / sizeof *lens;
+			    k++) {
+				size_t n = lens[(k * 7) % (sizeof lens /
+				    sizeof *lens)];
+				const char *id = text + k % 5;
+				unsigned char md[FZ_DIGEST_SIZE];
+				fz_digest *d = fz_digest_new(h);
+				unsigned byte;
+
+				/* The digest the long way, as bytes. */
+				fz_digest_update(d, hs, 64);
+				fz_digest_update(d, text + 1, p);
+				fz_digest_update(d, id, n);
+				fz_digest_hex(d, hex);
+				fz_digest_free(d);
+				for (int i = 0; i < FZ_DIGEST_SIZE; i++) {
+					assert_int_equal(sscanf(hex + 2 * i,
+					    "%2x", &byte), 1);
+					md[i] = (unsigned char)byte;
+				}
+				assert_int_equal(fz_ticketer_lead(t, id, n),
+				    fz_ticket_lead(md));
+			}
+		}
+		fz_ticketer_free(t);
+	}
+}
+
 /* Padding to 64 digits and the longest ticket, 78 digits. */
 static void
 test_format_bounds(void **state)
@@ -346,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_digest_lengths),
 		cmocka_unit_test(test_format_bounds),
 		cmocka_unit_test(test_lead_and_cmp),
+		cmocka_unit_test(test_ticketer_lead),
 		cmocka_unit_test(test_digest_stream),
 		cmocka_unit_test(test_hash_names),
 	};
