@@ -69,18 +69,19 @@ fz_uscc_check(const char *id)
 	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
 		29, 25, 13, 8, 24, 10, 30, 28 };
+	signed char value[256];
 	int sum = 0, c;
-	const char *p;
 
 	if (strlen(id) != 18)
 		return -1;
+	memset(value, -1, sizeof value);
+	for (int k = 0; chars[k] != '\0'; k++)
+		value[(unsigned char)chars[k]] = (signed char)k;
 	for (int i = 0; i < 18; i++)
-		if (id[i] == '\0' || strchr(chars, id[i]) == NULL)
+		if (value[(unsigned char)id[i]] < 0)
 			return -1;
-	for (int i = 0; i < 17; i++) {
-		p = strchr(chars, id[i]);
-		sum += (int)(p - chars) * weights[i];
-	}
+	for (int i = 0; i < 17; i++)
+		sum += value[(unsigned char)id[i]] * weights[i];
 	c = (31 - sum % 31) % 31;
 	return id[17] == chars[c];
 }

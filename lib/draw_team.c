@@ -9,8 +9,12 @@
  * per eligible inspector and a few scans of those tickets.  The hashes,
  * nearly all the work, do not depend on earlier teams: they are computed
  * for a batch of entities at a time on every core, and the teams are
- * then formed one by one, in draw order, from those tickets. */
+ * then formed one by one, in draw order, from those tickets.  While the
+ * teams of a batch are formed, the other cores ticket the next batch,
+ * and the forming thread joins them when it is done. */
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +25,17 @@
 #define BATCH 256	/* entities ticketed together, at most */
 #define BATCH_TICKETS (1u << 19)	/* tickets of a batch, at most */
 
-/* One thread's share of a batch: picks first, first + stride, ... */
+/* A batch being ticketed: each thread takes the next pick not taken. */
+struct job {
+	const fz_draw *d;
+	atomic_size_t next;
+	size_t end;
+};
+
+/* One thread's ticketing. */
 struct worker {
 	fz_staff *st;
-	const fz_draw *d;
-	size_t first, end, stride;
+	struct job *job;
 	fz_ticketer *tk;
 	unsigned char *avoids;	/* for the entity being ticketed */
 };
@@ -48,7 +58,7 @@ struct fz_staff {
 	int *seat_dept;		/* team.departments as numbers */
 	fz_map *depts, *categories, *avoid;
 	fz_draw_cand *cand;	/* batch rows of n tickets */
-	size_t ncand[BATCH];
+	size_t ncand[2 * BATCH];	/* two batches: formed, ticketed */
 	size_t batch;		/* entities a batch, fewer for a large roster */
 	struct worker workers[FZ_DRAW_MAX_THREADS];
 	int nthreads;
@@ -189,7 +199,7 @@ fz_staff_new(const fz_plan *plan, enum fz_hash h,
 	st->batch = BATCH_TICKETS / m < BATCH ? BATCH_TICKETS / m : BATCH;
 	if (st->batch == 0)
 		st->batch = 1;
-	st->cand = fz_xcalloc(m * st->batch, sizeof *st->cand);
+	st->cand = fz_xcalloc(m * 2 * st->batch, sizeof *st->cand);
 	for (size_t i = 0; i < n; i++)
 		roster(st, i);
 	workers(st, h, m);
@@ -234,8 +244,8 @@ static void
 ticket_pick(struct worker *w, size_t i)
 {
 	const fz_staff *st = w->st;
-	const fz_entity *e = &w->d->entities[w->d->picks[i].entity];
-	fz_draw_cand *row = st->cand + (i % st->batch) * st->n;
+	const fz_entity *e = &w->job->d->entities[w->job->d->picks[i].entity];
+	fz_draw_cand *row = st->cand + (i % (2 * st->batch)) * st->n;
 	int category = lookup(st->categories, e->category);
 	size_t elen = strlen(e->id), n = 0;
 	char *prefix = fz_xmalloc(elen + 2);
@@ -252,7 +262,7 @@ ticket_pick(struct worker *w, size_t i)
 		row[n++] = (fz_draw_cand){ fz_ticketer_lead(w->tk,
 		    st->insp[p].id, st->idlen[p]), (uint32_t)p };
 	}
-	w->st->ncand[i % st->batch] = n;
+	w->st->ncand[i % (2 * st->batch)] = n;
 	mark_avoiders(st, w->avoids, e->id, 0);
 }
 
@@ -260,26 +270,37 @@ static void *
 work(void *arg)
 {
 	struct worker *w = arg;
+	size_t i;
 
-	for (size_t i = w->first; i < w->end; i += w->stride)
+	while ((i = atomic_fetch_add(&w->job->next, 1)) < w->job->end)
 		ticket_pick(w, i);
 	return NULL;
 }
 
-/* The tickets of picks [first, end), one batch, on every core. */
+/* Start ticketing picks [first, end) on the helper threads (workers 1
+ * and up); *started says which began. */
 static void
-ticket_batch(fz_staff *st, const fz_draw *d, size_t first, size_t end)
+ticket_start(fz_staff *st, struct job *job, const fz_draw *d, size_t first,
+    size_t end, pthread_t *th, int *started)
 {
-	for (int t = 0; t < st->nthreads; t++) {
-		struct worker *w = &st->workers[t];
+	job->d = d;
+	atomic_init(&job->next, first);
+	job->end = end;
+	for (int t = 0; t < st->nthreads; t++)
+		st->workers[t].job = job;
+	for (int t = 1; t < st->nthreads; t++)
+		started[t] = pthread_create(&th[t], NULL, work,
+		    &st->workers[t]) == 0;
+}
 
-		w->d = d;
-		w->first = first + (size_t)t;
-		w->end = end;
-		w->stride = (size_t)st->nthreads;
-	}
-	fz_draw_parallel(work, st->workers, sizeof *st->workers,
-	    st->nthreads);
+/* Ticket what is left of the job here, and wait for the helpers. */
+static void
+ticket_finish(fz_staff *st, pthread_t *th, const int *started)
+{
+	work(&st->workers[0]);
+	for (int t = 1; t < st->nthreads; t++)
+		if (started[t])
+			pthread_join(th[t], NULL);
 }
 
 static const char *
@@ -376,7 +397,7 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 {
 	fz_draw_pick *pick = &d->picks[i];
 	const fz_entity *e = &d->entities[pick->entity];
-	const fz_draw_cand *row = st->cand + (i % st->batch) * st->n;
+	const fz_draw_cand *row = st->cand + (i % (2 * st->batch)) * st->n;
 	size_t size = (size_t)st->plan->team_size, elen = strlen(e->id);
 	fz_draw_order o = { tk, inspector_id, st->insp };
 	char *prefix = fz_xmalloc(elen + 2);
@@ -393,7 +414,7 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 		long b;
 
 		seat_department(st, seat, &dept);
-		if ((b = best(st, &o, row, st->ncand[i % st->batch], dept)) < 0) {
+		if ((b = best(st, &o, row, st->ncand[i % (2 * st->batch)], dept)) < 0) {
 			mark_avoiders(st, st->avoids, e->id, 1);
 			pick->unfilled = reason(st, d, e, lookup(st->categories,
 			    e->category), seat, dept);
@@ -416,14 +437,29 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 void
 fz_staff_run(fz_staff *st, fz_draw *d, fz_ticketer *tk)
 {
-	for (size_t first = 0; first < d->npicks; first += st->batch) {
-		size_t end = first + st->batch < d->npicks ? first + st->batch :
-		    d->npicks;
+	pthread_t th[FZ_DRAW_MAX_THREADS];
+	int started[FZ_DRAW_MAX_THREADS] = { 0 };
+	struct job jobs[2];
+	size_t nb = st->batch;
 
-		ticket_batch(st, d, first, end);
+	if (d->npicks == 0)
+		return;
+	ticket_start(st, &jobs[0], d, 0, nb < d->npicks ? nb : d->npicks, th,
+	    started);
+	ticket_finish(st, th, started);
+	for (size_t first = 0; first < d->npicks; first += nb) {
+		size_t end = first + nb < d->npicks ? first + nb : d->npicks;
+		size_t next_end = end + nb < d->npicks ? end + nb : d->npicks;
+		int more = end < d->npicks;
+
+		if (more)
+			ticket_start(st, &jobs[(first / nb + 1) % 2], d, end,
+			    next_end, th, started);
 		for (size_t i = first; i < end; i++) {
 			staff_pick(st, d, i, tk);
 			d->nunfilled += d->picks[i].unfilled != NULL;
 		}
+		if (more)
+			ticket_finish(st, th, started);
 	}
 }

@@ -237,7 +237,9 @@ lead_of_words(const uint32_t w[8])
 		hi += w[k] * coef[k];
 		lo += w[4 + k] * coef[4 + k];
 	}
-	r = (hi % 1000000000u + lo % 1000000000u) % 1000000000u;
+	r = hi % 1000000000u + lo % 1000000000u;
+	if (r >= 1000000000u)
+		r -= 1000000000u;
 	/* The ticket's digits are n's last digits reversed. */
 	return reverse3[r % 1000] * 1000000u + reverse3[r / 1000 % 1000] *
 	    1000u + reverse3[r / 1000000];
@@ -274,12 +276,13 @@ fz_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
 /* The last block of a short SHA-256 message (FIPS 180-4, 5.1.1): the
  * message after hs, 0x80, zeros, the length in bits. */
 #define LAST_BLOCK_ROOM (SHA256_CBLOCK - 9)
+#define NO_PADDING ((size_t)-1)
 
 struct fz_ticketer {
 	enum fz_hash hash;
 	SHA256_CTX sha_seed, sha_prefix;	/* after hs; after hs+prefix */
 	unsigned char block[SHA256_CBLOCK];	/* the prefix, then id ... */
-	size_t prefix_len, dirty;	/* dirty: bytes not known zero */
+	size_t prefix_len, used;	/* used: prefix and id of block */
 	EVP_MD_CTX *sm3_seed, *sm3_prefix, *sm3_work;
 };
 
@@ -290,6 +293,7 @@ fz_ticketer_new(enum fz_hash h, const char *seed, size_t len)
 	char hs[FZ_DIGEST_HEX];
 
 	t->hash = h;
+	t->used = NO_PADDING;
 	if (fz_hash_hex(h, seed, len, hs) != 0) {
 		free(t);
 		return NULL;
@@ -328,8 +332,7 @@ fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len)
 		t->sha_prefix = t->sha_seed;
 		SHA256_Update(&t->sha_prefix, prefix, len);
 		t->prefix_len = len;
-		memset(t->block, 0, sizeof t->block);
-		t->dirty = 0;
+		t->used = NO_PADDING;
 		if (len <= LAST_BLOCK_ROOM)
 			memcpy(t->block, prefix, len);
 		return;
@@ -341,21 +344,27 @@ fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len)
 /* The state after hs + prefix + id when prefix and id fit in the last
  * block: one compression from the state after hs, without the general
  * path's bookkeeping (the inspector tickets are tens of millions).  The
- * block after the prefix is kept zero but for the last id's bytes. */
+ * block keeps the padding of the last length (used), so that ids of one
+ * length, the common case, cost a copy each. */
 static void
 sha256_last_block(fz_ticketer *t, const char *id, size_t len, SHA256_CTX *c)
 {
 	size_t used = t->prefix_len + len;
-	uint64_t bits = (uint64_t)(SHA256_CBLOCK + used) * 8;
 
 	*c = t->sha_seed;
-	if (t->dirty > used)
-		memset(t->block + used, 0, t->dirty - used);
+	if (used != t->used) {
+		/* Another length: the padding moves. */
+		uint64_t bits = (uint64_t)(SHA256_CBLOCK + used) * 8;
+
+		memset(t->block + t->prefix_len, 0,
+		    SHA256_CBLOCK - t->prefix_len);
+		t->block[used] = 0x80;
+		for (int i = 0; i < 8; i++)
+			t->block[SHA256_CBLOCK - 1 - i] =
+			    (unsigned char)(bits >> 8 * i);
+		t->used = used;
+	}
 	memcpy(t->block + t->prefix_len, id, len);
-	t->block[used] = 0x80;
-	t->dirty = used + 1;
-	for (int i = 0; i < 8; i++)
-		t->block[SHA256_CBLOCK - 1 - i] = (unsigned char)(bits >> 8 * i);
 	SHA256_Transform(c, t->block);
 }
 
