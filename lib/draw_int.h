@@ -12,14 +12,16 @@ typedef struct fz_place {
 	unsigned line, col;
 } fz_place;
 
-/* A ticketed item: the lead of its ticket, and its index. */
+/* A ticketed item and its index: its lead is the ticket's first digits,
+ * nine (entities) or three (inspectors, fz_ticketer_head), as an
+ * integer. */
 typedef struct fz_draw_cand {
 	uint32_t lead;
 	uint32_t index;
 } fz_draw_cand;
 
 /* The exact order of tickets (DRAW.md): the lead, then the whole
- * ticket, then the identifier's bytes.  id gives the identifier of an
+ * ticket (the leads being equal), then the identifier's bytes.  id gives the identifier of an
  * index (the part after the ticketer's prefix). */
 typedef struct fz_draw_order {
 	fz_ticketer *tk;

@@ -259,7 +259,7 @@ ticket_pick(struct worker *w, size_t i)
 		if (!st->insp[p].active || w->avoids[p] ||
 		    !qualified(st, p, category))
 			continue;
-		row[n++] = (fz_draw_cand){ fz_ticketer_lead(w->tk,
+		row[n++] = (fz_draw_cand){ fz_ticketer_head(w->tk,
 		    st->insp[p].id, st->idlen[p]), (uint32_t)p };
 	}
 	w->st->ncand[i % (2 * st->batch)] = n;

@@ -708,6 +708,9 @@ void fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
     unsigned char md[FZ_DIGEST_SIZE]);
 /* fz_ticket_lead of that digest, at less cost. */
 uint32_t fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len);
+/* The first three digits of the ticket, 0 to 999, at less cost still:
+ * tickets with different heads are ordered as their heads. */
+uint32_t fz_ticketer_head(fz_ticketer *t, const char *id, size_t len);
 /* The ticket of the identifier. */
 void fz_ticket(fz_ticketer *t, const char *id, size_t len,
     char ticket[FZ_TICKET_SIZE]);

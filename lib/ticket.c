@@ -245,6 +245,20 @@ lead_of_words(const uint32_t w[8])
 	    1000u + reverse3[r / 1000000];
 }
 
+/* The first three digits of the ticket of the digest whose words are w:
+ * n mod 1000 from 2^(32k) mod 1000, fewer and smaller products. */
+static uint32_t
+head_of_words(const uint32_t w[8])
+{
+	static const uint64_t coef[8] = { 216, 896, 976, 456, 336, 616, 296,
+		1 };
+	uint64_t sum = 0;
+
+	for (int k = 0; k < 8; k++)
+		sum += w[k] * coef[k];
+	return reverse3[sum % 1000];
+}
+
 uint32_t
 fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
 {
@@ -403,6 +417,26 @@ fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
 	check(EVP_MD_CTX_copy_ex(t->sm3_work, t->sm3_prefix) &&
 	    EVP_DigestUpdate(t->sm3_work, id, len) &&
 	    EVP_DigestFinal_ex(t->sm3_work, md, &n));
+}
+
+uint32_t
+fz_ticketer_head(fz_ticketer *t, const char *id, size_t len)
+{
+	unsigned char md[FZ_DIGEST_SIZE];
+	uint32_t w[8];
+
+	if (short_sha256(t, len)) {
+		SHA256_CTX c;
+
+		sha256_last_block(t, id, len, &c);
+		for (int i = 0; i < 8; i++)
+			w[i] = (uint32_t)c.h[i];
+	} else {
+		fz_ticketer_digest(t, id, len, md);
+		for (int i = 0; i < 8; i++)
+			w[i] = load_be32(md + 4 * i);
+	}
+	return head_of_words(w);
 }
 
 uint32_t

@@ -269,6 +269,36 @@ test_ticketer_lead(void **state)
 	}
 }
 
+/* The head is the ticket's first three digits, and the lead its first
+ * nine, under both hashes. */
+static void
+test_head_is_the_first_digits(void **state)
+{
+	(void)state;
+	for (int h = FZ_HASH_SHA256; h <= FZ_HASH_SM3; h++) {
+		fz_ticketer *t = fz_ticketer_new(h, "20190301", 8);
+
+		fz_ticketer_prefix(t, "913302000000000749|", 19);
+		for (int i = 0; i < 3000; i++) {
+			char id[16], ticket[FZ_TICKET_SIZE], want[10];
+			size_t len = (size_t)snprintf(id, sizeof id, "ZJ-%05d",
+			    i);
+
+			fz_ticket(t, id, len, ticket);
+			/* "0." and the digits, at least nine (zeros
+			 * padded). */
+			memcpy(want, ticket + 2, 9);
+			want[9] = '\0';
+			assert_int_equal(fz_ticketer_lead(t, id, len),
+			    strtoul(want, NULL, 10));
+			want[3] = '\0';
+			assert_int_equal(fz_ticketer_head(t, id, len),
+			    strtoul(want, NULL, 10));
+		}
+		fz_ticketer_free(t);
+	}
+}
+
 /* Padding to 64 digits and the longest ticket, 78 digits. */
 static void
 test_format_bounds(void **state)
@@ -394,6 +424,7 @@ main(void)
 		cmocka_unit_test(test_format_bounds),
 		cmocka_unit_test(test_lead_and_cmp),
 		cmocka_unit_test(test_ticketer_lead),
+		cmocka_unit_test(test_head_is_the_first_digits),
 		cmocka_unit_test(test_digest_stream),
 		cmocka_unit_test(test_hash_names),
 	};
