@@ -1,8 +1,11 @@
 /* output.c - the -o FILE of every program: written to a temporary file
  * beside the target and renamed over it only when complete, so that a
- * failed run never leaves a partial file and an old file survives. */
+ * failed run never leaves a partial file and an old file survives.  A
+ * symbolic link is followed: the file it points to is replaced, and the
+ * link stays. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,23 +13,53 @@
 
 #include "fazhi.h"
 
-int
-fz_output_open(fz_output *o, const char *path, fz_error *err)
+/* The file that path names: itself, or where its link points (a link to
+ * nothing yet names the file to make; a link in it is not followed). */
+static char *
+target(const char *path)
 {
+	struct stat st;
+	char *real, *link;
 	const char *slash;
+	ssize_t n;
+
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return fz_xstrdup(path);
+	if ((real = realpath(path, NULL)) != NULL)
+		return real;
+	link = fz_xmalloc(PATH_MAX + strlen(path) + 2);
+	slash = strrchr(path, '/');
+	if ((n = readlink(path, link, PATH_MAX)) <= 0) {
+		free(link);
+		return fz_xstrdup(path);
+	}
+	link[n] = '\0';
+	if (link[0] != '/' && slash != NULL) {
+		size_t dirlen = (size_t)(slash - path) + 1;
+
+		memmove(link + dirlen, link, (size_t)n + 1);
+		memcpy(link, path, dirlen);
+	}
+	return link;
+}
+
+int
+fz_output_open(fz_output *o, const char *given, fz_error *err)
+{
+	const char *slash, *path;
 	size_t dirlen;
 	struct stat st;
 	mode_t mode, mask;
 	int fd;
 
 	memset(o, 0, sizeof *o);
-	if (path == NULL || strcmp(path, "-") == 0) {
+	if (given == NULL || strcmp(given, "-") == 0) {
 		o->fp = stdout;
 		return FZ_OK;
 	}
+	path = o->path = target(given);
 	slash = strrchr(path, '/');
 	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	o->path = fz_xstrdup(path);
 	o->tmp = fz_xmalloc(strlen(path) + 16);
 	snprintf(o->tmp, strlen(path) + 16, "%.*s.%s.XXXXXX", (int)dirlen,
 	    path, path + dirlen);
@@ -39,7 +72,7 @@ fz_output_open(fz_output *o, const char *path, fz_error *err)
 	if (fd < 0) {
 		int e = errno;
 
-		fz_error_set(err, FZ_CANTCREAT, path, 0, 0, "cannot create: %s",
+		fz_error_set(err, FZ_CANTCREAT, given, 0, 0, "cannot create: %s",
 		    strerror(e));
 		free(o->tmp);
 		free(o->path);
