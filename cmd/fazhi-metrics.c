@@ -84,7 +84,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 }
 
 static int
-add_record(fz_metrics *m, fz_event *ev, fz_error *err)
+add_record(fz_metrics *m, const fz_event *ev, fz_error *err)
 {
 	fz_matter mt;
 	fz_application a;
@@ -102,30 +102,24 @@ add_record(fz_metrics *m, fz_event *ev, fz_error *err)
 }
 
 static int
+take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
+{
+	(void)s;
+	if (ev->kind == NULL || (strcmp(ev->kind, "matters") != 0 &&
+	    strcmp(ev->kind, "applications") != 0))
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "fazhi-metrics reads matters and "
+		    "applications, not %s",
+		    ev->kind ? ev->kind : "a document without kind");
+	return ev->type == FZ_EV_RECORD ? add_record(ctx, ev, err) : FZ_OK;
+}
+
+static int
 read_inputs(fz_metrics *m, char **files, int nfiles, fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, 0);
-	fz_event ev;
-	int rc;
+	int rc = fz_cli_read(&cli, files, nfiles, 0, take, m, err);
 
-	fz_cli_progress(&cli, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
-		if (ev.kind == NULL || (strcmp(ev.kind, "matters") != 0 &&
-		    strcmp(ev.kind, "applications") != 0)) {
-			rc = fz_error_set(err, FZ_DATAERR, ev.file,
-			    ev.doc_line, ev.doc_col, "fazhi-metrics reads "
-			    "matters and applications, not %s",
-			    ev.kind ? ev.kind : "a document without kind");
-			break;
-		}
-		if (ev.type == FZ_EV_RECORD &&
-		    (rc = add_record(m, &ev, err)) != FZ_OK)
-			break;
-	}
-	fz_stream_close(s);
-	if (rc == 0)
-		rc = fz_metrics_check(m, err);
-	return rc;
+	return rc != FZ_OK ? rc : fz_metrics_check(m, err);
 }
 
 struct write_ctx {

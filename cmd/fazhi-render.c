@@ -164,27 +164,25 @@ struct inputs {
 };
 
 static int
+take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
+{
+	struct inputs *in = ctx;
+
+	(void)s;
+	if (ev->kind != NULL && ev->type == FZ_EV_DOC) {
+		in->draw |= !strcmp(ev->kind, "draw");
+		in->tally |= !strcmp(ev->kind, "tally");
+		in->metrics |= !strcmp(ev->kind, "metrics");
+	}
+	return in->tables != NULL ? fz_tableset_add_event(in->tables, ev, err)
+	    : fz_render_ctx_add_event(in->ctx, ev, err);
+}
+
+static int
 read_inputs(struct inputs *in, char **files, int nfiles, fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, FZ_STREAM_ANY_KIND);
-	fz_event ev;
-	int rc;
-
-	fz_cli_progress(&cli, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
-		if (ev.kind != NULL && ev.type == FZ_EV_DOC) {
-			in->draw |= !strcmp(ev.kind, "draw");
-			in->tally |= !strcmp(ev.kind, "tally");
-			in->metrics |= !strcmp(ev.kind, "metrics");
-		}
-		rc = in->tables != NULL ?
-		    fz_tableset_add_event(in->tables, &ev, err) :
-		    fz_render_ctx_add_event(in->ctx, &ev, err);
-		if (rc != FZ_OK)
-			break;
-	}
-	fz_stream_close(s);
-	return rc;
+	return fz_cli_read(&cli, files, nfiles, FZ_STREAM_ANY_KIND, take, in,
+	    err);
 }
 
 /* Without -t: the announcement of a draw, the annual report when there

@@ -96,18 +96,16 @@ parse_opts(int argc, char **argv, struct opts *o)
 }
 
 static int
+take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
+{
+	(void)s;
+	return fz_results_add_event(ctx, ev, err);
+}
+
+static int
 read_records(fz_results *r, char **files, int nfiles, fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, 0);
-	fz_event ev;
-	int rc;
-
-	fz_cli_progress(&cli, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1)
-		if ((rc = fz_results_add_event(r, &ev, err)) != FZ_OK)
-			break;
-	fz_stream_close(s);
-	return rc;
+	return fz_cli_read(&cli, files, nfiles, 0, take, r, err);
 }
 
 static int

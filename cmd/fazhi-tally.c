@@ -122,7 +122,7 @@ wrong_kind(const fz_event *ev, int merge, fz_error *err)
 
 static int
 add_record(fz_tally *t, const struct opts *o, const fz_directory *dir,
-    fz_stream *s, fz_event *ev, fz_error *err)
+    fz_stream *s, const fz_event *ev, fz_error *err)
 {
 	enum fz_kind k = fz_kind_parse(ev->kind);
 	fz_inspection in;
@@ -146,34 +146,27 @@ add_record(fz_tally *t, const struct opts *o, const fz_directory *dir,
 	return fz_tally_add_case(t, &c, ev->node, err);
 }
 
+struct reading {
+	fz_tally **t;
+	const struct opts *o;
+	const fz_directory *dir;
+};
+
 static int
-read_inputs(fz_tally **t, const struct opts *o, const fz_directory *dir,
-    char **files, int nfiles, fz_error *err)
+take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, 0);
-	fz_event ev;
-	int rc;
+	struct reading *r = ctx;
+	int is_tally = strcmp(ev->kind, "tally") == 0;
+	int is_record = strcmp(ev->kind, "inspections") == 0 ||
+	    strcmp(ev->kind, "cases") == 0;
 
-	fz_cli_progress(&cli, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
-		int is_tally = strcmp(ev.kind, "tally") == 0;
-		int is_record = strcmp(ev.kind, "inspections") == 0 ||
-		    strcmp(ev.kind, "cases") == 0;
-
-		if (o->merge ? !is_tally : !is_record) {
-			rc = wrong_kind(&ev, o->merge, err);
-			break;
-		}
-		rc = FZ_OK;
-		if (o->merge)
-			rc = fz_tally_merge(t, ev.node, err);
-		else if (ev.type == FZ_EV_RECORD)
-			rc = add_record(*t, o, dir, s, &ev, err);
-		if (rc != FZ_OK)
-			break;
-	}
-	fz_stream_close(s);
-	return rc == 0 ? FZ_OK : rc;
+	if (r->o->merge ? !is_tally : !is_record)
+		return wrong_kind(ev, r->o->merge, err);
+	if (r->o->merge)
+		return fz_tally_merge(r->t, ev->node, err);
+	if (ev->type == FZ_EV_RECORD)
+		return add_record(*r->t, r->o, r->dir, s, ev, err);
+	return FZ_OK;
 }
 
 /* The --by list split on commas. */
@@ -209,6 +202,7 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 	fz_calendar *cal = NULL;
 	fz_directory *dir = NULL;
 	fz_tally *t = NULL;
+	struct reading r = { &t, o, NULL };
 	char **by = NULL;
 	int nby, rc;
 
@@ -232,7 +226,8 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 		fz_tally_set_range(t, o->range.from, o->range.to);
 		fz_tally_set_where(t, o->where);
 	}
-	rc = read_inputs(&t, o, dir, files, nfiles, err);
+	r.dir = dir;
+	rc = fz_cli_read(&cli, files, nfiles, 0, take, &r, err);
 	if (rc == FZ_OK && t == NULL)
 		rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0,
 		    "--merge found no tally to merge");

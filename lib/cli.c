@@ -143,6 +143,22 @@ fz_cli_progress(fz_cli *c, fz_stream *s)
 		fz_stream_set_progress(s, progress_line, c);
 }
 
+int
+fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
+    fz_cli_take_fn take, void *ctx, fz_error *err)
+{
+	fz_stream *s = fz_stream_open(files, nfiles, flags);
+	fz_event ev;
+	int rc;
+
+	fz_cli_progress(c, s);
+	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+		if ((rc = take(ctx, s, &ev, err)) != FZ_OK)
+			break;
+	fz_stream_close(s);
+	return rc;
+}
+
 void
 fz_cli_range_init(fz_cli_range *r)
 {

@@ -624,6 +624,14 @@ int fz_cli_finish(const fz_cli *c, int status);
 /* Hook the stream's progress to a line on stderr, when it is a terminal
  * or --progress was given. */
 void fz_cli_progress(fz_cli *c, fz_stream *s);
+/* Read the inputs (files, or standard input when nfiles is 0) through
+ * one stream opened with flags, with that progress line: each event
+ * goes to take, in order.  FZ_OK at the end, or the first status of the
+ * reading or of take (err filled). */
+typedef int (*fz_cli_take_fn)(void *ctx, fz_stream *s, const fz_event *ev,
+    fz_error *err);
+int fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
+    fz_cli_take_fn take, void *ctx, fz_error *err);
 
 /* The period options of the programs that count: --from and --to, or
  * --month, or --year.  from and to are FZ_NODATE when not given. */
