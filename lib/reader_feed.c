@@ -28,6 +28,7 @@
 #define NBATCH 4		/* batches between the two threads */
 #define BATCH_EVENTS 8192	/* a batch is handed over at this many */
 #define BATCH_BYTES (128u << 10)	/* or at this many bytes */
+#define SMALL_BATCH 256		/* with one thread, at this many */
 #define NO_STR ((size_t)-1)
 #define PEV_ERROR 0		/* the input failed: f->err says how */
 
@@ -368,12 +369,13 @@ full(const struct batch *b)
 	return b->nev >= BATCH_EVENTS || b->used >= BATCH_BYTES;
 }
 
-/* Parse into b until it is full or the feed is over (one thread). */
+/* Parse into b until it has a few events, still in the cache when they
+ * are read, or the feed is over (one thread). */
 static void
 fill(fz_feed *f, struct batch *b)
 {
 	start(f, b);
-	while (!f->over && !full(b))
+	while (!f->over && b->nev < SMALL_BATCH)
 		step(f);
 	b->done = f->done;
 }
