@@ -81,7 +81,7 @@ draw(char **files, int nfiles, int force, enum fz_hash fallback,
     fz_draw_inputs *in, fz_draw *d, fz_node **doc, fz_arena *a,
     fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, 0);
+	fz_stream *s = fz_stream_open(files, nfiles, FZ_STREAM_SPLIT);
 	int rc;
 
 	fz_cli_progress(&cli, s);

@@ -201,7 +201,11 @@ typedef struct fz_event {
 
 enum fz_stream_flags {
 	FZ_STREAM_ANY_KIND = 1,	/* accept documents without or with any kind */
-	FZ_STREAM_KEEP = 2	/* keep every node until fz_stream_close */
+	FZ_STREAM_KEEP = 2,	/* keep every node until fz_stream_close */
+	/* A large file may be parsed in two parts at once, the events of
+	 * the second held until they are read: faster with two processors,
+	 * at the cost of memory, for a reader that keeps what it reads. */
+	FZ_STREAM_SPLIT = 4
 };
 
 typedef struct fz_stream fz_stream;
@@ -226,6 +230,8 @@ int fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err);
 fz_arena *fz_stream_arena(fz_stream *s);
 /* Records read so far of a kind, and the count of files. */
 size_t fz_stream_count(const fz_stream *s, const char *kind);
+/* How many inputs were parsed in two parts (FZ_STREAM_SPLIT) so far. */
+size_t fz_stream_splits(const fz_stream *s);
 void fz_stream_close(fz_stream *s);
 /* The processors this program may use: $FAZHI_THREADS when it is a
  * number from 1, else those on line. */

@@ -70,6 +70,12 @@ fz_stream_count(const fz_stream *s, const char *kind)
 	return k == FZ_KIND_NONE ? 0 : s->counts[k];
 }
 
+size_t
+fz_stream_splits(const fz_stream *s)
+{
+	return s->feed != NULL ? fz_feed_splits(s->feed) : 0;
+}
+
 void
 fz_stream_close(fz_stream *s)
 {
@@ -90,7 +96,9 @@ next_event(fz_stream *s, fz_pev *e, fz_error *err)
 	int rc;
 
 	if (s->feed == NULL)
-		s->feed = fz_feed_open(s->paths, s->npaths, s->tap != NULL);
+		s->feed = fz_feed_open(s->paths, s->npaths,
+		    (s->tap != NULL ? FZ_FEED_TAP : 0) |
+		    (s->flags & FZ_STREAM_SPLIT ? FZ_FEED_SPLIT : 0));
 	for (;;) {
 		if ((rc = fz_feed_next(s->feed, e, err)) != FZ_OK)
 			return rc;

@@ -32,15 +32,22 @@ typedef struct fz_pev {
 
 typedef struct fz_feed fz_feed;
 
-/* A feed over the inputs of fz_stream_open (paths must outlive it);
- * with tap, the bytes read come as FZ_PEV_BYTES before the events they
- * hold.  Parsing starts at once, on a thread of its own when the
- * machine has more than one processor.  Owned by the caller. */
-fz_feed *fz_feed_open(char *const *paths, int npaths, int tap);
+enum fz_feed_flags {
+	FZ_FEED_TAP = 1,	/* the bytes read come as FZ_PEV_BYTES before
+				 * the events they hold */
+	FZ_FEED_SPLIT = 2	/* a large file may be parsed in two parts */
+};
+
+/* A feed over the inputs of fz_stream_open (paths must outlive it).
+ * Parsing starts at once, on a thread of its own when the machine has
+ * more than one processor.  Owned by the caller. */
+fz_feed *fz_feed_open(char *const *paths, int npaths, unsigned flags);
 /* The next event into *e: FZ_OK, or the status of an input that cannot
  * be opened, read or parsed, with err filled.  After FZ_PEV_END or an
  * error, every call returns the same again. */
 int fz_feed_next(fz_feed *f, fz_pev *e, fz_error *err);
+/* How many inputs were read in two parts so far. */
+size_t fz_feed_splits(const fz_feed *f);
 /* Bytes read so far, as of the event last returned. */
 uint64_t fz_feed_done(const fz_feed *f);
 /* The name of input i: its path, "<stdin>" for "-". */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "core_fixture.h"
@@ -993,6 +994,206 @@ test_close_before_the_end(void **state)
 	f->s = NULL;
 }
 
+/* ------------------------------------------------ a file in two parts */
+
+/* What a stream gave: each record's entity with its place, the
+ * document, the tapped bytes, the status at the end. */
+struct seen {
+	char **entity;
+	unsigned *line, *col;
+	size_t n, cap;
+	int docs, rc;
+	unsigned err_line, err_col;
+	char err_msg[1024];
+	char *bytes;
+	size_t nbytes;
+	size_t splits;
+};
+
+static void
+seen_tap(void *ctx, size_t file, const void *buf, size_t len)
+{
+	struct seen *w = ctx;
+
+	(void)file;
+	w->bytes = realloc(w->bytes, w->nbytes + len);
+	memcpy(w->bytes + w->nbytes, buf, len);
+	w->nbytes += len;
+}
+
+static void
+read_all(char **paths, unsigned flags, struct seen *w)
+{
+	fz_stream *s = fz_stream_open(paths, 1, flags);
+	fz_event ev;
+	fz_error err = { 0 };
+
+	memset(w, 0, sizeof *w);
+	fz_stream_set_tap(s, seen_tap, w);
+	while ((w->rc = fz_stream_next(s, &ev, &err)) == 1) {
+		const fz_node *e;
+
+		if (ev.type == FZ_EV_DOC) {
+			w->docs++;
+			continue;
+		}
+		e = fz_node_get(ev.node, "entity");
+		if (w->n == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 1024;
+			w->entity = realloc(w->entity, w->cap * sizeof *w->entity);
+			w->line = realloc(w->line, w->cap * sizeof *w->line);
+			w->col = realloc(w->col, w->cap * sizeof *w->col);
+		}
+		w->entity[w->n] = strdup(e != NULL ? e->str : "-");
+		w->line[w->n] = e != NULL ? e->line : ev.node->line;
+		w->col[w->n++] = e != NULL ? e->col : ev.node->col;
+	}
+	w->err_line = err.line;
+	w->err_col = err.col;
+	snprintf(w->err_msg, sizeof w->err_msg, "%s", err.msg);
+	w->splits = fz_stream_splits(s);
+	fz_stream_close(s);
+}
+
+static void
+seen_free(struct seen *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->entity[i]);
+	free(w->entity);
+	free(w->line);
+	free(w->col);
+	free(w->bytes);
+}
+
+/* The same records, places, bytes and end, read in one part or two. */
+static void
+same_either_way(struct fx *f, size_t want_splits)
+{
+	struct seen one, two;
+	size_t len;
+	char *text = fx_slurp(f->paths[0], &len);
+
+	read_all(f->paths, 0, &one);
+	read_all(f->paths, FZ_STREAM_SPLIT, &two);
+	assert_int_equal(one.splits, 0);
+	assert_int_equal(two.splits, fz_nprocs() > 1 ? want_splits : 0);
+	assert_int_equal(two.rc, one.rc);
+	assert_int_equal(two.n, one.n);
+	for (size_t i = 0; i < one.n; i++) {
+		assert_string_equal(two.entity[i], one.entity[i]);
+		assert_int_equal(two.line[i], one.line[i]);
+		assert_int_equal(two.col[i], one.col[i]);
+	}
+	assert_int_equal(two.docs, one.docs);
+	assert_int_equal(two.err_line, one.err_line);
+	assert_int_equal(two.err_col, one.err_col);
+	assert_string_equal(two.err_msg, one.err_msg);
+	if (one.rc == 0) {
+		assert_int_equal(one.nbytes, len);
+		assert_int_equal(two.nbytes, len);
+		assert_memory_equal(one.bytes, text, len);
+		assert_memory_equal(two.bytes, text, len);
+	}
+	free(text);
+	seen_free(&one);
+	seen_free(&two);
+}
+
+/* An entity directory of about 11 MB, records of every shape, and at
+ * record `at` (of 100000) the text `odd`; its line ends are eol. */
+static void
+big_directory(struct fx *f, size_t at, const char *odd, const char *eol)
+{
+	size_t cap = 16u << 20, len = 0;
+	char *t = f->text = malloc(cap);
+
+	len += (size_t)snprintf(t + len, cap - len, "kind: entities%sversion: 1"
+	    "%srecords:%s", eol, eol, eol);
+	for (size_t i = 0; i < 100000; i++) {
+		if (i == at)
+			len += (size_t)snprintf(t + len, cap - len, "%s", odd);
+		if (i % 3 == 0)
+			len += (size_t)snprintf(t + len, cap - len, "  - {id: E%zu, "
+			    "name: 海曙经营户%zu, category: 网吧}%s", i, i, eol);
+		else
+			len += (size_t)snprintf(t + len, cap - len, "  - id: E%zu%s"
+			    "    name: \"海曙 %zu\"%s    category: 印刷企业%s"
+			    "    note: |%s      第一行%s      第二行%s", i, eol,
+			    i, eol, eol, eol, eol, eol);
+	}
+	len += (size_t)snprintf(t + len, cap - len, "source: bench%s", eol);
+	add_file(f, t, len);
+}
+
+static void
+test_split_gives_the_same(void **state)
+{
+	struct fx *f = *state;
+
+	big_directory(f, 0, "", "\n");
+	same_either_way(f, 1);
+}
+
+/* The lines near the middle that look like records are inside a quoted
+ * scalar: the second part is dropped, the first parser reads on. */
+static void
+test_split_refused_inside_a_scalar(void **state)
+{
+	struct fx *f = *state;
+	size_t cap = 2u << 20, len = 0;
+	char *odd = malloc(cap);
+
+	len += (size_t)snprintf(odd, cap, "  - id: X\n    name: \"a\n");
+	for (int i = 0; i < 40000; i++)
+		len += (size_t)snprintf(odd + len, cap - len,
+		    "  - {id: fake%d}\n", i);
+	snprintf(odd + len, cap - len, "  b\"\n");
+	big_directory(f, 49000, odd, "\n");	/* its middle among them */
+	free(odd);
+	same_either_way(f, 0);
+}
+
+/* Errors in the second part are found at their places in the file:
+ * one of libyaml's, and one of the reader's. */
+static void
+test_split_errors_in_the_second_part(void **state)
+{
+	struct fx *f = *state;
+
+	big_directory(f, 90000, "  - {id: [unclosed}\n", "\n");
+	same_either_way(f, 1);
+	free(f->text);
+	f->text = NULL;
+	unlink(f->paths[0]);
+	free(f->paths[0]);
+	f->n = 0;
+	big_directory(f, 90000, "  - {id: D, id: D}\n", "\n");
+	same_either_way(f, 1);
+}
+
+/* An error early in the first part: the second part, started, is never
+ * read, and closing frees it (the sanitizers would say otherwise). */
+static void
+test_split_error_in_the_first_part(void **state)
+{
+	struct fx *f = *state;
+
+	big_directory(f, 10, "  - [not, a, mapping]\n", "\n");
+	same_either_way(f, 0);
+}
+
+/* CR LF line ends: libyaml counts lines otherwise than by LF alone, and
+ * the file is read in one part. */
+static void
+test_split_not_with_cr(void **state)
+{
+	struct fx *f = *state;
+
+	big_directory(f, 0, "", "\r\n");
+	same_either_way(f, 0);
+}
+
 int
 main(void)
 {
@@ -1043,6 +1244,11 @@ main(void)
 		T(test_nul_in_a_scalar_is_refused),
 		T(test_many_batches_in_order),
 		T(test_close_before_the_end),
+		T(test_split_gives_the_same),
+		T(test_split_refused_inside_a_scalar),
+		T(test_split_errors_in_the_second_part),
+		T(test_split_error_in_the_first_part),
+		T(test_split_not_with_cr),
 	};
 #undef T
 	int failed;
