@@ -1,7 +1,9 @@
 /* reader.c - the one loop through which every program reads its input:
  * files or standard input, documents by kind, records one at a time,
  * every value with its file, line and column.  Memory is per record:
- * the record arena is reset before each record. */
+ * the record arena is reset before each record.  The YAML is parsed by
+ * the feed (reader_feed.c), on a thread of its own; this side turns its
+ * events into documents and records. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
