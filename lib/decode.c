@@ -63,25 +63,35 @@ fz_money_format(int64_t fen, char *buf)
 	return buf;
 }
 
+/* The value of a character of a 统一社会信用代码 (GB 32100-2015): the
+ * digits, then the capitals without I, O, S, V and Z; -1 for others. */
+static int
+uscc_value(unsigned char c)
+{
+	static const signed char letter[26] = { 10, 11, 12, 13, 14, 15, 16,
+		17, -1, 18, 19, 20, 21, 22, -1, 23, 24, 25, -1, 26, 27, -1, 28,
+		29, 30, -1 };
+
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return c >= 'A' && c <= 'Z' ? letter[c - 'A'] : -1;
+}
+
 int
 fz_uscc_check(const char *id)
 {
 	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
 		29, 25, 13, 8, 24, 10, 30, 28 };
-	signed char value[256];
 	int sum = 0, c;
 
 	if (strlen(id) != 18)
 		return -1;
-	memset(value, -1, sizeof value);
-	for (int k = 0; chars[k] != '\0'; k++)
-		value[(unsigned char)chars[k]] = (signed char)k;
 	for (int i = 0; i < 18; i++)
-		if (value[(unsigned char)id[i]] < 0)
+		if (uscc_value((unsigned char)id[i]) < 0)
 			return -1;
 	for (int i = 0; i < 17; i++)
-		sum += value[(unsigned char)id[i]] * weights[i];
+		sum += uscc_value((unsigned char)id[i]) * weights[i];
 	c = (31 - sum % 31) % 31;
 	return id[17] == chars[c];
 }

@@ -270,6 +270,10 @@ int fz_write_plain(fz_writer *w, const char *s);
 int fz_write_node(fz_writer *w, const fz_node *n);
 /* key: then a value call. */
 int fz_write_key(fz_writer *w, const char *key);
+/* key: and a whole number. */
+int fz_write_key_int(fz_writer *w, const char *key, long long v);
+/* A flow sequence of n strings. */
+int fz_write_strs(fz_writer *w, const char *const *v, size_t n);
 
 /* ------------------------------------------------------------------ date */
 

@@ -85,19 +85,12 @@ write_counts(fz_writer *w, const char *key, enum fz_kind k,
 }
 
 static void
-write_int(fz_writer *w, const char *key, long long v)
-{
-	fz_write_key(w, key);
-	fz_write_int(w, v);
-}
-
-static void
 write_catalogue(fz_writer *w, const fz_metrics_figures *f)
 {
 	fz_write_key(w, "catalogue");
 	fz_write_map_begin(w, 0);
-	write_int(w, "matters", f->matters);
-	write_int(w, "counted", f->counted);
+	fz_write_key_int(w, "matters", f->matters);
+	fz_write_key_int(w, "counted", f->counted);
 	write_counts(w, "by_level", FZ_KIND_MATTERS, "level", f->by_level, 3);
 	write_counts(w, "by_type", FZ_KIND_MATTERS, "type", f->by_type, 7);
 	fz_write_map_end(w);
@@ -110,13 +103,13 @@ write_applications(fz_writer *w, const fz_metrics_figures *f)
 
 	fz_write_key(w, "applications");
 	fz_write_map_begin(w, 0);
-	write_int(w, "received", f->received);
-	write_int(w, "completed", f->completed);
-	write_int(w, "pending", f->pending);
+	fz_write_key_int(w, "received", f->received);
+	fz_write_key_int(w, "completed", f->completed);
+	fz_write_key_int(w, "pending", f->pending);
 	write_counts(w, "by_action", k, "action", f->by_action, 4);
 	write_counts(w, "by_channel", k, "channel", f->by_channel, 3);
 	write_counts(w, "by_outcome", k, "outcome", f->by_outcome, 3);
-	write_int(w, "site_surveys", f->site_surveys);
+	fz_write_key_int(w, "site_surveys", f->site_surveys);
 	fz_write_map_end(w);
 }
 
@@ -133,8 +126,8 @@ write_rates(fz_writer *w, const fz_metrics_figures *f)
 		fz_write_str(w, fz_rate_key(r));
 		fz_write_key(w, "label");
 		fz_write_str(w, fz_rate_label(r));
-		write_int(w, "numerator", f->rates[r].num);
-		write_int(w, "denominator", f->rates[r].den);
+		fz_write_key_int(w, "numerator", f->rates[r].num);
+		fz_write_key_int(w, "denominator", f->rates[r].den);
 		fz_write_key(w, "value");
 		fz_write_plain(w, fz_fraction_format(f->rates[r], buf));
 		fz_write_map_end(w);
@@ -209,7 +202,7 @@ fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by)
 	fz_write_doc_begin(w);
 	fz_write_map_begin(w, 0);
 	write_group(w, "kind", "metrics");
-	write_int(w, "version", FZ_FORMAT_VERSION);
+	fz_write_key_int(w, "version", FZ_FORMAT_VERSION);
 	fz_write_key(w, "from");
 	fz_write_date(w, from);
 	fz_write_key(w, "to");
@@ -217,8 +210,8 @@ fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by)
 	write_figures(w, &total);
 	fz_write_key(w, "inputs");
 	fz_write_map_begin(w, 1);
-	write_int(w, "matters", (long long)m->n);
-	write_int(w, "applications", m->applications);
+	fz_write_key_int(w, "matters", (long long)m->n);
+	fz_write_key_int(w, "applications", m->applications);
 	fz_write_map_end(w);
 	write_where(w, m->where);
 	if (by != FZ_BY_NONE)

@@ -161,7 +161,9 @@ build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
 		return fz_error_set(err, FZ_DATAERR, s->name, e->line, e->col,
 		    "scalar of %zu bytes is longer than the limit of %u",
 		    len, FZ_MAX_SCALAR);
-	if (memchr(e->str, '\0', len) != NULL)
+	/* libyaml refuses a NUL byte in its input: only an escape of a
+	 * double-quoted scalar makes one. */
+	if (e->escaped && memchr(e->str, '\0', len) != NULL)
 		return at_event(s, e, err, "a scalar must not hold a NUL "
 		    "character (\\0)");
 	n = fz_node_scalar(a, e->str, len);

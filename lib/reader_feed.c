@@ -52,7 +52,7 @@
 /* An event in a batch: its bytes are at an offset, as the batch's
  * buffer may move while it is filled. */
 struct item {
-	unsigned char type, quoted;
+	unsigned char type, quoted, escaped;
 	unsigned line, col;
 	uint32_t len, off;	/* 20 bytes in all: a part may hold millions */
 };
@@ -192,7 +192,8 @@ cancelled(fz_feed *f)
 static int
 wait_readable(fz_feed *f)
 {
-	struct pollfd p[2] = { { f->fd, POLLIN, 0 }, { f->wake[0], POLLIN, 0 } };
+	struct pollfd p[2] = { { f->fd, POLLIN, 0 },
+		{ f->wake[0], POLLIN, 0 } };
 
 	for (;;) {
 		if (poll(p, 2, -1) >= 0)
@@ -421,6 +422,15 @@ static void split_try(fz_feed *f, const yaml_event_t *e);
 static int split_at_cut(fz_feed *f, const yaml_event_t *e);
 static void split_drop(fz_feed *f);
 
+/* The event begins a node: a scalar, an alias or a collection. */
+static int
+is_node(const yaml_event_t *e)
+{
+	return e->type == YAML_SCALAR_EVENT || e->type == YAML_ALIAS_EVENT ||
+	    e->type == YAML_MAPPING_START_EVENT ||
+	    e->type == YAML_SEQUENCE_START_EVENT;
+}
+
 /* Collections open, and the kinds of the outer two: a block mapping at
  * column 0, a block sequence, or something else. */
 enum { OUTER_OTHER = 1, OUTER_MAP, OUTER_SEQ };
@@ -456,9 +466,7 @@ at_record(const fz_feed *f)
 static int
 split_event(fz_feed *f, const yaml_event_t *e)
 {
-	int node = e->type == YAML_SCALAR_EVENT || e->type == YAML_ALIAS_EVENT ||
-	    e->type == YAML_MAPPING_START_EVENT ||
-	    e->type == YAML_SEQUENCE_START_EVENT;
+	int node = is_node(e);
 
 	if (e->type == YAML_DOCUMENT_START_EVENT &&
 	    e->data.document_start.tag_directives.start !=
@@ -517,6 +525,8 @@ step(fz_feed *f)
 			    YAML_PLAIN_SCALAR_STYLE || (e.data.scalar.tag !=
 			    NULL && strcmp((const char *)e.data.scalar.tag,
 			    YAML_STR_TAG) == 0);
+			it->escaped = e.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 			if (e.data.scalar.length <= FZ_MAX_SCALAR)
 				it->off = copy(f->filling,
 				    e.data.scalar.value, it->len);
@@ -759,8 +769,8 @@ split_try(fz_feed *f, const yaml_event_t *e)
 	ssize_t n;
 
 	f->split_state = SPLIT_DONE;	/* one try a file */
-	if (!f->threaded || !f->can_split || f->size == 0 || f->tagged || col < 2 ||
-	    f->parser.encoding != YAML_UTF8_ENCODING ||
+	if (!f->threaded || !f->can_split || f->size == 0 || f->tagged ||
+	    col < 2 || f->parser.encoding != YAML_UTF8_ENCODING ||
 	    (uint64_t)f->size < f->file_done + SPLIT_MIN ||
 	    f->file_done > sizeof head)
 		return;
@@ -801,9 +811,7 @@ static int
 split_at_cut(fz_feed *f, const yaml_event_t *e)
 {
 	struct item *it;
-	int node = e->type == YAML_SCALAR_EVENT || e->type == YAML_ALIAS_EVENT ||
-	    e->type == YAML_MAPPING_START_EVENT ||
-	    e->type == YAML_SEQUENCE_START_EVENT;
+	int node = is_node(e);
 
 	if (!f->cut_known)
 		return 0;
@@ -935,6 +943,7 @@ fz_feed_next(fz_feed *f, fz_pev *e, fz_error *err)
 	}
 	e->type = it->type;
 	e->quoted = it->quoted;
+	e->escaped = it->escaped;
 	e->line = it->line;
 	e->col = it->col;
 	e->len = it->len;

@@ -29,20 +29,10 @@ put_date(fz_writer *w, const char *key, fz_date d)
 }
 
 static void
-put_int(fz_writer *w, const char *key, long long v)
-{
-	fz_write_key(w, key);
-	fz_write_int(w, v);
-}
-
-static void
 put_strs(fz_writer *w, const char *key, const char *const *v, size_t n)
 {
 	fz_write_key(w, key);
-	fz_write_seq_begin(w, 1);
-	for (size_t i = 0; i < n; i++)
-		fz_write_str(w, v[i]);
-	fz_write_seq_end(w);
+	fz_write_strs(w, v, n);
 }
 
 /* The canonical value of an enumeration of kind k's field key. */
@@ -153,23 +143,23 @@ put_summary(fz_writer *w, const fz_results_summary *m)
 {
 	fz_write_key(w, "summary");
 	fz_write_map_begin(w, 0);
-	put_int(w, "drawn", m->drawn);
-	put_int(w, "inspected", m->inspected);
-	put_int(w, "by_drawn_team", m->by_drawn_team);
-	put_int(w, "compliant", m->compliant);
-	put_int(w, "violations", m->violations);
-	put_int(w, "filed", m->filed);
+	fz_write_key_int(w, "drawn", m->drawn);
+	fz_write_key_int(w, "inspected", m->inspected);
+	fz_write_key_int(w, "by_drawn_team", m->by_drawn_team);
+	fz_write_key_int(w, "compliant", m->compliant);
+	fz_write_key_int(w, "violations", m->violations);
+	fz_write_key_int(w, "filed", m->filed);
 	fz_write_key(w, "fines");
 	if (m->fines == FZ_NOMONEY)
 		fz_write_null(w);
 	else
 		fz_write_money(w, m->fines);
-	put_int(w, "not_inspected", m->not_inspected);
-	put_int(w, "overdue", m->overdue);
-	put_int(w, "team_changed", m->team_changed);
-	put_int(w, "not_drawn", m->not_drawn);
-	put_int(w, "publication_due", m->publication_due);
-	put_int(w, "publication_late", m->publication_late);
+	fz_write_key_int(w, "not_inspected", m->not_inspected);
+	fz_write_key_int(w, "overdue", m->overdue);
+	fz_write_key_int(w, "team_changed", m->team_changed);
+	fz_write_key_int(w, "not_drawn", m->not_drawn);
+	fz_write_key_int(w, "publication_due", m->publication_due);
+	fz_write_key_int(w, "publication_late", m->publication_late);
 	fz_write_map_end(w);
 }
 
@@ -198,7 +188,7 @@ put_head(fz_writer *w, const fz_results *r)
 	const fz_draw_doc *d = r->d;
 
 	put_str(w, "kind", "results");
-	put_int(w, "version", FZ_FORMAT_VERSION);
+	fz_write_key_int(w, "version", FZ_FORMAT_VERSION);
 	put_str(w, "task", d->task);
 	put_str(w, "seed", d->seed);
 	put_str(w, "hash", fz_hash_name(d->hash));
@@ -206,13 +196,13 @@ put_head(fz_writer *w, const fz_results *r)
 	if (d->digest[0] != '\0')
 		put_str(w, "digest", d->digest);
 	put_date(w, "as_of", r->o.as_of);
-	put_int(w, "inspect_within_days", r->within);
+	fz_write_key_int(w, "inspect_within_days", r->within);
 	put_date(w, "inspect_by", r->inspect_by);
-	put_int(w, "publish_within_days", FZ_RESULTS_DEFAULT_DAYS);
+	fz_write_key_int(w, "publish_within_days", FZ_RESULTS_DEFAULT_DAYS);
 	fz_write_key(w, "inputs");
 	fz_write_map_begin(w, 1);
-	put_int(w, "inspections", (long long)r->ninspections);
-	put_int(w, "cases", (long long)r->ncases);
+	fz_write_key_int(w, "inspections", (long long)r->ninspections);
+	fz_write_key_int(w, "cases", (long long)r->ncases);
 	fz_write_map_end(w);
 }
 

@@ -22,15 +22,6 @@ write_counts(fz_writer *w, const fz_tally_counts *c)
 	}
 }
 
-static void
-write_strs(fz_writer *w, const char *const *v, size_t n)
-{
-	fz_write_seq_begin(w, 1);
-	for (size_t i = 0; i < n; i++)
-		fz_write_str(w, v[i]);
-	fz_write_seq_end(w);
-}
-
 /* The memberships of the maps, sorted: by row, then by first sight. */
 struct members {
 	uint64_t *v;
@@ -121,10 +112,8 @@ write_state(fz_writer *w, const fz_tally *t, uint32_t row,
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);
-	fz_write_key(w, "solo_outings");
-	fz_write_int(w, r->solo_outings);
-	fz_write_key(w, "solo_person_times");
-	fz_write_int(w, r->solo_person_times);
+	fz_write_key_int(w, "solo_outings", r->solo_outings);
+	fz_write_key_int(w, "solo_person_times", r->solo_person_times);
 	fz_write_map_end(w);
 }
 
@@ -162,8 +151,7 @@ write_cases(fz_writer *w, const fz_tally *t)
 			fz_write_key(w, names[k]);
 			fz_write_date(w, d[k]);
 		}
-		fz_write_key(w, "extended_days");
-		fz_write_int(w, c->extended_days);
+		fz_write_key_int(w, "extended_days", c->extended_days);
 		fz_write_key(w, "fine");
 		if (c->fine == FZ_NOMONEY)
 			fz_write_null(w);
@@ -191,14 +179,13 @@ write_head(fz_writer *w, const fz_tally *t)
 	fz__tally_range(t, &from, &to);
 	fz_write_key(w, "kind");
 	fz_write_str(w, "tally");
-	fz_write_key(w, "version");
-	fz_write_int(w, FZ_FORMAT_VERSION);
+	fz_write_key_int(w, "version", FZ_FORMAT_VERSION);
 	fz_write_key(w, "from");
 	fz_write_date(w, from);
 	fz_write_key(w, "to");
 	fz_write_date(w, to);
 	fz_write_key(w, "by");
-	write_strs(w, (const char *const *)t->by, (size_t)t->nby);
+	fz_write_strs(w, (const char *const *)t->by, (size_t)t->nby);
 	if (t->nwhere > 0) {
 		fz_write_key(w, "where");
 		fz_write_map_begin(w, 1);
@@ -212,10 +199,8 @@ write_head(fz_writer *w, const fz_tally *t)
 	 * (a case filed before the period may still be open in it). */
 	fz_write_key(w, "inputs");
 	fz_write_map_begin(w, 1);
-	fz_write_key(w, "inspections");
-	fz_write_int(w, t->inputs[FZ_KIND_INSPECTIONS]);
-	fz_write_key(w, "cases");
-	fz_write_int(w, (long long)t->ncases);
+	fz_write_key_int(w, "inspections", t->inputs[FZ_KIND_INSPECTIONS]);
+	fz_write_key_int(w, "cases", (long long)t->ncases);
 	fz_write_map_end(w);
 }
 

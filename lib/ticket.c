@@ -419,11 +419,12 @@ fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
 	    EVP_DigestFinal_ex(t->sm3_work, md, &n));
 }
 
-uint32_t
-fz_ticketer_head(fz_ticketer *t, const char *id, size_t len)
+/* The digest of the identifier as its eight big-endian 32-bit words:
+ * for a short SHA-256 message, the state itself. */
+static void
+digest_words(fz_ticketer *t, const char *id, size_t len, uint32_t w[8])
 {
 	unsigned char md[FZ_DIGEST_SIZE];
-	uint32_t w[8];
 
 	if (short_sha256(t, len)) {
 		SHA256_CTX c;
@@ -431,30 +432,29 @@ fz_ticketer_head(fz_ticketer *t, const char *id, size_t len)
 		sha256_last_block(t, id, len, &c);
 		for (int i = 0; i < 8; i++)
 			w[i] = (uint32_t)c.h[i];
-	} else {
-		fz_ticketer_digest(t, id, len, md);
-		for (int i = 0; i < 8; i++)
-			w[i] = load_be32(md + 4 * i);
+		return;
 	}
+	fz_ticketer_digest(t, id, len, md);
+	for (int i = 0; i < 8; i++)
+		w[i] = load_be32(md + 4 * i);
+}
+
+uint32_t
+fz_ticketer_head(fz_ticketer *t, const char *id, size_t len)
+{
+	uint32_t w[8];
+
+	digest_words(t, id, len, w);
 	return head_of_words(w);
 }
 
 uint32_t
 fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len)
 {
-	unsigned char md[FZ_DIGEST_SIZE];
+	uint32_t w[8];
 
-	if (short_sha256(t, len)) {
-		SHA256_CTX c;
-		uint32_t w[8];
-
-		sha256_last_block(t, id, len, &c);
-		for (int i = 0; i < 8; i++)
-			w[i] = (uint32_t)c.h[i];
-		return lead_of_words(w);
-	}
-	fz_ticketer_digest(t, id, len, md);
-	return fz_ticket_lead(md);
+	digest_words(t, id, len, w);
+	return lead_of_words(w);
 }
 
 void

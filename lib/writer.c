@@ -188,6 +188,22 @@ fz_write_int(fz_writer *w, long long v)
 }
 
 int
+fz_write_key_int(fz_writer *w, const char *key, long long v)
+{
+	return fz_write_key(w, key) | fz_write_int(w, v);
+}
+
+int
+fz_write_strs(fz_writer *w, const char *const *v, size_t n)
+{
+	int rc = fz_write_seq_begin(w, 1);
+
+	for (size_t i = 0; i < n; i++)
+		rc |= fz_write_str(w, v[i]);
+	return rc | fz_write_seq_end(w);
+}
+
+int
 fz_write_money(fz_writer *w, int64_t fen)
 {
 	char buf[32];
