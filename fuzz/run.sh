@@ -28,7 +28,7 @@ fi
 
 # The library, instrumented for coverage: a source is compiled again
 # when it or a header is newer than its object.
-newest_header=$(ls -t "$srcdir"/lib/*.h | head -n 1)
+newest_header=$(ls -t "$srcdir"/lib/*.h "$srcdir"/lib/*/*.h | head -n 1)
 for src in $LIB_SOURCES; do
 	case $src in *.c) ;; *) continue ;; esac
 	obj=$out/obj/$(basename "$src" .c).o

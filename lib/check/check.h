@@ -1,0 +1,71 @@
+/* check.h - fazhi-check: validation of every kind, references, and the
+ * rules of law.
+ *
+ * What other folders of lib/ and the programs may use of lib/check/; what
+ * stays inside it is in check_int.h. */
+#ifndef FAZHI_CHECK_H
+#define FAZHI_CHECK_H
+
+#include "core/core.h"
+#include "io/io.h"
+#include "draw/draw.h"
+
+/* -------------------------------------------------------------------------- check */
+
+/* fazhi-check.  A check takes the records one at a time and checks
+ * each as it comes; what a record refers to and is not yet known (its
+ * directory may come later) is settled at the end.  Every problem is
+ * reported at the end, sorted in file order (files in the order first
+ * met, then line and column).  Memory grows with the distinct ids and
+ * the problems, not with the records. */
+
+/* Severity of a --due-within line: a date coming, not a problem. */
+#define FZ_NOTE 2
+
+typedef struct fz_check_opts {
+	fz_date as_of;		/* later dates are errors, due dates count
+				 * from it; FZ_NODATE: today */
+	int rules;		/* the legal rules (--rules) */
+	int strict;		/* report keys a kind does not name */
+	int due_within;		/* days for --due-within, -1 for none */
+	const fz_calendar *calendar;	/* working days; NULL: Monday to Friday */
+} fz_check_opts;
+
+/* One problem; severity is FZ_WARNING, FZ_ERROR or FZ_NOTE.  file and
+ * msg are valid only during the call. */
+typedef void (*fz_problem_fn)(void *ctx, int severity, const char *file,
+    unsigned line, unsigned col, const char *msg);
+
+typedef struct fz_check fz_check;
+
+/* A check owned by the caller; o is copied (the calendar is borrowed
+ * and must outlive the check). */
+fz_check *fz_check_new(const fz_check_opts *o);
+void fz_check_free(fz_check *c);
+/* Decode rec, a record of kind k, and check it, keeping every problem
+ * of it.  rec is used during the call only (enumerations are rewritten
+ * to their canonical values).  Returns FZ_OK, or FZ_DATAERR when rec is
+ * not a valid record. */
+int fz_check_record(fz_check *c, enum fz_kind k, fz_node *rec);
+/* Check a decoded record (an fz_entity, fz_case ... as k says) whose
+ * problems are placed at node at or its keys; both are used during the
+ * call only.  For callers that build records without files. */
+void fz_check_add(fz_check *c, enum fz_kind k, const void *rec,
+    const fz_node *at);
+/* Check a document (its node without records, kind its kind: NULL
+ * when it has none): the kind is known, version is 1, a calendar reads
+ * as one; --strict: no other key beside records.  References to a kind
+ * are checked only when some document of it was given.  doc is used
+ * during the call only. */
+void fz_check_doc(fz_check *c, const char *kind, const fz_node *doc);
+/* Keep a problem found outside the records (a document, a cell). */
+void fz_check_report(fz_check *c, int severity, const char *file,
+    unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Check the records together, then call fn with every problem kept, in
+ * file order; counts[severity] receives the number of each (counts may
+ * be NULL).  Call once. */
+void fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx,
+    size_t counts[3]);
+
+#endif

@@ -1,0 +1,401 @@
+/* core.h - the base: errors, arena, hash maps, YAML nodes, dates, the schema
+ * of every kind and record decoding, --where, labels, buffers.
+ *
+ * What other folders of lib/ and the programs may use of lib/core/; what
+ * stays inside it is in core_int.h. */
+#ifndef FAZHI_CORE_H
+#define FAZHI_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define FZ_FORMAT_VERSION 1
+
+/* ---------------------------------------------------------------- errors */
+
+/* Statuses are the exit statuses of every program (sysexits.h values). */
+enum fz_status {
+	FZ_OK = 0,
+	FZ_PROBLEMS = 1,	/* a verification or check found problems */
+	FZ_USAGE = 64,		/* bad command line */
+	FZ_DATAERR = 65,	/* bad input data */
+	FZ_NOINPUT = 66,	/* an input cannot be opened */
+	FZ_CANTCREAT = 73,	/* an output cannot be created */
+	FZ_IOERR = 74		/* read or write error */
+};
+
+typedef struct fz_error {
+	int status;		/* enum fz_status; FZ_OK when no error */
+	char file[1024];	/* "" when the error has no file */
+	unsigned line, col;	/* 1-based; 0 when unknown */
+	char msg[1024];
+} fz_error;
+
+/* Name of a status, e.g. "bad input data". Static string. */
+const char *fz_strerror(int status);
+/* Fill err and return status.  file may be NULL. */
+int fz_error_set(fz_error *err, int status, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Write "file:line:col: msg" (the parts that are known) into buf. */
+void fz_error_format(const fz_error *err, char *buf, size_t size);
+
+/* ----------------------------------------------------------------- arena */
+
+/* Bump allocator: many small allocations, freed all at once. */
+typedef struct fz_arena fz_arena;
+
+/* Returns a new arena owned by the caller, NULL when out of memory. */
+fz_arena *fz_arena_new(void);
+/* Frees the arena and everything allocated from it. */
+void fz_arena_free(fz_arena *a);
+/* Forgets every allocation (keeps the first block for reuse). */
+void fz_arena_reset(fz_arena *a);
+/* Memory owned by the arena, aligned for any type; NULL when out of memory. */
+void *fz_arena_alloc(fz_arena *a, size_t size);
+/* A NUL-terminated copy of s[0..len) owned by the arena. */
+char *fz_arena_strndup(fz_arena *a, const char *s, size_t len);
+char *fz_arena_strdup(fz_arena *a, const char *s);
+/* printf into memory owned by the arena. */
+char *fz_arena_printf(fz_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Allocation that never returns NULL: aborts the process on exhaustion,
+ * the one failure no caller can mend.  Memory owned by the caller. */
+void *fz_xmalloc(size_t size);
+void *fz_xcalloc(size_t n, size_t size);
+void *fz_xrealloc(void *p, size_t size);
+char *fz_xstrdup(const char *s);
+
+/* Surrounding ASCII and UTF-8 (U+3000) white space removed: a pointer
+ * into s and the new length in *len. */
+const char *fz_trim(const char *s, size_t *len);
+
+/* ------------------------------------------------------------------ hash */
+
+/* A map from byte strings to pointers.  Keys are copied into the map's
+ * own arena; entries are kept in insertion order, so iteration is
+ * deterministic. */
+typedef struct fz_map fz_map;
+
+fz_map *fz_map_new(void);		/* owned by the caller */
+void fz_map_free(fz_map *m);		/* values are the caller's */
+size_t fz_map_count(const fz_map *m);
+/* The value slot of key, NULL when absent; valid until the next insert. */
+void **fz_map_find(const fz_map *m, const char *key, size_t len);
+/* The value slot of key, inserted (value NULL) when absent; *added is set
+ * to 1 when it was.  *key_out, when not NULL, receives the map's copy of
+ * the key, valid as long as the map. */
+void **fz_map_insert(fz_map *m, const char *key, size_t len, int *added,
+    const char **key_out);
+/* The i-th entry in insertion order. */
+const char *fz_map_key(const fz_map *m, size_t i, size_t *len);
+void *fz_map_value(const fz_map *m, size_t i);
+/* The map's arena, for values that should live as long as the map. */
+fz_arena *fz_map_arena(fz_map *m);
+
+/* A map from 64-bit keys to 32-bit values, 16 bytes an entry: for large
+ * sets of interned numbers, where a string map would cost too much.  The
+ * key UINT64_MAX is reserved.  Iteration order is the table's, so
+ * callers sort what they write. */
+typedef struct fz_u64map fz_u64map;
+
+fz_u64map *fz_u64map_new(void);		/* owned by the caller */
+void fz_u64map_free(fz_u64map *m);
+size_t fz_u64map_count(const fz_u64map *m);
+/* The value of key, inserted as 0 when absent (*added then 1); valid
+ * until the next insert. */
+uint32_t *fz_u64map_insert(fz_u64map *m, uint64_t key, int *added);
+/* Add key to a map used as a set (8 bytes a slot while no value is
+ * asked for): 1 when it was not there. */
+int fz_u64set_add(fz_u64map *m, uint64_t key);
+/* Walk the entries: start with *pos = 0; 1 while there is one. */
+int fz_u64map_next(const fz_u64map *m, size_t *pos, uint64_t *key,
+    uint32_t *value);
+
+/* ------------------------------------------------------------------ node */
+
+enum fz_node_type { FZ_SCALAR, FZ_SEQ, FZ_MAP };
+
+/* A YAML value with its position.  A MAP keeps keys and values
+ * alternately in kids: kids[2i] is the key (always a SCALAR), kids[2i+1]
+ * the value, and n counts pairs.  A SEQ has n items in kids.  Nodes are
+ * owned by the arena they were made in. */
+typedef struct fz_node fz_node;
+struct fz_node {
+	enum fz_node_type type;
+	unsigned char quoted;	/* scalar written quoted or as a block */
+	unsigned line, col;	/* 1-based */
+	const char *file;
+	char *str;		/* scalar text, NUL-terminated */
+	size_t len;
+	fz_node **kids;
+	size_t n;
+};
+
+/* YAML 1.1 resolution of a plain scalar. */
+enum fz_scalar_tag { FZ_TAG_STR, FZ_TAG_NULL, FZ_TAG_BOOL, FZ_TAG_INT,
+	FZ_TAG_FLOAT };
+enum fz_scalar_tag fz_scalar_resolve(const char *s, size_t len);
+/* A YAML 1.1 boolean (true, yes, on, y ... in their cases): 1 or 0, and
+ * -1 for anything else. */
+int fz_scalar_bool(const char *s, size_t len);
+/* The tag of a scalar node: quoted scalars are always strings. */
+enum fz_scalar_tag fz_node_tag(const fz_node *n);
+/* 1 when n is NULL or a plain null scalar (null, ~, empty). */
+int fz_node_is_null(const fz_node *n);
+
+/* The value of key in a MAP, NULL when absent or when m is not a MAP. */
+fz_node *fz_node_get(const fz_node *m, const char *key);
+/* New nodes owned by the arena. */
+fz_node *fz_node_scalar(fz_arena *a, const char *s, size_t len);
+fz_node *fz_node_seq(fz_arena *a);
+fz_node *fz_node_map(fz_arena *a);
+/* Append to a SEQ, or a key/value pair to a MAP (no duplicate check). */
+void fz_node_push(fz_arena *a, fz_node *seq, fz_node *item);
+void fz_node_put(fz_arena *a, fz_node *map, const char *key, fz_node *value);
+/* A deep copy of n owned by a. */
+fz_node *fz_node_copy(fz_arena *a, const fz_node *n);
+
+
+/* ------------------------------------------------------------------ date */
+
+/* A calendar date as days since 1970-01-01; FZ_NODATE when absent. */
+typedef int32_t fz_date;
+#define FZ_NODATE INT32_MIN
+
+/* Parse "YYYY-MM-DD", or a datetime "YYYY-MM-DDTHH:MM[:SS]" whose time is
+ * ignored.  Returns 0, or -1 for anything else (2019-02-30 included). */
+int fz_date_parse(const char *s, size_t len, fz_date *out);
+fz_date fz_date_make(int y, int m, int d);	/* no check */
+void fz_date_split(fz_date d, int *y, int *m, int *day);
+int fz_date_valid(int y, int m, int d);
+/* 0 Monday .. 6 Sunday */
+int fz_date_weekday(fz_date d);
+/* "2019-03-05" into buf (at least 11 bytes). */
+char *fz_date_format(fz_date d, char *buf);
+/* Today in local time: the default of every --as-of. */
+fz_date fz_date_today(void);
+
+enum fz_period { FZ_P_NONE = -1, FZ_P_YEAR, FZ_P_QUARTER, FZ_P_MONTH,
+	FZ_P_WEEK, FZ_P_DAY };
+/* "year", "quarter", "month", "week", "day"; FZ_P_NONE otherwise. */
+enum fz_period fz_period_parse(const char *name);
+const char *fz_period_name(enum fz_period p);
+/* The label of d's period: 2019, 2019-Q3, 2019-03, 2019-W09 (ISO 8601),
+ * 2019-03-05; buf of at least 16 bytes. */
+char *fz_period_label(enum fz_period p, fz_date d, char *buf);
+/* The first and last day of d's period. */
+void fz_period_bounds(enum fz_period p, fz_date d, fz_date *first,
+    fz_date *last);
+/* Parse "YYYY" or "YYYY-MM" into the first and last day. -1 when bad. */
+int fz_year_parse(const char *s, fz_date *first, fz_date *last);
+int fz_month_parse(const char *s, fz_date *first, fz_date *last);
+
+
+/* ---------------------------------------------------------------- schema */
+
+enum fz_kind {
+	FZ_KIND_NONE = -1,
+	FZ_KIND_ENTITIES, FZ_KIND_INSPECTORS, FZ_KIND_PLAN, FZ_KIND_DRAW,
+	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
+	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
+	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
+	FZ_KIND_COUNT
+};
+
+enum fz_kind fz_kind_parse(const char *name);
+const char *fz_kind_name(enum fz_kind k);
+/* 1 for kinds that keep their records in records: */
+int fz_kind_has_records(enum fz_kind k);
+
+/* Field types of the record kinds. */
+enum fz_type {
+	FZ_T_STR,	/* const char * */
+	FZ_T_DATE,	/* fz_date */
+	FZ_T_INT,	/* long long, with FZ_NOINT when absent */
+	FZ_T_BOOL,	/* int: -1 absent, 0, 1 */
+	FZ_T_TRISTATE,	/* int: -1 absent, 0, 1, FZ_EXEMPT */
+	FZ_T_MONEY,	/* int64_t fen, FZ_NOMONEY when absent */
+	FZ_T_ENUM,	/* int index, -1 absent */
+	FZ_T_ENUMS,	/* unsigned bit set of indexes, one value or a list */
+	FZ_T_STRS	/* const fz_node * SEQ of strings, NULL when absent */
+};
+#define FZ_NOINT INT64_MIN
+#define FZ_NOMONEY INT64_MIN
+#define FZ_EXEMPT 2
+
+/* An enumeration value and its Chinese alias. */
+typedef struct fz_enum_value {
+	const char *value;
+	const char *alias;
+} fz_enum_value;
+
+typedef struct fz_field {
+	const char *key;
+	enum fz_type type;
+	int required;
+	const fz_enum_value *values;	/* FZ_T_ENUM(S): NULL-terminated */
+	size_t offset;			/* into the kind's struct */
+	long long min, max;		/* FZ_T_INT range */
+} fz_field;
+
+/* The fields of a record kind, NULL-key terminated; NULL otherwise. */
+const fz_field *fz_kind_fields(enum fz_kind k);
+const fz_field *fz_field_find(enum fz_kind k, const char *key);
+/* The value of key in a decoded record of kind k, or, when the record
+ * leaves it out, the default FORMATS.md gives (a static node), or NULL:
+ * so that grouping and filtering see type: routine on a record that
+ * does not say it. */
+const fz_node *fz_record_get(enum fz_kind k, const fz_node *rec,
+    const char *key);
+/* The canonical value of an enumeration for a value or its alias. */
+int fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len);
+
+/* Canonical values, by index, of the enumerations below. */
+enum fz_risk { FZ_RISK_LOW, FZ_RISK_MEDIUM, FZ_RISK_HIGH };
+enum fz_entity_status { FZ_ENTITY_ACTIVE, FZ_ENTITY_CLOSED };
+enum fz_visit_type { FZ_VISIT_ROUTINE, FZ_VISIT_RANDOM, FZ_VISIT_JOINT,
+	FZ_VISIT_SPECIAL, FZ_VISIT_NIGHT, FZ_VISIT_COMPLAINT };
+enum fz_result { FZ_RESULT_OK, FZ_RESULT_VIOLATION, FZ_RESULT_BANNED };
+enum fz_reporter { FZ_REPORTED_BUREAU, FZ_REPORTED_TOWN };
+enum fz_source { FZ_SOURCE_INSPECTION, FZ_SOURCE_COMPLAINT,
+	FZ_SOURCE_REFERRAL, FZ_SOURCE_TOWN_LEAD, FZ_SOURCE_RANDOM };
+enum fz_penalty { FZ_PENALTY_WARNING, FZ_PENALTY_FINE,
+	FZ_PENALTY_CONFISCATION, FZ_PENALTY_SUSPENSION,
+	FZ_PENALTY_REVOCATION, FZ_PENALTY_NONE };
+enum fz_level { FZ_LEVEL_ITEM, FZ_LEVEL_SUB, FZ_LEVEL_LEAF };
+enum fz_matter_type { FZ_MT_LICENSING, FZ_MT_FILING, FZ_MT_CONFIRMATION,
+	FZ_MT_PAYMENT, FZ_MT_RELAY, FZ_MT_AWARD, FZ_MT_PUBLIC_SERVICE };
+enum fz_channel { FZ_CHANNEL_ONLINE, FZ_CHANNEL_MOBILE, FZ_CHANNEL_WINDOW };
+enum fz_action { FZ_ACTION_NEW, FZ_ACTION_RENEWAL, FZ_ACTION_CHANGE,
+	FZ_ACTION_CANCELLATION };
+enum fz_outcome { FZ_OUTCOME_APPROVED, FZ_OUTCOME_REJECTED,
+	FZ_OUTCOME_WITHDRAWN };
+
+/* The records.  Strings point into the record's nodes. */
+typedef struct fz_entity {
+	const char *id, *name, *category, *town, *grade;
+	int risk;
+	fz_date last_inspected;
+	int status;
+} fz_entity;
+
+typedef struct fz_inspector {
+	const char *id, *name, *department, *squad;
+	const fz_node *categories, *avoid;
+	int active;
+} fz_inspector;
+
+typedef struct fz_inspection {
+	fz_date date;
+	const char *entity, *category, *town;
+	const fz_node *inspectors;
+	const char *outing;
+	int type, result, leader_led, reported_by;
+	const char *task, *case_id;
+} fz_inspection;
+
+typedef struct fz_case {
+	const char *id;
+	fz_date filed, closed, decided, legal_review, published;
+	long long extended_days;
+	const char *category, *town, *entity, *cause;
+	int source;
+	unsigned penalty;
+	int64_t fine;
+} fz_case;
+
+typedef struct fz_matter {
+	const char *code, *name, *parent, *office;
+	int level, type;
+	int online, mobile, zero_trip, instant;
+	long long statutory_days, promised_days, materials, e_materials;
+	int license, e_license;
+} fz_matter;
+
+typedef struct fz_application {
+	const char *id, *matter;
+	fz_date received, completed;
+	int channel;
+	long long trips;
+	int action, outcome, site_survey, e_license;
+	long long satisfaction;
+} fz_application;
+
+/* A report sink: with one, decoding goes on after a problem and reports
+ * each; without one (NULL), it stops at the first error. */
+enum fz_severity { FZ_WARNING, FZ_ERROR };
+typedef struct fz_diag {
+	void (*report)(void *ctx, int severity, const fz_node *at,
+	    const char *msg);
+	void *ctx;
+	int strict;		/* report keys the kind does not name */
+} fz_diag;
+
+/* Decode a record of kind k from the MAP rec into the kind's struct out
+ * (fz_entity, fz_inspector, ... as the kind says).  Enumeration values
+ * are rewritten in rec to their canonical value.  Defaults of FORMATS.md
+ * are applied.  Returns FZ_OK or FZ_DATAERR with err set to the first
+ * error.  Strings in out point into rec. */
+int fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
+    const fz_diag *diag, fz_error *err);
+/* Parse a money scalar ("1250.50") into fen; -1 when not money. */
+int fz_money_parse(const char *s, size_t len, int64_t *fen);
+/* "1250.50" or "5000" into buf (at least 32 bytes). */
+char *fz_money_format(int64_t fen, char *buf);
+/* Parse a non-negative decimal integer; -1 when not one or too large. */
+int fz_int_parse(const char *s, size_t len, long long *out);
+/* 1 when the 18-character id's GB 32100 check character is right, 0 when
+ * wrong, -1 when id is not an 18-character code at all. */
+int fz_uscc_check(const char *id);
+
+/* ----------------------------------------------------------------- where */
+
+/* The --where KEY=VALUE filters of fazhi-tally and fazhi-metrics: a record
+ * matches when every condition holds: its KEY equals VALUE (or, for a
+ * list, one of its items does), VALUE given as the canonical value or its
+ * Chinese alias.  A record without the key does not match. */
+typedef struct fz_where fz_where;
+
+fz_where *fz_where_new(void);		/* owned by the caller */
+void fz_where_free(fz_where *w);
+/* Add "KEY=VALUE" (copied).  FZ_USAGE with err set when malformed. */
+int fz_where_add(fz_where *w, const char *expr, fz_error *err);
+size_t fz_where_count(const fz_where *w);
+/* The i-th condition, for writing it out. */
+void fz_where_get(const fz_where *w, size_t i, const char **key,
+    const char **value);
+/* 1 when the decoded record rec of kind k matches every condition. */
+int fz_where_match(const fz_where *w, enum fz_kind k, const fz_node *rec);
+
+/* The text of a record's key for grouping: a scalar's text, a list's
+ * items joined by ","; NULL when absent or null.  Memory from a. */
+const char *fz_node_group_value(fz_arena *a, const fz_node *v);
+
+
+/* Chinese words, the one table reports, CSV and xlsx
+ * headers share.  Static strings; NULL when there is none. */
+/* The word for a key: "visits" 检查单位家次, "tally" 执法统计 ... */
+const char *fz_label(const char *key);
+/* The word for an enumeration value of the field key of any record
+ * kind: ("result", "violation") 违规, ("channel", "online") 网上 ... */
+const char *fz_value_label(const char *key, const char *value);
+/* The i-th key of the table in key order and its word in *label; NULL
+ * past the end. */
+const char *fz_label_at(size_t i, const char **label);
+/* 1 for a rate that is a mean (满意度, 平均办理时间): shown as a number,
+ * never as a percent. */
+int fz_rate_is_mean(const char *key);
+
+/* A growing buffer of bytes, NUL-terminated once anything was added.
+ * Start it as { 0 }; data is owned by the buffer until fz_buf_free. */
+typedef struct fz_buf {
+	char *data;
+	size_t len, cap;
+} fz_buf;
+void fz_buf_add(fz_buf *b, const char *s, size_t len);
+void fz_buf_free(fz_buf *b);
+
+#endif

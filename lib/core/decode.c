@@ -1,0 +1,427 @@
+/* decode.c - typed values out of record nodes: dates, whole numbers,
+ * money as integer fen, enumerations, lists; the checks of FORMATS.md;
+ * and the 统一社会信用代码 check character of GB 32100. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "core.h"
+
+int
+fz_int_parse(const char *s, size_t len, long long *out)
+{
+	long long v = 0;
+
+	if (len == 0 || len > 18)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+fz_money_parse(const char *s, size_t len, int64_t *fen)
+{
+	size_t dot = len, i;
+	long long yuan, cents = 0;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '.') {
+			dot = i;
+			break;
+		}
+	if (dot == 0 || dot > 15 || fz_int_parse(s, dot, &yuan) != 0)
+		return -1;
+	if (dot < len) {
+		size_t nd = len - dot - 1;
+
+		if (nd == 0 || nd > 2 ||
+		    fz_int_parse(s + dot + 1, nd, &cents) != 0)
+			return -1;
+		if (nd == 1)
+			cents *= 10;
+	}
+	*fen = (int64_t)yuan * 100 + cents;
+	return 0;
+}
+
+char *
+fz_money_format(int64_t fen, char *buf)
+{
+	const char *sign = fen < 0 ? "-" : "";
+	uint64_t a = fen < 0 ? (uint64_t)-(fen + 1) + 1 : (uint64_t)fen;
+
+	if (a % 100 == 0)
+		snprintf(buf, 32, "%s%llu", sign, (unsigned long long)(a / 100));
+	else
+		snprintf(buf, 32, "%s%llu.%02llu", sign,
+		    (unsigned long long)(a / 100),
+		    (unsigned long long)(a % 100));
+	return buf;
+}
+
+/* The value of a character of a 统一社会信用代码 (GB 32100-2015): the
+ * digits, then the capitals without I, O, S, V and Z; -1 for others. */
+static int
+uscc_value(unsigned char c)
+{
+	static const signed char letter[26] = { 10, 11, 12, 13, 14, 15, 16,
+		17, -1, 18, 19, 20, 21, 22, -1, 23, 24, 25, -1, 26, 27, -1, 28,
+		29, 30, -1 };
+
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return c >= 'A' && c <= 'Z' ? letter[c - 'A'] : -1;
+}
+
+int
+fz_uscc_check(const char *id)
+{
+	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
+		29, 25, 13, 8, 24, 10, 30, 28 };
+	int sum = 0, c;
+
+	if (strlen(id) != 18)
+		return -1;
+	for (int i = 0; i < 18; i++)
+		if (uscc_value((unsigned char)id[i]) < 0)
+			return -1;
+	for (int i = 0; i < 17; i++)
+		sum += uscc_value((unsigned char)id[i]) * weights[i];
+	c = (31 - sum % 31) % 31;
+	return id[17] == chars[c];
+}
+
+/* ------------------------------------------------------------ decoding */
+
+struct decoder {
+	enum fz_kind kind;
+	const fz_diag *diag;
+	fz_error *err;
+	int status;
+};
+
+static int
+problem(struct decoder *d, int severity, const fz_node *at,
+    const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+problem(struct decoder *d, int severity, const fz_node *at,
+    const char *fmt, ...)
+{
+	char msg[sizeof d->err->msg];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (severity == FZ_ERROR && d->status == FZ_OK) {
+		fz_error_set(d->err, FZ_DATAERR, at->file, at->line, at->col,
+		    "%s", msg);
+		d->status = FZ_DATAERR;
+	}
+	if (d->diag != NULL)
+		d->diag->report(d->diag->ctx, severity, at, msg);
+	return severity == FZ_ERROR ? FZ_DATAERR : FZ_OK;
+}
+
+/* "ok, violation, banned" for messages. */
+static void
+enum_list(const fz_enum_value *v, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; v[i].value != NULL && n < size; i++) {
+		if (fz_enum_lookup(v, v[i].value, strlen(v[i].value)) != i)
+			continue;
+		n += (size_t)snprintf(buf + n, size - n, "%s%s",
+		    i ? ", " : "", v[i].value);
+	}
+}
+
+static int
+want_scalar(struct decoder *d, const fz_field *f, fz_node *v)
+{
+	if (v->type != FZ_SCALAR)
+		return problem(d, FZ_ERROR, v, "%s must be a single value, "
+		    "not a %s", f->key, v->type == FZ_MAP ? "mapping" : "list");
+	return FZ_OK;
+}
+
+static void
+trim_node(fz_node *v)
+{
+	size_t len = v->len;
+	const char *s = fz_trim(v->str, &len);
+
+	if (s != v->str || len != v->len) {
+		v->str = (char *)s;
+		v->len = len;
+		v->str[len] = '\0';
+	}
+}
+
+/* Rewrite a value to its canonical spelling, so that grouping and
+ * filtering by the key see one spelling. */
+static void
+canonical(fz_node *v, const char *value)
+{
+	v->str = (char *)value;
+	v->len = strlen(value);
+	v->quoted = 0;
+}
+
+static int
+decode_enum(struct decoder *d, const fz_field *f, fz_node *v, int *out)
+{
+	char list[256];
+	int i;
+
+	trim_node(v);
+	i = fz_enum_lookup(f->values, v->str, v->len);
+	if (i < 0) {
+		enum_list(f->values, list, sizeof list);
+		return problem(d, FZ_ERROR, v, "unknown %s '%s' (expected %s)",
+		    f->key, v->str, list);
+	}
+	canonical(v, f->values[i].value);
+	*out = i;
+	return FZ_OK;
+}
+
+static int
+decode_bool(struct decoder *d, const fz_field *f, fz_node *v, int *out,
+    int exempt_ok)
+{
+	int b;
+
+	trim_node(v);
+	if ((b = fz_scalar_bool(v->str, v->len)) >= 0) {
+		canonical(v, b ? "true" : "false");
+		*out = b;
+		return FZ_OK;
+	}
+	if (exempt_ok && (strcmp(v->str, "exempt") == 0 ||
+	    strcmp(v->str, "不适宜") == 0))
+		return canonical(v, "exempt"), *out = FZ_EXEMPT, FZ_OK;
+	return problem(d, FZ_ERROR, v, "%s must be true or false%s, not '%s'",
+	    f->key, exempt_ok ? " or exempt" : "", v->str);
+}
+
+static int
+decode_list(struct decoder *d, const fz_field *f, fz_node *v,
+    const fz_node **out)
+{
+	int rc = FZ_OK;
+
+	if (v->type != FZ_SEQ)
+		return problem(d, FZ_ERROR, v, "%s must be a list", f->key);
+	if (v->n < (size_t)f->min)
+		return problem(d, FZ_ERROR, v, "%s must list at least %lld",
+		    f->key, f->min);
+	for (size_t i = 0; i < v->n; i++) {
+		fz_node *item = v->kids[i];
+
+		if (item->type != FZ_SCALAR || fz_node_is_null(item)) {
+			rc = problem(d, FZ_ERROR, item, "%s: each item must be "
+			    "a single value", f->key);
+			continue;
+		}
+		trim_node(item);
+	}
+	*out = v;
+	return rc;
+}
+
+static int
+decode_enums(struct decoder *d, const fz_field *f, fz_node *v,
+    unsigned *out)
+{
+	int i, rc = FZ_OK;
+
+	*out = 0;
+	if (v->type == FZ_SCALAR) {
+		if ((rc = decode_enum(d, f, v, &i)) == FZ_OK)
+			*out = 1u << i;
+		return rc;
+	}
+	if (v->type != FZ_SEQ)
+		return problem(d, FZ_ERROR, v, "%s must be a value or a list",
+		    f->key);
+	for (size_t k = 0; k < v->n; k++) {
+		if (want_scalar(d, f, v->kids[k]) != FZ_OK ||
+		    decode_enum(d, f, v->kids[k], &i) != FZ_OK)
+			rc = FZ_DATAERR;
+		else
+			*out |= 1u << i;
+	}
+	return rc;
+}
+
+static int
+decode_value(struct decoder *d, const fz_field *f, fz_node *v, char *out)
+{
+	void *p = out + f->offset;
+	long long n;
+
+	if (f->type == FZ_T_STRS)
+		return decode_list(d, f, v, (const fz_node **)p);
+	if (f->type == FZ_T_ENUMS)
+		return decode_enums(d, f, v, (unsigned *)p);
+	if (want_scalar(d, f, v) != FZ_OK)
+		return FZ_DATAERR;
+	switch (f->type) {
+	case FZ_T_STR:
+		trim_node(v);
+		if (v->len == 0)
+			return problem(d, FZ_ERROR, v, "%s must not be empty",
+			    f->key);
+		*(const char **)p = v->str;
+		return FZ_OK;
+	case FZ_T_DATE:
+		trim_node(v);
+		if (fz_date_parse(v->str, v->len, (fz_date *)p) != 0)
+			return problem(d, FZ_ERROR, v, "%s: '%s' is not a date "
+			    "(expected YYYY-MM-DD)", f->key, v->str);
+		return FZ_OK;
+	case FZ_T_INT:
+		trim_node(v);
+		if (fz_int_parse(v->str, v->len, &n) != 0)
+			return problem(d, FZ_ERROR, v, "%s: '%s' is not a whole "
+			    "number", f->key, v->str);
+		if (n < f->min || n > f->max)
+			return problem(d, FZ_ERROR, v, "%s: %lld is out of "
+			    "range (%lld to %lld)", f->key, n, f->min, f->max);
+		*(long long *)p = n;
+		return FZ_OK;
+	case FZ_T_MONEY:
+		trim_node(v);
+		if (fz_money_parse(v->str, v->len, (int64_t *)p) != 0)
+			return problem(d, FZ_ERROR, v, "%s: '%s' is not an "
+			    "amount in yuan (a number with at most 2 decimals, "
+			    "not negative)", f->key, v->str);
+		return FZ_OK;
+	case FZ_T_BOOL:
+		return decode_bool(d, f, v, (int *)p, 0);
+	case FZ_T_TRISTATE:
+		return decode_bool(d, f, v, (int *)p, 1);
+	case FZ_T_ENUM:
+		return decode_enum(d, f, v, (int *)p);
+	default:
+		return FZ_DATAERR;
+	}
+}
+
+/* Every field absent. */
+static void
+clear(const fz_field *fields, char *out)
+{
+	for (const fz_field *f = fields; f->key != NULL; f++) {
+		void *p = out + f->offset;
+
+		switch (f->type) {
+		case FZ_T_STR:		*(const char **)p = NULL; break;
+		case FZ_T_STRS:		*(const fz_node **)p = NULL; break;
+		case FZ_T_DATE:		*(fz_date *)p = FZ_NODATE; break;
+		case FZ_T_INT:		*(long long *)p = FZ_NOINT; break;
+		case FZ_T_MONEY:	*(int64_t *)p = FZ_NOMONEY; break;
+		case FZ_T_ENUMS:	*(unsigned *)p = 0; break;
+		default:		*(int *)p = -1; break;
+		}
+	}
+}
+
+#define DEFAULT(x, v) do { if ((x) == -1) (x) = (v); } while (0)
+
+/* The defaults FORMATS.md gives for absent keys. */
+static void
+apply_defaults(enum fz_kind k, void *out)
+{
+	fz_entity *e = out;
+	fz_inspector *p = out;
+	fz_inspection *in = out;
+	fz_case *c = out;
+	fz_matter *m = out;
+	fz_application *a = out;
+
+	switch (k) {
+	case FZ_KIND_ENTITIES:
+		DEFAULT(e->status, FZ_ENTITY_ACTIVE);
+		break;
+	case FZ_KIND_INSPECTORS:
+		DEFAULT(p->active, 1);
+		break;
+	case FZ_KIND_INSPECTIONS:
+		DEFAULT(in->type, FZ_VISIT_ROUTINE);
+		DEFAULT(in->result, FZ_RESULT_OK);
+		DEFAULT(in->leader_led, 0);
+		DEFAULT(in->reported_by, FZ_REPORTED_BUREAU);
+		break;
+	case FZ_KIND_CASES:
+		if (c->extended_days == FZ_NOINT)
+			c->extended_days = 0;
+		break;
+	case FZ_KIND_MATTERS:
+		DEFAULT(m->instant, m->promised_days == 0);
+		DEFAULT(m->license, 0);
+		DEFAULT(m->e_license, 0);
+		break;
+	case FZ_KIND_APPLICATIONS:
+		DEFAULT(a->channel, FZ_CHANNEL_WINDOW);
+		DEFAULT(a->action, FZ_ACTION_NEW);
+		DEFAULT(a->outcome, FZ_OUTCOME_APPROVED);
+		DEFAULT(a->site_survey, 0);
+		DEFAULT(a->e_license, 0);
+		if (a->trips == FZ_NOINT)
+			a->trips = a->channel == FZ_CHANNEL_WINDOW ? 1 : 0;
+		break;
+	default:
+		break;
+	}
+}
+
+int
+fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
+    const fz_diag *diag, fz_error *err)
+{
+	const fz_field *fields = fz_kind_fields(k), *f;
+	struct decoder d = { k, diag, err, FZ_OK };
+	uint32_t seen = 0;
+
+	if (fields == NULL)
+		return fz_error_set(err, FZ_DATAERR, rec->file, rec->line,
+		    rec->col, "%s has no records", fz_kind_name(k));
+	if (rec->type != FZ_MAP)
+		return problem(&d, FZ_ERROR, rec, "a record must be a mapping");
+	clear(fields, out);
+	for (size_t i = 0; i < rec->n; i++) {
+		fz_node *key = rec->kids[2 * i], *v = rec->kids[2 * i + 1];
+
+		f = fz_field_find(k, key->str);
+		if (f == NULL) {
+			if (diag != NULL && diag->strict)
+				problem(&d, FZ_WARNING, key, "unknown key '%s' "
+				    "in %s", key->str, fz_kind_name(k));
+			continue;
+		}
+		/* An explicit null is the same as an absent key. */
+		if (fz_node_is_null(v))
+			continue;
+		seen |= 1u << (f - fields);
+		if (decode_value(&d, f, v, out) != FZ_OK && diag == NULL)
+			return d.status;
+	}
+	for (f = fields; f->key != NULL; f++)
+		if (f->required && !(seen & (1u << (f - fields))) &&
+		    problem(&d, FZ_ERROR, rec, "%s record without %s",
+		    fz_kind_name(k), f->key) != FZ_OK && diag == NULL)
+			return d.status;
+	apply_defaults(k, out);
+	return d.status;
+}

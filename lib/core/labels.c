@@ -1,0 +1,213 @@
+/* labels.c - the Chinese words for keys and enumeration values, in one
+ * place, so that reports, CSV and xlsx headers all say the same. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+struct label {
+	const char *key, *label;
+};
+
+/* Sorted by key (bsearch): kinds, tally indicators and group keys,
+ * metrics keys and rate keys, record fields, draw keys. */
+static const struct label labels[] = {
+	{ "action", "办理类型" },
+	{ "active", "在岗" },
+	{ "algorithm", "算法" },
+	{ "applications", "办件" },
+	{ "avoid", "回避对象" },
+	{ "banned", "取缔" },
+	{ "by", "分组" },
+	{ "by_action", "按办理类型" },
+	{ "by_channel", "按渠道" },
+	{ "by_level", "按层级" },
+	{ "by_outcome", "按办理结果" },
+	{ "by_type", "按类型" },
+	{ "calendar", "工作日历" },
+	{ "case", "案件编号" },
+	{ "cases", "案件" },
+	{ "catalogue", "事项目录" },
+	{ "categories", "可检查类别" },
+	{ "category", "类别" },
+	{ "cause", "案由" },
+	{ "channel", "渠道" },
+	{ "closed", "办结" },
+	{ "closed_on_time", "按期办结" },
+	{ "code", "事项编码" },
+	{ "completed", "办结" },
+	{ "count", "数量" },
+	{ "counted", "办事项" },
+	{ "date", "日期" },
+	{ "day", "日期" },
+	{ "decided", "处罚决定" },
+	{ "denominator", "分母" },
+	{ "department", "部门" },
+	{ "digest", "摘要" },
+	{ "documents", "文档数" },
+	{ "draw", "随机抽查" },
+	{ "e_license", "电子证照" },
+	{ "e_license_rate", "办理结果提供电子证照实现率" },
+	{ "e_material_rate", "材料电子化比" },
+	{ "e_materials", "电子材料" },
+	{ "entities", "检查对象名录" },
+	{ "entity", "检查对象" },
+	{ "exclude_inspected_within_days", "近期已检查不抽取天数" },
+	{ "extended_days", "延长天数" },
+	{ "filed", "立案" },
+	{ "fine", "罚款" },
+	{ "fines", "罚没款" },
+	{ "from", "起始日期" },
+	{ "grade", "等级" },
+	{ "hash", "摘要算法" },
+	{ "id", "编号" },
+	{ "inputs", "输入" },
+	{ "inspections", "检查记录" },
+	{ "inspectors", "检查人员" },
+	{ "instant", "即办" },
+	{ "instant_rate", "即办事项比例" },
+	{ "key", "代码" },
+	{ "label", "名称" },
+	{ "last_inspected", "上次检查日期" },
+	{ "leader_led", "领导带队" },
+	{ "legal_review", "法制审核" },
+	{ "level", "层级" },
+	{ "license", "证照" },
+	{ "materials", "申请材料" },
+	{ "matter", "事项" },
+	{ "matters", "事项" },
+	{ "max_per_inspector", "每人最多" },
+	{ "mean_workdays", "平均办理时间(工作日)" },
+	{ "metrics", "审批指标" },
+	{ "mobile", "掌上办" },
+	{ "mobile_rate", "掌上办实现率" },
+	{ "month", "月份" },
+	{ "name", "名称" },
+	{ "numerator", "分子" },
+	{ "office", "承办科室" },
+	{ "on_time_rate", "承诺期限内办结率" },
+	{ "online", "网上办" },
+	{ "online_completion_rate", "网上办结率" },
+	{ "online_rate", "网上办实现率" },
+	{ "open", "未结" },
+	{ "outcome", "办理结果" },
+	{ "outing", "出动" },
+	{ "outings", "出动次数" },
+	{ "overdue", "超期" },
+	{ "parent", "上级事项" },
+	{ "penalty", "处罚种类" },
+	{ "pending", "在办" },
+	{ "percent", "百分比" },
+	{ "person_times", "出动检查人次" },
+	{ "plan", "抽查计划" },
+	{ "population", "对象总数" },
+	{ "promised_days", "承诺期限" },
+	{ "published", "公示" },
+	{ "published_on_time", "按时公示" },
+	{ "quarter", "季度" },
+	{ "rates", "比率" },
+	{ "ratio", "比例" },
+	{ "reason", "原因" },
+	{ "received", "受理" },
+	{ "records", "记录数" },
+	{ "reported_by", "上报方" },
+	{ "result", "检查结果" },
+	{ "results", "检查结果" },
+	{ "reviewed", "法制审核" },
+	{ "risk", "风险等级" },
+	{ "rows", "明细" },
+	{ "satisfaction", "满意度" },
+	{ "seed", "种子" },
+	{ "selected", "抽取数" },
+	{ "selections", "抽取结果" },
+	{ "site_survey", "勘察场地" },
+	{ "site_surveys", "勘察场地" },
+	{ "source", "案件来源" },
+	{ "squad", "中队" },
+	{ "status", "状态" },
+	{ "statutory_days", "法定期限" },
+	{ "strata", "分层" },
+	{ "stratum", "分层" },
+	{ "tally", "执法统计" },
+	{ "task", "任务" },
+	{ "team", "检查组" },
+	{ "ticket", "签号" },
+	{ "time_compression", "承诺期限压缩比" },
+	{ "to", "截止日期" },
+	{ "totals", "合计" },
+	{ "town", "镇(乡)街道" },
+	{ "trips", "跑动次数" },
+	{ "type", "类型" },
+	{ "unfilled", "未能组队" },
+	{ "units", "检查单位家数" },
+	{ "value", "数值" },
+	{ "version", "版本" },
+	{ "violations", "违规家次" },
+	{ "visits", "检查单位家次" },
+	{ "week", "周" },
+	{ "year", "年度" },
+	{ "zero_trip", "跑零次" },
+	{ "zero_trip_rate", "跑零次实现率" },
+};
+
+static int
+label_cmp(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct label *)entry)->key);
+}
+
+const char *
+fz_label(const char *key)
+{
+	const struct label *l;
+
+	if (key == NULL)
+		return NULL;
+	l = bsearch(key, labels, sizeof labels / sizeof labels[0],
+	    sizeof labels[0], label_cmp);
+	return l != NULL ? l->label : NULL;
+}
+
+const char *
+fz_label_at(size_t i, const char **label)
+{
+	if (i >= sizeof labels / sizeof labels[0])
+		return NULL;
+	if (label != NULL)
+		*label = labels[i].label;
+	return labels[i].key;
+}
+
+int
+fz_rate_is_mean(const char *key)
+{
+	return strcmp(key, "satisfaction") == 0 ||
+	    strcmp(key, "mean_workdays") == 0;
+}
+
+/* The record kinds whose fields give enumeration words, in the order a
+ * key is looked for: a tally groups inspections first, then cases. */
+static const enum fz_kind word_kinds[] = { FZ_KIND_INSPECTIONS,
+	FZ_KIND_CASES, FZ_KIND_ENTITIES, FZ_KIND_MATTERS,
+	FZ_KIND_APPLICATIONS };
+
+const char *
+fz_value_label(const char *key, const char *value)
+{
+	for (size_t k = 0; k < sizeof word_kinds / sizeof word_kinds[0];
+	    k++) {
+		const fz_field *f = fz_field_find(word_kinds[k], key);
+		int i;
+
+		if (f == NULL || f->values == NULL)
+			continue;
+		i = fz_enum_lookup(f->values, value, strlen(value));
+		if (i < 0)
+			continue;
+		/* The first entry of a value holds its preferred word. */
+		for (int j = 0; f->values[j].value != NULL; j++)
+			if (strcmp(f->values[j].value, f->values[i].value) == 0)
+				return f->values[j].alias;
+	}
+	return NULL;
+}

@@ -1,0 +1,288 @@
+/* schema.c - the kinds of FORMATS.md, their enumerations with Chinese
+ * aliases, and the decoding of records into plain structs, driven by one
+ * field table per kind. */
+#include <stddef.h>
+#include <string.h>
+
+#include "core.h"
+
+static const char *const kind_names[FZ_KIND_COUNT] = {
+	"entities", "inspectors", "plan", "draw", "inspections", "cases",
+	"matters", "applications", "calendar", "tally", "metrics", "results",
+	"problems"
+};
+
+enum fz_kind
+fz_kind_parse(const char *name)
+{
+	for (int k = 0; k < FZ_KIND_COUNT; k++)
+		if (strcmp(name, kind_names[k]) == 0)
+			return (enum fz_kind)k;
+	return FZ_KIND_NONE;
+}
+
+const char *
+fz_kind_name(enum fz_kind k)
+{
+	return k > FZ_KIND_NONE && k < FZ_KIND_COUNT ? kind_names[k] : NULL;
+}
+
+int
+fz_kind_has_records(enum fz_kind k)
+{
+	return fz_kind_fields(k) != NULL;
+}
+
+/* Enumerations: canonical value, then the Chinese word.  Extra aliases of
+ * a value follow all the values, so an index is the canonical order. */
+static const fz_enum_value risk_values[] = { { "low", "低" },
+	{ "medium", "一般" }, { "high", "高" }, { "medium", "中" },
+	{ NULL, NULL } };
+static const fz_enum_value status_values[] = { { "active", "存续" },
+	{ "closed", "注销" }, { NULL, NULL } };
+static const fz_enum_value visit_values[] = { { "routine", "日常" },
+	{ "random", "双随机" }, { "joint", "联合" }, { "special", "专项" },
+	{ "night", "夜查" }, { "complaint", "举报核查" }, { NULL, NULL } };
+static const fz_enum_value result_values[] = { { "ok", "合格" },
+	{ "violation", "违规" }, { "banned", "取缔" }, { NULL, NULL } };
+static const fz_enum_value reporter_values[] = { { "bureau", "本局" },
+	{ "town", "镇街上报" }, { NULL, NULL } };
+static const fz_enum_value source_values[] = {
+	{ "inspection", "检查发现" }, { "complaint", "举报" },
+	{ "referral", "移交" }, { "town_lead", "镇街线索" },
+	{ "random", "双随机" }, { NULL, NULL } };
+static const fz_enum_value penalty_values[] = { { "warning", "警告" },
+	{ "fine", "罚款" }, { "confiscation", "没收" },
+	{ "suspension", "责令停业" }, { "revocation", "吊销" },
+	{ "none", "不予处罚" }, { NULL, NULL } };
+static const fz_enum_value level_values[] = { { "item", "大项" },
+	{ "sub", "子项" }, { "leaf", "孙项" }, { NULL, NULL } };
+static const fz_enum_value matter_type_values[] = {
+	{ "licensing", "行政许可" }, { "filing", "其他行政权力(备案)" },
+	{ "confirmation", "行政确认" }, { "payment", "行政给付" },
+	{ "relay", "审核转报" }, { "award", "行政奖励" },
+	{ "public_service", "公共服务" },
+	{ "filing", "其他行政权力（备案）" }, { "filing", "备案" },
+	{ NULL, NULL } };
+static const fz_enum_value channel_values[] = { { "online", "网上" },
+	{ "mobile", "掌上" }, { "window", "窗口" }, { NULL, NULL } };
+static const fz_enum_value action_values[] = { { "new", "新办" },
+	{ "renewal", "换证" }, { "change", "变更" },
+	{ "cancellation", "注销" }, { NULL, NULL } };
+static const fz_enum_value outcome_values[] = { { "approved", "准予" },
+	{ "rejected", "不予" }, { "withdrawn", "撤回" }, { NULL, NULL } };
+
+/* 1 when s[0..len) is word: by length first, as s may hold a NUL. */
+static int
+word_is(const char *word, const char *s, size_t len)
+{
+	return word != NULL && strlen(word) == len && memcmp(word, s, len) == 0;
+}
+
+int
+fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len)
+{
+	for (int i = 0; values[i].value != NULL; i++) {
+		const fz_enum_value *v = &values[i];
+
+		if (word_is(v->value, s, len) || word_is(v->alias, s, len)) {
+			for (int j = 0; j <= i; j++)
+				if (strcmp(values[j].value, v->value) == 0)
+					return j;
+		}
+	}
+	return -1;
+}
+
+#define F(st, key, type, req, values, member) \
+	{ key, type, req, values, offsetof(st, member), 0, 0 }
+#define FI(st, key, req, member, lo, hi) \
+	{ key, FZ_T_INT, req, NULL, offsetof(st, member), lo, hi }
+#define END { NULL, 0, 0, NULL, 0, 0, 0 }
+#define BIG 1000000000LL
+
+static const fz_field entity_fields[] = {
+	F(fz_entity, "id", FZ_T_STR, 1, NULL, id),
+	F(fz_entity, "name", FZ_T_STR, 1, NULL, name),
+	F(fz_entity, "category", FZ_T_STR, 1, NULL, category),
+	F(fz_entity, "town", FZ_T_STR, 0, NULL, town),
+	F(fz_entity, "grade", FZ_T_STR, 0, NULL, grade),
+	F(fz_entity, "risk", FZ_T_ENUM, 0, risk_values, risk),
+	F(fz_entity, "last_inspected", FZ_T_DATE, 0, NULL, last_inspected),
+	F(fz_entity, "status", FZ_T_ENUM, 0, status_values, status),
+	END
+};
+
+static const fz_field inspector_fields[] = {
+	F(fz_inspector, "id", FZ_T_STR, 1, NULL, id),
+	F(fz_inspector, "name", FZ_T_STR, 1, NULL, name),
+	F(fz_inspector, "department", FZ_T_STR, 1, NULL, department),
+	F(fz_inspector, "squad", FZ_T_STR, 0, NULL, squad),
+	F(fz_inspector, "categories", FZ_T_STRS, 0, NULL, categories),
+	F(fz_inspector, "avoid", FZ_T_STRS, 0, NULL, avoid),
+	F(fz_inspector, "active", FZ_T_BOOL, 0, NULL, active),
+	END
+};
+
+static const fz_field inspection_fields[] = {
+	F(fz_inspection, "date", FZ_T_DATE, 1, NULL, date),
+	F(fz_inspection, "entity", FZ_T_STR, 1, NULL, entity),
+	F(fz_inspection, "category", FZ_T_STR, 0, NULL, category),
+	F(fz_inspection, "town", FZ_T_STR, 0, NULL, town),
+	{ "inspectors", FZ_T_STRS, 1, NULL,
+	    offsetof(fz_inspection, inspectors), 1, 0 },
+	F(fz_inspection, "outing", FZ_T_STR, 0, NULL, outing),
+	F(fz_inspection, "type", FZ_T_ENUM, 0, visit_values, type),
+	F(fz_inspection, "result", FZ_T_ENUM, 0, result_values, result),
+	F(fz_inspection, "leader_led", FZ_T_BOOL, 0, NULL, leader_led),
+	F(fz_inspection, "reported_by", FZ_T_ENUM, 0, reporter_values,
+	    reported_by),
+	F(fz_inspection, "task", FZ_T_STR, 0, NULL, task),
+	F(fz_inspection, "case", FZ_T_STR, 0, NULL, case_id),
+	END
+};
+
+static const fz_field case_fields[] = {
+	F(fz_case, "id", FZ_T_STR, 1, NULL, id),
+	F(fz_case, "filed", FZ_T_DATE, 1, NULL, filed),
+	F(fz_case, "closed", FZ_T_DATE, 0, NULL, closed),
+	F(fz_case, "decided", FZ_T_DATE, 0, NULL, decided),
+	F(fz_case, "legal_review", FZ_T_DATE, 0, NULL, legal_review),
+	F(fz_case, "published", FZ_T_DATE, 0, NULL, published),
+	FI(fz_case, "extended_days", 0, extended_days, 0, 3650),
+	F(fz_case, "category", FZ_T_STR, 0, NULL, category),
+	F(fz_case, "town", FZ_T_STR, 0, NULL, town),
+	F(fz_case, "entity", FZ_T_STR, 0, NULL, entity),
+	F(fz_case, "source", FZ_T_ENUM, 0, source_values, source),
+	F(fz_case, "cause", FZ_T_STR, 0, NULL, cause),
+	F(fz_case, "penalty", FZ_T_ENUMS, 0, penalty_values, penalty),
+	F(fz_case, "fine", FZ_T_MONEY, 0, NULL, fine),
+	END
+};
+
+static const fz_field matter_fields[] = {
+	F(fz_matter, "code", FZ_T_STR, 1, NULL, code),
+	F(fz_matter, "name", FZ_T_STR, 1, NULL, name),
+	F(fz_matter, "level", FZ_T_ENUM, 1, level_values, level),
+	F(fz_matter, "parent", FZ_T_STR, 0, NULL, parent),
+	F(fz_matter, "type", FZ_T_ENUM, 1, matter_type_values, type),
+	F(fz_matter, "online", FZ_T_TRISTATE, 0, NULL, online),
+	F(fz_matter, "mobile", FZ_T_TRISTATE, 0, NULL, mobile),
+	F(fz_matter, "zero_trip", FZ_T_TRISTATE, 0, NULL, zero_trip),
+	F(fz_matter, "instant", FZ_T_BOOL, 0, NULL, instant),
+	FI(fz_matter, "statutory_days", 0, statutory_days, 0, 36500),
+	FI(fz_matter, "promised_days", 0, promised_days, 0, 36500),
+	FI(fz_matter, "materials", 0, materials, 0, BIG),
+	FI(fz_matter, "e_materials", 0, e_materials, 0, BIG),
+	F(fz_matter, "license", FZ_T_BOOL, 0, NULL, license),
+	F(fz_matter, "e_license", FZ_T_BOOL, 0, NULL, e_license),
+	F(fz_matter, "office", FZ_T_STR, 0, NULL, office),
+	END
+};
+
+static const fz_field application_fields[] = {
+	F(fz_application, "id", FZ_T_STR, 1, NULL, id),
+	F(fz_application, "matter", FZ_T_STR, 1, NULL, matter),
+	F(fz_application, "received", FZ_T_DATE, 1, NULL, received),
+	F(fz_application, "completed", FZ_T_DATE, 0, NULL, completed),
+	F(fz_application, "channel", FZ_T_ENUM, 0, channel_values, channel),
+	FI(fz_application, "trips", 0, trips, 0, 1000),
+	F(fz_application, "action", FZ_T_ENUM, 0, action_values, action),
+	F(fz_application, "outcome", FZ_T_ENUM, 0, outcome_values, outcome),
+	F(fz_application, "site_survey", FZ_T_BOOL, 0, NULL, site_survey),
+	F(fz_application, "e_license", FZ_T_BOOL, 0, NULL, e_license),
+	FI(fz_application, "satisfaction", 0, satisfaction, 1, 10),
+	END
+};
+
+const fz_field *
+fz_kind_fields(enum fz_kind k)
+{
+	switch (k) {
+	case FZ_KIND_ENTITIES:		return entity_fields;
+	case FZ_KIND_INSPECTORS:	return inspector_fields;
+	case FZ_KIND_INSPECTIONS:	return inspection_fields;
+	case FZ_KIND_CASES:		return case_fields;
+	case FZ_KIND_MATTERS:		return matter_fields;
+	case FZ_KIND_APPLICATIONS:	return application_fields;
+	default:			return NULL;
+	}
+}
+
+const fz_field *
+fz_field_find(enum fz_kind k, const char *key)
+{
+	const fz_field *f = fz_kind_fields(k);
+
+	for (; f != NULL && f->key != NULL; f++)
+		if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
+			return f;
+	return NULL;
+}
+
+/* The defaults of FORMATS.md, as the nodes a record would hold. */
+#define DEFAULT_NODE(text) { FZ_SCALAR, 0, 0, 0, NULL, (char *)(text), \
+	sizeof(text) - 1, NULL, 0 }
+
+static const struct {
+	enum fz_kind kind;
+	const char *key;
+	fz_node node;
+} defaults[] = {
+	{ FZ_KIND_ENTITIES, "status", DEFAULT_NODE("active") },
+	{ FZ_KIND_INSPECTORS, "active", DEFAULT_NODE("true") },
+	{ FZ_KIND_INSPECTIONS, "type", DEFAULT_NODE("routine") },
+	{ FZ_KIND_INSPECTIONS, "result", DEFAULT_NODE("ok") },
+	{ FZ_KIND_INSPECTIONS, "leader_led", DEFAULT_NODE("false") },
+	{ FZ_KIND_INSPECTIONS, "reported_by", DEFAULT_NODE("bureau") },
+	{ FZ_KIND_CASES, "extended_days", DEFAULT_NODE("0") },
+	{ FZ_KIND_MATTERS, "license", DEFAULT_NODE("false") },
+	{ FZ_KIND_MATTERS, "e_license", DEFAULT_NODE("false") },
+	{ FZ_KIND_APPLICATIONS, "channel", DEFAULT_NODE("window") },
+	{ FZ_KIND_APPLICATIONS, "action", DEFAULT_NODE("new") },
+	{ FZ_KIND_APPLICATIONS, "outcome", DEFAULT_NODE("approved") },
+	{ FZ_KIND_APPLICATIONS, "site_survey", DEFAULT_NODE("false") },
+	{ FZ_KIND_APPLICATIONS, "e_license", DEFAULT_NODE("false") },
+};
+
+static const fz_node node_true = DEFAULT_NODE("true");
+static const fz_node node_false = DEFAULT_NODE("false");
+static const fz_node node_zero = DEFAULT_NODE("0");
+static const fz_node node_one = DEFAULT_NODE("1");
+
+/* The defaults that depend on another key of the record. */
+static const fz_node *
+derived_default(enum fz_kind k, const fz_node *rec, const char *key)
+{
+	const fz_node *v;
+
+	if (k == FZ_KIND_MATTERS && strcmp(key, "instant") == 0) {
+		v = fz_node_get(rec, "promised_days");
+		if (v == NULL || fz_node_is_null(v))
+			return NULL;
+		return strcmp(v->str, "0") == 0 ? &node_true : &node_false;
+	}
+	if (k == FZ_KIND_APPLICATIONS && strcmp(key, "trips") == 0) {
+		v = fz_node_get(rec, "channel");
+		if (v != NULL && (strcmp(v->str, "online") == 0 ||
+		    strcmp(v->str, "mobile") == 0))
+			return &node_zero;
+		return &node_one;
+	}
+	return NULL;
+}
+
+const fz_node *
+fz_record_get(enum fz_kind k, const fz_node *rec, const char *key)
+{
+	const fz_node *v = fz_node_get(rec, key);
+
+	if (v != NULL && !fz_node_is_null(v))
+		return v;
+	if ((v = derived_default(k, rec, key)) != NULL)
+		return v;
+	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		if (defaults[i].kind == k && strcmp(defaults[i].key, key) == 0)
+			return &defaults[i].node;
+	return NULL;
+}

@@ -1,0 +1,195 @@
+/* draw.h - the random inspection draw: tickets, plans, strata, teams,
+ * inputs and their digests, the draw document.
+ *
+ * What other folders of lib/ and the programs may use of lib/draw/; what
+ * stays inside it is in draw_int.h. */
+#ifndef FAZHI_DRAW_H
+#define FAZHI_DRAW_H
+
+#include "core/core.h"
+#include "io/io.h"
+
+/* ------------------------------------------------------------------------------------ draw */
+
+/* The hash of a draw (DRAW.md): SHA-256, or SM3 (GB/T 32905). */
+enum fz_hash { FZ_HASH_SHA256, FZ_HASH_SM3 };
+#define FZ_DIGEST_SIZE 32	/* bytes of either digest */
+#define FZ_DIGEST_HEX 65	/* its lowercase hex and a NUL */
+#define FZ_TICKET_SIZE 81	/* "0.", at most 78 digits, a NUL */
+
+/* "sha256" or "sm3"; fz_hash_parse gives -1 for any other name. */
+const char *fz_hash_name(enum fz_hash h);
+int fz_hash_parse(const char *s, size_t len);
+
+/* An incremental digest.  fz_digest_new returns one owned by the caller,
+ * NULL when libcrypto lacks the hash.  fz_digest_hex writes the hex of
+ * what was given so far and leaves d open to more. */
+typedef struct fz_digest fz_digest;
+fz_digest *fz_digest_new(enum fz_hash h);
+void fz_digest_free(fz_digest *d);
+void fz_digest_update(fz_digest *d, const void *buf, size_t len);
+/* dst takes src's state; both of the same hash. */
+void fz_digest_copy(fz_digest *dst, const fz_digest *src);
+void fz_digest_hex(const fz_digest *d, char hex[FZ_DIGEST_HEX]);
+/* The hex digest of buf; -1 when libcrypto lacks the hash. */
+int fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
+    char hex[FZ_DIGEST_HEX]);
+
+/* DRAW.md steps 3-4: the digest as a 256-bit big-endian integer, in
+ * decimal padded to 64 digits, reversed, after "0.". */
+void fz_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
+    char ticket[FZ_TICKET_SIZE]);
+/* Steps 3-4 on the digest of buf (consistent_sampler's sha256_uniform);
+ * -1 when libcrypto lacks the hash. */
+int fz_hash_uniform(enum fz_hash h, const void *buf, size_t len,
+    char ticket[FZ_TICKET_SIZE]);
+/* The first nine digits of the ticket of md, as an integer: tickets with
+ * different leads are ordered as their leads. */
+uint32_t fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE]);
+/* <0, 0, >0 as the ticket of a is below, equal to, above that of b. */
+int fz_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
+    const unsigned char b[FZ_DIGEST_SIZE]);
+
+/* Tickets under one seed (step 1 done once).  The identifier ticketed is
+ * the prefix last set (none at first) followed by id, so the inspector
+ * tickets of an entity E hash E.id + "|" once.  fz_ticketer_new copies
+ * nothing it is given and returns a ticketer owned by the caller, NULL
+ * when libcrypto lacks the hash.  A ticketer is not shared by threads. */
+typedef struct fz_ticketer fz_ticketer;
+fz_ticketer *fz_ticketer_new(enum fz_hash h, const char *seed, size_t len);
+void fz_ticketer_free(fz_ticketer *t);
+void fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len);
+/* Step 2: the digest n of the identifier. */
+void fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
+    unsigned char md[FZ_DIGEST_SIZE]);
+/* fz_ticket_lead of that digest, at less cost. */
+uint32_t fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len);
+/* The first three digits of the ticket, 0 to 999, at less cost still:
+ * tickets with different heads are ordered as their heads. */
+uint32_t fz_ticketer_head(fz_ticketer *t, const char *id, size_t len);
+/* The ticket of the identifier. */
+void fz_ticket(fz_ticketer *t, const char *id, size_t len,
+    char ticket[FZ_TICKET_SIZE]);
+
+/* A condition of a stratum: the entity's field equals one of values
+ * (enumerations as their canonical value, index in indexes). */
+typedef struct fz_draw_cond {
+	const fz_field *field;		/* an entity field, FZ_T_STR or ENUM */
+	const char **values;
+	int *indexes;
+	size_t nvalues;
+} fz_draw_cond;
+
+typedef struct fz_stratum {
+	const char *name;
+	fz_draw_cond *where;		/* all must hold; none: every entity */
+	size_t nwhere;
+	long long count;		/* -1 when the stratum has a ratio */
+	uint64_t ratio_num, ratio_den;	/* the exact decimal ratio, num/den */
+	const fz_node *at;		/* for messages */
+} fz_stratum;
+
+/* The plan document (FORMATS.md "plan"). */
+typedef struct fz_plan {
+	const char *task, *seed;
+	size_t seed_len;
+	fz_date date;
+	int hash;			/* enum fz_hash, -1 when not named */
+	fz_stratum *strata;
+	size_t nstrata;
+	long long team_size;		/* at least 2 */
+	const char **departments;	/* team.departments, in order */
+	const fz_node **department_at;
+	size_t ndepartments;
+	long long max_per_inspector;	/* 0: no cap */
+	long long exclude_days;		/* exclude_inspected_within_days, 0: none */
+	const fz_node *doc, *hash_at;
+} fz_plan;
+
+/* Decode the plan document doc into plan: every error of FORMATS.md and
+ * DRAW.md with its position (FZ_DATAERR, err set), the warning of a seed
+ * under 15 digits to diag (may be NULL).  plan points into doc and into
+ * memory from a; both must outlive it. */
+int fz_plan_decode(const fz_node *doc, fz_plan *plan, fz_arena *a,
+    const fz_diag *diag, fz_error *err);
+
+/* One entity taken, in draw order. */
+typedef struct fz_draw_pick {
+	size_t entity;			/* index into the entities */
+	size_t stratum;
+	char ticket[FZ_TICKET_SIZE];
+	size_t *team;			/* indexes into the inspectors, as taken */
+	size_t nteam;			/* 0 when unfilled */
+	const char *unfilled;		/* why no team could be formed, or NULL */
+} fz_draw_pick;
+
+/* The result of a draw.  It borrows the plan, entities and inspectors
+ * it was run on. */
+typedef struct fz_draw {
+	const fz_plan *plan;
+	const fz_entity *entities;
+	const fz_inspector *inspectors;
+	enum fz_hash hash;
+	size_t *population, *selected;	/* per stratum */
+	size_t closed, recent, unmatched;	/* entities left out */
+	fz_draw_pick *picks;
+	size_t npicks, nunfilled;
+	fz_arena *arena;		/* picks, teams, reasons */
+} fz_draw;
+
+/* Run the draw of DRAW.md over decoded entities and inspectors (ids
+ * unique and without '|', as fz_draw_read checks).  Warnings (a stratum
+ * that matches nothing, entities in no stratum) go to diag, which may be
+ * NULL; a report's node is NULL when it has no place.  Returns FZ_OK, or
+ * FZ_DATAERR with err set when a department of team.departments has no
+ * active inspector.  d is filled and owned by the caller: fz_draw_free. */
+int fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+    const fz_entity *entities, size_t nentities,
+    const fz_inspector *inspectors, size_t ninspectors,
+    const fz_diag *diag, fz_error *err);
+void fz_draw_free(fz_draw *d);
+
+/* The inputs of a draw, read from files by kind in any order. */
+enum fz_draw_input { FZ_IN_PLAN, FZ_IN_ENTITIES, FZ_IN_INSPECTORS,
+	FZ_IN_COUNT };
+
+typedef struct fz_draw_inputs {
+	fz_plan plan;
+	fz_entity *entities;
+	size_t nentities;
+	fz_inspector *inspectors;
+	size_t ninspectors;
+	enum fz_hash hash;		/* the draw's hash, once read */
+	size_t records[FZ_IN_COUNT];	/* records (plan: documents) read */
+	char digest[FZ_IN_COUNT][FZ_DIGEST_HEX];
+	struct fz_draw_store *store;	/* private */
+} fz_draw_inputs;
+
+/* Read the plan, entities and inspectors of the stream s (opened without
+ * FZ_STREAM_KEEP; its tap is taken) into in, with the digests of DRAW.md.
+ * The hash is force when it is not -1 (a plan naming another is an
+ * error), else the plan's, else fallback.  Errors (FZ_DATAERR, or the
+ * stream's): every error of the plan, no plan or two, duplicate ids, '|'
+ * in an id, a document of another kind.  Warnings (an 18-character id
+ * whose check character is wrong, a short seed) go to diag (may be NULL).
+ * in is owned by the caller: fz_draw_inputs_free, also after an error. */
+int fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
+    enum fz_hash fallback, const fz_diag *diag, fz_error *err);
+void fz_draw_inputs_free(fz_draw_inputs *in);
+
+/* The draw document of FORMATS.md for d read from in, as a tree owned by
+ * a: what fazhi-draw writes and what --verify compares. */
+fz_node *fz_draw_document(const fz_draw *d, const fz_draw_inputs *in,
+    fz_arena *a);
+
+/* Compare a published draw document with the recomputed one: each
+ * difference goes to report (at: the published node nearest to it), the
+ * digests first.  Returns the number of differences. */
+typedef void (*fz_draw_diff_fn)(void *ctx, const fz_node *at,
+    const char *msg);
+size_t fz_draw_compare(const fz_node *published, const fz_node *recomputed,
+    fz_draw_diff_fn report, void *ctx);
+
+/* end of ticket and draw */
+
+#endif

@@ -1,0 +1,356 @@
+/* draw_plan.c - the plan document of a draw (FORMATS.md "plan") into a
+ * struct, every mistake reported at its place. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "draw.h"
+
+#define RATIO_DIGITS 9	/* decimals of a ratio: num * population fits */
+
+static int
+fail(fz_error *err, const fz_node *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+fail(fz_error *err, const fz_node *at, const char *fmt, ...)
+{
+	char msg[sizeof err->msg];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return fz_error_set(err, FZ_DATAERR, at->file, at->line, at->col, "%s",
+	    msg);
+}
+
+/* Every key of the mapping m is one of keys (NULL-terminated). */
+static int
+known_keys(const fz_node *m, const char *what, const char *const *keys,
+    fz_error *err)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const fz_node *k = m->kids[2 * i];
+		size_t j = 0;
+
+		while (keys[j] != NULL && strcmp(keys[j], k->str) != 0)
+			j++;
+		if (keys[j] == NULL)
+			return fail(err, k, "unknown key '%s' in %s", k->str,
+			    what);
+	}
+	return FZ_OK;
+}
+
+/* A non-empty single value. */
+static int
+text(const fz_node *v, const char *key, fz_error *err)
+{
+	if (v->type != FZ_SCALAR)
+		return fail(err, v, "%s must be a single value", key);
+	if (fz_node_is_null(v) || v->len == 0)
+		return fail(err, v, "%s must not be empty", key);
+	return FZ_OK;
+}
+
+static int
+whole(const fz_node *v, const char *key, long long min, long long *out,
+    fz_error *err)
+{
+	size_t len = v->len;
+	const char *s = v->type == FZ_SCALAR ? fz_trim(v->str, &len) : "";
+
+	if (v->type != FZ_SCALAR || fz_int_parse(s, len, out) != 0 ||
+	    *out < min)
+		return fail(err, v, "%s must be a whole number of at least "
+		    "%lld", key, min);
+	return FZ_OK;
+}
+
+/* "0.3" as 3/10, exactly; 0 < ratio <= 1. */
+static int
+ratio(const fz_node *v, fz_stratum *s, fz_error *err)
+{
+	size_t len = v->len, dot;
+	const char *t = v->type == FZ_SCALAR ? fz_trim(v->str, &len) : "";
+	long long whole_part = 0, frac = 0;
+	uint64_t den = 1;
+
+	for (dot = 0; dot < len && t[dot] != '.'; dot++)
+		;
+	if (v->type != FZ_SCALAR || dot == 0 ||
+	    fz_int_parse(t, dot, &whole_part) != 0 ||
+	    (dot < len && (len - dot - 1 == 0 || len - dot - 1 > RATIO_DIGITS ||
+	    fz_int_parse(t + dot + 1, len - dot - 1, &frac) != 0)))
+		return fail(err, v, "ratio must be a decimal such as 0.3 "
+		    "(at most %d decimals)", RATIO_DIGITS);
+	if (whole_part > 1)
+		return fail(err, v, "ratio %.*s is outside (0, 1]", (int)len, t);
+	for (size_t i = dot + 1; i < len; i++)
+		den *= 10;
+	s->ratio_num = (uint64_t)whole_part * den + (uint64_t)frac;
+	s->ratio_den = den;
+	if (s->ratio_num == 0 || s->ratio_num > den)
+		return fail(err, v, "ratio %.*s is outside (0, 1]", (int)len, t);
+	return FZ_OK;
+}
+
+/* The values of one where condition: a value or a list of values. */
+static int
+cond_values(const fz_node *v, fz_draw_cond *c, fz_arena *a, fz_error *err)
+{
+	size_t n = v->type == FZ_SEQ ? v->n : 1;
+
+	if (v->type == FZ_MAP || n == 0)
+		return fail(err, v, "where: %s takes a value or a list of "
+		    "values", c->field->key);
+	c->values = fz_arena_alloc(a, n * sizeof *c->values);
+	c->indexes = fz_arena_alloc(a, n * sizeof *c->indexes);
+	c->nvalues = n;
+	for (size_t i = 0; i < n; i++) {
+		const fz_node *item = v->type == FZ_SEQ ? v->kids[i] : v;
+		size_t len = item->len;
+		const char *s;
+
+		if (item->type != FZ_SCALAR)
+			return fail(err, item, "where: each value of %s must "
+			    "be a single value", c->field->key);
+		s = fz_trim(item->str, &len);
+		c->values[i] = fz_arena_strndup(a, s, len);
+		c->indexes[i] = -1;
+		if (c->field->type != FZ_T_ENUM)
+			continue;
+		c->indexes[i] = fz_enum_lookup(c->field->values, s, len);
+		if (c->indexes[i] < 0)
+			return fail(err, item, "where: unknown %s '%s'",
+			    c->field->key, c->values[i]);
+		c->values[i] = c->field->values[c->indexes[i]].value;
+	}
+	return FZ_OK;
+}
+
+static int
+stratum_where(const fz_node *w, fz_stratum *s, fz_arena *a, fz_error *err)
+{
+	if (w == NULL || fz_node_is_null(w))
+		return FZ_OK;	/* no condition: every entity */
+	if (w->type != FZ_MAP)
+		return fail(err, w, "where must be a mapping of entity keys "
+		    "to values");
+	s->where = fz_arena_alloc(a, (w->n ? w->n : 1) * sizeof *s->where);
+	s->nwhere = w->n;
+	for (size_t i = 0; i < w->n; i++) {
+		const fz_node *k = w->kids[2 * i];
+		fz_draw_cond *c = &s->where[i];
+		int rc;
+
+		c->field = fz_field_find(FZ_KIND_ENTITIES, k->str);
+		if (c->field == NULL || (c->field->type != FZ_T_STR &&
+		    c->field->type != FZ_T_ENUM))
+			return fail(err, k, "where: '%s' is not a key of an "
+			    "entity (id, name, category, town, grade, risk, "
+			    "status)", k->str);
+		if ((rc = cond_values(w->kids[2 * i + 1], c, a, err)) != FZ_OK)
+			return rc;
+	}
+	return FZ_OK;
+}
+
+static int
+stratum(const fz_node *m, fz_stratum *s, fz_arena *a, fz_error *err)
+{
+	static const char *const keys[] = { "name", "where", "count",
+		"ratio", NULL };
+	const fz_node *name, *count, *r;
+	int rc;
+
+	if (m->type != FZ_MAP)
+		return fail(err, m, "a stratum must be a mapping with name, "
+		    "where and count or ratio");
+	if ((rc = known_keys(m, "a stratum", keys, err)) != FZ_OK)
+		return rc;
+	s->at = m;
+	name = fz_node_get(m, "name");
+	if (name == NULL)
+		return fail(err, m, "stratum without name");
+	if ((rc = text(name, "name", err)) != FZ_OK)
+		return rc;
+	s->name = name->str;
+	count = fz_node_get(m, "count");
+	r = fz_node_get(m, "ratio");
+	if ((count == NULL) == (r == NULL))
+		return fail(err, count ? r : m, "stratum %s: give exactly one "
+		    "of count and ratio", s->name);
+	s->count = -1;
+	if (count != NULL)
+		rc = whole(count, "count", 0, &s->count, err);
+	else
+		rc = ratio(r, s, err);
+	if (rc != FZ_OK)
+		return rc;
+	return stratum_where(fz_node_get(m, "where"), s, a, err);
+}
+
+static int
+strata(const fz_node *v, fz_plan *p, fz_arena *a, fz_error *err)
+{
+	int rc;
+
+	if (v->type != FZ_SEQ || v->n == 0)
+		return fail(err, v, "strata must be a list of at least one "
+		    "stratum");
+	p->strata = fz_arena_alloc(a, v->n * sizeof *p->strata);
+	memset(p->strata, 0, v->n * sizeof *p->strata);
+	p->nstrata = v->n;
+	for (size_t i = 0; i < v->n; i++) {
+		if ((rc = stratum(v->kids[i], &p->strata[i], a, err)) != FZ_OK)
+			return rc;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(p->strata[j].name, p->strata[i].name) == 0)
+				return fail(err, fz_node_get(v->kids[i], "name"),
+				    "duplicate stratum name '%s'",
+				    p->strata[i].name);
+	}
+	return FZ_OK;
+}
+
+static int
+team(const fz_node *t, fz_plan *p, fz_arena *a, fz_error *err)
+{
+	static const char *const keys[] = { "size", "departments", NULL };
+	const fz_node *size, *deps;
+	int rc;
+
+	if (t->type != FZ_MAP)
+		return fail(err, t, "team must be a mapping with size and "
+		    "departments");
+	if ((rc = known_keys(t, "team", keys, err)) != FZ_OK)
+		return rc;
+	if ((deps = fz_node_get(t, "departments")) != NULL) {
+		if (deps->type != FZ_SEQ)
+			return fail(err, deps, "team.departments must be a list");
+		p->ndepartments = deps->n;
+		p->departments = fz_arena_alloc(a, (deps->n + 1) *
+		    sizeof *p->departments);
+		p->department_at = fz_arena_alloc(a, (deps->n + 1) *
+		    sizeof *p->department_at);
+		for (size_t i = 0; i < deps->n; i++) {
+			const fz_node *d = deps->kids[i];
+			size_t len = d->len;
+			const char *s;
+
+			if ((rc = text(d, "a department", err)) != FZ_OK)
+				return rc;
+			s = fz_trim(d->str, &len);
+			p->departments[i] = fz_arena_strndup(a, s, len);
+			p->department_at[i] = d;
+		}
+	}
+	p->team_size = p->ndepartments > 2 ? (long long)p->ndepartments : 2;
+	if ((size = fz_node_get(t, "size")) == NULL)
+		return FZ_OK;
+	if ((rc = whole(size, "team.size", 0, &p->team_size, err)) != FZ_OK)
+		return rc;
+	if (p->team_size < 2)
+		return fail(err, size, "team.size must be at least 2 (two "
+		    "inspectors per entity)");
+	if ((size_t)p->team_size < p->ndepartments)
+		return fail(err, size, "team.size %lld is smaller than the %zu "
+		    "departments of team.departments", p->team_size,
+		    p->ndepartments);
+	return FZ_OK;
+}
+
+static void
+seed_warning(const fz_node *seed, const fz_diag *diag)
+{
+	size_t digits = 0;
+	char msg[128];
+
+	for (size_t i = 0; i < seed->len; i++)
+		digits += seed->str[i] >= '0' && seed->str[i] <= '9';
+	if (digits >= 15 || diag == NULL)
+		return;
+	snprintf(msg, sizeof msg, "the seed has %zu digits: at least 15 "
+	    "random digits make a draw nobody can guess", digits);
+	diag->report(diag->ctx, FZ_WARNING, seed, msg);
+}
+
+/* task, seed, date and hash. */
+static int
+heading(const fz_node *doc, fz_plan *p, const fz_diag *diag, fz_error *err)
+{
+	const fz_node *task = fz_node_get(doc, "task");
+	const fz_node *seed = fz_node_get(doc, "seed");
+	const fz_node *date = fz_node_get(doc, "date");
+	size_t len;
+	const char *s;
+	int rc;
+
+	if (task == NULL || seed == NULL || date == NULL)
+		return fail(err, doc, "plan without %s", task == NULL ? "task"
+		    : seed == NULL ? "seed" : "date");
+	if ((rc = text(task, "task", err)) != FZ_OK ||
+	    (rc = text(seed, "seed", err)) != FZ_OK ||
+	    (rc = text(date, "date", err)) != FZ_OK)
+		return rc;
+	len = task->len;
+	p->task = fz_trim(task->str, &len);
+	p->seed = seed->str;	/* the text exactly as written */
+	p->seed_len = seed->len;
+	len = date->len;
+	s = fz_trim(date->str, &len);
+	if (fz_date_parse(s, len, &p->date) != 0)
+		return fail(err, date, "date: '%s' is not a date (expected "
+		    "YYYY-MM-DD)", date->str);
+	seed_warning(seed, diag);
+	p->hash = -1;
+	if ((p->hash_at = fz_node_get(doc, "hash")) != NULL) {
+		len = p->hash_at->len;
+		s = fz_trim(p->hash_at->str, &len);
+		if (p->hash_at->type != FZ_SCALAR ||
+		    (p->hash = fz_hash_parse(s, len)) < 0)
+			return fail(err, p->hash_at, "hash must be sha256 or "
+			    "sm3");
+	}
+	return FZ_OK;
+}
+
+int
+fz_plan_decode(const fz_node *doc, fz_plan *p, fz_arena *a,
+    const fz_diag *diag, fz_error *err)
+{
+	static const char *const keys[] = { "kind", "version", "task",
+		"seed", "date", "hash", "strata", "team", "max_per_inspector",
+		"exclude_inspected_within_days", NULL };
+	const fz_node *v;
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	p->doc = doc;
+	p->team_size = 2;
+	if (doc->type != FZ_MAP)
+		return fail(err, doc, "a plan must be a mapping");
+	if ((rc = known_keys(doc, "a plan", keys, err)) != FZ_OK ||
+	    (rc = heading(doc, p, diag, err)) != FZ_OK)
+		return rc;
+	if ((v = fz_node_get(doc, "version")) != NULL &&
+	    (v->type != FZ_SCALAR || strcmp(v->str, "1") != 0))
+		return fail(err, v, "unsupported plan version (this is "
+		    "version 1)");
+	if ((v = fz_node_get(doc, "strata")) == NULL)
+		return fail(err, doc, "plan without strata");
+	if ((rc = strata(v, p, a, err)) != FZ_OK)
+		return rc;
+	if ((v = fz_node_get(doc, "team")) != NULL &&
+	    (rc = team(v, p, a, err)) != FZ_OK)
+		return rc;
+	if ((v = fz_node_get(doc, "max_per_inspector")) != NULL &&
+	    (rc = whole(v, "max_per_inspector", 1, &p->max_per_inspector,
+	    err)) != FZ_OK)
+		return rc;
+	if ((v = fz_node_get(doc, "exclude_inspected_within_days")) != NULL)
+		return whole(v, "exclude_inspected_within_days", 0,
+		    &p->exclude_days, err);
+	return FZ_OK;
+}

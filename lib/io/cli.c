@@ -1,0 +1,208 @@
+/* cli.c - what every program does the same way: --help, --version, -o,
+ * usage errors, messages with positions, and the check of standard output
+ * at exit.  The one module of the library that writes messages: always
+ * to standard error, and only when a program asks it to. */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "io.h"
+
+int
+fz_cli_common(fz_cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'h':
+		printf("Usage: %s\n%s", c->usage, c->help);
+		printf("\nExit status: 0 success, 1 problems found, 64 usage, "
+		    "65 bad input data,\n66 cannot open input, 73 cannot "
+		    "create output, 74 read or write error.\nSee %s(1).\n",
+		    c->prog);
+		return fz_cli_finish(c, FZ_OK);
+	case 'V':
+		printf("%s (%s) %s\n", c->prog, PACKAGE_NAME, PACKAGE_VERSION);
+		return fz_cli_finish(c, FZ_OK);
+	case 'o':
+		c->output = arg;
+		return -1;
+	case 'P':
+		c->progress = 1;
+		return -1;
+	default:
+		/* getopt_long has said what was wrong. */
+		fprintf(stderr, "Try '%s --help' for more information.\n",
+		    c->prog);
+		return FZ_USAGE;
+	}
+}
+
+int
+fz_cli_usage(const fz_cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", c->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", c->prog);
+	return FZ_USAGE;
+}
+
+int
+fz_cli_fail(const fz_cli *c, const fz_error *err)
+{
+	char buf[2200];
+
+	fz_error_format(err, buf, sizeof buf);
+	fprintf(stderr, "%s: %s\n", c->prog, buf);
+	return err->status;
+}
+
+void
+fz_cli_warn(const fz_cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", c->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int
+write_errno(int e)
+{
+	switch (e) {
+	case ENOSPC: case EFBIG: case EPIPE: case EDQUOT: case EIO:
+		return e;
+	default:
+		return EIO;
+	}
+}
+
+/* Set once a progress line is on the terminal, to end it at exit. */
+static int progress_shown;
+
+int
+fz_cli_finish(const fz_cli *c, int status)
+{
+	int e = 0;
+
+	if (progress_shown)
+		fputc('\n', stderr);
+	if (status == FZ_IOERR) {	/* said already */
+		fclose(stdout);
+		return status;
+	}
+
+	/* errno is the flush's when the flush itself failed.  Otherwise an
+	 * earlier write failed: its error is the one a writer kept, or the
+	 * errno left by it when that is a write's error at all (a stale
+	 * ENOTTY from isatty is not). */
+	int before = errno;
+
+	errno = 0;
+	if (fflush(stdout) != 0)
+		e = errno ? errno : EIO;
+	else if (ferror(stdout))
+		e = fz_stdout_errno ? fz_stdout_errno : write_errno(before);
+	errno = 0;
+	if (fclose(stdout) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	if (e != 0 && e != EPIPE) {
+		fprintf(stderr, "%s: write error: %s\n", c->prog, strerror(e));
+		return status == FZ_OK || status == FZ_PROBLEMS ? FZ_IOERR
+		    : status;
+	}
+	return status;
+}
+
+static void
+progress_line(void *ctx, uint64_t done, uint64_t total)
+{
+	const fz_cli *c = ctx;
+
+	progress_shown = 1;
+	if (total > 0)
+		fprintf(stderr, "\r%s: %llu of %llu MB read", c->prog,
+		    (unsigned long long)(done >> 20),
+		    (unsigned long long)(total >> 20));
+	else
+		fprintf(stderr, "\r%s: %llu MB read", c->prog,
+		    (unsigned long long)(done >> 20));
+}
+
+void
+fz_cli_progress(fz_cli *c, fz_stream *s)
+{
+	if (c->progress || isatty(STDERR_FILENO))
+		fz_stream_set_progress(s, progress_line, c);
+}
+
+int
+fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
+    fz_cli_take_fn take, void *ctx, fz_error *err)
+{
+	fz_stream *s = fz_stream_open(files, nfiles, flags);
+	fz_event ev;
+	int rc;
+
+	fz_cli_progress(c, s);
+	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+		if ((rc = take(ctx, s, &ev, err)) != FZ_OK)
+			break;
+	fz_stream_close(s);
+	return rc;
+}
+
+void
+fz_cli_range_init(fz_cli_range *r)
+{
+	r->from = r->to = FZ_NODATE;
+	r->flags = 0;
+}
+
+int
+fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
+    const char *arg)
+{
+	static const struct {
+		const char *name, *form;
+		int flag;
+	} how[] = {
+		{ "--from", "a date (YYYY-MM-DD)", 1 },
+		{ "--to", "a date (YYYY-MM-DD)", 1 },
+		{ "--month", "a month (YYYY-MM)", 2 },
+		{ "--year", "a year (YYYY)", 4 },
+	};
+	int i = opt - FZ_OPT_FROM, bad;
+
+	r->flags |= how[i].flag;
+	if (opt == FZ_OPT_FROM)
+		bad = fz_date_parse(arg, strlen(arg), &r->from);
+	else if (opt == FZ_OPT_TO)
+		bad = fz_date_parse(arg, strlen(arg), &r->to);
+	else if (opt == FZ_OPT_MONTH)
+		bad = fz_month_parse(arg, &r->from, &r->to);
+	else
+		bad = fz_year_parse(arg, &r->from, &r->to);
+	if (bad)
+		return fz_cli_usage(c, "%s: '%s' is not %s", how[i].name, arg,
+		    how[i].form);
+	return -1;
+}
+
+int
+fz_cli_range_check(const fz_cli *c, const fz_cli_range *r)
+{
+	if (r->flags != 0 && r->flags != 1 && r->flags != 2 && r->flags != 4)
+		return fz_cli_usage(c, "--from/--to, --month and --year "
+		    "exclude each other");
+	if (r->from != FZ_NODATE && r->to != FZ_NODATE && r->to < r->from)
+		return fz_cli_usage(c, "--to is before --from");
+	return -1;
+}

@@ -1,0 +1,248 @@
+/* io.h - reading and writing: the streaming reader, the YAML writer,
+ * atomic output, calendars, the entity directory, data paths, and the
+ * behaviour every program shares (cli).
+ *
+ * What other folders of lib/ and the programs may use of lib/io/; what
+ * stays inside it is in io_int.h. */
+#ifndef FAZHI_IO_H
+#define FAZHI_IO_H
+
+#include "core/core.h"
+
+/* ---------------------------------------------------------------- reader */
+
+/* Limits the reader enforces (fazhi-formats(5)). */
+#define FZ_MAX_DEPTH 64			/* nesting of collections */
+#define FZ_MAX_SCALAR (1u << 20)	/* bytes in one scalar */
+#define FZ_MAX_DOCUMENTS 100000		/* documents in one run */
+
+enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC };
+
+/* One step of the stream.  For a record kind, every item of records: is
+ * an FZ_EV_RECORD, and the document itself then comes as an FZ_EV_DOC
+ * whose node holds its other keys.  Any other document is one FZ_EV_DOC
+ * with the whole mapping.  Nodes belong to the stream and are valid
+ * until the next fz_stream_next, or until fz_stream_close with
+ * FZ_STREAM_KEEP. */
+typedef struct fz_event {
+	enum fz_event_type type;
+	const char *kind;	/* NULL for a document without kind */
+	fz_node *node;
+	const char *file;	/* the input's name as given ("-" is "<stdin>") */
+	unsigned doc_line, doc_col;	/* where the document's mapping begins */
+	size_t index;		/* a record's index in its document */
+} fz_event;
+
+enum fz_stream_flags {
+	FZ_STREAM_ANY_KIND = 1,	/* accept documents without or with any kind */
+	FZ_STREAM_KEEP = 2,	/* keep every node until fz_stream_close */
+	/* A large file may be parsed in two parts at once, the events of
+	 * the second held until they are read: faster with two processors,
+	 * at the cost of memory, for a reader that keeps what it reads. */
+	FZ_STREAM_SPLIT = 4
+};
+
+typedef struct fz_stream fz_stream;
+
+/* Called with every block of bytes read, for digests. */
+typedef void (*fz_tap_fn)(void *ctx, size_t file_index, const void *buf,
+    size_t len);
+/* Called now and then with bytes read so far and the total of the
+ * regular files named (0 when unknown). */
+typedef void (*fz_progress_fn)(void *ctx, uint64_t done, uint64_t total);
+
+/* A stream over the named files in order, standard input when npaths is
+ * 0 or a path is "-".  paths must outlive the stream.  Returns a stream
+ * owned by the caller. */
+fz_stream *fz_stream_open(char *const *paths, int npaths, unsigned flags);
+void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx);
+void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx);
+/* The next event: 1 with *ev filled, 0 at the end of the last input, or
+ * an error status with err filled. */
+int fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err);
+/* The arena that holds the current event's nodes. */
+fz_arena *fz_stream_arena(fz_stream *s);
+/* Records read so far of a kind, and the count of files. */
+size_t fz_stream_count(const fz_stream *s, const char *kind);
+/* How many inputs were parsed in two parts (FZ_STREAM_SPLIT) so far. */
+size_t fz_stream_splits(const fz_stream *s);
+void fz_stream_close(fz_stream *s);
+/* The processors this program may use: $FAZHI_THREADS when it is a
+ * number from 1, else those on line. */
+int fz_nprocs(void);
+
+/* ---------------------------------------------------------------- writer */
+
+/* A YAML writer over libyaml's emitter: UTF-8 unescaped, block style
+ * unless flow is asked, strings quoted whenever they would read back as
+ * anything but a string. */
+typedef struct fz_writer fz_writer;
+
+/* A writer on out (not closed by the writer); owned by the caller. */
+fz_writer *fz_writer_new(FILE *out);
+/* The errno of the last failed write of a writer on standard output (0:
+ * none), for the message fz_cli_finish gives at exit. */
+extern int fz_stdout_errno;
+/* Returns 0, or -1 once any write failed (then nothing more is written). */
+int fz_writer_free(fz_writer *w);
+int fz_write_doc_begin(fz_writer *w);
+int fz_write_doc_end(fz_writer *w);
+int fz_write_map_begin(fz_writer *w, int flow);
+int fz_write_map_end(fz_writer *w);
+int fz_write_seq_begin(fz_writer *w, int flow);
+int fz_write_seq_end(fz_writer *w);
+int fz_write_str(fz_writer *w, const char *s);
+int fz_write_strn(fz_writer *w, const char *s, size_t len);
+int fz_write_int(fz_writer *w, long long v);
+int fz_write_bool(fz_writer *w, int v);
+int fz_write_null(fz_writer *w);
+int fz_write_money(fz_writer *w, int64_t fen);
+int fz_write_date(fz_writer *w, int32_t date);
+/* A plain scalar written as it is (numbers, dates the caller formatted). */
+int fz_write_plain(fz_writer *w, const char *s);
+/* A whole tree, scalars keeping their resolution. */
+int fz_write_node(fz_writer *w, const fz_node *n);
+/* key: then a value call. */
+int fz_write_key(fz_writer *w, const char *key);
+/* key: and a whole number. */
+int fz_write_key_int(fz_writer *w, const char *key, long long v);
+/* A flow sequence of n strings. */
+int fz_write_strs(fz_writer *w, const char *const *v, size_t n);
+
+
+/* -------------------------------------------------------------- calendar */
+
+/* Working days: Monday to Friday, less holidays, plus make-up workdays. */
+typedef struct fz_calendar fz_calendar;
+
+/* An empty calendar (Monday to Friday), owned by the caller. */
+fz_calendar *fz_calendar_new(void);
+void fz_calendar_free(fz_calendar *c);
+/* Add the days of a calendar document or of a holiday-cn year file. */
+int fz_calendar_add_doc(fz_calendar *c, const fz_node *doc, fz_error *err);
+/* Read every document of a file (kind calendar, or holiday-cn JSON).  The
+ * name "cn" is the calendar shipped with fazhi (2018-2027). */
+int fz_calendar_load(fz_calendar *c, const char *path, fz_error *err);
+/* The path of a file shipped in fazhi's data folder: $FAZHI_DATADIR, the
+ * source tree's data/ when run from the build tree, then the installed
+ * package data folder.  Written into buf; NULL when found nowhere. */
+char *fz_data_path(const char *name, char *buf, size_t size);
+int fz_calendar_is_workday(const fz_calendar *c, fz_date d);
+/* The n-th working day after d, d itself not counted (n >= 0; 0 is d). */
+fz_date fz_calendar_add_workdays(const fz_calendar *c, fz_date d, int n);
+/* Working days in (a, b], negative when b < a. */
+int fz_calendar_workdays_between(const fz_calendar *c, fz_date a,
+    fz_date b);
+/* 1 when the calendar lists days of year y (holidays or workdays). */
+int fz_calendar_covers(const fz_calendar *c, int year);
+
+
+/* ------------------------------------------------------------- directory */
+
+/* An entity directory (检查对象名录库) by id. */
+typedef struct fz_directory fz_directory;
+
+fz_directory *fz_directory_new(void);	/* owned by the caller */
+void fz_directory_free(fz_directory *d);
+/* Add a decoded entity, copied.  FZ_DATAERR at `at` for a duplicate id. */
+int fz_directory_add(fz_directory *d, const fz_entity *e, const fz_node *at,
+    fz_error *err);
+/* The entity of id, NULL when absent; valid as long as the directory. */
+const fz_entity *fz_directory_find(const fz_directory *d, const char *id);
+size_t fz_directory_count(const fz_directory *d);
+/* Add every record of the entities documents of a file. */
+int fz_directory_load(fz_directory *d, const char *path, fz_error *err);
+
+
+/* ---------------------------------------------------------------- output */
+
+/* An output: standard output, or a temporary file beside the target
+ * that replaces it only on fz_output_commit. */
+typedef struct fz_output {
+	FILE *fp;
+	char *path;		/* target, NULL for standard output */
+	char *tmp;		/* temporary file */
+} fz_output;
+
+/* path NULL or "-" is standard output.  Returns FZ_OK or FZ_CANTCREAT. */
+int fz_output_open(fz_output *o, const char *path, fz_error *err);
+/* Flush, check, close and rename into place: FZ_OK or FZ_IOERR/CANTCREAT;
+ * on failure the temporary file is removed and the target untouched. */
+int fz_output_commit(fz_output *o, fz_error *err);
+/* Remove the temporary file; the target is untouched. */
+void fz_output_abort(fz_output *o);
+
+/* ------------------------------------------------------------------- cli */
+
+/* Shared program behaviour.  Every program declares one of these. */
+typedef struct fz_cli {
+	const char *prog;	/* "fazhi-tally" */
+	const char *usage;	/* the synopsis, one or more lines */
+	const char *help;	/* the options, for --help */
+	const char *output;	/* -o FILE, NULL for standard output */
+	int progress;		/* --progress */
+} fz_cli;
+
+/* Long options every program has; merge them into the program's own. */
+#define FZ_CLI_OPTIONS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "progress", no_argument, NULL, 'P' }
+#define FZ_CLI_SHORT "ho:V"
+
+/* Handle a common option: returns -1 when the caller should go on, or a
+ * status to return from main (0 after --help or --version). */
+int fz_cli_common(fz_cli *c, int opt, const char *arg);
+/* "prog: message" and the Try line on stderr; returns FZ_USAGE. */
+int fz_cli_usage(const fz_cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "prog: file:line:col: message" on stderr; returns err->status. */
+int fz_cli_fail(const fz_cli *c, const fz_error *err);
+/* "prog: warning: ..." style message on stderr. */
+void fz_cli_warn(const fz_cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Flush and close standard output; a write error turns status into
+ * FZ_IOERR with a message.  Returns the exit status. */
+int fz_cli_finish(const fz_cli *c, int status);
+/* Hook the stream's progress to a line on stderr, when it is a terminal
+ * or --progress was given. */
+void fz_cli_progress(fz_cli *c, fz_stream *s);
+/* Read the inputs (files, or standard input when nfiles is 0) through
+ * one stream opened with flags, with that progress line: each event
+ * goes to take, in order.  FZ_OK at the end, or the first status of the
+ * reading or of take (err filled). */
+typedef int (*fz_cli_take_fn)(void *ctx, fz_stream *s, const fz_event *ev,
+    fz_error *err);
+int fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
+    fz_cli_take_fn take, void *ctx, fz_error *err);
+
+/* The period options of the programs that count: --from and --to, or
+ * --month, or --year.  from and to are FZ_NODATE when not given. */
+typedef struct fz_cli_range {
+	fz_date from, to;
+	int flags;		/* which of the three ways was used */
+} fz_cli_range;
+
+enum { FZ_OPT_FROM = 0x4000, FZ_OPT_TO, FZ_OPT_MONTH, FZ_OPT_YEAR };
+#define FZ_CLI_RANGE_OPTIONS \
+	{ "from", required_argument, NULL, FZ_OPT_FROM }, \
+	{ "to", required_argument, NULL, FZ_OPT_TO }, \
+	{ "month", required_argument, NULL, FZ_OPT_MONTH }, \
+	{ "year", required_argument, NULL, FZ_OPT_YEAR }
+
+/* r with no period. */
+void fz_cli_range_init(fz_cli_range *r);
+/* Handle one of the FZ_OPT_ options: -1 to go on, or FZ_USAGE after a
+ * message. */
+int fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
+    const char *arg);
+/* After the options: -1 when they agree, or FZ_USAGE after a message. */
+int fz_cli_range_check(const fz_cli *c, const fz_cli_range *r);
+
+/* Write one YAML output to path (NULL: standard output) with write(w,
+ * ctx), atomically: FZ_OK, or the status of the failure with err set. */
+int fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
+    void *ctx, fz_error *err);
+
+#endif

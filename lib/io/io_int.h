@@ -1,0 +1,59 @@
+/* reader_int.h - inside the reader: the feed of parser events that
+ * reader.c turns into documents and records. */
+#ifndef FAZHI_READER_INT_H
+#define FAZHI_READER_INT_H
+
+#include "io.h"
+
+/* One libyaml event, compacted.  Stream and document starts and ends
+ * are not passed on; the inputs' beginnings and ends are. */
+enum fz_pev_type {
+	FZ_PEV_FILE = 1,	/* an input begins: len is its index */
+	FZ_PEV_BYTES,		/* bytes read from it (only with a tap) */
+	FZ_PEV_STREAM_END,	/* the input ended */
+	FZ_PEV_MAP,
+	FZ_PEV_MAP_END,
+	FZ_PEV_SEQ,
+	FZ_PEV_SEQ_END,
+	FZ_PEV_SCALAR,
+	FZ_PEV_ALIAS,
+	FZ_PEV_END		/* every input is read */
+};
+
+typedef struct fz_pev {
+	unsigned char type;	/* enum fz_pev_type */
+	unsigned char quoted;	/* a scalar not plain, or tagged !!str */
+	unsigned char escaped;	/* double-quoted: an escape may be a NUL */
+	unsigned line, col;	/* 1-based */
+	size_t len;		/* bytes of a scalar or of BYTES */
+	/* The bytes, NUL-terminated; NULL for a scalar longer than
+	 * FZ_MAX_SCALAR.  Valid until the next fz_feed_next. */
+	const char *str;
+} fz_pev;
+
+typedef struct fz_feed fz_feed;
+
+enum fz_feed_flags {
+	FZ_FEED_TAP = 1,	/* the bytes read come as FZ_PEV_BYTES before
+				 * the events they hold */
+	FZ_FEED_SPLIT = 2	/* a large file may be parsed in two parts */
+};
+
+/* A feed over the inputs of fz_stream_open (paths must outlive it).
+ * Parsing starts at once, on a thread of its own when the machine has
+ * more than one processor.  Owned by the caller. */
+fz_feed *fz_feed_open(char *const *paths, int npaths, unsigned flags);
+/* The next event into *e: FZ_OK, or the status of an input that cannot
+ * be opened, read or parsed, with err filled.  After FZ_PEV_END or an
+ * error, every call returns the same again. */
+int fz_feed_next(fz_feed *f, fz_pev *e, fz_error *err);
+/* How many inputs were read in two parts so far. */
+size_t fz_feed_splits(const fz_feed *f);
+/* Bytes read so far, as of the event last returned. */
+uint64_t fz_feed_done(const fz_feed *f);
+/* The name of input i: its path, "<stdin>" for "-". */
+const char *fz_feed_name(const fz_feed *f, size_t i);
+/* Stop the parsing, wherever it is, and free everything. */
+void fz_feed_close(fz_feed *f);
+
+#endif

@@ -1,0 +1,162 @@
+/* output.c - the -o FILE of every program: written to a temporary file
+ * beside the target and renamed over it only when complete, so that a
+ * failed run never leaves a partial file and an old file survives.  A
+ * symbolic link is followed: the file it points to is replaced, and the
+ * link stays. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io.h"
+
+/* The file that path names: itself, or where its link points (a link to
+ * nothing yet names the file to make; a link in it is not followed). */
+static char *
+target(const char *path)
+{
+	struct stat st;
+	char *real, *link;
+	const char *slash;
+	ssize_t n;
+
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return fz_xstrdup(path);
+	if ((real = realpath(path, NULL)) != NULL)
+		return real;
+	link = fz_xmalloc(PATH_MAX + strlen(path) + 2);
+	slash = strrchr(path, '/');
+	if ((n = readlink(path, link, PATH_MAX)) <= 0) {
+		free(link);
+		return fz_xstrdup(path);
+	}
+	link[n] = '\0';
+	if (link[0] != '/' && slash != NULL) {
+		size_t dirlen = (size_t)(slash - path) + 1;
+
+		memmove(link + dirlen, link, (size_t)n + 1);
+		memcpy(link, path, dirlen);
+	}
+	return link;
+}
+
+int
+fz_output_open(fz_output *o, const char *given, fz_error *err)
+{
+	const char *slash, *path;
+	size_t dirlen;
+	struct stat st;
+	mode_t mode, mask;
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	if (given == NULL || strcmp(given, "-") == 0) {
+		o->fp = stdout;
+		return FZ_OK;
+	}
+	path = o->path = target(given);
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	o->tmp = fz_xmalloc(strlen(path) + 16);
+	snprintf(o->tmp, strlen(path) + 16, "%.*s.%s.XXXXXX", (int)dirlen,
+	    path, path + dirlen);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		fd = -1;
+	} else {
+		fd = mkstemp(o->tmp);
+	}
+	if (fd < 0) {
+		int e = errno;
+
+		fz_error_set(err, FZ_CANTCREAT, given, 0, 0, "cannot create: %s",
+		    strerror(e));
+		free(o->tmp);
+		free(o->path);
+		memset(o, 0, sizeof *o);
+		return FZ_CANTCREAT;
+	}
+	/* mkstemp makes 0600; give the file the mode a new file would have,
+	 * or the mode of the file it replaces. */
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	fchmod(fd, mode);
+	o->fp = fdopen(fd, "wb");
+	if (o->fp == NULL)
+		abort();
+	return FZ_OK;
+}
+
+void
+fz_output_abort(fz_output *o)
+{
+	if (o->path == NULL)
+		return;
+	if (o->fp != NULL)
+		fclose(o->fp);
+	unlink(o->tmp);
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+}
+
+int
+fz_output_commit(fz_output *o, fz_error *err)
+{
+	int e = 0;
+
+	if (o->path == NULL)
+		return FZ_OK;	/* standard output is checked at exit */
+	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
+		e = errno ? errno : EIO;
+	if (fclose(o->fp) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	o->fp = NULL;
+	if (e != 0) {
+		fz_error_set(err, FZ_IOERR, o->path, 0, 0, "write error: %s",
+		    strerror(e));
+		fz_output_abort(o);
+		return FZ_IOERR;
+	}
+	if (rename(o->tmp, o->path) != 0) {
+		fz_error_set(err, FZ_CANTCREAT, o->path, 0, 0,
+		    "cannot replace: %s", strerror(errno));
+		fz_output_abort(o);
+		return FZ_CANTCREAT;
+	}
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+	return FZ_OK;
+}
+
+int
+fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
+    void *ctx, fz_error *err)
+{
+	fz_output out;
+	fz_writer *w;
+	int rc;
+
+	if ((rc = fz_output_open(&out, path, err)) != FZ_OK)
+		return rc;
+	w = fz_writer_new(out.fp);
+	write(w, ctx);
+	/* Standard output is checked at exit (fz_cli_finish), where a
+	 * closed pipe is no error. */
+	if (fz_writer_free(w) != 0 && out.path != NULL) {
+		rc = fz_error_set(err, FZ_IOERR, out.path, 0, 0,
+		    "write error: %s", strerror(errno ? errno : EIO));
+		fz_output_abort(&out);
+		return rc;
+	}
+	return fz_output_commit(&out, err);
+}

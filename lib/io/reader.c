@@ -1,0 +1,484 @@
+/* reader.c - the one loop through which every program reads its input:
+ * files or standard input, documents by kind, records one at a time,
+ * every value with its file, line and column.  Memory is per record:
+ * the record arena is reset before each record.  The YAML is parsed by
+ * the feed (reader_feed.c), on a thread of its own; this side turns its
+ * events into documents and records. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "io_int.h"
+
+#define PROGRESS_STEP (8u << 20)
+
+enum state { S_BETWEEN, S_IN_DOC, S_RECORDS, S_FLUSH, S_DONE };
+
+struct fz_stream {
+	char *const *paths;
+	int npaths;
+	unsigned flags;
+	fz_feed *feed;		/* opened by the first fz_stream_next */
+	const char *name;	/* the input being read */
+	size_t cur;		/* and its index */
+
+	fz_arena *doc_arena, *rec_arena;
+	enum state state;
+	const char *kind;
+	enum fz_kind kindk;
+	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
+	size_t bufpos, rec_index, ndocs;
+	int streamed;		/* records: of this document were streamed */
+	unsigned doc_line, doc_col;
+	size_t counts[FZ_KIND_COUNT];
+
+	fz_tap_fn tap;
+	void *tap_ctx;
+	fz_progress_fn progress;
+	void *progress_ctx;
+	uint64_t total, next_progress;
+};
+
+fz_stream *
+fz_stream_open(char *const *paths, int npaths, unsigned flags)
+{
+	fz_stream *s = fz_xcalloc(1, sizeof *s);
+	struct stat st;
+
+	s->paths = paths;
+	s->npaths = npaths;
+	s->flags = flags;
+	s->doc_arena = fz_arena_new();
+	s->rec_arena = (flags & FZ_STREAM_KEEP) ? s->doc_arena : fz_arena_new();
+	if (s->doc_arena == NULL || s->rec_arena == NULL)
+		abort();
+	for (int i = 0; i < npaths; i++)
+		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 &&
+		    S_ISREG(st.st_mode))
+			s->total += (uint64_t)st.st_size;
+	s->next_progress = PROGRESS_STEP;
+	return s;
+}
+
+void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx) { s->tap = fn; s->tap_ctx = ctx; }
+void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx) { s->progress = fn; s->progress_ctx = ctx; }
+fz_arena *fz_stream_arena(fz_stream *s) { return s->rec_arena; }
+
+size_t
+fz_stream_count(const fz_stream *s, const char *kind)
+{
+	enum fz_kind k = fz_kind_parse(kind);
+
+	return k == FZ_KIND_NONE ? 0 : s->counts[k];
+}
+
+size_t
+fz_stream_splits(const fz_stream *s)
+{
+	return s->feed != NULL ? fz_feed_splits(s->feed) : 0;
+}
+
+void
+fz_stream_close(fz_stream *s)
+{
+	if (s == NULL)
+		return;
+	fz_feed_close(s->feed);
+	if (s->rec_arena != s->doc_arena)
+		fz_arena_free(s->rec_arena);
+	fz_arena_free(s->doc_arena);
+	free(s);
+}
+
+/* The next event of the YAML: the inputs' beginnings and the bytes read
+ * are taken here, on the way. */
+static int
+next_event(fz_stream *s, fz_pev *e, fz_error *err)
+{
+	int rc;
+
+	if (s->feed == NULL)
+		s->feed = fz_feed_open(s->paths, s->npaths,
+		    (s->tap != NULL ? FZ_FEED_TAP : 0) |
+		    (s->flags & FZ_STREAM_SPLIT ? FZ_FEED_SPLIT : 0));
+	for (;;) {
+		if ((rc = fz_feed_next(s->feed, e, err)) != FZ_OK)
+			return rc;
+		if (s->progress != NULL &&
+		    fz_feed_done(s->feed) >= s->next_progress) {
+			uint64_t done = fz_feed_done(s->feed);
+
+			s->progress(s->progress_ctx, done, s->total);
+			s->next_progress = done + PROGRESS_STEP;
+		}
+		if (e->type == FZ_PEV_FILE) {
+			s->cur = e->len;
+			s->name = fz_feed_name(s->feed, s->cur);
+		} else if (e->type == FZ_PEV_BYTES) {
+			s->tap(s->tap_ctx, s->cur, e->str, e->len);
+		} else {
+			return FZ_OK;
+		}
+	}
+}
+
+static int
+at_event(fz_stream *s, const fz_pev *e, fz_error *err, const char *msg)
+{
+	return fz_error_set(err, FZ_DATAERR, s->name, e->line,
+	    e->col, "%s", msg);
+}
+
+static void
+place(fz_stream *s, fz_node *n, const fz_pev *e)
+{
+	n->file = s->name;
+	n->line = e->line;
+	n->col = e->col;
+}
+
+static int
+map_has(const fz_node *m, const char *key, size_t len)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->kids[2 * i]->len == len && m->kids[2 * i]->str[0] == *key &&
+		    memcmp(m->kids[2 * i]->str, key, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int build(fz_stream *s, fz_arena *a, fz_pev *e, int depth,
+    fz_node **out, fz_error *err);
+
+static int
+build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
+    fz_error *err)
+{
+	size_t len = e->len;
+	fz_node *n;
+
+	if (len > FZ_MAX_SCALAR)
+		return fz_error_set(err, FZ_DATAERR, s->name, e->line, e->col,
+		    "scalar of %zu bytes is longer than the limit of %u",
+		    len, FZ_MAX_SCALAR);
+	/* libyaml refuses a NUL byte in its input: only an escape of a
+	 * double-quoted scalar makes one. */
+	if (e->escaped && memchr(e->str, '\0', len) != NULL)
+		return at_event(s, e, err, "a scalar must not hold a NUL "
+		    "character (\\0)");
+	n = fz_node_scalar(a, e->str, len);
+	if (n == NULL)
+		abort();
+	/* Quoted, block and !!str scalars are strings, never resolved. */
+	n->quoted = e->quoted;
+	place(s, n, e);
+	*out = n;
+	return FZ_OK;
+}
+
+/* The children of a collection that began with e, up to its end event. */
+static int
+build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
+{
+	unsigned end = n->type == FZ_MAP ? FZ_PEV_MAP_END
+	    : FZ_PEV_SEQ_END;
+	fz_node *kid, *key = NULL;
+	fz_pev e;
+	int rc;
+
+	for (;;) {
+		if ((rc = next_event(s, &e, err)) != FZ_OK)
+			return rc;
+		if (e.type == end)
+			break;
+		if (n->type == FZ_MAP && key == NULL &&
+		    e.type != FZ_PEV_SCALAR) {
+			return at_event(s, &e, err, "a mapping key must be a "
+			    "scalar");
+		}
+		rc = build(s, a, &e, depth + 1, &kid, err);
+		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL &&
+		    map_has(n, kid->str, kid->len))
+			rc = at_event(s, &e, err, "duplicate key in mapping");
+		if (rc != FZ_OK)
+			return rc;
+		if (n->type == FZ_SEQ) {
+			fz_node_push(a, n, kid);
+		} else if (key == NULL) {
+			key = kid;
+		} else {
+			/* Keys and values go in as items, counted as pairs
+			 * after the push. */
+			size_t pairs = n->n;
+
+			n->n = 2 * pairs;
+			fz_node_push(a, n, key);
+			fz_node_push(a, n, kid);
+			n->n = pairs + 1;
+			key = NULL;
+		}
+	}
+	return FZ_OK;
+}
+
+static int
+build(fz_stream *s, fz_arena *a, fz_pev *e, int depth, fz_node **out,
+    fz_error *err)
+{
+	fz_node *n;
+
+	switch (e->type) {
+	case FZ_PEV_SCALAR:
+		return build_scalar(s, a, e, out, err);
+	case FZ_PEV_ALIAS:
+		return at_event(s, e, err, "aliases (*name) are not accepted");
+	case FZ_PEV_SEQ:
+	case FZ_PEV_MAP:
+		/* The document is the first collection, depth 1. */
+		if (depth > FZ_MAX_DEPTH)
+			return at_event(s, e, err, "nesting deeper than the "
+			    "limit of 64 levels");
+		n = e->type == FZ_PEV_MAP ? fz_node_map(a)
+		    : fz_node_seq(a);
+		if (n == NULL)
+			abort();
+		place(s, n, e);
+		*out = n;
+		return build_kids(s, a, n, depth, err);
+	default:
+		return at_event(s, e, err, "unexpected YAML event");
+	}
+}
+
+static void
+emit(fz_stream *s, fz_event *ev, enum fz_event_type type, fz_node *node)
+{
+	ev->type = type;
+	ev->kind = s->kind;
+	ev->node = node;
+	ev->file = s->name;
+	ev->doc_line = s->doc_line;
+	ev->doc_col = s->doc_col;
+	ev->index = type == FZ_EV_RECORD ? s->rec_index++ : 0;
+	if (type == FZ_EV_RECORD && s->kindk != FZ_KIND_NONE)
+		s->counts[s->kindk]++;
+}
+
+static int
+check_record(fz_stream *s, fz_node *rec, fz_error *err)
+{
+	if (rec->type != FZ_MAP)
+		return fz_error_set(err, FZ_DATAERR, s->name, rec->line,
+		    rec->col, "a record must be a mapping of keys to values");
+	if (s->kept != NULL)
+		fz_node_push(s->doc_arena, s->kept, rec);
+	return FZ_OK;
+}
+
+/* The key 'kind' of the document being read. */
+static int
+take_kind(fz_stream *s, fz_node *v, fz_error *err)
+{
+	if (v->type != FZ_SCALAR || fz_node_is_null(v))
+		return fz_error_set(err, FZ_DATAERR, s->name, v->line, v->col,
+		    "kind must be the name of a kind");
+	s->kindk = fz_kind_parse(v->str);
+	if (s->kindk == FZ_KIND_NONE && !(s->flags & FZ_STREAM_ANY_KIND))
+		return fz_error_set(err, FZ_DATAERR, s->name, v->line, v->col,
+		    "unknown kind '%s'", v->str);
+	s->kind = s->kindk != FZ_KIND_NONE ? fz_kind_name(s->kindk) : v->str;
+	return FZ_OK;
+}
+
+/* One key of the document's top mapping.  Returns FZ_OK, or a status. */
+static int
+doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
+{
+	fz_node *key, *val;
+	fz_pev e;
+	int rc;
+
+	if (ke->type != FZ_PEV_SCALAR)
+		return at_event(s, ke, err, "a mapping key must be a scalar");
+	if ((rc = build(s, s->doc_arena, ke, 2, &key, err)) != FZ_OK)
+		return rc;
+	if (map_has(s->doc, key->str, key->len) ||
+	    ((s->streamed || s->buffered != NULL) &&
+	    strcmp(key->str, "records") == 0))
+		return at_event(s, ke, err, "duplicate key in mapping");
+	if ((rc = next_event(s, &e, err)) != FZ_OK)
+		return rc;
+	if (strcmp(key->str, "records") == 0 && s->kind != NULL &&
+	    fz_kind_has_records(s->kindk) && e.type == FZ_PEV_SEQ) {
+		/* The common case: stream the records one by one. */
+		s->state = S_RECORDS;
+		s->streamed = 1;
+		if (s->flags & FZ_STREAM_KEEP) {
+			s->kept = fz_node_seq(s->doc_arena);
+			fz_node_put(s->doc_arena, s->doc, "records", s->kept);
+		}
+		return FZ_OK;
+	}
+	rc = build(s, s->doc_arena, &e, 2, &val, err);
+	if (rc != FZ_OK)
+		return rc;
+	if (strcmp(key->str, "kind") == 0 &&
+	    (rc = take_kind(s, val, err)) != FZ_OK)
+		return rc;
+	if (strcmp(key->str, "records") == 0)
+		s->buffered = val;	/* before kind: emitted at the end */
+	else
+		fz_node_put(s->doc_arena, s->doc, key->str, val);
+	return FZ_OK;
+}
+
+static int
+doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
+{
+	if (++s->ndocs > FZ_MAX_DOCUMENTS)
+		return at_event(s, e, err, "more documents than the limit of "
+		    "100000");
+	if (!(s->flags & FZ_STREAM_KEEP)) {
+		fz_arena_reset(s->doc_arena);
+		fz_arena_reset(s->rec_arena);
+	}
+	s->doc = fz_node_map(s->doc_arena);
+	place(s, s->doc, e);
+	s->doc_line = s->doc->line;
+	s->doc_col = s->doc->col;
+	s->kind = NULL;
+	s->kindk = FZ_KIND_NONE;
+	s->buffered = s->kept = NULL;
+	s->bufpos = s->rec_index = 0;
+	s->streamed = 0;
+	s->state = S_IN_DOC;
+	return FZ_OK;
+}
+
+/* The document's mapping ended. */
+static int
+doc_end(fz_stream *s, fz_error *err)
+{
+	if (s->kind == NULL && !(s->flags & FZ_STREAM_ANY_KIND))
+		return fz_error_set(err, FZ_DATAERR, s->name, s->doc_line,
+		    s->doc_col, "document has no kind");
+	if (s->buffered != NULL && !fz_kind_has_records(s->kindk)) {
+		fz_node_put(s->doc_arena, s->doc, "records", s->buffered);
+		s->buffered = NULL;
+	}
+	if (s->buffered != NULL) {
+		if (s->buffered->type != FZ_SEQ && !fz_node_is_null(s->buffered))
+			return fz_error_set(err, FZ_DATAERR, s->name,
+			    s->buffered->line, s->buffered->col,
+			    "records must be a list");
+		if (s->flags & FZ_STREAM_KEEP)
+			fz_node_put(s->doc_arena, s->doc, "records",
+			    s->buffered);
+	}
+	s->state = S_FLUSH;
+	return FZ_OK;
+}
+
+/* Between documents: 1 when a document began, 0 at the end of all
+ * inputs, or a status. */
+static int
+find_doc(fz_stream *s, fz_error *err)
+{
+	fz_pev e;
+	int rc;
+
+	for (;;) {
+		if ((rc = next_event(s, &e, err)) != FZ_OK)
+			return rc;
+		switch (e.type) {
+		case FZ_PEV_END:
+			return 0;
+		case FZ_PEV_MAP:
+			rc = doc_begin(s, &e, err);
+			return rc == FZ_OK ? 1 : rc;
+		case FZ_PEV_SCALAR:
+			/* An empty document (a lone ---) is nothing. */
+			if (e.len == 0 && !e.quoted)
+				break;
+			/* fall through */
+		case FZ_PEV_SEQ:
+		case FZ_PEV_ALIAS:
+			return at_event(s, &e, err, "a document must be a "
+			    "mapping with a kind: key");
+		default:
+			break;
+		}
+	}
+}
+
+static int
+next_record(fz_stream *s, fz_event *ev, fz_error *err)
+{
+	fz_pev e;
+	fz_node *rec;
+	int rc;
+
+	if ((rc = next_event(s, &e, err)) != FZ_OK)
+		return rc;
+	if (e.type == FZ_PEV_SEQ_END) {
+		s->state = S_IN_DOC;
+		return 0;
+	}
+	if (!(s->flags & FZ_STREAM_KEEP))
+		fz_arena_reset(s->rec_arena);
+	rc = build(s, s->rec_arena, &e, 3, &rec, err);
+	if (rc == FZ_OK)
+		rc = check_record(s, rec, err);
+	if (rc != FZ_OK)
+		return rc;
+	emit(s, ev, FZ_EV_RECORD, rec);
+	return 1;
+}
+
+int
+fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err)
+{
+	fz_pev e;
+	int rc;
+
+	for (;;) {
+		switch (s->state) {
+		case S_DONE:
+			return 0;
+		case S_BETWEEN:
+			if ((rc = find_doc(s, err)) != 1) {
+				if (rc == 0)
+					s->state = S_DONE;
+				return rc;
+			}
+			break;
+		case S_RECORDS:
+			if ((rc = next_record(s, ev, err)) != 0)
+				return rc;
+			break;
+		case S_IN_DOC:
+			if ((rc = next_event(s, &e, err)) != FZ_OK)
+				return rc;
+			if (e.type == FZ_PEV_MAP_END)
+				rc = doc_end(s, err);
+			else
+				rc = doc_key(s, &e, err);
+			if (rc != FZ_OK)
+				return rc;
+			break;
+		case S_FLUSH:
+			if (s->buffered != NULL && s->buffered->type == FZ_SEQ &&
+			    s->bufpos < s->buffered->n) {
+				fz_node *rec = s->buffered->kids[s->bufpos++];
+
+				if ((rc = check_record(s, rec, err)) != FZ_OK)
+					return rc;
+				emit(s, ev, FZ_EV_RECORD, rec);
+				return 1;
+			}
+			s->state = S_BETWEEN;
+			emit(s, ev, FZ_EV_DOC, s->doc);
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,107 @@
+/* render.h - mustache templates, render contexts, and text, Markdown and HTML
+ * reports.
+ *
+ * What other folders of lib/ and the programs may use of lib/render/; what
+ * stays inside it is in render_int.h. */
+#ifndef FAZHI_RENDER_H
+#define FAZHI_RENDER_H
+
+#include "core/core.h"
+#include "io/io.h"
+#include "table/table.h"
+
+
+/* Mustache templates, as the
+ * mustache spec says: interpolation, sections, inverted sections,
+ * comments, set delimiters, partials, template inheritance (parents and
+ * blocks) and dynamic names, over a tree of nodes.  A plain scalar
+ * resolves as YAML 1.1 does: null, false, 0 and "" are falsey, as are
+ * an empty list and a missing name; a decimal prints without trailing
+ * zeros (1.50 as 1.5). */
+enum fz_escape {
+	FZ_ESCAPE_NONE,		/* text and Markdown */
+	FZ_ESCAPE_HTML		/* {{x}} escapes & < > " ' */
+};
+
+/* The source of a partial, as a partial function gives it. */
+typedef struct fz_partial {
+	char *src;		/* malloc'd; the template takes it */
+	size_t len;
+	char *path;		/* malloc'd, taken: its name in messages */
+} fz_partial;
+
+/* Finds the partial (or parent) called name for {{>name}}: FZ_OK with
+ * out filled, or with out->src NULL when there is none (it renders as
+ * nothing); or another status with err's message set (a name that is
+ * refused), which the template points at the tag. */
+typedef int (*fz_partial_fn)(void *ctx, const char *name, fz_partial *out,
+    fz_error *err);
+
+typedef struct fz_template fz_template;
+
+/* Parse src[0..len) (copied); name is the template's name in messages.
+ * FZ_OK with *out owned by the caller (fz_template_free), or FZ_DATAERR
+ * with err at the line and column of the fault. */
+int fz_template_parse(const char *name, const char *src, size_t len,
+    fz_template **out, fz_error *err);
+void fz_template_free(fz_template *t);
+/* Where partials come from; without it every partial is missing.  Each
+ * name is asked once and kept. */
+void fz_template_set_partials(fz_template *t, fz_partial_fn fn, void *ctx);
+/* Render with data as the context (NULL: an empty one), appending to
+ * out.  FZ_OK; FZ_DATAERR when a partial does not parse or partials nest
+ * deeper than 256; or the status of the partial function. */
+int fz_template_render(fz_template *t, const fz_node *data,
+    enum fz_escape escape, fz_buf *out, fz_error *err);
+/* The same onto fp; FZ_IOERR when writing fails. */
+int fz_template_render_file(fz_template *t, const fz_node *data,
+    enum fz_escape escape, FILE *fp, fz_error *err);
+
+/* The context fazhi-render renders over, as
+ * fazhi-templates(7) tells: the first document of each kind under its
+ * kind (tally), all of them in KIND_list (tally_list), every document in
+ * documents, the keys of documents without kind at the top; and helpers
+ * added everywhere: percent and bar of a rate, KEY_yuan of money,
+ * KEY_label of an enumeration value, KEY_cn of a date, KEY_count and
+ * KEY_items, index, first and last in lists, the tables of each
+ * document (as CSV shows them), a tally's columns, cells and charts, a
+ * draw's teams, tally_by and labels at the top. */
+typedef struct fz_render_ctx fz_render_ctx;
+
+/* An empty context owned by the caller. */
+fz_render_ctx *fz_render_ctx_new(void);
+void fz_render_ctx_free(fz_render_ctx *c);
+/* Add a document of kind (NULL: none); doc is copied.  FZ_OK, or
+ * FZ_DATAERR with err set when a known kind has the wrong shape (the
+ * tables of fz_tableset_add_doc). */
+int fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc,
+    const char *kind, fz_error *err);
+/* Add an event of fz_stream_next (without FZ_STREAM_KEEP): a record
+ * kind's records are gathered into records: of their document.  FZ_OK,
+ * or FZ_DATAERR with err set when a document is not a mapping. */
+int fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
+    fz_error *err);
+/* The context, owned by c and valid until the next add or free. */
+const fz_node *fz_render_ctx_root(fz_render_ctx *c);
+
+/* Templates on disk.  builtin is the folder of the
+ * built-in templates; its subfolders text, md and html hold the widgets
+ * of each format (page, h1, p, tally-table ...). */
+/* Open which: a template file when it holds a / or ends in .mustache or
+ * names a file, else the built-in of that name.  Its partials are looked
+ * for beside it, then in builtin/format, then in builtin; a partial
+ * whose name would leave those folders is refused (FZ_DATAERR at the
+ * tag).  FZ_OK with *out (fz_template_free); FZ_USAGE for an unknown
+ * built-in or format, FZ_NOINPUT, FZ_DATAERR. */
+int fz_template_open(const char *builtin, const char *format,
+    const char *which, fz_template **out, fz_error *err);
+/* "name<TAB>description<LF>" for each built-in, sorted, onto out. */
+int fz_templates_list(const char *builtin, fz_buf *out, fz_error *err);
+/* The text of a built-in, or of a widget named FORMAT/NAME, onto out;
+ * FZ_USAGE when there is none. */
+int fz_template_dump(const char *builtin, const char *name, fz_buf *out,
+    fz_error *err);
+
+/* end of mustache and render */
+
+#endif

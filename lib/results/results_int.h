@@ -1,0 +1,35 @@
+/* results_int.h - what the modules of the results share; private to
+ * libfazhi. */
+#ifndef FAZHI_RESULTS_INT_H
+#define FAZHI_RESULTS_INT_H
+
+#include "results.h"
+
+struct fz_results {
+	const fz_draw_doc *d;
+	fz_results_opts o;
+	const fz_calendar *cal;
+	fz_calendar *own_cal;		/* Monday to Friday, when none is given */
+	fz_arena *a;			/* the visits and cases kept */
+	fz_map *by_entity;		/* entity id -> its fz_draw_selection */
+	fz_map *cases;			/* case id -> fz_case */
+	int have_cases;
+	long long within;		/* working days to inspect */
+	fz_date inspect_by;
+	size_t ninspections, ncases;	/* records read */
+	fz_results_visit **visits;	/* kept, in reading order */
+	size_t nvisits, cap;
+	/* fz_results_finish */
+	int finished;
+	fz_results_selection *sels;
+	fz_results_visit **not_drawn;
+	size_t nnot_drawn;
+	fz_results_visit **due[2];	/* due, late */
+	size_t ndue[2];
+	fz_results_summary sum;
+};
+
+/* Free what fz_results_finish made (results_join.c). */
+void rs_forget(fz_results *r);
+
+#endif

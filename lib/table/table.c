@@ -1,0 +1,397 @@
+/* table.c - the tables CSV and xlsx are written from: columns that know
+ * their type, rows of typed cells, and the conversion of YAML scalars
+ * into cells.  Which rows a kind of document gives is table_kinds.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "table_int.h"
+
+fz_tableset *
+fz_tableset_new(void)
+{
+	fz_tableset *ts = fz_xcalloc(1, sizeof *ts);
+
+	ts->arena = fz_arena_new();
+	if (ts->arena == NULL) {
+		free(ts);
+		return NULL;
+	}
+	return ts;
+}
+
+void
+fz_tableset_free(fz_tableset *ts)
+{
+	if (ts == NULL)
+		return;
+	for (size_t i = 0; i < ts->ndocs; i++)
+		for (fz_table *t = ts->docs[i], *next; t != NULL; t = next) {
+			next = t->next;
+			free(t->cols);
+			free(t->rows);
+		}
+	free(ts->docs);
+	free(ts->scratch);
+	fz_arena_free(ts->arena);
+	free(ts);
+}
+
+const char *
+tab_label(const char *key)
+{
+	const char *label = fz_label(key);
+
+	return label != NULL ? label : key;
+}
+
+char *
+tab_strdup(fz_tableset *ts, const char *s)
+{
+	char *copy = fz_arena_strdup(ts->arena, s);
+
+	if (copy == NULL)
+		abort();	/* as fz_xmalloc: nothing to mend */
+	return copy;
+}
+
+fz_table *
+tab_new(fz_tableset *ts, const char *kind, const char *part,
+    const fz_node *doc, const char *file)
+{
+	fz_table *t = fz_arena_alloc(ts->arena, sizeof *t);
+	const fz_node *from = fz_node_get(doc, "from"), *to = fz_node_get(doc, "to");
+	const char *name = kind != NULL ? tab_label(kind) : "数据";
+	char *title;
+
+	if (t == NULL)
+		abort();
+	memset(t, 0, sizeof *t);
+	t->kind = kind != NULL ? tab_strdup(ts, kind) : NULL;
+	t->name = tab_strdup(ts, name);
+	t->file = file != NULL ? tab_strdup(ts, file) : NULL;
+	if (doc != NULL)
+		t->line = doc->line, t->col = doc->col;
+	t->period_col = -1;
+	t->to = FZ_NODATE;
+	if (to != NULL && to->type == FZ_SCALAR &&
+	    fz_date_parse(to->str, to->len, &t->to) != 0)
+		t->to = FZ_NODATE;
+	title = fz_arena_printf(ts->arena, "%s%s%s", name,
+	    part != NULL ? " · " : "", part != NULL ? part : "");
+	if (from != NULL && to != NULL && from->type == FZ_SCALAR &&
+	    to->type == FZ_SCALAR)
+		title = fz_arena_printf(ts->arena, "%s %s 至 %s", title,
+		    from->str, to->str);
+	if (title == NULL)
+		abort();
+	t->title = title;
+	return t;
+}
+
+/* Link t in as a new document, or after the last table of the last one. */
+void
+tab_attach(fz_tableset *ts, fz_table *t, int new_doc)
+{
+	if (new_doc || ts->ndocs == 0) {
+		if (ts->ndocs == ts->cap) {
+			ts->cap = ts->cap ? 2 * ts->cap : 8;
+			ts->docs = fz_xrealloc(ts->docs,
+			    ts->cap * sizeof *ts->docs);
+		}
+		ts->docs[ts->ndocs++] = t;
+		return;
+	}
+	fz_table *last = ts->docs[ts->ndocs - 1];
+	while (last->next != NULL)
+		last = last->next;
+	last->next = t;
+}
+
+/* The column of key, added with type and label when absent.  hint is
+ * where the caller expects it (records repeat their key order). */
+size_t
+tab_column(fz_tableset *ts, fz_table *t, const char *key, int type,
+    const char *label, size_t hint)
+{
+	if (hint < t->ncols && strcmp(t->cols[hint].key, key) == 0)
+		return hint;
+	for (size_t i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].key, key) == 0)
+			return i;
+	if (t->ncols == t->cap_cols) {
+		t->cap_cols = t->cap_cols ? 2 * t->cap_cols : 16;
+		t->cols = fz_xrealloc(t->cols, t->cap_cols * sizeof *t->cols);
+	}
+	fz_column *c = &t->cols[t->ncols];
+	c->key = tab_strdup(ts, key);
+	c->label = tab_strdup(ts, label != NULL ? label : tab_label(key));
+	c->type = (unsigned char)type;
+	return t->ncols++;
+}
+
+/* Rows are gathered in the set's scratch row, then copied to the arena
+ * at their final width: later records may bring new columns. */
+void
+tab_row_begin(fz_tableset *ts)
+{
+	ts->nscratch = 0;
+}
+
+void
+tab_row_set(fz_tableset *ts, size_t col, fz_cell cell)
+{
+	if (col >= ts->cap_scratch) {
+		ts->cap_scratch = col + 16;
+		ts->scratch = fz_xrealloc(ts->scratch,
+		    ts->cap_scratch * sizeof *ts->scratch);
+	}
+	for (; ts->nscratch <= col; ts->nscratch++)
+		ts->scratch[ts->nscratch] = (fz_cell){ .empty = 1 };
+	ts->scratch[col] = cell;
+}
+
+void
+tab_row_end(fz_tableset *ts, fz_table *t)
+{
+	fz_row row = { NULL, ts->nscratch };
+
+	if (row.n > 0) {
+		row.cells = fz_arena_alloc(ts->arena, row.n * sizeof *row.cells);
+		if (row.cells == NULL)
+			abort();
+		memcpy(row.cells, ts->scratch, row.n * sizeof *row.cells);
+	}
+	if (t->nrows == t->cap_rows) {
+		t->cap_rows = t->cap_rows ? 2 * t->cap_rows : 16;
+		t->rows = fz_xrealloc(t->rows, t->cap_rows * sizeof *t->rows);
+	}
+	t->rows[t->nrows++] = row;
+}
+
+fz_cell
+tab_text(fz_tableset *ts, const char *s)
+{
+	return (fz_cell){ .type = FZ_C_TEXT, .text = tab_strdup(ts, s) };
+}
+
+/* A plain decimal integer that a spreadsheet keeps exactly: at most 15
+ * digits, no leading zero (YAML 1.1 reads 007 as octal; ids like it
+ * stay text). */
+static int
+plain_int(const char *s, size_t len, long long *out)
+{
+	size_t i = (len > 0 && s[0] == '-') ? 1 : 0;
+
+	if (len - i == 0 || len - i > 15 || (s[i] == '0' && len - i > 1))
+		return -1;
+	for (size_t j = i; j < len; j++)
+		if (s[j] < '0' || s[j] > '9')
+			return -1;
+	*out = strtoll(s, NULL, 10);
+	return 0;
+}
+
+static int
+plain_date(const char *s, size_t len, long long *out)
+{
+	fz_date d;
+
+	if (len != 10 || fz_date_parse(s, len, &d) != 0)
+		return -1;
+	*out = d;
+	return 0;
+}
+
+/* A scalar as a cell of the type asked; FZ_C_TEXT keeps the text as
+ * written, TAB_AUTO takes integers and dates as such when plain.  A
+ * scalar that is not what its type asks stays text. */
+fz_cell
+tab_scalar(fz_tableset *ts, const fz_node *n, int type)
+{
+	fz_cell c = { .type = (unsigned char)type };
+	int64_t fen;
+
+	if (fz_node_is_null(n))
+		return (fz_cell){ .type = type == TAB_AUTO ? FZ_C_TEXT :
+		    (unsigned char)type, .empty = 1 };
+	if (type == FZ_C_MONEY && fz_money_parse(n->str, n->len, &fen) == 0) {
+		c.num = fen;
+		return c;
+	}
+	if ((type == FZ_C_INT || (type == TAB_AUTO && !n->quoted)) &&
+	    plain_int(n->str, n->len, &c.num) == 0) {
+		c.type = FZ_C_INT;
+		return c;
+	}
+	if ((type == FZ_C_DATE || (type == TAB_AUTO && !n->quoted)) &&
+	    plain_date(n->str, n->len, &c.num) == 0) {
+		c.type = FZ_C_DATE;
+		return c;
+	}
+	return tab_text(ts, n->str);
+}
+
+/* num/den exactly, rounded half away from zero.  den > 0 is assumed
+ * after the sign is moved to num. */
+char *
+fz_ratio_format(long long num, long long den, int decimals, int percent,
+    char *buf)
+{
+	static const long long pow10[] = { 1, 10, 100, 1000, 10000, 100000,
+		1000000 };
+	unsigned long long n, d, scale, whole, frac, rem;
+	int neg;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	if (den < 0)
+		num = -num, den = -den;
+	neg = num < 0;
+	n = neg ? 0ULL - (unsigned long long)num : (unsigned long long)num;
+	d = (unsigned long long)den;
+	scale = (unsigned long long)pow10[decimals] * (percent ? 100 : 1);
+	whole = n / d;
+	rem = n % d;
+	/* rem < d, so rem * scale stays in range while d < 2^64 / 10^8. */
+	frac = (rem * scale * 2 + d) / (2 * d);
+	whole = whole * scale + frac;
+	frac = whole % (unsigned long long)pow10[decimals];
+	whole /= (unsigned long long)pow10[decimals];
+	if (decimals > 0)
+		sprintf(buf, "%s%llu.%0*llu%s", neg && (whole || frac) ? "-" : "",
+		    whole, decimals, frac, percent ? "%" : "");
+	else
+		sprintf(buf, "%s%llu%s", neg && whole ? "-" : "", whole,
+		    percent ? "%" : "");
+	return buf;
+}
+
+const char *
+fz_cell_format(const fz_cell *c, char *buf)
+{
+	buf[0] = '\0';
+	if (c->empty)
+		return buf;
+	switch (c->type) {
+	case FZ_C_TEXT:
+		return c->text;
+	case FZ_C_INT:
+		sprintf(buf, "%lld", c->num);
+		return buf;
+	case FZ_C_MONEY:
+		return fz_money_format(c->num, buf);
+	case FZ_C_RATE:
+	case FZ_C_MEAN:
+		if (c->den == 0)
+			return buf;
+		return fz_ratio_format(c->num, c->den, 2, c->type == FZ_C_RATE,
+		    buf);
+	case FZ_C_DATE:
+		return fz_date_format((fz_date)c->num, buf);
+	}
+	return buf;
+}
+
+/* A growing string for the text of lists and mappings. */
+void
+tab_text_add(tab_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->len + n + 1 > b->cap) {
+		b->cap = 2 * (b->len + n + 1);
+		b->s = fz_xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+fz_cell
+tab_text_cell(fz_tableset *ts, tab_buf *b)
+{
+	fz_cell c = tab_text(ts, b->s != NULL ? b->s : "");
+
+	free(b->s);
+	return c;
+}
+
+static int
+is_true(const char *s)
+{
+	return strchr("yYtT", s[0]) != NULL || strcmp(s, "on") == 0 ||
+	    strcmp(s, "On") == 0 || strcmp(s, "ON") == 0;
+}
+
+/* A scalar in the words of its field: an enumeration's Chinese alias,
+ * 是 / 否 / 不适宜 for booleans, else the text as written. */
+const char *
+tab_word(const fz_field *f, const fz_node *n)
+{
+	if (f != NULL && f->values != NULL) {
+		int i = fz_enum_lookup(f->values, n->str, n->len);
+		if (i >= 0)
+			return f->values[i].alias != NULL ?
+			    f->values[i].alias : f->values[i].value;
+	}
+	if (f != NULL && (f->type == FZ_T_BOOL || f->type == FZ_T_TRISTATE)) {
+		if (fz_node_tag(n) == FZ_TAG_BOOL)
+			return is_true(n->str) ? "是" : "否";
+		if (strcmp(n->str, "exempt") == 0)
+			return "不适宜";
+	}
+	return n->str;
+}
+
+/* A list joined with 、, a mapping as "key: value, ...". */
+void
+tab_node_text(tab_buf *b, const fz_node *n, const fz_field *f)
+{
+	if (n->type == FZ_SCALAR) {
+		tab_text_add(b, tab_word(f, n));
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		if (n->type == FZ_SEQ) {
+			if (i > 0)
+				tab_text_add(b, "、");
+			tab_node_text(b, n->kids[i], f);
+			continue;
+		}
+		if (i > 0)
+			tab_text_add(b, ", ");
+		tab_text_add(b, n->kids[2 * i]->str);
+		tab_text_add(b, ": ");
+		tab_node_text(b, n->kids[2 * i + 1], NULL);
+	}
+}
+
+int
+tab_field_ctype(const fz_field *f)
+{
+	if (f == NULL)
+		return TAB_AUTO;
+	switch (f->type) {
+	case FZ_T_DATE: return FZ_C_DATE;
+	case FZ_T_INT: return FZ_C_INT;
+	case FZ_T_MONEY: return FZ_C_MONEY;
+	default: return FZ_C_TEXT;
+	}
+}
+
+/* A value as a cell of its field (f NULL: a key no schema names). */
+fz_cell
+tab_field_cell(fz_tableset *ts, const fz_field *f, const fz_node *v)
+{
+	tab_buf b = { 0 };
+
+	if (v->type == FZ_SCALAR && !fz_node_is_null(v) &&
+	    (tab_field_ctype(f) == FZ_C_TEXT))
+		return tab_text(ts, tab_word(f, v));
+	if (v->type == FZ_SCALAR)
+		return tab_scalar(ts, v, tab_field_ctype(f));
+	tab_node_text(&b, v, f);
+	return tab_text_cell(ts, &b);
+}

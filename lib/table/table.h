@@ -1,0 +1,138 @@
+/* table.h - the tables of any document; CSV and xlsx out.
+ *
+ * What other folders of lib/ and the programs may use of lib/table/; what
+ * stays inside it is in table_int.h. */
+#ifndef FAZHI_TABLE_H
+#define FAZHI_TABLE_H
+
+#include "core/core.h"
+#include "io/io.h"
+
+/* -------------------------------------------------------------------------- tables */
+
+/* The table of a fazhi document, for CSV and xlsx: tally rows and their
+ * totals, metrics rates and counts, draw selections, one row per record
+ * of a record kind, or key/value rows of any other mapping.  Headers are
+ * Chinese (fz_label).  Everything a table holds is copied into its
+ * tableset, so nodes may be freed once added. */
+enum fz_ctype {
+	FZ_C_TEXT,	/* text */
+	FZ_C_INT,	/* integer: num */
+	FZ_C_MONEY,	/* money: num fen */
+	FZ_C_RATE,	/* num / den shown as a percent */
+	FZ_C_MEAN,	/* num / den shown as a number (a mean score) */
+	FZ_C_DATE	/* num is an fz_date */
+};
+
+typedef struct fz_cell {
+	unsigned char type;	/* enum fz_ctype */
+	unsigned char empty;	/* absent, null, or a ratio over 0 */
+	const char *text;	/* FZ_C_TEXT, never NULL then */
+	long long num, den;
+} fz_cell;
+
+typedef struct fz_column {
+	const char *key;	/* "visits" */
+	const char *label;	/* the header: "检查单位家次" */
+	unsigned char type;	/* enum fz_ctype: the type its cells are meant to have */
+} fz_column;
+
+/* A row: cells past n are empty. */
+typedef struct fz_row {
+	fz_cell *cells;
+	size_t n;
+} fz_row;
+
+typedef struct fz_table {
+	const char *kind;	/* "tally" ...; NULL for a document without kind */
+	const char *name;	/* short Chinese name: the kind's label, "数据" */
+	const char *title;	/* name, part and period: "统计 2019-01-01 至 2019-12-31" */
+	const char *file;	/* where the document begins */
+	unsigned line, col;
+	fz_date to;		/* the document's to:, FZ_NODATE when none */
+	fz_column *cols;
+	size_t ncols;
+	fz_row *rows;
+	size_t nrows;
+	size_t ngroup;		/* tally: the leading group-key columns */
+	int period_col;		/* tally: the first period key's column, or -1 */
+	int totals;		/* 1: the last row is the totals row (合计) */
+	struct fz_table *next;	/* the next table of the same document */
+	size_t cap_cols, cap_rows;
+} fz_table;
+
+typedef struct fz_tableset {
+	fz_table **docs;	/* the first table of each document, in order */
+	size_t ndocs;
+	/* private */
+	fz_arena *arena;
+	size_t cap;
+	fz_table *open;		/* the record table events are filling */
+	fz_cell *scratch;
+	size_t nscratch, cap_scratch;
+} fz_tableset;
+
+/* An empty set owned by the caller; free with fz_tableset_free. */
+fz_tableset *fz_tableset_new(void);
+void fz_tableset_free(fz_tableset *ts);
+/* Add the tables of one document: a MAP whose kind: says what it is
+ * (a record kind keeps its records in records:).  file names it in
+ * messages and may be NULL.  FZ_OK, or FZ_DATAERR with err set when a
+ * known kind has the wrong shape (rows: not a list ...). */
+int fz_tableset_add_doc(fz_tableset *ts, const fz_node *doc,
+    const char *file, fz_error *err);
+/* Add an event of fz_stream_next (any flags): records go one by one into
+ * their document's table, so a record kind need not be kept whole. */
+int fz_tableset_add_event(fz_tableset *ts, const fz_event *ev,
+    fz_error *err);
+/* The text of a cell as CSV writes it: "42", "1250.50", "98.34%", "8.50",
+ * "2019-03-05", "" when empty; a text cell's own text.  Returns a pointer
+ * to buf (at least 48 bytes) or to the cell's text. */
+const char *fz_cell_format(const fz_cell *c, char *buf);
+/* num / den rounded half away from zero to `decimals` places (0..6), as
+ * a percent ("98.34%") when percent is set; den must not be 0. */
+char *fz_ratio_format(long long num, long long den, int decimals,
+    int percent, char *buf);
+
+/* CSV (RFC 4180): CRLF line ends, a field quoted when it holds a comma,
+ * quote, CR or LF, quotes doubled.  Text that starts with = + - @, tab or
+ * CR gets a leading ' so that no spreadsheet reads it as a formula.
+ * With more than one table, each is preceded by a line holding its title
+ * and followed by an empty line. */
+enum fz_csv_flags { FZ_CSV_BOM = 1 };	/* begin with a UTF-8 BOM */
+/* FZ_OK, or FZ_IOERR when writing out fails (out is not closed). */
+int fz_csv_write(FILE *out, const fz_tableset *ts, unsigned flags,
+    fz_error *err);
+/* Write one field, neutralised and quoted as above: 0, or EOF. */
+int fz_csv_field(FILE *out, const char *s);
+
+/* xlsx through libxlsxwriter: one sheet per document, Chinese header
+ * row, number formats, frozen header, autofilter, totals row, and a
+ * native chart for every tally by a period.  Every part of the zip
+ * depends on the tables alone (the creation date is the first
+ * document's to:, else 2000-01-01).  Text is always a string cell,
+ * never a formula. */
+/* Write the workbook to path (created or truncated; libxlsxwriter's
+ * temporary files go beside it).  FZ_OK, FZ_CANTCREAT or FZ_IOERR; a
+ * failed write may leave path partly written: give it a temporary name
+ * (fz_output's tmp) and rename on success. */
+int fz_xlsx_write(const char *path, const fz_tableset *ts, fz_error *err);
+/* The workbook copied onto out (standard output) through a temporary
+ * file in tmpdir (NULL: /tmp), which is removed. */
+int fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
+    fz_error *err);
+/* The workbook into an open fz_output: with a target, into its
+ * temporary file (nothing is written to o->fp; then fz_output_commit,
+ * or fz_output_abort on failure), errors naming the target; on standard
+ * output, through fz_xlsx_stream in $TMPDIR or /tmp. */
+int fz_xlsx_output(fz_output *o, const fz_tableset *ts, fz_error *err);
+/* A valid, unique sheet name for want into out (at least 128 bytes):
+ * []:*?/\ become _, no ' at either end, at most 31 characters, and
+ * "~2", "~3" ... appended when one of used[0..nused) has it (case
+ * folded). */
+char *fz_sheet_name(const char *want, char *const *used, size_t nused,
+    char *out);
+
+/* end of tables, csv and xlsx */
+
+#endif

@@ -1,0 +1,454 @@
+/* table_kinds.c - which table each kind of document gives: a tally its
+ * rows and totals, a draw its selections, a record kind one row per
+ * record; metrics and any other mapping are table_kv.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "table_int.h"
+
+static int
+shape_error(fz_error *err, const char *file, const fz_node *at,
+    const char *what, const char *expected)
+{
+	return fz_error_set(err, FZ_DATAERR, file, at->line, at->col,
+	    "%s: expected %s", what, expected);
+}
+
+/* node, when present, must be of type; else a positioned error. */
+int
+tab_want(const fz_node *node, enum fz_node_type type, const char *what,
+    const char *file, fz_error *err)
+{
+	static const char *const names[] = { "a scalar", "a list",
+		"a mapping" };
+
+	if (node == NULL || node->type == type ||
+	    (type != FZ_SCALAR && fz_node_is_null(node)))
+		return FZ_OK;
+	return shape_error(err, file, node, what, names[type]);
+}
+
+/* Items of a list that must all be mappings. */
+int
+tab_want_maps(const fz_node *seq, const char *what, const char *file,
+    fz_error *err)
+{
+	int status = tab_want(seq, FZ_SEQ, what, file, err);
+
+	for (size_t i = 0; status == FZ_OK && seq != NULL &&
+	    seq->type == FZ_SEQ && i < seq->n; i++)
+		status = tab_want(seq->kids[i], FZ_MAP, what, file, err);
+	return status;
+}
+
+size_t
+tab_items(const fz_node *seq)
+{
+	return seq != NULL && seq->type != FZ_SCALAR ? seq->n : 0;
+}
+
+/* One record: its keys become columns in first-seen order. */
+static void
+record_row(fz_tableset *ts, fz_table *t, enum fz_kind kind,
+    const fz_node *rec)
+{
+	tab_row_begin(ts);
+	for (size_t i = 0; i < rec->n; i++) {
+		const char *key = rec->kids[2 * i]->str;
+		const fz_field *f = fz_field_find(kind, key);
+		size_t col = tab_column(ts, t, key, tab_field_ctype(f) == TAB_AUTO ?
+		    FZ_C_TEXT : tab_field_ctype(f), NULL, i);
+		tab_row_set(ts, col, tab_field_cell(ts, f, rec->kids[2 * i + 1]));
+	}
+	tab_row_end(ts, t);
+}
+
+static int
+records_table(fz_tableset *ts, const fz_node *doc, const char *kind,
+    const char *file, fz_error *err)
+{
+	const fz_node *recs = fz_node_get(doc, "records");
+	fz_table *t;
+	int status = tab_want_maps(recs, "records", file, err);
+
+	if (status != FZ_OK)
+		return status;
+	t = tab_new(ts, kind, NULL, doc, file);
+	tab_attach(ts, t, 1);
+	for (size_t i = 0; i < tab_items(recs); i++)
+		record_row(ts, t, fz_kind_parse(kind), recs->kids[i]);
+	return FZ_OK;
+}
+
+/* A group key's value in its Chinese word: result violation is 违规. */
+fz_cell
+tab_group_cell(fz_tableset *ts, const char *key, const fz_node *v)
+{
+	const char *word;
+
+	if (v->type != FZ_SCALAR || fz_node_is_null(v))
+		return tab_field_cell(ts, NULL, v);
+	word = fz_value_label(key, v->str);
+	return tab_text(ts, word != NULL ? word : v->str);
+}
+
+static void
+tally_row(fz_tableset *ts, fz_table *t, const fz_node *row)
+{
+	for (size_t i = 0; i < row->n; i++) {
+		const char *key = row->kids[2 * i]->str;
+		const fz_node *v = row->kids[2 * i + 1];
+		size_t col = tab_column(ts, t, key, strcmp(key, "fines") == 0 ?
+		    FZ_C_MONEY : FZ_C_INT, NULL, i);
+		if (col < t->ngroup)
+			tab_row_set(ts, col, tab_group_cell(ts, key, v));
+		else if (v->type == FZ_SCALAR)
+			tab_row_set(ts, col, tab_scalar(ts, v, t->cols[col].type));
+		else
+			tab_row_set(ts, col, tab_field_cell(ts, NULL, v));
+	}
+}
+
+static int
+tally_table(fz_tableset *ts, const fz_node *doc, const char *file,
+    fz_error *err)
+{
+	const fz_node *by = fz_node_get(doc, "by");
+	const fz_node *rows = fz_node_get(doc, "rows");
+	const fz_node *totals = fz_node_get(doc, "totals");
+	fz_table *t;
+	int status;
+
+	if ((status = tab_want(by, FZ_SEQ, "by", file, err)) != FZ_OK ||
+	    (status = tab_want_maps(rows, "rows", file, err)) != FZ_OK ||
+	    (status = tab_want(totals, FZ_MAP, "totals", file, err)) != FZ_OK)
+		return status;
+	for (size_t i = 0; i < tab_items(by); i++)
+		if ((status = tab_want(by->kids[i], FZ_SCALAR, "by", file, err)))
+			return status;
+	t = tab_new(ts, "tally", NULL, doc, file);
+	tab_attach(ts, t, 1);
+	for (size_t i = 0; i < tab_items(by); i++) {
+		const char *key = by->kids[i]->str;
+		size_t col = tab_column(ts, t, key, FZ_C_TEXT, NULL, i);
+		if (col == t->ngroup)
+			t->ngroup++;
+		if (t->period_col < 0 && fz_period_parse(key) != FZ_P_NONE)
+			t->period_col = (int)col;
+	}
+	for (size_t i = 0; i < tab_items(rows); i++) {
+		tab_row_begin(ts);
+		tally_row(ts, t, rows->kids[i]);
+		tab_row_end(ts, t);
+	}
+	/* Without group keys the one row is the totals: nothing to add. */
+	if (totals != NULL && totals->type == FZ_MAP && t->ngroup > 0) {
+		tab_row_begin(ts);
+		tab_row_set(ts, 0, tab_text(ts, "合计"));
+		tally_row(ts, t, totals);
+		tab_row_end(ts, t);
+		t->totals = 1;
+	}
+	return FZ_OK;
+}
+
+/* A team as 张三(文旅)、李四(公安). */
+static fz_cell
+team_cell(fz_tableset *ts, const fz_node *team)
+{
+	tab_buf b = { 0 };
+
+	if (team->type != FZ_SEQ)
+		return tab_field_cell(ts, NULL, team);
+	for (size_t i = 0; i < team->n; i++) {
+		const fz_node *m = team->kids[i];
+		const fz_node *name = fz_node_get(m, "name");
+		const fz_node *dept = fz_node_get(m, "department");
+		if (name == NULL)
+			name = fz_node_get(m, "id");
+		if (i > 0)
+			tab_text_add(&b, "、");
+		if (name == NULL || name->type != FZ_SCALAR) {
+			tab_node_text(&b, m, NULL);
+			continue;
+		}
+		tab_text_add(&b, name->str);
+		if (dept != NULL && dept->type == FZ_SCALAR) {
+			tab_text_add(&b, "(");
+			tab_text_add(&b, dept->str);
+			tab_text_add(&b, ")");
+		}
+	}
+	return tab_text_cell(ts, &b);
+}
+
+static int
+draw_tables(fz_tableset *ts, const fz_node *doc, const char *file,
+    fz_error *err)
+{
+	static const char *const keys[] = { "entity", "name", "category",
+		"town", "stratum", "ticket", "team", NULL };
+	const fz_node *sel = fz_node_get(doc, "selections");
+	const fz_node *unfilled = fz_node_get(doc, "unfilled");
+	fz_table *t;
+	int status;
+
+	if ((status = tab_want_maps(sel, "selections", file, err)) != FZ_OK ||
+	    (status = tab_want_maps(unfilled, "unfilled", file, err)) != FZ_OK)
+		return status;
+	t = tab_new(ts, "draw", "抽取结果", doc, file);
+	tab_attach(ts, t, 1);
+	for (size_t i = 0; keys[i] != NULL; i++)
+		tab_column(ts, t, keys[i], FZ_C_TEXT, NULL, i);
+	for (size_t i = 0; i < tab_items(sel); i++) {
+		const fz_node *s = sel->kids[i];
+		tab_row_begin(ts);
+		for (size_t j = 0; j < s->n; j++) {
+			const char *k = s->kids[2 * j]->str;
+			const fz_node *v = s->kids[2 * j + 1];
+			size_t col = tab_column(ts, t, k, FZ_C_TEXT, NULL, j);
+			tab_row_set(ts, col, strcmp(k, "team") == 0 ?
+			    team_cell(ts, v) : tab_field_cell(ts, NULL, v));
+		}
+		tab_row_end(ts, t);
+	}
+	if (tab_items(unfilled) > 0) {
+		t = tab_new(ts, "draw", "未能组队", doc, file);
+		tab_attach(ts, t, 0);
+		for (size_t i = 0; i < unfilled->n; i++)
+			record_row(ts, t, FZ_KIND_NONE, unfilled->kids[i]);
+	}
+	return FZ_OK;
+}
+
+/* A results document (fazhi-results(1)): the public table of what each
+ * inspection found, the check of teams, days and flags, the
+ * inspections of entities not drawn, and the summary. */
+struct results_col {
+	const char *key, *label;	/* label NULL: fz_label's */
+	unsigned char type;		/* enum fz_ctype */
+	int words;			/* the record kind naming its values,
+					 * FZ_KIND_NONE: none */
+};
+
+static const struct results_col results_public[] = {
+	{ "entity", NULL, FZ_C_TEXT, FZ_KIND_NONE },
+	{ "name", NULL, FZ_C_TEXT, FZ_KIND_NONE },
+	{ "category", NULL, FZ_C_TEXT, FZ_KIND_NONE },
+	{ "town", NULL, FZ_C_TEXT, FZ_KIND_NONE },
+	{ "date", "检查日期", FZ_C_DATE, FZ_KIND_NONE },
+	{ "result", NULL, FZ_C_TEXT, FZ_KIND_INSPECTIONS },
+	{ "case", NULL, FZ_C_TEXT, FZ_KIND_NONE },
+	{ "decided", "处罚决定日期", FZ_C_DATE, FZ_KIND_NONE },
+	{ "penalty", NULL, FZ_C_TEXT, FZ_KIND_CASES },
+	{ "fine", NULL, FZ_C_MONEY, FZ_KIND_NONE },
+	{ NULL, NULL, 0, 0 }
+};
+
+static const struct results_col results_check[] = {
+	{ "entity", NULL, FZ_C_TEXT, FZ_KIND_NONE },
+	{ "name", NULL, FZ_C_TEXT, FZ_KIND_NONE },
+	{ "team", "抽取的检查组", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "inspectors", "实际检查人员", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "added", "增加的人员", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "missing", "未到的人员", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "date", "检查日期", FZ_C_DATE, FZ_KIND_NONE },
+	{ "flags", "问题", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "case_outcome", "案件状态", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "publish_by", "结果公示期限", FZ_C_DATE, FZ_KIND_NONE },
+	{ NULL, NULL, 0, 0 }
+};
+
+static const struct results_col results_summary[] = {
+	{ "drawn", "抽取家数", FZ_C_INT, FZ_KIND_NONE },
+	{ "inspected", "已检查", FZ_C_INT, FZ_KIND_NONE },
+	{ "by_drawn_team", "由抽取的检查组检查", FZ_C_INT, FZ_KIND_NONE },
+	{ "compliant", "合格", FZ_C_INT, FZ_KIND_NONE },
+	{ "violations", "违规", FZ_C_INT, FZ_KIND_NONE },
+	{ "filed", "立案", FZ_C_INT, FZ_KIND_NONE },
+	{ "fines", "罚没款", FZ_C_MONEY, FZ_KIND_NONE },
+	{ "not_inspected", "未检查", FZ_C_INT, FZ_KIND_NONE },
+	{ "overdue", "逾期检查", FZ_C_INT, FZ_KIND_NONE },
+	{ "team_changed", "检查人员变更", FZ_C_INT, FZ_KIND_NONE },
+	{ "not_drawn", "检查未抽取的对象", FZ_C_INT, FZ_KIND_NONE },
+	{ "publication_due", "待公示", FZ_C_INT, FZ_KIND_NONE },
+	{ "publication_late", "逾期未公示", FZ_C_INT, FZ_KIND_NONE },
+	{ NULL, NULL, 0, 0 }
+};
+
+/* The words of the flags and case outcomes. */
+static const char *const results_words[][2] = {
+	{ "not_inspected", "未检查" }, { "overdue", "逾期检查" },
+	{ "team_changed", "检查人员变更" }, { "open", "未结" },
+	{ "decided", "已作出处罚决定" }, { "closed", "已办结" },
+	{ "unknown", "未见案件" },
+};
+
+/* A flag, a list of them, or an outcome in words. */
+static fz_cell
+words_cell(fz_tableset *ts, const fz_node *v)
+{
+	tab_buf b = { 0 };
+	size_t n = v->type == FZ_SEQ ? v->n : 1;
+
+	for (size_t i = 0; i < n; i++) {
+		const fz_node *item = v->type == FZ_SEQ ? v->kids[i] : v;
+		const char *w = item->type == FZ_SCALAR ? item->str : "";
+		for (size_t j = 0; j < sizeof results_words /
+		    sizeof results_words[0]; j++)
+			if (strcmp(results_words[j][0], w) == 0)
+				w = results_words[j][1];
+		if (i > 0)
+			tab_text_add(&b, "、");
+		tab_text_add(&b, w);
+	}
+	return tab_text_cell(ts, &b);
+}
+
+/* One row of cols: each value from the inspection, else from the
+ * selection; a selection not inspected says so in result. */
+static void
+results_row(fz_tableset *ts, fz_table *t, const struct results_col *cols,
+    const fz_node *sel, const fz_node *in)
+{
+	tab_row_begin(ts);
+	for (size_t i = 0; cols[i].key != NULL; i++) {
+		const char *key = cols[i].key;
+		const fz_node *v = in != NULL && fz_node_get(in, key) != NULL ?
+		    fz_node_get(in, key) : fz_node_get(sel, key);
+		size_t col = tab_column(ts, t, key, cols[i].type,
+		    cols[i].label, i);
+		if (v == NULL && in == NULL && strcmp(key, "result") == 0)
+			tab_row_set(ts, col, tab_text(ts, "未检查"));
+		else if (v == NULL)
+			continue;
+		else if (strcmp(key, "team") == 0)
+			tab_row_set(ts, col, team_cell(ts, v));
+		else if (!strcmp(key, "flags") || !strcmp(key, "case_outcome"))
+			tab_row_set(ts, col, words_cell(ts, v));
+		else if (cols[i].type != FZ_C_TEXT && v->type == FZ_SCALAR)
+			tab_row_set(ts, col, tab_scalar(ts, v, cols[i].type));
+		else
+			tab_row_set(ts, col, tab_field_cell(ts,
+			    cols[i].words == FZ_KIND_NONE ? NULL :
+			    fz_field_find(cols[i].words, key), v));
+	}
+	tab_row_end(ts, t);
+}
+
+/* A table of cols: a row per inspection of each selection, or one for
+ * a selection without any. */
+static void
+results_table(fz_tableset *ts, const fz_node *doc, const char *part,
+    const struct results_col *cols, const char *file)
+{
+	const fz_node *sel = fz_node_get(doc, "selections");
+	fz_table *t = tab_new(ts, "results", part, doc, file);
+
+	tab_attach(ts, t, cols == results_public);
+	for (size_t i = 0; cols[i].key != NULL; i++)
+		tab_column(ts, t, cols[i].key, cols[i].type, cols[i].label, i);
+	for (size_t i = 0; i < tab_items(sel); i++) {
+		const fz_node *ins = fz_node_get(sel->kids[i], "inspections");
+		if (tab_items(ins) == 0)
+			results_row(ts, t, cols, sel->kids[i], NULL);
+		for (size_t j = 0; j < tab_items(ins); j++)
+			results_row(ts, t, cols, sel->kids[i], ins->kids[j]);
+	}
+}
+
+static int
+results_tables(fz_tableset *ts, const fz_node *doc, const char *file,
+    fz_error *err)
+{
+	const fz_node *sel = fz_node_get(doc, "selections");
+	const fz_node *others = fz_node_get(doc, "not_drawn");
+	const fz_node *sum = fz_node_get(doc, "summary");
+	fz_table *t;
+	int status;
+
+	if ((status = tab_want_maps(sel, "selections", file, err)) != FZ_OK ||
+	    (status = tab_want_maps(others, "not_drawn", file, err)) != FZ_OK ||
+	    (status = tab_want(sum, FZ_MAP, "summary", file, err)) != FZ_OK)
+		return status;
+	for (size_t i = 0; i < tab_items(sel); i++)
+		if ((status = tab_want_maps(fz_node_get(sel->kids[i],
+		    "inspections"), "inspections", file, err)) != FZ_OK)
+			return status;
+	results_table(ts, doc, "抽查结果", results_public, file);
+	results_table(ts, doc, "核查", results_check, file);
+	if (tab_items(others) > 0) {
+		t = tab_new(ts, "results", "检查未抽取的对象", doc, file);
+		tab_attach(ts, t, 0);
+		for (size_t i = 0; i < others->n; i++)
+			record_row(ts, t, FZ_KIND_INSPECTIONS, others->kids[i]);
+	}
+	if (sum != NULL && sum->type == FZ_MAP) {
+		t = tab_new(ts, "results", "汇总", doc, file);
+		tab_attach(ts, t, 0);
+		results_row(ts, t, results_summary, sum, NULL);
+	}
+	return FZ_OK;
+}
+
+static int
+doc_tables(fz_tableset *ts, const fz_node *doc, const char *kind,
+    const char *file, fz_error *err)
+{
+	static const char *const skip[] = { "kind", "version", NULL };
+	enum fz_kind k = kind != NULL ? fz_kind_parse(kind) : FZ_KIND_NONE;
+
+	if (doc == NULL || doc->type != FZ_MAP)
+		return fz_error_set(err, FZ_DATAERR, file,
+		    doc ? doc->line : 0, doc ? doc->col : 0,
+		    "a document must be a mapping");
+	if (k == FZ_KIND_TALLY)
+		return tally_table(ts, doc, file, err);
+	if (k == FZ_KIND_METRICS)
+		return tab_metrics(ts, doc, file, err);
+	if (k == FZ_KIND_DRAW)
+		return draw_tables(ts, doc, file, err);
+	if (k == FZ_KIND_RESULTS)
+		return results_tables(ts, doc, file, err);
+	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
+		return records_table(ts, doc, kind, file, err);
+	tab_attach(ts, tab_kv(ts, doc, kind, NULL, file, skip), 1);
+	return FZ_OK;
+}
+
+int
+fz_tableset_add_doc(fz_tableset *ts, const fz_node *doc, const char *file,
+    fz_error *err)
+{
+	const fz_node *kind = fz_node_get(doc, "kind");
+
+	ts->open = NULL;
+	return doc_tables(ts, doc, kind != NULL && kind->type == FZ_SCALAR ?
+	    kind->str : NULL, file, err);
+}
+
+int
+fz_tableset_add_event(fz_tableset *ts, const fz_event *ev, fz_error *err)
+{
+	fz_table *t = ts->open;
+
+	if (ev->type == FZ_EV_DOC) {
+		ts->open = NULL;
+		/* A record kind's records came first: its table is whole. */
+		if (t != NULL && ev->kind != NULL && strcmp(t->kind, ev->kind) == 0)
+			return FZ_OK;
+		return doc_tables(ts, ev->node, ev->kind, ev->file, err);
+	}
+	if (ev->node == NULL || ev->node->type != FZ_MAP)
+		return tab_want(ev->node, FZ_MAP, "records", ev->file, err);
+	if (t == NULL || ev->index == 0 || ev->kind == NULL ||
+	    strcmp(t->kind, ev->kind) != 0) {
+		t = ts->open = tab_new(ts, ev->kind, NULL, NULL, ev->file);
+		t->line = ev->doc_line, t->col = ev->doc_col;
+		tab_attach(ts, t, 1);
+	}
+	record_row(ts, t, fz_kind_parse(ev->kind), ev->node);
+	return FZ_OK;
+}

@@ -1,0 +1,60 @@
+/* tally.h - the inspection and case tally, its output and its exact merge.
+ *
+ * What other folders of lib/ and the programs may use of lib/tally/; what
+ * stays inside it is in tally_int.h. */
+#ifndef FAZHI_TALLY_H
+#define FAZHI_TALLY_H
+
+#include "core/core.h"
+#include "io/io.h"
+
+/* ----------------------------------------------------------------- tally */
+
+/* The indicators of FORMATS.md's tally, for one row or the totals. */
+typedef struct fz_tally_counts {
+	long long visits, units, person_times, outings, violations, banned,
+	    leader_led, filed, closed, open, closed_on_time, overdue,
+	    reviewed, published_on_time;
+	int64_t fines;		/* fen */
+} fz_tally_counts;
+
+/* The indicator keys in output order, NULL-terminated. */
+extern const char *const fz_tally_indicators[];
+
+typedef struct fz_tally fz_tally;
+
+/* A tally grouped by the keys of by (period keys year, quarter, month,
+ * week, day, and any record key), in that order.  Returns a tally owned
+ * by the caller, or NULL with err set (FZ_USAGE) when by names a period
+ * twice or an empty key.  by is copied. */
+fz_tally *fz_tally_new(char *const *by, int nby, fz_error *err);
+void fz_tally_free(fz_tally *t);
+/* Count only what falls within [from, to]; either may be FZ_NODATE, and
+ * an open end is then the data's first or last date. */
+void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to);
+/* The filters the records passed, written into the document (copied). */
+void fz_tally_set_where(fz_tally *t, const fz_where *w);
+/* Working days for published_on_time (borrowed; NULL: Monday-Friday). */
+void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c);
+/* Add a decoded inspection; rec is its node, for the group keys. */
+void fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
+    const fz_node *rec);
+/* Add a decoded case; FZ_DATAERR when its id was added before. */
+int fz_tally_add_case(fz_tally *t, const fz_case *c, const fz_node *rec,
+    fz_error *err);
+/* Add a tally document written with --mergeable.  *t NULL: a new tally
+ * with the document's by and where.  FZ_DATAERR when the merge cannot
+ * be exact (no state, other by or where, a case that differs). */
+int fz_tally_merge(fz_tally **t, const fz_node *doc, fz_error *err);
+/* Compute the case indicators and order the rows (idempotent). */
+void fz_tally_finish(fz_tally *t);
+size_t fz_tally_nrows(const fz_tally *t);
+/* Row i in output order; *keys receives its group values (NULL: null). */
+const fz_tally_counts *fz_tally_row(const fz_tally *t, size_t i,
+    const char *const **keys);
+const fz_tally_counts *fz_tally_totals(const fz_tally *t);
+/* Finish and write the tally document; with mergeable, the state an
+ * exact merge needs.  0, or -1 on a write error. */
+int fz_tally_write(fz_tally *t, fz_writer *w, int mergeable);
+
+#endif

@@ -1,0 +1,77 @@
+/* tally_int.h - the inside of a tally, shared by tally.c (counting) and
+ * tally_io.c (writing and merging).  Not installed. */
+#ifndef FAZHI_TALLY_INT_H
+#define FAZHI_TALLY_INT_H
+
+#include "tally.h"
+
+struct row {
+	const char **keys;		/* nby group values, NULL for null */
+	fz_tally_counts c;
+	long long solo_outings, solo_person_times;
+};
+
+/* A row's outing: its row and the outing's interned number. */
+struct row_outing {
+	uint32_t row, outing;
+};
+
+struct tcase {
+	const char *id;
+	fz_date filed, closed, decided, legal_review, published;
+	long long extended_days;
+	int64_t fine;			/* FZ_NOMONEY when none */
+	const char **keys;		/* record keys; NULL at period keys */
+};
+
+struct fz_tally {
+	char **by;
+	enum fz_period *period;		/* per key: FZ_P_NONE or its period */
+	int nby, finest;		/* finest: index of the finest period key, -1 */
+	char **where_key, **where_value;
+	size_t nwhere;
+	fz_date from, to;		/* as set; FZ_NODATE when open */
+	fz_date lo, hi;			/* the data's first and last date */
+	const fz_calendar *cal;
+	long long inputs[FZ_KIND_COUNT];
+
+	fz_arena *arena;		/* keys and strings of the tally */
+	fz_arena *scratch;		/* one record's group values */
+	fz_map *rowmap;			/* row key -> row index + 1 */
+	struct row *rows;
+	size_t nrows, caprows;
+	struct row total;
+	/* Distinct counts.  Entities, outings and inspectors are interned
+	 * to numbers (their index in the map, in first-seen order); the
+	 * memberships are sets of number pairs, see tally.c. */
+	fz_map *entity_ids, *outing_ids, *inspector_ids;
+	fz_u64map *units;		/* row, entity */
+	fz_u64map *outings;		/* row, outing -> row outing + 1 */
+	fz_u64map *persons;		/* row outing, inspector */
+	fz_u64map *all_persons;		/* outing, inspector */
+	struct row_outing *ro;
+	size_t nro, capro;
+	const char *last_outing;	/* the outing of the last visit */
+	uint32_t last_row, last_o, last_ro;
+	char *kbuf;			/* scratch for keys */
+	size_t kcap;
+
+	struct tcase *cases;
+	size_t ncases, capcases;
+	fz_map *caseids;		/* id -> index + 1 */
+
+	size_t *order;			/* rows in output order */
+	int finished;
+};
+
+/* tally.c */
+uint32_t fz__tally_row(fz_tally *t, const char *const *keys);
+void fz__tally_entity(fz_tally *t, uint32_t row, const char *id);
+void fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
+    fz_node *const *inspectors, size_t n);
+void fz__tally_seen(fz_tally *t, fz_date d);
+void fz__tally_range(const fz_tally *t, fz_date *from, fz_date *to);
+int fz__tally_case(fz_tally *t, const struct tcase *c, fz_error *err,
+    const fz_node *at);
+
+#endif
