@@ -50,7 +50,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		if (c == O_VERIFY)
 			o->verify = optarg;
 		else if (c == O_HASH &&
-		    (o->hash = fz_hash_parse(optarg, strlen(optarg))) < 0)
+		    (o->hash = fz_draw_hash_parse(optarg, strlen(optarg))) < 0)
 			rc = fz_cli_usage(&cli, "--hash: '%s' is not sha256 or "
 			    "sm3", optarg);
 		else if (c != O_HASH)
@@ -77,7 +77,7 @@ static const fz_diag warnings = { warning, NULL, 0 };
 
 /* The draw of the inputs, as a document in a. */
 static int
-draw(char **files, int nfiles, int force, enum fz_hash fallback,
+draw(char **files, int nfiles, int force, enum fz_draw_hash fallback,
     fz_draw_inputs *in, fz_draw *d, fz_node **doc, fz_arena *a,
     fz_error *err)
 {
@@ -113,7 +113,7 @@ summary(const fz_draw *d, const fz_draw_inputs *in)
 	    "%zu staffed from %zu inspectors, %zu unfilled (%s)\n", cli.prog,
 	    d->plan->task, d->npicks, population, d->plan->nstrata,
 	    d->npicks - d->nunfilled, in->ninspectors, d->nunfilled,
-	    fz_hash_name(d->hash));
+	    fz_draw_hash_name(d->hash));
 }
 
 static int
@@ -186,8 +186,8 @@ verify(const struct opts *o, char **files, int nfiles, fz_output *out,
 		goto done;
 	h = fz_node_get(pub, "hash");
 	if (h != NULL && h->type == FZ_SCALAR &&
-	    fz_hash_parse(h->str, h->len) >= 0)
-		fallback = fz_hash_parse(h->str, h->len);
+	    fz_draw_hash_parse(h->str, h->len) >= 0)
+		fallback = fz_draw_hash_parse(h->str, h->len);
 	if ((rc = draw(files, nfiles, o->hash, fallback, &in, &d, &doc, a,
 	    err)) != FZ_OK)
 		goto done;

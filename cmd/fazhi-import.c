@@ -28,7 +28,7 @@ static fz_cli cli = {
 
 struct opts {
 	enum fz_kind kind;
-	enum fz_encoding enc;
+	enum fz_import_encoding enc;
 	const char *map;
 };
 
@@ -48,10 +48,10 @@ parse_opt(struct opts *o, int c)
 		o->map = optarg;
 		return -1;
 	case 'e':
-		if ((enc = fz_encoding_parse(optarg)) < 0)
+		if ((enc = fz_import_encoding_parse(optarg)) < 0)
 			return fz_cli_usage(&cli, "--encoding: '%s' is not "
 			    "utf-8, gb18030 or gbk", optarg);
-		o->enc = (enum fz_encoding)enc;
+		o->enc = (enum fz_import_encoding)enc;
 		return -1;
 	default:
 		return fz_cli_common(&cli, c, optarg);

@@ -147,8 +147,8 @@ static int
 list_or_dump(const struct opts *o, fz_error *err)
 {
 	fz_buf out = { 0 };
-	int rc = o->list ? fz_templates_list(templates_dir(), &out, err) :
-	    fz_template_dump(templates_dir(), o->dump, &out, err);
+	int rc = o->list ? fz_render_templates_list(templates_dir(), &out, err) :
+	    fz_render_template_dump(templates_dir(), o->dump, &out, err);
 
 	if (rc == FZ_OK && out.len > 0)
 		fwrite(out.data, 1, out.len, stdout);
@@ -159,7 +159,7 @@ list_or_dump(const struct opts *o, fz_error *err)
 /* What the inputs hold: the context, or the tables. */
 struct inputs {
 	fz_render_ctx *ctx;
-	fz_tableset *tables;
+	fz_table_set *tables;
 	int draw, tally, metrics;
 };
 
@@ -174,7 +174,7 @@ take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
 		in->tally |= !strcmp(ev->kind, "tally");
 		in->metrics |= !strcmp(ev->kind, "metrics");
 	}
-	return in->tables != NULL ? fz_tableset_add_event(in->tables, ev, err)
+	return in->tables != NULL ? fz_table_set_add_event(in->tables, ev, err)
 	    : fz_render_ctx_add_event(in->ctx, ev, err);
 }
 
@@ -209,7 +209,7 @@ write_context(const fz_node *root, FILE *fp)
 /* The context through the template, or itself with --context, onto
  * the output. */
 static int
-write_text(const struct opts *o, fz_template *t, const fz_node *root,
+write_text(const struct opts *o, fz_render_template *t, const fz_node *root,
     fz_error *err)
 {
 	enum fz_escape esc = !strcmp(o->format, "html") ? FZ_ESCAPE_HTML :
@@ -223,7 +223,7 @@ write_text(const struct opts *o, fz_template *t, const fz_node *root,
 		rc = write_context(root, out.fp) == 0 ? FZ_OK :
 		    fz_error_set(err, FZ_IOERR, cli.output, 0, 0, "write error");
 	else
-		rc = fz_template_render_file(t, root, esc, out.fp, err);
+		rc = fz_render_template_render_file(t, root, esc, out.fp, err);
 	if (rc == FZ_IOERR && cli.output == NULL)
 		return FZ_OK;	/* fz_cli_finish tells of standard output */
 	if (rc != FZ_OK) {
@@ -234,18 +234,18 @@ write_text(const struct opts *o, fz_template *t, const fz_node *root,
 }
 
 static int
-write_tables(const struct opts *o, const fz_tableset *ts, fz_error *err)
+write_tables(const struct opts *o, const fz_table_set *ts, fz_error *err)
 {
 	fz_output out;
 	int rc;
 
 	if (!strcmp(o->format, "xlsx") && cli.output == NULL)
-		rc = fz_xlsx_stream(stdout, NULL, ts, err);
+		rc = fz_table_xlsx_stream(stdout, NULL, ts, err);
 	else if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
 		return rc;
 	else
-		rc = !strcmp(o->format, "xlsx") ? fz_xlsx_write(out.tmp, ts,
-		    err) : fz_csv_write(out.fp, ts, o->bom ? FZ_CSV_BOM : 0,
+		rc = !strcmp(o->format, "xlsx") ? fz_table_xlsx_write(out.tmp, ts,
+		    err) : fz_table_csv_write(out.fp, ts, o->bom ? FZ_CSV_BOM : 0,
 		    err);
 	if (cli.output == NULL)
 		return rc == FZ_IOERR ? FZ_OK : rc;	/* fz_cli_finish tells */
@@ -260,7 +260,7 @@ static int
 run(const struct opts *o, char **files, int nfiles, fz_error *err)
 {
 	struct inputs in = { 0 };
-	fz_template *t = NULL;
+	fz_render_template *t = NULL;
 	const char *name = o->template;
 	int tables = !o->context && (!strcmp(o->format, "csv") ||
 	    !strcmp(o->format, "xlsx"));
@@ -268,22 +268,22 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 
 	/* A template's own errors come before any input is read. */
 	if (name != NULL && !o->context)
-		rc = fz_template_open(templates_dir(), o->format, name, &t, err);
+		rc = fz_render_template_open(templates_dir(), o->format, name, &t, err);
 	if (tables)
-		in.tables = fz_tableset_new();
+		in.tables = fz_table_set_new();
 	else
 		in.ctx = fz_render_ctx_new();
 	if (rc == FZ_OK)
 		rc = read_inputs(&in, files, nfiles, err);
 	if (rc == FZ_OK && !tables && !o->context && t == NULL)
-		rc = fz_template_open(templates_dir(), o->format,
+		rc = fz_render_template_open(templates_dir(), o->format,
 		    default_template(&in), &t, err);
 	if (rc == FZ_OK)
 		rc = tables ? write_tables(o, in.tables, err) :
 		    write_text(o, t, fz_render_ctx_root(in.ctx), err);
-	fz_template_free(t);
+	fz_render_template_free(t);
 	fz_render_ctx_free(in.ctx);
-	fz_tableset_free(in.tables);
+	fz_table_set_free(in.tables);
 	return rc;
 }
 

@@ -121,7 +121,7 @@ run(struct opts *o, const char *draw, char **files, int nfiles,
 	fz_arena *a = fz_arena_new();
 	fz_calendar *cal = NULL;
 	fz_results *r = NULL;
-	fz_draw_doc d;
+	fz_results_draw d;
 	int rc;
 
 	if (o->calendar != NULL) {
@@ -129,7 +129,7 @@ run(struct opts *o, const char *draw, char **files, int nfiles,
 		if ((rc = fz_calendar_load(cal, o->calendar, err)) != FZ_OK)
 			goto done;
 	}
-	if ((rc = fz_draw_doc_read(draw, &d, a, err)) != FZ_OK)
+	if ((rc = fz_results_draw_read(draw, &d, a, err)) != FZ_OK)
 		goto done;
 	o->r.calendar = cal;
 	r = fz_results_new(&d, &o->r);

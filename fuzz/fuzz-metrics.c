@@ -37,7 +37,7 @@ report(fz_metrics *m)
 
 	fz_metrics_total(m, &f);
 	for (int r = 0; r < FZ_RATE_COUNT; r++)
-		fz_fraction_format(f.rates[r], buf);
+		fz_metrics_fraction_format(f.rates[r], buf);
 	for (int by = FZ_BY_MATTER; by <= FZ_BY_OFFICE; by++)
 		fz_metrics_rows(m, by, &rows);
 	fz_metrics_period(m, &from, &to);

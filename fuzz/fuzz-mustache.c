@@ -36,20 +36,20 @@ partial(void *ctx, const char *name, fz_partial *out, fz_error *err)
 static void
 render(const uint8_t *tpl, size_t len, struct parts *p, const fz_node *data)
 {
-	fz_template *t = NULL;
+	fz_render_template *t = NULL;
 	fz_error err;
 	fz_buf out = { 0 };
 
-	if (fz_template_parse("t.mustache", (const char *)tpl, len, &t,
+	if (fz_render_template_parse("t.mustache", (const char *)tpl, len, &t,
 	    &err) != FZ_OK)
 		return;
-	fz_template_set_partials(t, partial, p);
-	fz_template_render(t, data, FZ_ESCAPE_NONE, &out, &err);
+	fz_render_template_set_partials(t, partial, p);
+	fz_render_template_render(t, data, FZ_ESCAPE_NONE, &out, &err);
 	fz_buf_free(&out);
-	fz_template_render(t, data, FZ_ESCAPE_HTML, &out, &err);
+	fz_render_template_render(t, data, FZ_ESCAPE_HTML, &out, &err);
 	fz_buf_free(&out);
-	fz_template_render_file(t, data, FZ_ESCAPE_HTML, fuzz_null(), &err);
-	fz_template_free(t);
+	fz_render_template_render_file(t, data, FZ_ESCAPE_HTML, fuzz_null(), &err);
+	fz_render_template_free(t);
 }
 
 int

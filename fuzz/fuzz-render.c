@@ -12,14 +12,14 @@ static const char *const names[5] = { "annual", "monthly", "draw-notice",
 static const char *const formats[3] = { "text", "md", "html" };
 
 /* Each template opened once, for every run after. */
-static fz_template *
+static fz_render_template *
 template_of(int which, int format)
 {
-	static fz_template *open[5][3];
+	static fz_render_template *open[5][3];
 	fz_error err;
 
 	if (open[which][format] == NULL &&
-	    fz_template_open(FZ_SRCDIR "/templates", formats[format],
+	    fz_render_template_open(FZ_SRCDIR "/templates", formats[format],
 	    names[which], &open[which][format], &err) != FZ_OK)
 		fuzz_fail("opening a built-in template", err.msg);
 	return open[which][format];
@@ -29,7 +29,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fz_render_ctx *ctx;
-	fz_template *t;
+	fz_render_template *t;
 	char *paths[1];
 	fz_stream *s;
 	fz_event ev;
@@ -49,7 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 	fz_stream_close(s);
 	if (rc == 0) {
-		fz_template_render(t, fz_render_ctx_root(ctx),
+		fz_render_template_render(t, fz_render_ctx_root(ctx),
 		    data[0] / 5 % 3 == 2 ? FZ_ESCAPE_HTML : FZ_ESCAPE_NONE,
 		    &out, &err);
 		w = fz_writer_new(fuzz_null());

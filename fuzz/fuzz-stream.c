@@ -13,7 +13,7 @@
 struct state {
 	fz_calendar *cal;
 	fz_where *where;
-	fz_tableset *ts;
+	fz_table_set *ts;
 	int tables_ok;
 	fz_arena *arena;
 };
@@ -54,7 +54,7 @@ use_plan(struct state *st, const fz_node *doc)
 	fz_plan plan;
 	fz_error err;
 
-	fz_plan_decode(doc, &plan, st->arena, &fuzz_quiet_diag, &err);
+	fz_draw_plan_decode(doc, &plan, st->arena, &fuzz_quiet_diag, &err);
 }
 
 /* Written as the value of x: in a document, it reads back the same. */
@@ -99,7 +99,7 @@ on_event(struct state *st, fz_event *ev)
 	enum fz_kind k = ev->kind ? fz_kind_parse(ev->kind) : FZ_KIND_NONE;
 	fz_error err;
 
-	if (st->tables_ok && fz_tableset_add_event(st->ts, ev, &err) != FZ_OK)
+	if (st->tables_ok && fz_table_set_add_event(st->ts, ev, &err) != FZ_OK)
 		st->tables_ok = 0;
 	if (ev->type == FZ_EV_RECORD && fz_kind_fields(k) != NULL)
 		decode_record(st, k, ev->node);
@@ -127,7 +127,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st.cal = fz_calendar_new();
 	st.where = fz_where_new();
 	fz_where_add(st.where, "result=违规", &err);
-	st.ts = fz_tableset_new();
+	st.ts = fz_table_set_new();
 	st.tables_ok = 1;
 	st.arena = fz_arena_new();
 	s = fz_stream_open(paths, 1, flags);
@@ -136,9 +136,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_stream_count(s, "inspections");
 	fz_stream_close(s);
 	if (st.tables_ok)
-		fz_csv_write(fuzz_null(), st.ts, FZ_CSV_BOM, &err);
+		fz_table_csv_write(fuzz_null(), st.ts, FZ_CSV_BOM, &err);
 	fz_arena_free(st.arena);
-	fz_tableset_free(st.ts);
+	fz_table_set_free(st.ts);
 	fz_where_free(st.where);
 	fz_calendar_free(st.cal);
 	return 0;

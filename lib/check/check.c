@@ -66,10 +66,10 @@ file_order(fz_check *c, const char *file, const char **kept)
 	return (size_t)(uintptr_t)*slot;
 }
 
-chk_pos
-chk_pos_of(fz_check *c, const fz_node *n)
+fz_check__pos
+fz_check__pos_of(fz_check *c, const fz_node *n)
 {
-	chk_pos pos = { NULL, n->line, n->col };
+	fz_check__pos pos = { NULL, n->line, n->col };
 
 	file_order(c, n->file, &pos.file);
 	return pos;
@@ -80,7 +80,7 @@ problem_add(fz_check *c, int severity, const char *file, unsigned line,
     unsigned col, const char *fmt, va_list ap)
 {
 	char msg[2048];
-	chk_problem *p;
+	fz_check__problem *p;
 
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (c->nproblems == c->capproblems) {
@@ -89,14 +89,14 @@ problem_add(fz_check *c, int severity, const char *file, unsigned line,
 		    c->capproblems * sizeof *c->problems);
 	}
 	p = &c->problems[c->nproblems];
-	*p = (chk_problem){ severity, 0, c->nproblems, NULL, line, col,
+	*p = (fz_check__problem){ severity, 0, c->nproblems, NULL, line, col,
 		fz_arena_strdup(c->arena, msg) };
 	p->order = file_order(c, file, &p->file);
 	c->nproblems++;
 }
 
 void
-chk_report(fz_check *c, int severity, const fz_node *at, const char *fmt,
+fz_check__report(fz_check *c, int severity, const fz_node *at, const char *fmt,
     ...)
 {
 	va_list ap;
@@ -107,7 +107,7 @@ chk_report(fz_check *c, int severity, const fz_node *at, const char *fmt,
 }
 
 void
-chk_report_pos(fz_check *c, int severity, chk_pos pos, const char *fmt,
+fz_check__report_pos(fz_check *c, int severity, fz_check__pos pos, const char *fmt,
     ...)
 {
 	va_list ap;
@@ -131,7 +131,7 @@ fz_check_report(fz_check *c, int severity, const char *file, unsigned line,
 static int
 problem_cmp(const void *a, const void *b)
 {
-	const chk_problem *p = a, *q = b;
+	const fz_check__problem *p = a, *q = b;
 
 	if (p->order != q->order)
 		return p->order < q->order ? -1 : 1;
@@ -145,14 +145,14 @@ problem_cmp(const void *a, const void *b)
 void
 fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx, size_t counts[3])
 {
-	chk_run(c);
+	fz_check__run(c);
 	if (c->nproblems > 1)
 		qsort(c->problems, c->nproblems, sizeof *c->problems,
 		    problem_cmp);
 	if (counts != NULL)
 		counts[0] = counts[1] = counts[2] = 0;
 	for (size_t i = 0; i < c->nproblems; i++) {
-		const chk_problem *p = &c->problems[i];
+		const fz_check__problem *p = &c->problems[i];
 
 		if (counts != NULL)
 			counts[p->severity]++;
@@ -164,7 +164,7 @@ fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx, size_t counts[3])
 /* ------------------------------------------------------------ records */
 
 const char *
-chk_id_key(enum fz_kind k)
+fz_check__id_key(enum fz_kind k)
 {
 	switch (k) {
 	case FZ_KIND_ENTITIES:
@@ -180,15 +180,15 @@ chk_id_key(enum fz_kind k)
 }
 
 const fz_node *
-chk_at(const chk_rec *r, const char *key)
+fz_check__at(const fz_check__rec *r, const char *key)
 {
 	const fz_node *v = fz_node_get(r->at, key);
 
 	return v != NULL ? v : r->at;
 }
 
-const chk_id *
-chk_find(const fz_check *c, enum fz_kind k, const char *id)
+const fz_check__id *
+fz_check__find(const fz_check *c, enum fz_kind k, const char *id)
 {
 	void **slot = fz_map_find(c->ids[k], id, strlen(id));
 
@@ -196,7 +196,7 @@ chk_find(const fz_check *c, enum fz_kind k, const char *id)
 }
 
 const char *
-chk_intern(fz_check *c, const char *s)
+fz_check__intern(fz_check *c, const char *s)
 {
 	const char *kept;
 
@@ -205,7 +205,7 @@ chk_intern(fz_check *c, const char *s)
 }
 
 void
-chk_ref_add(fz_check *c, const chk_ref *ref)
+fz_check__ref_add(fz_check *c, const fz_check__ref *ref)
 {
 	if (c->nrefs == c->caprefs) {
 		c->caprefs = c->caprefs ? 2 * c->caprefs : 64;
@@ -215,7 +215,7 @@ chk_ref_add(fz_check *c, const chk_ref *ref)
 }
 
 void
-chk_matter_add(fz_check *c, const chk_matter *m)
+fz_check__matter_add(fz_check *c, const fz_check__matter *m)
 {
 	if (c->nmatters == c->capmatters) {
 		c->capmatters = c->capmatters ? 2 * c->capmatters : 64;
@@ -239,9 +239,9 @@ union any_record {
  * not be decoded, so that a bad record still takes part in duplicates
  * and references without a second error. */
 static const char *
-record_id(enum fz_kind k, const chk_rec *r)
+record_id(enum fz_kind k, const fz_check__rec *r)
 {
-	const char *key = chk_id_key(k);
+	const char *key = fz_check__id_key(k);
 	const fz_node *v;
 
 	if (key == NULL)
@@ -255,7 +255,7 @@ record_id(enum fz_kind k, const chk_rec *r)
 
 /* An inspector's avoid list, kept. */
 static void
-keep_avoid(fz_check *c, chk_id *e, const fz_inspector *p)
+keep_avoid(fz_check *c, fz_check__id *e, const fz_inspector *p)
 {
 	const fz_node *list = p->avoid;
 
@@ -263,28 +263,28 @@ keep_avoid(fz_check *c, chk_id *e, const fz_inspector *p)
 		return;
 	e->avoid = fz_arena_alloc(c->arena, list->n * sizeof *e->avoid);
 	for (size_t i = 0; i < list->n; i++)
-		e->avoid[e->navoid++] = chk_intern(c, list->kids[i]->str);
+		e->avoid[e->navoid++] = fz_check__intern(c, list->kids[i]->str);
 }
 
 static void
-register_id(fz_check *c, enum fz_kind k, const chk_rec *r, const char *id)
+register_id(fz_check *c, enum fz_kind k, const fz_check__rec *r, const char *id)
 {
-	const chk_id *first;
-	chk_id *e;
+	const fz_check__id *first;
+	fz_check__id *e;
 	void **slot;
 	int added;
 
 	slot = fz_map_insert(c->ids[k], id, strlen(id), &added, NULL);
 	if (!added) {
 		first = *slot;
-		chk_report(c, FZ_ERROR, chk_at(r, chk_id_key(k)), "duplicate "
-		    "%s '%s' in %s (first at %s:%u:%u)", chk_id_key(k), id,
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, fz_check__id_key(k)), "duplicate "
+		    "%s '%s' in %s (first at %s:%u:%u)", fz_check__id_key(k), id,
 		    fz_kind_name(k), first->first.file ? first->first.file : "",
 		    first->first.line, first->first.col);
 		return;
 	}
 	e = fz_arena_alloc(c->arena, sizeof *e);
-	*e = (chk_id){ chk_pos_of(c, r->at), NULL, 0, -1 };
+	*e = (fz_check__id){ fz_check__pos_of(c, r->at), NULL, 0, -1 };
 	if (k == FZ_KIND_INSPECTORS && r->data != NULL)
 		keep_avoid(c, e, r->data);
 	if (k == FZ_KIND_MATTERS && r->data != NULL)
@@ -295,21 +295,21 @@ register_id(fz_check *c, enum fz_kind k, const chk_rec *r, const char *id)
 static void
 take(fz_check *c, enum fz_kind k, const fz_node *at, const void *data)
 {
-	chk_rec r = { at, data };
+	fz_check__rec r = { at, data };
 	const char *id = record_id(k, &r);
 
 	c->seen[k] = 1;
-	(void)chk_pos_of(c, at);	/* the file is met */
+	(void)fz_check__pos_of(c, at);	/* the file is met */
 	if (id != NULL)
 		register_id(c, k, &r, id);
 	if (data != NULL)
-		chk_record(c, k, &r);
+		fz_check__record(c, k, &r);
 }
 
 static void
 diag_report(void *ctx, int severity, const fz_node *at, const char *msg)
 {
-	chk_report(ctx, severity, at, "%s", msg);
+	fz_check__report(ctx, severity, at, "%s", msg);
 }
 
 int
@@ -320,7 +320,7 @@ fz_check_record(fz_check *c, enum fz_kind k, fz_node *rec)
 	fz_error err;
 	int rc;
 
-	(void)chk_pos_of(c, rec);
+	(void)fz_check__pos_of(c, rec);
 	rc = fz_record_decode(k, rec, &data, &diag, &err);
 	if (fz_kind_has_records(k))
 		take(c, k, rec, rc == FZ_OK ? &data : NULL);
@@ -346,7 +346,7 @@ check_doc_keys(fz_check *c, const char *kind, const fz_node *doc)
 		if (strcmp(key->str, "kind") != 0 &&
 		    strcmp(key->str, "version") != 0 &&
 		    strcmp(key->str, "records") != 0)
-			chk_report(c, FZ_WARNING, key, "unknown key '%s' in a "
+			fz_check__report(c, FZ_WARNING, key, "unknown key '%s' in a "
 			    "%s document", key->str, kind);
 	}
 }
@@ -372,7 +372,7 @@ check_plan(fz_check *c, const fz_node *doc)
 	fz_plan plan;
 	fz_error err;
 
-	if (fz_plan_decode(doc, &plan, a, &diag, &err) != FZ_OK)
+	if (fz_draw_plan_decode(doc, &plan, a, &diag, &err) != FZ_OK)
 		fz_check_report(c, FZ_ERROR, err.file[0] ? err.file : doc->file,
 		    err.line, err.col, "%s", err.msg);
 	fz_arena_free(a);
@@ -384,9 +384,9 @@ fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
 	const fz_node *v = fz_node_get(doc, "version");
 	enum fz_kind k;
 
-	(void)chk_pos_of(c, doc);
+	(void)fz_check__pos_of(c, doc);
 	if (kind == NULL) {
-		chk_report(c, FZ_ERROR, doc, "document has no kind");
+		fz_check__report(c, FZ_ERROR, doc, "document has no kind");
 		return;
 	}
 	k = fz_kind_parse(kind);
@@ -394,12 +394,12 @@ fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
 		return;		/* what fazhi-check -f yaml writes */
 	if (k == FZ_KIND_NONE) {
 		v = fz_node_get(doc, "kind");
-		chk_report(c, FZ_ERROR, v ? v : doc, "unknown kind '%s'", kind);
+		fz_check__report(c, FZ_ERROR, v ? v : doc, "unknown kind '%s'", kind);
 		return;
 	}
 	c->seen[k] = 1;
 	if (v != NULL && !(v->type == FZ_SCALAR && strcmp(v->str, "1") == 0))
-		chk_report(c, FZ_ERROR, v, "version %s is not supported "
+		fz_check__report(c, FZ_ERROR, v, "version %s is not supported "
 		    "(expected %d)", v->type == FZ_SCALAR ? v->str : "",
 		    FZ_FORMAT_VERSION);
 	if (k == FZ_KIND_CALENDAR)

@@ -5,7 +5,7 @@
  * decision (art. 58), the 90-day limit (art. 60) and publication within
  * 7 working days (国办发〔2018〕118号), counted as art. 85 says.
  * A record is checked when it is read; what it refers to and is not yet
- * known is settled at the end (chk_run), as are the matters' parents. */
+ * known is settled at the end (fz_check__run), as are the matters' parents. */
 #include <string.h>
 
 #include "check_int.h"
@@ -36,7 +36,7 @@ distinct_items(const fz_node *list)
 /* ------------------------------------------------------------ every kind */
 
 static void
-dates_after_as_of(fz_check *c, enum fz_kind k, const chk_rec *r)
+dates_after_as_of(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 {
 	char a[16], b[16];
 
@@ -46,7 +46,7 @@ dates_after_as_of(fz_check *c, enum fz_kind k, const chk_rec *r)
 			continue;
 		d = *(const fz_date *)((const char *)r->data + f->offset);
 		if (d != FZ_NODATE && d > c->o.as_of)
-			chk_report(c, FZ_ERROR, chk_at(r, f->key), "%s %s is "
+			fz_check__report(c, FZ_ERROR, fz_check__at(r, f->key), "%s %s is "
 			    "after the as-of date %s", f->key, day(d, a),
 			    day(c->o.as_of, b));
 	}
@@ -54,23 +54,23 @@ dates_after_as_of(fz_check *c, enum fz_kind k, const chk_rec *r)
 
 /* A date that must not come before an earlier one. */
 static void
-not_before(fz_check *c, const chk_rec *r, const char *key, fz_date d,
+not_before(fz_check *c, const fz_check__rec *r, const char *key, fz_date d,
     const char *key0, fz_date d0)
 {
 	char a[16], b[16];
 
 	if (d != FZ_NODATE && d0 != FZ_NODATE && d < d0)
-		chk_report(c, FZ_ERROR, chk_at(r, key), "%s %s is before %s %s",
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, key), "%s %s is before %s %s",
 		    key, day(d, a), key0, day(d0, b));
 }
 
 static void
-check_entity(fz_check *c, const chk_rec *r)
+check_entity(fz_check *c, const fz_check__rec *r)
 {
 	const fz_entity *e = r->data;
 
 	if (fz_uscc_check(e->id) == 0)
-		chk_report(c, FZ_WARNING, chk_at(r, "id"), "统一社会信用代码 "
+		fz_check__report(c, FZ_WARNING, fz_check__at(r, "id"), "统一社会信用代码 "
 		    "'%s' has a wrong check character (GB 32100)", e->id);
 }
 
@@ -85,12 +85,12 @@ static const char *const not_found[FZ_KIND_COUNT] = {
 
 /* 行政处罚法 art. 43: an inspector on the roster and the entity. */
 static void
-check_avoid(fz_check *c, const chk_id *who, const char *inspector,
-    const char *entity, chk_pos at)
+check_avoid(fz_check *c, const fz_check__id *who, const char *inspector,
+    const char *entity, fz_check__pos at)
 {
 	for (size_t i = 0; i < who->navoid; i++)
 		if (strcmp(who->avoid[i], entity) == 0)
-			chk_report_pos(c, FZ_ERROR, at, "inspector '%s' must "
+			fz_check__report_pos(c, FZ_ERROR, at, "inspector '%s' must "
 			    "avoid entity '%s' (回避, 行政处罚法 art. 43)",
 			    inspector, entity);
 }
@@ -109,20 +109,20 @@ static void
 refer(fz_check *c, enum fz_kind k, const char *id, const fz_node *at,
     const char *avoid_entity, int banned_ok)
 {
-	const chk_id *found = chk_find(c, k, id);
-	chk_ref ref;
+	const fz_check__id *found = fz_check__find(c, k, id);
+	fz_check__ref ref;
 
 	if (found != NULL) {
 		if (avoid_entity != NULL)
 			check_avoid(c, found, id, avoid_entity,
-			    chk_pos_of(c, at));
+			    fz_check__pos_of(c, at));
 		return;
 	}
 	if (banned_ok && banned(c, id))
 		return;
-	ref = (chk_ref){ k, chk_intern(c, id), avoid_entity ?
-	    chk_intern(c, avoid_entity) : NULL, banned_ok, chk_pos_of(c, at) };
-	chk_ref_add(c, &ref);
+	ref = (fz_check__ref){ k, fz_check__intern(c, id), avoid_entity ?
+	    fz_check__intern(c, avoid_entity) : NULL, banned_ok, fz_check__pos_of(c, at) };
+	fz_check__ref_add(c, &ref);
 }
 
 /* The references kept: reported only when some document of their kind
@@ -131,15 +131,15 @@ static void
 settle_refs(fz_check *c)
 {
 	for (size_t i = 0; i < c->nrefs; i++) {
-		const chk_ref *ref = &c->refs[i];
-		const chk_id *found = chk_find(c, ref->kind, ref->id);
+		const fz_check__ref *ref = &c->refs[i];
+		const fz_check__id *found = fz_check__find(c, ref->kind, ref->id);
 		if (found != NULL && ref->avoid_entity != NULL)
 			check_avoid(c, found, ref->id, ref->avoid_entity,
 			    ref->at);
 		if (found != NULL || !c->seen[ref->kind] ||
 		    (ref->banned_ok && banned(c, ref->id)))
 			continue;
-		chk_report_pos(c, FZ_ERROR, ref->at, not_found[ref->kind],
+		fz_check__report_pos(c, FZ_ERROR, ref->at, not_found[ref->kind],
 		    ref->id);
 	}
 }
@@ -147,7 +147,7 @@ settle_refs(fz_check *c)
 /* ------------------------------------------------------------ inspections */
 
 static void
-check_inspection(fz_check *c, const chk_rec *r)
+check_inspection(fz_check *c, const fz_check__rec *r)
 {
 	const fz_inspection *v = r->data;
 	const fz_node *list = v->inspectors;
@@ -158,10 +158,10 @@ check_inspection(fz_check *c, const chk_rec *r)
 		fz_map_insert(c->banned, v->entity, strlen(v->entity), &added,
 		    NULL);
 	else
-		refer(c, FZ_KIND_ENTITIES, v->entity, chk_at(r, "entity"),
+		refer(c, FZ_KIND_ENTITIES, v->entity, fz_check__at(r, "entity"),
 		    NULL, 0);
 	if (v->case_id != NULL)
-		refer(c, FZ_KIND_CASES, v->case_id, chk_at(r, "case"), NULL, 0);
+		refer(c, FZ_KIND_CASES, v->case_id, fz_check__at(r, "case"), NULL, 0);
 	/* The towns' grid staff are not in the enforcement roster, and
 	 * their logs are not the bureau's inspections. */
 	if (v->reported_by == FZ_REPORTED_TOWN)
@@ -170,7 +170,7 @@ check_inspection(fz_check *c, const chk_rec *r)
 		refer(c, FZ_KIND_INSPECTORS, list->kids[i]->str, list->kids[i],
 		    c->o.rules ? v->entity : NULL, 0);
 	if (c->o.rules && n < 2)
-		chk_report(c, FZ_ERROR, chk_at(r, "inspectors"), "%zu "
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "inspectors"), "%zu "
 		    "inspector%s: an inspection needs at least two "
 		    "(行政处罚法 art. 42)", n, n == 1 ? "" : "s");
 }
@@ -186,7 +186,7 @@ decision_limit(const fz_case *k)
 /* The 7th working day after the decision, warning once for each year
  * the calendar does not cover. */
 static fz_date
-publish_by(fz_check *c, const chk_rec *r, fz_date decided)
+publish_by(fz_check *c, const fz_check__rec *r, fz_date decided)
 {
 	fz_date by = fz_calendar_add_workdays(c->o.calendar, decided,
 	    PUBLISH_WORKDAYS);
@@ -199,7 +199,7 @@ publish_by(fz_check *c, const chk_rec *r, fz_date decided)
 		    (c->years_warned[y / 8] & (1u << (y % 8))))
 			continue;
 		c->years_warned[y / 8] |= (unsigned char)(1u << (y % 8));
-		chk_report(c, FZ_WARNING, chk_at(r, "decided"), "the calendar "
+		fz_check__report(c, FZ_WARNING, fz_check__at(r, "decided"), "the calendar "
 		    "does not cover %d: its working days are counted Monday "
 		    "to Friday", y);
 	}
@@ -207,12 +207,12 @@ publish_by(fz_check *c, const chk_rec *r, fz_date decided)
 }
 
 static void
-case_sanity(fz_check *c, const chk_rec *r)
+case_sanity(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
 	if (k->entity != NULL)
-		refer(c, FZ_KIND_ENTITIES, k->entity, chk_at(r, "entity"), NULL,
+		refer(c, FZ_KIND_ENTITIES, k->entity, fz_check__at(r, "entity"), NULL,
 		    1);
 	not_before(c, r, "closed", k->closed, "filed", k->filed);
 	not_before(c, r, "decided", k->decided, "filed", k->filed);
@@ -220,7 +220,7 @@ case_sanity(fz_check *c, const chk_rec *r)
 }
 
 static void
-case_time_limit(fz_check *c, const chk_rec *r)
+case_time_limit(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 	fz_date limit = decision_limit(k);
@@ -231,19 +231,19 @@ case_time_limit(fz_check *c, const chk_rec *r)
 		snprintf(ext, sizeof ext, " plus %lld days of extension",
 		    k->extended_days);
 	if (end != FZ_NODATE && end > limit)
-		chk_report(c, FZ_ERROR, chk_at(r, k->decided != FZ_NODATE ?
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, k->decided != FZ_NODATE ?
 		    "decided" : "closed"), "%s %d days after filing, past the "
 		    "limit of %d days%s (行政处罚法 art. 60)",
 		    k->decided != FZ_NODATE ? "decided" : "closed",
 		    end - k->filed, CASE_LIMIT_DAYS, ext);
 	else if (end == FZ_NODATE && c->o.as_of > limit)
-		chk_report(c, FZ_ERROR, chk_at(r, "filed"), "case '%s' is not "
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "filed"), "case '%s' is not "
 		    "decided by %s, %d days after filing%s (行政处罚法 art. 60)",
 		    k->id, day(limit, a), CASE_LIMIT_DAYS, ext);
 }
 
 static void
-case_rules(fz_check *c, const chk_rec *r)
+case_rules(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 	fz_date by;
@@ -253,19 +253,19 @@ case_rules(fz_check *c, const chk_rec *r)
 	if (k->decided == FZ_NODATE)
 		return;
 	if (k->legal_review == FZ_NODATE)
-		chk_report(c, FZ_ERROR, chk_at(r, "decided"), "decided without "
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "decided without "
 		    "legal review (法制审核, 行政处罚法 art. 58)");
 	else if (k->legal_review > k->decided)
-		chk_report(c, FZ_ERROR, chk_at(r, "legal_review"), "legal "
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "legal_review"), "legal "
 		    "review %s after the decision %s (行政处罚法 art. 58)",
 		    day(k->legal_review, a), day(k->decided, b));
 	by = publish_by(c, r, k->decided);
 	if (k->published != FZ_NODATE && k->published > by)
-		chk_report(c, FZ_ERROR, chk_at(r, "published"), "published %s, "
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "published"), "published %s, "
 		    "after %s, the 7th working day after the decision "
 		    "(国办发〔2018〕118号)", day(k->published, a), day(by, b));
 	else if (k->published == FZ_NODATE && c->o.as_of > by)
-		chk_report(c, FZ_ERROR, chk_at(r, "decided"), "not published "
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "not published "
 		    "by %s, the 7th working day after the decision "
 		    "(国办发〔2018〕118号)", day(by, a));
 }
@@ -284,7 +284,7 @@ days_from(fz_date from, fz_date by, char *buf)
 
 /* --due-within: what falls due between as_of and as_of + days. */
 static void
-case_due(fz_check *c, const chk_rec *r)
+case_due(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 	fz_date from = c->o.as_of, to = from + c->o.due_within, by;
@@ -293,13 +293,13 @@ case_due(fz_check *c, const chk_rec *r)
 	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE) {
 		by = decision_limit(k);
 		if (by >= from && by <= to)
-			chk_report(c, FZ_NOTE, chk_at(r, "filed"), "case '%s' "
+			fz_check__report(c, FZ_NOTE, fz_check__at(r, "filed"), "case '%s' "
 			    "must be decided by %s, %s (行政处罚法 art. 60)",
 			    k->id, day(by, a), days_from(from, by, n));
 	} else if (k->decided != FZ_NODATE && k->published == FZ_NODATE) {
 		by = publish_by(c, r, k->decided);
 		if (by >= from && by <= to)
-			chk_report(c, FZ_NOTE, chk_at(r, "decided"), "case '%s' "
+			fz_check__report(c, FZ_NOTE, fz_check__at(r, "decided"), "case '%s' "
 			    "must be published by %s, %s (国办发〔2018〕118号)",
 			    k->id, day(by, a), days_from(from, by, n));
 	}
@@ -309,39 +309,39 @@ case_due(fz_check *c, const chk_rec *r)
 
 static const char *const a_level[] = { "an item", "a sub", "a leaf" };
 
-static const chk_matter *
+static const fz_check__matter *
 matter_of(const fz_check *c, const char *code)
 {
-	const chk_id *id = chk_find(c, FZ_KIND_MATTERS, code);
+	const fz_check__id *id = fz_check__find(c, FZ_KIND_MATTERS, code);
 
 	return id != NULL && id->matter >= 0 ? &c->matters[id->matter] : NULL;
 }
 
 /* A parent one level up, in the catalogue, and no loop of parents. */
 static void
-matter_parent(fz_check *c, const chk_matter *m)
+matter_parent(fz_check *c, const fz_check__matter *m)
 {
-	const chk_matter *p;
+	const fz_check__matter *p;
 	size_t steps = 0;
 
 	if (m->level == FZ_LEVEL_ITEM) {
 		if (m->parent != NULL)
-			chk_report_pos(c, FZ_ERROR, m->parent_at, "an item has "
+			fz_check__report_pos(c, FZ_ERROR, m->parent_at, "an item has "
 			    "no parent");
 		return;
 	}
 	if (m->parent == NULL) {
-		chk_report_pos(c, FZ_ERROR, m->at, "%s matter needs a parent",
+		fz_check__report_pos(c, FZ_ERROR, m->at, "%s matter needs a parent",
 		    a_level[m->level]);
 		return;
 	}
-	if (chk_find(c, FZ_KIND_MATTERS, m->parent) == NULL) {
-		chk_report_pos(c, FZ_ERROR, m->parent_at, "parent '%s' is not "
+	if (fz_check__find(c, FZ_KIND_MATTERS, m->parent) == NULL) {
+		fz_check__report_pos(c, FZ_ERROR, m->parent_at, "parent '%s' is not "
 		    "in the matter catalogue", m->parent);
 		return;
 	}
 	if ((p = matter_of(c, m->parent)) != NULL && p->level != m->level - 1)
-		chk_report_pos(c, FZ_ERROR, m->parent_at, "the parent of %s "
+		fz_check__report_pos(c, FZ_ERROR, m->parent_at, "the parent of %s "
 		    "must be %s; '%s' is %s", a_level[m->level],
 		    a_level[m->level - 1], m->parent, a_level[p->level]);
 	/* A loop needs wrong levels too, but say what it is. */
@@ -349,7 +349,7 @@ matter_parent(fz_check *c, const chk_matter *m)
 	    steps++) {
 		p = matter_of(c, p->parent);
 		if (p != NULL && strcmp(p->code, m->code) == 0) {
-			chk_report_pos(c, FZ_ERROR, m->parent_at, "the parents "
+			fz_check__report_pos(c, FZ_ERROR, m->parent_at, "the parents "
 			    "of '%s' lead back to it", m->code);
 			break;
 		}
@@ -358,34 +358,34 @@ matter_parent(fz_check *c, const chk_matter *m)
 
 /* A matter is kept for its parent chain, checked at the end. */
 static void
-check_matter(fz_check *c, const chk_rec *r)
+check_matter(fz_check *c, const fz_check__rec *r)
 {
 	const fz_matter *m = r->data;
-	chk_matter kept = { chk_intern(c, m->code), m->parent ?
-	    chk_intern(c, m->parent) : NULL, m->level, chk_pos_of(c, r->at),
-	    chk_pos_of(c, chk_at(r, "parent")) };
+	fz_check__matter kept = { fz_check__intern(c, m->code), m->parent ?
+	    fz_check__intern(c, m->parent) : NULL, m->level, fz_check__pos_of(c, r->at),
+	    fz_check__pos_of(c, fz_check__at(r, "parent")) };
 
-	chk_matter_add(c, &kept);
+	fz_check__matter_add(c, &kept);
 	if (m->promised_days != FZ_NOINT && m->statutory_days != FZ_NOINT &&
 	    m->promised_days > m->statutory_days)
-		chk_report(c, FZ_ERROR, chk_at(r, "promised_days"),
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "promised_days"),
 		    "promised_days %lld is above statutory_days %lld",
 		    m->promised_days, m->statutory_days);
 }
 
 static void
-check_application(fz_check *c, const chk_rec *r)
+check_application(fz_check *c, const fz_check__rec *r)
 {
 	const fz_application *a = r->data;
 
-	refer(c, FZ_KIND_MATTERS, a->matter, chk_at(r, "matter"), NULL, 0);
+	refer(c, FZ_KIND_MATTERS, a->matter, fz_check__at(r, "matter"), NULL, 0);
 	not_before(c, r, "completed", a->completed, "received", a->received);
 }
 
 /* ------------------------------------------------------------ all */
 
 void
-chk_record(fz_check *c, enum fz_kind k, const chk_rec *r)
+fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 {
 	dates_after_as_of(c, k, r);
 	switch (k) {
@@ -414,7 +414,7 @@ chk_record(fz_check *c, enum fz_kind k, const chk_rec *r)
 }
 
 void
-chk_run(fz_check *c)
+fz_check__run(fz_check *c)
 {
 	settle_refs(c);
 	for (size_t i = 0; i < c->nmatters; i++)

@@ -25,9 +25,9 @@ fz_draw_cand_cmp(const fz_draw_order *o, const fz_draw_cand *a,
 		return 0;
 	ia = o->id(o->items, a->index);
 	ib = o->id(o->items, b->index);
-	fz_ticketer_digest(o->tk, ia, strlen(ia), ma);
-	fz_ticketer_digest(o->tk, ib, strlen(ib), mb);
-	if ((c = fz_ticket_cmp(ma, mb)) != 0)
+	fz_draw_ticketer_digest(o->tk, ia, strlen(ia), ma);
+	fz_draw_ticketer_digest(o->tk, ib, strlen(ib), mb);
+	if ((c = fz_draw_ticket_cmp(ma, mb)) != 0)
 		return c;
 	return strcmp(ia, ib);	/* a tie: the identifier's bytes */
 }
@@ -174,7 +174,7 @@ populate_share(void *arg)
 {
 	struct share *sh = arg;
 	const fz_plan *p = sh->d->plan;
-	fz_ticketer *tk = fz_ticketer_new(sh->d->hash, p->seed, p->seed_len);
+	fz_draw_ticketer *tk = fz_draw_ticketer_new(sh->d->hash, p->seed, p->seed_len);
 
 	for (size_t i = sh->first; i < sh->end; i++) {
 		const fz_entity *e = &sh->d->entities[i];
@@ -192,10 +192,10 @@ populate_share(void *arg)
 			sh->unmatched++;
 			continue;
 		}
-		push(&sh->sc[s], (fz_draw_cand){ fz_ticketer_lead(tk, e->id,
+		push(&sh->sc[s], (fz_draw_cand){ fz_draw_ticketer_lead(tk, e->id,
 		    strlen(e->id)), (uint32_t)i });
 	}
-	fz_ticketer_free(tk);
+	fz_draw_ticketer_free(tk);
 	return NULL;
 }
 
@@ -296,13 +296,13 @@ take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
 
 		pk->entity = all[i].index;
 		pk->stratum = stratum_of(p, e);
-		fz_ticket(o->tk, e->id, strlen(e->id), pk->ticket);
+		fz_draw_ticket(o->tk, e->id, strlen(e->id), pk->ticket);
 	}
 	free(all);
 }
 
 static void
-draw_clear(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+draw_clear(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
     const fz_entity *entities, const fz_inspector *inspectors)
 {
 	size_t ns = plan->nstrata ? plan->nstrata : 1;
@@ -321,26 +321,26 @@ draw_clear(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 }
 
 int
-fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
     const fz_entity *entities, size_t nentities,
     const fz_inspector *inspectors, size_t ninspectors,
     const fz_diag *diag, fz_error *err)
 {
 	struct strata_cands *sc;
 	fz_draw_order o = { NULL, entity_id, entities };
-	fz_staff *st;
+	fz_draw__staff *st;
 
 	draw_clear(d, plan, h, entities, inspectors);
 	if (nentities > UINT32_MAX || ninspectors > UINT32_MAX)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "more than "
 		    "%u entities or inspectors", UINT32_MAX);
-	if ((st = fz_staff_new(plan, h, inspectors, ninspectors, err)) == NULL)
+	if ((st = fz_draw__staff_new(plan, h, inspectors, ninspectors, err)) == NULL)
 		return err->status;
-	o.tk = fz_ticketer_new(h, plan->seed, plan->seed_len);
+	o.tk = fz_draw_ticketer_new(h, plan->seed, plan->seed_len);
 	if (o.tk == NULL) {
-		fz_staff_free(st);
+		fz_draw__staff_free(st);
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "this OpenSSL "
-		    "has no %s", fz_hash_name(h));
+		    "has no %s", fz_draw_hash_name(h));
 	}
 	sc = fz_xcalloc(plan->nstrata ? plan->nstrata : 1, sizeof *sc);
 	populate(d, sc, nentities);
@@ -349,9 +349,9 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 		free(sc[s].v);
 	free(sc);
 	strata_warnings(d, diag);
-	fz_staff_run(st, d, o.tk);
-	fz_ticketer_free(o.tk);
-	fz_staff_free(st);
+	fz_draw__staff_run(st, d, o.tk);
+	fz_draw_ticketer_free(o.tk);
+	fz_draw__staff_free(st);
 	return FZ_OK;
 }
 

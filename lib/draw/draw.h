@@ -12,63 +12,63 @@
 /* ------------------------------------------------------------------------------------ draw */
 
 /* The hash of a draw (DRAW.md): SHA-256, or SM3 (GB/T 32905). */
-enum fz_hash { FZ_HASH_SHA256, FZ_HASH_SM3 };
+enum fz_draw_hash { FZ_HASH_SHA256, FZ_HASH_SM3 };
 #define FZ_DIGEST_SIZE 32	/* bytes of either digest */
 #define FZ_DIGEST_HEX 65	/* its lowercase hex and a NUL */
 #define FZ_TICKET_SIZE 81	/* "0.", at most 78 digits, a NUL */
 
-/* "sha256" or "sm3"; fz_hash_parse gives -1 for any other name. */
-const char *fz_hash_name(enum fz_hash h);
-int fz_hash_parse(const char *s, size_t len);
+/* "sha256" or "sm3"; fz_draw_hash_parse gives -1 for any other name. */
+const char *fz_draw_hash_name(enum fz_draw_hash h);
+int fz_draw_hash_parse(const char *s, size_t len);
 
-/* An incremental digest.  fz_digest_new returns one owned by the caller,
- * NULL when libcrypto lacks the hash.  fz_digest_hex writes the hex of
+/* An incremental digest.  fz_draw_digest_new returns one owned by the caller,
+ * NULL when libcrypto lacks the hash.  fz_draw_digest_hex writes the hex of
  * what was given so far and leaves d open to more. */
-typedef struct fz_digest fz_digest;
-fz_digest *fz_digest_new(enum fz_hash h);
-void fz_digest_free(fz_digest *d);
-void fz_digest_update(fz_digest *d, const void *buf, size_t len);
+typedef struct fz_draw_digest fz_draw_digest;
+fz_draw_digest *fz_draw_digest_new(enum fz_draw_hash h);
+void fz_draw_digest_free(fz_draw_digest *d);
+void fz_draw_digest_update(fz_draw_digest *d, const void *buf, size_t len);
 /* dst takes src's state; both of the same hash. */
-void fz_digest_copy(fz_digest *dst, const fz_digest *src);
-void fz_digest_hex(const fz_digest *d, char hex[FZ_DIGEST_HEX]);
+void fz_draw_digest_copy(fz_draw_digest *dst, const fz_draw_digest *src);
+void fz_draw_digest_hex(const fz_draw_digest *d, char hex[FZ_DIGEST_HEX]);
 /* The hex digest of buf; -1 when libcrypto lacks the hash. */
-int fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
+int fz_draw_hash_hex(enum fz_draw_hash h, const void *buf, size_t len,
     char hex[FZ_DIGEST_HEX]);
 
 /* DRAW.md steps 3-4: the digest as a 256-bit big-endian integer, in
  * decimal padded to 64 digits, reversed, after "0.". */
-void fz_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
+void fz_draw_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
     char ticket[FZ_TICKET_SIZE]);
 /* Steps 3-4 on the digest of buf (consistent_sampler's sha256_uniform);
  * -1 when libcrypto lacks the hash. */
-int fz_hash_uniform(enum fz_hash h, const void *buf, size_t len,
+int fz_draw_hash_uniform(enum fz_draw_hash h, const void *buf, size_t len,
     char ticket[FZ_TICKET_SIZE]);
 /* The first nine digits of the ticket of md, as an integer: tickets with
  * different leads are ordered as their leads. */
-uint32_t fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE]);
+uint32_t fz_draw_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE]);
 /* <0, 0, >0 as the ticket of a is below, equal to, above that of b. */
-int fz_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
+int fz_draw_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
     const unsigned char b[FZ_DIGEST_SIZE]);
 
 /* Tickets under one seed (step 1 done once).  The identifier ticketed is
  * the prefix last set (none at first) followed by id, so the inspector
- * tickets of an entity E hash E.id + "|" once.  fz_ticketer_new copies
+ * tickets of an entity E hash E.id + "|" once.  fz_draw_ticketer_new copies
  * nothing it is given and returns a ticketer owned by the caller, NULL
  * when libcrypto lacks the hash.  A ticketer is not shared by threads. */
-typedef struct fz_ticketer fz_ticketer;
-fz_ticketer *fz_ticketer_new(enum fz_hash h, const char *seed, size_t len);
-void fz_ticketer_free(fz_ticketer *t);
-void fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len);
+typedef struct fz_draw_ticketer fz_draw_ticketer;
+fz_draw_ticketer *fz_draw_ticketer_new(enum fz_draw_hash h, const char *seed, size_t len);
+void fz_draw_ticketer_free(fz_draw_ticketer *t);
+void fz_draw_ticketer_prefix(fz_draw_ticketer *t, const char *prefix, size_t len);
 /* Step 2: the digest n of the identifier. */
-void fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
+void fz_draw_ticketer_digest(fz_draw_ticketer *t, const char *id, size_t len,
     unsigned char md[FZ_DIGEST_SIZE]);
-/* fz_ticket_lead of that digest, at less cost. */
-uint32_t fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len);
+/* fz_draw_ticket_lead of that digest, at less cost. */
+uint32_t fz_draw_ticketer_lead(fz_draw_ticketer *t, const char *id, size_t len);
 /* The first three digits of the ticket, 0 to 999, at less cost still:
  * tickets with different heads are ordered as their heads. */
-uint32_t fz_ticketer_head(fz_ticketer *t, const char *id, size_t len);
+uint32_t fz_draw_ticketer_head(fz_draw_ticketer *t, const char *id, size_t len);
 /* The ticket of the identifier. */
-void fz_ticket(fz_ticketer *t, const char *id, size_t len,
+void fz_draw_ticket(fz_draw_ticketer *t, const char *id, size_t len,
     char ticket[FZ_TICKET_SIZE]);
 
 /* A condition of a stratum: the entity's field equals one of values
@@ -94,7 +94,7 @@ typedef struct fz_plan {
 	const char *task, *seed;
 	size_t seed_len;
 	fz_date date;
-	int hash;			/* enum fz_hash, -1 when not named */
+	int hash;			/* enum fz_draw_hash, -1 when not named */
 	fz_stratum *strata;
 	size_t nstrata;
 	long long team_size;		/* at least 2 */
@@ -110,7 +110,7 @@ typedef struct fz_plan {
  * DRAW.md with its position (FZ_DATAERR, err set), the warning of a seed
  * under 15 digits to diag (may be NULL).  plan points into doc and into
  * memory from a; both must outlive it. */
-int fz_plan_decode(const fz_node *doc, fz_plan *plan, fz_arena *a,
+int fz_draw_plan_decode(const fz_node *doc, fz_plan *plan, fz_arena *a,
     const fz_diag *diag, fz_error *err);
 
 /* One entity taken, in draw order. */
@@ -129,7 +129,7 @@ typedef struct fz_draw {
 	const fz_plan *plan;
 	const fz_entity *entities;
 	const fz_inspector *inspectors;
-	enum fz_hash hash;
+	enum fz_draw_hash hash;
 	size_t *population, *selected;	/* per stratum */
 	size_t closed, recent, unmatched;	/* entities left out */
 	fz_draw_pick *picks;
@@ -143,7 +143,7 @@ typedef struct fz_draw {
  * NULL; a report's node is NULL when it has no place.  Returns FZ_OK, or
  * FZ_DATAERR with err set when a department of team.departments has no
  * active inspector.  d is filled and owned by the caller: fz_draw_free. */
-int fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+int fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
     const fz_entity *entities, size_t nentities,
     const fz_inspector *inspectors, size_t ninspectors,
     const fz_diag *diag, fz_error *err);
@@ -159,7 +159,7 @@ typedef struct fz_draw_inputs {
 	size_t nentities;
 	fz_inspector *inspectors;
 	size_t ninspectors;
-	enum fz_hash hash;		/* the draw's hash, once read */
+	enum fz_draw_hash hash;		/* the draw's hash, once read */
 	size_t records[FZ_IN_COUNT];	/* records (plan: documents) read */
 	char digest[FZ_IN_COUNT][FZ_DIGEST_HEX];
 	struct fz_draw_store *store;	/* private */
@@ -174,7 +174,7 @@ typedef struct fz_draw_inputs {
  * whose check character is wrong, a short seed) go to diag (may be NULL).
  * in is owned by the caller: fz_draw_inputs_free, also after an error. */
 int fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
-    enum fz_hash fallback, const fz_diag *diag, fz_error *err);
+    enum fz_draw_hash fallback, const fz_diag *diag, fz_error *err);
 void fz_draw_inputs_free(fz_draw_inputs *in);
 
 /* The draw document of FORMATS.md for d read from in, as a tree owned by

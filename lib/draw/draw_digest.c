@@ -24,7 +24,7 @@
 
 struct per_hash {
 	int live;
-	fz_digest *kind[FZ_IN_COUNT], *saved[FZ_IN_COUNT], *file;
+	fz_draw_digest *kind[FZ_IN_COUNT], *saved[FZ_IN_COUNT], *file;
 };
 
 /* Bytes of one file, then what is known after them. */
@@ -37,7 +37,7 @@ struct chunk {
 	unsigned char data[CHUNK];
 };
 
-struct fz_kind_digests {
+struct fz_draw__kind_digests {
 	struct per_hash h[2];
 	int started[FZ_IN_COUNT];	/* the kind has had a file */
 	long file;			/* the file being hashed, -1 before */
@@ -56,16 +56,16 @@ static void
 per_hash_free(struct per_hash *p)
 {
 	for (int k = 0; k < FZ_IN_COUNT; k++) {
-		fz_digest_free(p->kind[k]);
-		fz_digest_free(p->saved[k]);
+		fz_draw_digest_free(p->kind[k]);
+		fz_draw_digest_free(p->saved[k]);
 	}
-	fz_digest_free(p->file);
+	fz_draw_digest_free(p->file);
 	memset(p, 0, sizeof *p);
 }
 
 /* The file that was being hashed is over. */
 static void
-file_end(fz_kind_digests *kd)
+file_end(fz_draw__kind_digests *kd)
 {
 	for (int h = 0; h < 2; h++) {
 		struct per_hash *p = &kd->h[h];
@@ -74,9 +74,9 @@ file_end(fz_kind_digests *kd)
 			int held = (kd->seen >> k) & 1;
 
 			if (held && !kd->started[k])
-				fz_digest_copy(p->kind[k], p->file);
+				fz_draw_digest_copy(p->kind[k], p->file);
 			else if (!held && kd->started[k])
-				fz_digest_copy(p->kind[k], p->saved[k]);
+				fz_draw_digest_copy(p->kind[k], p->saved[k]);
 		}
 	}
 	for (int k = 0; k < FZ_IN_COUNT; k++)
@@ -85,23 +85,23 @@ file_end(fz_kind_digests *kd)
 }
 
 static void
-file_begin(fz_kind_digests *kd)
+file_begin(fz_draw__kind_digests *kd)
 {
 	for (int h = 0; h < 2; h++) {
 		struct per_hash *p = &kd->h[h];
 
 		if (!p->live)
 			continue;
-		fz_digest_free(p->file);
-		p->file = fz_digest_new(h);
+		fz_draw_digest_free(p->file);
+		p->file = fz_draw_digest_new(h);
 		for (int k = 0; k < FZ_IN_COUNT; k++)
 			if (kd->started[k])
-				fz_digest_copy(p->saved[k], p->kind[k]);
+				fz_draw_digest_copy(p->saved[k], p->kind[k]);
 	}
 }
 
 static void
-hash_bytes(fz_kind_digests *kd, const struct chunk *c)
+hash_bytes(fz_draw__kind_digests *kd, const struct chunk *c)
 {
 	if (c->file != kd->file) {
 		if (kd->file >= 0)
@@ -114,16 +114,16 @@ hash_bytes(fz_kind_digests *kd, const struct chunk *c)
 
 		if (!p->live)
 			continue;
-		fz_digest_update(p->file, c->data, c->len);
+		fz_draw_digest_update(p->file, c->data, c->len);
 		for (int k = 0; k < FZ_IN_COUNT; k++)
 			if (kd->started[k])
-				fz_digest_update(p->kind[k], c->data, c->len);
+				fz_draw_digest_update(p->kind[k], c->data, c->len);
 	}
 }
 
 /* Take one chunk: its bytes, then what it tells. */
 static void
-take(fz_kind_digests *kd, const struct chunk *c)
+take(fz_draw__kind_digests *kd, const struct chunk *c)
 {
 	if (c->len > 0)
 		hash_bytes(kd, c);
@@ -139,7 +139,7 @@ take(fz_kind_digests *kd, const struct chunk *c)
 static void *
 hasher(void *arg)
 {
-	fz_kind_digests *kd = arg;
+	fz_draw__kind_digests *kd = arg;
 	int end = 0;
 
 	while (!end) {
@@ -162,14 +162,14 @@ hasher(void *arg)
 
 /* The chunk being filled. */
 static struct chunk *
-current(fz_kind_digests *kd)
+current(fz_draw__kind_digests *kd)
 {
 	return &kd->chunks[kd->tail % NCHUNKS];
 }
 
 /* Hand the chunk being filled over, and start the next. */
 static void
-send(fz_kind_digests *kd)
+send(fz_draw__kind_digests *kd)
 {
 	struct chunk *c;
 
@@ -191,22 +191,22 @@ send(fz_kind_digests *kd)
 	c->end = 0;
 }
 
-fz_kind_digests *
-fz_kind_digests_new(int force)
+fz_draw__kind_digests *
+fz_draw__kind_digests_new(int force)
 {
-	fz_kind_digests *kd = fz_xcalloc(1, sizeof *kd);
+	fz_draw__kind_digests *kd = fz_xcalloc(1, sizeof *kd);
 
 	kd->file = kd->tapped = -1;
 	for (int h = 0; h < 2; h++) {
 		struct per_hash *p = &kd->h[h];
 
 		if ((force >= 0 && force != h) ||
-		    (p->file = fz_digest_new(h)) == NULL)
+		    (p->file = fz_draw_digest_new(h)) == NULL)
 			continue;	/* not asked, or this OpenSSL lacks it */
 		p->live = 1;
 		for (int k = 0; k < FZ_IN_COUNT; k++) {
-			p->kind[k] = fz_digest_new(h);
-			p->saved[k] = fz_digest_new(h);
+			p->kind[k] = fz_draw_digest_new(h);
+			p->saved[k] = fz_draw_digest_new(h);
 		}
 	}
 	kd->chunks = fz_xmalloc(NCHUNKS * sizeof *kd->chunks);
@@ -221,7 +221,7 @@ fz_kind_digests_new(int force)
 
 /* The thread has taken everything sent, the last chunk ending it. */
 static void
-finish(fz_kind_digests *kd)
+finish(fz_draw__kind_digests *kd)
 {
 	if (kd->chunks == NULL)
 		return;
@@ -240,7 +240,7 @@ finish(fz_kind_digests *kd)
 }
 
 void
-fz_kind_digests_free(fz_kind_digests *kd)
+fz_draw__kind_digests_free(fz_draw__kind_digests *kd)
 {
 	if (kd == NULL)
 		return;
@@ -254,9 +254,9 @@ fz_kind_digests_free(fz_kind_digests *kd)
 }
 
 void
-fz_kind_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
+fz_draw__kind_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
 {
-	fz_kind_digests *kd = ctx;
+	fz_draw__kind_digests *kd = ctx;
 	const unsigned char *b = buf;
 
 	if ((long)file != kd->tapped) {
@@ -279,30 +279,30 @@ fz_kind_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
 }
 
 void
-fz_kind_digests_seen(fz_kind_digests *kd, enum fz_draw_input k)
+fz_draw__kind_digests_seen(fz_draw__kind_digests *kd, enum fz_draw_input k)
 {
 	current(kd)->seen |= 1u << k;
 }
 
-/* Called before any fz_kind_digests_keep, so the hasher has not yet
+/* Called before any fz_draw__kind_digests_keep, so the hasher has not yet
  * touched h's live flag. */
 int
-fz_kind_digests_has(const fz_kind_digests *kd, enum fz_hash h)
+fz_draw__kind_digests_has(const fz_draw__kind_digests *kd, enum fz_draw_hash h)
 {
 	return kd->h[h].live;
 }
 
 void
-fz_kind_digests_keep(fz_kind_digests *kd, enum fz_hash h)
+fz_draw__kind_digests_keep(fz_draw__kind_digests *kd, enum fz_draw_hash h)
 {
 	current(kd)->keep = (int)h;
 }
 
 void
-fz_kind_digests_hex(fz_kind_digests *kd, enum fz_hash h,
+fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_draw_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX])
 {
 	finish(kd);
 	for (int k = 0; k < FZ_IN_COUNT; k++)
-		fz_digest_hex(kd->h[h].kind[k], hex[k]);
+		fz_draw_digest_hex(kd->h[h].kind[k], hex[k]);
 }

@@ -38,7 +38,7 @@ put_str(fz_arena *a, fz_node *m, const char *key, const char *s)
 }
 
 static const char *
-algorithm(enum fz_hash h)
+algorithm(enum fz_draw_hash h)
 {
 	if (h == FZ_HASH_SM3)
 		return "fazhi draw rules 1: consistent sampling (Rivest), first "
@@ -153,7 +153,7 @@ fz_draw_document(const fz_draw *d, const fz_draw_inputs *in, fz_arena *a)
 	seed = fz_node_scalar(a, d->plan->seed, d->plan->seed_len);
 	seed->quoted = 1;
 	fz_node_put(a, doc, "seed", seed);
-	fz_node_put(a, doc, "hash", str(a, fz_hash_name(d->hash)));
+	fz_node_put(a, doc, "hash", str(a, fz_draw_hash_name(d->hash)));
 	fz_date_format(d->plan->date, date);
 	fz_node_put(a, doc, "date", fz_node_scalar(a, date, strlen(date)));
 	put_str(a, doc, "algorithm", algorithm(d->hash));

@@ -30,7 +30,7 @@ struct batch {
 
 #define CACHE 64
 
-struct fz_entity_sink {
+struct fz_draw__entity_sink {
 	fz_arena *strings;	/* the reading thread's copies */
 	fz_map *words;		/* its shared copies, */
 	const char *cache[CACHE];	/* the last met at each slot */
@@ -66,7 +66,7 @@ fz_draw_word(fz_map *words, const char *s)
 
 /* Keep one staged entity, unless a duplicate was met before. */
 static void
-keep(fz_entity_sink *k, const struct staged *r)
+keep(fz_draw__entity_sink *k, const struct staged *r)
 {
 	fz_entity e = r->e;
 	int added;
@@ -94,7 +94,7 @@ keep(fz_entity_sink *k, const struct staged *r)
 }
 
 static void
-keep_batch(fz_entity_sink *k, struct batch *b)
+keep_batch(fz_draw__entity_sink *k, struct batch *b)
 {
 	for (size_t i = 0; i < b->n; i++)
 		keep(k, &b->rec[i]);
@@ -104,7 +104,7 @@ keep_batch(fz_entity_sink *k, struct batch *b)
 static void *
 keeper(void *arg)
 {
-	fz_entity_sink *k = arg;
+	fz_draw__entity_sink *k = arg;
 
 	for (;;) {
 		struct batch *b;
@@ -122,10 +122,10 @@ keeper(void *arg)
 	}
 }
 
-fz_entity_sink *
-fz_entity_sink_new(void)
+fz_draw__entity_sink *
+fz_draw__entity_sink_new(void)
 {
-	fz_entity_sink *k = fz_xcalloc(1, sizeof *k);
+	fz_draw__entity_sink *k = fz_xcalloc(1, sizeof *k);
 
 	if ((k->strings = fz_arena_new()) == NULL)
 		abort();
@@ -140,7 +140,7 @@ fz_entity_sink_new(void)
 
 /* Hand the batch being filled to the keeper. */
 static void
-send(fz_entity_sink *k)
+send(fz_draw__entity_sink *k)
 {
 	struct batch *b = k->filling;
 
@@ -162,14 +162,14 @@ send(fz_entity_sink *k)
 }
 
 static const char *
-copy(fz_entity_sink *k, const char *s)
+copy(fz_draw__entity_sink *k, const char *s)
 {
 	return s == NULL ? NULL : fz_arena_strdup(k->strings, s);
 }
 
 /* The shared copy of a repeated value, mostly straight from the cache. */
 static const char *
-shared(fz_entity_sink *k, const char *s)
+shared(fz_draw__entity_sink *k, const char *s)
 {
 	size_t len, slot;
 
@@ -184,7 +184,7 @@ shared(fz_entity_sink *k, const char *s)
 }
 
 void
-fz_entity_sink_add(fz_entity_sink *k, const fz_entity *e, const fz_node *id)
+fz_draw__entity_sink_add(fz_draw__entity_sink *k, const fz_entity *e, const fz_node *id)
 {
 	struct staged *r;
 
@@ -207,7 +207,7 @@ fz_entity_sink_add(fz_entity_sink *k, const fz_entity *e, const fz_node *id)
 
 /* Every staged entity kept. */
 static void
-drain(fz_entity_sink *k)
+drain(fz_draw__entity_sink *k)
 {
 	send(k);
 	if (!k->threaded)
@@ -221,7 +221,7 @@ drain(fz_entity_sink *k)
 }
 
 int
-fz_entity_sink_finish(fz_entity_sink *k, fz_entity **v, size_t *n,
+fz_draw__entity_sink_finish(fz_draw__entity_sink *k, fz_entity **v, size_t *n,
     fz_error *err)
 {
 	drain(k);
@@ -233,7 +233,7 @@ fz_entity_sink_finish(fz_entity_sink *k, fz_entity **v, size_t *n,
 }
 
 void
-fz_entity_sink_free(fz_entity_sink *k)
+fz_draw__entity_sink_free(fz_draw__entity_sink *k)
 {
 	if (k == NULL)
 		return;

@@ -11,13 +11,13 @@
 
 struct fz_draw_store {
 	fz_arena *arena;
-	fz_entity_sink *entities;
+	fz_draw__entity_sink *entities;
 	fz_map *inspector_ids, *words;
 	fz_place *inspector_at, plan_at;
 	size_t inspector_cap;
-	fz_kind_digests *digests;
+	fz_draw__kind_digests *digests;
 	int force;
-	enum fz_hash fallback;
+	enum fz_draw_hash fallback;
 	const fz_diag *diag;
 };
 
@@ -88,7 +88,7 @@ add_entity(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 	if (fz_uscc_check(e.id) == 0)
 		warn(st, id, "the check character of this 统一社会信用代码 is "
 		    "wrong (GB 32100)");
-	fz_entity_sink_add(st->entities, &e, id);
+	fz_draw__entity_sink_add(st->entities, &e, id);
 	in->records[FZ_IN_ENTITIES]++;
 	return FZ_OK;
 }
@@ -130,14 +130,14 @@ decide_hash(fz_draw_inputs *in, fz_error *err)
 	if (st->force >= 0 && p->hash >= 0 && p->hash != st->force)
 		return fz_error_set(err, FZ_DATAERR, p->hash_at->file,
 		    p->hash_at->line, p->hash_at->col, "the plan's hash is "
-		    "%s, but %s was asked for", fz_hash_name(p->hash),
-		    fz_hash_name(st->force));
-	in->hash = st->force >= 0 ? (enum fz_hash)st->force : p->hash >= 0 ?
-	    (enum fz_hash)p->hash : st->fallback;
-	if (!fz_kind_digests_has(st->digests, in->hash))
+		    "%s, but %s was asked for", fz_draw_hash_name(p->hash),
+		    fz_draw_hash_name(st->force));
+	in->hash = st->force >= 0 ? (enum fz_draw_hash)st->force : p->hash >= 0 ?
+	    (enum fz_draw_hash)p->hash : st->fallback;
+	if (!fz_draw__kind_digests_has(st->digests, in->hash))
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "this "
-		    "OpenSSL has no %s", fz_hash_name(in->hash));
-	fz_kind_digests_keep(st->digests, in->hash);
+		    "OpenSSL has no %s", fz_draw_hash_name(in->hash));
+	fz_draw__kind_digests_keep(st->digests, in->hash);
 	return FZ_OK;
 }
 
@@ -156,7 +156,7 @@ add_plan(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 	st->plan_at = (fz_place){ ev->file, ev->doc_line, ev->doc_col };
 	if ((doc = fz_node_copy(st->arena, ev->node)) == NULL)
 		abort();
-	if ((rc = fz_plan_decode(doc, &in->plan, st->arena, st->diag,
+	if ((rc = fz_draw_plan_decode(doc, &in->plan, st->arena, st->diag,
 	    err)) != FZ_OK)
 		return rc;
 	return decide_hash(in, err);
@@ -186,7 +186,7 @@ take_event(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 
 	if ((rc = input_of(ev, &k, err)) != FZ_OK)
 		return rc;
-	fz_kind_digests_seen(in->store->digests, k);
+	fz_draw__kind_digests_seen(in->store->digests, k);
 	if (ev->type == FZ_EV_RECORD && k == FZ_IN_ENTITIES)
 		return add_entity(in, ev->node, err);
 	if (ev->type == FZ_EV_RECORD && k == FZ_IN_INSPECTORS)
@@ -197,7 +197,7 @@ take_event(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 }
 
 static void
-store_new(fz_draw_inputs *in, int force, enum fz_hash fallback,
+store_new(fz_draw_inputs *in, int force, enum fz_draw_hash fallback,
     const fz_diag *diag)
 {
 	fz_draw_store *st = fz_xcalloc(1, sizeof *st);
@@ -206,10 +206,10 @@ store_new(fz_draw_inputs *in, int force, enum fz_hash fallback,
 	in->store = st;
 	if ((st->arena = fz_arena_new()) == NULL)
 		abort();
-	st->entities = fz_entity_sink_new();
+	st->entities = fz_draw__entity_sink_new();
 	st->inspector_ids = fz_map_new();
 	st->words = fz_map_new();
-	st->digests = fz_kind_digests_new(force);
+	st->digests = fz_draw__kind_digests_new(force);
 	st->force = force;
 	st->fallback = fallback;
 	st->diag = diag;
@@ -217,19 +217,19 @@ store_new(fz_draw_inputs *in, int force, enum fz_hash fallback,
 
 int
 fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
-    enum fz_hash fallback, const fz_diag *diag, fz_error *err)
+    enum fz_draw_hash fallback, const fz_diag *diag, fz_error *err)
 {
 	fz_error dup;
 	fz_event ev;
 	int rc;
 
 	store_new(in, force, fallback, diag);
-	fz_stream_set_tap(s, fz_kind_digests_tap, in->store->digests);
+	fz_stream_set_tap(s, fz_draw__kind_digests_tap, in->store->digests);
 	while ((rc = fz_stream_next(s, &ev, err)) == 1)
 		if ((rc = take_event(in, &ev, err)) != FZ_OK)
 			break;
 	/* A duplicate entity comes before anything met later. */
-	if (fz_entity_sink_finish(in->store->entities, &in->entities,
+	if (fz_draw__entity_sink_finish(in->store->entities, &in->entities,
 	    &in->nentities, &dup) != FZ_OK) {
 		*err = dup;
 		return dup.status;
@@ -240,7 +240,7 @@ fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "no plan among "
 		    "the inputs: a draw takes exactly one");
 	in->records[FZ_IN_INSPECTORS] = in->ninspectors;
-	fz_kind_digests_hex(in->store->digests, in->hash, in->digest);
+	fz_draw__kind_digests_hex(in->store->digests, in->hash, in->digest);
 	return FZ_OK;
 }
 
@@ -250,10 +250,10 @@ fz_draw_inputs_free(fz_draw_inputs *in)
 	fz_draw_store *st = in->store;
 
 	if (st != NULL) {
-		fz_entity_sink_free(st->entities);
+		fz_draw__entity_sink_free(st->entities);
 		fz_map_free(st->inspector_ids);
 		fz_map_free(st->words);
-		fz_kind_digests_free(st->digests);
+		fz_draw__kind_digests_free(st->digests);
 		fz_arena_free(st->arena);
 		free(st->inspector_at);
 		free(st);

@@ -13,7 +13,7 @@ typedef struct fz_place {
 } fz_place;
 
 /* A ticketed item and its index: its lead is the ticket's first digits,
- * nine (entities) or three (inspectors, fz_ticketer_head), as an
+ * nine (entities) or three (inspectors, fz_draw_ticketer_head), as an
  * integer. */
 typedef struct fz_draw_cand {
 	uint32_t lead;
@@ -24,7 +24,7 @@ typedef struct fz_draw_cand {
  * ticket (the leads being equal), then the identifier's bytes.  id gives the identifier of an
  * index (the part after the ticketer's prefix). */
 typedef struct fz_draw_order {
-	fz_ticketer *tk;
+	fz_draw_ticketer *tk;
 	const char *(*id)(const void *items, uint32_t index);
 	const void *items;
 } fz_draw_order;
@@ -41,30 +41,30 @@ void fz_draw_cand_sort(const fz_draw_order *o, fz_draw_cand *c, size_t n);
 int fz_draw_nthreads(void);
 void fz_draw_parallel(void *(*fn)(void *), void *args, size_t size, int n);
 
-/* The teams (draw_team.c): fz_staff_new checks team.departments against
+/* The teams (draw_team.c): fz_draw__staff_new checks team.departments against
  * the roster (NULL with err set when one has no active inspector) and
- * returns a staffer owned by the caller; fz_staff_run forms the teams of
+ * returns a staffer owned by the caller; fz_draw__staff_run forms the teams of
  * all picks, in draw order (tk: for the order of equal leads). */
-typedef struct fz_staff fz_staff;
-fz_staff *fz_staff_new(const fz_plan *plan, enum fz_hash h,
+typedef struct fz_draw__staff fz_draw__staff;
+fz_draw__staff *fz_draw__staff_new(const fz_plan *plan, enum fz_draw_hash h,
     const fz_inspector *inspectors, size_t ninspectors, fz_error *err);
-void fz_staff_run(fz_staff *st, fz_draw *d, fz_ticketer *tk);
-void fz_staff_free(fz_staff *st);
+void fz_draw__staff_run(fz_draw__staff *st, fz_draw *d, fz_draw_ticketer *tk);
+void fz_draw__staff_free(fz_draw__staff *st);
 
 /* The digests of the inputs by kind (draw_digest.c).  force: the one
- * hash to compute, or -1 for both until fz_kind_digests_keep.  The tap
+ * hash to compute, or -1 for both until fz_draw__kind_digests_keep.  The tap
  * goes to fz_stream_set_tap with the digests as its context; the kind of
- * every document read is told with fz_kind_digests_seen before the next
- * file is read.  fz_kind_digests_hex ends the digests. */
-typedef struct fz_kind_digests fz_kind_digests;
-fz_kind_digests *fz_kind_digests_new(int force);
-void fz_kind_digests_free(fz_kind_digests *kd);
-void fz_kind_digests_keep(fz_kind_digests *kd, enum fz_hash h);
-int fz_kind_digests_has(const fz_kind_digests *kd, enum fz_hash h);
-void fz_kind_digests_tap(void *ctx, size_t file, const void *buf,
+ * every document read is told with fz_draw__kind_digests_seen before the next
+ * file is read.  fz_draw__kind_digests_hex ends the digests. */
+typedef struct fz_draw__kind_digests fz_draw__kind_digests;
+fz_draw__kind_digests *fz_draw__kind_digests_new(int force);
+void fz_draw__kind_digests_free(fz_draw__kind_digests *kd);
+void fz_draw__kind_digests_keep(fz_draw__kind_digests *kd, enum fz_draw_hash h);
+int fz_draw__kind_digests_has(const fz_draw__kind_digests *kd, enum fz_draw_hash h);
+void fz_draw__kind_digests_tap(void *ctx, size_t file, const void *buf,
     size_t len);
-void fz_kind_digests_seen(fz_kind_digests *kd, enum fz_draw_input k);
-void fz_kind_digests_hex(fz_kind_digests *kd, enum fz_hash h,
+void fz_draw__kind_digests_seen(fz_draw__kind_digests *kd, enum fz_draw_input k);
+void fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_draw_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX]);
 
 /* The one copy in words of a short, often repeated value (a category, a
@@ -74,14 +74,14 @@ const char *fz_draw_word(fz_map *words, const char *s);
 /* The entity directory as it is read (draw_entities.c): entities are
  * added in reading order (their strings copied; id: the node of the id,
  * for messages) and kept, duplicates found, beside the reading.
- * fz_entity_sink_finish waits for them all and gives the directory (the
+ * fz_draw__entity_sink_finish waits for them all and gives the directory (the
  * sink's until it is freed) or the first duplicate as an error. */
-typedef struct fz_entity_sink fz_entity_sink;
-fz_entity_sink *fz_entity_sink_new(void);
-void fz_entity_sink_add(fz_entity_sink *k, const fz_entity *e,
+typedef struct fz_draw__entity_sink fz_draw__entity_sink;
+fz_draw__entity_sink *fz_draw__entity_sink_new(void);
+void fz_draw__entity_sink_add(fz_draw__entity_sink *k, const fz_entity *e,
     const fz_node *id);
-int fz_entity_sink_finish(fz_entity_sink *k, fz_entity **v, size_t *n,
+int fz_draw__entity_sink_finish(fz_draw__entity_sink *k, fz_entity **v, size_t *n,
     fz_error *err);
-void fz_entity_sink_free(fz_entity_sink *k);
+void fz_draw__entity_sink_free(fz_draw__entity_sink *k);
 
 #endif

@@ -34,9 +34,9 @@ struct job {
 
 /* One thread's ticketing. */
 struct worker {
-	fz_staff *st;
+	fz_draw__staff *st;
 	struct job *job;
-	fz_ticketer *tk;
+	fz_draw_ticketer *tk;
 	unsigned char *avoids;	/* for the entity being ticketed */
 };
 
@@ -45,7 +45,7 @@ struct avoider {
 	struct avoider *next;
 };
 
-struct fz_staff {
+struct fz_draw__staff {
 	const fz_plan *plan;
 	const fz_inspector *insp;
 	size_t n;
@@ -85,7 +85,7 @@ lookup(const fz_map *m, const char *s)
 }
 
 static void
-roster(fz_staff *st, size_t i)
+roster(fz_draw__staff *st, size_t i)
 {
 	const fz_inspector *p = &st->insp[i];
 	const fz_node *c = p->categories, *av = p->avoid;
@@ -114,7 +114,7 @@ roster(fz_staff *st, size_t i)
 
 /* Every department of team.departments has an active inspector. */
 static int
-check_departments(fz_staff *st, fz_error *err)
+check_departments(fz_draw__staff *st, fz_error *err)
 {
 	const fz_plan *p = st->plan;
 
@@ -138,7 +138,7 @@ check_departments(fz_staff *st, fz_error *err)
 }
 
 void
-fz_staff_free(fz_staff *st)
+fz_draw__staff_free(fz_draw__staff *st)
 {
 	if (st == NULL)
 		return;
@@ -155,7 +155,7 @@ fz_staff_free(fz_staff *st)
 	free(st->taken);
 	free(st->cand);
 	for (int t = 0; t < st->nthreads; t++) {
-		fz_ticketer_free(st->workers[t].tk);
+		fz_draw_ticketer_free(st->workers[t].tk);
 		free(st->workers[t].avoids);
 	}
 	free(st);
@@ -163,22 +163,22 @@ fz_staff_free(fz_staff *st)
 
 /* One worker a core, each with its own ticketer. */
 static void
-workers(fz_staff *st, enum fz_hash h, size_t m)
+workers(fz_draw__staff *st, enum fz_draw_hash h, size_t m)
 {
 	st->nthreads = fz_draw_nthreads();
 	for (int t = 0; t < st->nthreads; t++) {
 		st->workers[t].st = st;
-		st->workers[t].tk = fz_ticketer_new(h, st->plan->seed,
+		st->workers[t].tk = fz_draw_ticketer_new(h, st->plan->seed,
 		    st->plan->seed_len);
 		st->workers[t].avoids = fz_xcalloc(m, 1);
 	}
 }
 
-fz_staff *
-fz_staff_new(const fz_plan *plan, enum fz_hash h,
+fz_draw__staff *
+fz_draw__staff_new(const fz_plan *plan, enum fz_draw_hash h,
     const fz_inspector *inspectors, size_t n, fz_error *err)
 {
-	fz_staff *st = fz_xcalloc(1, sizeof *st);
+	fz_draw__staff *st = fz_xcalloc(1, sizeof *st);
 	size_t m = n ? n : 1;
 
 	st->plan = plan;
@@ -204,14 +204,14 @@ fz_staff_new(const fz_plan *plan, enum fz_hash h,
 		roster(st, i);
 	workers(st, h, m);
 	if (check_departments(st, err) != FZ_OK) {
-		fz_staff_free(st);
+		fz_draw__staff_free(st);
 		return NULL;
 	}
 	return st;
 }
 
 static int
-qualified(const fz_staff *st, size_t i, int category)
+qualified(const fz_draw__staff *st, size_t i, int category)
 {
 	if (st->cats[i] == NULL)
 		return 1;
@@ -222,14 +222,14 @@ qualified(const fz_staff *st, size_t i, int category)
 }
 
 static int
-below_cap(const fz_staff *st, size_t i)
+below_cap(const fz_draw__staff *st, size_t i)
 {
 	return st->plan->max_per_inspector == 0 ||
 	    st->load[i] < st->plan->max_per_inspector;
 }
 
 static void
-mark_avoiders(const fz_staff *st, unsigned char *marks, const char *entity,
+mark_avoiders(const fz_draw__staff *st, unsigned char *marks, const char *entity,
     unsigned char v)
 {
 	void **slot = fz_map_find(st->avoid, entity, strlen(entity));
@@ -243,7 +243,7 @@ mark_avoiders(const fz_staff *st, unsigned char *marks, const char *entity,
 static void
 ticket_pick(struct worker *w, size_t i)
 {
-	const fz_staff *st = w->st;
+	const fz_draw__staff *st = w->st;
 	const fz_entity *e = &w->job->d->entities[w->job->d->picks[i].entity];
 	fz_draw_cand *row = st->cand + (i % (2 * st->batch)) * st->n;
 	int category = lookup(st->categories, e->category);
@@ -252,14 +252,14 @@ ticket_pick(struct worker *w, size_t i)
 
 	memcpy(prefix, e->id, elen);
 	memcpy(prefix + elen, "|", 2);
-	fz_ticketer_prefix(w->tk, prefix, elen + 1);
+	fz_draw_ticketer_prefix(w->tk, prefix, elen + 1);
 	free(prefix);
 	mark_avoiders(st, w->avoids, e->id, 1);
 	for (size_t p = 0; p < st->n; p++) {
 		if (!st->insp[p].active || w->avoids[p] ||
 		    !qualified(st, p, category))
 			continue;
-		row[n++] = (fz_draw_cand){ fz_ticketer_head(w->tk,
+		row[n++] = (fz_draw_cand){ fz_draw_ticketer_head(w->tk,
 		    st->insp[p].id, st->idlen[p]), (uint32_t)p };
 	}
 	w->st->ncand[i % (2 * st->batch)] = n;
@@ -280,7 +280,7 @@ work(void *arg)
 /* Start ticketing picks [first, end) on the helper threads (workers 1
  * and up); *started says which began. */
 static void
-ticket_start(fz_staff *st, struct job *job, const fz_draw *d, size_t first,
+ticket_start(fz_draw__staff *st, struct job *job, const fz_draw *d, size_t first,
     size_t end, pthread_t *th, int *started)
 {
 	job->d = d;
@@ -295,7 +295,7 @@ ticket_start(fz_staff *st, struct job *job, const fz_draw *d, size_t first,
 
 /* Ticket what is left of the job here, and wait for the helpers. */
 static void
-ticket_finish(fz_staff *st, pthread_t *th, const int *started)
+ticket_finish(fz_draw__staff *st, pthread_t *th, const int *started)
 {
 	work(&st->workers[0]);
 	for (int t = 1; t < st->nthreads; t++)
@@ -311,7 +311,7 @@ inspector_id(const void *items, uint32_t i)
 
 /* The candidate of a row with the smallest ticket for a seat, or -1. */
 static long
-best(const fz_staff *st, const fz_draw_order *o, const fz_draw_cand *row,
+best(const fz_draw__staff *st, const fz_draw_order *o, const fz_draw_cand *row,
     size_t n, int dept)
 {
 	long b = -1;
@@ -350,7 +350,7 @@ append(char *buf, size_t size, size_t *n, const char *fmt, ...)
 /* What ran out for a seat: the active inspectors of the seat's
  * department narrowed step by step, down to none. */
 static const char *
-reason(const fz_staff *st, fz_draw *d, const fz_entity *e, int category,
+reason(const fz_draw__staff *st, fz_draw *d, const fz_entity *e, int category,
     size_t seat, int dept)
 {
 	size_t active = 0, qual = 0, free_of = 0, below = 0, n = 0;
@@ -386,14 +386,14 @@ reason(const fz_staff *st, fz_draw *d, const fz_entity *e, int category,
 }
 
 static void
-seat_department(const fz_staff *st, size_t seat, int *dept)
+seat_department(const fz_draw__staff *st, size_t seat, int *dept)
 {
 	*dept = seat < st->plan->ndepartments ? st->seat_dept[seat] : ANY;
 }
 
 /* The team of pick i, its tickets in the batch. */
 static void
-staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
+staff_pick(fz_draw__staff *st, fz_draw *d, size_t i, fz_draw_ticketer *tk)
 {
 	fz_draw_pick *pick = &d->picks[i];
 	const fz_entity *e = &d->entities[pick->entity];
@@ -404,7 +404,7 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 
 	memcpy(prefix, e->id, elen);	/* for tickets with equal leads */
 	memcpy(prefix + elen, "|", 2);
-	fz_ticketer_prefix(tk, prefix, elen + 1);
+	fz_draw_ticketer_prefix(tk, prefix, elen + 1);
 	free(prefix);
 	/* A team never outgrows the roster, whatever team.size says. */
 	pick->team = fz_arena_alloc(d->arena, (size < st->n ? size : st->n + 1) *
@@ -431,11 +431,11 @@ staff_pick(fz_staff *st, fz_draw *d, size_t i, fz_ticketer *tk)
 	}
 	if (pick->unfilled != NULL)
 		pick->nteam = 0;
-	fz_ticketer_prefix(tk, "", 0);
+	fz_draw_ticketer_prefix(tk, "", 0);
 }
 
 void
-fz_staff_run(fz_staff *st, fz_draw *d, fz_ticketer *tk)
+fz_draw__staff_run(fz_draw__staff *st, fz_draw *d, fz_draw_ticketer *tk)
 {
 	pthread_t th[FZ_DRAW_MAX_THREADS];
 	int started[FZ_DRAW_MAX_THREADS] = { 0 };

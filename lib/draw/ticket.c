@@ -7,7 +7,7 @@
  * things keep that cheap.  The 64 hex digits of the hashed seed are
  * exactly one SHA-256/SM3 block, so the state after them (and after an
  * entity's "id|") is computed once and copied.  And the order of tickets
- * is decided on their first nine digits (fz_ticket_lead), computed from
+ * is decided on their first nine digits (fz_draw_ticket_lead), computed from
  * the digest with two machine words; the full decimal, through OpenSSL's
  * big numbers, is needed only for the tickets written out and for the
  * rare equal leads. */
@@ -28,13 +28,13 @@
 static const char *const hash_names[] = { "sha256", "sm3" };
 
 const char *
-fz_hash_name(enum fz_hash h)
+fz_draw_hash_name(enum fz_draw_hash h)
 {
 	return h == FZ_HASH_SM3 ? hash_names[1] : hash_names[0];
 }
 
 int
-fz_hash_parse(const char *s, size_t len)
+fz_draw_hash_parse(const char *s, size_t len)
 {
 	for (int i = 0; i < 2; i++)
 		if (strlen(hash_names[i]) == len &&
@@ -59,16 +59,16 @@ sm3_md(void)
 
 /* ------------------------------------------------------------- digests */
 
-struct fz_digest {
-	enum fz_hash hash;
+struct fz_draw_digest {
+	enum fz_draw_hash hash;
 	SHA256_CTX sha;
 	EVP_MD_CTX *evp;	/* SM3 */
 };
 
-fz_digest *
-fz_digest_new(enum fz_hash h)
+fz_draw_digest *
+fz_draw_digest_new(enum fz_draw_hash h)
 {
-	fz_digest *d = fz_xcalloc(1, sizeof *d);
+	fz_draw_digest *d = fz_xcalloc(1, sizeof *d);
 
 	d->hash = h;
 	if (h == FZ_HASH_SHA256) {
@@ -78,14 +78,14 @@ fz_digest_new(enum fz_hash h)
 	d->evp = EVP_MD_CTX_new();
 	if (d->evp == NULL || sm3_md() == NULL ||
 	    !EVP_DigestInit_ex(d->evp, sm3_md(), NULL)) {
-		fz_digest_free(d);
+		fz_draw_digest_free(d);
 		return NULL;
 	}
 	return d;
 }
 
 void
-fz_digest_free(fz_digest *d)
+fz_draw_digest_free(fz_draw_digest *d)
 {
 	if (d == NULL)
 		return;
@@ -94,7 +94,7 @@ fz_digest_free(fz_digest *d)
 }
 
 void
-fz_digest_update(fz_digest *d, const void *buf, size_t len)
+fz_draw_digest_update(fz_draw_digest *d, const void *buf, size_t len)
 {
 	if (d->hash == FZ_HASH_SHA256)
 		SHA256_Update(&d->sha, buf, len);
@@ -103,7 +103,7 @@ fz_digest_update(fz_digest *d, const void *buf, size_t len)
 }
 
 void
-fz_digest_copy(fz_digest *dst, const fz_digest *src)
+fz_draw_digest_copy(fz_draw_digest *dst, const fz_draw_digest *src)
 {
 	dst->hash = src->hash;
 	dst->sha = src->sha;
@@ -113,7 +113,7 @@ fz_digest_copy(fz_digest *dst, const fz_digest *src)
 
 /* The digest of a copy of d's state: d can go on taking bytes. */
 static void
-digest_peek(const fz_digest *d, unsigned char md[FZ_DIGEST_SIZE])
+digest_peek(const fz_draw_digest *d, unsigned char md[FZ_DIGEST_SIZE])
 {
 	if (d->hash == FZ_HASH_SHA256) {
 		SHA256_CTX c = d->sha;
@@ -142,7 +142,7 @@ hex_of(const unsigned char md[FZ_DIGEST_SIZE], char hex[FZ_DIGEST_HEX])
 }
 
 void
-fz_digest_hex(const fz_digest *d, char hex[FZ_DIGEST_HEX])
+fz_draw_digest_hex(const fz_draw_digest *d, char hex[FZ_DIGEST_HEX])
 {
 	unsigned char md[FZ_DIGEST_SIZE];
 
@@ -151,23 +151,23 @@ fz_digest_hex(const fz_digest *d, char hex[FZ_DIGEST_HEX])
 }
 
 int
-fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
+fz_draw_hash_hex(enum fz_draw_hash h, const void *buf, size_t len,
     char hex[FZ_DIGEST_HEX])
 {
-	fz_digest *d = fz_digest_new(h);
+	fz_draw_digest *d = fz_draw_digest_new(h);
 
 	if (d == NULL)
 		return -1;
-	fz_digest_update(d, buf, len);
-	fz_digest_hex(d, hex);
-	fz_digest_free(d);
+	fz_draw_digest_update(d, buf, len);
+	fz_draw_digest_hex(d, hex);
+	fz_draw_digest_free(d);
 	return 0;
 }
 
 /* ------------------------------------------------------------- tickets */
 
 void
-fz_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
+fz_draw_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
     char ticket[FZ_TICKET_SIZE])
 {
 	BIGNUM *n = BN_bin2bn(md, FZ_DIGEST_SIZE, NULL);
@@ -188,18 +188,18 @@ fz_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
 }
 
 int
-fz_hash_uniform(enum fz_hash h, const void *buf, size_t len,
+fz_draw_hash_uniform(enum fz_draw_hash h, const void *buf, size_t len,
     char ticket[FZ_TICKET_SIZE])
 {
-	fz_digest *d = fz_digest_new(h);
+	fz_draw_digest *d = fz_draw_digest_new(h);
 	unsigned char md[FZ_DIGEST_SIZE];
 
 	if (d == NULL)
 		return -1;
-	fz_digest_update(d, buf, len);
+	fz_draw_digest_update(d, buf, len);
 	digest_peek(d, md);
-	fz_digest_free(d);
-	fz_ticket_format(md, ticket);
+	fz_draw_digest_free(d);
+	fz_draw_ticket_format(md, ticket);
 	return 0;
 }
 
@@ -260,7 +260,7 @@ head_of_words(const uint32_t w[8])
 }
 
 uint32_t
-fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
+fz_draw_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
 {
 	uint32_t w[8];
 
@@ -270,18 +270,18 @@ fz_ticket_lead(const unsigned char md[FZ_DIGEST_SIZE])
 }
 
 int
-fz_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
+fz_draw_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
     const unsigned char b[FZ_DIGEST_SIZE])
 {
-	uint32_t la = fz_ticket_lead(a), lb = fz_ticket_lead(b);
+	uint32_t la = fz_draw_ticket_lead(a), lb = fz_draw_ticket_lead(b);
 	char ta[FZ_TICKET_SIZE], tb[FZ_TICKET_SIZE];
 
 	if (la != lb)
 		return la < lb ? -1 : 1;
 	if (memcmp(a, b, FZ_DIGEST_SIZE) == 0)
 		return 0;
-	fz_ticket_format(a, ta);
-	fz_ticket_format(b, tb);
+	fz_draw_ticket_format(a, ta);
+	fz_draw_ticket_format(b, tb);
 	return strcmp(ta, tb);
 }
 
@@ -292,23 +292,23 @@ fz_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
 #define LAST_BLOCK_ROOM (SHA256_CBLOCK - 9)
 #define NO_PADDING ((size_t)-1)
 
-struct fz_ticketer {
-	enum fz_hash hash;
+struct fz_draw_ticketer {
+	enum fz_draw_hash hash;
 	SHA256_CTX sha_seed, sha_prefix;	/* after hs; after hs+prefix */
 	unsigned char block[SHA256_CBLOCK];	/* the prefix, then id ... */
 	size_t prefix_len, used;	/* used: prefix and id of block */
 	EVP_MD_CTX *sm3_seed, *sm3_prefix, *sm3_work;
 };
 
-fz_ticketer *
-fz_ticketer_new(enum fz_hash h, const char *seed, size_t len)
+fz_draw_ticketer *
+fz_draw_ticketer_new(enum fz_draw_hash h, const char *seed, size_t len)
 {
-	fz_ticketer *t = fz_xcalloc(1, sizeof *t);
+	fz_draw_ticketer *t = fz_xcalloc(1, sizeof *t);
 	char hs[FZ_DIGEST_HEX];
 
 	t->hash = h;
 	t->used = NO_PADDING;
-	if (fz_hash_hex(h, seed, len, hs) != 0) {
+	if (fz_draw_hash_hex(h, seed, len, hs) != 0) {
 		free(t);
 		return NULL;
 	}
@@ -329,7 +329,7 @@ fz_ticketer_new(enum fz_hash h, const char *seed, size_t len)
 }
 
 void
-fz_ticketer_free(fz_ticketer *t)
+fz_draw_ticketer_free(fz_draw_ticketer *t)
 {
 	if (t == NULL)
 		return;
@@ -340,7 +340,7 @@ fz_ticketer_free(fz_ticketer *t)
 }
 
 void
-fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len)
+fz_draw_ticketer_prefix(fz_draw_ticketer *t, const char *prefix, size_t len)
 {
 	if (t->hash == FZ_HASH_SHA256) {
 		t->sha_prefix = t->sha_seed;
@@ -361,7 +361,7 @@ fz_ticketer_prefix(fz_ticketer *t, const char *prefix, size_t len)
  * block keeps the padding of the last length (used), so that ids of one
  * length, the common case, cost a copy each. */
 static void
-sha256_last_block(fz_ticketer *t, const char *id, size_t len, SHA256_CTX *c)
+sha256_last_block(fz_draw_ticketer *t, const char *id, size_t len, SHA256_CTX *c)
 {
 	size_t used = t->prefix_len + len;
 
@@ -383,14 +383,14 @@ sha256_last_block(fz_ticketer *t, const char *id, size_t len, SHA256_CTX *c)
 }
 
 static int
-short_sha256(const fz_ticketer *t, size_t len)
+short_sha256(const fz_draw_ticketer *t, size_t len)
 {
 	return t->hash == FZ_HASH_SHA256 &&
 	    t->prefix_len + len <= LAST_BLOCK_ROOM;
 }
 
 void
-fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
+fz_draw_ticketer_digest(fz_draw_ticketer *t, const char *id, size_t len,
     unsigned char md[FZ_DIGEST_SIZE])
 {
 	unsigned int n;
@@ -422,7 +422,7 @@ fz_ticketer_digest(fz_ticketer *t, const char *id, size_t len,
 /* The digest of the identifier as its eight big-endian 32-bit words:
  * for a short SHA-256 message, the state itself. */
 static void
-digest_words(fz_ticketer *t, const char *id, size_t len, uint32_t w[8])
+digest_words(fz_draw_ticketer *t, const char *id, size_t len, uint32_t w[8])
 {
 	unsigned char md[FZ_DIGEST_SIZE];
 
@@ -434,13 +434,13 @@ digest_words(fz_ticketer *t, const char *id, size_t len, uint32_t w[8])
 			w[i] = (uint32_t)c.h[i];
 		return;
 	}
-	fz_ticketer_digest(t, id, len, md);
+	fz_draw_ticketer_digest(t, id, len, md);
 	for (int i = 0; i < 8; i++)
 		w[i] = load_be32(md + 4 * i);
 }
 
 uint32_t
-fz_ticketer_head(fz_ticketer *t, const char *id, size_t len)
+fz_draw_ticketer_head(fz_draw_ticketer *t, const char *id, size_t len)
 {
 	uint32_t w[8];
 
@@ -449,7 +449,7 @@ fz_ticketer_head(fz_ticketer *t, const char *id, size_t len)
 }
 
 uint32_t
-fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len)
+fz_draw_ticketer_lead(fz_draw_ticketer *t, const char *id, size_t len)
 {
 	uint32_t w[8];
 
@@ -458,11 +458,11 @@ fz_ticketer_lead(fz_ticketer *t, const char *id, size_t len)
 }
 
 void
-fz_ticket(fz_ticketer *t, const char *id, size_t len,
+fz_draw_ticket(fz_draw_ticketer *t, const char *id, size_t len,
     char ticket[FZ_TICKET_SIZE])
 {
 	unsigned char md[FZ_DIGEST_SIZE];
 
-	fz_ticketer_digest(t, id, len, md);
-	fz_ticket_format(md, ticket);
+	fz_draw_ticketer_digest(t, id, len, md);
+	fz_draw_ticket_format(md, ticket);
 }

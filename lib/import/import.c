@@ -40,7 +40,7 @@ struct fz_import {
 };
 
 fz_import *
-fz_import_new(enum fz_kind k, enum fz_encoding enc, const char *file,
+fz_import_new(enum fz_kind k, enum fz_import_encoding enc, const char *file,
     fz_date as_of)
 {
 	static const char *const names[] = { "UTF-8", "GB18030", "GBK" };

@@ -10,9 +10,9 @@
 #include "check/check.h"
 
 /* fazhi-import: CSV (RFC 4180) into the records of one kind. */
-enum fz_encoding { FZ_ENC_UTF8, FZ_ENC_GB18030, FZ_ENC_GBK };
+enum fz_import_encoding { FZ_ENC_UTF8, FZ_ENC_GB18030, FZ_ENC_GBK };
 /* "utf-8", "gb18030", "gbk" (any case, utf8 too); -1 otherwise. */
-int fz_encoding_parse(const char *name);
+int fz_import_encoding_parse(const char *name);
 
 /* A date as spreadsheets write it: 2019-3-5, 2019/3/5, 2019.3.5,
  * 2019年3月5日, 20190305, with a time after a space or T ignored.
@@ -40,7 +40,7 @@ typedef struct fz_import fz_import;
  * messages; copied), in encoding enc, checked as of as_of (FZ_NODATE:
  * today).  Owned by the caller; NULL when k has no records or iconv
  * cannot convert from enc. */
-fz_import *fz_import_new(enum fz_kind k, enum fz_encoding enc,
+fz_import *fz_import_new(enum fz_kind k, enum fz_import_encoding enc,
     const char *file, fz_date as_of);
 void fz_import_free(fz_import *im);
 /* The column map 'COLUMN=key,...' (key "-" skips the column), before

@@ -9,7 +9,7 @@
 #include "import.h"
 
 int
-fz_encoding_parse(const char *name)
+fz_import_encoding_parse(const char *name)
 {
 	if (strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0)
 		return FZ_ENC_UTF8;

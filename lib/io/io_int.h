@@ -27,13 +27,13 @@ typedef struct fz_pev {
 	unsigned line, col;	/* 1-based */
 	size_t len;		/* bytes of a scalar or of BYTES */
 	/* The bytes, NUL-terminated; NULL for a scalar longer than
-	 * FZ_MAX_SCALAR.  Valid until the next fz_feed_next. */
+	 * FZ_MAX_SCALAR.  Valid until the next fz_io__feed_next. */
 	const char *str;
 } fz_pev;
 
-typedef struct fz_feed fz_feed;
+typedef struct fz_io__feed fz_io__feed;
 
-enum fz_feed_flags {
+enum fz_io__feed_flags {
 	FZ_FEED_TAP = 1,	/* the bytes read come as FZ_PEV_BYTES before
 				 * the events they hold */
 	FZ_FEED_SPLIT = 2	/* a large file may be parsed in two parts */
@@ -42,18 +42,18 @@ enum fz_feed_flags {
 /* A feed over the inputs of fz_stream_open (paths must outlive it).
  * Parsing starts at once, on a thread of its own when the machine has
  * more than one processor.  Owned by the caller. */
-fz_feed *fz_feed_open(char *const *paths, int npaths, unsigned flags);
+fz_io__feed *fz_io__feed_open(char *const *paths, int npaths, unsigned flags);
 /* The next event into *e: FZ_OK, or the status of an input that cannot
  * be opened, read or parsed, with err filled.  After FZ_PEV_END or an
  * error, every call returns the same again. */
-int fz_feed_next(fz_feed *f, fz_pev *e, fz_error *err);
+int fz_io__feed_next(fz_io__feed *f, fz_pev *e, fz_error *err);
 /* How many inputs were read in two parts so far. */
-size_t fz_feed_splits(const fz_feed *f);
+size_t fz_io__feed_splits(const fz_io__feed *f);
 /* Bytes read so far, as of the event last returned. */
-uint64_t fz_feed_done(const fz_feed *f);
+uint64_t fz_io__feed_done(const fz_io__feed *f);
 /* The name of input i: its path, "<stdin>" for "-". */
-const char *fz_feed_name(const fz_feed *f, size_t i);
+const char *fz_io__feed_name(const fz_io__feed *f, size_t i);
 /* Stop the parsing, wherever it is, and free everything. */
-void fz_feed_close(fz_feed *f);
+void fz_io__feed_close(fz_io__feed *f);
 
 #endif

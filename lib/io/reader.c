@@ -18,7 +18,7 @@ struct fz_stream {
 	char *const *paths;
 	int npaths;
 	unsigned flags;
-	fz_feed *feed;		/* opened by the first fz_stream_next */
+	fz_io__feed *feed;		/* opened by the first fz_stream_next */
 	const char *name;	/* the input being read */
 	size_t cur;		/* and its index */
 
@@ -75,7 +75,7 @@ fz_stream_count(const fz_stream *s, const char *kind)
 size_t
 fz_stream_splits(const fz_stream *s)
 {
-	return s->feed != NULL ? fz_feed_splits(s->feed) : 0;
+	return s->feed != NULL ? fz_io__feed_splits(s->feed) : 0;
 }
 
 void
@@ -83,7 +83,7 @@ fz_stream_close(fz_stream *s)
 {
 	if (s == NULL)
 		return;
-	fz_feed_close(s->feed);
+	fz_io__feed_close(s->feed);
 	if (s->rec_arena != s->doc_arena)
 		fz_arena_free(s->rec_arena);
 	fz_arena_free(s->doc_arena);
@@ -98,22 +98,22 @@ next_event(fz_stream *s, fz_pev *e, fz_error *err)
 	int rc;
 
 	if (s->feed == NULL)
-		s->feed = fz_feed_open(s->paths, s->npaths,
+		s->feed = fz_io__feed_open(s->paths, s->npaths,
 		    (s->tap != NULL ? FZ_FEED_TAP : 0) |
 		    (s->flags & FZ_STREAM_SPLIT ? FZ_FEED_SPLIT : 0));
 	for (;;) {
-		if ((rc = fz_feed_next(s->feed, e, err)) != FZ_OK)
+		if ((rc = fz_io__feed_next(s->feed, e, err)) != FZ_OK)
 			return rc;
 		if (s->progress != NULL &&
-		    fz_feed_done(s->feed) >= s->next_progress) {
-			uint64_t done = fz_feed_done(s->feed);
+		    fz_io__feed_done(s->feed) >= s->next_progress) {
+			uint64_t done = fz_io__feed_done(s->feed);
 
 			s->progress(s->progress_ctx, done, s->total);
 			s->next_progress = done + PROGRESS_STEP;
 		}
 		if (e->type == FZ_PEV_FILE) {
 			s->cur = e->len;
-			s->name = fz_feed_name(s->feed, s->cur);
+			s->name = fz_io__feed_name(s->feed, s->cur);
 		} else if (e->type == FZ_PEV_BYTES) {
 			s->tap(s->tap_ctx, s->cur, e->str, e->len);
 		} else {

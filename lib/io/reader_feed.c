@@ -66,7 +66,7 @@ struct batch {
 	uint64_t done;		/* input bytes read when it was filled */
 };
 
-struct fz_feed {
+struct fz_io__feed {
 	char *const *paths;
 	int npaths, tap, can_split;
 
@@ -84,7 +84,7 @@ struct fz_feed {
 	int depth, tagged;	/* collections open; a %TAG was met */
 	unsigned char kinds[2];	/* of the two outer collections */
 	enum { NO_SPLIT, SPLIT_PENDING, SPLIT_DONE } split_state;
-	fz_feed *split;		/* the second part, pending */
+	fz_io__feed *split;		/* the second part, pending */
 	uint64_t cut;		/* its offset in the file */
 	unsigned cut_col;	/* column of the item it starts with, 0-based */
 	unsigned cut_line;	/* its line, 0-based, once read up to it */
@@ -110,7 +110,7 @@ struct fz_feed {
 	pthread_cond_t filled, emptied;
 
 	/* The reading side. */
-	fz_feed *reading;	/* the part being read */
+	fz_io__feed *reading;	/* the part being read */
 	size_t nsplits;		/* parts read */
 	unsigned reading_line;	/* the line of its first, 1-based */
 	struct batch *taking;
@@ -138,7 +138,7 @@ fz_nprocs(void)
 }
 
 const char *
-fz_feed_name(const fz_feed *f, size_t i)
+fz_io__feed_name(const fz_io__feed *f, size_t i)
 {
 	const char *path = f->npaths > 0 ? f->paths[i] : "-";
 
@@ -183,14 +183,14 @@ copy(struct batch *b, const void *p, size_t len)
 /* ------------------------------------------------------- the parsing side */
 
 static int
-cancelled(fz_feed *f)
+cancelled(fz_io__feed *f)
 {
 	return atomic_load_explicit(&f->cancel, memory_order_relaxed);
 }
 
 /* Wait until fd can be read, or the feed is closed: 0 then. */
 static int
-wait_readable(fz_feed *f)
+wait_readable(fz_io__feed *f)
 {
 	struct pollfd p[2] = { { f->fd, POLLIN, 0 },
 		{ f->wake[0], POLLIN, 0 } };
@@ -203,12 +203,12 @@ wait_readable(fz_feed *f)
 	}
 }
 
-static int hand_over(fz_feed *f);
-static size_t up_to_cut(fz_feed *f, const unsigned char *buf, size_t n,
+static int hand_over(fz_io__feed *f);
+static size_t up_to_cut(fz_io__feed *f, const unsigned char *buf, size_t n,
     uint64_t at);
 
 static void
-tap_bytes(fz_feed *f, const void *buf, size_t n)
+tap_bytes(fz_io__feed *f, const void *buf, size_t n)
 {
 	struct item *it;
 
@@ -221,7 +221,7 @@ tap_bytes(fz_feed *f, const void *buf, size_t n)
 
 /* A part's input: its prefix, then the file from the cut on. */
 static int
-read_part(fz_feed *f, unsigned char *buf, size_t size, size_t *got)
+read_part(fz_io__feed *f, unsigned char *buf, size_t size, size_t *got)
 {
 	static const char prefix[] = SPLIT_PREFIX;
 	ssize_t n;
@@ -256,7 +256,7 @@ read_part(fz_feed *f, unsigned char *buf, size_t size, size_t *got)
 static int
 read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
 {
-	fz_feed *f = data;
+	fz_io__feed *f = data;
 	uint64_t at = f->file_done;
 	size_t now;
 	ssize_t n;
@@ -292,7 +292,7 @@ read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
 }
 
 static void
-close_input(fz_feed *f)
+close_input(fz_io__feed *f)
 {
 	if (f->parser_live)
 		yaml_parser_delete(&f->parser);
@@ -304,7 +304,7 @@ close_input(fz_feed *f)
 }
 
 static void
-fail(fz_feed *f)
+fail(fz_io__feed *f)
 {
 	push(f->filling, PEV_ERROR);
 	f->over = 1;
@@ -313,7 +313,7 @@ fail(fz_feed *f)
 
 /* Open the next input: 1 when one is open, 0 at the end, -1 on error. */
 static int
-open_next(fz_feed *f)
+open_next(fz_io__feed *f)
 {
 	const char *path;
 	struct stat st;
@@ -323,7 +323,7 @@ open_next(fz_feed *f)
 	if (++f->cur >= (f->npaths > 0 ? f->npaths : 1))
 		return 0;
 	path = f->npaths > 0 ? f->paths[f->cur] : "-";
-	f->name = fz_feed_name(f, (size_t)f->cur);
+	f->name = fz_io__feed_name(f, (size_t)f->cur);
 	f->read_errno = 0;
 	if (strcmp(path, "-") == 0) {
 		f->fd = STDIN_FILENO;
@@ -358,7 +358,7 @@ open_next(fz_feed *f)
 /* libyaml's reader knows only the byte offset of an encoding error: find
  * its line and column (in characters) by reading the file again. */
 static void
-locate(const fz_feed *f, size_t offset, unsigned *line, unsigned *col)
+locate(const fz_io__feed *f, size_t offset, unsigned *line, unsigned *col)
 {
 	FILE *fp;
 	int c;
@@ -378,7 +378,7 @@ locate(const fz_feed *f, size_t offset, unsigned *line, unsigned *col)
 }
 
 static void
-parse_error(fz_feed *f)
+parse_error(fz_io__feed *f)
 {
 	yaml_parser_t *p = &f->parser;
 	yaml_mark_t m = p->problem_mark;
@@ -418,9 +418,9 @@ static const unsigned char pev_of[] = {
 	[YAML_MAPPING_END_EVENT] = FZ_PEV_MAP_END,
 };
 
-static void split_try(fz_feed *f, const yaml_event_t *e);
-static int split_at_cut(fz_feed *f, const yaml_event_t *e);
-static void split_drop(fz_feed *f);
+static void split_try(fz_io__feed *f, const yaml_event_t *e);
+static int split_at_cut(fz_io__feed *f, const yaml_event_t *e);
+static void split_drop(fz_io__feed *f);
 
 /* The event begins a node: a scalar, an alias or a collection. */
 static int
@@ -436,7 +436,7 @@ is_node(const yaml_event_t *e)
 enum { OUTER_OTHER = 1, OUTER_MAP, OUTER_SEQ };
 
 static void
-nest(fz_feed *f, const yaml_event_t *e)
+nest(fz_io__feed *f, const yaml_event_t *e)
 {
 	unsigned char k = OUTER_OTHER;
 
@@ -455,7 +455,7 @@ nest(fz_feed *f, const yaml_event_t *e)
 /* At an item of a block sequence that is a value of a document's block
  * mapping: where a part may begin. */
 static int
-at_record(const fz_feed *f)
+at_record(const fz_io__feed *f)
 {
 	return f->depth == 2 && f->kinds[0] == OUTER_MAP &&
 	    f->kinds[1] == OUTER_SEQ;
@@ -464,7 +464,7 @@ at_record(const fz_feed *f)
 /* The split's part in an event (of a feed that may split, or of a
  * part): 1 when the event is not to be passed on. */
 static int
-split_event(fz_feed *f, const yaml_event_t *e)
+split_event(fz_io__feed *f, const yaml_event_t *e)
 {
 	int node = is_node(e);
 
@@ -486,7 +486,7 @@ split_event(fz_feed *f, const yaml_event_t *e)
 
 /* Parse one event (or open or end an input) into the batch filling. */
 static void
-step(fz_feed *f)
+step(fz_io__feed *f)
 {
 	yaml_event_t e;
 	struct item *it;
@@ -547,7 +547,7 @@ step(fz_feed *f)
 }
 
 static void
-start(fz_feed *f, struct batch *b)
+start(fz_io__feed *f, struct batch *b)
 {
 	b->nev = b->used = 0;
 	f->filling = b;
@@ -562,7 +562,7 @@ full(const struct batch *b)
 /* Parse into b until it has a few events, still in the cache when they
  * are read, or the feed is over (one thread). */
 static void
-fill(fz_feed *f, struct batch *b)
+fill(fz_io__feed *f, struct batch *b)
 {
 	start(f, b);
 	while (!f->over && b->nev < SMALL_BATCH)
@@ -572,7 +572,7 @@ fill(fz_feed *f, struct batch *b)
 
 /* A batch to fill: one given back, or a new one. */
 static struct batch *
-fresh(fz_feed *f)
+fresh(fz_io__feed *f)
 {
 	struct batch *b = f->free;
 
@@ -587,7 +587,7 @@ fresh(fz_feed *f)
  * over, wait until fewer than its limit are out and start another.
  * 0 when the feed is closed. */
 static int
-hand_over(fz_feed *f)
+hand_over(fz_io__feed *f)
 {
 	struct batch *b = f->filling;
 
@@ -614,7 +614,7 @@ hand_over(fz_feed *f)
 static void *
 produce(void *arg)
 {
-	fz_feed *f = arg;
+	fz_io__feed *f = arg;
 
 	pthread_mutex_lock(&f->lock);
 	start(f, fresh(f));
@@ -632,7 +632,7 @@ produce(void *arg)
 /* Count the lines of buf as libyaml does, or mark the count wrong: a CR,
  * or a NEL, LS or PS (perhaps cut at the end of buf), breaks lines too. */
 static void
-count_lines(fz_feed *f, const unsigned char *buf, size_t n)
+count_lines(fz_io__feed *f, const unsigned char *buf, size_t n)
 {
 	const unsigned char *p, *end = buf + n;
 	unsigned lines = 0;
@@ -655,7 +655,7 @@ count_lines(fz_feed *f, const unsigned char *buf, size_t n)
  * the lines before the cut counted, the bytes after it held for the tap
  * until the part is taken or dropped.  Returns the bytes before. */
 static size_t
-up_to_cut(fz_feed *f, const unsigned char *buf, size_t n, uint64_t at)
+up_to_cut(fz_io__feed *f, const unsigned char *buf, size_t n, uint64_t at)
 {
 	size_t before = at >= f->cut ? 0 : f->cut - at < n ?
 	    (size_t)(f->cut - at) : n;
@@ -681,7 +681,7 @@ static void *produce(void *arg);
 
 /* Parse on a thread of its own: 1, or 0 when it cannot start. */
 static int
-start_thread(fz_feed *f)
+start_thread(fz_io__feed *f)
 {
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->filled, NULL);
@@ -698,10 +698,10 @@ start_thread(fz_feed *f)
 
 /* A feed of the file from offset cut on, behind the prefix, parsing on
  * a thread of its own; NULL when it cannot start. */
-static fz_feed *
-part_open(fz_feed *f, uint64_t cut)
+static fz_io__feed *
+part_open(fz_io__feed *f, uint64_t cut)
 {
-	fz_feed *g = fz_xcalloc(1, sizeof *g);
+	fz_io__feed *g = fz_xcalloc(1, sizeof *g);
 
 	g->paths = f->paths;
 	g->npaths = f->npaths;
@@ -723,7 +723,7 @@ part_open(fz_feed *f, uint64_t cut)
 	g->parser_live = 1;
 	yaml_parser_set_input(&g->parser, read_handler, g);
 	if (!start_thread(g)) {
-		fz_feed_close(g);
+		fz_io__feed_close(g);
 		return NULL;
 	}
 	return g;
@@ -732,7 +732,7 @@ part_open(fz_feed *f, uint64_t cut)
 /* The offset of a line that begins with k spaces and "- ", searched
  * from from on; 0 when there is none near. */
 static uint64_t
-find_cut(const fz_feed *f, uint64_t from, unsigned k)
+find_cut(const fz_io__feed *f, uint64_t from, unsigned k)
 {
 	uint64_t at = from;
 
@@ -761,7 +761,7 @@ find_cut(const fz_feed *f, uint64_t from, unsigned k)
 /* At the first record of a large regular file: look for a cut near the
  * middle of the rest, and start the part there. */
 static void
-split_try(fz_feed *f, const yaml_event_t *e)
+split_try(fz_io__feed *f, const yaml_event_t *e)
 {
 	unsigned col = (unsigned)e->start_mark.column;
 	unsigned char head[64 << 10];
@@ -795,9 +795,9 @@ split_try(fz_feed *f, const yaml_event_t *e)
 /* The part is not to be: the bytes held go to the tap, and the first
  * parser goes on alone. */
 static void
-split_drop(fz_feed *f)
+split_drop(fz_io__feed *f)
 {
-	fz_feed_close(f->split);
+	fz_io__feed_close(f->split);
 	f->split = NULL;
 	f->split_state = SPLIT_DONE;
 	tap_bytes(f, f->held, f->nheld);
@@ -808,7 +808,7 @@ split_drop(fz_feed *f)
  * part takes over (1: the event and the rest of the file are the
  * part's), or is dropped.  0 when the event is the first parser's. */
 static int
-split_at_cut(fz_feed *f, const yaml_event_t *e)
+split_at_cut(fz_io__feed *f, const yaml_event_t *e)
 {
 	struct item *it;
 	int node = is_node(e);
@@ -838,10 +838,10 @@ split_at_cut(fz_feed *f, const yaml_event_t *e)
 
 /* ------------------------------------------------------- the reading side */
 
-fz_feed *
-fz_feed_open(char *const *paths, int npaths, unsigned flags)
+fz_io__feed *
+fz_io__feed_open(char *const *paths, int npaths, unsigned flags)
 {
-	fz_feed *f = fz_xcalloc(1, sizeof *f);
+	fz_io__feed *f = fz_xcalloc(1, sizeof *f);
 
 	f->paths = paths;
 	f->npaths = npaths;
@@ -859,7 +859,7 @@ fz_feed_open(char *const *paths, int npaths, unsigned flags)
 
 /* Take the next batch to read. */
 static void
-take(fz_feed *f)
+take(fz_io__feed *f)
 {
 	if (!f->threaded) {
 		if (f->solo == NULL)
@@ -881,7 +881,7 @@ take(fz_feed *f)
 
 /* Hand the batch read back. */
 static void
-give_back(fz_feed *f)
+give_back(fz_io__feed *f)
 {
 	if (f->threaded) {
 		pthread_mutex_lock(&f->lock);
@@ -896,9 +896,9 @@ give_back(fz_feed *f)
 
 /* The next event of the part being read, its lines the file's. */
 static int
-part_next(fz_feed *f, fz_pev *e, fz_error *err)
+part_next(fz_io__feed *f, fz_pev *e, fz_error *err)
 {
-	int rc = fz_feed_next(f->reading, e, err);
+	int rc = fz_io__feed_next(f->reading, e, err);
 
 	/* The part's line 2 is the cut's line. */
 	if (e->line > 0)
@@ -909,7 +909,7 @@ part_next(fz_feed *f, fz_pev *e, fz_error *err)
 }
 
 int
-fz_feed_next(fz_feed *f, fz_pev *e, fz_error *err)
+fz_io__feed_next(fz_io__feed *f, fz_pev *e, fz_error *err)
 {
 	const struct item *it;
 	int rc;
@@ -919,7 +919,7 @@ fz_feed_next(fz_feed *f, fz_pev *e, fz_error *err)
 			if ((rc = part_next(f, e, err)) != FZ_OK ||
 			    e->type != FZ_PEV_END)
 				return rc;
-			fz_feed_close(f->reading);
+			fz_io__feed_close(f->reading);
 			f->reading = NULL;
 		}
 		if (f->ended) {
@@ -967,10 +967,10 @@ batch_free(struct batch *b, size_t from)
 		return;
 	for (size_t i = from; i < b->nev; i++)
 		if (b->ev[i].type == PEV_SPLIT) {
-			fz_feed *g;
+			fz_io__feed *g;
 
 			memcpy(&g, b->bytes + b->ev[i].off, sizeof g);
-			fz_feed_close(g);
+			fz_io__feed_close(g);
 		}
 	free(b->ev);
 	free(b->bytes);
@@ -978,19 +978,19 @@ batch_free(struct batch *b, size_t from)
 }
 
 size_t
-fz_feed_splits(const fz_feed *f)
+fz_io__feed_splits(const fz_io__feed *f)
 {
 	return f->nsplits;
 }
 
 uint64_t
-fz_feed_done(const fz_feed *f)
+fz_io__feed_done(const fz_io__feed *f)
 {
 	return f->taken_done;
 }
 
 void
-fz_feed_close(fz_feed *f)
+fz_io__feed_close(fz_io__feed *f)
 {
 	struct batch *b;
 
@@ -1014,8 +1014,8 @@ fz_feed_close(fz_feed *f)
 	}
 	close_input(f);
 	/* The parts: pending, being read, and handed over but not read. */
-	fz_feed_close(f->split);
-	fz_feed_close(f->reading);
+	fz_io__feed_close(f->split);
+	fz_io__feed_close(f->reading);
 	if (f->solo != NULL) {
 		batch_free(f->solo, 0);
 	} else {

@@ -341,7 +341,7 @@ fz_metrics_check(fz_metrics *m, fz_error *err)
 }
 
 static void
-add_fraction(fz_fraction *f, long long num, long long den)
+add_fraction(fz_metrics_fraction *f, long long num, long long den)
 {
 	f->num += num;
 	f->den += den;
@@ -350,7 +350,7 @@ add_fraction(fz_fraction *f, long long num, long long den)
 /* An online, mobile or zero-trip flag: exempt matters stay out of both
  * sides of the rate. */
 static void
-add_flag(fz_fraction *f, int flag)
+add_flag(fz_metrics_fraction *f, int flag)
 {
 	if (flag != FZ_EXEMPT)
 		add_fraction(f, flag == 1, 1);
@@ -367,7 +367,7 @@ is_instant(const fz_matter *mt)
 static void
 add_counted(fz_metrics_figures *f, const fz_matter *mt)
 {
-	fz_fraction *r = f->rates;
+	fz_metrics_fraction *r = f->rates;
 
 	f->counted++;
 	if (mt->type >= 0 && mt->type < 7)
@@ -390,7 +390,7 @@ add_counted(fz_metrics_figures *f, const fz_matter *mt)
 static void
 add_apps(fz_metrics_figures *f, const struct app_counts *c)
 {
-	fz_fraction *r = f->rates;
+	fz_metrics_fraction *r = f->rates;
 
 	f->received += c->received;
 	f->completed += c->completed;

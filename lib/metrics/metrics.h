@@ -18,7 +18,7 @@
  * them. */
 
 /* The rates, in the order they are written. */
-enum fz_rate_id {
+enum fz_metrics_rate_id {
 	FZ_RATE_ONLINE, FZ_RATE_MOBILE, FZ_RATE_ZERO_TRIP, FZ_RATE_INSTANT,
 	FZ_RATE_TIME_COMPRESSION, FZ_RATE_E_MATERIAL, FZ_RATE_E_LICENSE,
 	FZ_RATE_ONLINE_COMPLETION, FZ_RATE_SATISFACTION,
@@ -26,17 +26,17 @@ enum fz_rate_id {
 	FZ_RATE_COUNT
 };
 
-typedef struct fz_fraction {
+typedef struct fz_metrics_fraction {
 	long long num, den;
-} fz_fraction;
+} fz_metrics_fraction;
 
 /* "online_rate", "网上办实现率" ...: static strings. */
-const char *fz_rate_key(enum fz_rate_id r);
-const char *fz_rate_label(enum fz_rate_id r);
+const char *fz_metrics_rate_key(enum fz_metrics_rate_id r);
+const char *fz_metrics_rate_label(enum fz_metrics_rate_id r);
 /* num/den (both >= 0) as a decimal rounded half up to 4 places, trailing
  * zeros dropped ("1", "0.9813"), by integer arithmetic; "null" when den
  * is 0.  Written into buf (at least 32 bytes), which is returned. */
-char *fz_fraction_format(fz_fraction f, char *buf);
+char *fz_metrics_fraction_format(fz_metrics_fraction f, char *buf);
 
 /* The figures of a group of matters, or of the whole catalogue.
  * Applications counts are of completed applications unless named
@@ -48,7 +48,7 @@ typedef struct fz_metrics_figures {
 	long long received, completed, pending;
 	long long by_action[4], by_channel[3], by_outcome[3];
 	long long site_surveys;
-	fz_fraction rates[FZ_RATE_COUNT];
+	fz_metrics_fraction rates[FZ_RATE_COUNT];
 } fz_metrics_figures;
 
 enum fz_metrics_by { FZ_BY_NONE, FZ_BY_MATTER, FZ_BY_TYPE, FZ_BY_OFFICE };

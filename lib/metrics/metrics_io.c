@@ -20,11 +20,11 @@ static const struct {
 	{ "on_time_rate", "承诺期限内办结率" },
 };
 
-const char *fz_rate_key(enum fz_rate_id r) { return rate_names[r].key; }
-const char *fz_rate_label(enum fz_rate_id r) { return rate_names[r].label; }
+const char *fz_metrics_rate_key(enum fz_metrics_rate_id r) { return rate_names[r].key; }
+const char *fz_metrics_rate_label(enum fz_metrics_rate_id r) { return rate_names[r].label; }
 
 char *
-fz_fraction_format(fz_fraction f, char *buf)
+fz_metrics_fraction_format(fz_metrics_fraction f, char *buf)
 {
 	long long whole, rem;
 	int frac, places = 4;
@@ -123,13 +123,13 @@ write_rates(fz_writer *w, const fz_metrics_figures *f)
 	for (int r = 0; r < FZ_RATE_COUNT; r++) {
 		fz_write_map_begin(w, 1);
 		fz_write_key(w, "key");
-		fz_write_str(w, fz_rate_key(r));
+		fz_write_str(w, fz_metrics_rate_key(r));
 		fz_write_key(w, "label");
-		fz_write_str(w, fz_rate_label(r));
+		fz_write_str(w, fz_metrics_rate_label(r));
 		fz_write_key_int(w, "numerator", f->rates[r].num);
 		fz_write_key_int(w, "denominator", f->rates[r].den);
 		fz_write_key(w, "value");
-		fz_write_plain(w, fz_fraction_format(f->rates[r], buf));
+		fz_write_plain(w, fz_metrics_fraction_format(f->rates[r], buf));
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);

@@ -1,4 +1,4 @@
-/* mustache.c - parsing mustache templates into trees of mu_node.
+/* mustache.c - parsing mustache templates into trees of fz_render__mu_node.
  *
  * Whitespace follows the spec: a tag other than an interpolation that is
  * alone on its line ("standalone") takes the line with it.  Template
@@ -18,13 +18,13 @@
 #define NOPOS ((size_t)-1)
 
 struct vec {
-	mu_node **v;
+	fz_render__mu_node **v;
 	size_t n, cap;
 };
 
 /* An open section, block or parent. */
 struct open {
-	mu_node *node;
+	fz_render__mu_node *node;
 	struct vec kids;
 	size_t ts;		/* where its tag begins */
 	size_t te;		/* where its tag ends */
@@ -36,7 +36,7 @@ struct open {
 
 struct parser {
 	fz_arena *a;
-	mu_tree *t;
+	fz_render__mu_tree *t;
 	const char *src;
 	size_t len;
 	const char *otag, *ctag;	/* the delimiters */
@@ -155,10 +155,10 @@ clears_right(const struct parser *p, size_t te, size_t *after)
 	return 1;
 }
 
-static mu_node *
-node_new(struct parser *p, enum mu_type type, size_t at)
+static fz_render__mu_node *
+node_new(struct parser *p, enum fz_render__mu_type type, size_t at)
 {
-	mu_node *n = fz_arena_alloc(p->a, sizeof *n);
+	fz_render__mu_node *n = fz_arena_alloc(p->a, sizeof *n);
 
 	if (n == NULL)
 		abort();
@@ -170,7 +170,7 @@ node_new(struct parser *p, enum mu_type type, size_t at)
 }
 
 static void
-vec_push(struct vec *v, mu_node *n)
+vec_push(struct vec *v, fz_render__mu_node *n)
 {
 	if (v->n == v->cap) {
 		v->cap = v->cap ? 2 * v->cap : 8;
@@ -187,7 +187,7 @@ top(struct parser *p)
 
 /* Add n to the open container; a parent keeps only its blocks. */
 static void
-add(struct parser *p, mu_node *n)
+add(struct parser *p, fz_render__mu_node *n)
 {
 	struct open *o = top(p);
 
@@ -195,10 +195,10 @@ add(struct parser *p, mu_node *n)
 		vec_push(&o->kids, n);
 }
 
-static mu_node *
+static fz_render__mu_node *
 text_node(struct parser *p, size_t a, size_t b)
 {
-	mu_node *n = fz_arena_alloc(p->a, sizeof *n);
+	fz_render__mu_node *n = fz_arena_alloc(p->a, sizeof *n);
 
 	if (n == NULL)
 		abort();
@@ -302,7 +302,7 @@ set_delimiters(struct parser *p, const struct tag *tg)
 }
 
 static int
-push_open(struct parser *p, mu_node *n, const struct tag *tg)
+push_open(struct parser *p, fz_render__mu_node *n, const struct tag *tg)
 {
 	struct open *o;
 
@@ -327,7 +327,7 @@ static void
 pop(struct parser *p)
 {
 	struct open *o = top(p);
-	mu_node *n = o->node;
+	fz_render__mu_node *n = o->node;
 
 	n->n = o->kids.n;
 	n->kids = fz_arena_alloc(p->a, (n->n ? n->n : 1) * sizeof *n->kids);
@@ -340,10 +340,10 @@ pop(struct parser *p)
 	add(p, n);
 }
 
-static mu_node *
-tag_node(struct parser *p, enum mu_type type, const struct tag *tg)
+static fz_render__mu_node *
+tag_node(struct parser *p, enum fz_render__mu_type type, const struct tag *tg)
 {
-	mu_node *n = node_new(p, type, tg->ts);
+	fz_render__mu_node *n = node_new(p, type, tg->ts);
 
 	n->s = tg->name;
 	n->len = tg->nlen;
@@ -353,7 +353,7 @@ tag_node(struct parser *p, enum mu_type type, const struct tag *tg)
 
 /* The indentation of the first line of [a, b) that is not blank. */
 static int
-intrinsic(const struct parser *p, size_t a, size_t b, mu_node *n)
+intrinsic(const struct parser *p, size_t a, size_t b, fz_render__mu_node *n)
 {
 	while (a < b) {
 		size_t j = a;
@@ -384,7 +384,7 @@ line_tag(struct parser *p, const struct tag *tg, size_t *pos)
 	size_t ls, after = 0;
 	int alone = clears_left(p, tg->ts, &ls) &&
 	    clears_right(p, tg->te, &after);
-	mu_node *n;
+	fz_render__mu_node *n;
 
 	add_text(p, *pos, alone ? ls : tg->ts);
 	if (!alone)
@@ -473,7 +473,7 @@ static void
 close_section(struct parser *p, const struct tag *tg, size_t *pos)
 {
 	struct open *o = top(p);
-	mu_node *n = o->node;
+	fz_render__mu_node *n = o->node;
 	size_t ls, after = 0;
 	int right = clears_right(p, tg->te, &after);
 	int alone = clears_left(p, tg->ts, &ls) && right;
@@ -519,7 +519,7 @@ static void
 close_parent(struct parser *p, const struct tag *tg, size_t *pos)
 {
 	struct open *o = top(p);
-	mu_node *n = o->node;
+	fz_render__mu_node *n = o->node;
 	size_t after = 0;
 
 	n->standalone = o->clears_left && clears_right(p, tg->te, &after);
@@ -539,7 +539,7 @@ static int
 close_tag(struct parser *p, const struct tag *tg, size_t *pos)
 {
 	struct open *o = top(p);
-	mu_node *n = o->node;
+	fz_render__mu_node *n = o->node;
 	unsigned line, col;
 
 	if (p->depth == 1)
@@ -608,7 +608,7 @@ parse_all(struct parser *p)
 }
 
 void
-mu_tree_free(mu_tree *t)
+fz_render__mu_tree_free(fz_render__mu_tree *t)
 {
 	if (t == NULL)
 		return;
@@ -618,10 +618,10 @@ mu_tree_free(mu_tree *t)
 }
 
 int
-mu_parse(fz_arena *a, const char *name, char *src, size_t len,
-    mu_tree **out, fz_error *err)
+fz_render__mu_parse(fz_arena *a, const char *name, char *src, size_t len,
+    fz_render__mu_tree **out, fz_error *err)
 {
-	mu_tree *t = fz_xcalloc(1, sizeof *t);
+	fz_render__mu_tree *t = fz_xcalloc(1, sizeof *t);
 	struct parser p = { .a = a, .t = t, .src = src, .len = len,
 		.otag = "{{", .olen = 2, .ctag = "}}", .clen = 2, .depth = 1,
 		.cap = 16, .pos_line = 1, .pos_col = 1, .err = err };
@@ -650,7 +650,7 @@ mu_parse(fz_arena *a, const char *name, char *src, size_t len,
 	free(p.stack[0].kids.v);
 	free(p.stack);
 	if (status != FZ_OK) {
-		mu_tree_free(t);
+		fz_render__mu_tree_free(t);
 		return status;
 	}
 	*out = t;

@@ -6,7 +6,7 @@
 
 #include "render.h"
 
-enum mu_type {
+enum fz_render__mu_type {
 	MU_TEXT,	/* literal text */
 	MU_VAR,		/* {{name}}: escaped */
 	MU_RAW,		/* {{{name}}}, {{&name}}: not escaped */
@@ -20,9 +20,9 @@ enum mu_type {
 /* A node; every string points into its tree's source.  Indentation
  * follows the inheritance spec: a block's content loses `def` at the
  * start of each of its lines and gains `indent` (its site's) instead. */
-typedef struct mu_node mu_node;
-struct mu_node {
-	enum mu_type type;
+typedef struct fz_render__mu_node fz_render__mu_node;
+struct fz_render__mu_node {
+	enum fz_render__mu_type type;
 	const char *s;		/* TEXT: the text; tags: the name */
 	size_t len;
 	unsigned char bol;	/* TEXT: begins a line of the source */
@@ -34,9 +34,9 @@ struct mu_node {
 	const char *def;	/* BLOCK: the intrinsic indentation of its
 				 * content, removed from each line */
 	size_t dlen;
-	mu_node *lead;		/* PARENT: the white space before it as a TEXT,
+	fz_render__mu_node *lead;		/* PARENT: the white space before it as a TEXT,
 				 * rendered when it is not standalone */
-	mu_node **kids;		/* SECTION, INVERTED, BLOCK: the content;
+	fz_render__mu_node **kids;		/* SECTION, INVERTED, BLOCK: the content;
 				 * PARENT: its blocks; the tree: its root */
 	size_t n;
 	const char *file;	/* tags: where they are, for messages */
@@ -44,24 +44,24 @@ struct mu_node {
 };
 
 /* A parsed source: the main template or a partial. */
-typedef struct mu_tree {
+typedef struct fz_render__mu_tree {
 	char *name;		/* for messages */
 	char *src;
 	size_t len;
-	mu_node root;		/* a SECTION holding the whole template */
-} mu_tree;
+	fz_render__mu_node root;		/* a SECTION holding the whole template */
+} fz_render__mu_tree;
 
 /* Parse src (taken: freed with the tree) into a tree owned by arena a.
  * FZ_OK or FZ_DATAERR with err at the fault. */
-int mu_parse(fz_arena *a, const char *name, char *src, size_t len,
-    mu_tree **out, fz_error *err);
-void mu_tree_free(mu_tree *t);
+int fz_render__mu_parse(fz_arena *a, const char *name, char *src, size_t len,
+    fz_render__mu_tree **out, fz_error *err);
+void fz_render__mu_tree_free(fz_render__mu_tree *t);
 
-/* What fz_template holds: the main tree and the partials met so far. */
-struct fz_template {
+/* What fz_render_template holds: the main tree and the partials met so far. */
+struct fz_render_template {
 	fz_arena *arena;
-	mu_tree *main;
-	fz_map *partials;	/* name -> mu_tree *, NULL when not found */
+	fz_render__mu_tree *main;
+	fz_map *partials;	/* name -> fz_render__mu_tree *, NULL when not found */
 	fz_partial_fn find;
 	void *find_ctx;
 };

@@ -19,7 +19,7 @@ struct indent {
 };
 
 struct render {
-	fz_template *t;
+	fz_render_template *t;
 	enum fz_escape escape;
 	fz_buf *buf;		/* output: a buffer, */
 	FILE *fp;		/* or a file */
@@ -27,7 +27,7 @@ struct render {
 	int failed;		/* a write to fp failed */
 	const fz_node **ctx;	/* the context stack */
 	size_t nctx, capctx;
-	const mu_node **args;	/* parents being rendered, outermost first */
+	const fz_render__mu_node **args;	/* parents being rendered, outermost first */
 	size_t nargs, capargs;
 	int depth;
 	fz_error *err;
@@ -127,7 +127,7 @@ out_indent(struct render *r, const char *ws, size_t len,
 }
 
 static void
-out_text(struct render *r, const mu_node *n, const struct indent *ind)
+out_text(struct render *r, const fz_render__mu_node *n, const struct indent *ind)
 {
 	size_t w = 0;
 
@@ -264,7 +264,7 @@ push_ctx(struct render *r, const fz_node *v)
 }
 
 static int
-at_tag(struct render *r, const mu_node *n, int status)
+at_tag(struct render *r, const fz_render__mu_node *n, int status)
 {
 	snprintf(r->err->file, sizeof r->err->file, "%s", n->file);
 	r->err->line = n->line;
@@ -276,10 +276,10 @@ at_tag(struct render *r, const mu_node *n, int status)
 /* The tree of the partial called name, parsed on first use; NULL in
  * *tree when there is none. */
 static int
-load(struct render *r, const mu_node *at, const char *name, size_t len,
-    mu_tree **tree)
+load(struct render *r, const fz_render__mu_node *at, const char *name, size_t len,
+    fz_render__mu_tree **tree)
 {
-	fz_template *t = r->t;
+	fz_render_template *t = r->t;
 	void **slot = fz_map_find(t->partials, name, len);
 	fz_partial part = { 0 };
 	int status = FZ_OK;
@@ -296,7 +296,7 @@ load(struct render *r, const mu_node *at, const char *name, size_t len,
 			return at_tag(r, at, status);
 	}
 	if (part.src != NULL) {
-		status = mu_parse(t->arena, part.path ? part.path : name,
+		status = fz_render__mu_parse(t->arena, part.path ? part.path : name,
 		    part.src, part.len, tree, r->err);
 		if (status != FZ_OK)
 			*tree = NULL;
@@ -310,7 +310,7 @@ load(struct render *r, const mu_node *at, const char *name, size_t len,
 /* The name of a partial or parent: as written, or for *name the text of
  * what name gives (NULL when it gives no text). */
 static const char *
-target(const struct render *r, const mu_node *n, size_t *len)
+target(const struct render *r, const fz_render__mu_node *n, size_t *len)
 {
 	const char *s;
 
@@ -322,17 +322,17 @@ target(const struct render *r, const mu_node *n, size_t *len)
 	return *len > 0 ? s : NULL;
 }
 
-static int render_list(struct render *r, mu_node *const *kids, size_t n,
+static int render_list(struct render *r, fz_render__mu_node *const *kids, size_t n,
     const struct indent *ind);
 
 /* A partial, or with n a parent, the template it names. */
 static int
-render_partial(struct render *r, const mu_node *n, const struct indent *ind)
+render_partial(struct render *r, const fz_render__mu_node *n, const struct indent *ind)
 {
 	struct indent level = { "", n->indent, 0, n->ilen, ind };
 	size_t len;
 	const char *name = target(r, n, &len);
-	mu_tree *tree = NULL;
+	fz_render__mu_tree *tree = NULL;
 	int status;
 
 	if (n->type == MU_PARENT && !n->standalone && n->lead != NULL)
@@ -359,14 +359,14 @@ render_partial(struct render *r, const mu_node *n, const struct indent *ind)
 /* A block: the argument the outermost parent passes for it, else its
  * own content. */
 static int
-render_block(struct render *r, const mu_node *n, const struct indent *ind)
+render_block(struct render *r, const fz_render__mu_node *n, const struct indent *ind)
 {
-	const mu_node *content = n;
+	const fz_render__mu_node *content = n;
 	struct indent level;
 
 	for (size_t i = 0; i < r->nargs && content == n; i++)
 		for (size_t j = 0; j < r->args[i]->n; j++) {
-			const mu_node *b = r->args[i]->kids[j];
+			const fz_render__mu_node *b = r->args[i]->kids[j];
 			if (b->len == n->len &&
 			    memcmp(b->s, n->s, n->len) == 0) {
 				content = b;
@@ -379,7 +379,7 @@ render_block(struct render *r, const mu_node *n, const struct indent *ind)
 }
 
 static int
-render_section(struct render *r, const mu_node *n, const struct indent *ind)
+render_section(struct render *r, const fz_render__mu_node *n, const struct indent *ind)
 {
 	const fz_node *v = lookup(r, n->s, n->len);
 	int status = FZ_OK;
@@ -398,7 +398,7 @@ render_section(struct render *r, const mu_node *n, const struct indent *ind)
 }
 
 static int
-render_node(struct render *r, const mu_node *n, const struct indent *ind)
+render_node(struct render *r, const fz_render__mu_node *n, const struct indent *ind)
 {
 	const char *s;
 	size_t len;
@@ -439,7 +439,7 @@ render_node(struct render *r, const mu_node *n, const struct indent *ind)
 }
 
 static int
-render_list(struct render *r, mu_node *const *kids, size_t n,
+render_list(struct render *r, fz_render__mu_node *const *kids, size_t n,
     const struct indent *ind)
 {
 	int status = FZ_OK;
@@ -452,10 +452,10 @@ render_list(struct render *r, mu_node *const *kids, size_t n,
 }
 
 int
-fz_template_parse(const char *name, const char *src, size_t len,
-    fz_template **out, fz_error *err)
+fz_render_template_parse(const char *name, const char *src, size_t len,
+    fz_render_template **out, fz_error *err)
 {
-	fz_template *t = fz_xcalloc(1, sizeof *t);
+	fz_render_template *t = fz_xcalloc(1, sizeof *t);
 	char *copy = fz_xmalloc(len + 1);
 	int status;
 
@@ -465,9 +465,9 @@ fz_template_parse(const char *name, const char *src, size_t len,
 	t->partials = fz_map_new();
 	if (t->arena == NULL || t->partials == NULL)
 		abort();
-	status = mu_parse(t->arena, name, copy, len, &t->main, err);
+	status = fz_render__mu_parse(t->arena, name, copy, len, &t->main, err);
 	if (status != FZ_OK) {
-		fz_template_free(t);
+		fz_render_template_free(t);
 		return status;
 	}
 	*out = t;
@@ -475,21 +475,21 @@ fz_template_parse(const char *name, const char *src, size_t len,
 }
 
 void
-fz_template_free(fz_template *t)
+fz_render_template_free(fz_render_template *t)
 {
 	if (t == NULL)
 		return;
 	for (size_t i = 0; t->partials != NULL &&
 	    i < fz_map_count(t->partials); i++)
-		mu_tree_free(fz_map_value(t->partials, i));
+		fz_render__mu_tree_free(fz_map_value(t->partials, i));
 	fz_map_free(t->partials);
-	mu_tree_free(t->main);
+	fz_render__mu_tree_free(t->main);
 	fz_arena_free(t->arena);
 	free(t);
 }
 
 void
-fz_template_set_partials(fz_template *t, fz_partial_fn fn, void *ctx)
+fz_render_template_set_partials(fz_render_template *t, fz_partial_fn fn, void *ctx)
 {
 	t->find = fn;
 	t->find_ctx = ctx;
@@ -511,7 +511,7 @@ render_main(struct render *r, const fz_node *data)
 }
 
 int
-fz_template_render(fz_template *t, const fz_node *data,
+fz_render_template_render(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, fz_buf *out, fz_error *err)
 {
 	struct render r = { .t = t, .escape = escape, .buf = out,
@@ -521,7 +521,7 @@ fz_template_render(fz_template *t, const fz_node *data,
 }
 
 int
-fz_template_render_file(fz_template *t, const fz_node *data,
+fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err)
 {
 	struct render r = { .t = t, .escape = escape, .fp = fp, .err = err };

@@ -9,7 +9,7 @@
 #include "render_int.h"
 
 fz_node *
-rn_plain(fz_arena *a, const char *s)
+fz_render__plain(fz_arena *a, const char *s)
 {
 	fz_node *n = fz_node_scalar(a, s, strlen(s));
 
@@ -19,16 +19,16 @@ rn_plain(fz_arena *a, const char *s)
 }
 
 fz_node *
-rn_text(fz_arena *a, const char *s)
+fz_render__text(fz_arena *a, const char *s)
 {
-	fz_node *n = rn_plain(a, s);
+	fz_node *n = fz_render__plain(a, s);
 
 	n->quoted = 1;
 	return n;
 }
 
 void
-rn_add(fz_arena *a, fz_node *map, const char *key, fz_node *value)
+fz_render__add(fz_arena *a, fz_node *map, const char *key, fz_node *value)
 {
 	if (fz_node_get(map, key) == NULL)
 		fz_node_put(a, map, key, value);
@@ -47,7 +47,7 @@ set(fz_arena *a, fz_node *map, const char *key, fz_node *value)
 }
 
 int
-rn_number(const fz_node *v, int money, int64_t *out)
+fz_render__number(const fz_node *v, int money, int64_t *out)
 {
 	long long n;
 
@@ -62,7 +62,7 @@ rn_number(const fz_node *v, int money, int64_t *out)
 }
 
 const char *
-rn_word(const char *key)
+fz_render__word(const char *key)
 {
 	const char *w = fz_label(key);
 
@@ -103,10 +103,10 @@ period_helpers(fz_arena *a, fz_node *doc)
 			snprintf(buf, sizeof buf, "%d年%d月", fy, fm);
 		break;
 	}
-	rn_add(a, doc, "period", rn_text(a, buf));
+	fz_render__add(a, doc, "period", fz_render__text(a, buf));
 	if (fy == ty) {
 		snprintf(buf, sizeof buf, "%d", fy);
-		rn_add(a, doc, "year", rn_text(a, buf));
+		fz_render__add(a, doc, "year", fz_render__text(a, buf));
 	}
 }
 
@@ -116,11 +116,11 @@ fz_render_ctx_new(void)
 	fz_render_ctx *c = fz_xcalloc(1, sizeof *c);
 
 	if ((c->a = fz_arena_new()) == NULL ||
-	    (c->tables = fz_tableset_new()) == NULL ||
+	    (c->tables = fz_table_set_new()) == NULL ||
 	    (c->texts = fz_map_new()) == NULL)
 		abort();
-	c->yes = rn_plain(c->a, "true");
-	c->no = rn_plain(c->a, "false");
+	c->yes = fz_render__plain(c->a, "true");
+	c->no = fz_render__plain(c->a, "false");
 	return c;
 }
 
@@ -130,7 +130,7 @@ fz_render_ctx_free(fz_render_ctx *c)
 	if (c == NULL)
 		return;
 	fz_arena_free(c->a);
-	fz_tableset_free(c->tables);
+	fz_table_set_free(c->tables);
 	fz_map_free(c->texts);
 	free(c->docs);
 	free(c->kinds);
@@ -157,18 +157,18 @@ add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
 	if (copy->type != FZ_MAP)
 		return FZ_OK;
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
-		rn_add(c->a, copy, "records", fz_node_seq(c->a));
-	if ((rc = rn_tables_make(c, copy, &at, err)) != FZ_OK)
+		fz_render__add(c->a, copy, "records", fz_node_seq(c->a));
+	if ((rc = fz_render__tables_make(c, copy, &at, err)) != FZ_OK)
 		return rc;
 	if (k == FZ_KIND_TALLY)
-		rn_tally(c->a, copy);
+		fz_render__tally(c->a, copy);
 	else if (k == FZ_KIND_DRAW)
-		rn_draw(c->a, copy);
+		fz_render__draw(c->a, copy);
 	if (kind != NULL)
-		rn_add(c->a, copy, "kind_label", rn_text(c->a, rn_word(kind)));
+		fz_render__add(c->a, copy, "kind_label", fz_render__text(c->a, fz_render__word(kind)));
 	period_helpers(c->a, copy);
-	rn_walk(c->a, copy);
-	rn_tables_put(c, copy, at);
+	fz_render__walk(c->a, copy);
+	fz_render__tables_put(c, copy, at);
 	return FZ_OK;
 }
 
@@ -206,7 +206,7 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 	/* The records came first; the document gathers them. */
 	if ((doc = fz_node_copy(c->a, ev->node)) == NULL)
 		abort();
-	rn_add(c->a, doc, "records", c->records);
+	fz_render__add(c->a, doc, "records", c->records);
 	c->records = NULL;
 	return add_doc(c, doc, ev->kind, err);
 }
@@ -233,7 +233,7 @@ tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
 			const fz_node *v = fz_node_get(rows->kids[r],
 			    by->kids[0]->str);
 			if (v != NULL && v->type == FZ_SCALAR)
-				rn_add(a, group, v->str, rows->kids[r]);
+				fz_render__add(a, group, v->str, rows->kids[r]);
 		}
 		fz_node_put(a, by_all, by->kids[0]->str, group);
 	}
@@ -247,7 +247,7 @@ labels_map(fz_arena *a)
 	const char *key, *label;
 
 	for (size_t i = 0; (key = fz_label_at(i, &label)) != NULL; i++)
-		fz_node_put(a, m, key, rn_text(a, label));
+		fz_node_put(a, m, key, fz_render__text(a, label));
 	return m;
 }
 
@@ -286,20 +286,20 @@ fz_render_ctx_root(fz_render_ctx *c)
 		if (c->kinds[i] != NULL && fz_node_get(root, c->kinds[i]) ==
 		    c->docs[i]) {
 			snprintf(name, sizeof name, "%s_list", c->kinds[i]);
-			rn_list_flags(a, fz_node_get(root, name));
+			fz_render__list_flags(a, fz_node_get(root, name));
 		}
-	rn_add(a, root, "documents", all);
+	fz_render__add(a, root, "documents", all);
 	for (size_t i = 0; i < root->n; i++)
 		if (root->kids[2 * i + 1]->type == FZ_SEQ)
-			rn_seq_helpers(a, root, root->kids[2 * i]->str,
+			fz_render__seq_helpers(a, root, root->kids[2 * i]->str,
 			    root->kids[2 * i + 1]);
 	/* year: of the first document within one, for titles. */
 	for (size_t i = 0; i < c->ndocs; i++)
 		if (fz_node_get(c->docs[i], "year") != NULL) {
-			rn_add(a, root, "year", fz_node_get(c->docs[i], "year"));
+			fz_render__add(a, root, "year", fz_node_get(c->docs[i], "year"));
 			break;
 		}
 	tally_by(a, root, c->docs, c->kinds, c->ndocs);
-	rn_add(a, root, "labels", labels_map(a));
+	fz_render__add(a, root, "labels", labels_map(a));
 	return c->root = root;
 }

@@ -37,24 +37,24 @@ typedef struct fz_partial {
 typedef int (*fz_partial_fn)(void *ctx, const char *name, fz_partial *out,
     fz_error *err);
 
-typedef struct fz_template fz_template;
+typedef struct fz_render_template fz_render_template;
 
 /* Parse src[0..len) (copied); name is the template's name in messages.
- * FZ_OK with *out owned by the caller (fz_template_free), or FZ_DATAERR
+ * FZ_OK with *out owned by the caller (fz_render_template_free), or FZ_DATAERR
  * with err at the line and column of the fault. */
-int fz_template_parse(const char *name, const char *src, size_t len,
-    fz_template **out, fz_error *err);
-void fz_template_free(fz_template *t);
+int fz_render_template_parse(const char *name, const char *src, size_t len,
+    fz_render_template **out, fz_error *err);
+void fz_render_template_free(fz_render_template *t);
 /* Where partials come from; without it every partial is missing.  Each
  * name is asked once and kept. */
-void fz_template_set_partials(fz_template *t, fz_partial_fn fn, void *ctx);
+void fz_render_template_set_partials(fz_render_template *t, fz_partial_fn fn, void *ctx);
 /* Render with data as the context (NULL: an empty one), appending to
  * out.  FZ_OK; FZ_DATAERR when a partial does not parse or partials nest
  * deeper than 256; or the status of the partial function. */
-int fz_template_render(fz_template *t, const fz_node *data,
+int fz_render_template_render(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, fz_buf *out, fz_error *err);
 /* The same onto fp; FZ_IOERR when writing fails. */
-int fz_template_render_file(fz_template *t, const fz_node *data,
+int fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err);
 
 /* The context fazhi-render renders over, as
@@ -73,7 +73,7 @@ fz_render_ctx *fz_render_ctx_new(void);
 void fz_render_ctx_free(fz_render_ctx *c);
 /* Add a document of kind (NULL: none); doc is copied.  FZ_OK, or
  * FZ_DATAERR with err set when a known kind has the wrong shape (the
- * tables of fz_tableset_add_doc). */
+ * tables of fz_table_set_add_doc). */
 int fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc,
     const char *kind, fz_error *err);
 /* Add an event of fz_stream_next (without FZ_STREAM_KEEP): a record
@@ -91,15 +91,15 @@ const fz_node *fz_render_ctx_root(fz_render_ctx *c);
  * names a file, else the built-in of that name.  Its partials are looked
  * for beside it, then in builtin/format, then in builtin; a partial
  * whose name would leave those folders is refused (FZ_DATAERR at the
- * tag).  FZ_OK with *out (fz_template_free); FZ_USAGE for an unknown
+ * tag).  FZ_OK with *out (fz_render_template_free); FZ_USAGE for an unknown
  * built-in or format, FZ_NOINPUT, FZ_DATAERR. */
-int fz_template_open(const char *builtin, const char *format,
-    const char *which, fz_template **out, fz_error *err);
+int fz_render_template_open(const char *builtin, const char *format,
+    const char *which, fz_render_template **out, fz_error *err);
 /* "name<TAB>description<LF>" for each built-in, sorted, onto out. */
-int fz_templates_list(const char *builtin, fz_buf *out, fz_error *err);
+int fz_render_templates_list(const char *builtin, fz_buf *out, fz_error *err);
 /* The text of a built-in, or of a widget named FORMAT/NAME, onto out;
  * FZ_USAGE when there is none. */
-int fz_template_dump(const char *builtin, const char *name, fz_buf *out,
+int fz_render_template_dump(const char *builtin, const char *name, fz_buf *out,
     fz_error *err);
 
 /* end of mustache and render */

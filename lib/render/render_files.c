@@ -132,7 +132,7 @@ folder(fz_arena *a, const char *path)
 /* Partials beside own (shown as own_shown), then the format's widgets,
  * then the built-ins. */
 static void
-set_dirs(fz_template *t, const char *builtin, const char *format,
+set_dirs(fz_render_template *t, const char *builtin, const char *format,
     const char *own, const char *own_shown)
 {
 	struct partial_dirs *pd = fz_arena_alloc(t->arena, sizeof *pd);
@@ -148,12 +148,12 @@ set_dirs(fz_template *t, const char *builtin, const char *format,
 	pd->shown[pd->n++] = format;
 	pd->dir[pd->n] = fz_arena_strdup(t->arena, builtin);
 	pd->shown[pd->n++] = "";
-	fz_template_set_partials(t, find_partial, pd);
+	fz_render_template_set_partials(t, find_partial, pd);
 }
 
 int
-fz_template_open(const char *builtin, const char *format, const char *which,
-    fz_template **out, fz_error *err)
+fz_render_template_open(const char *builtin, const char *format, const char *which,
+    fz_render_template **out, fz_error *err)
 {
 	size_t n = strlen(which);
 	int is_path = strchr(which, '/') != NULL || exists(which) ||
@@ -174,7 +174,7 @@ fz_template_open(const char *builtin, const char *format, const char *which,
 	else
 		rc = read_file(path, &src, &len, err);
 	if (rc == FZ_OK &&
-	    (rc = fz_template_parse(shown, src, len, out, err)) == FZ_OK) {
+	    (rc = fz_render_template_parse(shown, src, len, out, err)) == FZ_OK) {
 		fz_arena *a = (*out)->arena;
 		const char *own = is_path ? folder(a, which) : builtin;
 		set_dirs(*out, builtin, format, own,
@@ -222,7 +222,7 @@ name_cmp(const void *a, const void *b)
 }
 
 int
-fz_templates_list(const char *builtin, fz_buf *out, fz_error *err)
+fz_render_templates_list(const char *builtin, fz_buf *out, fz_error *err)
 {
 	DIR *d = opendir(builtin);
 	struct dirent *e;
@@ -257,7 +257,7 @@ fz_templates_list(const char *builtin, fz_buf *out, fz_error *err)
 }
 
 int
-fz_template_dump(const char *builtin, const char *name, fz_buf *out,
+fz_render_template_dump(const char *builtin, const char *name, fz_buf *out,
     fz_error *err)
 {
 	const char *slash = strchr(name, '/');

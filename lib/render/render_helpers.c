@@ -15,7 +15,7 @@ ratio_text(int64_t num, int64_t den, int percent, char *buf)
 	int64_t scale = percent ? 100 : 1;
 	int exact = num <= INT64_MAX / 100 && (num * scale) % den == 0;
 
-	return fz_ratio_format(num, den, exact ? 0 : 2, percent, buf);
+	return fz_table_ratio_format(num, den, exact ? 0 : 2, percent, buf);
 }
 
 /* A rate: percent (or mean) and bar, its length against 100%. */
@@ -28,27 +28,27 @@ rate_helpers(fz_arena *a, fz_node *m)
 	int64_t num, den;
 	char buf[64];
 
-	if (rn_number(fz_node_get(m, "numerator"), 0, &num) != 0 ||
-	    rn_number(fz_node_get(m, "denominator"), 0, &den) != 0)
+	if (fz_render__number(fz_node_get(m, "numerator"), 0, &num) != 0 ||
+	    fz_render__number(fz_node_get(m, "denominator"), 0, &den) != 0)
 		return;
 	if (fz_label(key) != NULL)
-		rn_add(a, m, "label", rn_text(a, fz_label(key)));
+		fz_render__add(a, m, "label", fz_render__text(a, fz_label(key)));
 	if (den == 0) {
-		rn_add(a, m, mean ? "mean" : "percent", rn_plain(a, "null"));
+		fz_render__add(a, m, mean ? "mean" : "percent", fz_render__plain(a, "null"));
 		return;
 	}
-	rn_add(a, m, mean ? "mean" : "percent",
-	    rn_text(a, ratio_text(num, den, !mean, buf)));
+	fz_render__add(a, m, mean ? "mean" : "percent",
+	    fz_render__text(a, ratio_text(num, den, !mean, buf)));
 	if (!mean) {
 		int64_t bar = (num * 200 + den) / (2 * den);
 		snprintf(buf, sizeof buf, "%lld", (long long)(bar > 100 ?
 		    100 : bar));
-		rn_add(a, m, "bar", rn_plain(a, buf));
+		fz_render__add(a, m, "bar", fz_render__plain(a, buf));
 	}
 }
 
 int
-rn_is_money(const char *key)
+fz_render__is_money(const char *key)
 {
 	const fz_field *f = fz_field_find(FZ_KIND_CASES, key);
 
@@ -57,7 +57,7 @@ rn_is_money(const char *key)
 }
 
 fz_node *
-rn_yuan(fz_arena *a, const fz_node *v)
+fz_render__yuan(fz_arena *a, const fz_node *v)
 {
 	int64_t fen;
 	char buf[64];
@@ -65,11 +65,11 @@ rn_yuan(fz_arena *a, const fz_node *v)
 	if (v == NULL || v->type != FZ_SCALAR ||
 	    fz_money_parse(v->str, v->len, &fen) != 0)
 		return NULL;
-	return rn_text(a, fz_ratio_format(fen, 100, 2, 0, buf));
+	return fz_render__text(a, fz_table_ratio_format(fen, 100, 2, 0, buf));
 }
 
 void
-rn_money(fz_arena *a, fz_node *map, const char *key, fz_node *v)
+fz_render__money(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 {
 	int64_t fen;
 	char name[128], buf[64];
@@ -78,9 +78,9 @@ rn_money(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 	    strlen(key) > sizeof name - 8)
 		return;
 	snprintf(name, sizeof name, "%s_yuan", key);
-	rn_add(a, map, name, rn_yuan(a, v));
+	fz_render__add(a, map, name, fz_render__yuan(a, v));
 	snprintf(name, sizeof name, "%s_wan", key);
-	rn_add(a, map, name, rn_text(a, fz_ratio_format(fen, 1000000, 2, 0,
+	fz_render__add(a, map, name, fz_render__text(a, fz_table_ratio_format(fen, 1000000, 2, 0,
 	    buf)));
 }
 
@@ -123,19 +123,19 @@ scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 
 	if (fz_node_is_null(v) || strlen(key) > sizeof name - 8)
 		return;
-	if (rn_is_money(key)) {
-		rn_money(a, map, key, v);
+	if (fz_render__is_money(key)) {
+		fz_render__money(a, map, key, v);
 	} else if ((word = fz_value_label(key, v->str)) != NULL) {
 		snprintf(name, sizeof name, "%s_label", key);
-		rn_add(a, map, name, rn_text(a, word));
+		fz_render__add(a, map, name, fz_render__text(a, word));
 	} else if (cn_text(key, v, buf, sizeof buf) != NULL) {
 		snprintf(name, sizeof name, "%s_cn", key);
-		rn_add(a, map, name, rn_text(a, buf));
+		fz_render__add(a, map, name, fz_render__text(a, buf));
 	}
 }
 
 void
-rn_list_flags(fz_arena *a, fz_node *seq)
+fz_render__list_flags(fz_arena *a, fz_node *seq)
 {
 	/* Every list shares these two; nothing writes to a scalar. */
 	static char t[] = "true", f[] = "false";
@@ -148,14 +148,14 @@ rn_list_flags(fz_arena *a, fz_node *seq)
 		if (item == NULL || item->type != FZ_MAP)
 			continue;
 		snprintf(buf, sizeof buf, "%zu", i + 1);
-		rn_add(a, item, "index", rn_plain(a, buf));
-		rn_add(a, item, "first", i == 0 ? &yes : &no);
-		rn_add(a, item, "last", i + 1 == seq->n ? &yes : &no);
+		fz_render__add(a, item, "index", fz_render__plain(a, buf));
+		fz_render__add(a, item, "first", i == 0 ? &yes : &no);
+		fz_render__add(a, item, "last", i + 1 == seq->n ? &yes : &no);
 	}
 }
 
 void
-rn_seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
+fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
 {
 	char name[128], buf[32];
 	fz_node *by_key = fz_node_map(a);
@@ -166,14 +166,14 @@ rn_seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
 		return;
 	snprintf(name, sizeof name, "%s_count", key);
 	snprintf(buf, sizeof buf, "%zu", seq->n);
-	rn_add(a, map, name, rn_plain(a, buf));
+	fz_render__add(a, map, name, fz_render__plain(a, buf));
 	for (size_t i = 0; i < seq->n; i++) {
 		const fz_node *item = seq->kids[i];
 		const fz_node *k = fz_node_get(item, "key");
 		const char *w = item->type == FZ_SCALAR ?
 		    fz_value_label(key, item->str) : NULL;
 		if (k != NULL && k->type == FZ_SCALAR && by_key != NULL)
-			rn_add(a, by_key, k->str, seq->kids[i]);
+			fz_render__add(a, by_key, k->str, seq->kids[i]);
 		else
 			by_key = NULL;
 		if (w == NULL)
@@ -186,10 +186,10 @@ rn_seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
 	}
 	snprintf(name, sizeof name, "%s_by_key", key);
 	if (by_key != NULL && seq->n > 0)
-		rn_add(a, map, name, by_key);
+		fz_render__add(a, map, name, by_key);
 	snprintf(name, sizeof name, "%s_label", key);
 	if (all_words && words.len > 0)
-		rn_add(a, map, name, rn_text(a, words.data));
+		fz_render__add(a, map, name, fz_render__text(a, words.data));
 	fz_buf_free(&words);
 }
 
@@ -228,18 +228,18 @@ map_items(fz_arena *a, fz_node *map, const char *key, fz_node *m)
 		if (scalars > 0) {
 			item = fz_node_map(a);
 			fz_node_put(a, item, "value", v);
-			if (rn_is_money(k))
-				rn_money(a, item, "value", v);
+			if (fz_render__is_money(k))
+				fz_render__money(a, item, "value", v);
 		}
-		rn_add(a, item, "key", rn_text(a, k));
-		rn_add(a, item, "label", rn_text(a, w != NULL ? w : rn_word(k)));
+		fz_render__add(a, item, "key", fz_render__text(a, k));
+		fz_render__add(a, item, "label", fz_render__text(a, w != NULL ? w : fz_render__word(k)));
 		fz_node_push(a, items, item);
 	}
 	if (items->n == 0)
 		return;
-	rn_list_flags(a, items);
+	fz_render__list_flags(a, items);
 	snprintf(name, sizeof name, "%s_items", key);
-	rn_add(a, map, name, items);
+	fz_render__add(a, map, name, items);
 }
 
 static void
@@ -253,7 +253,7 @@ walk(fz_arena *a, fz_node *n, int depth)
 		for (size_t i = 0; i < count; i++)
 			if (n->kids[i] != NULL)
 				walk(a, n->kids[i], depth + 1);
-		rn_list_flags(a, n);
+		fz_render__list_flags(a, n);
 		return;
 	}
 	if (n->type != FZ_MAP)
@@ -272,12 +272,12 @@ walk(fz_arena *a, fz_node *n, int depth)
 		if (v->type == FZ_SCALAR)
 			scalar_helpers(a, n, key, v);
 		else if (v->type == FZ_SEQ)
-			rn_seq_helpers(a, n, key, v);
+			fz_render__seq_helpers(a, n, key, v);
 	}
 }
 
 void
-rn_walk(fz_arena *a, fz_node *n)
+fz_render__walk(fz_arena *a, fz_node *n)
 {
 	walk(a, n, 0);
 }

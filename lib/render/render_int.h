@@ -13,50 +13,50 @@ struct fz_render_ctx {
 	fz_node *records;	/* records of the document being read */
 	const char *records_kind;
 	fz_node *root;		/* built on first fz_render_ctx_root */
-	fz_tableset *tables;	/* the documents' tables */
+	fz_table_set *tables;	/* the documents' tables */
 	fz_map *texts;		/* the text nodes of table cells, by text */
 	fz_node *yes, *no;	/* plain true and false, shared */
 };
 
 /* New scalars owned by a: text always reads as text, a plain scalar
  * resolves as YAML would (numbers, true, null). */
-fz_node *rn_text(fz_arena *a, const char *s);
-fz_node *rn_plain(fz_arena *a, const char *s);
+fz_node *fz_render__text(fz_arena *a, const char *s);
+fz_node *fz_render__plain(fz_arena *a, const char *s);
 /* Put key: value into map unless map has key already. */
-void rn_add(fz_arena *a, fz_node *map, const char *key, fz_node *value);
+void fz_render__add(fz_arena *a, fz_node *map, const char *key, fz_node *value);
 /* A whole number in a scalar, or with money set its fen; -1 when it is
  * not one. */
-int rn_number(const fz_node *v, int money, int64_t *out);
+int fz_render__number(const fz_node *v, int money, int64_t *out);
 /* The Chinese word of a key, else the key. */
-const char *rn_word(const char *key);
+const char *fz_render__word(const char *key);
 
 /* KEY_yuan ("1250.50") and KEY_wan (万元, "0.13") of money v beside it
  * in map; 1 when key holds money (fines, a case's fine). */
-void rn_money(fz_arena *a, fz_node *map, const char *key, fz_node *v);
+void fz_render__money(fz_arena *a, fz_node *map, const char *key, fz_node *v);
 /* Money v as a text of yuan with two places, NULL when not money. */
-fz_node *rn_yuan(fz_arena *a, const fz_node *v);
-int rn_is_money(const char *key);
+fz_node *fz_render__yuan(fz_arena *a, const fz_node *v);
+int fz_render__is_money(const char *key);
 /* index (from 1), first and last in each mapping of a list. */
-void rn_list_flags(fz_arena *a, fz_node *seq);
+void fz_render__list_flags(fz_arena *a, fz_node *seq);
 /* KEY_count of a list in map; KEY_by_key for a list of mappings with
  * key:; KEY_label for a list of enumeration values, joined with 、. */
-void rn_seq_helpers(fz_arena *a, fz_node *map, const char *key,
+void fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key,
     fz_node *seq);
 /* Add the helpers everywhere below n (render_helpers.c). */
-void rn_walk(fz_arena *a, fz_node *n);
+void fz_render__walk(fz_arena *a, fz_node *n);
 
 /* The helpers of a tally: groups, columns, each row's cells and group,
  * the totals' cells, a chart per indicator. */
-void rn_tally(fz_arena *a, fz_node *doc);
+void fz_render__tally(fz_arena *a, fz_node *doc);
 /* The helpers of a draw: its teams, each with its selections. */
-void rn_draw(fz_arena *a, fz_node *doc);
+void fz_render__draw(fz_arena *a, fz_node *doc);
 /* The tables of doc as CSV and xlsx show them, made from doc as it came
  * (before any helper), the first at *at of the context's tableset.
  * FZ_OK, or FZ_DATAERR when a kind has the wrong shape. */
-int rn_tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
+int fz_render__tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
     fz_error *err);
 /* tables: those tables as nodes, put into doc (after the helpers, which
  * they need none of). */
-void rn_tables_put(fz_render_ctx *c, fz_node *doc, size_t at);
+void fz_render__tables_put(fz_render_ctx *c, fz_node *doc, size_t at);
 
 #endif

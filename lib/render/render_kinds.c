@@ -10,8 +10,8 @@ key_label(fz_arena *a, const char *key)
 {
 	fz_node *m = fz_node_map(a);
 
-	fz_node_put(a, m, "key", rn_text(a, key));
-	fz_node_put(a, m, "label", rn_text(a, rn_word(key)));
+	fz_node_put(a, m, "key", fz_render__text(a, key));
+	fz_node_put(a, m, "label", fz_render__text(a, fz_render__word(key)));
 	return m;
 }
 
@@ -58,12 +58,12 @@ add_cells(fz_arena *a, fz_node *row, const fz_node *cols)
 		fz_node *cell = key_label(a, key);
 		fz_node *v = fz_node_get(row, key);
 		fz_node_put(a, cell, "value", v != NULL ? v :
-		    rn_plain(a, "null"));
-		if (v != NULL && v->type == FZ_SCALAR && rn_is_money(key))
-			rn_money(a, cell, "value", v);
+		    fz_render__plain(a, "null"));
+		if (v != NULL && v->type == FZ_SCALAR && fz_render__is_money(key))
+			fz_render__money(a, cell, "value", v);
 		fz_node_push(a, cells, cell);
 	}
-	rn_add(a, row, "cells", cells);
+	fz_render__add(a, row, "cells", cells);
 }
 
 /* group: the row's group values in words, joined with a space. */
@@ -85,7 +85,7 @@ group_text(fz_arena *a, const fz_node *row, const fz_node *by)
 		fz_buf_add(&b, w != NULL ? w : v->str, strlen(w != NULL ? w :
 		    v->str));
 	}
-	n = rn_text(a, b.data != NULL ? b.data : "");
+	n = fz_render__text(a, b.data != NULL ? b.data : "");
 	fz_buf_free(&b);
 	return n;
 }
@@ -96,13 +96,13 @@ static fz_node *
 chart(fz_arena *a, const fz_node *col, const fz_node *rows)
 {
 	const char *key = fz_node_get(col, "key")->str;
-	int money = rn_is_money(key);
+	int money = fz_render__is_money(key);
 	int64_t max = 0, v;
 	fz_node *c, *bars;
 	char buf[32];
 
 	for (size_t i = 0; i < rows->n; i++)
-		if (rn_number(fz_node_get(rows->kids[i], key), money, &v) == 0 &&
+		if (fz_render__number(fz_node_get(rows->kids[i], key), money, &v) == 0 &&
 		    v > max)
 			max = v;
 	if (max == 0)
@@ -112,15 +112,15 @@ chart(fz_arena *a, const fz_node *col, const fz_node *rows)
 	for (size_t i = 0; i < rows->n; i++) {
 		fz_node *row = rows->kids[i], *bar = fz_node_map(a);
 		fz_node *value = fz_node_get(row, key);
-		if (rn_number(value, money, &v) != 0 || v < 0)
+		if (fz_render__number(value, money, &v) != 0 || v < 0)
 			v = 0;
 		fz_node_put(a, bar, "group", fz_node_get(row, "group"));
 		/* The value as the tables show it: money in yuan. */
-		fz_node_put(a, bar, "value", money && rn_yuan(a, value) !=
-		    NULL ? rn_yuan(a, value) : value);
+		fz_node_put(a, bar, "value", money && fz_render__yuan(a, value) !=
+		    NULL ? fz_render__yuan(a, value) : value);
 		snprintf(buf, sizeof buf, "%lld", (long long)((v * 200 + max) /
 		    (2 * max)));
-		fz_node_put(a, bar, "bar", rn_plain(a, buf));
+		fz_node_put(a, bar, "bar", fz_render__plain(a, buf));
 		fz_node_push(a, bars, bar);
 	}
 	fz_node_put(a, c, "bars", bars);
@@ -138,7 +138,7 @@ by_period(const fz_node *by)
 }
 
 void
-rn_tally(fz_arena *a, fz_node *doc)
+fz_render__tally(fz_arena *a, fz_node *doc)
 {
 	const fz_node *by = fz_node_get(doc, "by");
 	fz_node *rows = fz_node_get(doc, "rows");
@@ -154,13 +154,13 @@ rn_tally(fz_arena *a, fz_node *doc)
 	for (size_t i = 0; i < rows->n; i++)
 		if (rows->kids[i]->type == FZ_MAP) {
 			add_cells(a, rows->kids[i], cols);
-			rn_add(a, rows->kids[i], "group",
+			fz_render__add(a, rows->kids[i], "group",
 			    group_text(a, rows->kids[i], by));
 		}
 	if (totals != NULL && totals->type == FZ_MAP)
 		add_cells(a, totals, cols);
-	rn_add(a, doc, "groups", groups);
-	rn_add(a, doc, "columns", cols);
+	fz_render__add(a, doc, "groups", groups);
+	fz_render__add(a, doc, "columns", cols);
 	if (!by_period(by))
 		return;
 	charts = fz_node_seq(a);
@@ -169,7 +169,7 @@ rn_tally(fz_arena *a, fz_node *doc)
 		if (c != NULL)
 			fz_node_push(a, charts, c);
 	}
-	rn_add(a, doc, "charts", charts);
+	fz_render__add(a, doc, "charts", charts);
 }
 
 /* The ids of a team joined with |, which no id holds (DRAW.md). */
@@ -186,7 +186,7 @@ team_key(const fz_node *team, fz_buf *b)
 }
 
 void
-rn_draw(fz_arena *a, fz_node *doc)
+fz_render__draw(fz_arena *a, fz_node *doc)
 {
 	const fz_node *sel = fz_node_get(doc, "selections");
 	fz_node *teams = fz_node_seq(a);
@@ -215,5 +215,5 @@ rn_draw(fz_arena *a, fz_node *doc)
 		    fz_node_copy(a, s));
 	}
 	fz_map_free(seen);
-	rn_add(a, doc, "teams", teams);
+	fz_render__add(a, doc, "teams", teams);
 }

@@ -16,7 +16,7 @@ text_of(fz_render_ctx *c, const char *s)
 	void **slot = fz_map_insert(c->texts, s, strlen(s), NULL, NULL);
 
 	if (*slot == NULL)
-		*slot = rn_text(c->a, s);
+		*slot = fz_render__text(c->a, s);
 	return *slot;
 }
 
@@ -48,14 +48,14 @@ mark_last(fz_render_ctx *c, fz_node *seq)
 static fz_node *
 row_node(fz_render_ctx *c, const fz_table *t, size_t r)
 {
-	static const fz_cell empty = { .empty = 1 };
+	static const fz_table_cell empty = { .empty = 1 };
 	fz_node *row = fz_node_map(c->a), *cells = fz_node_seq(c->a);
 	char buf[64];
 
 	for (size_t col = 0; col < t->ncols; col++) {
-		const fz_cell *cell = col < t->rows[r].n ?
+		const fz_table_cell *cell = col < t->rows[r].n ?
 		    &t->rows[r].cells[col] : &empty;
-		fz_node_push(c->a, cells, cell_node(c, fz_cell_format(cell,
+		fz_node_push(c->a, cells, cell_node(c, fz_table_cell_format(cell,
 		    buf), !cell->empty && cell->type != FZ_C_TEXT));
 	}
 	mark_last(c, cells);
@@ -73,8 +73,8 @@ table_node(fz_render_ctx *c, const fz_table *t)
 	fz_node *rows = fz_node_seq(c->a);
 	char buf[32];
 
-	fz_node_put(c->a, tn, "name", rn_text(c->a, t->name));
-	fz_node_put(c->a, tn, "title", rn_text(c->a, t->title));
+	fz_node_put(c->a, tn, "name", fz_render__text(c->a, t->name));
+	fz_node_put(c->a, tn, "title", fz_render__text(c->a, t->title));
 	for (size_t col = 0; col < t->ncols; col++) {
 		fz_node *h = cell_node(c, t->cols[col].label,
 		    t->cols[col].type != FZ_C_TEXT);
@@ -87,26 +87,26 @@ table_node(fz_render_ctx *c, const fz_table *t)
 	fz_node_put(c->a, tn, "head", head);
 	fz_node_put(c->a, tn, "rows", rows);
 	snprintf(buf, sizeof buf, "%zu", t->nrows);
-	fz_node_put(c->a, tn, "rows_count", rn_plain(c->a, buf));
+	fz_node_put(c->a, tn, "rows_count", fz_render__plain(c->a, buf));
 	return tn;
 }
 
 int
-rn_tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
+fz_render__tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
     fz_error *err)
 {
 	*at = c->tables->ndocs;
-	return fz_tableset_add_doc(c->tables, doc, doc->file, err);
+	return fz_table_set_add_doc(c->tables, doc, doc->file, err);
 }
 
 void
-rn_tables_put(fz_render_ctx *c, fz_node *doc, size_t at)
+fz_render__tables_put(fz_render_ctx *c, fz_node *doc, size_t at)
 {
 	fz_node *list = fz_node_seq(c->a);
 
 	for (const fz_table *t = at < c->tables->ndocs ? c->tables->docs[at] :
 	    NULL; t != NULL; t = t->next)
 		fz_node_push(c->a, list, table_node(c, t));
-	rn_list_flags(c->a, list);
-	rn_add(c->a, doc, "tables", list);
+	fz_render__list_flags(c->a, list);
+	fz_render__add(c->a, doc, "tables", list);
 }

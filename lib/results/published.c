@@ -99,7 +99,7 @@ selection(const fz_node *m, fz_draw_selection *s, fz_arena *a,
 }
 
 static int
-selections(const fz_node *v, fz_draw_doc *d, fz_arena *a, fz_error *err)
+selections(const fz_node *v, fz_results_draw *d, fz_arena *a, fz_error *err)
 {
 	fz_map *seen;
 	int rc = FZ_OK;
@@ -132,7 +132,7 @@ selections(const fz_node *v, fz_draw_doc *d, fz_arena *a, fz_error *err)
 /* The draw's date and hash, and the working days it gives for the
  * inspections when it says. */
 static int
-date_hash_days(const fz_node *doc, fz_draw_doc *d, fz_error *err)
+date_hash_days(const fz_node *doc, fz_results_draw *d, fz_error *err)
 {
 	const fz_node *date = fz_node_get(doc, "date");
 	const fz_node *hash = fz_node_get(doc, "hash");
@@ -148,11 +148,11 @@ date_hash_days(const fz_node *doc, fz_draw_doc *d, fz_error *err)
 		    date->str : "");
 	d->hash = FZ_HASH_SHA256;
 	if (hash != NULL && (hash->type != FZ_SCALAR ||
-	    fz_hash_parse(hash->str, hash->len) < 0))
+	    fz_draw_hash_parse(hash->str, hash->len) < 0))
 		return fz_error_set(err, FZ_DATAERR, AT(hash), "hash: expected "
 		    "sha256 or sm3");
 	if (hash != NULL)
-		d->hash = fz_hash_parse(hash->str, hash->len);
+		d->hash = fz_draw_hash_parse(hash->str, hash->len);
 	d->inspect_within_days = -1;
 	if (days != NULL && (days->type != FZ_SCALAR ||
 	    fz_int_parse(days->str, days->len, &d->inspect_within_days) != 0 ||
@@ -164,7 +164,7 @@ date_hash_days(const fz_node *doc, fz_draw_doc *d, fz_error *err)
 }
 
 int
-fz_draw_doc_decode(const fz_node *doc, fz_draw_doc *d, fz_arena *a,
+fz_results_draw_decode(const fz_node *doc, fz_results_draw *d, fz_arena *a,
     fz_error *err)
 {
 	const fz_node *kind = fz_node_get(doc, "kind"), *seed;
@@ -194,7 +194,7 @@ fz_draw_doc_decode(const fz_node *doc, fz_draw_doc *d, fz_arena *a,
 /* The digests of the bytes read, under both hashes: the draw names its
  * own only once it is read. */
 struct digests {
-	fz_digest *d[2];
+	fz_draw_digest *d[2];
 };
 
 static void
@@ -205,7 +205,7 @@ tap(void *ctx, size_t file, const void *buf, size_t len)
 	(void)file;
 	for (int h = 0; h < 2; h++)
 		if (g->d[h] != NULL)
-			fz_digest_update(g->d[h], buf, len);
+			fz_draw_digest_update(g->d[h], buf, len);
 }
 
 /* The one document of the stream, copied into a. */
@@ -234,12 +234,12 @@ only_doc(fz_stream *s, const char *path, fz_node **doc, fz_arena *a,
 }
 
 int
-fz_draw_doc_read(const char *path, fz_draw_doc *d, fz_arena *a,
+fz_results_draw_read(const char *path, fz_results_draw *d, fz_arena *a,
     fz_error *err)
 {
 	char *paths[1] = { (char *)path };
-	struct digests g = { { fz_digest_new(FZ_HASH_SHA256),
-		fz_digest_new(FZ_HASH_SM3) } };
+	struct digests g = { { fz_draw_digest_new(FZ_HASH_SHA256),
+		fz_draw_digest_new(FZ_HASH_SM3) } };
 	fz_stream *s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
 	fz_node *doc = NULL;
 	int rc;
@@ -249,13 +249,13 @@ fz_draw_doc_read(const char *path, fz_draw_doc *d, fz_arena *a,
 	rc = only_doc(s, path, &doc, a, err);
 	fz_stream_close(s);
 	if (rc == FZ_OK)
-		rc = fz_draw_doc_decode(doc, d, a, err);
+		rc = fz_results_draw_decode(doc, d, a, err);
 	if (rc == FZ_OK && g.d[d->hash] == NULL)
 		rc = fz_error_set(err, FZ_DATAERR, AT(doc), "%s is not "
-		    "available in this libcrypto", fz_hash_name(d->hash));
+		    "available in this libcrypto", fz_draw_hash_name(d->hash));
 	if (rc == FZ_OK)
-		fz_digest_hex(g.d[d->hash], d->digest);
-	fz_digest_free(g.d[0]);
-	fz_digest_free(g.d[1]);
+		fz_draw_digest_hex(g.d[d->hash], d->digest);
+	fz_draw_digest_free(g.d[0]);
+	fz_draw_digest_free(g.d[1]);
 	return rc;
 }

@@ -10,7 +10,7 @@
 #include "results_int.h"
 
 fz_results *
-fz_results_new(const fz_draw_doc *d, const fz_results_opts *o)
+fz_results_new(const fz_results_draw *d, const fz_results_opts *o)
 {
 	fz_results *r = fz_xcalloc(1, sizeof *r);
 
@@ -44,7 +44,7 @@ fz_results_free(fz_results *r)
 {
 	if (r == NULL)
 		return;
-	rs_forget(r);
+	fz_results__forget(r);
 	free(r->visits);
 	fz_calendar_free(r->own_cal);
 	fz_map_free(r->by_entity);

@@ -32,9 +32,9 @@ typedef struct fz_draw_selection {
 
 #define FZ_RESULTS_MAX_DAYS 3650	/* working days a limit may span */
 
-typedef struct fz_draw_doc {
+typedef struct fz_results_draw {
 	const char *task, *seed;
-	enum fz_hash hash;
+	enum fz_draw_hash hash;
 	fz_date date;
 	long long inspect_within_days;	/* the draw's, -1 when it does not say */
 	fz_draw_selection *selections;	/* in draw order */
@@ -42,20 +42,20 @@ typedef struct fz_draw_doc {
 	char digest[FZ_DIGEST_HEX];	/* of the file read, by hash; "" when
 					 * decoded from a node */
 	const fz_node *doc;
-} fz_draw_doc;
+} fz_results_draw;
 
 /* Decode the draw document doc into d: FZ_OK, or FZ_DATAERR with err at
  * the fault (not a draw; task, seed or date missing or bad; hash not
  * sha256 or sm3; a selection without entity, a member without id; an
  * entity drawn twice).  Keys it does not use are ignored.  d points
  * into doc and into memory of a; both must outlive it. */
-int fz_draw_doc_decode(const fz_node *doc, fz_draw_doc *d, fz_arena *a,
+int fz_results_draw_decode(const fz_node *doc, fz_results_draw *d, fz_arena *a,
     fz_error *err);
 /* Read the one draw document of path ("-": standard input) into d, its
  * nodes copied into a, with the digest of the file's bytes under the
  * draw's hash.  FZ_OK; FZ_NOINPUT, FZ_IOERR; FZ_DATAERR for no document,
- * another kind, a second document, or the errors of fz_draw_doc_decode. */
-int fz_draw_doc_read(const char *path, fz_draw_doc *d, fz_arena *a,
+ * another kind, a second document, or the errors of fz_results_draw_decode. */
+int fz_results_draw_read(const char *path, fz_results_draw *d, fz_arena *a,
     fz_error *err);
 
 /* What a selection is flagged with. */
@@ -115,7 +115,7 @@ typedef struct fz_results fz_results;
 
 /* Results of the draw d (borrowed: it must outlive them) with o (copied).
  * Owned by the caller: fz_results_free. */
-fz_results *fz_results_new(const fz_draw_doc *d, const fz_results_opts *o);
+fz_results *fz_results_new(const fz_results_draw *d, const fz_results_opts *o);
 void fz_results_free(fz_results *r);
 /* Keep a decoded inspection (copied) when its type is random, its task
  * the draw's and its date within [draw date, as-of]. */

@@ -6,7 +6,7 @@
 #include "results.h"
 
 struct fz_results {
-	const fz_draw_doc *d;
+	const fz_results_draw *d;
 	fz_results_opts o;
 	const fz_calendar *cal;
 	fz_calendar *own_cal;		/* Monday to Friday, when none is given */
@@ -30,6 +30,6 @@ struct fz_results {
 };
 
 /* Free what fz_results_finish made (results_join.c). */
-void rs_forget(fz_results *r);
+void fz_results__forget(fz_results *r);
 
 #endif

@@ -84,7 +84,7 @@ by_publish_by(const void *a, const void *b)
 }
 
 void
-rs_forget(fz_results *r)
+fz_results__forget(fz_results *r)
 {
 	for (size_t i = 0; r->sels != NULL && i < r->d->nselections; i++)
 		free(r->sels[i].visits);
@@ -190,7 +190,7 @@ fz_results_finish(fz_results *r)
 {
 	if (r->finished)
 		return;
-	rs_forget(r);
+	fz_results__forget(r);
 	r->sels = fz_xcalloc(r->d->nselections + 1, sizeof *r->sels);
 	join(r);
 	/* No qsort of an empty list: its NULL base is undefined. */

@@ -15,7 +15,7 @@ looks_like_formula(const char *s)
 }
 
 int
-fz_csv_field(FILE *out, const char *s)
+fz_table_csv_field(FILE *out, const char *s)
 {
 	int quote = strpbrk(s, ",\"\r\n") != NULL;
 
@@ -35,16 +35,16 @@ fz_csv_field(FILE *out, const char *s)
 }
 
 static void
-csv_cell(FILE *out, const fz_cell *c)
+csv_cell(FILE *out, const fz_table_cell *c)
 {
 	char buf[48];
 
 	if (c->empty)
 		return;
 	if (c->type == FZ_C_TEXT)
-		fz_csv_field(out, c->text);
+		fz_table_csv_field(out, c->text);
 	else	/* digits, sign, point, %, -: nothing to quote */
-		fputs(fz_cell_format(c, buf), out);
+		fputs(fz_table_cell_format(c, buf), out);
 }
 
 static void
@@ -53,7 +53,7 @@ csv_table(FILE *out, const fz_table *t)
 	for (size_t j = 0; j < t->ncols; j++) {
 		if (j > 0)
 			putc(',', out);
-		fz_csv_field(out, t->cols[j].label);
+		fz_table_csv_field(out, t->cols[j].label);
 	}
 	fputs("\r\n", out);
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -69,7 +69,7 @@ csv_table(FILE *out, const fz_table *t)
 }
 
 int
-fz_csv_write(FILE *out, const fz_tableset *ts, unsigned flags,
+fz_table_csv_write(FILE *out, const fz_table_set *ts, unsigned flags,
     fz_error *err)
 {
 	size_t ntables = 0, done = 0;
@@ -84,7 +84,7 @@ fz_csv_write(FILE *out, const fz_tableset *ts, unsigned flags,
 			if (done++ > 0)
 				fputs("\r\n", out);
 			if (ntables > 1) {
-				fz_csv_field(out, t->title);
+				fz_table_csv_field(out, t->title);
 				fputs("\r\n", out);
 			}
 			csv_table(out, t);

@@ -7,10 +7,10 @@
 #include "table.h"
 #include "table_int.h"
 
-fz_tableset *
-fz_tableset_new(void)
+fz_table_set *
+fz_table_set_new(void)
 {
-	fz_tableset *ts = fz_xcalloc(1, sizeof *ts);
+	fz_table_set *ts = fz_xcalloc(1, sizeof *ts);
 
 	ts->arena = fz_arena_new();
 	if (ts->arena == NULL) {
@@ -21,7 +21,7 @@ fz_tableset_new(void)
 }
 
 void
-fz_tableset_free(fz_tableset *ts)
+fz_table_set_free(fz_table_set *ts)
 {
 	if (ts == NULL)
 		return;
@@ -38,7 +38,7 @@ fz_tableset_free(fz_tableset *ts)
 }
 
 const char *
-tab_label(const char *key)
+fz_table__label(const char *key)
 {
 	const char *label = fz_label(key);
 
@@ -46,7 +46,7 @@ tab_label(const char *key)
 }
 
 char *
-tab_strdup(fz_tableset *ts, const char *s)
+fz_table__strdup(fz_table_set *ts, const char *s)
 {
 	char *copy = fz_arena_strdup(ts->arena, s);
 
@@ -56,20 +56,20 @@ tab_strdup(fz_tableset *ts, const char *s)
 }
 
 fz_table *
-tab_new(fz_tableset *ts, const char *kind, const char *part,
+fz_table__new(fz_table_set *ts, const char *kind, const char *part,
     const fz_node *doc, const char *file)
 {
 	fz_table *t = fz_arena_alloc(ts->arena, sizeof *t);
 	const fz_node *from = fz_node_get(doc, "from"), *to = fz_node_get(doc, "to");
-	const char *name = kind != NULL ? tab_label(kind) : "数据";
+	const char *name = kind != NULL ? fz_table__label(kind) : "数据";
 	char *title;
 
 	if (t == NULL)
 		abort();
 	memset(t, 0, sizeof *t);
-	t->kind = kind != NULL ? tab_strdup(ts, kind) : NULL;
-	t->name = tab_strdup(ts, name);
-	t->file = file != NULL ? tab_strdup(ts, file) : NULL;
+	t->kind = kind != NULL ? fz_table__strdup(ts, kind) : NULL;
+	t->name = fz_table__strdup(ts, name);
+	t->file = file != NULL ? fz_table__strdup(ts, file) : NULL;
 	if (doc != NULL)
 		t->line = doc->line, t->col = doc->col;
 	t->period_col = -1;
@@ -91,7 +91,7 @@ tab_new(fz_tableset *ts, const char *kind, const char *part,
 
 /* Link t in as a new document, or after the last table of the last one. */
 void
-tab_attach(fz_tableset *ts, fz_table *t, int new_doc)
+fz_table__attach(fz_table_set *ts, fz_table *t, int new_doc)
 {
 	if (new_doc || ts->ndocs == 0) {
 		if (ts->ndocs == ts->cap) {
@@ -111,7 +111,7 @@ tab_attach(fz_tableset *ts, fz_table *t, int new_doc)
 /* The column of key, added with type and label when absent.  hint is
  * where the caller expects it (records repeat their key order). */
 size_t
-tab_column(fz_tableset *ts, fz_table *t, const char *key, int type,
+fz_table__column(fz_table_set *ts, fz_table *t, const char *key, int type,
     const char *label, size_t hint)
 {
 	if (hint < t->ncols && strcmp(t->cols[hint].key, key) == 0)
@@ -124,8 +124,8 @@ tab_column(fz_tableset *ts, fz_table *t, const char *key, int type,
 		t->cols = fz_xrealloc(t->cols, t->cap_cols * sizeof *t->cols);
 	}
 	fz_column *c = &t->cols[t->ncols];
-	c->key = tab_strdup(ts, key);
-	c->label = tab_strdup(ts, label != NULL ? label : tab_label(key));
+	c->key = fz_table__strdup(ts, key);
+	c->label = fz_table__strdup(ts, label != NULL ? label : fz_table__label(key));
 	c->type = (unsigned char)type;
 	return t->ncols++;
 }
@@ -133,13 +133,13 @@ tab_column(fz_tableset *ts, fz_table *t, const char *key, int type,
 /* Rows are gathered in the set's scratch row, then copied to the arena
  * at their final width: later records may bring new columns. */
 void
-tab_row_begin(fz_tableset *ts)
+fz_table__row_begin(fz_table_set *ts)
 {
 	ts->nscratch = 0;
 }
 
 void
-tab_row_set(fz_tableset *ts, size_t col, fz_cell cell)
+fz_table__row_set(fz_table_set *ts, size_t col, fz_table_cell cell)
 {
 	if (col >= ts->cap_scratch) {
 		ts->cap_scratch = col + 16;
@@ -147,12 +147,12 @@ tab_row_set(fz_tableset *ts, size_t col, fz_cell cell)
 		    ts->cap_scratch * sizeof *ts->scratch);
 	}
 	for (; ts->nscratch <= col; ts->nscratch++)
-		ts->scratch[ts->nscratch] = (fz_cell){ .empty = 1 };
+		ts->scratch[ts->nscratch] = (fz_table_cell){ .empty = 1 };
 	ts->scratch[col] = cell;
 }
 
 void
-tab_row_end(fz_tableset *ts, fz_table *t)
+fz_table__row_end(fz_table_set *ts, fz_table *t)
 {
 	fz_row row = { NULL, ts->nscratch };
 
@@ -169,10 +169,10 @@ tab_row_end(fz_tableset *ts, fz_table *t)
 	t->rows[t->nrows++] = row;
 }
 
-fz_cell
-tab_text(fz_tableset *ts, const char *s)
+fz_table_cell
+fz_table__text(fz_table_set *ts, const char *s)
 {
-	return (fz_cell){ .type = FZ_C_TEXT, .text = tab_strdup(ts, s) };
+	return (fz_table_cell){ .type = FZ_C_TEXT, .text = fz_table__strdup(ts, s) };
 }
 
 /* A plain decimal integer that a spreadsheet keeps exactly: at most 15
@@ -204,38 +204,38 @@ plain_date(const char *s, size_t len, long long *out)
 }
 
 /* A scalar as a cell of the type asked; FZ_C_TEXT keeps the text as
- * written, TAB_AUTO takes integers and dates as such when plain.  A
+ * written, FZ_TABLE__AUTO takes integers and dates as such when plain.  A
  * scalar that is not what its type asks stays text. */
-fz_cell
-tab_scalar(fz_tableset *ts, const fz_node *n, int type)
+fz_table_cell
+fz_table__scalar(fz_table_set *ts, const fz_node *n, int type)
 {
-	fz_cell c = { .type = (unsigned char)type };
+	fz_table_cell c = { .type = (unsigned char)type };
 	int64_t fen;
 
 	if (fz_node_is_null(n))
-		return (fz_cell){ .type = type == TAB_AUTO ? FZ_C_TEXT :
+		return (fz_table_cell){ .type = type == FZ_TABLE__AUTO ? FZ_C_TEXT :
 		    (unsigned char)type, .empty = 1 };
 	if (type == FZ_C_MONEY && fz_money_parse(n->str, n->len, &fen) == 0) {
 		c.num = fen;
 		return c;
 	}
-	if ((type == FZ_C_INT || (type == TAB_AUTO && !n->quoted)) &&
+	if ((type == FZ_C_INT || (type == FZ_TABLE__AUTO && !n->quoted)) &&
 	    plain_int(n->str, n->len, &c.num) == 0) {
 		c.type = FZ_C_INT;
 		return c;
 	}
-	if ((type == FZ_C_DATE || (type == TAB_AUTO && !n->quoted)) &&
+	if ((type == FZ_C_DATE || (type == FZ_TABLE__AUTO && !n->quoted)) &&
 	    plain_date(n->str, n->len, &c.num) == 0) {
 		c.type = FZ_C_DATE;
 		return c;
 	}
-	return tab_text(ts, n->str);
+	return fz_table__text(ts, n->str);
 }
 
 /* num/den exactly, rounded half away from zero.  den > 0 is assumed
  * after the sign is moved to num. */
 char *
-fz_ratio_format(long long num, long long den, int decimals, int percent,
+fz_table_ratio_format(long long num, long long den, int decimals, int percent,
     char *buf)
 {
 	static const long long pow10[] = { 1, 10, 100, 1000, 10000, 100000,
@@ -270,7 +270,7 @@ fz_ratio_format(long long num, long long den, int decimals, int percent,
 }
 
 const char *
-fz_cell_format(const fz_cell *c, char *buf)
+fz_table_cell_format(const fz_table_cell *c, char *buf)
 {
 	buf[0] = '\0';
 	if (c->empty)
@@ -287,7 +287,7 @@ fz_cell_format(const fz_cell *c, char *buf)
 	case FZ_C_MEAN:
 		if (c->den == 0)
 			return buf;
-		return fz_ratio_format(c->num, c->den, 2, c->type == FZ_C_RATE,
+		return fz_table_ratio_format(c->num, c->den, 2, c->type == FZ_C_RATE,
 		    buf);
 	case FZ_C_DATE:
 		return fz_date_format((fz_date)c->num, buf);
@@ -297,7 +297,7 @@ fz_cell_format(const fz_cell *c, char *buf)
 
 /* A growing string for the text of lists and mappings. */
 void
-tab_text_add(tab_buf *b, const char *s)
+fz_table__text_add(fz_table__buf *b, const char *s)
 {
 	size_t n = strlen(s);
 
@@ -309,10 +309,10 @@ tab_text_add(tab_buf *b, const char *s)
 	b->len += n;
 }
 
-fz_cell
-tab_text_cell(fz_tableset *ts, tab_buf *b)
+fz_table_cell
+fz_table__text_cell(fz_table_set *ts, fz_table__buf *b)
 {
-	fz_cell c = tab_text(ts, b->s != NULL ? b->s : "");
+	fz_table_cell c = fz_table__text(ts, b->s != NULL ? b->s : "");
 
 	free(b->s);
 	return c;
@@ -328,7 +328,7 @@ is_true(const char *s)
 /* A scalar in the words of its field: an enumeration's Chinese alias,
  * 是 / 否 / 不适宜 for booleans, else the text as written. */
 const char *
-tab_word(const fz_field *f, const fz_node *n)
+fz_table__word(const fz_field *f, const fz_node *n)
 {
 	if (f != NULL && f->values != NULL) {
 		int i = fz_enum_lookup(f->values, n->str, n->len);
@@ -347,32 +347,32 @@ tab_word(const fz_field *f, const fz_node *n)
 
 /* A list joined with 、, a mapping as "key: value, ...". */
 void
-tab_node_text(tab_buf *b, const fz_node *n, const fz_field *f)
+fz_table__node_text(fz_table__buf *b, const fz_node *n, const fz_field *f)
 {
 	if (n->type == FZ_SCALAR) {
-		tab_text_add(b, tab_word(f, n));
+		fz_table__text_add(b, fz_table__word(f, n));
 		return;
 	}
 	for (size_t i = 0; i < n->n; i++) {
 		if (n->type == FZ_SEQ) {
 			if (i > 0)
-				tab_text_add(b, "、");
-			tab_node_text(b, n->kids[i], f);
+				fz_table__text_add(b, "、");
+			fz_table__node_text(b, n->kids[i], f);
 			continue;
 		}
 		if (i > 0)
-			tab_text_add(b, ", ");
-		tab_text_add(b, n->kids[2 * i]->str);
-		tab_text_add(b, ": ");
-		tab_node_text(b, n->kids[2 * i + 1], NULL);
+			fz_table__text_add(b, ", ");
+		fz_table__text_add(b, n->kids[2 * i]->str);
+		fz_table__text_add(b, ": ");
+		fz_table__node_text(b, n->kids[2 * i + 1], NULL);
 	}
 }
 
 int
-tab_field_ctype(const fz_field *f)
+fz_table__field_ctype(const fz_field *f)
 {
 	if (f == NULL)
-		return TAB_AUTO;
+		return FZ_TABLE__AUTO;
 	switch (f->type) {
 	case FZ_T_DATE: return FZ_C_DATE;
 	case FZ_T_INT: return FZ_C_INT;
@@ -382,16 +382,16 @@ tab_field_ctype(const fz_field *f)
 }
 
 /* A value as a cell of its field (f NULL: a key no schema names). */
-fz_cell
-tab_field_cell(fz_tableset *ts, const fz_field *f, const fz_node *v)
+fz_table_cell
+fz_table__field_cell(fz_table_set *ts, const fz_field *f, const fz_node *v)
 {
-	tab_buf b = { 0 };
+	fz_table__buf b = { 0 };
 
 	if (v->type == FZ_SCALAR && !fz_node_is_null(v) &&
-	    (tab_field_ctype(f) == FZ_C_TEXT))
-		return tab_text(ts, tab_word(f, v));
+	    (fz_table__field_ctype(f) == FZ_C_TEXT))
+		return fz_table__text(ts, fz_table__word(f, v));
 	if (v->type == FZ_SCALAR)
-		return tab_scalar(ts, v, tab_field_ctype(f));
-	tab_node_text(&b, v, f);
-	return tab_text_cell(ts, &b);
+		return fz_table__scalar(ts, v, fz_table__field_ctype(f));
+	fz_table__node_text(&b, v, f);
+	return fz_table__text_cell(ts, &b);
 }

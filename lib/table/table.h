@@ -24,12 +24,12 @@ enum fz_ctype {
 	FZ_C_DATE	/* num is an fz_date */
 };
 
-typedef struct fz_cell {
+typedef struct fz_table_cell {
 	unsigned char type;	/* enum fz_ctype */
 	unsigned char empty;	/* absent, null, or a ratio over 0 */
 	const char *text;	/* FZ_C_TEXT, never NULL then */
 	long long num, den;
-} fz_cell;
+} fz_table_cell;
 
 typedef struct fz_column {
 	const char *key;	/* "visits" */
@@ -39,7 +39,7 @@ typedef struct fz_column {
 
 /* A row: cells past n are empty. */
 typedef struct fz_row {
-	fz_cell *cells;
+	fz_table_cell *cells;
 	size_t n;
 } fz_row;
 
@@ -61,37 +61,37 @@ typedef struct fz_table {
 	size_t cap_cols, cap_rows;
 } fz_table;
 
-typedef struct fz_tableset {
+typedef struct fz_table_set {
 	fz_table **docs;	/* the first table of each document, in order */
 	size_t ndocs;
 	/* private */
 	fz_arena *arena;
 	size_t cap;
 	fz_table *open;		/* the record table events are filling */
-	fz_cell *scratch;
+	fz_table_cell *scratch;
 	size_t nscratch, cap_scratch;
-} fz_tableset;
+} fz_table_set;
 
-/* An empty set owned by the caller; free with fz_tableset_free. */
-fz_tableset *fz_tableset_new(void);
-void fz_tableset_free(fz_tableset *ts);
+/* An empty set owned by the caller; free with fz_table_set_free. */
+fz_table_set *fz_table_set_new(void);
+void fz_table_set_free(fz_table_set *ts);
 /* Add the tables of one document: a MAP whose kind: says what it is
  * (a record kind keeps its records in records:).  file names it in
  * messages and may be NULL.  FZ_OK, or FZ_DATAERR with err set when a
  * known kind has the wrong shape (rows: not a list ...). */
-int fz_tableset_add_doc(fz_tableset *ts, const fz_node *doc,
+int fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc,
     const char *file, fz_error *err);
 /* Add an event of fz_stream_next (any flags): records go one by one into
  * their document's table, so a record kind need not be kept whole. */
-int fz_tableset_add_event(fz_tableset *ts, const fz_event *ev,
+int fz_table_set_add_event(fz_table_set *ts, const fz_event *ev,
     fz_error *err);
 /* The text of a cell as CSV writes it: "42", "1250.50", "98.34%", "8.50",
  * "2019-03-05", "" when empty; a text cell's own text.  Returns a pointer
  * to buf (at least 48 bytes) or to the cell's text. */
-const char *fz_cell_format(const fz_cell *c, char *buf);
+const char *fz_table_cell_format(const fz_table_cell *c, char *buf);
 /* num / den rounded half away from zero to `decimals` places (0..6), as
  * a percent ("98.34%") when percent is set; den must not be 0. */
-char *fz_ratio_format(long long num, long long den, int decimals,
+char *fz_table_ratio_format(long long num, long long den, int decimals,
     int percent, char *buf);
 
 /* CSV (RFC 4180): CRLF line ends, a field quoted when it holds a comma,
@@ -99,12 +99,12 @@ char *fz_ratio_format(long long num, long long den, int decimals,
  * CR gets a leading ' so that no spreadsheet reads it as a formula.
  * With more than one table, each is preceded by a line holding its title
  * and followed by an empty line. */
-enum fz_csv_flags { FZ_CSV_BOM = 1 };	/* begin with a UTF-8 BOM */
+enum fz_table_csv_flags { FZ_CSV_BOM = 1 };	/* begin with a UTF-8 BOM */
 /* FZ_OK, or FZ_IOERR when writing out fails (out is not closed). */
-int fz_csv_write(FILE *out, const fz_tableset *ts, unsigned flags,
+int fz_table_csv_write(FILE *out, const fz_table_set *ts, unsigned flags,
     fz_error *err);
 /* Write one field, neutralised and quoted as above: 0, or EOF. */
-int fz_csv_field(FILE *out, const char *s);
+int fz_table_csv_field(FILE *out, const char *s);
 
 /* xlsx through libxlsxwriter: one sheet per document, Chinese header
  * row, number formats, frozen header, autofilter, totals row, and a
@@ -116,21 +116,21 @@ int fz_csv_field(FILE *out, const char *s);
  * temporary files go beside it).  FZ_OK, FZ_CANTCREAT or FZ_IOERR; a
  * failed write may leave path partly written: give it a temporary name
  * (fz_output's tmp) and rename on success. */
-int fz_xlsx_write(const char *path, const fz_tableset *ts, fz_error *err);
+int fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err);
 /* The workbook copied onto out (standard output) through a temporary
  * file in tmpdir (NULL: /tmp), which is removed. */
-int fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
+int fz_table_xlsx_stream(FILE *out, const char *tmpdir, const fz_table_set *ts,
     fz_error *err);
 /* The workbook into an open fz_output: with a target, into its
  * temporary file (nothing is written to o->fp; then fz_output_commit,
  * or fz_output_abort on failure), errors naming the target; on standard
- * output, through fz_xlsx_stream in $TMPDIR or /tmp. */
-int fz_xlsx_output(fz_output *o, const fz_tableset *ts, fz_error *err);
+ * output, through fz_table_xlsx_stream in $TMPDIR or /tmp. */
+int fz_table_xlsx_output(fz_output *o, const fz_table_set *ts, fz_error *err);
 /* A valid, unique sheet name for want into out (at least 128 bytes):
  * []:*?/\ become _, no ' at either end, at most 31 characters, and
  * "~2", "~3" ... appended when one of used[0..nused) has it (case
  * folded). */
-char *fz_sheet_name(const char *want, char *const *used, size_t nused,
+char *fz_table_sheet_name(const char *want, char *const *used, size_t nused,
     char *out);
 
 /* end of tables, csv and xlsx */

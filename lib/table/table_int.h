@@ -4,65 +4,65 @@
 
 #include "table.h"
 
-/* A type for tab_scalar: integers and dates when plain, else text. */
-#define TAB_AUTO 255
+/* A type for fz_table__scalar: integers and dates when plain, else text. */
+#define FZ_TABLE__AUTO 255
 
 /* fz_label(key), or key when it has none. */
-const char *tab_label(const char *key);
+const char *fz_table__label(const char *key);
 /* A copy of s owned by the set's arena. */
-char *tab_strdup(fz_tableset *ts, const char *s);
+char *fz_table__strdup(fz_table_set *ts, const char *s);
 /* A new table (owned by the set) titled from kind, part and doc's from:
- * and to:; doc and file may be NULL.  Attach it with tab_attach. */
-fz_table *tab_new(fz_tableset *ts, const char *kind, const char *part,
+ * and to:; doc and file may be NULL.  Attach it with fz_table__attach. */
+fz_table *fz_table__new(fz_table_set *ts, const char *kind, const char *part,
     const fz_node *doc, const char *file);
-void tab_attach(fz_tableset *ts, fz_table *t, int new_doc);
-/* The column of key; added with type and label (NULL: tab_label) when
+void fz_table__attach(fz_table_set *ts, fz_table *t, int new_doc);
+/* The column of key; added with type and label (NULL: fz_table__label) when
  * new.  hint: where it probably is. */
-size_t tab_column(fz_tableset *ts, fz_table *t, const char *key, int type,
+size_t fz_table__column(fz_table_set *ts, fz_table *t, const char *key, int type,
     const char *label, size_t hint);
-void tab_row_begin(fz_tableset *ts);
-void tab_row_set(fz_tableset *ts, size_t col, fz_cell cell);
-void tab_row_end(fz_tableset *ts, fz_table *t);
-fz_cell tab_text(fz_tableset *ts, const char *s);
-/* A scalar node as a cell of type (enum fz_ctype or TAB_AUTO). */
-fz_cell tab_scalar(fz_tableset *ts, const fz_node *n, int type);
+void fz_table__row_begin(fz_table_set *ts);
+void fz_table__row_set(fz_table_set *ts, size_t col, fz_table_cell cell);
+void fz_table__row_end(fz_table_set *ts, fz_table *t);
+fz_table_cell fz_table__text(fz_table_set *ts, const char *s);
+/* A scalar node as a cell of type (enum fz_ctype or FZ_TABLE__AUTO). */
+fz_table_cell fz_table__scalar(fz_table_set *ts, const fz_node *n, int type);
 
-/* A growing string (s owned by it, freed by tab_text_cell). */
-typedef struct tab_buf {
+/* A growing string (s owned by it, freed by fz_table__text_cell). */
+typedef struct fz_table__buf {
 	char *s;
 	size_t len, cap;
-} tab_buf;
-void tab_text_add(tab_buf *b, const char *s);
+} fz_table__buf;
+void fz_table__text_add(fz_table__buf *b, const char *s);
 /* A text cell of b's string; frees b's memory. */
-fz_cell tab_text_cell(fz_tableset *ts, tab_buf *b);
+fz_table_cell fz_table__text_cell(fz_table_set *ts, fz_table__buf *b);
 /* A scalar in the words of its field (f may be NULL): an enumeration's
  * Chinese alias, 是 / 否 / 不适宜 for booleans, else its text. */
-const char *tab_word(const fz_field *f, const fz_node *n);
+const char *fz_table__word(const fz_field *f, const fz_node *n);
 /* A list joined with 、, a mapping as "key: value, ...". */
-void tab_node_text(tab_buf *b, const fz_node *n, const fz_field *f);
-/* The cell type of a field's values, TAB_AUTO for f NULL. */
-int tab_field_ctype(const fz_field *f);
+void fz_table__node_text(fz_table__buf *b, const fz_node *n, const fz_field *f);
+/* The cell type of a field's values, FZ_TABLE__AUTO for f NULL. */
+int fz_table__field_ctype(const fz_field *f);
 /* A value as a cell of its field (f NULL: a key no schema names). */
-fz_cell tab_field_cell(fz_tableset *ts, const fz_field *f, const fz_node *v);
+fz_table_cell fz_table__field_cell(fz_table_set *ts, const fz_field *f, const fz_node *v);
 
 /* node, when present and not null, must be of type: FZ_OK, or
  * FZ_DATAERR with err at the node ("what: expected a list"). */
-int tab_want(const fz_node *node, enum fz_node_type type, const char *what,
+int fz_table__want(const fz_node *node, enum fz_node_type type, const char *what,
     const char *file, fz_error *err);
 /* A list, when present, of mappings only. */
-int tab_want_maps(const fz_node *seq, const char *what, const char *file,
+int fz_table__want_maps(const fz_node *seq, const char *what, const char *file,
     fz_error *err);
 /* Items of a list or pairs of a mapping; 0 for NULL or a scalar. */
-size_t tab_items(const fz_node *seq);
+size_t fz_table__items(const fz_node *seq);
 /* A group key's value in its Chinese word: result violation is 违规. */
-fz_cell tab_group_cell(fz_tableset *ts, const char *key, const fz_node *v);
+fz_table_cell fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v);
 
 /* table_kv.c: key/value rows of a mapping without the keys skip[]
  * (NULL-terminated), as a new table the caller attaches; and the tables
  * of a metrics document. */
-fz_table *tab_kv(fz_tableset *ts, const fz_node *doc, const char *kind,
+fz_table *fz_table__kv(fz_table_set *ts, const fz_node *doc, const char *kind,
     const char *part, const char *file, const char *const *skip);
-int tab_metrics(fz_tableset *ts, const fz_node *doc, const char *file,
+int fz_table__metrics(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err);
 
 #endif

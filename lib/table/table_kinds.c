@@ -18,7 +18,7 @@ shape_error(fz_error *err, const char *file, const fz_node *at,
 
 /* node, when present, must be of type; else a positioned error. */
 int
-tab_want(const fz_node *node, enum fz_node_type type, const char *what,
+fz_table__want(const fz_node *node, enum fz_node_type type, const char *what,
     const char *file, fz_error *err)
 {
 	static const char *const names[] = { "a scalar", "a list",
@@ -32,87 +32,87 @@ tab_want(const fz_node *node, enum fz_node_type type, const char *what,
 
 /* Items of a list that must all be mappings. */
 int
-tab_want_maps(const fz_node *seq, const char *what, const char *file,
+fz_table__want_maps(const fz_node *seq, const char *what, const char *file,
     fz_error *err)
 {
-	int status = tab_want(seq, FZ_SEQ, what, file, err);
+	int status = fz_table__want(seq, FZ_SEQ, what, file, err);
 
 	for (size_t i = 0; status == FZ_OK && seq != NULL &&
 	    seq->type == FZ_SEQ && i < seq->n; i++)
-		status = tab_want(seq->kids[i], FZ_MAP, what, file, err);
+		status = fz_table__want(seq->kids[i], FZ_MAP, what, file, err);
 	return status;
 }
 
 size_t
-tab_items(const fz_node *seq)
+fz_table__items(const fz_node *seq)
 {
 	return seq != NULL && seq->type != FZ_SCALAR ? seq->n : 0;
 }
 
 /* One record: its keys become columns in first-seen order. */
 static void
-record_row(fz_tableset *ts, fz_table *t, enum fz_kind kind,
+record_row(fz_table_set *ts, fz_table *t, enum fz_kind kind,
     const fz_node *rec)
 {
-	tab_row_begin(ts);
+	fz_table__row_begin(ts);
 	for (size_t i = 0; i < rec->n; i++) {
 		const char *key = rec->kids[2 * i]->str;
 		const fz_field *f = fz_field_find(kind, key);
-		size_t col = tab_column(ts, t, key, tab_field_ctype(f) == TAB_AUTO ?
-		    FZ_C_TEXT : tab_field_ctype(f), NULL, i);
-		tab_row_set(ts, col, tab_field_cell(ts, f, rec->kids[2 * i + 1]));
+		size_t col = fz_table__column(ts, t, key, fz_table__field_ctype(f) == FZ_TABLE__AUTO ?
+		    FZ_C_TEXT : fz_table__field_ctype(f), NULL, i);
+		fz_table__row_set(ts, col, fz_table__field_cell(ts, f, rec->kids[2 * i + 1]));
 	}
-	tab_row_end(ts, t);
+	fz_table__row_end(ts, t);
 }
 
 static int
-records_table(fz_tableset *ts, const fz_node *doc, const char *kind,
+records_table(fz_table_set *ts, const fz_node *doc, const char *kind,
     const char *file, fz_error *err)
 {
 	const fz_node *recs = fz_node_get(doc, "records");
 	fz_table *t;
-	int status = tab_want_maps(recs, "records", file, err);
+	int status = fz_table__want_maps(recs, "records", file, err);
 
 	if (status != FZ_OK)
 		return status;
-	t = tab_new(ts, kind, NULL, doc, file);
-	tab_attach(ts, t, 1);
-	for (size_t i = 0; i < tab_items(recs); i++)
+	t = fz_table__new(ts, kind, NULL, doc, file);
+	fz_table__attach(ts, t, 1);
+	for (size_t i = 0; i < fz_table__items(recs); i++)
 		record_row(ts, t, fz_kind_parse(kind), recs->kids[i]);
 	return FZ_OK;
 }
 
 /* A group key's value in its Chinese word: result violation is 违规. */
-fz_cell
-tab_group_cell(fz_tableset *ts, const char *key, const fz_node *v)
+fz_table_cell
+fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v)
 {
 	const char *word;
 
 	if (v->type != FZ_SCALAR || fz_node_is_null(v))
-		return tab_field_cell(ts, NULL, v);
+		return fz_table__field_cell(ts, NULL, v);
 	word = fz_value_label(key, v->str);
-	return tab_text(ts, word != NULL ? word : v->str);
+	return fz_table__text(ts, word != NULL ? word : v->str);
 }
 
 static void
-tally_row(fz_tableset *ts, fz_table *t, const fz_node *row)
+tally_row(fz_table_set *ts, fz_table *t, const fz_node *row)
 {
 	for (size_t i = 0; i < row->n; i++) {
 		const char *key = row->kids[2 * i]->str;
 		const fz_node *v = row->kids[2 * i + 1];
-		size_t col = tab_column(ts, t, key, strcmp(key, "fines") == 0 ?
+		size_t col = fz_table__column(ts, t, key, strcmp(key, "fines") == 0 ?
 		    FZ_C_MONEY : FZ_C_INT, NULL, i);
 		if (col < t->ngroup)
-			tab_row_set(ts, col, tab_group_cell(ts, key, v));
+			fz_table__row_set(ts, col, fz_table__group_cell(ts, key, v));
 		else if (v->type == FZ_SCALAR)
-			tab_row_set(ts, col, tab_scalar(ts, v, t->cols[col].type));
+			fz_table__row_set(ts, col, fz_table__scalar(ts, v, t->cols[col].type));
 		else
-			tab_row_set(ts, col, tab_field_cell(ts, NULL, v));
+			fz_table__row_set(ts, col, fz_table__field_cell(ts, NULL, v));
 	}
 }
 
 static int
-tally_table(fz_tableset *ts, const fz_node *doc, const char *file,
+tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
 	const fz_node *by = fz_node_get(doc, "by");
@@ -121,47 +121,47 @@ tally_table(fz_tableset *ts, const fz_node *doc, const char *file,
 	fz_table *t;
 	int status;
 
-	if ((status = tab_want(by, FZ_SEQ, "by", file, err)) != FZ_OK ||
-	    (status = tab_want_maps(rows, "rows", file, err)) != FZ_OK ||
-	    (status = tab_want(totals, FZ_MAP, "totals", file, err)) != FZ_OK)
+	if ((status = fz_table__want(by, FZ_SEQ, "by", file, err)) != FZ_OK ||
+	    (status = fz_table__want_maps(rows, "rows", file, err)) != FZ_OK ||
+	    (status = fz_table__want(totals, FZ_MAP, "totals", file, err)) != FZ_OK)
 		return status;
-	for (size_t i = 0; i < tab_items(by); i++)
-		if ((status = tab_want(by->kids[i], FZ_SCALAR, "by", file, err)))
+	for (size_t i = 0; i < fz_table__items(by); i++)
+		if ((status = fz_table__want(by->kids[i], FZ_SCALAR, "by", file, err)))
 			return status;
-	t = tab_new(ts, "tally", NULL, doc, file);
-	tab_attach(ts, t, 1);
-	for (size_t i = 0; i < tab_items(by); i++) {
+	t = fz_table__new(ts, "tally", NULL, doc, file);
+	fz_table__attach(ts, t, 1);
+	for (size_t i = 0; i < fz_table__items(by); i++) {
 		const char *key = by->kids[i]->str;
-		size_t col = tab_column(ts, t, key, FZ_C_TEXT, NULL, i);
+		size_t col = fz_table__column(ts, t, key, FZ_C_TEXT, NULL, i);
 		if (col == t->ngroup)
 			t->ngroup++;
 		if (t->period_col < 0 && fz_period_parse(key) != FZ_P_NONE)
 			t->period_col = (int)col;
 	}
-	for (size_t i = 0; i < tab_items(rows); i++) {
-		tab_row_begin(ts);
+	for (size_t i = 0; i < fz_table__items(rows); i++) {
+		fz_table__row_begin(ts);
 		tally_row(ts, t, rows->kids[i]);
-		tab_row_end(ts, t);
+		fz_table__row_end(ts, t);
 	}
 	/* Without group keys the one row is the totals: nothing to add. */
 	if (totals != NULL && totals->type == FZ_MAP && t->ngroup > 0) {
-		tab_row_begin(ts);
-		tab_row_set(ts, 0, tab_text(ts, "合计"));
+		fz_table__row_begin(ts);
+		fz_table__row_set(ts, 0, fz_table__text(ts, "合计"));
 		tally_row(ts, t, totals);
-		tab_row_end(ts, t);
+		fz_table__row_end(ts, t);
 		t->totals = 1;
 	}
 	return FZ_OK;
 }
 
 /* A team as 张三(文旅)、李四(公安). */
-static fz_cell
-team_cell(fz_tableset *ts, const fz_node *team)
+static fz_table_cell
+team_cell(fz_table_set *ts, const fz_node *team)
 {
-	tab_buf b = { 0 };
+	fz_table__buf b = { 0 };
 
 	if (team->type != FZ_SEQ)
-		return tab_field_cell(ts, NULL, team);
+		return fz_table__field_cell(ts, NULL, team);
 	for (size_t i = 0; i < team->n; i++) {
 		const fz_node *m = team->kids[i];
 		const fz_node *name = fz_node_get(m, "name");
@@ -169,23 +169,23 @@ team_cell(fz_tableset *ts, const fz_node *team)
 		if (name == NULL)
 			name = fz_node_get(m, "id");
 		if (i > 0)
-			tab_text_add(&b, "、");
+			fz_table__text_add(&b, "、");
 		if (name == NULL || name->type != FZ_SCALAR) {
-			tab_node_text(&b, m, NULL);
+			fz_table__node_text(&b, m, NULL);
 			continue;
 		}
-		tab_text_add(&b, name->str);
+		fz_table__text_add(&b, name->str);
 		if (dept != NULL && dept->type == FZ_SCALAR) {
-			tab_text_add(&b, "(");
-			tab_text_add(&b, dept->str);
-			tab_text_add(&b, ")");
+			fz_table__text_add(&b, "(");
+			fz_table__text_add(&b, dept->str);
+			fz_table__text_add(&b, ")");
 		}
 	}
-	return tab_text_cell(ts, &b);
+	return fz_table__text_cell(ts, &b);
 }
 
 static int
-draw_tables(fz_tableset *ts, const fz_node *doc, const char *file,
+draw_tables(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
 	static const char *const keys[] = { "entity", "name", "category",
@@ -195,28 +195,28 @@ draw_tables(fz_tableset *ts, const fz_node *doc, const char *file,
 	fz_table *t;
 	int status;
 
-	if ((status = tab_want_maps(sel, "selections", file, err)) != FZ_OK ||
-	    (status = tab_want_maps(unfilled, "unfilled", file, err)) != FZ_OK)
+	if ((status = fz_table__want_maps(sel, "selections", file, err)) != FZ_OK ||
+	    (status = fz_table__want_maps(unfilled, "unfilled", file, err)) != FZ_OK)
 		return status;
-	t = tab_new(ts, "draw", "抽取结果", doc, file);
-	tab_attach(ts, t, 1);
+	t = fz_table__new(ts, "draw", "抽取结果", doc, file);
+	fz_table__attach(ts, t, 1);
 	for (size_t i = 0; keys[i] != NULL; i++)
-		tab_column(ts, t, keys[i], FZ_C_TEXT, NULL, i);
-	for (size_t i = 0; i < tab_items(sel); i++) {
+		fz_table__column(ts, t, keys[i], FZ_C_TEXT, NULL, i);
+	for (size_t i = 0; i < fz_table__items(sel); i++) {
 		const fz_node *s = sel->kids[i];
-		tab_row_begin(ts);
+		fz_table__row_begin(ts);
 		for (size_t j = 0; j < s->n; j++) {
 			const char *k = s->kids[2 * j]->str;
 			const fz_node *v = s->kids[2 * j + 1];
-			size_t col = tab_column(ts, t, k, FZ_C_TEXT, NULL, j);
-			tab_row_set(ts, col, strcmp(k, "team") == 0 ?
-			    team_cell(ts, v) : tab_field_cell(ts, NULL, v));
+			size_t col = fz_table__column(ts, t, k, FZ_C_TEXT, NULL, j);
+			fz_table__row_set(ts, col, strcmp(k, "team") == 0 ?
+			    team_cell(ts, v) : fz_table__field_cell(ts, NULL, v));
 		}
-		tab_row_end(ts, t);
+		fz_table__row_end(ts, t);
 	}
-	if (tab_items(unfilled) > 0) {
-		t = tab_new(ts, "draw", "未能组队", doc, file);
-		tab_attach(ts, t, 0);
+	if (fz_table__items(unfilled) > 0) {
+		t = fz_table__new(ts, "draw", "未能组队", doc, file);
+		fz_table__attach(ts, t, 0);
 		for (size_t i = 0; i < unfilled->n; i++)
 			record_row(ts, t, FZ_KIND_NONE, unfilled->kids[i]);
 	}
@@ -287,10 +287,10 @@ static const char *const results_words[][2] = {
 };
 
 /* A flag, a list of them, or an outcome in words. */
-static fz_cell
-words_cell(fz_tableset *ts, const fz_node *v)
+static fz_table_cell
+words_cell(fz_table_set *ts, const fz_node *v)
 {
-	tab_buf b = { 0 };
+	fz_table__buf b = { 0 };
 	size_t n = v->type == FZ_SEQ ? v->n : 1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -301,66 +301,66 @@ words_cell(fz_tableset *ts, const fz_node *v)
 			if (strcmp(results_words[j][0], w) == 0)
 				w = results_words[j][1];
 		if (i > 0)
-			tab_text_add(&b, "、");
-		tab_text_add(&b, w);
+			fz_table__text_add(&b, "、");
+		fz_table__text_add(&b, w);
 	}
-	return tab_text_cell(ts, &b);
+	return fz_table__text_cell(ts, &b);
 }
 
 /* One row of cols: each value from the inspection, else from the
  * selection; a selection not inspected says so in result. */
 static void
-results_row(fz_tableset *ts, fz_table *t, const struct results_col *cols,
+results_row(fz_table_set *ts, fz_table *t, const struct results_col *cols,
     const fz_node *sel, const fz_node *in)
 {
-	tab_row_begin(ts);
+	fz_table__row_begin(ts);
 	for (size_t i = 0; cols[i].key != NULL; i++) {
 		const char *key = cols[i].key;
 		const fz_node *v = in != NULL && fz_node_get(in, key) != NULL ?
 		    fz_node_get(in, key) : fz_node_get(sel, key);
-		size_t col = tab_column(ts, t, key, cols[i].type,
+		size_t col = fz_table__column(ts, t, key, cols[i].type,
 		    cols[i].label, i);
 		if (v == NULL && in == NULL && strcmp(key, "result") == 0)
-			tab_row_set(ts, col, tab_text(ts, "未检查"));
+			fz_table__row_set(ts, col, fz_table__text(ts, "未检查"));
 		else if (v == NULL)
 			continue;
 		else if (strcmp(key, "team") == 0)
-			tab_row_set(ts, col, team_cell(ts, v));
+			fz_table__row_set(ts, col, team_cell(ts, v));
 		else if (!strcmp(key, "flags") || !strcmp(key, "case_outcome"))
-			tab_row_set(ts, col, words_cell(ts, v));
+			fz_table__row_set(ts, col, words_cell(ts, v));
 		else if (cols[i].type != FZ_C_TEXT && v->type == FZ_SCALAR)
-			tab_row_set(ts, col, tab_scalar(ts, v, cols[i].type));
+			fz_table__row_set(ts, col, fz_table__scalar(ts, v, cols[i].type));
 		else
-			tab_row_set(ts, col, tab_field_cell(ts,
+			fz_table__row_set(ts, col, fz_table__field_cell(ts,
 			    cols[i].words == FZ_KIND_NONE ? NULL :
 			    fz_field_find(cols[i].words, key), v));
 	}
-	tab_row_end(ts, t);
+	fz_table__row_end(ts, t);
 }
 
 /* A table of cols: a row per inspection of each selection, or one for
  * a selection without any. */
 static void
-results_table(fz_tableset *ts, const fz_node *doc, const char *part,
+results_table(fz_table_set *ts, const fz_node *doc, const char *part,
     const struct results_col *cols, const char *file)
 {
 	const fz_node *sel = fz_node_get(doc, "selections");
-	fz_table *t = tab_new(ts, "results", part, doc, file);
+	fz_table *t = fz_table__new(ts, "results", part, doc, file);
 
-	tab_attach(ts, t, cols == results_public);
+	fz_table__attach(ts, t, cols == results_public);
 	for (size_t i = 0; cols[i].key != NULL; i++)
-		tab_column(ts, t, cols[i].key, cols[i].type, cols[i].label, i);
-	for (size_t i = 0; i < tab_items(sel); i++) {
+		fz_table__column(ts, t, cols[i].key, cols[i].type, cols[i].label, i);
+	for (size_t i = 0; i < fz_table__items(sel); i++) {
 		const fz_node *ins = fz_node_get(sel->kids[i], "inspections");
-		if (tab_items(ins) == 0)
+		if (fz_table__items(ins) == 0)
 			results_row(ts, t, cols, sel->kids[i], NULL);
-		for (size_t j = 0; j < tab_items(ins); j++)
+		for (size_t j = 0; j < fz_table__items(ins); j++)
 			results_row(ts, t, cols, sel->kids[i], ins->kids[j]);
 	}
 }
 
 static int
-results_tables(fz_tableset *ts, const fz_node *doc, const char *file,
+results_tables(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
 	const fz_node *sel = fz_node_get(doc, "selections");
@@ -369,32 +369,32 @@ results_tables(fz_tableset *ts, const fz_node *doc, const char *file,
 	fz_table *t;
 	int status;
 
-	if ((status = tab_want_maps(sel, "selections", file, err)) != FZ_OK ||
-	    (status = tab_want_maps(others, "not_drawn", file, err)) != FZ_OK ||
-	    (status = tab_want(sum, FZ_MAP, "summary", file, err)) != FZ_OK)
+	if ((status = fz_table__want_maps(sel, "selections", file, err)) != FZ_OK ||
+	    (status = fz_table__want_maps(others, "not_drawn", file, err)) != FZ_OK ||
+	    (status = fz_table__want(sum, FZ_MAP, "summary", file, err)) != FZ_OK)
 		return status;
-	for (size_t i = 0; i < tab_items(sel); i++)
-		if ((status = tab_want_maps(fz_node_get(sel->kids[i],
+	for (size_t i = 0; i < fz_table__items(sel); i++)
+		if ((status = fz_table__want_maps(fz_node_get(sel->kids[i],
 		    "inspections"), "inspections", file, err)) != FZ_OK)
 			return status;
 	results_table(ts, doc, "抽查结果", results_public, file);
 	results_table(ts, doc, "核查", results_check, file);
-	if (tab_items(others) > 0) {
-		t = tab_new(ts, "results", "检查未抽取的对象", doc, file);
-		tab_attach(ts, t, 0);
+	if (fz_table__items(others) > 0) {
+		t = fz_table__new(ts, "results", "检查未抽取的对象", doc, file);
+		fz_table__attach(ts, t, 0);
 		for (size_t i = 0; i < others->n; i++)
 			record_row(ts, t, FZ_KIND_INSPECTIONS, others->kids[i]);
 	}
 	if (sum != NULL && sum->type == FZ_MAP) {
-		t = tab_new(ts, "results", "汇总", doc, file);
-		tab_attach(ts, t, 0);
+		t = fz_table__new(ts, "results", "汇总", doc, file);
+		fz_table__attach(ts, t, 0);
 		results_row(ts, t, results_summary, sum, NULL);
 	}
 	return FZ_OK;
 }
 
 static int
-doc_tables(fz_tableset *ts, const fz_node *doc, const char *kind,
+doc_tables(fz_table_set *ts, const fz_node *doc, const char *kind,
     const char *file, fz_error *err)
 {
 	static const char *const skip[] = { "kind", "version", NULL };
@@ -407,19 +407,19 @@ doc_tables(fz_tableset *ts, const fz_node *doc, const char *kind,
 	if (k == FZ_KIND_TALLY)
 		return tally_table(ts, doc, file, err);
 	if (k == FZ_KIND_METRICS)
-		return tab_metrics(ts, doc, file, err);
+		return fz_table__metrics(ts, doc, file, err);
 	if (k == FZ_KIND_DRAW)
 		return draw_tables(ts, doc, file, err);
 	if (k == FZ_KIND_RESULTS)
 		return results_tables(ts, doc, file, err);
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
 		return records_table(ts, doc, kind, file, err);
-	tab_attach(ts, tab_kv(ts, doc, kind, NULL, file, skip), 1);
+	fz_table__attach(ts, fz_table__kv(ts, doc, kind, NULL, file, skip), 1);
 	return FZ_OK;
 }
 
 int
-fz_tableset_add_doc(fz_tableset *ts, const fz_node *doc, const char *file,
+fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
 	const fz_node *kind = fz_node_get(doc, "kind");
@@ -430,7 +430,7 @@ fz_tableset_add_doc(fz_tableset *ts, const fz_node *doc, const char *file,
 }
 
 int
-fz_tableset_add_event(fz_tableset *ts, const fz_event *ev, fz_error *err)
+fz_table_set_add_event(fz_table_set *ts, const fz_event *ev, fz_error *err)
 {
 	fz_table *t = ts->open;
 
@@ -442,12 +442,12 @@ fz_tableset_add_event(fz_tableset *ts, const fz_event *ev, fz_error *err)
 		return doc_tables(ts, ev->node, ev->kind, ev->file, err);
 	}
 	if (ev->node == NULL || ev->node->type != FZ_MAP)
-		return tab_want(ev->node, FZ_MAP, "records", ev->file, err);
+		return fz_table__want(ev->node, FZ_MAP, "records", ev->file, err);
 	if (t == NULL || ev->index == 0 || ev->kind == NULL ||
 	    strcmp(t->kind, ev->kind) != 0) {
-		t = ts->open = tab_new(ts, ev->kind, NULL, NULL, ev->file);
+		t = ts->open = fz_table__new(ts, ev->kind, NULL, NULL, ev->file);
 		t->line = ev->doc_line, t->col = ev->doc_col;
-		tab_attach(ts, t, 1);
+		fz_table__attach(ts, t, 1);
 	}
 	record_row(ts, t, fz_kind_parse(ev->kind), ev->node);
 	return FZ_OK;

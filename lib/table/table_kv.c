@@ -10,7 +10,7 @@
 
 /* Called for every leaf of a mapping: a scalar or a list of scalars,
  * with its joined key path and Chinese label. */
-typedef void (*leaf_fn)(fz_tableset *ts, void *ctx, const char *path,
+typedef void (*leaf_fn)(fz_table_set *ts, void *ctx, const char *path,
     const char *label, const fz_node *v);
 
 static int
@@ -24,7 +24,7 @@ is_leaf(const fz_node *n)
  * with ·: applications.by_channel.online is 办件·按渠道·网上.  by is X
  * while under a by_X key, whose keys are values of the field X. */
 static void
-flatten(fz_tableset *ts, const char *path, const char *label,
+flatten(fz_table_set *ts, const char *path, const char *label,
     const fz_node *n, const char *by, leaf_fn fn, void *ctx)
 {
 	if (is_leaf(n)) {
@@ -42,7 +42,7 @@ flatten(fz_tableset *ts, const char *path, const char *label,
 		if (by != NULL)
 			word = fz_value_label(by, k);
 		if (word == NULL)
-			word = tab_label(k);
+			word = fz_table__label(k);
 		flatten(ts, *path ? fz_arena_printf(ts->arena, "%s.%s", path,
 		    k) : k, *label ? fz_arena_printf(ts->arena, "%s·%s", label,
 		    word) : word, v, strncmp(k, "by_", 3) == 0 ? k + 3 : NULL,
@@ -51,19 +51,19 @@ flatten(fz_tableset *ts, const char *path, const char *label,
 }
 
 static void
-kv_leaf(fz_tableset *ts, void *ctx, const char *path, const char *label,
+kv_leaf(fz_table_set *ts, void *ctx, const char *path, const char *label,
     const fz_node *v)
 {
-	tab_row_begin(ts);
-	tab_row_set(ts, 0, tab_text(ts, path));
-	tab_row_set(ts, 1, tab_text(ts, label));
-	tab_row_set(ts, 2, tab_field_cell(ts, NULL, v));
-	tab_row_end(ts, ctx);
+	fz_table__row_begin(ts);
+	fz_table__row_set(ts, 0, fz_table__text(ts, path));
+	fz_table__row_set(ts, 1, fz_table__text(ts, label));
+	fz_table__row_set(ts, 2, fz_table__field_cell(ts, NULL, v));
+	fz_table__row_end(ts, ctx);
 }
 
 /* The keys of a mapping other than skip[] (NULL-terminated). */
 static fz_node *
-without(fz_tableset *ts, const fz_node *map, const char *const *skip)
+without(fz_table_set *ts, const fz_node *map, const char *const *skip)
 {
 	fz_node *rest = fz_node_map(ts->arena);
 
@@ -79,14 +79,14 @@ without(fz_tableset *ts, const fz_node *map, const char *const *skip)
 }
 
 fz_table *
-tab_kv(fz_tableset *ts, const fz_node *doc, const char *kind,
+fz_table__kv(fz_table_set *ts, const fz_node *doc, const char *kind,
     const char *part, const char *file, const char *const *skip)
 {
-	fz_table *t = tab_new(ts, kind, part, doc, file);
+	fz_table *t = fz_table__new(ts, kind, part, doc, file);
 
-	tab_column(ts, t, "key", FZ_C_TEXT, "代码", 0);
-	tab_column(ts, t, "item", FZ_C_TEXT, "项目", 1);
-	tab_column(ts, t, "value", FZ_C_TEXT, "数值", 2);
+	fz_table__column(ts, t, "key", FZ_C_TEXT, "代码", 0);
+	fz_table__column(ts, t, "item", FZ_C_TEXT, "项目", 1);
+	fz_table__column(ts, t, "value", FZ_C_TEXT, "数值", 2);
 	flatten(ts, "", "", without(ts, doc, skip), NULL, kv_leaf, t);
 	return t;
 }
@@ -101,21 +101,21 @@ is_mean(const char *key)
 
 /* A rate's value: numerator / denominator exactly (value: is rounded),
  * a percent or a mean; empty over 0. */
-static fz_cell
-rate_value(fz_tableset *ts, const fz_node *rate)
+static fz_table_cell
+rate_value(fz_table_set *ts, const fz_node *rate)
 {
 	const fz_node *key = fz_node_get(rate, "key");
 	const fz_node *n = fz_node_get(rate, "numerator");
 	const fz_node *d = fz_node_get(rate, "denominator");
-	fz_cell value = { .type = FZ_C_RATE, .empty = 1 }, num, den;
+	fz_table_cell value = { .type = FZ_C_RATE, .empty = 1 }, num, den;
 
 	if (key != NULL && key->type == FZ_SCALAR && is_mean(key->str))
 		value.type = FZ_C_MEAN;
 	if (n == NULL || d == NULL || n->type != FZ_SCALAR ||
 	    d->type != FZ_SCALAR)
 		return value;
-	num = tab_scalar(ts, n, FZ_C_INT);
-	den = tab_scalar(ts, d, FZ_C_INT);
+	num = fz_table__scalar(ts, n, FZ_C_INT);
+	den = fz_table__scalar(ts, d, FZ_C_INT);
 	if (num.type == FZ_C_INT && !num.empty && den.type == FZ_C_INT &&
 	    !den.empty && den.num != 0) {
 		value.num = num.num, value.den = den.num;
@@ -125,37 +125,37 @@ rate_value(fz_tableset *ts, const fz_node *rate)
 }
 
 static void
-rate_row(fz_tableset *ts, fz_table *t, const fz_node *rate)
+rate_row(fz_table_set *ts, fz_table *t, const fz_node *rate)
 {
 	const fz_node *key = fz_node_get(rate, "key");
 
-	tab_row_begin(ts);
+	fz_table__row_begin(ts);
 	for (size_t i = 0; i < rate->n; i++) {
 		const char *k = rate->kids[2 * i]->str;
 		if (strcmp(k, "value") != 0)
-			tab_row_set(ts, tab_column(ts, t, k, FZ_C_TEXT, NULL, i),
-			    tab_field_cell(ts, NULL, rate->kids[2 * i + 1]));
+			fz_table__row_set(ts, fz_table__column(ts, t, k, FZ_C_TEXT, NULL, i),
+			    fz_table__field_cell(ts, NULL, rate->kids[2 * i + 1]));
 	}
 	if (key != NULL && key->type == FZ_SCALAR &&
 	    fz_node_get(rate, "label") == NULL)
-		tab_row_set(ts, 1, tab_text(ts, tab_label(key->str)));
-	tab_row_set(ts, 4, rate_value(ts, rate));
-	tab_row_end(ts, t);
+		fz_table__row_set(ts, 1, fz_table__text(ts, fz_table__label(key->str)));
+	fz_table__row_set(ts, 4, rate_value(ts, rate));
+	fz_table__row_end(ts, t);
 }
 
 /* A group's figures as columns: counts by their path, rates by key. */
 static void
-wide_leaf(fz_tableset *ts, void *ctx, const char *path, const char *label,
+wide_leaf(fz_table_set *ts, void *ctx, const char *path, const char *label,
     const fz_node *v)
 {
 	fz_table *t = ctx;
 
-	tab_row_set(ts, tab_column(ts, t, path, FZ_C_INT, label, t->ncols),
-	    tab_field_cell(ts, NULL, v));
+	fz_table__row_set(ts, fz_table__column(ts, t, path, FZ_C_INT, label, t->ncols),
+	    fz_table__field_cell(ts, NULL, v));
 }
 
 static void
-group_row(fz_tableset *ts, fz_table *t, const fz_node *row)
+group_row(fz_table_set *ts, fz_table *t, const fz_node *row)
 {
 	for (size_t i = 0; i < row->n; i++) {
 		const char *k = row->kids[2 * i]->str;
@@ -165,19 +165,19 @@ group_row(fz_tableset *ts, fz_table *t, const fz_node *row)
 				const fz_node *r = v->kids[j];
 				const fz_node *key = fz_node_get(r, "key");
 				const fz_node *label = fz_node_get(r, "label");
-				fz_cell c = rate_value(ts, r);
+				fz_table_cell c = rate_value(ts, r);
 				if (r->type != FZ_MAP || key == NULL ||
 				    key->type != FZ_SCALAR)
 					continue;
-				tab_row_set(ts, tab_column(ts, t, key->str, c.type,
+				fz_table__row_set(ts, fz_table__column(ts, t, key->str, c.type,
 				    label != NULL && label->type == FZ_SCALAR ?
 				    label->str : NULL, t->ncols), c);
 			}
 		} else if (v->type == FZ_SCALAR) {
-			tab_row_set(ts, tab_column(ts, t, k, FZ_C_TEXT, NULL, i),
-			    tab_group_cell(ts, k, v));
+			fz_table__row_set(ts, fz_table__column(ts, t, k, FZ_C_TEXT, NULL, i),
+			    fz_table__group_cell(ts, k, v));
 		} else {
-			flatten(ts, k, tab_label(k), v, NULL, wide_leaf, t);
+			flatten(ts, k, fz_table__label(k), v, NULL, wide_leaf, t);
 		}
 	}
 }
@@ -185,21 +185,21 @@ group_row(fz_tableset *ts, fz_table *t, const fz_node *row)
 /* With --by: a row per group, then the document's own figures as the
  * totals (合计). */
 static void
-groups_table(fz_tableset *ts, const fz_node *doc, const fz_node *rows,
+groups_table(fz_table_set *ts, const fz_node *doc, const fz_node *rows,
     const char *file)
 {
 	static const char *const totals[] = { "catalogue", "applications",
 		"rates", NULL };
 	const fz_node *by = fz_node_get(doc, "by");
 	const char *word = by != NULL && by->type == FZ_SCALAR ?
-	    tab_label(by->str) : "组";
-	fz_table *t = tab_new(ts, "metrics", fz_arena_printf(ts->arena,
+	    fz_table__label(by->str) : "组";
+	fz_table *t = fz_table__new(ts, "metrics", fz_arena_printf(ts->arena,
 	    "按%s", word), doc, file);
 
 	fz_node *all = fz_node_map(ts->arena);
 	const fz_node *first = rows->kids[0];
 
-	tab_attach(ts, t, 0);
+	fz_table__attach(ts, t, 0);
 	for (size_t i = 0; totals[i] != NULL; i++) {
 		const fz_node *v = fz_node_get(doc, totals[i]);
 		if (v != NULL)
@@ -209,24 +209,24 @@ groups_table(fz_tableset *ts, const fz_node *doc, const fz_node *rows,
 	 * every type and channel; the group keys first. */
 	for (size_t i = 0; i < first->n; i++)
 		if (first->kids[2 * i + 1]->type == FZ_SCALAR)
-			tab_column(ts, t, first->kids[2 * i]->str, FZ_C_TEXT,
+			fz_table__column(ts, t, first->kids[2 * i]->str, FZ_C_TEXT,
 			    NULL, i);
-	tab_row_begin(ts);
+	fz_table__row_begin(ts);
 	group_row(ts, t, all);
 	for (size_t i = 0; i < rows->n; i++) {
-		tab_row_begin(ts);
+		fz_table__row_begin(ts);
 		group_row(ts, t, rows->kids[i]);
-		tab_row_end(ts, t);
+		fz_table__row_end(ts, t);
 	}
-	tab_row_begin(ts);
-	tab_row_set(ts, 0, tab_text(ts, "合计"));
+	fz_table__row_begin(ts);
+	fz_table__row_set(ts, 0, fz_table__text(ts, "合计"));
 	group_row(ts, t, all);
-	tab_row_end(ts, t);
+	fz_table__row_end(ts, t);
 	t->totals = 1;
 }
 
 int
-tab_metrics(fz_tableset *ts, const fz_node *doc, const char *file,
+fz_table__metrics(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
 	static const char *const skip[] = { "kind", "version", "from", "to",
@@ -236,26 +236,26 @@ tab_metrics(fz_tableset *ts, const fz_node *doc, const char *file,
 	fz_table *t;
 	int status;
 
-	if ((status = tab_want_maps(rates, "rates", file, err)) != FZ_OK ||
-	    (status = tab_want_maps(rows, "rows", file, err)) != FZ_OK)
+	if ((status = fz_table__want_maps(rates, "rates", file, err)) != FZ_OK ||
+	    (status = fz_table__want_maps(rows, "rows", file, err)) != FZ_OK)
 		return status;
-	t = tab_new(ts, "metrics", "比率", doc, file);
-	tab_attach(ts, t, 1);
-	tab_column(ts, t, "key", FZ_C_TEXT, "代码", 0);
-	tab_column(ts, t, "label", FZ_C_TEXT, "指标", 1);
-	tab_column(ts, t, "numerator", FZ_C_INT, "分子", 2);
-	tab_column(ts, t, "denominator", FZ_C_INT, "分母", 3);
-	tab_column(ts, t, "value", FZ_C_RATE, "比率", 4);
-	for (size_t i = 0; i < tab_items(rates); i++)
+	t = fz_table__new(ts, "metrics", "比率", doc, file);
+	fz_table__attach(ts, t, 1);
+	fz_table__column(ts, t, "key", FZ_C_TEXT, "代码", 0);
+	fz_table__column(ts, t, "label", FZ_C_TEXT, "指标", 1);
+	fz_table__column(ts, t, "numerator", FZ_C_INT, "分子", 2);
+	fz_table__column(ts, t, "denominator", FZ_C_INT, "分母", 3);
+	fz_table__column(ts, t, "value", FZ_C_RATE, "比率", 4);
+	for (size_t i = 0; i < fz_table__items(rates); i++)
 		rate_row(ts, t, rates->kids[i]);
-	t = tab_kv(ts, doc, "metrics", "数量", file, skip);
+	t = fz_table__kv(ts, doc, "metrics", "数量", file, skip);
 	if (t->nrows > 0) {
-		tab_attach(ts, t, 0);
+		fz_table__attach(ts, t, 0);
 	} else {	/* no counts: no table */
 		free(t->cols);
 		free(t->rows);
 	}
-	if (tab_items(rows) > 0)
+	if (fz_table__items(rows) > 0)
 		groups_table(ts, doc, rows, file);
 	return FZ_OK;
 }

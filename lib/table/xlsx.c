@@ -119,13 +119,13 @@ cell_text(const char *s, char **copy)
 
 static void
 write_cell(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-    const fz_cell *cell, int kind)
+    const fz_table_cell *cell, int kind)
 {
 	lxw_format *f = b->cell[kind][cell->type];
 	char buf[48], *copy;
 	double v = (double)cell->num;
 
-	note_width(b, c, fz_cell_format(cell, buf));
+	note_width(b, c, fz_table_cell_format(cell, buf));
 	if (cell->empty || ((cell->type == FZ_C_RATE ||
 	    cell->type == FZ_C_MEAN) && cell->den == 0)) {
 		if (kind == TOTAL)
@@ -237,7 +237,7 @@ write_table(book *b, lxw_worksheet *ws, const char *sheet, const fz_table *t,
 		int kind = t->totals && i + 1 == t->nrows ? TOTAL : PLAIN;
 		const fz_row *r = &t->rows[i];
 		for (size_t j = 0; j < t->ncols; j++) {
-			fz_cell empty = { .type = t->cols[j].type, .empty = 1 };
+			fz_table_cell empty = { .type = t->cols[j].type, .empty = 1 };
 			write_cell(b, ws, head + 1 + (lxw_row_t)i, (lxw_col_t)j,
 			    j < r->n ? &r->cells[j] : &empty, kind);
 		}
@@ -298,7 +298,7 @@ put_name(char *out, const char *base, size_t max, const char *suffix)
 }
 
 char *
-fz_sheet_name(const char *want, char *const *used, size_t nused, char *out)
+fz_table_sheet_name(const char *want, char *const *used, size_t nused, char *out)
 {
 	char base[128];
 	size_t len = 0;
@@ -365,7 +365,7 @@ write_sheet(book *b, const fz_table *doc, char *name, fz_error *err)
 
 /* The first document's to:, as a fixed creation time. */
 static time_t
-created(const fz_tableset *ts)
+created(const fz_table_set *ts)
 {
 	for (size_t d = 0; d < ts->ndocs; d++)
 		if (ts->docs[d]->to != FZ_NODATE && ts->docs[d]->to > 0)
@@ -376,14 +376,14 @@ created(const fz_tableset *ts)
 /* names[d] (128 bytes each) receive the sheet names; libxlsxwriter
  * reads them again when it closes the workbook. */
 static int
-write_sheets(book *b, const fz_tableset *ts, char (*names)[128],
+write_sheets(book *b, const fz_table_set *ts, char (*names)[128],
     fz_error *err)
 {
 	char **used = fz_xcalloc(ts->ndocs + 1, sizeof *used);
 	int status = FZ_OK;
 
 	for (size_t d = 0; status == FZ_OK && d < ts->ndocs; d++) {
-		used[d] = fz_sheet_name(ts->docs[d]->name, used, d, names[d]);
+		used[d] = fz_table_sheet_name(ts->docs[d]->name, used, d, names[d]);
 		status = write_sheet(b, ts->docs[d], names[d], err);
 	}
 	free(used);
@@ -404,7 +404,7 @@ dir_of(const char *path, char *buf, size_t size)
 }
 
 int
-fz_xlsx_write(const char *path, const fz_tableset *ts, fz_error *err)
+fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 {
 	char dir[4096], title[256];
 	lxw_workbook_options opt = { .constant_memory = 0 };
@@ -456,7 +456,7 @@ copy_file(FILE *in, FILE *out)
 }
 
 int
-fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
+fz_table_xlsx_stream(FILE *out, const char *tmpdir, const fz_table_set *ts,
     fz_error *err)
 {
 	char path[4096];
@@ -469,7 +469,7 @@ fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
 		return fz_error_set(err, FZ_CANTCREAT, path, 0, 0,
 		    "cannot create a temporary file: %s", strerror(errno));
 	close(fd);
-	status = fz_xlsx_write(path, ts, err);
+	status = fz_table_xlsx_write(path, ts, err);
 	if (status == FZ_OK) {
 		if ((in = fopen(path, "rb")) == NULL ||
 		    copy_file(in, out) != 0)
@@ -483,15 +483,15 @@ fz_xlsx_stream(FILE *out, const char *tmpdir, const fz_tableset *ts,
 }
 
 int
-fz_xlsx_output(fz_output *o, const fz_tableset *ts, fz_error *err)
+fz_table_xlsx_output(fz_output *o, const fz_table_set *ts, fz_error *err)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	int status;
 
 	if (o->path == NULL)
-		return fz_xlsx_stream(o->fp, tmpdir != NULL && *tmpdir != '\0' ?
+		return fz_table_xlsx_stream(o->fp, tmpdir != NULL && *tmpdir != '\0' ?
 		    tmpdir : NULL, ts, err);
-	status = fz_xlsx_write(o->tmp, ts, err);
+	status = fz_table_xlsx_write(o->tmp, ts, err);
 	/* Messages name the target, not its temporary file. */
 	if (status != FZ_OK && strcmp(err->file, o->tmp) == 0)
 		snprintf(err->file, sizeof err->file, "%s", o->path);

@@ -137,7 +137,7 @@ kput(fz_tally *t, size_t *at, const void *s, size_t len)
 }
 
 uint32_t
-fz__tally_row(fz_tally *t, const char *const *keys)
+fz_tally__row(fz_tally *t, const char *const *keys)
 {
 	size_t at = 0;
 	int added;
@@ -187,7 +187,7 @@ pair(uint32_t a, uint32_t b)
 }
 
 void
-fz__tally_entity(fz_tally *t, uint32_t row, const char *id)
+fz_tally__entity(fz_tally *t, uint32_t row, const char *id)
 {
 	int added;
 	uint32_t e = intern(t->entity_ids, id, &added);
@@ -220,7 +220,7 @@ row_outing(fz_tally *t, uint32_t row, const char *outing, uint32_t *o)
 }
 
 void
-fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
+fz_tally__outing(fz_tally *t, uint32_t row, const char *outing,
     fz_node *const *inspectors, size_t n)
 {
 	uint32_t o, ro, p;
@@ -247,7 +247,7 @@ fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
 }
 
 void
-fz__tally_seen(fz_tally *t, fz_date d)
+fz_tally__seen(fz_tally *t, fz_date d)
 {
 	if (d == FZ_NODATE)
 		return;
@@ -307,12 +307,12 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	if (!in_range(t, in->date))
 		return;
 	t->inputs[FZ_KIND_INSPECTIONS]++;
-	fz__tally_seen(t, in->date);
+	fz_tally__seen(t, in->date);
 	scratch = t->scratch;
 	fz_arena_reset(scratch);
 	vals = fz_arena_alloc(scratch, ((size_t)t->nby + 1) * sizeof *vals);
 	record_keys(t, scratch, rec, in->date, vals);
-	row = fz__tally_row(t, vals);
+	row = fz_tally__row(t, vals);
 	for (int k = 0; k < 2; k++) {
 		struct row *r = k ? &t->total : &t->rows[row];
 
@@ -329,16 +329,16 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 			r->c.person_times += n;
 		}
 	}
-	fz__tally_entity(t, row, in->entity);
+	fz_tally__entity(t, row, in->entity);
 	if (in->outing != NULL)
-		fz__tally_outing(t, row, in->outing, in->inspectors->kids,
+		fz_tally__outing(t, row, in->outing, in->inspectors->kids,
 		    in->inspectors->n);
 }
 
 /* ---------------------------------------------------------------- cases */
 
 int
-fz__tally_case(fz_tally *t, const struct tcase *c, fz_error *err,
+fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at)
 {
 	int added;
@@ -356,9 +356,9 @@ fz__tally_case(fz_tally *t, const struct tcase *c, fz_error *err,
 	t->cases[t->ncases] = *c;
 	t->cases[t->ncases].id = fz_arena_strdup(t->arena, c->id);
 	*slot = (void *)(uintptr_t)++t->ncases;
-	fz__tally_seen(t, c->filed);
-	fz__tally_seen(t, c->closed);
-	fz__tally_seen(t, c->decided);
+	fz_tally__seen(t, c->filed);
+	fz_tally__seen(t, c->closed);
+	fz_tally__seen(t, c->decided);
 	t->finished = 0;
 	return FZ_OK;
 }
@@ -379,7 +379,7 @@ fz_tally_add_case(fz_tally *t, const fz_case *fc, const fz_node *rec,
 			c.keys[i] = fz_node_group_value(t->arena,
 			    fz_record_get(FZ_KIND_CASES, rec, t->by[i]));
 	}
-	return fz__tally_case(t, &c, err, fz_node_get(rec, "id"));
+	return fz_tally__case(t, &c, err, fz_node_get(rec, "id"));
 }
 
 /* The row of case c for date d. */
@@ -399,7 +399,7 @@ case_row(fz_tally *t, const struct tcase *c, fz_date d)
 			vals[i] = fz_period_label(t->period[i], d, buf);
 		}
 	}
-	row = fz__tally_row(t, vals);	/* may move t->rows */
+	row = fz_tally__row(t, vals);	/* may move t->rows */
 	return &t->rows[row];
 }
 
@@ -531,7 +531,7 @@ cmp_rows(const void *a, const void *b)
 }
 
 void
-fz__tally_range(const fz_tally *t, fz_date *from, fz_date *to)
+fz_tally__range(const fz_tally *t, fz_date *from, fz_date *to)
 {
 	*from = t->from != FZ_NODATE ? t->from : t->lo;
 	*to = t->to != FZ_NODATE ? t->to : t->hi;
@@ -547,7 +547,7 @@ fz_tally_finish(fz_tally *t)
 	for (size_t i = 0; i < t->nrows; i++)
 		clear_case_counts(&t->rows[i].c);
 	clear_case_counts(&t->total.c);
-	fz__tally_range(t, &from, &to);
+	fz_tally__range(t, &from, &to);
 	for (size_t i = 0; from != FZ_NODATE && to != FZ_NODATE &&
 	    i < t->ncases; i++) {
 		case_flows(t, &t->cases[i], from, to);

@@ -65,13 +65,13 @@ struct fz_tally {
 };
 
 /* tally.c */
-uint32_t fz__tally_row(fz_tally *t, const char *const *keys);
-void fz__tally_entity(fz_tally *t, uint32_t row, const char *id);
-void fz__tally_outing(fz_tally *t, uint32_t row, const char *outing,
+uint32_t fz_tally__row(fz_tally *t, const char *const *keys);
+void fz_tally__entity(fz_tally *t, uint32_t row, const char *id);
+void fz_tally__outing(fz_tally *t, uint32_t row, const char *outing,
     fz_node *const *inspectors, size_t n);
-void fz__tally_seen(fz_tally *t, fz_date d);
-void fz__tally_range(const fz_tally *t, fz_date *from, fz_date *to);
-int fz__tally_case(fz_tally *t, const struct tcase *c, fz_error *err,
+void fz_tally__seen(fz_tally *t, fz_date d);
+void fz_tally__range(const fz_tally *t, fz_date *from, fz_date *to);
+int fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at);
 
 #endif

@@ -176,7 +176,7 @@ write_head(fz_writer *w, const fz_tally *t)
 {
 	fz_date from, to;
 
-	fz__tally_range(t, &from, &to);
+	fz_tally__range(t, &from, &to);
 	fz_write_key(w, "kind");
 	fz_write_str(w, "tally");
 	fz_write_key_int(w, "version", FZ_FORMAT_VERSION);

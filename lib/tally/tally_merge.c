@@ -122,7 +122,7 @@ merge_state(fz_tally *t, uint32_t row, const fz_node *st, fz_error *err)
 		r->c.person_times += sp;
 	}
 	for (size_t i = 0; i < ents->n; i++)
-		fz__tally_entity(t, row, ents->kids[i]->str);
+		fz_tally__entity(t, row, ents->kids[i]->str);
 	for (size_t i = 0; i < outs->n; i++) {
 		const fz_node *id = fz_node_get(outs->kids[i], "id");
 		const fz_node *in = fz_node_get(outs->kids[i], "inspectors");
@@ -130,7 +130,7 @@ merge_state(fz_tally *t, uint32_t row, const fz_node *st, fz_error *err)
 		if (id == NULL || in == NULL || in->type != FZ_SEQ)
 			return bad(err, outs->kids[i],
 			    "an outing needs id and inspectors");
-		fz__tally_outing(t, row, id->str, in->kids, in->n);
+		fz_tally__outing(t, row, id->str, in->kids, in->n);
 	}
 	return FZ_OK;
 }
@@ -153,7 +153,7 @@ merge_row(fz_tally *t, const fz_node *rn, fz_error *err)
 	for (int i = 0; i < 4 && rc == FZ_OK; i++)
 		rc = get_int(rn, add[i], &v[i], err);
 	if (rc == FZ_OK) {
-		row = fz__tally_row(t, vals);
+		row = fz_tally__row(t, vals);
 		for (int k = 0; k < 2; k++) {
 			struct row *r = k ? &t->total : &t->rows[row];
 
@@ -217,7 +217,7 @@ merge_case(fz_tally *t, const fz_node *cn, fz_error *err)
 		    fz_arena_strdup(t->arena, keys->kids[i]->str);
 	seen = fz_map_find(t->caseids, c.id, strlen(c.id));
 	if (seen == NULL)
-		return fz__tally_case(t, &c, err, id);
+		return fz_tally__case(t, &c, err, id);
 	if (!same_case(&t->cases[(uintptr_t)*seen - 1], &c, t->nby))
 		return fz_error_set(err, FZ_DATAERR, id->file, id->line,
 		    id->col, "case '%s' differs between the tallies merged",

@@ -12,7 +12,7 @@
 #include "tables_fixture.h"
 
 int
-tables_try(const char *yaml, fz_tableset **out, fz_error *err)
+tables_try(const char *yaml, fz_table_set **out, fz_error *err)
 {
 	char path[] = "/tmp/fazhi-tables-XXXXXX";
 	char *paths[] = { path };
@@ -26,11 +26,11 @@ tables_try(const char *yaml, fz_tableset **out, fz_error *err)
 	assert_non_null(fp);
 	fputs(yaml, fp);
 	assert_int_equal(fclose(fp), 0);
-	*out = fz_tableset_new();
+	*out = fz_table_set_new();
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
 	assert_non_null(s);
 	while (status == FZ_OK && (r = fz_stream_next(s, &ev, err)) == 1)
-		status = fz_tableset_add_event(*out, &ev, err);
+		status = fz_table_set_add_event(*out, &ev, err);
 	if (status == FZ_OK && r != 0)
 		status = r;
 	fz_stream_close(s);
@@ -38,10 +38,10 @@ tables_try(const char *yaml, fz_tableset **out, fz_error *err)
 	return status;
 }
 
-fz_tableset *
+fz_table_set *
 tables_of(const char *yaml)
 {
-	fz_tableset *ts;
+	fz_table_set *ts;
 	fz_error err = { 0 };
 	int status = tables_try(yaml, &ts, &err);
 
@@ -51,10 +51,10 @@ tables_of(const char *yaml)
 	return ts;
 }
 
-const fz_cell *
+const fz_table_cell *
 cell_at(const fz_table *t, size_t i, size_t j)
 {
-	static const fz_cell empty = { .empty = 1 };
+	static const fz_table_cell empty = { .empty = 1 };
 
 	assert_true(i < t->nrows);
 	assert_true(j < t->ncols);

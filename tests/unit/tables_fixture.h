@@ -6,13 +6,13 @@
 #include "fazhi.h"
 
 /* The tables of the documents of yaml, read through the streaming
- * reader into fz_tableset_add_event.  Fails the test on any error.
+ * reader into fz_table_set_add_event.  Fails the test on any error.
  * Owned by the caller. */
-fz_tableset *tables_of(const char *yaml);
+fz_table_set *tables_of(const char *yaml);
 /* The same, but returns the status and fills err. */
-int tables_try(const char *yaml, fz_tableset **out, fz_error *err);
+int tables_try(const char *yaml, fz_table_set **out, fz_error *err);
 /* The cell at row i, column j (an empty one past the row's end). */
-const fz_cell *cell_at(const fz_table *t, size_t i, size_t j);
+const fz_table_cell *cell_at(const fz_table *t, size_t i, size_t j);
 /* The column of key, failing the test when absent. */
 size_t column_of(const fz_table *t, const char *key);
 /* A fresh scratch directory, and its removal with everything in it. */

@@ -14,16 +14,16 @@
 static char *
 csv_of(const char *yaml, unsigned flags)
 {
-	fz_tableset *ts = tables_of(yaml);
+	fz_table_set *ts = tables_of(yaml);
 	fz_error err = { 0 };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 
 	assert_non_null(out);
-	assert_int_equal(fz_csv_write(out, ts, flags, &err), FZ_OK);
+	assert_int_equal(fz_table_csv_write(out, ts, flags, &err), FZ_OK);
 	assert_int_equal(fclose(out), 0);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 	return buf;
 }
 
@@ -121,17 +121,17 @@ test_bom_and_several_tables(void **state)
 static void
 test_write_error(void **state)
 {
-	fz_tableset *ts = tables_of("a: 1\n");
+	fz_table_set *ts = tables_of("a: 1\n");
 	fz_error err = { 0 };
 	FILE *full = fopen("/dev/full", "w");
 
 	(void)state;
 	if (full == NULL)
 		skip();
-	assert_int_equal(fz_csv_write(full, ts, 0, &err), FZ_IOERR);
+	assert_int_equal(fz_table_csv_write(full, ts, 0, &err), FZ_IOERR);
 	assert_non_null(strstr(err.msg, "write error"));
 	fclose(full);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 int

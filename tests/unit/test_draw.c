@@ -79,7 +79,7 @@ teardown(void **state)
 static int
 plan_of(const char *text, fz_plan *p, fz_error *err)
 {
-	return fz_plan_decode(yaml_doc(text), p, arena, &diag, err);
+	return fz_draw_plan_decode(yaml_doc(text), p, arena, &diag, err);
 }
 
 /* The error of a plan, at line and column. */

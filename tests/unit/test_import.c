@@ -81,7 +81,7 @@ collect(void *ctx, int severity, const char *file, unsigned line,
 
 /* Import csv whole, or chunk bytes at a time; returns the status. */
 static int
-import(enum fz_kind k, enum fz_encoding enc, const char *map,
+import(enum fz_kind k, enum fz_import_encoding enc, const char *map,
     const char *csv, size_t len, size_t chunk, struct got *g,
     const fz_node **records, fz_import **out)
 {
@@ -113,11 +113,11 @@ static void
 test_encoding_names(void **state)
 {
 	(void)state;
-	assert_int_equal(fz_encoding_parse("utf-8"), FZ_ENC_UTF8);
-	assert_int_equal(fz_encoding_parse("UTF8"), FZ_ENC_UTF8);
-	assert_int_equal(fz_encoding_parse("GB18030"), FZ_ENC_GB18030);
-	assert_int_equal(fz_encoding_parse("gbk"), FZ_ENC_GBK);
-	assert_int_equal(fz_encoding_parse("big5"), -1);
+	assert_int_equal(fz_import_encoding_parse("utf-8"), FZ_ENC_UTF8);
+	assert_int_equal(fz_import_encoding_parse("UTF8"), FZ_ENC_UTF8);
+	assert_int_equal(fz_import_encoding_parse("GB18030"), FZ_ENC_GB18030);
+	assert_int_equal(fz_import_encoding_parse("gbk"), FZ_ENC_GBK);
+	assert_int_equal(fz_import_encoding_parse("big5"), -1);
 }
 
 static void

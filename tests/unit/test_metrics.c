@@ -83,7 +83,7 @@ total(fz_metrics *m)
 }
 
 static void
-assert_rate(const fz_metrics_figures *f, enum fz_rate_id r, long long num,
+assert_rate(const fz_metrics_figures *f, enum fz_metrics_rate_id r, long long num,
     long long den)
 {
 	assert_int_equal(f->rates[r].num, num);
@@ -94,9 +94,9 @@ static const char *
 fmt(long long num, long long den)
 {
 	static char buf[32];
-	fz_fraction f = { num, den };
+	fz_metrics_fraction f = { num, den };
 
-	return fz_fraction_format(f, buf);
+	return fz_metrics_fraction_format(f, buf);
 }
 
 static void
@@ -125,13 +125,13 @@ static void
 test_rate_names(void **state)
 {
 	(void)state;
-	assert_string_equal(fz_rate_key(FZ_RATE_ONLINE), "online_rate");
-	assert_string_equal(fz_rate_label(FZ_RATE_ONLINE), "网上办实现率");
-	assert_string_equal(fz_rate_key(FZ_RATE_ONLINE_COMPLETION),
+	assert_string_equal(fz_metrics_rate_key(FZ_RATE_ONLINE), "online_rate");
+	assert_string_equal(fz_metrics_rate_label(FZ_RATE_ONLINE), "网上办实现率");
+	assert_string_equal(fz_metrics_rate_key(FZ_RATE_ONLINE_COMPLETION),
 	    "online_completion_rate");
-	assert_string_equal(fz_rate_label(FZ_RATE_E_LICENSE),
+	assert_string_equal(fz_metrics_rate_label(FZ_RATE_E_LICENSE),
 	    "办理结果提供电子证照实现率");
-	assert_string_equal(fz_rate_key(FZ_RATE_SATISFACTION), "satisfaction");
+	assert_string_equal(fz_metrics_rate_key(FZ_RATE_SATISFACTION), "satisfaction");
 	assert_int_equal(fz_metrics_by_parse("matter"), FZ_BY_MATTER);
 	assert_int_equal(fz_metrics_by_parse("type"), FZ_BY_TYPE);
 	assert_int_equal(fz_metrics_by_parse("office"), FZ_BY_OFFICE);
@@ -259,7 +259,7 @@ test_empty_catalogue(void **state)
 	assert_int_equal(f.completed, 0);
 	for (int r = 0; r < FZ_RATE_COUNT; r++) {
 		assert_int_equal(f.rates[r].den, 0);
-		assert_string_equal(fz_fraction_format(f.rates[r], buf), "null");
+		assert_string_equal(fz_metrics_fraction_format(f.rates[r], buf), "null");
 	}
 	fz_metrics_free(m);
 }

@@ -66,16 +66,16 @@ static int
 run_spec_test(const char *file, const fz_node *test)
 {
 	const char *tpl = str(test, "template"), *want = str(test, "expected");
-	fz_template *t = NULL;
+	fz_render_template *t = NULL;
 	fz_buf out = { 0 };
 	fz_error err = { 0 };
-	int status = fz_template_parse("template", tpl, strlen(tpl), &t, &err);
+	int status = fz_render_template_parse("template", tpl, strlen(tpl), &t, &err);
 	int ok;
 
 	if (status == FZ_OK) {
-		fz_template_set_partials(t, spec_partial,
+		fz_render_template_set_partials(t, spec_partial,
 		    fz_node_get(test, "partials"));
-		status = fz_template_render(t, fz_node_get(test, "data"),
+		status = fz_render_template_render(t, fz_node_get(test, "data"),
 		    FZ_ESCAPE_HTML, &out, &err);
 	}
 	ok = status == FZ_OK && strcmp(out.data ? out.data : "", want) == 0;
@@ -87,7 +87,7 @@ run_spec_test(const char *file, const fz_node *test)
 		    status == FZ_OK ? "" : msg);
 	}
 	fz_buf_free(&out);
-	fz_template_free(t);
+	fz_render_template_free(t);
 	return ok;
 }
 
@@ -227,22 +227,22 @@ static int
 render(const char *tpl, const fz_node *data, enum fz_escape esc,
     char *buf, size_t size)
 {
-	fz_template *t = NULL;
+	fz_render_template *t = NULL;
 	fz_error err = { 0 };
 	fz_buf out = { 0 };
-	int status = fz_template_parse("t.mustache", tpl, strlen(tpl), &t,
+	int status = fz_render_template_parse("t.mustache", tpl, strlen(tpl), &t,
 	    &err);
 
 	if (status == FZ_OK) {
-		fz_template_set_partials(t, test_partial, NULL);
-		status = fz_template_render(t, data, esc, &out, &err);
+		fz_render_template_set_partials(t, test_partial, NULL);
+		status = fz_render_template_render(t, data, esc, &out, &err);
 	}
 	if (status == FZ_OK)
 		snprintf(buf, size, "%s", out.data ? out.data : "");
 	else
 		fz_error_format(&err, buf, size);
 	fz_buf_free(&out);
-	fz_template_free(t);
+	fz_render_template_free(t);
 	return status;
 }
 
@@ -362,16 +362,16 @@ partials_errors(void **state)
 static void
 renders_to_files(void **state)
 {
-	fz_template *t = NULL;
+	fz_render_template *t = NULL;
 	fz_error err = { 0 };
 	FILE *fp = tmpfile();
 	char buf[64] = "";
 
 	(void)state;
 	assert_non_null(fp);
-	assert_int_equal(fz_template_parse("t", "{{#l}}<{{.}}>{{/l}}", 19, &t,
+	assert_int_equal(fz_render_template_parse("t", "{{#l}}<{{.}}>{{/l}}", 19, &t,
 	    &err), FZ_OK);
-	assert_int_equal(fz_template_render_file(t, map("l", seq(2,
+	assert_int_equal(fz_render_template_render_file(t, map("l", seq(2,
 	    plain("a"), plain("&")), NULL), FZ_ESCAPE_HTML, fp, &err), FZ_OK);
 	rewind(fp);
 	assert_non_null(fgets(buf, sizeof buf, fp));
@@ -379,11 +379,11 @@ renders_to_files(void **state)
 	fclose(fp);
 	fp = fopen("/dev/full", "w");
 	if (fp != NULL) {
-		assert_int_equal(fz_template_render_file(t, map("l", seq(1,
+		assert_int_equal(fz_render_template_render_file(t, map("l", seq(1,
 		    plain("a")), NULL), FZ_ESCAPE_NONE, fp, &err), FZ_IOERR);
 		fclose(fp);
 	}
-	fz_template_free(t);
+	fz_render_template_free(t);
 }
 
 int

@@ -48,17 +48,17 @@ static void
 assert_context(const char *yaml, const char *tpl, const char *want)
 {
 	fz_render_ctx *c = context_of(yaml);
-	fz_template *t = NULL;
+	fz_render_template *t = NULL;
 	fz_error err = { 0 };
 	fz_buf out = { 0 };
 
-	assert_int_equal(fz_template_parse("t", tpl, strlen(tpl), &t, &err),
+	assert_int_equal(fz_render_template_parse("t", tpl, strlen(tpl), &t, &err),
 	    FZ_OK);
-	assert_int_equal(fz_template_render(t, fz_render_ctx_root(c),
+	assert_int_equal(fz_render_template_render(t, fz_render_ctx_root(c),
 	    FZ_ESCAPE_NONE, &out, &err), FZ_OK);
 	assert_string_equal(out.data != NULL ? out.data : "", want);
 	fz_buf_free(&out);
-	fz_template_free(t);
+	fz_render_template_free(t);
 	fz_render_ctx_free(c);
 }
 
@@ -302,23 +302,23 @@ static int
 render_file(const char *which, const char *format, char *buf, size_t size)
 {
 	char builtin[128], path[256];
-	fz_template *t = NULL;
+	fz_render_template *t = NULL;
 	fz_error err = { 0 };
 	fz_buf out = { 0 };
 	int rc;
 
 	snprintf(builtin, sizeof builtin, "%s/builtin", root);
 	snprintf(path, sizeof path, "%s/%s", root, which);
-	rc = fz_template_open(builtin, format, strchr(which, '/') ? path :
+	rc = fz_render_template_open(builtin, format, strchr(which, '/') ? path :
 	    which, &t, &err);
 	if (rc == FZ_OK)
-		rc = fz_template_render(t, NULL, FZ_ESCAPE_NONE, &out, &err);
+		rc = fz_render_template_render(t, NULL, FZ_ESCAPE_NONE, &out, &err);
 	if (rc == FZ_OK)
 		snprintf(buf, size, "%s", out.data ? out.data : "");
 	else
 		fz_error_format(&err, buf, size);
 	fz_buf_free(&out);
-	fz_template_free(t);
+	fz_render_template_free(t);
 	return rc;
 }
 
@@ -363,17 +363,17 @@ list_and_dump(void **state)
 
 	(void)state;
 	snprintf(builtin, sizeof builtin, "%s/builtin", root);
-	assert_int_equal(fz_templates_list(builtin, &out, &err), FZ_OK);
+	assert_int_equal(fz_render_templates_list(builtin, &out, &err), FZ_OK);
 	assert_string_equal(out.data, "blank\t\npart\t\nreport\tthe report\n");
 	fz_buf_free(&out);
-	assert_int_equal(fz_template_dump(builtin, "md/w", &out, &err), FZ_OK);
+	assert_int_equal(fz_render_template_dump(builtin, "md/w", &out, &err), FZ_OK);
 	assert_string_equal(out.data, "md widget");
 	fz_buf_free(&out);
-	assert_int_equal(fz_template_dump(builtin, "pdf/w", &out, &err),
+	assert_int_equal(fz_render_template_dump(builtin, "pdf/w", &out, &err),
 	    FZ_USAGE);
-	assert_int_equal(fz_template_dump(builtin, "../own/t", &out, &err),
+	assert_int_equal(fz_render_template_dump(builtin, "../own/t", &out, &err),
 	    FZ_USAGE);
-	assert_int_equal(fz_template_dump(builtin, "md/../part", &out, &err),
+	assert_int_equal(fz_render_template_dump(builtin, "md/../part", &out, &err),
 	    FZ_USAGE);
 	assert_null(out.data);
 }

@@ -23,15 +23,15 @@
 	"  - {id: P2, name: 李四, department: 文旅}\n" \
 	"- entity: E2\n  name: 乙KTV\n  team: [{id: P3}, {id: P4}]\n"
 
-static fz_draw_doc draw;
+static fz_results_draw draw;
 static fz_results *results;
 
-static fz_draw_doc *
+static fz_results_draw *
 draw_of(const char *yaml)
 {
 	fz_error err = { 0 };
 
-	assert_int_equal(fz_draw_doc_decode(fx_parse(fx_arena, yaml), &draw,
+	assert_int_equal(fz_results_draw_decode(fx_parse(fx_arena, yaml), &draw,
 	    fx_arena, &err), FZ_OK);
 	return &draw;
 }
@@ -91,7 +91,7 @@ flags_of(size_t i)
 static void
 decode_draw(void **state)
 {
-	fz_draw_doc *d = draw_of(DRAW "inspect_within_days: 15\n");
+	fz_results_draw *d = draw_of(DRAW "inspect_within_days: 15\n");
 
 	(void)state;
 	assert_string_equal(d->task, "T");
@@ -118,10 +118,10 @@ static void
 assert_draw_error(const char *yaml, unsigned line, unsigned col,
     const char *msg)
 {
-	fz_draw_doc d;
+	fz_results_draw d;
 	fz_error err = { 0 };
 
-	assert_int_equal(fz_draw_doc_decode(fx_parse(fx_arena, yaml), &d,
+	assert_int_equal(fz_results_draw_decode(fx_parse(fx_arena, yaml), &d,
 	    fx_arena, &err), FZ_DATAERR);
 	assert_string_equal(err.msg, msg);
 	assert_int_equal(err.line, line);

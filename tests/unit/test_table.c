@@ -23,7 +23,7 @@ static const char tally_yaml[] =
 static void
 test_tally_columns(void **state)
 {
-	fz_tableset *ts = tables_of(tally_yaml);
+	fz_table_set *ts = tables_of(tally_yaml);
 	const fz_table *t;
 
 	(void)state;
@@ -44,16 +44,16 @@ test_tally_columns(void **state)
 	assert_int_equal(t->cols[2].type, FZ_C_INT);
 	assert_int_equal(t->cols[column_of(t, "fines")].type, FZ_C_MONEY);
 	assert_int_equal(t->to, fz_date_make(2019, 2, 28));
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_tally_cells_and_totals(void **state)
 {
-	fz_tableset *ts = tables_of(tally_yaml);
+	fz_table_set *ts = tables_of(tally_yaml);
 	const fz_table *t = ts->docs[0];
 	size_t fines = column_of(t, "fines"), filed = column_of(t, "filed");
-	const fz_cell *c;
+	const fz_table_cell *c;
 
 	(void)state;
 	assert_int_equal(t->nrows, 3);
@@ -72,13 +72,13 @@ test_tally_cells_and_totals(void **state)
 	c = cell_at(t, 2, column_of(t, "visits"));
 	assert_int_equal(c->type, FZ_C_INT);
 	assert_int_equal(c->num, 19);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_tally_words_and_no_totals(void **state)
 {
-	fz_tableset *ts = tables_of(
+	fz_table_set *ts = tables_of(
 	    "kind: tally\nby: [result]\n"
 	    "rows: [{result: violation, visits: 3}, {result: ok, visits: 9}]\n"
 	    "totals: {visits: 12}\n"
@@ -96,13 +96,13 @@ test_tally_words_and_no_totals(void **state)
 	assert_int_equal(t->nrows, 1);
 	assert_false(t->totals);
 	assert_int_equal(t->ngroup, 0);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_metrics_rates_and_counts(void **state)
 {
-	fz_tableset *ts = tables_of(
+	fz_table_set *ts = tables_of(
 	    "kind: metrics\nfrom: 2019-01-01\nto: 2019-12-31\n"
 	    "catalogue: {matters: 220, by_level: {item: 58}}\n"
 	    "applications: {completed: 913, by_channel: {online: 798}}\n"
@@ -111,7 +111,7 @@ test_metrics_rates_and_counts(void **state)
 	    "  - {key: e_license_rate, label: x, numerator: 0, denominator: 0, value: null}\n"
 	    "  - {key: satisfaction, numerator: 17, denominator: 2, value: 8.5}\n");
 	const fz_table *t = ts->docs[0], *counts;
-	const fz_cell *c;
+	const fz_table_cell *c;
 	char buf[48];
 
 	(void)state;
@@ -122,11 +122,11 @@ test_metrics_rates_and_counts(void **state)
 	assert_int_equal(c->type, FZ_C_RATE);
 	assert_int_equal(c->num, 106);
 	assert_int_equal(c->den, 107);
-	assert_string_equal(fz_cell_format(c, buf), "99.07%");
+	assert_string_equal(fz_table_cell_format(c, buf), "99.07%");
 	assert_true(cell_at(t, 1, 4)->empty);
 	c = cell_at(t, 2, 4);
 	assert_int_equal(c->type, FZ_C_MEAN);
-	assert_string_equal(fz_cell_format(c, buf), "8.50");
+	assert_string_equal(fz_table_cell_format(c, buf), "8.50");
 	/* a rate without a label gets the word for its key */
 	assert_string_equal(cell_at(t, 2, 1)->text, "满意度");
 	counts = t->next;
@@ -139,13 +139,13 @@ test_metrics_rates_and_counts(void **state)
 	c = cell_at(counts, 3, 2);
 	assert_int_equal(c->type, FZ_C_INT);
 	assert_int_equal(c->num, 798);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_metrics_by_groups(void **state)
 {
-	fz_tableset *ts = tables_of(
+	fz_table_set *ts = tables_of(
 	    "kind: metrics\n"
 	    "catalogue: {matters: 8, by_type: {licensing: 3, filing: 1}}\n"
 	    "rates:\n"
@@ -191,20 +191,20 @@ test_metrics_by_groups(void **state)
 	online = column_of(g, "online_rate");
 	assert_string_equal(g->cols[online].label, "网上办实现率");
 	assert_int_equal(g->cols[online].type, FZ_C_RATE);
-	assert_string_equal(fz_cell_format(cell_at(g, 0, online), buf),
+	assert_string_equal(fz_table_cell_format(cell_at(g, 0, online), buf),
 	    "100.00%");
 	assert_true(cell_at(g, 1, online)->empty);
 	/* the totals row has the document's own rates, means included */
-	assert_string_equal(fz_cell_format(cell_at(g, 2,
+	assert_string_equal(fz_table_cell_format(cell_at(g, 2,
 	    column_of(g, "mean_workdays")), buf), "1.88");
 	assert_null(g->next);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_draw_selections(void **state)
 {
-	fz_tableset *ts = tables_of(
+	fz_table_set *ts = tables_of(
 	    "kind: draw\ntask: 2019-H2\n"
 	    "selections:\n"
 	    "  - entity: E1\n    name: 网吧甲\n    category: 网吧\n    town: 鼓楼\n"
@@ -225,18 +225,18 @@ test_draw_selections(void **state)
 	assert_non_null(t->next);
 	assert_string_equal(t->next->title, "随机抽查 · 未能组队");
 	assert_string_equal(cell_at(t->next, 0, 1)->text, "no inspector left");
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_records_union_of_keys(void **state)
 {
-	fz_tableset *ts = tables_of(
+	fz_table_set *ts = tables_of(
 	    "kind: inspections\nrecords:\n"
 	    "  - {date: 2019-03-05, entity: E1, inspectors: [P1, P2], result: violation}\n"
 	    "  - {date: 2019-03-06, entity: '=cmd|x', inspectors: [P3], note: 夜间, result: ok}\n");
 	const fz_table *t = ts->docs[0];
-	const fz_cell *c;
+	const fz_table_cell *c;
 
 	(void)state;
 	assert_int_equal(t->nrows, 2);
@@ -255,13 +255,13 @@ test_records_union_of_keys(void **state)
 	assert_int_equal(c->type, FZ_C_TEXT);
 	assert_string_equal(c->text, "=cmd|x");
 	assert_string_equal(cell_at(t, 1, 3)->text, "合格");
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_records_by_document(void **state)
 {
-	fz_tableset *ts = tables_of(
+	fz_table_set *ts = tables_of(
 	    "kind: cases\nrecords:\n  - {id: C1, filed: 2019-01-02, fine: 500}\n"
 	    "---\nkind: cases\nrecords: []\n"
 	    "---\nkind: cases\nrecords:\n  - {id: C2, filed: 2019-02-02}\n");
@@ -274,7 +274,7 @@ test_records_by_document(void **state)
 	assert_int_equal(cell_at(ts->docs[0], 0, 2)->type, FZ_C_MONEY);
 	assert_int_equal(cell_at(ts->docs[0], 0, 2)->num, 50000);
 	assert_string_equal(ts->docs[2]->name, "案件");
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
@@ -283,7 +283,7 @@ test_any_mapping_key_values(void **state)
 	fz_arena *a = fz_arena_new();
 	fz_node *doc = fz_node_map(a), *inner = fz_node_map(a);
 	fz_node *list = fz_node_seq(a);
-	fz_tableset *ts = fz_tableset_new();
+	fz_table_set *ts = fz_table_set_new();
 	fz_error err = { 0 };
 	fz_node *id = fz_node_scalar(a, "007", 3);
 	const fz_table *t;
@@ -295,7 +295,7 @@ test_any_mapping_key_values(void **state)
 	fz_node_put(a, inner, "names", list);
 	fz_node_put(a, doc, "id", id);
 	fz_node_put(a, doc, "town", inner);
-	assert_int_equal(fz_tableset_add_doc(ts, doc, "x.yaml", &err), FZ_OK);
+	assert_int_equal(fz_table_set_add_doc(ts, doc, "x.yaml", &err), FZ_OK);
 	t = ts->docs[0];
 	assert_null(t->kind);
 	assert_string_equal(t->name, "数据");
@@ -308,14 +308,14 @@ test_any_mapping_key_values(void **state)
 	assert_int_equal(cell_at(t, 1, 2)->num, 42);
 	assert_string_equal(cell_at(t, 2, 1)->text, "镇(乡)街道·names");
 	assert_string_equal(cell_at(t, 2, 2)->text, "甲、乙");
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 	fz_arena_free(a);
 }
 
 static void
 test_bad_shapes(void **state)
 {
-	fz_tableset *ts;
+	fz_table_set *ts;
 	fz_error err = { 0 };
 
 	(void)state;
@@ -324,11 +324,11 @@ test_bad_shapes(void **state)
 	assert_int_equal(err.line, 3);
 	assert_int_equal(err.col, 7);
 	assert_non_null(strstr(err.msg, "rows: expected a list"));
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 	assert_int_equal(tables_try("kind: draw\nselections: [1]\n", &ts, &err),
 	    FZ_DATAERR);
 	assert_non_null(strstr(err.msg, "selections: expected a mapping"));
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
@@ -337,33 +337,33 @@ test_ratio_format(void **state)
 	char buf[48];
 
 	(void)state;
-	assert_string_equal(fz_ratio_format(1, 3, 2, 1, buf), "33.33%");
-	assert_string_equal(fz_ratio_format(2, 3, 2, 1, buf), "66.67%");
-	assert_string_equal(fz_ratio_format(1, 800, 2, 1, buf), "0.13%");
-	assert_string_equal(fz_ratio_format(107, 107, 2, 1, buf), "100.00%");
-	assert_string_equal(fz_ratio_format(-1, 3, 2, 1, buf), "-33.33%");
-	assert_string_equal(fz_ratio_format(1, -3, 1, 0, buf), "-0.3");
-	assert_string_equal(fz_ratio_format(17, 2, 2, 0, buf), "8.50");
-	assert_string_equal(fz_ratio_format(5, 2, 0, 0, buf), "3");
-	assert_string_equal(fz_ratio_format(-1, 1000, 2, 0, buf), "0.00");
+	assert_string_equal(fz_table_ratio_format(1, 3, 2, 1, buf), "33.33%");
+	assert_string_equal(fz_table_ratio_format(2, 3, 2, 1, buf), "66.67%");
+	assert_string_equal(fz_table_ratio_format(1, 800, 2, 1, buf), "0.13%");
+	assert_string_equal(fz_table_ratio_format(107, 107, 2, 1, buf), "100.00%");
+	assert_string_equal(fz_table_ratio_format(-1, 3, 2, 1, buf), "-33.33%");
+	assert_string_equal(fz_table_ratio_format(1, -3, 1, 0, buf), "-0.3");
+	assert_string_equal(fz_table_ratio_format(17, 2, 2, 0, buf), "8.50");
+	assert_string_equal(fz_table_ratio_format(5, 2, 0, 0, buf), "3");
+	assert_string_equal(fz_table_ratio_format(-1, 1000, 2, 0, buf), "0.00");
 }
 
 static void
 test_cell_format(void **state)
 {
 	char buf[48];
-	fz_cell money = { .type = FZ_C_MONEY, .num = 125050 };
-	fz_cell date = { .type = FZ_C_DATE, .num = fz_date_make(2019, 3, 5) };
-	fz_cell neg = { .type = FZ_C_INT, .num = -5 };
-	fz_cell none = { .type = FZ_C_INT, .empty = 1 };
-	fz_cell over0 = { .type = FZ_C_RATE, .num = 1, .den = 0 };
+	fz_table_cell money = { .type = FZ_C_MONEY, .num = 125050 };
+	fz_table_cell date = { .type = FZ_C_DATE, .num = fz_date_make(2019, 3, 5) };
+	fz_table_cell neg = { .type = FZ_C_INT, .num = -5 };
+	fz_table_cell none = { .type = FZ_C_INT, .empty = 1 };
+	fz_table_cell over0 = { .type = FZ_C_RATE, .num = 1, .den = 0 };
 
 	(void)state;
-	assert_string_equal(fz_cell_format(&money, buf), "1250.50");
-	assert_string_equal(fz_cell_format(&date, buf), "2019-03-05");
-	assert_string_equal(fz_cell_format(&neg, buf), "-5");
-	assert_string_equal(fz_cell_format(&none, buf), "");
-	assert_string_equal(fz_cell_format(&over0, buf), "");
+	assert_string_equal(fz_table_cell_format(&money, buf), "1250.50");
+	assert_string_equal(fz_table_cell_format(&date, buf), "2019-03-05");
+	assert_string_equal(fz_table_cell_format(&neg, buf), "-5");
+	assert_string_equal(fz_table_cell_format(&none, buf), "");
+	assert_string_equal(fz_table_cell_format(&over0, buf), "");
 }
 
 int

@@ -12,14 +12,14 @@
 #include "fazhi.h"
 
 static void
-ticket_of(enum fz_hash h, const char *seed, const char *id,
+ticket_of(enum fz_draw_hash h, const char *seed, const char *id,
     char out[FZ_TICKET_SIZE])
 {
-	fz_ticketer *t = fz_ticketer_new(h, seed, strlen(seed));
+	fz_draw_ticketer *t = fz_draw_ticketer_new(h, seed, strlen(seed));
 
 	assert_non_null(t);
-	fz_ticket(t, id, strlen(id), out);
-	fz_ticketer_free(t);
+	fz_draw_ticket(t, id, strlen(id), out);
+	fz_draw_ticketer_free(t);
 }
 
 static void
@@ -28,7 +28,7 @@ test_uniform_abc(void **state)
 	char t[FZ_TICKET_SIZE];
 
 	(void)state;
-	assert_int_equal(fz_hash_uniform(FZ_HASH_SHA256, "abc", 3, t), 0);
+	assert_int_equal(fz_draw_hash_uniform(FZ_HASH_SHA256, "abc", 3, t), 0);
 	assert_string_equal(t, "0.569980718617928589264773415610596388401066"
 	    "36224182943832566300809078486324348");
 }
@@ -58,7 +58,7 @@ by_ticket(const void *a, const void *b)
 
 /* ids sorted by their tickets into out. */
 static void
-order_of(enum fz_hash h, const char *seed, const char *const *ids, size_t n,
+order_of(enum fz_draw_hash h, const char *seed, const char *const *ids, size_t n,
     const char **out)
 {
 	struct ranked *r = calloc(n, sizeof *r);
@@ -139,10 +139,10 @@ test_sm3_abc(void **state)
 	char hex[FZ_DIGEST_HEX];
 
 	(void)state;
-	assert_int_equal(fz_hash_hex(FZ_HASH_SM3, "abc", 3, hex), 0);
+	assert_int_equal(fz_draw_hash_hex(FZ_HASH_SM3, "abc", 3, hex), 0);
 	assert_string_equal(hex, "66c7f0f462eeedd9d1f2d46bdc10e4e2"
 	    "4167c4875cf2f7a2297da02b8f4ba8e0");
-	assert_int_equal(fz_hash_hex(FZ_HASH_SHA256, "abc", 3, hex), 0);
+	assert_int_equal(fz_draw_hash_hex(FZ_HASH_SHA256, "abc", 3, hex), 0);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
 	    "b00361a396177a9cb410ff61f20015ad");
 }
@@ -159,7 +159,7 @@ test_sm3_tickets(void **state)
 	char t[FZ_TICKET_SIZE];
 
 	(void)state;
-	assert_int_equal(fz_hash_uniform(FZ_HASH_SM3, "abc", 3, t), 0);
+	assert_int_equal(fz_draw_hash_uniform(FZ_HASH_SM3, "abc", 3, t), 0);
 	assert_string_equal(t, "0.639975038472396138256628655211774495871414"
 	    "39797675304950023908135192167198464");
 	ticket_of(FZ_HASH_SM3, "01382438112797316654", "AB-130", t);
@@ -174,18 +174,18 @@ test_sm3_tickets(void **state)
 static void
 test_prefix(void **state)
 {
-	fz_ticketer *t = fz_ticketer_new(FZ_HASH_SHA256, "314159", 6);
+	fz_draw_ticketer *t = fz_draw_ticketer_new(FZ_HASH_SHA256, "314159", 6);
 	char a[FZ_TICKET_SIZE], b[FZ_TICKET_SIZE];
 
 	(void)state;
-	fz_ticketer_prefix(t, "E-1|", 4);
-	fz_ticket(t, "P-2", 3, a);
+	fz_draw_ticketer_prefix(t, "E-1|", 4);
+	fz_draw_ticket(t, "P-2", 3, a);
 	assert_string_equal(a, "0.86820424408967335069880664522705629313096"
 	    "5488191688397244505071342660422765311");
-	fz_ticketer_prefix(t, "", 0);
-	fz_ticket(t, "E-1|P-2", 7, b);
+	fz_draw_ticketer_prefix(t, "", 0);
+	fz_draw_ticket(t, "E-1|P-2", 7, b);
 	assert_string_equal(a, b);
-	fz_ticketer_free(t);
+	fz_draw_ticketer_free(t);
 }
 
 /* Digests of prefixes and ids of every length around the end of one
@@ -199,30 +199,30 @@ test_digest_lengths(void **state)
 
 	(void)state;
 	for (int h = FZ_HASH_SHA256; h <= FZ_HASH_SM3; h++) {
-		fz_ticketer *t = fz_ticketer_new(h, "314159", 6);
+		fz_draw_ticketer *t = fz_draw_ticketer_new(h, "314159", 6);
 
-		fz_hash_hex(h, "314159", 6, hs);
+		fz_draw_hash_hex(h, "314159", 6, hs);
 		for (size_t p = 0; p <= 60; p += 6)
 			for (size_t n = 0; n <= 70; n++) {
 				unsigned char md[FZ_DIGEST_SIZE];
-				fz_digest *d = fz_digest_new(h);
+				fz_draw_digest *d = fz_draw_digest_new(h);
 
-				fz_ticketer_prefix(t, text, p);
-				fz_ticketer_digest(t, text + 3, n, md);
-				fz_digest_update(d, hs, 64);
-				fz_digest_update(d, text, p);
-				fz_digest_update(d, text + 3, n);
-				fz_digest_hex(d, want);
-				fz_digest_free(d);
+				fz_draw_ticketer_prefix(t, text, p);
+				fz_draw_ticketer_digest(t, text + 3, n, md);
+				fz_draw_digest_update(d, hs, 64);
+				fz_draw_digest_update(d, text, p);
+				fz_draw_digest_update(d, text + 3, n);
+				fz_draw_digest_hex(d, want);
+				fz_draw_digest_free(d);
 				for (int i = 0; i < FZ_DIGEST_SIZE; i++)
 					snprintf(got + 2 * i, 3, "%02x", md[i]);
 				assert_string_equal(got, want);
 			}
-		fz_ticketer_free(t);
+		fz_draw_ticketer_free(t);
 	}
 }
 
-/* The lead of fz_ticketer_lead is that of the digest, for ids long and
+/* The lead of fz_draw_ticketer_lead is that of the digest, for ids long and
  * short in any order (the block of the last id must not leak into the
  * next), under both hashes. */
 static void
@@ -236,36 +236,36 @@ test_ticketer_lead(void **state)
 
 	(void)state;
 	for (int h = FZ_HASH_SHA256; h <= FZ_HASH_SM3; h++) {
-		fz_ticketer *t = fz_ticketer_new(h, "314159", 6);
+		fz_draw_ticketer *t = fz_draw_ticketer_new(h, "314159", 6);
 
-		fz_hash_hex(h, "314159", 6, hs);
+		fz_draw_hash_hex(h, "314159", 6, hs);
 		for (size_t p = 0; p <= 60; p += 5) {
-			fz_ticketer_prefix(t, text + 1, p);
+			fz_draw_ticketer_prefix(t, text + 1, p);
 			for (size_t k = 0; k < 3 * sizeof lens / sizeof *lens;
 			    k++) {
 				size_t n = lens[(k * 7) % (sizeof lens /
 				    sizeof *lens)];
 				const char *id = text + k % 5;
 				unsigned char md[FZ_DIGEST_SIZE];
-				fz_digest *d = fz_digest_new(h);
+				fz_draw_digest *d = fz_draw_digest_new(h);
 				unsigned byte;
 
 				/* The digest the long way, as bytes. */
-				fz_digest_update(d, hs, 64);
-				fz_digest_update(d, text + 1, p);
-				fz_digest_update(d, id, n);
-				fz_digest_hex(d, hex);
-				fz_digest_free(d);
+				fz_draw_digest_update(d, hs, 64);
+				fz_draw_digest_update(d, text + 1, p);
+				fz_draw_digest_update(d, id, n);
+				fz_draw_digest_hex(d, hex);
+				fz_draw_digest_free(d);
 				for (int i = 0; i < FZ_DIGEST_SIZE; i++) {
 					assert_int_equal(sscanf(hex + 2 * i,
 					    "%2x", &byte), 1);
 					md[i] = (unsigned char)byte;
 				}
-				assert_int_equal(fz_ticketer_lead(t, id, n),
-				    fz_ticket_lead(md));
+				assert_int_equal(fz_draw_ticketer_lead(t, id, n),
+				    fz_draw_ticket_lead(md));
 			}
 		}
-		fz_ticketer_free(t);
+		fz_draw_ticketer_free(t);
 	}
 }
 
@@ -276,26 +276,26 @@ test_head_is_the_first_digits(void **state)
 {
 	(void)state;
 	for (int h = FZ_HASH_SHA256; h <= FZ_HASH_SM3; h++) {
-		fz_ticketer *t = fz_ticketer_new(h, "20190301", 8);
+		fz_draw_ticketer *t = fz_draw_ticketer_new(h, "20190301", 8);
 
-		fz_ticketer_prefix(t, "913302000000000749|", 19);
+		fz_draw_ticketer_prefix(t, "913302000000000749|", 19);
 		for (int i = 0; i < 3000; i++) {
 			char id[16], ticket[FZ_TICKET_SIZE], want[10];
 			size_t len = (size_t)snprintf(id, sizeof id, "ZJ-%05d",
 			    i);
 
-			fz_ticket(t, id, len, ticket);
+			fz_draw_ticket(t, id, len, ticket);
 			/* "0." and the digits, at least nine (zeros
 			 * padded). */
 			memcpy(want, ticket + 2, 9);
 			want[9] = '\0';
-			assert_int_equal(fz_ticketer_lead(t, id, len),
+			assert_int_equal(fz_draw_ticketer_lead(t, id, len),
 			    strtoul(want, NULL, 10));
 			want[3] = '\0';
-			assert_int_equal(fz_ticketer_head(t, id, len),
+			assert_int_equal(fz_draw_ticketer_head(t, id, len),
 			    strtoul(want, NULL, 10));
 		}
-		fz_ticketer_free(t);
+		fz_draw_ticketer_free(t);
 	}
 }
 
@@ -308,43 +308,43 @@ test_format_bounds(void **state)
 
 	(void)state;
 	md[FZ_DIGEST_SIZE - 1] = 1;
-	fz_ticket_format(md, t);
+	fz_draw_ticket_format(md, t);
 	memset(want, '0', sizeof want);
 	want[1] = '.';
 	want[2] = '1';
 	want[66] = '\0';
 	assert_string_equal(t, want);
 	memset(md, 0xff, sizeof md);
-	fz_ticket_format(md, t);
+	fz_draw_ticket_format(md, t);
 	/* 2^256 - 1, reversed */
 	assert_string_equal(t, "0.53993692131970048575493046504656648996235"
 	    "8709786800589075324591613732980297511");
 	assert_int_equal(strlen(t), 80);
-	assert_int_equal(fz_ticket_lead(md), 539936921u);
+	assert_int_equal(fz_draw_ticket_lead(md), 539936921u);
 }
 
-/* The lead is the ticket's first nine digits, and fz_ticket_cmp orders
+/* The lead is the ticket's first nine digits, and fz_draw_ticket_cmp orders
  * as the ticket strings do, equal leads included. */
 static void
 test_lead_and_cmp(void **state)
 {
 	unsigned char md[64][FZ_DIGEST_SIZE];
 	char t[64][FZ_TICKET_SIZE];
-	fz_ticketer *tk = fz_ticketer_new(FZ_HASH_SHA256, "lead", 4);
+	fz_draw_ticketer *tk = fz_draw_ticketer_new(FZ_HASH_SHA256, "lead", 4);
 
 	(void)state;
 	for (int i = 0; i < 64; i++) {
 		char id[16], lead[10] = { 0 };
 		int n = snprintf(id, sizeof id, "id-%d", i);
 
-		fz_ticketer_digest(tk, id, (size_t)n, md[i]);
-		fz_ticket_format(md[i], t[i]);
+		fz_draw_ticketer_digest(tk, id, (size_t)n, md[i]);
+		fz_draw_ticket_format(md[i], t[i]);
 		memcpy(lead, t[i] + 2, 9);
-		assert_int_equal(fz_ticket_lead(md[i]), strtoul(lead, NULL, 10));
+		assert_int_equal(fz_draw_ticket_lead(md[i]), strtoul(lead, NULL, 10));
 	}
 	for (int i = 0; i < 64; i++)
 		for (int j = 0; j < 64; j++) {
-			int a = fz_ticket_cmp(md[i], md[j]);
+			int a = fz_draw_ticket_cmp(md[i], md[j]);
 			int b = strcmp(t[i], t[j]);
 
 			assert_true((a < 0) == (b < 0) && (a > 0) == (b > 0));
@@ -357,14 +357,14 @@ test_lead_and_cmp(void **state)
 	md[1][20] = 0x3b;	/* 10^9 is 0x3b9aca00 */
 	md[1][21] = 0x9a;
 	md[1][22] = 0xca;
-	assert_int_equal(fz_ticket_lead(md[0]), fz_ticket_lead(md[1]));
-	fz_ticket_format(md[0], t[0]);
-	fz_ticket_format(md[1], t[1]);
+	assert_int_equal(fz_draw_ticket_lead(md[0]), fz_draw_ticket_lead(md[1]));
+	fz_draw_ticket_format(md[0], t[0]);
+	fz_draw_ticket_format(md[1], t[1]);
 	assert_true(strcmp(t[0], t[1]) < 0);
-	assert_true(fz_ticket_cmp(md[0], md[1]) < 0);
-	assert_true(fz_ticket_cmp(md[1], md[0]) > 0);
-	assert_int_equal(fz_ticket_cmp(md[1], md[1]), 0);
-	fz_ticketer_free(tk);
+	assert_true(fz_draw_ticket_cmp(md[0], md[1]) < 0);
+	assert_true(fz_draw_ticket_cmp(md[1], md[0]) > 0);
+	assert_int_equal(fz_draw_ticket_cmp(md[1], md[1]), 0);
+	fz_draw_ticketer_free(tk);
 }
 
 /* An incremental digest equals the one-shot digest, and can be copied
@@ -373,26 +373,26 @@ static void
 test_digest_stream(void **state)
 {
 	for (int h = FZ_HASH_SHA256; h <= FZ_HASH_SM3; h++) {
-		fz_digest *d = fz_digest_new(h), *c = fz_digest_new(h);
+		fz_draw_digest *d = fz_draw_digest_new(h), *c = fz_draw_digest_new(h);
 		char hex[FZ_DIGEST_HEX], want[FZ_DIGEST_HEX];
 
 		(void)state;
 		assert_non_null(d);
-		fz_digest_update(d, "ab", 2);
-		fz_digest_copy(c, d);
-		fz_digest_update(d, "c", 1);
-		fz_digest_hex(d, hex);
-		fz_hash_hex(h, "abc", 3, want);
+		fz_draw_digest_update(d, "ab", 2);
+		fz_draw_digest_copy(c, d);
+		fz_draw_digest_update(d, "c", 1);
+		fz_draw_digest_hex(d, hex);
+		fz_draw_hash_hex(h, "abc", 3, want);
 		assert_string_equal(hex, want);
-		fz_digest_hex(c, hex);
-		fz_hash_hex(h, "ab", 2, want);
+		fz_draw_digest_hex(c, hex);
+		fz_draw_hash_hex(h, "ab", 2, want);
 		assert_string_equal(hex, want);
-		fz_digest_update(c, "c", 1);
-		fz_digest_hex(c, hex);
-		fz_hash_hex(h, "abc", 3, want);
+		fz_draw_digest_update(c, "c", 1);
+		fz_draw_digest_hex(c, hex);
+		fz_draw_hash_hex(h, "abc", 3, want);
 		assert_string_equal(hex, want);
-		fz_digest_free(d);
-		fz_digest_free(c);
+		fz_draw_digest_free(d);
+		fz_draw_digest_free(c);
 	}
 }
 
@@ -400,12 +400,12 @@ static void
 test_hash_names(void **state)
 {
 	(void)state;
-	assert_int_equal(fz_hash_parse("sha256", 6), FZ_HASH_SHA256);
-	assert_int_equal(fz_hash_parse("sm3", 3), FZ_HASH_SM3);
-	assert_int_equal(fz_hash_parse("SM3", 3), -1);
-	assert_int_equal(fz_hash_parse("sha2", 4), -1);
-	assert_string_equal(fz_hash_name(FZ_HASH_SM3), "sm3");
-	assert_string_equal(fz_hash_name(FZ_HASH_SHA256), "sha256");
+	assert_int_equal(fz_draw_hash_parse("sha256", 6), FZ_HASH_SHA256);
+	assert_int_equal(fz_draw_hash_parse("sm3", 3), FZ_HASH_SM3);
+	assert_int_equal(fz_draw_hash_parse("SM3", 3), -1);
+	assert_int_equal(fz_draw_hash_parse("sha2", 4), -1);
+	assert_string_equal(fz_draw_hash_name(FZ_HASH_SM3), "sm3");
+	assert_string_equal(fz_draw_hash_name(FZ_HASH_SHA256), "sha256");
 }
 
 int

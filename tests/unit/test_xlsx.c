@@ -32,15 +32,15 @@ static const char book_yaml[] =
 static char *
 workbook_of(const char *yaml, const char *dir, const char *name)
 {
-	fz_tableset *ts = tables_of(yaml);
+	fz_table_set *ts = tables_of(yaml);
 	fz_error err = { 0 };
 	char *path = malloc(strlen(dir) + strlen(name) + 2);
 
 	assert_non_null(path);
 	sprintf(path, "%s/%s", dir, name);
-	if (fz_xlsx_write(path, ts, &err) != FZ_OK)
+	if (fz_table_xlsx_write(path, ts, &err) != FZ_OK)
 		fail_msg("%s", err.msg);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 	return path;
 }
 
@@ -267,26 +267,26 @@ test_sheet_names(void **state)
 	char *used[] = { a, b };
 
 	(void)state;
-	assert_string_equal(fz_sheet_name("a[b]:c*d?e/f\\g", NULL, 0, out),
+	assert_string_equal(fz_table_sheet_name("a[b]:c*d?e/f\\g", NULL, 0, out),
 	    "a_b__c_d_e_f_g");
-	assert_string_equal(fz_sheet_name("'quoted'", NULL, 0, out), "quoted");
-	assert_string_equal(fz_sheet_name("", NULL, 0, out), "Sheet");
-	assert_string_equal(fz_sheet_name("history", NULL, 0, out),
+	assert_string_equal(fz_table_sheet_name("'quoted'", NULL, 0, out), "quoted");
+	assert_string_equal(fz_table_sheet_name("", NULL, 0, out), "Sheet");
+	assert_string_equal(fz_table_sheet_name("history", NULL, 0, out),
 	    "history~2");
 	/* 40 Chinese characters: 31 kept, counted as characters */
-	assert_string_equal(fz_sheet_name(
+	assert_string_equal(fz_table_sheet_name(
 	    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
 	    NULL, 0, out),
 	    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一");
 	strcpy(a, "执法统计");
 	strcpy(b, "TALLY");
-	assert_string_equal(fz_sheet_name("执法统计", used, 2, out), "执法统计~2");
-	assert_string_equal(fz_sheet_name("tally", used, 2, out), "tally~2");
+	assert_string_equal(fz_table_sheet_name("执法统计", used, 2, out), "执法统计~2");
+	assert_string_equal(fz_table_sheet_name("tally", used, 2, out), "tally~2");
 	strcpy(b, "执法统计~2");
-	assert_string_equal(fz_sheet_name("执法统计", used, 2, out), "执法统计~3");
-	fz_sheet_name("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
+	assert_string_equal(fz_table_sheet_name("执法统计", used, 2, out), "执法统计~3");
+	fz_table_sheet_name("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
 	    NULL, 0, a);
-	assert_string_equal(fz_sheet_name(a, used, 1, out),
+	assert_string_equal(fz_table_sheet_name(a, used, 1, out),
 	    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九~2");
 }
 
@@ -305,16 +305,16 @@ test_same_kind_twice(void **state)
 static void
 test_errors_and_stream(void **state)
 {
-	fz_tableset *ts = tables_of("a: 1\n");
+	fz_table_set *ts = tables_of("a: 1\n");
 	fz_error err = { 0 };
 	char path[1024], head[4] = { 0 };
 	FILE *out = tmpfile();
 
 	snprintf(path, sizeof path, "%s/no/such/dir/x.xlsx", (char *)*state);
-	assert_int_equal(fz_xlsx_write(path, ts, &err), FZ_CANTCREAT);
+	assert_int_equal(fz_table_xlsx_write(path, ts, &err), FZ_CANTCREAT);
 	assert_string_equal(err.file, path);
 	assert_non_null(out);
-	assert_int_equal(fz_xlsx_stream(out, *state, ts, &err), FZ_OK);
+	assert_int_equal(fz_table_xlsx_stream(out, *state, ts, &err), FZ_OK);
 	rewind(out);
 	assert_int_equal(fread(head, 1, 2, out), 2);
 	assert_string_equal(head, "PK");
@@ -325,13 +325,13 @@ test_errors_and_stream(void **state)
 	out = popen(path, "r");
 	assert_int_equal(fgetc(out), '0');
 	pclose(out);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 static void
 test_output_commit(void **state)
 {
-	fz_tableset *ts = tables_of(book_yaml);
+	fz_table_set *ts = tables_of(book_yaml);
 	fz_error err = { 0 };
 	fz_output o;
 	char path[1024];
@@ -339,12 +339,12 @@ test_output_commit(void **state)
 
 	snprintf(path, sizeof path, "%s/out.xlsx", (char *)*state);
 	assert_int_equal(fz_output_open(&o, path, &err), FZ_OK);
-	assert_int_equal(fz_xlsx_output(&o, ts, &err), FZ_OK);
+	assert_int_equal(fz_table_xlsx_output(&o, ts, &err), FZ_OK);
 	/* nothing at the target before the commit */
 	assert_int_equal(access(path, F_OK), -1);
 	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
 	assert_part_has(path, "xl/workbook.xml", sheets);
-	fz_tableset_free(ts);
+	fz_table_set_free(ts);
 }
 
 int
