@@ -72,6 +72,24 @@ char *fz_xstrdup(const char *s);
  * into s and the new length in *len. */
 const char *fz_trim(const char *s, size_t *len);
 
+/* ---------------------------------------------------------------- buffer */
+
+/* A growing buffer of bytes, NUL-terminated once anything was added:
+ * the one string builder of libfazhi.  Start it as { 0 }; data is owned
+ * by the buffer until fz_buf_free (or fz_buf_take). */
+typedef struct fz_buf {
+	char *data;
+	size_t len, cap;
+} fz_buf;
+/* Append len bytes of s, or the string s. */
+void fz_buf_add(fz_buf *b, const char *s, size_t len);
+void fz_buf_adds(fz_buf *b, const char *s);
+/* Empty it, keeping its memory for reuse. */
+void fz_buf_reset(fz_buf *b);
+/* Its text, "" when nothing was added; owned by the buffer. */
+const char *fz_buf_str(const fz_buf *b);
+void fz_buf_free(fz_buf *b);
+
 /* ------------------------------------------------------------------ hash */
 
 /* A map from byte strings to pointers.  Keys are copied into the map's
@@ -388,14 +406,5 @@ const char *fz_label_at(size_t i, const char **label);
 /* 1 for a rate that is a mean (满意度, 平均办理时间): shown as a number,
  * never as a percent. */
 int fz_rate_is_mean(const char *key);
-
-/* A growing buffer of bytes, NUL-terminated once anything was added.
- * Start it as { 0 }; data is owned by the buffer until fz_buf_free. */
-typedef struct fz_buf {
-	char *data;
-	size_t len, cap;
-} fz_buf;
-void fz_buf_add(fz_buf *b, const char *s, size_t len);
-void fz_buf_free(fz_buf *b);
 
 #endif

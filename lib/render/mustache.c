@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mustache_int.h"
+#include "render_int.h"
 
 #define MU_MAX_NEST 100		/* sections, blocks and parents inside each other */
 #define NOPOS ((size_t)-1)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mustache_int.h"
+#include "render_int.h"
 
 #define MU_MAX_DEPTH 256	/* sections, partials and blocks being rendered */
 
@@ -32,28 +32,6 @@ struct render {
 	int depth;
 	fz_error *err;
 };
-
-void
-fz_buf_add(fz_buf *b, const char *s, size_t len)
-{
-	if (b->len + len + 1 > b->cap) {
-		b->cap = b->cap ? b->cap : 256;
-		while (b->len + len + 1 > b->cap)
-			b->cap *= 2;
-		b->data = fz_xrealloc(b->data, b->cap);
-	}
-	memcpy(b->data + b->len, s, len);
-	b->len += len;
-	b->data[b->len] = '\0';
-}
-
-void
-fz_buf_free(fz_buf *b)
-{
-	free(b->data);
-	b->data = NULL;
-	b->len = b->cap = 0;
-}
 
 static void
 out(struct render *r, const char *s, size_t len)

@@ -8,32 +8,6 @@
 
 #include "render_int.h"
 
-fz_node *
-fz_render__plain(fz_arena *a, const char *s)
-{
-	fz_node *n = fz_node_scalar(a, s, strlen(s));
-
-	if (n == NULL)
-		abort();
-	return n;
-}
-
-fz_node *
-fz_render__text(fz_arena *a, const char *s)
-{
-	fz_node *n = fz_render__plain(a, s);
-
-	n->quoted = 1;
-	return n;
-}
-
-void
-fz_render__add(fz_arena *a, fz_node *map, const char *key, fz_node *value)
-{
-	if (fz_node_get(map, key) == NULL)
-		fz_node_put(a, map, key, value);
-}
-
 /* Put key: value, replacing what map has under key. */
 static void
 set(fz_arena *a, fz_node *map, const char *key, fz_node *value)
@@ -44,29 +18,6 @@ set(fz_arena *a, fz_node *map, const char *key, fz_node *value)
 			return;
 		}
 	fz_node_put(a, map, key, value);
-}
-
-int
-fz_render__number(const fz_node *v, int money, int64_t *out)
-{
-	long long n;
-
-	if (v == NULL || v->type != FZ_SCALAR || v->len == 0)
-		return -1;
-	if (money)
-		return fz_money_parse(v->str, v->len, out);
-	if (fz_int_parse(v->str, v->len, &n) != 0)
-		return -1;
-	*out = n;
-	return 0;
-}
-
-const char *
-fz_render__word(const char *key)
-{
-	const char *w = fz_label(key);
-
-	return w != NULL ? w : key;
 }
 
 /* period: from and to in words (2019年, 2019年第3季度, 2019年3月, or

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "mustache_int.h"
+#include "render_int.h"
 
 #define SUFFIX ".mustache"
 

@@ -295,26 +295,12 @@ fz_table_cell_format(const fz_table_cell *c, char *buf)
 	return buf;
 }
 
-/* A growing string for the text of lists and mappings. */
-void
-fz_table__text_add(fz_table__buf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (b->len + n + 1 > b->cap) {
-		b->cap = 2 * (b->len + n + 1);
-		b->s = fz_xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
 fz_table_cell
-fz_table__text_cell(fz_table_set *ts, fz_table__buf *b)
+fz_table__text_cell(fz_table_set *ts, fz_buf *b)
 {
-	fz_table_cell c = fz_table__text(ts, b->s != NULL ? b->s : "");
+	fz_table_cell c = fz_table__text(ts, fz_buf_str(b));
 
-	free(b->s);
+	fz_buf_free(b);
 	return c;
 }
 
@@ -347,23 +333,23 @@ fz_table__word(const fz_field *f, const fz_node *n)
 
 /* A list joined with 、, a mapping as "key: value, ...". */
 void
-fz_table__node_text(fz_table__buf *b, const fz_node *n, const fz_field *f)
+fz_table__node_text(fz_buf *b, const fz_node *n, const fz_field *f)
 {
 	if (n->type == FZ_SCALAR) {
-		fz_table__text_add(b, fz_table__word(f, n));
+		fz_buf_adds(b, fz_table__word(f, n));
 		return;
 	}
 	for (size_t i = 0; i < n->n; i++) {
 		if (n->type == FZ_SEQ) {
 			if (i > 0)
-				fz_table__text_add(b, "、");
+				fz_buf_adds(b, "、");
 			fz_table__node_text(b, n->kids[i], f);
 			continue;
 		}
 		if (i > 0)
-			fz_table__text_add(b, ", ");
-		fz_table__text_add(b, n->kids[2 * i]->str);
-		fz_table__text_add(b, ": ");
+			fz_buf_adds(b, ", ");
+		fz_buf_adds(b, n->kids[2 * i]->str);
+		fz_buf_adds(b, ": ");
 		fz_table__node_text(b, n->kids[2 * i + 1], NULL);
 	}
 }
@@ -385,7 +371,7 @@ fz_table__field_ctype(const fz_field *f)
 fz_table_cell
 fz_table__field_cell(fz_table_set *ts, const fz_field *f, const fz_node *v)
 {
-	fz_table__buf b = { 0 };
+	fz_buf b = { 0 };
 
 	if (v->type == FZ_SCALAR && !fz_node_is_null(v) &&
 	    (fz_table__field_ctype(f) == FZ_C_TEXT))
@@ -394,4 +380,60 @@ fz_table__field_cell(fz_table_set *ts, const fz_field *f, const fz_node *v)
 		return fz_table__scalar(ts, v, fz_table__field_ctype(f));
 	fz_table__node_text(&b, v, f);
 	return fz_table__text_cell(ts, &b);
+}
+
+/* ------------------------------------------------------------ shapes
+ * What the kinds' tables (table_kinds.c, table_kv.c) both need. */
+
+static int
+shape_error(fz_error *err, const char *file, const fz_node *at,
+    const char *what, const char *expected)
+{
+	return fz_error_set(err, FZ_DATAERR, file, at->line, at->col,
+	    "%s: expected %s", what, expected);
+}
+
+/* node, when present, must be of type; else a positioned error. */
+int
+fz_table__want(const fz_node *node, enum fz_node_type type, const char *what,
+    const char *file, fz_error *err)
+{
+	static const char *const names[] = { "a scalar", "a list",
+		"a mapping" };
+
+	if (node == NULL || node->type == type ||
+	    (type != FZ_SCALAR && fz_node_is_null(node)))
+		return FZ_OK;
+	return shape_error(err, file, node, what, names[type]);
+}
+
+/* Items of a list that must all be mappings. */
+int
+fz_table__want_maps(const fz_node *seq, const char *what, const char *file,
+    fz_error *err)
+{
+	int status = fz_table__want(seq, FZ_SEQ, what, file, err);
+
+	for (size_t i = 0; status == FZ_OK && seq != NULL &&
+	    seq->type == FZ_SEQ && i < seq->n; i++)
+		status = fz_table__want(seq->kids[i], FZ_MAP, what, file, err);
+	return status;
+}
+
+size_t
+fz_table__items(const fz_node *seq)
+{
+	return seq != NULL && seq->type != FZ_SCALAR ? seq->n : 0;
+}
+
+/* A group key's value in its Chinese word: result violation is 违规. */
+fz_table_cell
+fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v)
+{
+	const char *word;
+
+	if (v->type != FZ_SCALAR || fz_node_is_null(v))
+		return fz_table__field_cell(ts, NULL, v);
+	word = fz_value_label(key, v->str);
+	return fz_table__text(ts, word != NULL ? word : v->str);
 }

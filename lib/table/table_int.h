@@ -27,19 +27,13 @@ fz_table_cell fz_table__text(fz_table_set *ts, const char *s);
 /* A scalar node as a cell of type (enum fz_ctype or FZ_TABLE__AUTO). */
 fz_table_cell fz_table__scalar(fz_table_set *ts, const fz_node *n, int type);
 
-/* A growing string (s owned by it, freed by fz_table__text_cell). */
-typedef struct fz_table__buf {
-	char *s;
-	size_t len, cap;
-} fz_table__buf;
-void fz_table__text_add(fz_table__buf *b, const char *s);
 /* A text cell of b's string; frees b's memory. */
-fz_table_cell fz_table__text_cell(fz_table_set *ts, fz_table__buf *b);
+fz_table_cell fz_table__text_cell(fz_table_set *ts, fz_buf *b);
 /* A scalar in the words of its field (f may be NULL): an enumeration's
  * Chinese alias, 是 / 否 / 不适宜 for booleans, else its text. */
 const char *fz_table__word(const fz_field *f, const fz_node *n);
 /* A list joined with 、, a mapping as "key: value, ...". */
-void fz_table__node_text(fz_table__buf *b, const fz_node *n, const fz_field *f);
+void fz_table__node_text(fz_buf *b, const fz_node *n, const fz_field *f);
 /* The cell type of a field's values, FZ_TABLE__AUTO for f NULL. */
 int fz_table__field_ctype(const fz_field *f);
 /* A value as a cell of its field (f NULL: a key no schema names). */

@@ -8,47 +8,6 @@
 #include "table.h"
 #include "table_int.h"
 
-static int
-shape_error(fz_error *err, const char *file, const fz_node *at,
-    const char *what, const char *expected)
-{
-	return fz_error_set(err, FZ_DATAERR, file, at->line, at->col,
-	    "%s: expected %s", what, expected);
-}
-
-/* node, when present, must be of type; else a positioned error. */
-int
-fz_table__want(const fz_node *node, enum fz_node_type type, const char *what,
-    const char *file, fz_error *err)
-{
-	static const char *const names[] = { "a scalar", "a list",
-		"a mapping" };
-
-	if (node == NULL || node->type == type ||
-	    (type != FZ_SCALAR && fz_node_is_null(node)))
-		return FZ_OK;
-	return shape_error(err, file, node, what, names[type]);
-}
-
-/* Items of a list that must all be mappings. */
-int
-fz_table__want_maps(const fz_node *seq, const char *what, const char *file,
-    fz_error *err)
-{
-	int status = fz_table__want(seq, FZ_SEQ, what, file, err);
-
-	for (size_t i = 0; status == FZ_OK && seq != NULL &&
-	    seq->type == FZ_SEQ && i < seq->n; i++)
-		status = fz_table__want(seq->kids[i], FZ_MAP, what, file, err);
-	return status;
-}
-
-size_t
-fz_table__items(const fz_node *seq)
-{
-	return seq != NULL && seq->type != FZ_SCALAR ? seq->n : 0;
-}
-
 /* One record: its keys become columns in first-seen order. */
 static void
 record_row(fz_table_set *ts, fz_table *t, enum fz_kind kind,
@@ -80,18 +39,6 @@ records_table(fz_table_set *ts, const fz_node *doc, const char *kind,
 	for (size_t i = 0; i < fz_table__items(recs); i++)
 		record_row(ts, t, fz_kind_parse(kind), recs->kids[i]);
 	return FZ_OK;
-}
-
-/* A group key's value in its Chinese word: result violation is 违规. */
-fz_table_cell
-fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v)
-{
-	const char *word;
-
-	if (v->type != FZ_SCALAR || fz_node_is_null(v))
-		return fz_table__field_cell(ts, NULL, v);
-	word = fz_value_label(key, v->str);
-	return fz_table__text(ts, word != NULL ? word : v->str);
 }
 
 static void
@@ -158,7 +105,7 @@ tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
 static fz_table_cell
 team_cell(fz_table_set *ts, const fz_node *team)
 {
-	fz_table__buf b = { 0 };
+	fz_buf b = { 0 };
 
 	if (team->type != FZ_SEQ)
 		return fz_table__field_cell(ts, NULL, team);
@@ -169,16 +116,16 @@ team_cell(fz_table_set *ts, const fz_node *team)
 		if (name == NULL)
 			name = fz_node_get(m, "id");
 		if (i > 0)
-			fz_table__text_add(&b, "、");
+			fz_buf_adds(&b, "、");
 		if (name == NULL || name->type != FZ_SCALAR) {
 			fz_table__node_text(&b, m, NULL);
 			continue;
 		}
-		fz_table__text_add(&b, name->str);
+		fz_buf_adds(&b, name->str);
 		if (dept != NULL && dept->type == FZ_SCALAR) {
-			fz_table__text_add(&b, "(");
-			fz_table__text_add(&b, dept->str);
-			fz_table__text_add(&b, ")");
+			fz_buf_adds(&b, "(");
+			fz_buf_adds(&b, dept->str);
+			fz_buf_adds(&b, ")");
 		}
 	}
 	return fz_table__text_cell(ts, &b);
@@ -290,7 +237,7 @@ static const char *const results_words[][2] = {
 static fz_table_cell
 words_cell(fz_table_set *ts, const fz_node *v)
 {
-	fz_table__buf b = { 0 };
+	fz_buf b = { 0 };
 	size_t n = v->type == FZ_SEQ ? v->n : 1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -301,8 +248,8 @@ words_cell(fz_table_set *ts, const fz_node *v)
 			if (strcmp(results_words[j][0], w) == 0)
 				w = results_words[j][1];
 		if (i > 0)
-			fz_table__text_add(&b, "、");
-		fz_table__text_add(&b, w);
+			fz_buf_adds(&b, "、");
+		fz_buf_adds(&b, w);
 	}
 	return fz_table__text_cell(ts, &b);
 }

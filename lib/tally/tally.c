@@ -91,7 +91,7 @@ fz_tally_free(fz_tally *t)
 	fz_u64map_free(t->all_persons);
 	free(t->ro);
 	fz_map_free(t->caseids);
-	free(t->kbuf);
+	fz_buf_free(&t->key);
 	free(t->cases);
 	free(t->order);
 	fz_arena_free(t->arena);
@@ -123,34 +123,22 @@ fz_tally_set_where(fz_tally *t, const fz_where *w)
 	}
 }
 
-/* Append len bytes to the scratch key buffer at *at. */
-static void
-kput(fz_tally *t, size_t *at, const void *s, size_t len)
-{
-	if (*at + len + 1 > t->kcap) {
-		t->kcap = 2 * (*at + len + 1) + 64;
-		t->kbuf = fz_xrealloc(t->kbuf, t->kcap);
-	}
-	memcpy(t->kbuf + *at, s, len);
-	*at += len;
-	t->kbuf[*at] = '\0';
-}
-
 uint32_t
 fz_tally__row(fz_tally *t, const char *const *keys)
 {
-	size_t at = 0;
 	int added;
 	void **slot;
 
+	fz_buf_reset(&t->key);
 	for (int i = 0; i < t->nby; i++) {
 		if (keys[i] == NULL)
-			kput(t, &at, "\x1e", 1);
+			fz_buf_add(&t->key, "\x1e", 1);
 		else
-			kput(t, &at, keys[i], strlen(keys[i]));
-		kput(t, &at, "\x1f", 1);
+			fz_buf_adds(&t->key, keys[i]);
+		fz_buf_add(&t->key, "\x1f", 1);
 	}
-	slot = fz_map_insert(t->rowmap, t->kbuf, at, &added, NULL);
+	slot = fz_map_insert(t->rowmap, t->key.data, t->key.len, &added,
+	    NULL);
 	if (!added)
 		return (uint32_t)((uintptr_t)*slot - 1);
 	if (t->nrows == t->caprows) {

@@ -53,8 +53,7 @@ struct fz_tally {
 	size_t nro, capro;
 	const char *last_outing;	/* the outing of the last visit */
 	uint32_t last_row, last_o, last_ro;
-	char *kbuf;			/* scratch for keys */
-	size_t kcap;
+	fz_buf key;			/* scratch for a row's key */
 
 	struct tcase *cases;
 	size_t ncases, capcases;
