@@ -26,22 +26,23 @@ tally: core io
 metrics: core io
 draw: core io
 results: core io draw
-check: core io draw
+check: core io cases draw
+cases: core io
 import: core io check
 table: core io
 render: core io table
 '
-DOMAINS='tally metrics draw results check import table render'
+DOMAINS='tally metrics draw results check cases import table render'
 
 srcdir=${1:?usage: check-layout.sh SRCDIR [OBJECT...]}
 shift
-cd "$srcdir" || exit 2
+[ -d "$srcdir/lib" ] || { echo "check-layout.sh: $srcdir/lib: no such folder" >&2; exit 2; }
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 printf '%s\n' "$RULES" | sed '/^$/d' > "$tmp/rules"
 
 # ---------------------------------------------------------- 1. includes
-{
+(cd "$srcdir" && {
 	find lib -name '*.[ch]' | sort | while read -r f; do
 		grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$f" |
 		    sed "s|^|$f:|"
@@ -53,9 +54,9 @@ printf '%s\n' "$RULES" | sed '/^$/d' > "$tmp/rules"
 			    "$f" | sed "s|^|$f:|"
 		done
 	done
-} | sed 's|^\([^:]*\):\([0-9]*\):.*"\([^"]*\)".*|\1 \2 \3|' > "$tmp/includes"
+}) | sed 's|^\([^:]*\):\([0-9]*\):.*"\([^"]*\)".*|\1 \2 \3|' > "$tmp/includes"
 
-awk -v rules="$tmp/rules" '
+awk -v rules="$tmp/rules" -v src="$srcdir" '
 BEGIN {
 	while ((getline l < rules) > 0) {
 		split(l, p, ":"); f = p[1]; known[f] = 1
@@ -71,10 +72,10 @@ BEGIN {
 		if (!(f in known)) { print file ": lib/" f "/ is no folder of the layout"; fails++; next }
 		if (inc ~ /^[a-z_]+\.h$/) {
 			if (inc ~ /_int\.h$/ && inc != f "_int.h")
-				bad = "an internal header of its own folder other than " f "_int.h"
+				bad = "an internal header not of lib/" f "/"
 			else if (file == "lib/" f "/" f ".h" && inc == f "_int.h")
 				bad = "the internal header from the public one"
-			else if (system("test -f lib/" f "/" inc) != 0)
+			else if (system("test -f \"" src "/lib/" f "/" inc "\"") != 0)
 				bad = "a header not in lib/" f "/"
 		} else if (inc ~ /^[a-z]+\/[a-z]+\.h$/) {
 			split(inc, r, "/"); g = r[1]
@@ -99,15 +100,17 @@ cat "$tmp/out.includes"
 # ---------------------------------------------------------- 2. calls, 3. names
 if [ $# -gt 0 ]; then
 	for o in "$@"; do
-		case $o in lib/*/*.o | cmd/*.o) ;; *) continue ;; esac
+		case $o in *lib/*/*.o | *cmd/*.o) ;; *) continue ;; esac
 		nm -g "$o" 2>/dev/null | awk -v o="$o" '
 		    NF == 3 && $2 ~ /^[TDBRCGSV]$/ { print "D", o, $3 }
 		    NF == 2 && $1 == "U" { print "U", o, $2 }'
 	done > "$tmp/symbols"
 	awk -v rules="$tmp/rules" -v domains="$DOMAINS" -v edges="$tmp/edges" '
-	function folder(o,   q) {
-		if (o ~ /^cmd\//) return "cmd"
-		split(o, q, "/"); return q[2]
+	# The folder of an object: lib/F/x.o is F, cmd/x.o is cmd.
+	function folder(o,   n, q) {
+		n = split(o, q, "/")
+		if (n >= 2 && q[n - 1] == "cmd") return "cmd"
+		return n >= 3 && q[n - 2] == "lib" ? q[n - 1] : "?"
 	}
 	BEGIN {
 		while ((getline l < rules) > 0) {
@@ -160,7 +163,7 @@ if [ $# -gt 0 ]; then
 	if [ -s "$tmp/edges" ]; then
 		sort -u "$tmp/edges" > "$tmp/edges.u"
 		if ! tsort "$tmp/edges.u" > /dev/null 2> "$tmp/loops"; then
-			sed -n 's/^tsort: \(lib\/.*\.o\)$/\1/p' "$tmp/loops" |
+			sed -n 's/^tsort: \(.*\.o\)$/\1/p' "$tmp/loops" |
 			    sort -u | sed 's/$/: calls files that call it back (a circle)/'
 			status=1
 		fi
