@@ -278,6 +278,8 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	if (rc == FZ_OK && !tables && !o->context && t == NULL)
 		rc = fz_render_template_open(templates_dir(), o->format,
 		    default_template(&in), &t, err);
+	if (rc == FZ_OK && !tables)
+		rc = fz_render_ctx_check(in.ctx, t, err);
 	if (rc == FZ_OK)
 		rc = tables ? write_tables(o, in.tables, err) :
 		    write_text(o, t, fz_render_ctx_root(in.ctx), err);

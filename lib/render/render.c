@@ -162,7 +162,30 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 	return add_doc(c, doc, ev->kind, err);
 }
 
-/* tally_by.G.VALUE: the row of VALUE in the first tally by G alone. */
+/* The rows of rows under their value of key, as a mapping. */
+static fz_node *
+rows_by(fz_arena *a, const fz_node *rows, const char *key)
+{
+	fz_node *group = fz_node_map(a);
+
+	for (size_t r = 0; r < rows->n; r++) {
+		const fz_node *v = fz_node_get(rows->kids[r], key);
+		if (v != NULL && v->type == FZ_SCALAR)
+			fz_render__add(a, group, v->str, rows->kids[r]);
+	}
+	return group;
+}
+
+static int
+is_tally(const char *kind)
+{
+	return kind != NULL && strcmp(kind, "tally") == 0;
+}
+
+/* tally_by.G.VALUE: the row of VALUE in the first tally by G alone;
+ * tally_by.reported_by, when no tally is by it alone, from the first
+ * tally's reporters (the bureau's and the towns' inspections, which
+ * every tally carries). */
 static void
 tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
     const char *const *kinds, size_t n)
@@ -172,21 +195,20 @@ tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
 	for (size_t i = 0; i < n; i++) {
 		const fz_node *by = fz_node_get(docs[i], "by");
 		const fz_node *rows = fz_node_get(docs[i], "rows");
-		fz_node *group;
-		if (kinds[i] == NULL || strcmp(kinds[i], "tally") != 0 ||
-		    by == NULL || by->type != FZ_SEQ || by->n != 1 ||
-		    by->kids[0]->type != FZ_SCALAR || rows == NULL ||
-		    rows->type != FZ_SEQ ||
+		if (!is_tally(kinds[i]) || by == NULL || by->type != FZ_SEQ ||
+		    by->n != 1 || by->kids[0]->type != FZ_SCALAR ||
+		    rows == NULL || rows->type != FZ_SEQ ||
 		    fz_node_get(by_all, by->kids[0]->str) != NULL)
 			continue;
-		group = fz_node_map(a);
-		for (size_t r = 0; r < rows->n; r++) {
-			const fz_node *v = fz_node_get(rows->kids[r],
-			    by->kids[0]->str);
-			if (v != NULL && v->type == FZ_SCALAR)
-				fz_render__add(a, group, v->str, rows->kids[r]);
-		}
-		fz_node_put(a, by_all, by->kids[0]->str, group);
+		fz_node_put(a, by_all, by->kids[0]->str,
+		    rows_by(a, rows, by->kids[0]->str));
+	}
+	for (size_t i = 0; i < n && fz_node_get(by_all, "reported_by") ==
+	    NULL; i++) {
+		const fz_node *reps = fz_node_get(docs[i], "reporters");
+		if (is_tally(kinds[i]) && reps != NULL && reps->type == FZ_SEQ)
+			fz_node_put(a, by_all, "reported_by",
+			    rows_by(a, reps, "reported_by"));
 	}
 	fz_node_put(a, root, "tally_by", by_all);
 }
@@ -253,4 +275,24 @@ fz_render_ctx_root(fz_render_ctx *c)
 	tally_by(a, root, c->docs, c->kinds, c->ndocs);
 	fz_render__add(a, root, "labels", labels_map(a));
 	return c->root = root;
+}
+
+int
+fz_render_ctx_check(fz_render_ctx *c, const fz_render_template *t,
+    fz_error *err)
+{
+	const fz_node *root = fz_render_ctx_root(c), *tally;
+
+	if (t == NULL || t->builtin == NULL || strcmp(t->builtin, "annual"))
+		return FZ_OK;
+	tally = fz_node_get(root, "tally");
+	if (tally == NULL || fz_node_get(fz_node_get(root, "tally_by"),
+	    "reported_by") != NULL)
+		return FZ_OK;
+	return fz_error_set(err, FZ_DATAERR, tally->file, tally->line,
+	    tally->col, "this tally does not give the bureau's and the "
+	    "towns' inspections apart (it has no reporters:, made by an "
+	    "older fazhi-tally or merged from such tallies): the annual "
+	    "report needs them; tally the inspections again, or give a "
+	    "tally made with --by reported_by");
 }

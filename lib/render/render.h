@@ -104,4 +104,12 @@ int fz_render_template_dump(const char *builtin, const char *name, fz_buf *out,
 
 /* end of mustache and render */
 
+/* What a built-in template prints that its documents must hold, beyond
+ * their kinds: the annual report's bureau's and towns' inspections
+ * come from a tally's reporters: (or a tally by reported_by), never
+ * from its totals.  FZ_OK, or FZ_DATAERR at the document that lacks
+ * them, saying which tally gives them.  t may be NULL (no template). */
+int fz_render_ctx_check(fz_render_ctx *c, const fz_render_template *t,
+    fz_error *err);
+
 #endif

@@ -179,6 +179,8 @@ fz_render_template_open(const char *builtin, const char *format, const char *whi
 		const char *own = is_path ? folder(a, which) : builtin;
 		set_dirs(*out, builtin, format, own,
 		    strchr(which, '/') != NULL ? own : "");
+		if (!is_path)
+			(*out)->builtin = fz_arena_strdup(a, which);
 	}
 	free(src);
 	free(path);

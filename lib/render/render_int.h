@@ -122,6 +122,7 @@ struct fz_render_template {
 	fz_map *partials;	/* name -> fz_render__mu_tree *, NULL when not found */
 	fz_partial_fn find;
 	void *find_ctx;
+	const char *builtin;	/* its name when built in, else NULL */
 };
 
 #endif

@@ -47,7 +47,11 @@ tally_row(fz_table_set *ts, fz_table *t, const fz_node *row)
 	for (size_t i = 0; i < row->n; i++) {
 		const char *key = row->kids[2 * i]->str;
 		const fz_node *v = row->kids[2 * i + 1];
-		size_t col = fz_table__column(ts, t, key, strcmp(key, "fines") == 0 ?
+		size_t col;
+		/* A mergeable tally's state is for --merge, not a figure. */
+		if (strcmp(key, "state") == 0)
+			continue;
+		col = fz_table__column(ts, t, key, strcmp(key, "fines") == 0 ?
 		    FZ_C_MONEY : FZ_C_INT, NULL, i);
 		if (col < t->ngroup)
 			fz_table__row_set(ts, col, fz_table__group_cell(ts, key, v));

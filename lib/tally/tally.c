@@ -19,8 +19,10 @@ const char *const fz_tally_indicators[] = { "visits", "units",
 	"filed", "closed", "open", "closed_on_time", "overdue", "reviewed",
 	"published_on_time", "fines", NULL };
 
-fz_tally *
-fz_tally_new(char *const *by, int nby, fz_error *err)
+/* A tally by by[0..nby) (checked), its intern maps those of owner when
+ * there is one. */
+static fz_tally *
+tally_make(char *const *by, int nby, fz_tally *owner)
 {
 	fz_tally *t = fz_xcalloc(1, sizeof *t);
 
@@ -31,16 +33,6 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 	for (int i = 0; i < nby; i++) {
 		t->by[i] = fz_xstrdup(by[i]);
 		t->period[i] = fz_period_parse(by[i]);
-		if (by[i][0] == '\0') {
-			fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--by: empty key");
-			goto bad;
-		}
-		for (int j = 0; j < i; j++)
-			if (strcmp(by[i], by[j]) == 0) {
-				fz_error_set(err, FZ_USAGE, NULL, 0, 0,
-				    "--by: '%s' named twice", by[i]);
-				goto bad;
-			}
 		if (t->period[i] != FZ_P_NONE && (t->finest < 0 ||
 		    t->period[i] > t->period[t->finest]))
 			t->finest = i;
@@ -48,21 +40,47 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 	t->from = t->to = t->lo = t->hi = FZ_NODATE;
 	t->arena = fz_arena_new();
 	t->scratch = fz_arena_new();
+	if (t->arena == NULL || t->scratch == NULL)
+		abort();
 	t->rowmap = fz_map_new();
-	t->entity_ids = fz_map_new();
-	t->outing_ids = fz_map_new();
-	t->inspector_ids = fz_map_new();
+	t->rep_inner = owner != NULL;
+	t->entity_ids = owner ? owner->entity_ids : fz_map_new();
+	t->outing_ids = owner ? owner->outing_ids : fz_map_new();
+	t->inspector_ids = owner ? owner->inspector_ids : fz_map_new();
 	t->units = fz_u64map_new();
 	t->outings = fz_u64map_new();
 	t->persons = fz_u64map_new();
 	t->all_persons = fz_u64map_new();
 	t->caseids = fz_map_new();
-	if (t->arena == NULL || t->scratch == NULL)
-		abort();
 	return t;
-bad:
-	fz_tally_free(t);
-	return NULL;
+}
+
+fz_tally *
+fz_tally_new(char *const *by, int nby, fz_error *err)
+{
+	static char *const rep_by[] = { "reported_by" };
+	static const char *const reporters[] = { "bureau", "town" };
+	fz_tally *t;
+
+	for (int i = 0; i < nby; i++) {
+		if (by[i][0] == '\0') {
+			fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--by: empty key");
+			return NULL;
+		}
+		for (int j = 0; j < i; j++)
+			if (strcmp(by[i], by[j]) == 0) {
+				fz_error_set(err, FZ_USAGE, NULL, 0, 0,
+				    "--by: '%s' named twice", by[i]);
+				return NULL;
+			}
+	}
+	t = tally_make(by, nby, NULL);
+	/* The bureau's and the towns' inspections apart, each with its
+	 * row even when it has none. */
+	t->rep = tally_make(rep_by, 1, t);
+	for (size_t i = 0; i < 2; i++)
+		fz_tally__row(t->rep, &reporters[i]);
+	return t;
 }
 
 void
@@ -70,6 +88,7 @@ fz_tally_free(fz_tally *t)
 {
 	if (t == NULL)
 		return;
+	fz_tally_free(t->rep);
 	for (int i = 0; i < t->nby; i++)
 		free(t->by[i]);
 	free(t->by);
@@ -82,9 +101,11 @@ fz_tally_free(fz_tally *t)
 	free(t->where_value);
 	free(t->rows);
 	fz_map_free(t->rowmap);
-	fz_map_free(t->entity_ids);
-	fz_map_free(t->outing_ids);
-	fz_map_free(t->inspector_ids);
+	if (!t->rep_inner) {
+		fz_map_free(t->entity_ids);
+		fz_map_free(t->outing_ids);
+		fz_map_free(t->inspector_ids);
+	}
 	fz_u64map_free(t->units);
 	fz_u64map_free(t->outings);
 	fz_u64map_free(t->persons);
@@ -105,6 +126,8 @@ fz_tally_set_range(fz_tally *t, fz_date from, fz_date to)
 	t->from = from;
 	t->to = to;
 	t->finished = 0;
+	if (t->rep != NULL)
+		fz_tally_set_range(t->rep, from, to);
 }
 void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c) { t->cal = c; }
 
@@ -321,6 +344,8 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	if (in->outing != NULL)
 		fz_tally__outing(t, row, in->outing, in->inspectors->kids,
 		    in->inspectors->n);
+	if (t->rep != NULL)
+		fz_tally_add_inspection(t->rep, in, rec);
 }
 
 /* ---------------------------------------------------------------- cases */
@@ -549,6 +574,8 @@ fz_tally_finish(fz_tally *t)
 	qsort(t->order, t->nrows, sizeof *t->order, cmp_rows);
 	sort_tally = NULL;
 	t->finished = 1;
+	if (t->rep != NULL)
+		fz_tally_finish(t->rep);
 }
 
 size_t
@@ -571,4 +598,17 @@ const fz_tally_counts *
 fz_tally_totals(const fz_tally *t)
 {
 	return &t->total.c;
+}
+
+const fz_tally_counts *
+fz_tally_reporter(fz_tally *t, const char *reporter)
+{
+	if (t->rep == NULL || t->rep_lost)
+		return NULL;
+	fz_tally_finish(t);
+	for (size_t i = 0; i < t->rep->nrows; i++)
+		if (t->rep->rows[i].keys[0] != NULL &&
+		    strcmp(t->rep->rows[i].keys[0], reporter) == 0)
+			return &t->rep->rows[i].c;
+	return NULL;
 }

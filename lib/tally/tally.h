@@ -53,6 +53,11 @@ size_t fz_tally_nrows(const fz_tally *t);
 const fz_tally_counts *fz_tally_row(const fz_tally *t, size_t i,
     const char *const **keys);
 const fz_tally_counts *fz_tally_totals(const fz_tally *t);
+/* The inspection indicators of one reporter ("bureau" 我局, "town" 镇街
+ * 上报), whatever the tally is grouped by (its case indicators are 0:
+ * cases have no reporter); NULL for another reporter, or when a tally
+ * merged in did not carry them.  Finishes the tally. */
+const fz_tally_counts *fz_tally_reporter(fz_tally *t, const char *reporter);
 /* Finish and write the tally document; with mergeable, the state an
  * exact merge needs.  0, or -1 on a write error. */
 int fz_tally_write(fz_tally *t, fz_writer *w, int mergeable);

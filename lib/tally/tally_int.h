@@ -61,7 +61,20 @@ struct fz_tally {
 
 	size_t *order;			/* rows in output order */
 	int finished;
+
+	/* The bureau's and the towns' inspections apart, whatever by says:
+	 * a tally by reported_by beside this one, fed the same inspections
+	 * (no cases: they have no reporter).  It shares the intern maps of
+	 * its owner (so its own totals mean nothing and are never used).
+	 * NULL in that inner tally.  lost: a tally merged in had none, so
+	 * the figures are unknown and not written. */
+	struct fz_tally *rep;
+	int rep_lost, rep_inner;
 };
+
+/* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
+ * fz_tally_indicators, the only ones a reporter has. */
+#define FZ_TALLY__NINSPECTION 7
 
 /* tally.c */
 uint32_t fz_tally__row(fz_tally *t, const char *const *keys);

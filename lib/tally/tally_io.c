@@ -1,19 +1,21 @@
 /* tally_io.c - the tally document: writing it, with the state an exact
  * merge needs when asked, and reading such documents back to merge. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tally_int.h"
 
+/* The first n indicators of c (INT_MAX: all). */
 static void
-write_counts(fz_writer *w, const fz_tally_counts *c)
+write_counts(fz_writer *w, const fz_tally_counts *c, int n)
 {
 	const long long v[] = { c->visits, c->units, c->person_times,
 		c->outings, c->violations, c->banned, c->leader_led, c->filed,
 		c->closed, c->open, c->closed_on_time, c->overdue, c->reviewed,
 		c->published_on_time };
 
-	for (int i = 0; fz_tally_indicators[i] != NULL; i++) {
+	for (int i = 0; i < n && fz_tally_indicators[i] != NULL; i++) {
 		fz_write_key(w, fz_tally_indicators[i]);
 		if (strcmp(fz_tally_indicators[i], "fines") == 0)
 			fz_write_money(w, c->fines);
@@ -204,21 +206,18 @@ write_head(fz_writer *w, const fz_tally *t)
 	fz_write_map_end(w);
 }
 
-int
-fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
+/* The rows of t in output order, each with its state when mergeable;
+ * only the first n indicators. */
+static void
+write_rows(fz_writer *w, fz_tally *t, int mergeable, int n)
 {
 	struct members units = { 0 }, outings = { 0 }, persons = { 0 };
 
-	fz_tally_finish(t);
 	if (mergeable) {
 		units = sorted(t->units);
 		outings = sorted(t->outings);
 		persons = sorted(t->persons);
 	}
-	fz_write_doc_begin(w);
-	fz_write_map_begin(w, 0);
-	write_head(w, t);
-	fz_write_key(w, "rows");
 	fz_write_seq_begin(w, 0);
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct row *r = &t->rows[t->order[i]];
@@ -226,22 +225,38 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 		fz_write_map_begin(w, 0);
 		for (int k = 0; k < t->nby; k++)
 			write_key_value(w, t, k, r->keys[k]);
-		write_counts(w, &r->c);
+		write_counts(w, &r->c, n);
 		if (mergeable)
 			write_state(w, t, (uint32_t)t->order[i], &units,
 			    &outings, &persons);
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);
-	fz_write_key(w, "totals");
-	fz_write_map_begin(w, 0);
-	write_counts(w, &t->total.c);
-	fz_write_map_end(w);
-	if (mergeable)
-		write_cases(w, t);
-	fz_write_map_end(w);
 	free(units.v);
 	free(outings.v);
 	free(persons.v);
+}
+
+int
+fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
+{
+	fz_tally_finish(t);
+	fz_write_doc_begin(w);
+	fz_write_map_begin(w, 0);
+	write_head(w, t);
+	fz_write_key(w, "rows");
+	write_rows(w, t, mergeable, INT_MAX);
+	fz_write_key(w, "totals");
+	fz_write_map_begin(w, 0);
+	write_counts(w, &t->total.c, INT_MAX);
+	fz_write_map_end(w);
+	/* The bureau's and the towns' inspections, whatever by is. */
+	if (t->rep != NULL && !t->rep_lost) {
+		fz_write_key(w, "reporters");
+		write_rows(w, t->rep, mergeable, FZ_TALLY__NINSPECTION);
+	}
+	if (mergeable)
+		write_cases(w, t);
+	fz_write_map_end(w);
 	return fz_write_doc_end(w);
 }

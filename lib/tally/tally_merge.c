@@ -225,6 +225,24 @@ merge_case(fz_tally *t, const fz_node *cn, fz_error *err)
 	return FZ_OK;
 }
 
+/* The bureau's and the towns' rows: a tally without them (written before
+ * they were) leaves them unknown in the merge. */
+static int
+merge_reporters(fz_tally *t, const fz_node *reps, fz_error *err)
+{
+	int rc;
+
+	if (reps == NULL || reps->type != FZ_SEQ) {
+		t->rep_lost = 1;
+		return FZ_OK;
+	}
+	for (size_t i = 0; i < reps->n; i++)
+		if ((rc = merge_row(t->rep, reps->kids[i], err)) != FZ_OK)
+			return rc;
+	t->rep->finished = 0;
+	return FZ_OK;
+}
+
 static void
 widen(fz_date *lo, fz_date *hi, fz_date from, fz_date to)
 {
@@ -292,6 +310,9 @@ fz_tally_merge(fz_tally **tp, const fz_node *doc, fz_error *err)
 	for (size_t i = 0; i < cases->n; i++)
 		if ((rc = merge_case(*tp, cases->kids[i], err)) != FZ_OK)
 			return rc;
+	if ((rc = merge_reporters(*tp, fz_node_get(doc, "reporters"),
+	    err)) != FZ_OK)
+		return rc;
 	(*tp)->finished = 0;
 	return FZ_OK;
 }

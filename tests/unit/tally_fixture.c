@@ -42,6 +42,12 @@ split_list(const char *csv)
 void
 add_visit(fz_tally *t, const struct visit *v)
 {
+	add_visit_from(t, v, NULL);
+}
+
+void
+add_visit_from(fz_tally *t, const struct visit *v, const char *reported_by)
+{
 	static const char *const results[] = { "ok", "violation", "banned" };
 	fz_node *rec = fz_node_map(fx_arena);
 	fz_inspection in = { 0 };
@@ -62,7 +68,10 @@ add_visit(fz_tally *t, const struct visit *v)
 	in.type = FZ_VISIT_ROUTINE;
 	in.result = v->result;
 	in.leader_led = v->leader_led;
-	in.reported_by = FZ_REPORTED_BUREAU;
+	put_str(rec, "reported_by", reported_by);
+	in.reported_by = reported_by != NULL &&
+	    strcmp(reported_by, "town") == 0 ? FZ_REPORTED_TOWN :
+	    FZ_REPORTED_BUREAU;
 	fz_tally_add_inspection(t, &in, rec);
 }
 

@@ -26,6 +26,9 @@ struct kase {
 /* Add the record, built as a struct and as the node it would be read
  * from; add_case fails the test when the tally refuses the case. */
 void add_visit(fz_tally *t, const struct visit *v);
+/* The same, reported by reported_by ("bureau", "town"; NULL: absent). */
+void add_visit_from(fz_tally *t, const struct visit *v,
+    const char *reported_by);
 int try_case(fz_tally *t, const struct kase *k, fz_error *err);
 void add_case(fz_tally *t, const struct kase *k);
 

@@ -372,6 +372,43 @@ test_cases_by_town(void **state)
 	fz_tally_free(t);
 }
 
+/* The bureau's and the towns' inspections come apart whatever the
+ * tally is grouped by: the annual report's 我局 figures are never the
+ * towns' logs added in. */
+static void
+test_reporters_apart(void **state)
+{
+	static const struct visit v[] = {
+		{ "2019-03-05", "E1", "城关镇", "P1,P2", "O1", 1, 0, NULL },
+		{ "2019-03-05", "E2", "城关镇", "P1,P2", "O1", 0, 0, NULL },
+		{ "2019-03-06", "E1", "城关镇", "T1", NULL, 0, 1, NULL },
+		{ "2019-03-07", "E3", "新桥镇", "T2", NULL, 2, 1, NULL },
+	};
+	static const char *const from[] = { NULL, "bureau", "town", "town" };
+	fz_tally *t = tally_by("town", NULL);
+
+	(void)state;
+	for (size_t i = 0; i < 4; i++)
+		add_visit_from(t, &v[i], from[i]);
+	assert_visits(totals(t), 4, 3, 4, 3, 1, 1, 2);
+	assert_visits(fz_tally_reporter(t, "bureau"), 2, 2, 2, 1, 1, 0, 0);
+	assert_visits(fz_tally_reporter(t, "town"), 2, 2, 2, 2, 0, 1, 2);
+	assert_null(fz_tally_reporter(t, "twon"));
+	fz_tally_free(t);
+}
+
+/* Each reporter has its figures, zero when it reported nothing. */
+static void
+test_reporters_without_inspections(void **state)
+{
+	fz_tally *t = five_by(tally_by("month", NULL));
+
+	(void)state;
+	assert_visits(fz_tally_reporter(t, "bureau"), 5, 3, 6, 4, 1, 1, 1);
+	assert_visits(fz_tally_reporter(t, "town"), 0, 0, 0, 0, 0, 0, 0);
+	fz_tally_free(t);
+}
+
 int
 main(void)
 {
@@ -392,6 +429,8 @@ main(void)
 		cmocka_unit_test(test_fines),
 		cmocka_unit_test(test_case_counted_twice),
 		cmocka_unit_test(test_cases_by_town),
+		cmocka_unit_test(test_reporters_apart),
+		cmocka_unit_test(test_reporters_without_inspections),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,

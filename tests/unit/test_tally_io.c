@@ -87,7 +87,24 @@ test_written_document(void **state)
 	    "  overdue: 0\n"
 	    "  reviewed: 1\n"
 	    "  published_on_time: 1\n"
-	    "  fines: 1250.50\n");
+	    "  fines: 1250.50\n"
+	    "reporters:\n"
+	    "- reported_by: bureau\n"
+	    "  visits: 2\n"
+	    "  units: 2\n"
+	    "  person_times: 3\n"
+	    "  outings: 1\n"
+	    "  violations: 1\n"
+	    "  banned: 0\n"
+	    "  leader_led: 1\n"
+	    "- reported_by: town\n"
+	    "  visits: 0\n"
+	    "  units: 0\n"
+	    "  person_times: 0\n"
+	    "  outings: 0\n"
+	    "  violations: 0\n"
+	    "  banned: 0\n"
+	    "  leader_led: 0\n");
 	free(text);
 	fz_where_free(w);
 	fz_tally_free(t);
@@ -199,7 +216,24 @@ test_empty_tally(void **state)
 	    "  overdue: 0\n"
 	    "  reviewed: 0\n"
 	    "  published_on_time: 0\n"
-	    "  fines: 0\n");
+	    "  fines: 0\n"
+	    "reporters:\n"
+	    "- reported_by: bureau\n"
+	    "  visits: 0\n"
+	    "  units: 0\n"
+	    "  person_times: 0\n"
+	    "  outings: 0\n"
+	    "  violations: 0\n"
+	    "  banned: 0\n"
+	    "  leader_led: 0\n"
+	    "- reported_by: town\n"
+	    "  visits: 0\n"
+	    "  units: 0\n"
+	    "  person_times: 0\n"
+	    "  outings: 0\n"
+	    "  violations: 0\n"
+	    "  banned: 0\n"
+	    "  leader_led: 0\n");
 	free(text);
 	fz_tally_free(t);
 }
