@@ -162,6 +162,7 @@ check_inspection(fz_check *c, const fz_check__rec *r)
 		    NULL, 0);
 	if (v->case_id != NULL)
 		refer(c, FZ_KIND_CASES, v->case_id, fz_check__at(r, "case"), NULL, 0);
+	not_before(c, r, "published", v->published, "date", v->date);
 	/* The towns' grid staff are not in the enforcement roster, and
 	 * their logs are not the bureau's inspections. */
 	if (v->reported_by == FZ_REPORTED_TOWN)

@@ -313,6 +313,7 @@ typedef struct fz_inspection {
 	const char *outing;
 	int type, result, leader_led, reported_by;
 	const char *task, *case_id;
+	fz_date published;	/* its result made public (抽查结果公示) */
 } fz_inspection;
 
 typedef struct fz_case {

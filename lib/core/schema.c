@@ -139,6 +139,7 @@ static const fz_field inspection_fields[] = {
 	    reported_by),
 	F(fz_inspection, "task", FZ_T_STR, 0, NULL, task),
 	F(fz_inspection, "case", FZ_T_STR, 0, NULL, case_id),
+	F(fz_inspection, "published", FZ_T_DATE, 0, NULL, published),
 	END
 };
 

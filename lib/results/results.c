@@ -72,6 +72,7 @@ fz_results_add_inspection(fz_results *r, const fz_inspection *in)
 	v = fz_arena_alloc(r->a, sizeof *v);
 	memset(v, 0, sizeof *v);
 	v->date = in->date;
+	v->published = in->published;
 	v->entity = copy(r, in->entity);
 	v->category = copy(r, in->category);
 	v->town = copy(r, in->town);

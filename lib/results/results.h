@@ -70,6 +70,7 @@ enum fz_results_flag {
  * team (none for the inspection of an entity not drawn). */
 typedef struct fz_results_visit {
 	fz_date date, publish_by;
+	fz_date published;		/* its result made public; FZ_NODATE */
 	const char *entity, *category, *town;
 	const char **inspectors;
 	size_t ninspectors;
@@ -100,8 +101,18 @@ typedef struct fz_results_summary {
 	    filed;
 	int64_t fines;
 	long long not_inspected, overdue, team_changed, not_drawn,
-	    publication_due, publication_late;
+	    publication_due, publication_late, published_on_time,
+	    published_late;
 } fz_results_summary;
+
+/* Where the result of an inspection of a drawn entity stands, against
+ * its publish_by: not yet published and due (publish_by on or after the
+ * as-of date), not published and late, published after publish_by.
+ * Those published by publish_by are only counted. */
+enum fz_results_publication {
+	FZ_RESULTS_DUE, FZ_RESULTS_LATE, FZ_RESULTS_PUBLISHED_LATE,
+	FZ_RESULTS_NPUBLICATION
+};
 
 #define FZ_RESULTS_DEFAULT_DAYS 20	/* to inspect, and to publish */
 
@@ -138,10 +149,10 @@ const fz_results_selection *fz_results_selection_at(fz_results *r,
 /* The inspections of entities the draw did not select, by date, then
  * entity, then reading order; *v owned by r. */
 size_t fz_results_not_drawn(fz_results *r, fz_results_visit *const **v);
-/* Inspections of the selections whose results are due for publication
- * (publish_by on or after the as-of date) or late (before it), by
- * publish_by, then draw order, then date; *v owned by r. */
-size_t fz_results_due(fz_results *r, int late, fz_results_visit *const **v);
+/* The inspections of the selections whose results stand as which says,
+ * by publish_by, then draw order, then date; *v owned by r. */
+size_t fz_results_due(fz_results *r, enum fz_results_publication which,
+    fz_results_visit *const **v);
 const fz_results_summary *fz_results_summary_of(fz_results *r);
 /* Working days used, and the last day to inspect. */
 long long fz_results_within(const fz_results *r);

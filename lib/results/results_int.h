@@ -24,8 +24,9 @@ struct fz_results {
 	fz_results_selection *sels;
 	fz_results_visit **not_drawn;
 	size_t nnot_drawn;
-	fz_results_visit **due[2];	/* due, late */
-	size_t ndue[2];
+	/* by enum fz_results_publication */
+	fz_results_visit **due[FZ_RESULTS_NPUBLICATION];
+	size_t ndue[FZ_RESULTS_NPUBLICATION];
 	fz_results_summary sum;
 };
 

@@ -160,6 +160,8 @@ put_summary(fz_writer *w, const fz_results_summary *m)
 	fz_write_key_int(w, "not_drawn", m->not_drawn);
 	fz_write_key_int(w, "publication_due", m->publication_due);
 	fz_write_key_int(w, "publication_late", m->publication_late);
+	fz_write_key_int(w, "published_on_time", m->published_on_time);
+	fz_write_key_int(w, "published_late", m->published_late);
 	fz_write_map_end(w);
 }
 
@@ -176,6 +178,8 @@ put_due(fz_writer *w, const fz_results *r, const char *key,
 		put_str(w, "name", r->d->selections[v[i]->selection].name);
 		put_date(w, "date", v[i]->date);
 		put_date(w, "publish_by", v[i]->publish_by);
+		if (v[i]->published != FZ_NODATE)
+			put_date(w, "published", v[i]->published);
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);
@@ -230,10 +234,12 @@ fz_results_write(fz_results *r, fz_writer *w)
 	fz_write_seq_end(w);
 	fz_write_key(w, "publication");
 	fz_write_map_begin(w, 0);
-	n = fz_results_due(r, 0, &v);
+	n = fz_results_due(r, FZ_RESULTS_DUE, &v);
 	put_due(w, r, "due", v, n);
-	n = fz_results_due(r, 1, &v);
+	n = fz_results_due(r, FZ_RESULTS_LATE, &v);
 	put_due(w, r, "late", v, n);
+	n = fz_results_due(r, FZ_RESULTS_PUBLISHED_LATE, &v);
+	put_due(w, r, "published_late", v, n);
 	fz_write_map_end(w);
 	fz_write_map_end(w);
 	return fz_write_doc_end(w);

@@ -90,11 +90,14 @@ fz_results__forget(fz_results *r)
 		free(r->sels[i].visits);
 	free(r->sels);
 	free(r->not_drawn);
-	free(r->due[0]);
-	free(r->due[1]);
+	for (int i = 0; i < FZ_RESULTS_NPUBLICATION; i++) {
+		free(r->due[i]);
+		r->due[i] = NULL;
+		r->ndue[i] = 0;
+	}
 	r->sels = NULL;
-	r->not_drawn = r->due[0] = r->due[1] = NULL;
-	r->nnot_drawn = r->ndue[0] = r->ndue[1] = 0;
+	r->not_drawn = NULL;
+	r->nnot_drawn = 0;
 	memset(&r->sum, 0, sizeof r->sum);
 }
 
@@ -185,6 +188,25 @@ count(fz_results *r)
 	fz_map_free(filed);
 }
 
+/* The result of visit v: published by its day (counted), published
+ * after it, or not yet published, due or late at the as-of date. */
+static void
+publication(fz_results *r, fz_results_visit *v)
+{
+	enum fz_results_publication which;
+
+	if (v->published != FZ_NODATE && v->published <= v->publish_by) {
+		r->sum.published_on_time++;
+		return;
+	}
+	if (v->published != FZ_NODATE)
+		which = FZ_RESULTS_PUBLISHED_LATE;
+	else
+		which = v->publish_by < r->o.as_of ? FZ_RESULTS_LATE :
+		    FZ_RESULTS_DUE;
+	push(&r->due[which], &r->ndue[which], v);
+}
+
 void
 fz_results_finish(fz_results *r)
 {
@@ -204,18 +226,17 @@ fz_results_finish(fz_results *r)
 			qsort(s->visits, s->nvisits, sizeof *s->visits,
 			    by_date);
 		s->flags = flags(r, s);
-		for (size_t j = 0; j < s->nvisits; j++) {
-			int late = s->visits[j]->publish_by < r->o.as_of;
-			push(&r->due[late], &r->ndue[late], s->visits[j]);
-		}
+		for (size_t j = 0; j < s->nvisits; j++)
+			publication(r, s->visits[j]);
 	}
-	for (int late = 0; late < 2; late++)
-		if (r->ndue[late] > 0)
-			qsort(r->due[late], r->ndue[late],
-			    sizeof *r->due[late], by_publish_by);
+	for (int i = 0; i < FZ_RESULTS_NPUBLICATION; i++)
+		if (r->ndue[i] > 0)
+			qsort(r->due[i], r->ndue[i], sizeof *r->due[i],
+			    by_publish_by);
 	count(r);
-	r->sum.publication_due = (long long)r->ndue[0];
-	r->sum.publication_late = (long long)r->ndue[1];
+	r->sum.publication_due = (long long)r->ndue[FZ_RESULTS_DUE];
+	r->sum.publication_late = (long long)r->ndue[FZ_RESULTS_LATE];
+	r->sum.published_late = (long long)r->ndue[FZ_RESULTS_PUBLISHED_LATE];
 	r->finished = 1;
 }
 
@@ -235,11 +256,12 @@ fz_results_not_drawn(fz_results *r, fz_results_visit *const **v)
 }
 
 size_t
-fz_results_due(fz_results *r, int late, fz_results_visit *const **v)
+fz_results_due(fz_results *r, enum fz_results_publication which,
+    fz_results_visit *const **v)
 {
 	fz_results_finish(r);
-	*v = r->due[late != 0];
-	return r->ndue[late != 0];
+	*v = r->due[which];
+	return r->ndue[which];
 }
 
 const fz_results_summary *

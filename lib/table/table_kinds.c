@@ -226,6 +226,8 @@ static const struct results_col results_summary[] = {
 	{ "not_drawn", "检查未抽取的对象", FZ_C_INT, FZ_KIND_NONE },
 	{ "publication_due", "待公示", FZ_C_INT, FZ_KIND_NONE },
 	{ "publication_late", "逾期未公示", FZ_C_INT, FZ_KIND_NONE },
+	{ "published_on_time", "按时公示", FZ_C_INT, FZ_KIND_NONE },
+	{ "published_late", "逾期公示", FZ_C_INT, FZ_KIND_NONE },
 	{ NULL, NULL, 0, 0 }
 };
 

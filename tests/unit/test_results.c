@@ -62,6 +62,9 @@ teardown(void **state)
 
 /* A random inspection under task T by the inspectors of the
  * NULL-terminated list. */
+/* The published date visit gives its inspections. */
+static fz_date published_on = FZ_NODATE;
+
 static void
 visit(const char *date, const char *entity, const char *task, int result,
     const char *case_id, ...)
@@ -71,7 +74,8 @@ visit(const char *date, const char *entity, const char *task, int result,
 	va_list ap;
 	fz_inspection in = { .date = fx_date(date), .entity = entity,
 		.type = FZ_VISIT_RANDOM, .result = result, .task = task,
-		.case_id = case_id, .reported_by = FZ_REPORTED_BUREAU };
+		.case_id = case_id, .reported_by = FZ_REPORTED_BUREAU,
+		.published = published_on };
 
 	va_start(ap, case_id);
 	while (n < 7 && (ids[n] = va_arg(ap, const char *)) != NULL)
@@ -355,6 +359,36 @@ summary_with_cases(void **state)
 	    125050);
 }
 
+/* A result published by its day is counted; one published later is
+ * listed apart from those not yet published. */
+static void
+published(void **state)
+{
+	fz_results_visit *const *v;
+	const fz_results_summary *m;
+
+	(void)state;
+	/* publish_by: 07-31 for 07-03, 07-30 for 07-02. */
+	results_of("2019-08-30", -1);
+	published_on = fx_date("2019-07-31");
+	visit("2019-07-03", "E2", "T", FZ_RESULT_OK, NULL, "P3", "P4", NULL);
+	visit("2019-07-02", "E1", "T", FZ_RESULT_OK, NULL, "P1", "P2", NULL);
+	published_on = FZ_NODATE;
+	visit("2019-07-03", "E1", "T", FZ_RESULT_OK, NULL, "P1", "P2", NULL);
+	m = fz_results_summary_of(results);
+	assert_int_equal(m->published_on_time, 1);
+	assert_int_equal(m->published_late, 1);
+	assert_int_equal(m->publication_late, 1);
+	assert_int_equal(m->publication_due, 0);
+	assert_int_equal(fz_results_due(results, FZ_RESULTS_PUBLISHED_LATE,
+	    &v), 1);
+	assert_int_equal(v[0]->date, fx_date("2019-07-02"));
+	assert_int_equal(v[0]->published, fx_date("2019-07-31"));
+	assert_int_equal(fz_results_due(results, FZ_RESULTS_LATE, &v), 1);
+	assert_int_equal(v[0]->date, fx_date("2019-07-03"));
+	assert_int_equal(v[0]->published, FZ_NODATE);
+}
+
 static void
 publication(void **state)
 {
@@ -366,9 +400,9 @@ publication(void **state)
 	visit("2019-07-03", "E2", "T", FZ_RESULT_OK, NULL, "P3", "P4", NULL);
 	visit("2019-07-02", "E1", "T", FZ_RESULT_OK, NULL, "P1", "P2", NULL);
 	visit("2019-07-03", "E1", "T", FZ_RESULT_OK, NULL, "P1", "P2", NULL);
-	assert_int_equal(fz_results_due(results, 1, &v), 1);
+	assert_int_equal(fz_results_due(results, FZ_RESULTS_LATE, &v), 1);
 	assert_int_equal(v[0]->publish_by, fx_date("2019-07-30"));
-	assert_int_equal(fz_results_due(results, 0, &v), 2);
+	assert_int_equal(fz_results_due(results, FZ_RESULTS_DUE, &v), 2);
 	assert_int_equal(v[0]->publish_by, fx_date("2019-07-31"));
 	assert_string_equal(v[0]->entity, "E1");	/* draw order */
 	assert_string_equal(v[1]->entity, "E2");
@@ -408,6 +442,7 @@ written(void **state)
 	    "  compliant: 0\n  violations: 1\n  filed: 1\n  fines: 1250.50\n"
 	    "  not_inspected: 1\n  overdue: 1\n  team_changed: 1\n"
 	    "  not_drawn: 1\n  publication_due: 1\n  publication_late: 0\n"
+	    "  published_on_time: 0\n  published_late: 0\n"
 	    "selections:\n- entity: E1\n  name: 甲网吧\n  team:\n"
 	    "  - {id: P1, name: 张三, department: 文旅}\n"
 	    "  - {id: P2, name: 李四, department: 文旅}\n"
@@ -423,7 +458,7 @@ written(void **state)
 	    "  date: 2019-07-04\n  inspectors: [P9]\n  result: ok\n"
 	    "  case: C2\n  case_outcome: unknown\npublication:\n  due:\n"
 	    "  - {entity: E1, name: 甲网吧, date: 2019-07-03, "
-	    "publish_by: 2019-07-31}\n  late: []\n");
+	    "publish_by: 2019-07-31}\n  late: []\n  published_late: []\n");
 	free(text);
 }
 
@@ -474,6 +509,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(summary_with_cases, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(publication, setup, teardown),
+		cmocka_unit_test_setup_teardown(published, setup, teardown),
 		cmocka_unit_test_setup_teardown(written, setup, teardown),
 		cmocka_unit_test_setup_teardown(events, setup, teardown),
 	};
