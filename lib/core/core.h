@@ -386,8 +386,27 @@ size_t fz_where_count(const fz_where *w);
 /* The i-th condition, for writing it out. */
 void fz_where_get(const fz_where *w, size_t i, const char **key,
     const char **value);
-/* 1 when the decoded record rec of kind k matches every condition. */
-int fz_where_match(const fz_where *w, enum fz_kind k, const fz_node *rec);
+/* 1 when the decoded record rec of kind k matches every condition; each
+ * condition counts the records that had its value. */
+int fz_where_match(fz_where *w, enum fz_kind k, const fz_node *rec);
+/* Every condition against the fields of the nk kinds records come in:
+ * FZ_OK, or FZ_USAGE naming an unknown key (and the known ones) or an
+ * unknown value of an enumeration or bool (and the known ones), with
+ * the nearest as a "did you mean". */
+int fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
+    fz_error *err);
+/* 1 when condition i is on free text (town, category ...) of kind k and
+ * no record read had its value: a likely typo, worth a warning. */
+int fz_where_unmatched(const fz_where *w, enum fz_kind k, size_t i);
+/* key a field of one of the nk kinds, or one of the NULL-terminated
+ * extra (may be NULL): FZ_OK, else FZ_USAGE for option opt ("--by")
+ * naming the known keys and the nearest. */
+int fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
+    size_t nk, const char *const *extra, fz_error *err);
+
+/* The nearest of the n known words to word, when near enough to be a
+ * typo of it ("twon": "town"); NULL otherwise. */
+const char *fz_nearest(const char *word, const char *const *known, size_t n);
 
 /* The text of a record's key for grouping: a scalar's text, a list's
  * items joined by ","; NULL when absent or null.  Memory from a. */

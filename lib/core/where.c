@@ -7,6 +7,7 @@
 
 struct cond {
 	char *key, *value;
+	size_t hits;		/* records that had the value */
 };
 
 struct fz_where {
@@ -62,8 +63,146 @@ fz_where_add(fz_where *w, const char *expr, fz_error *err)
 	w->v = fz_xrealloc(w->v, (w->n + 1) * sizeof *w->v);
 	w->v[w->n].key = fz_arena_strndup(w->arena, k, klen);
 	w->v[w->n].value = fz_arena_strndup(w->arena, v, vlen);
+	w->v[w->n].hits = 0;
 	w->n++;
 	return FZ_OK;
+}
+
+/* The field of key in the first of the kinds that has it, else NULL. */
+static const fz_field *
+field_of(const enum fz_kind *kinds, size_t nk, const char *key)
+{
+	const fz_field *f = NULL;
+
+	for (size_t i = 0; f == NULL && i < nk; i++)
+		f = fz_field_find(kinds[i], key);
+	return f;
+}
+
+/* "inspections and cases" */
+static void
+kind_names(fz_buf *b, const enum fz_kind *kinds, size_t nk)
+{
+	for (size_t i = 0; i < nk; i++) {
+		if (i > 0)
+			fz_buf_adds(b, i + 1 == nk ? " and " : ", ");
+		fz_buf_adds(b, fz_kind_name(kinds[i]));
+	}
+}
+
+int
+fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
+    size_t nk, const char *const *extra, fz_error *err)
+{
+	const char *known[128] = { NULL }, *near;
+	size_t n = 0;
+	fz_buf b = { 0 };
+	int rc;
+
+	if (field_of(kinds, nk, key) != NULL)
+		return FZ_OK;
+	fz_buf_adds(&b, "; it takes ");
+	for (size_t i = 0; extra != NULL && extra[i] != NULL; i++) {
+		if (strcmp(extra[i], key) == 0) {
+			fz_buf_free(&b);
+			return FZ_OK;
+		}
+		fz_buf_adds(&b, extra[i]);
+		fz_buf_adds(&b, extra[i + 1] != NULL ? ", " : " or ");
+		known[n++] = extra[i];
+	}
+	fz_buf_adds(&b, "a key of ");
+	kind_names(&b, kinds, nk);
+	fz_buf_adds(&b, ":");
+	for (size_t i = 0; i < nk; i++)
+		for (const fz_field *f = fz_kind_fields(kinds[i]);
+		    f != NULL && f->key != NULL && n < 128; f++)
+			if (field_of(kinds, i, f->key) == NULL) {
+				fz_buf_adds(&b, f == fz_kind_fields(kinds[0]) ?
+				    " " : ", ");
+				fz_buf_adds(&b, f->key);
+				known[n++] = f->key;
+			}
+	near = fz_nearest(key, known, n);
+	rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "%s: unknown key '%s'%s%s"
+	    "%s%s", opt, key, near ? " (did you mean '" : "", near ? near : "",
+	    near ? "'?)" : "", fz_buf_str(&b));
+	fz_buf_free(&b);
+	return rc;
+}
+
+/* Each value of an enumeration with its Chinese word, into b. */
+static void
+enum_values(fz_buf *b, const fz_enum_value *v, const char **known,
+    size_t *n)
+{
+	for (size_t i = 0; v[i].value != NULL; i++) {
+		fz_buf_adds(b, i > 0 ? ", " : "");
+		fz_buf_adds(b, v[i].value);
+		known[(*n)++] = v[i].value;
+		if (v[i].alias != NULL) {
+			fz_buf_adds(b, " ");
+			fz_buf_adds(b, v[i].alias);
+			known[(*n)++] = v[i].alias;
+		}
+	}
+}
+
+/* The value of an enumeration or a bool, known or FZ_USAGE. */
+static int
+value_check(const fz_field *f, const char *value, fz_error *err)
+{
+	const char *known[128] = { NULL }, *near;
+	size_t n = 0;
+	fz_buf b = { 0 };
+	int rc;
+
+	if (f->type == FZ_T_BOOL || f->type == FZ_T_TRISTATE) {
+		if (fz_scalar_bool(value, strlen(value)) >= 0 ||
+		    (f->type == FZ_T_TRISTATE && (!strcmp(value, "exempt") ||
+		    !strcmp(value, "不适宜"))))
+			return FZ_OK;
+		return fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--where: %s "
+		    "is true or false%s, not '%s'", f->key,
+		    f->type == FZ_T_TRISTATE ? " or exempt 不适宜" : "", value);
+	}
+	if (f->values == NULL ||
+	    fz_enum_lookup(f->values, value, strlen(value)) >= 0)
+		return FZ_OK;
+	enum_values(&b, f->values, known, &n);
+	near = fz_nearest(value, known, n);
+	rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--where: unknown %s "
+	    "'%s'%s%s%s (expected one of %s)", f->key, value,
+	    near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "",
+	    fz_buf_str(&b));
+	fz_buf_free(&b);
+	return rc;
+}
+
+int
+fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
+    fz_error *err)
+{
+	for (size_t i = 0; w != NULL && i < w->n; i++) {
+		const fz_field *f = field_of(kinds, nk, w->v[i].key);
+		int rc;
+
+		if (f == NULL)
+			return fz_key_check("--where", w->v[i].key, kinds, nk,
+			    NULL, err);
+		if ((rc = value_check(f, w->v[i].value, err)) != FZ_OK)
+			return rc;
+	}
+	return FZ_OK;
+}
+
+int
+fz_where_unmatched(const fz_where *w, enum fz_kind k, size_t i)
+{
+	const fz_field *f = fz_field_find(k, w->v[i].key);
+
+	return w->v[i].hits == 0 && (f == NULL || (f->values == NULL &&
+	    f->type != FZ_T_BOOL && f->type != FZ_T_TRISTATE));
 }
 
 /* The condition's value as the record's kind spells it. */
@@ -98,25 +237,32 @@ equals(const fz_node *n, const char *value)
 }
 
 int
-fz_where_match(const fz_where *w, enum fz_kind k, const fz_node *rec)
+fz_where_match(fz_where *w, enum fz_kind k, const fz_node *rec)
 {
+	int all = 1;
+
+	/* Every condition is tried, so that each knows whether any record
+	 * had its value. */
 	for (size_t i = 0; w != NULL && i < w->n; i++) {
 		const fz_node *v = fz_record_get(k, rec, w->v[i].key);
-		const char *want = canonical(k, &w->v[i]);
+		const char *want;
 		int hit = 0;
 
-		if (v == NULL || fz_node_is_null(v))
-			return 0;
+		if (v == NULL || fz_node_is_null(v)) {
+			all = 0;
+			continue;
+		}
+		want = canonical(k, &w->v[i]);
 		if (v->type == FZ_SEQ) {
 			for (size_t j = 0; j < v->n && !hit; j++)
 				hit = equals(v->kids[j], want);
 		} else {
 			hit = equals(v, want);
 		}
-		if (!hit)
-			return 0;
+		w->v[i].hits += hit;
+		all &= hit;
 	}
-	return 1;
+	return all;
 }
 
 const char *

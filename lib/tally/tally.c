@@ -60,6 +60,10 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 {
 	static char *const rep_by[] = { "reported_by" };
 	static const char *const reporters[] = { "bureau", "town" };
+	static const char *const periods[] = { "year", "quarter", "month",
+		"week", "day", NULL };
+	static const enum fz_kind kinds[] = { FZ_KIND_INSPECTIONS,
+		FZ_KIND_CASES };
 	fz_tally *t;
 
 	for (int i = 0; i < nby; i++) {
@@ -67,6 +71,9 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 			fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--by: empty key");
 			return NULL;
 		}
+		/* A key no record has would give one row of nulls. */
+		if (fz_key_check("--by", by[i], kinds, 2, periods, err) != FZ_OK)
+			return NULL;
 		for (int j = 0; j < i; j++)
 			if (strcmp(by[i], by[j]) == 0) {
 				fz_error_set(err, FZ_USAGE, NULL, 0, 0,

@@ -24,9 +24,10 @@ extern const char *const fz_tally_indicators[];
 typedef struct fz_tally fz_tally;
 
 /* A tally grouped by the keys of by (period keys year, quarter, month,
- * week, day, and any record key), in that order.  Returns a tally owned
- * by the caller, or NULL with err set (FZ_USAGE) when by names a period
- * twice or an empty key.  by is copied. */
+ * week, day, and any key of inspections or cases), in that order.
+ * Returns a tally owned by the caller, or NULL with err set (FZ_USAGE)
+ * when by names a key twice, an empty key or one no record kind has.
+ * by is copied. */
 fz_tally *fz_tally_new(char *const *by, int nby, fz_error *err);
 void fz_tally_free(fz_tally *t);
 /* Count only what falls within [from, to]; either may be FZ_NODATE, and

@@ -268,6 +268,92 @@ test_group_value(void **state)
 	assert_null(fz_node_group_value(fx_arena, NULL));
 }
 
+/* A typo in a key or a value is a usage error that names the known
+ * ones, never a filter that quietly matches nothing. */
+static void
+test_check_unknown_keys_and_values(void **state)
+{
+	static const enum fz_kind kinds[] = { FZ_KIND_INSPECTIONS,
+		FZ_KIND_CASES };
+	static const char *const good[] = { "town=月湖街道", "type=夜查",
+		"type=night", "result=违规", "leader_led=yes", "fine=100",
+		"id=C1", NULL };
+	static const struct { const char *expr, *msg; } bad[] = {
+		{ "twon=月湖街道", "--where: unknown key 'twon' (did you mean "
+		    "'town'?); it takes a key of inspections and cases: date, " },
+		{ "type=nite", "--where: unknown type 'nite' (expected one of "
+		    "routine 日常, " },
+		{ "result=pas", "--where: unknown result 'pas' (expected " },
+		{ "result=vilation", "--where: unknown result 'vilation' (did "
+		    "you mean 'violation'?) (expected one of ok 合格, " },
+		{ "leader_led=maybe", "--where: leader_led is true or false, "
+		    "not 'maybe'" },
+	};
+	fz_error err = { 0 };
+
+	(void)state;
+	for (size_t i = 0; good[i] != NULL; i++) {
+		fz_where *w = fz_where_new();
+
+		assert_int_equal(fz_where_add(w, good[i], &err), FZ_OK);
+		if (fz_where_check(w, kinds, 2, &err) != FZ_OK)
+			fail_msg("%s: %s", good[i], err.msg);
+		fz_where_free(w);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		fz_where *w = fz_where_new();
+
+		assert_int_equal(fz_where_add(w, bad[i].expr, &err), FZ_OK);
+		assert_int_equal(fz_where_check(w, kinds, 2, &err), FZ_USAGE);
+		if (strncmp(err.msg, bad[i].msg, strlen(bad[i].msg)) != 0)
+			fail_msg("%s: %s", bad[i].expr, err.msg);
+		fz_where_free(w);
+	}
+}
+
+/* A free-text value no record had is worth a warning; an enumeration's
+ * value is checked beforehand instead. */
+static void
+test_unmatched_free_text(void **state)
+{
+	fz_where *w = fz_where_new();
+	fz_node *rec = decoded(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, "
+	    "entity: E1, inspectors: [P1], town: 月湖街道, type: night}");
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(fz_where_add(w, "town=月胡街道", &err), FZ_OK);
+	assert_int_equal(fz_where_add(w, "type=routine", &err), FZ_OK);
+	assert_int_equal(fz_where_add(w, "category=网吧", &err), FZ_OK);
+	assert_false(fz_where_match(w, FZ_KIND_INSPECTIONS, rec));
+	assert_true(fz_where_unmatched(w, FZ_KIND_INSPECTIONS, 0));
+	assert_false(fz_where_unmatched(w, FZ_KIND_INSPECTIONS, 1));
+	assert_true(fz_where_unmatched(w, FZ_KIND_INSPECTIONS, 2));
+	fz_where_free(w);
+	w = fz_where_new();
+	assert_int_equal(fz_where_add(w, "town=月湖街道", &err), FZ_OK);
+	assert_true(fz_where_match(w, FZ_KIND_INSPECTIONS, rec));
+	assert_false(fz_where_unmatched(w, FZ_KIND_INSPECTIONS, 0));
+	fz_where_free(w);
+}
+
+static void
+test_nearest(void **state)
+{
+	static const char *const keys[] = { "town", "type", "category",
+		"inspectors", "月湖街道" };
+
+	(void)state;
+	assert_string_equal(fz_nearest("twon", keys, 5), "town");
+	assert_string_equal(fz_nearest("categroy", keys, 5), "category");
+	assert_string_equal(fz_nearest("inspector", keys, 5), "inspectors");
+	assert_string_equal(fz_nearest("月胡街道", keys, 5), "月湖街道");
+	assert_null(fz_nearest("town", keys, 5));	/* itself: no typo */
+	assert_null(fz_nearest("nite", keys, 5));
+	assert_null(fz_nearest("x", keys, 5));
+	assert_null(fz_nearest("", keys, 5));
+}
+
 int
 main(void)
 {
@@ -282,6 +368,9 @@ main(void)
 		cmocka_unit_test(test_derived_defaults_are_seen),
 		cmocka_unit_test(test_bool_values_match_canonically),
 		cmocka_unit_test(test_group_value),
+		cmocka_unit_test(test_check_unknown_keys_and_values),
+		cmocka_unit_test(test_unmatched_free_text),
+		cmocka_unit_test(test_nearest),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,
