@@ -53,7 +53,8 @@ void fz_render_template_set_partials(fz_render_template *t, fz_partial_fn fn, vo
  * deeper than 256; or the status of the partial function. */
 int fz_render_template_render(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, fz_buf *out, fz_error *err);
-/* The same onto fp; FZ_IOERR when writing fails. */
+/* The same onto fp, rendered whole in memory first: on any error
+ * nothing is written.  FZ_IOERR when writing fails. */
 int fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err);
 
