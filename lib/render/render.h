@@ -91,7 +91,8 @@ const fz_node *fz_render_ctx_root(fz_render_ctx *c);
 /* Open which: a template file when it holds a / or ends in .mustache or
  * names a file, else the built-in of that name.  Its partials are looked
  * for beside it, then in builtin/format, then in builtin; a partial
- * whose name would leave those folders is refused (FZ_DATAERR at the
+ * whose name would leave those folders, or whose file is a link to a
+ * file outside the folder it is found in, is refused (FZ_DATAERR at the
  * tag).  FZ_OK with *out (fz_render_template_free); FZ_USAGE for an unknown
  * built-in or format, FZ_NOINPUT, FZ_DATAERR. */
 int fz_render_template_open(const char *builtin, const char *format,
