@@ -316,11 +316,53 @@ body_cell(fz_import *im, const char *s, size_t len)
 	im->filled[im->cell] = 1;
 }
 
+/* A cell no YAML reader of fazhi takes back: one holding a NUL byte, or
+ * longer than a scalar may be.  Said once: its key is not also
+ * reported missing. */
+static int
+cell_unreadable(fz_import *im, const char *text, size_t len)
+{
+	size_t tlen = len;
+
+	fz_trim(text, &tlen);
+	if (memchr(text, '\0', len) != NULL) {
+		cell_error(im, "a NUL byte in the cell");
+	} else if (tlen > FZ_MAX_SCALAR) {
+		fz_check_report(im->check, FZ_ERROR, im->file,
+		    (unsigned)im->row + 1, (unsigned)im->cell + 1, "cell of "
+		    "%zu bytes is longer than the limit of %u bytes a "
+		    "value may have", tlen, FZ_MAX_SCALAR);
+		im->row_bad = 1;
+	} else {
+		return 0;
+	}
+	if (im->filled != NULL && im->cell < im->ncols)
+		im->filled[im->cell] = 1;
+	return 1;
+}
+
+/* The ' that fazhi-render's CSV puts before a text beginning with = + -
+ * or @, so that a spreadsheet takes it for text, is taken off: a cell
+ * of one or more quotes and then one of those loses its first quote,
+ * and what was rendered imports back as it was (lib/table/csvout.c
+ * guards a text of quotes and = + - @ too). */
+static const char *
+unguard(const char *text, size_t *len)
+{
+	size_t q = strspn(text, "'");
+
+	if (q > 0 && q < *len && strchr("=+-@", text[q]) != NULL) {
+		--*len;
+		return text + 1;
+	}
+	return text;
+}
+
 static void
 on_cell(void *s, size_t len, void *ctx)
 {
 	fz_import *im = ctx;
-	char *text;
+	const char *text;
 
 	if (im->stopped)
 		return;
@@ -331,15 +373,13 @@ on_cell(void *s, size_t len, void *ctx)
 		    "--encoding gb18030)" : "not in the encoding given");
 		im->stopped = 1;
 		return;
-	} else if (memchr(text, '\0', len) != NULL) {
-		/* No YAML reader of fazhi takes it back. */
-		cell_error(im, "a NUL byte in the cell");
-		if (im->filled != NULL && im->cell < im->ncols)
-			im->filled[im->cell] = 1;	/* said once */
-	} else if (im->row == 0) {
-		header_cell(im, text, len);
-	} else {
-		body_cell(im, text, len);
+	}
+	if (!cell_unreadable(im, text, len)) {
+		text = unguard(text, &len);
+		if (im->row == 0)
+			header_cell(im, text, len);
+		else
+			body_cell(im, text, len);
 	}
 	im->cell++;
 }

@@ -24,6 +24,8 @@ typedef struct fz_pev {
 	unsigned char type;	/* enum fz_pev_type */
 	unsigned char quoted;	/* a scalar not plain, or tagged !!str */
 	unsigned char escaped;	/* double-quoted: an escape may be a NUL */
+	unsigned char tagged;	/* a node with a tag other than a scalar's
+				 * !!str (!!int, !!binary, !name ...) */
 	unsigned line, col;	/* 1-based */
 	size_t len;		/* bytes of a scalar or of BYTES */
 	/* The bytes, NUL-terminated; NULL for a scalar longer than

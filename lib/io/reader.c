@@ -11,6 +11,7 @@
 #include "io_int.h"
 
 #define PROGRESS_STEP (8u << 20)
+#define MERGE_REFUSED "merge keys (<<) are not accepted"
 
 enum state { S_BETWEEN, S_IN_DOC, S_RECORDS, S_FLUSH, S_DONE };
 
@@ -90,8 +91,11 @@ fz_stream_close(fz_stream *s)
 	free(s);
 }
 
+static int at_event(fz_stream *s, const fz_pev *e, fz_error *err,
+    const char *msg);
+
 /* The next event of the YAML: the inputs' beginnings and the bytes read
- * are taken here, on the way. */
+ * are taken here, on the way; a tagged node is refused. */
 static int
 next_event(fz_stream *s, fz_pev *e, fz_error *err)
 {
@@ -116,6 +120,12 @@ next_event(fz_stream *s, fz_pev *e, fz_error *err)
 			s->name = fz_io__feed_name(s->feed, s->cur);
 		} else if (e->type == FZ_PEV_BYTES) {
 			s->tap(s->tap_ctx, s->cur, e->str, e->len);
+		} else if (e->tagged) {
+			/* A tag would make the value something else than
+			 * what the schema decodes. */
+			return at_event(s, e, err, "tags (!!int, !!binary, "
+			    "!name ...) are not accepted: a value is untagged "
+			    "or !!str");
 		} else {
 			return FZ_OK;
 		}
@@ -145,6 +155,15 @@ map_has(const fz_node *m, const char *key, size_t len)
 		    memcmp(m->kids[2 * i]->str, key, len) == 0)
 			return 1;
 	return 0;
+}
+
+/* A merge key (<< unquoted) would take keys from elsewhere: refused,
+ * as aliases are. */
+static int
+is_merge_key(const fz_pev *e)
+{
+	return e->type == FZ_PEV_SCALAR && !e->quoted && e->len == 2 &&
+	    memcmp(e->str, "<<", 2) == 0;
 }
 
 static int build(fz_stream *s, fz_arena *a, fz_pev *e, int depth,
@@ -196,6 +215,8 @@ build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
 			return at_event(s, &e, err, "a mapping key must be a "
 			    "scalar");
 		}
+		if (n->type == FZ_MAP && key == NULL && is_merge_key(&e))
+			return at_event(s, &e, err, MERGE_REFUSED);
 		rc = build(s, a, &e, depth + 1, &kid, err);
 		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL &&
 		    map_has(n, kid->str, kid->len))
@@ -300,6 +321,8 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 
 	if (ke->type != FZ_PEV_SCALAR)
 		return at_event(s, ke, err, "a mapping key must be a scalar");
+	if (is_merge_key(ke))
+		return at_event(s, ke, err, MERGE_REFUSED);
 	if ((rc = build(s, s->doc_arena, ke, 2, &key, err)) != FZ_OK)
 		return rc;
 	if (map_has(s->doc, key->str, key->len) ||

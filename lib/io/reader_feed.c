@@ -52,7 +52,7 @@
 /* An event in a batch: its bytes are at an offset, as the batch's
  * buffer may move while it is filled. */
 struct item {
-	unsigned char type, quoted, escaped;
+	unsigned char type, quoted, escaped, tagged;
 	unsigned line, col;
 	uint32_t len, off;	/* 20 bytes in all: a part may hold millions */
 };
@@ -484,6 +484,20 @@ split_event(fz_io__feed *f, const yaml_event_t *e)
 	return 0;
 }
 
+/* The event is a node with a tag that is not a scalar's !!str: no data
+ * of fazhi, which the reader refuses. */
+static int
+foreign_tag(const yaml_event_t *e)
+{
+	if (e->type == YAML_SCALAR_EVENT)
+		return e->data.scalar.tag != NULL && strcmp((const char *)
+		    e->data.scalar.tag, YAML_STR_TAG) != 0;
+	if (e->type == YAML_SEQUENCE_START_EVENT)
+		return e->data.sequence_start.tag != NULL;
+	return e->type == YAML_MAPPING_START_EVENT &&
+	    e->data.mapping_start.tag != NULL;
+}
+
 /* Parse one event (or open or end an input) into the batch filling. */
 static void
 step(fz_io__feed *f)
@@ -517,6 +531,7 @@ step(fz_io__feed *f)
 		it = push(f->filling, pev_of[e.type]);
 		it->line = (unsigned)e.start_mark.line + 1;
 		it->col = (unsigned)e.start_mark.column + 1;
+		it->tagged = (unsigned char)foreign_tag(&e);
 		if (e.type == YAML_SCALAR_EVENT) {
 			/* A scalar's length past the limit is only told. */
 			it->len = e.data.scalar.length < UINT32_MAX ?
@@ -944,6 +959,7 @@ fz_io__feed_next(fz_io__feed *f, fz_pev *e, fz_error *err)
 	e->type = it->type;
 	e->quoted = it->quoted;
 	e->escaped = it->escaped;
+	e->tagged = it->tagged;
 	e->line = it->line;
 	e->col = it->col;
 	e->len = it->len;

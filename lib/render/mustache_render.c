@@ -21,10 +21,8 @@ struct indent {
 struct render {
 	fz_render_template *t;
 	enum fz_escape escape;
-	fz_buf *buf;		/* output: a buffer, */
-	FILE *fp;		/* or a file */
+	fz_buf *buf;		/* output */
 	int at_bol;		/* the output is at the start of a line */
-	int failed;		/* a write to fp failed */
 	const fz_node **ctx;	/* the context stack */
 	size_t nctx, capctx;
 	const fz_render__mu_node **args;	/* parents being rendered, outermost first */
@@ -38,10 +36,7 @@ out(struct render *r, const char *s, size_t len)
 {
 	if (len == 0)
 		return;
-	if (r->buf != NULL)
-		fz_buf_add(r->buf, s, len);
-	else if (!r->failed && fwrite(s, 1, len, r->fp) != len)
-		r->failed = 1;
+	fz_buf_add(r->buf, s, len);
 	r->at_bol = s[len - 1] == '\n';
 }
 
@@ -502,10 +497,16 @@ int
 fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err)
 {
-	struct render r = { .t = t, .escape = escape, .fp = fp, .err = err };
-	int status = render_main(&r, data);
+	fz_buf out = { 0 };
+	int status = fz_render_template_render(t, data, escape, &out, err);
 
-	if (status == FZ_OK && (r.failed || fflush(fp) != 0 || ferror(fp)))
-		return fz_error_set(err, FZ_IOERR, NULL, 0, 0, "write error");
+	/* Rendered whole before a byte is written: a template that fails
+	 * half-way (a partial refused, or nested too deep) writes
+	 * nothing. */
+	if (status == FZ_OK && ((out.len > 0 && fwrite(out.data, 1, out.len,
+	    fp) != out.len) || fflush(fp) != 0 || ferror(fp)))
+		status = fz_error_set(err, FZ_IOERR, NULL, 0, 0,
+		    "write error");
+	fz_buf_free(&out);
 	return status;
 }

@@ -53,7 +53,8 @@ void fz_render_template_set_partials(fz_render_template *t, fz_partial_fn fn, vo
  * deeper than 256; or the status of the partial function. */
 int fz_render_template_render(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, fz_buf *out, fz_error *err);
-/* The same onto fp; FZ_IOERR when writing fails. */
+/* The same onto fp, rendered whole in memory first: on any error
+ * nothing is written.  FZ_IOERR when writing fails. */
 int fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err);
 
@@ -90,7 +91,8 @@ const fz_node *fz_render_ctx_root(fz_render_ctx *c);
 /* Open which: a template file when it holds a / or ends in .mustache or
  * names a file, else the built-in of that name.  Its partials are looked
  * for beside it, then in builtin/format, then in builtin; a partial
- * whose name would leave those folders is refused (FZ_DATAERR at the
+ * whose name would leave those folders, or whose file is a link to a
+ * file outside the folder it is found in, is refused (FZ_DATAERR at the
  * tag).  FZ_OK with *out (fz_render_template_free); FZ_USAGE for an unknown
  * built-in or format, FZ_NOINPUT, FZ_DATAERR. */
 int fz_render_template_open(const char *builtin, const char *format,

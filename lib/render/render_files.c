@@ -84,6 +84,32 @@ join(const char *dir, const char *name)
 	return path;
 }
 
+/* The file path of partial name, its links resolved, into *real
+ * (malloc'd): FZ_OK when it lies in dir (its links resolved too), else
+ * FZ_DATAERR, or FZ_NOINPUT when it cannot be resolved. */
+static int
+resolve(const char *dir, const char *path, const char *name, char **real,
+    fz_error *err)
+{
+	char *d = realpath(dir, NULL);
+	size_t n = d != NULL ? strlen(d) : 0;
+	int rc = FZ_OK;
+
+	if (d == NULL || (*real = realpath(path, NULL)) == NULL) {
+		rc = fz_error_set(err, FZ_NOINPUT, path, 0, 0,
+		    "partial '%s': cannot open: %s", name, strerror(errno));
+	} else if (strncmp(*real, d, n) != 0 ||
+	    (d[n - 1] != '/' && (*real)[n] != '/')) {
+		rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "partial '%s' "
+		    "is a link to %s, outside the template's folder", name,
+		    *real);
+		free(*real);
+		*real = NULL;
+	}
+	free(d);
+	return rc;
+}
+
 static int
 find_partial(void *ctx, const char *name, fz_partial *out, fz_error *err)
 {
@@ -93,12 +119,16 @@ find_partial(void *ctx, const char *name, fz_partial *out, fz_error *err)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "partial '%s' "
 		    "is not a name in the template's folder", name);
 	for (int i = 0; i < pd->n; i++) {
-		char *path = join(pd->dir[i], name);
+		char *path = join(pd->dir[i], name), *real = NULL;
 		int rc = FZ_OK;
-		if (exists(path)) {
-			rc = read_file(path, &out->src, &out->len, err);
+		/* A link may lead anywhere: only what stays in the folder
+		 * is read, by the path checked. */
+		if (exists(path) &&
+		    (rc = resolve(pd->dir[i], path, name, &real, err)) == FZ_OK) {
+			rc = read_file(real, &out->src, &out->len, err);
 			out->path = join(pd->shown[i], name);
 		}
+		free(real);
 		free(path);
 		if (rc != FZ_OK || out->src != NULL)
 			return rc;

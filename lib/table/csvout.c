@@ -7,11 +7,17 @@
 #include "table.h"
 
 /* = + - @ start a formula; a tab or CR before them is skipped by some
- * spreadsheets, so those are neutralised too. */
+ * spreadsheets, so those are neutralised too.  A text that begins as a
+ * guarded one does (quotes, then = + - or @) gets its ' as well, so
+ * that fazhi-import, which takes one such quote off, gives back every
+ * text as it was. */
 static int
 looks_like_formula(const char *s)
 {
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	const char *p = s + strspn(s, "'");
+
+	return (*p != '\0' && strchr("=+-@", *p) != NULL) ||
+	    (s[0] != '\0' && strchr("\t\r", s[0]) != NULL);
 }
 
 int

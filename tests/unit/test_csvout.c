@@ -91,6 +91,29 @@ test_formula_injection(void **state)
 	free(csv);
 }
 
+/* A text of quotes then = + - @ gets the guard too, so that taking one
+ * leading quote off (fazhi-import) gives every text back. */
+static void
+test_quotes_before_a_formula(void **state)
+{
+	char *csv = csv_of(
+	    "q1: \"'=1\"\n"
+	    "q2: \"''-2\"\n"
+	    "q3: \"'x\"\n"
+	    "q4: \"'\"\n"
+	    "q5: \"x'=1\"\n", 0);
+
+	(void)state;
+	assert_string_equal(csv,
+	    "代码,项目,数值\r\n"
+	    "q1,q1,''=1\r\n"
+	    "q2,q2,'''-2\r\n"
+	    "q3,q3,'x\r\n"
+	    "q4,q4,'\r\n"
+	    "q5,q5,x'=1\r\n");
+	free(csv);
+}
+
 static void
 test_bom_and_several_tables(void **state)
 {
@@ -141,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_tally_csv),
 		cmocka_unit_test(test_quoting),
 		cmocka_unit_test(test_formula_injection),
+		cmocka_unit_test(test_quotes_before_a_formula),
 		cmocka_unit_test(test_bom_and_several_tables),
 		cmocka_unit_test(test_write_error),
 	};

@@ -360,6 +360,60 @@ test_bad_rows(void **state)
 	fz_import_free(im);
 }
 
+/* The ' of fazhi-render's formula guard is taken off, and only it: a
+ * quote at the start of a cell before quotes and = + - @. */
+static void
+test_formula_guard(void **state)
+{
+	static const char csv[] = "id,name,category\n"
+	    "E1,'=1+2,a\n" "E2,'+86,a\n" "E3,'-x,a\n" "E4,'@y,a\n"
+	    "E5,''=z,a\n" "E6,'x,a\n" "E7,',a\n" "E8,x'=1,a\n"
+	    "E9,\"'=a,b\",a\n" "E10,\" '=c\",a\n";
+	static const char *const names[] = { "=1+2", "+86", "-x", "@y",
+		"'=z", "'x", "'", "x'=1", "=a,b", "'=c" };
+	struct got g;
+	const fz_node *recs;
+	fz_import *im;
+
+	(void)state;
+	assert_int_equal(import(FZ_KIND_ENTITIES, FZ_ENC_UTF8, NULL, csv,
+	    sizeof csv - 1, 3, &g, &recs, &im), FZ_OK);
+	assert_int_equal(recs->n, 10);
+	for (size_t i = 0; i < 10; i++)
+		assert_string_equal(get(recs->kids[i], "name"), names[i]);
+	fz_import_free(im);
+}
+
+/* A cell longer than a reader's scalar is refused at its place; one of
+ * the limit, white space around it aside, is taken. */
+static void
+test_cell_over_the_scalar_limit(void **state)
+{
+	size_t n = FZ_MAX_SCALAR + 64;
+	char *csv = malloc(n + 64), *p = csv;
+	struct got g;
+	const fz_node *recs;
+	fz_import *im;
+
+	(void)state;
+	p += sprintf(p, "id,name,category\nE1,\" ");
+	memset(p, 'x', FZ_MAX_SCALAR);
+	p += FZ_MAX_SCALAR;
+	p += sprintf(p, " \",a\n");
+	assert_int_equal(import(FZ_KIND_ENTITIES, FZ_ENC_UTF8, NULL, csv,
+	    (size_t)(p - csv), 65536, &g, &recs, &im), FZ_OK);
+	assert_int_equal(strlen(get(recs->kids[0], "name")), FZ_MAX_SCALAR);
+	fz_import_free(im);
+	p -= 5;
+	p += sprintf(p, "x\",a\n");
+	assert_int_equal(import(FZ_KIND_ENTITIES, FZ_ENC_UTF8, NULL, csv,
+	    (size_t)(p - csv), 65536, &g, &recs, &im), FZ_DATAERR);
+	assert_string_equal(g.text, "t.csv:2:2: error: cell of 1048577 bytes "
+	    "is longer than the limit of 1048576 bytes a value may have\n");
+	fz_import_free(im);
+	free(csv);
+}
+
 static void
 test_header_problems(void **state)
 {
@@ -496,6 +550,8 @@ main(void)
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_bad_rows),
+		cmocka_unit_test(test_formula_guard),
+		cmocka_unit_test(test_cell_over_the_scalar_limit),
 		cmocka_unit_test(test_header_problems),
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_checked_as_fazhi_check),

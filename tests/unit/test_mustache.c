@@ -386,6 +386,33 @@ renders_to_files(void **state)
 	fz_render_template_free(t);
 }
 
+/* A template that fails half-way writes nothing to its file: what came
+ * before the failing partial is not left behind. */
+static void
+renders_nothing_on_failure(void **state)
+{
+	static const char *const tpls[] = { "before\n{{>self}}",
+		"before {{#l}}{{.}}{{/l}} {{>../up}}", "before {{>bad}}" };
+	fz_error err = { 0 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof tpls / sizeof tpls[0]; i++) {
+		fz_render_template *t = NULL;
+		FILE *fp = tmpfile();
+
+		assert_non_null(fp);
+		assert_int_equal(fz_render_template_parse("t", tpls[i],
+		    strlen(tpls[i]), &t, &err), FZ_OK);
+		fz_render_template_set_partials(t, test_partial, NULL);
+		assert_int_equal(fz_render_template_render_file(t, map("l",
+		    seq(1, plain("a")), NULL), FZ_ESCAPE_NONE, fp, &err),
+		    FZ_DATAERR);
+		assert_int_equal(ftell(fp), 0);
+		fclose(fp);
+		fz_render_template_free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -404,6 +431,7 @@ main(void)
 		cmocka_unit_test(parse_errors_are_positioned),
 		cmocka_unit_test(partials_errors),
 		cmocka_unit_test(renders_to_files),
+		cmocka_unit_test(renders_nothing_on_failure),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -451,6 +451,74 @@ test_aliases_in_a_document_are_refused(void **state)
 	    "b: {c: *x}\n", 0, FZ_DATAERR, 3, 8, "aliases");
 }
 
+/* Close the stream and forget the files, for a test of many texts. */
+static void
+forget(struct fx *f)
+{
+	fz_stream_close(f->s);
+	f->s = NULL;
+	for (int i = 0; i < f->n; i++)
+		free(f->paths[i]);
+	f->n = 0;
+}
+
+/* A merge key would bring keys in from elsewhere: refused at the key,
+ * in a record and in a document; a quoted << is a key like any other. */
+static void
+test_merge_keys_are_refused(void **state)
+{
+	struct fx *f = *state;
+	fz_event ev;
+
+	text_fails_with(f,
+	    "kind: inspections\n"
+	    "records:\n"
+	    "  - entity: E1\n"
+	    "    <<: {result: violation}\n", 0, FZ_DATAERR, 4, 5,
+	    "merge keys (<<) are not accepted");
+	forget(f);
+	text_fails_with(f, "kind: plan\n<<: {task: T}\n", 0, FZ_DATAERR, 2, 1,
+	    "merge keys");
+	forget(f);
+	open_text(f, "kind: plan\n\"<<\": {task: T}\n", 0);
+	next_ok(f->s, &ev);
+	assert_non_null(fz_node_get(ev.node, "<<"));
+}
+
+/* A tag other than a scalar's !!str is refused at the tag: on a scalar,
+ * a list, a mapping, a document, and through a %TAG handle. */
+static void
+test_tags_are_refused(void **state)
+{
+	static const char *const texts[] = {
+		"kind: cases\nrecords:\n  - {fine: !!int 3}\n",
+		"kind: cases\nrecords:\n  - {fine: !!binary MzAw}\n",
+		"kind: cases\nrecords:\n  - {fine: !!python/object:x {}}\n",
+		"kind: cases\nrecords:\n  - {fine: !mine 3}\n",
+		"kind: cases\nrecords:\n  - {fine: ! 3}\n",
+		"kind: cases\nrecords:\n  - {fine: !!seq [3]}\n",
+		"kind: cases\nrecords:\n  - {fine: !!map {a: 3}}\n",
+		"kind: cases\nrecords:\n  - {fine: !!str 3, !!int x: 3}\n",
+	};
+	struct fx *f = *state;
+
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		text_fails_with(f, texts[i], 0, FZ_DATAERR, 3,
+		    strstr(texts[i], "!!int x") != NULL ? 21 : 12,
+		    "tags (!!int, !!binary, !name ...) are not accepted");
+		forget(f);
+	}
+	text_fails_with(f, "--- !!map\nkind: cases\n", 0, FZ_DATAERR, 1, 5,
+	    "tags");
+	forget(f);
+	text_fails_with(f, "kind: cases\nrecords: !!seq []\n", 0,
+	    FZ_DATAERR, 2, 10, "tags");
+	forget(f);
+	text_fails_with(f, "%TAG !e! tag:example.com,2019:\n---\n"
+	    "kind: cases\nrecords:\n  - !e!case {id: C1}\n", 0, FZ_DATAERR,
+	    5, 5, "tags");
+}
+
 /* A record whose value x is depth nested flow lists holding 1. */
 static char *
 nested(int depth)
@@ -1217,6 +1285,8 @@ main(void)
 		T(test_bom_and_crlf),
 		T(test_aliases_are_refused),
 		T(test_aliases_in_a_document_are_refused),
+		T(test_merge_keys_are_refused),
+		T(test_tags_are_refused),
 		T(test_deep_nesting_is_refused),
 		T(test_very_deep_nesting_is_refused_not_crashed),
 		T(test_nesting_within_the_limit),
