@@ -2,11 +2,13 @@
 # share: every program with a good run of it.  A case's cmd sources this
 # file from the source tree: . tests/cli/programs.sh
 
-PROGRAMS="fazhi-tally fazhi-metrics fazhi-draw fazhi-check fazhi-import fazhi-render"
+PROGRAMS="fazhi-tally fazhi-metrics fazhi-draw fazhi-check fazhi-import fazhi-render fazhi-results"
 D=tests/data
 
 # The options and the input files of a good run of program $1, over
-# files of tests/data.
+# files of tests/data.  fazhi-results's draw goes with its options, so
+# that a case feeding the input files on standard input feeds it the
+# inspections (the draw and they cannot both come from there).
 good_opts() {
 	case $1 in
 	fazhi-tally) echo "--by month" ;;
@@ -15,6 +17,7 @@ good_opts() {
 	fazhi-check) echo "--rules --as-of 2019-12-31" ;;
 	fazhi-import) echo "--kind entities" ;;
 	fazhi-render) echo "-f md" ;;
+	fazhi-results) echo "--as-of 2019-07-04 $D/results/draw-one.yaml" ;;
 	esac
 }
 good_files() {
@@ -25,6 +28,7 @@ good_files() {
 	fazhi-check) echo "$D/check/warnings.yaml" ;;
 	fazhi-import) echo "$D/import/entities.csv" ;;
 	fazhi-render) echo "$D/render/tally-2019.yaml $D/render/metrics-2019.yaml" ;;
+	fazhi-results) echo "$D/results/inspections.yaml $D/results/cases.yaml" ;;
 	esac
 }
 good_args() {
@@ -66,7 +70,9 @@ files_in() {
 # (inspections of 4000 entities), big-check.yaml (the same, each with
 # one inspector: a problem each), big-matters.yaml (3000 matters),
 # big-draw.yaml (a plan to draw all of 3000 entities), big.csv,
-# big-tally.yaml (the tally of big.yaml by entity).
+# big-tally.yaml (the tally of big.yaml by entity), big-drawn.yaml (a
+# draw of 3000 entities) and big-random.yaml (an inspection of each by
+# its drawn team).
 make_big() {
 	awk 'BEGIN {
 		print "kind: inspections\nversion: 1\nrecords:"
@@ -93,6 +99,16 @@ make_big() {
 		for (i = 0; i < 4000; i++)
 			printf "E%d,网吧%d,网吧\n", i, i
 	}' >"$T/big.csv"
+	awk 'BEGIN {
+		print "kind: draw\nversion: 1\ntask: all\nseed: \"73016952841379024651\"\nhash: sha256\ndate: 2019-07-01\nselections:"
+		for (i = 0; i < 3000; i++)
+			printf "- entity: E%d\n  name: 网吧%d\n  team:\n  - {id: P1, name: 人1, department: 文旅}\n  - {id: P2, name: 人2, department: 文旅}\n", i, i
+	}' >"$T/big-drawn.yaml"
+	awk 'BEGIN {
+		print "kind: inspections\nversion: 1\nrecords:"
+		for (i = 0; i < 3000; i++)
+			printf "  - {date: 2019-07-%02d, entity: E%d, inspectors: [P2, P1], type: random, task: all}\n", i % 18 + 2, i
+	}' >"$T/big-random.yaml"
 	sed 's/inspectors: \[P1, P2\]/inspectors: [P1]/' "$T/big.yaml" \
 	    >"$T/big-check.yaml"
 	fazhi-tally --by entity "$T/big.yaml" >"$T/big-tally.yaml"
@@ -107,6 +123,7 @@ big_args() {
 	fazhi-check) echo "--rules --as-of 2019-12-31 $T/big-check.yaml" ;;
 	fazhi-import) echo "--kind entities $T/big.csv" ;;
 	fazhi-render) echo "-f md $T/big-tally.yaml" ;;
+	fazhi-results) echo "--as-of 2019-07-31 $T/big-drawn.yaml $T/big-random.yaml" ;;
 	esac
 }
 
