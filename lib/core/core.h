@@ -270,6 +270,11 @@ const fz_node *fz_record_get(enum fz_kind k, const fz_node *rec,
     const char *key);
 /* The canonical value of an enumeration for a value or its alias. */
 int fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len);
+/* "ok 合格, violation 违规, banned 取缔": each value with its word, for
+ * messages, into b; with words, every value and word (synonyms too)
+ * also appended to words at *n (room for two an entry). */
+void fz_enum_words(const fz_enum_value *v, fz_buf *b, const char **words,
+    size_t *n);
 
 /* Canonical values, by index, of the enumerations below. */
 enum fz_risk { FZ_RISK_LOW, FZ_RISK_MEDIUM, FZ_RISK_HIGH };

@@ -130,21 +130,6 @@ problem(struct decoder *d, int severity, const fz_node *at,
 	return severity == FZ_ERROR ? FZ_DATAERR : FZ_OK;
 }
 
-/* "ok, violation, banned" for messages. */
-static void
-enum_list(const fz_enum_value *v, char *buf, size_t size)
-{
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; v[i].value != NULL && n < size; i++) {
-		if (fz_enum_lookup(v, v[i].value, strlen(v[i].value)) != i)
-			continue;
-		n += (size_t)snprintf(buf + n, size - n, "%s%s",
-		    i ? ", " : "", v[i].value);
-	}
-}
-
 static int
 want_scalar(struct decoder *d, const fz_field *f, fz_node *v)
 {
@@ -177,18 +162,31 @@ canonical(fz_node *v, const char *value)
 	v->quoted = 0;
 }
 
+/* The first key of rec holding a full-width colon (date：2019-03-01,
+ * typed as a key), NULL when none. */
+static const char *
+colon_key(const fz_node *rec)
+{
+	for (size_t i = 0; rec->type == FZ_MAP && i < rec->n; i++)
+		if (strstr(rec->kids[2 * i]->str, "：") != NULL)
+			return rec->kids[2 * i]->str;
+	return NULL;
+}
+
 static int
 decode_enum(struct decoder *d, const fz_field *f, fz_node *v, int *out)
 {
-	char list[256];
-	int i;
+	fz_buf list = { 0 };
+	int i, rc;
 
 	trim_node(v);
 	i = fz_enum_lookup(f->values, v->str, v->len);
 	if (i < 0) {
-		enum_list(f->values, list, sizeof list);
-		return problem(d, FZ_ERROR, v, "unknown %s '%s' (expected %s)",
-		    f->key, v->str, list);
+		fz_enum_words(f->values, &list, NULL, NULL);
+		rc = problem(d, FZ_ERROR, v, "unknown %s '%s' (expected %s)",
+		    f->key, v->str, fz_buf_str(&list));
+		fz_buf_free(&list);
+		return rc;
 	}
 	canonical(v, f->values[i].value);
 	*out = i;
@@ -419,8 +417,11 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 	}
 	for (f = fields; f->key != NULL; f++)
 		if (f->required && !(seen & (1u << (f - fields))) &&
-		    problem(&d, FZ_ERROR, rec, "%s record without %s",
-		    fz_kind_name(k), f->key) != FZ_OK && diag == NULL)
+		    problem(&d, FZ_ERROR, rec, "%s record without %s%s%s%s",
+		    fz_kind_name(k), f->key, colon_key(rec) ? " ('" : "",
+		    colon_key(rec) ? colon_key(rec) : "", colon_key(rec) ?
+		    "' has a full-width colon ：: a key ends with ':' and a "
+		    "space)" : "") != FZ_OK && diag == NULL)
 			return d.status;
 	apply_defaults(k, out);
 	return d.status;

@@ -40,13 +40,23 @@ static const fz_enum_value risk_values[] = { { "low", "低" },
 	{ NULL, NULL } };
 static const fz_enum_value status_values[] = { { "active", "存续" },
 	{ "closed", "注销" }, { NULL, NULL } };
+/* A value given again further down is a synonym: another word staff
+ * write for it in their exports, accepted and read as the first. */
 static const fz_enum_value visit_values[] = { { "routine", "日常" },
 	{ "random", "双随机" }, { "joint", "联合" }, { "special", "专项" },
-	{ "night", "夜查" }, { "complaint", "举报核查" }, { NULL, NULL } };
+	{ "night", "夜查" }, { "complaint", "举报核查" },
+	{ "routine", "日常检查" }, { "random", "双随机抽查" },
+	{ "random", "随机抽查" }, { "joint", "联合检查" },
+	{ "special", "专项检查" }, { "night", "夜间检查" },
+	{ "complaint", "投诉" }, { "complaint", "举报" },
+	{ "complaint", "投诉举报" }, { NULL, NULL } };
 static const fz_enum_value result_values[] = { { "ok", "合格" },
-	{ "violation", "违规" }, { "banned", "取缔" }, { NULL, NULL } };
+	{ "violation", "违规" }, { "banned", "取缔" },
+	{ "ok", "正常" }, { "violation", "不合格" }, { "violation", "违法" },
+	{ NULL, NULL } };
 static const fz_enum_value reporter_values[] = { { "bureau", "本局" },
-	{ "town", "镇街上报" }, { NULL, NULL } };
+	{ "town", "镇街上报" }, { "bureau", "我局" }, { "town", "镇街" },
+	{ NULL, NULL } };
 static const fz_enum_value source_values[] = {
 	{ "inspection", "检查发现" }, { "complaint", "举报" },
 	{ "referral", "移交" }, { "town_lead", "镇街线索" },
@@ -92,6 +102,27 @@ fz_enum_lookup(const fz_enum_value *values, const char *s, size_t len)
 		}
 	}
 	return -1;
+}
+
+void
+fz_enum_words(const fz_enum_value *v, fz_buf *b, const char **words,
+    size_t *n)
+{
+	for (int i = 0; v[i].value != NULL; i++) {
+		if (words != NULL) {
+			words[(*n)++] = v[i].value;
+			if (v[i].alias != NULL)
+				words[(*n)++] = v[i].alias;
+		}
+		if (fz_enum_lookup(v, v[i].value, strlen(v[i].value)) != i)
+			continue;	/* a synonym */
+		fz_buf_adds(b, i ? ", " : "");
+		fz_buf_adds(b, v[i].value);
+		if (v[i].alias != NULL) {
+			fz_buf_adds(b, " ");
+			fz_buf_adds(b, v[i].alias);
+		}
+	}
 }
 
 #define F(st, key, type, req, values, member) \

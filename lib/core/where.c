@@ -131,23 +131,6 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 	return rc;
 }
 
-/* Each value of an enumeration with its Chinese word, into b. */
-static void
-enum_values(fz_buf *b, const fz_enum_value *v, const char **known,
-    size_t *n)
-{
-	for (size_t i = 0; v[i].value != NULL; i++) {
-		fz_buf_adds(b, i > 0 ? ", " : "");
-		fz_buf_adds(b, v[i].value);
-		known[(*n)++] = v[i].value;
-		if (v[i].alias != NULL) {
-			fz_buf_adds(b, " ");
-			fz_buf_adds(b, v[i].alias);
-			known[(*n)++] = v[i].alias;
-		}
-	}
-}
-
 /* The value of an enumeration or a bool, known or FZ_USAGE. */
 static int
 value_check(const fz_field *f, const char *value, fz_error *err)
@@ -169,7 +152,7 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 	if (f->values == NULL ||
 	    fz_enum_lookup(f->values, value, strlen(value)) >= 0)
 		return FZ_OK;
-	enum_values(&b, f->values, known, &n);
+	fz_enum_words(f->values, &b, known, &n);
 	near = fz_nearest(value, known, n);
 	rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--where: unknown %s "
 	    "'%s'%s%s%s (expected one of %s)", f->key, value,

@@ -208,16 +208,42 @@ test_enumeration_aliases(void **state)
 	assert_string_equal(fz_node_get(r, "reported_by")->str, "town");
 }
 
+/* The words staff write in exports are accepted for the values they
+ * mean. */
+static void
+test_enumeration_synonyms(void **state)
+{
+	static const struct { const char *key, *word, *value; } syn[] = {
+		{ "type", "日常检查", "routine" }, { "type", "联合检查", "joint" },
+		{ "type", "专项检查", "special" }, { "type", "双随机抽查", "random" },
+		{ "type", "夜间检查", "night" }, { "type", "举报核查", "complaint" },
+		{ "type", "投诉", "complaint" }, { "result", "合格", "ok" },
+		{ "result", "不合格", "violation" }, { "result", "违规", "violation" },
+		{ "reported_by", "我局", "bureau" },
+	};
+	const fz_field *f;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof syn / sizeof *syn; i++) {
+		int v;
+
+		f = fz_field_find(FZ_KIND_INSPECTIONS, syn[i].key);
+		v = fz_enum_lookup(f->values, syn[i].word, strlen(syn[i].word));
+		assert_true(v >= 0);
+		assert_string_equal(f->values[v].value, syn[i].value);
+	}
+}
+
 static void
 test_unknown_enumeration_value(void **state)
 {
 	(void)state;
 	refused(FZ_KIND_INSPECTIONS, inspection("pass"), 12, 7,
-	    "unknown result 'pass' (expected ok, violation, banned)");
+	    "unknown result 'pass' (expected ok 合格, violation 违规, banned 取缔)");
 	/* Extra aliases do not repeat a value in the list. */
 	refused(FZ_KIND_ENTITIES, rec("id", "E1", "name", "n", "category", "c",
 	    "risk", "extreme", NULL), 13, 7,
-	    "unknown risk 'extreme' (expected low, medium, high)");
+	    "unknown risk 'extreme' (expected low 低, medium 一般, high 高)");
 }
 
 static void
@@ -455,7 +481,8 @@ test_penalties(void **state)
 	assert_int_equal(c.source, -1);
 	put_list(bad, "penalty", (const char *const[]){ "fine", "jail", NULL });
 	refused(FZ_KIND_CASES, bad, 30, 11, "unknown penalty 'jail' (expected "
-	    "warning, fine, confiscation, suspension, revocation, none)");
+	    "warning 警告, fine 罚款, confiscation 没收, suspension 责令停业, "
+	    "revocation 吊销, none 不予处罚)");
 }
 
 static fz_node *
@@ -599,7 +626,7 @@ test_diag_collects_every_problem(void **state)
 	    "date: '2019-02-30' is not a date (expected YYYY-MM-DD)");
 	assert_ptr_equal(s.r[0].at, fz_node_get(r, "date"));
 	assert_string_equal(s.r[1].msg,
-	    "unknown result 'pass' (expected ok, violation, banned)");
+	    "unknown result 'pass' (expected ok 合格, violation 违规, banned 取缔)");
 	assert_ptr_equal(s.r[1].at, fz_node_get(r, "result"));
 	assert_string_equal(s.r[2].msg,
 	    "leader_led must be true or false, not 'sure'");
@@ -713,6 +740,7 @@ main(void)
 		cmocka_unit_test(test_not_a_record),
 		cmocka_unit_test(test_enumeration_aliases),
 		cmocka_unit_test(test_unknown_enumeration_value),
+		cmocka_unit_test(test_enumeration_synonyms),
 		cmocka_unit_test(test_inspection_defaults_and_lists),
 		cmocka_unit_test(test_list_rules),
 		cmocka_unit_test(test_bools),

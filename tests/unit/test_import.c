@@ -349,8 +349,9 @@ test_bad_rows(void **state)
 	    sizeof csv - 1, 4096, &g, &recs, &im), FZ_DATAERR);
 	assert_string_equal(g.text,
 	    "t.csv:2:3: error: closed 2019-03-01 is before filed 2019-03-05\n"
-	    "t.csv:3:4: error: unknown penalty '拘留' (expected warning, "
-	    "fine, confiscation, suspension, revocation, none)\n"
+	    "t.csv:3:4: error: unknown penalty '拘留' (expected warning 警告, "
+	    "fine 罚款, confiscation 没收, suspension 责令停业, revocation 吊销, "
+	    "none 不予处罚)\n"
 	    "t.csv:4:1: error: empty cell for the required key 'id'\n"
 	    "t.csv:5:2: error: filed: '2019/2/30' is not a date "
 	    "(expected YYYY-MM-DD)\n"

@@ -360,8 +360,8 @@ test_decoding_and_documents(void **state)
 	fz_check_doc(c, "calendar", record("x.yaml", 20, "kind=calendar",
 	    "holidays=[2019-10-01 2019-13-01]", (char *)NULL));
 	assert_string_equal(finish(c, &g),
-	    "e.yaml:4:10: error: unknown risk '很高' (expected low, medium, "
-	    "high)\n"
+	    "e.yaml:4:10: error: unknown risk '很高' (expected low 低, "
+	    "medium 一般, high 高)\n"
 	    "e.yaml:5:3: warning: unknown key 'colour' in entities\n"
 	    "e.yaml:9:10: error: duplicate id 'E1' in entities (first at "
 	    "e.yaml:1:1)\n"
