@@ -23,8 +23,6 @@
 : "${top_builddir:=.}"
 top_srcdir=$(cd "$top_srcdir" && pwd)
 top_builddir=$(cd "$top_builddir" && pwd)
-: "${FZ_SHARED:=$top_srcdir/../shared}"
-export FZ_SHARED
 
 bin=$top_builddir
 if [ -n "${FAZHI_WRAPPER:-}" ]; then

@@ -1,6 +1,6 @@
-/* test_calendar.c - working days: the holiday-cn year file of 2019,
- * calendar documents, and Monday to Friday without a calendar
- * (lib/calendar.c). */
+/* test_calendar.c - working days: a holiday-cn year file of 2019 (the
+ * project's own, tests/data/holiday-cn/2019.json), calendar documents,
+ * and Monday to Friday without a calendar (lib/calendar.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,20 +15,15 @@
 
 static fz_calendar *cal2019;	/* loaded once from holiday-cn/2019.json */
 
-/* The shared folder: $FZ_SHARED (make check sets it, make distcheck
- * too), else the folder beside the source tree ($top_srcdir/..), else
- * beside the current directory. */
+/* The path of name in the source tree: $top_srcdir (make check sets it), else the
+ * tree this test was built from. */
 static void
-shared_path(const char *name, char *buf, size_t size)
+srcdir_path(const char *name, char *buf, size_t size)
 {
-	const char *shared = getenv("FZ_SHARED");
 	const char *top = getenv("top_srcdir");
 
-	if (shared != NULL && *shared != '\0')
-		snprintf(buf, size, "%s/%s", shared, name);
-	else
-		snprintf(buf, size, "%s/../shared/%s",
-		    top != NULL && *top != '\0' ? top : ".", name);
+	snprintf(buf, size, "%s/%s", top != NULL && *top != '\0' ? top :
+	    FZ_SRCDIR, name);
 }
 
 static int
@@ -38,7 +33,7 @@ load_2019(void **state)
 	fz_error err = { 0 };
 
 	(void)state;
-	shared_path("data/holiday-cn/2019.json", path, sizeof path);
+	srcdir_path("tests/data/holiday-cn/2019.json", path, sizeof path);
 	if (access(path, R_OK) != 0) {
 		fprintf(stderr, "test_calendar: %s is missing: the holiday "
 		    "file of 2019 is needed\n", path);
@@ -327,7 +322,7 @@ test_load_files(void **state)
 	fx_rmtree(dir);
 }
 
-/* The calendar shipped with fazhi agrees with holiday-cn over 2019. */
+/* The calendar shipped with fazhi agrees with the year file of 2019. */
 static void
 test_shipped_calendar(void **state)
 {
