@@ -369,12 +369,21 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 	return FZ_OK;
 }
 
+/* One more document, empty ones included. */
 static int
-doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
+count_doc(fz_stream *s, const fz_pev *e, fz_error *err)
 {
 	if (++s->ndocs > FZ_MAX_DOCUMENTS)
 		return at_event(s, e, err, "more documents than the limit of "
 		    "100000");
+	return FZ_OK;
+}
+
+static int
+doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
+{
+	if (count_doc(s, e, err) != FZ_OK)
+		return err->status;
 	if (!(s->flags & FZ_STREAM_KEEP)) {
 		fz_arena_reset(s->doc_arena);
 		fz_arena_reset(s->rec_arena);
@@ -436,9 +445,13 @@ find_doc(fz_stream *s, fz_error *err)
 			rc = doc_begin(s, &e, err);
 			return rc == FZ_OK ? 1 : rc;
 		case FZ_PEV_SCALAR:
-			/* An empty document (a lone ---) is nothing. */
-			if (e.len == 0 && !e.quoted)
+			/* An empty document (a lone ---) is nothing, but
+			 * counts against the limit. */
+			if (e.len == 0 && !e.quoted) {
+				if ((rc = count_doc(s, &e, err)) != FZ_OK)
+					return rc;
 				break;
+			}
 			/* fall through */
 		case FZ_PEV_SEQ:
 		case FZ_PEV_ALIAS:
