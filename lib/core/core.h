@@ -112,6 +112,10 @@ const char *fz_map_key(const fz_map *m, size_t i, size_t *len);
 void *fz_map_value(const fz_map *m, size_t i);
 /* The map's arena, for values that should live as long as the map. */
 fz_arena *fz_map_arena(fz_map *m);
+/* The slots the inserts into m have looked at: the map's work, about one
+ * an insert whatever the keys, for they are hashed with a key drawn at
+ * random for each process (SipHash-1-3). */
+size_t fz_map_probes(const fz_map *m);
 
 /* A map from 64-bit keys to 32-bit values, 16 bytes an entry: for large
  * sets of interned numbers, where a string map would cost too much.  The
@@ -131,6 +135,8 @@ int fz_u64set_add(fz_u64map *m, uint64_t key);
 /* Walk the entries: start with *pos = 0; 1 while there is one. */
 int fz_u64map_next(const fz_u64map *m, size_t *pos, uint64_t *key,
     uint32_t *value);
+/* The slots the inserts into m have looked at, as fz_map_probes. */
+size_t fz_u64map_probes(const fz_u64map *m);
 
 /* ------------------------------------------------------------------ node */
 

@@ -434,20 +434,38 @@ on_row(int c, void *ctx)
 
 /* ------------------------------------------------------------ input */
 
+/* libcsv grows its cell buffer by a fixed block, 128 bytes unless told,
+ * so that a cell of n bytes would cost n²/256 bytes allocated and copied.
+ * Before each piece of input the block is set to the buffer's size (64
+ * KiB at least), and a piece is no longer than the block: the buffer at
+ * most doubles in one piece, and a large cell costs a few reallocations. */
+#define CSV_MIN_BLOCK (64 * 1024)
+
 static void
 parse(fz_import *im, const void *buf, size_t len)
 {
+	const char *p = buf;
+	size_t block, n;
+
 	if (im->stopped || len == 0)
 		return;
 	if (im->rec == NULL)
 		row_start(im);
-	if (csv_parse(&im->csv, buf, len, on_cell, on_row, im) == len)
+	for (; len > 0 && !im->stopped; p += n, len -= n) {
+		block = csv_get_buffer_size(&im->csv);
+		if (block < CSV_MIN_BLOCK)
+			block = CSV_MIN_BLOCK;
+		csv_set_blk_size(&im->csv, block);
+		n = len < block ? len : block;
+		if (csv_parse(&im->csv, p, n, on_cell, on_row, im) != n)
+			break;
+	}
+	if (len == 0 || im->stopped)
 		return;
-	if (!im->stopped)
-		fz_check_report(im->check, FZ_ERROR, im->file,
-		    (unsigned)im->row + 1, (unsigned)im->cell + 1,
-		    "CSV: a quote inside an unquoted cell, or text after "
-		    "a closing quote");
+	fz_check_report(im->check, FZ_ERROR, im->file,
+	    (unsigned)im->row + 1, (unsigned)im->cell + 1,
+	    "CSV: a quote inside an unquoted cell, or text after "
+	    "a closing quote");
 	im->stopped = 1;
 }
 

@@ -28,6 +28,7 @@ struct fz_stream {
 	const char *kind;
 	enum fz_kind kindk;
 	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
+	fz_map *doc_keys;	/* the document's keys, for key_seen */
 	size_t bufpos, rec_index, ndocs;
 	int streamed;		/* records: of this document were streamed */
 	unsigned doc_line, doc_col;
@@ -85,6 +86,7 @@ fz_stream_close(fz_stream *s)
 	if (s == NULL)
 		return;
 	fz_io__feed_close(s->feed);
+	fz_map_free(s->doc_keys);
 	if (s->rec_arena != s->doc_arena)
 		fz_arena_free(s->rec_arena);
 	fz_arena_free(s->doc_arena);
@@ -166,6 +168,29 @@ is_merge_key(const fz_pev *e)
 	    memcmp(e->str, "<<", 2) == 0;
 }
 
+/* Whether key is already a key of the mapping m: a scan of m's keys
+ * while it has few, and from KEY_SCAN of them on a hash set of them in
+ * *seen (made here, the caller's to free), so that a mapping of many
+ * keys costs no more than reading them.  A key not seen is noted. */
+#define KEY_SCAN 32
+
+static int
+key_seen(fz_map **seen, const fz_node *m, const char *key, size_t len)
+{
+	int added;
+
+	if (*seen == NULL) {
+		if (m->n < KEY_SCAN)
+			return map_has(m, key, len);
+		*seen = fz_map_new();
+		for (size_t i = 0; i < m->n; i++)
+			fz_map_insert(*seen, m->kids[2 * i]->str,
+			    m->kids[2 * i]->len, NULL, NULL);
+	}
+	fz_map_insert(*seen, key, len, &added, NULL);
+	return !added;
+}
+
 static int build(fz_stream *s, fz_arena *a, fz_pev *e, int depth,
     fz_node **out, fz_error *err);
 
@@ -195,9 +220,11 @@ build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
 	return FZ_OK;
 }
 
-/* The children of a collection that began with e, up to its end event. */
+/* The children of a collection that began with e, up to its end event;
+ * *seen: the keys of a mapping, for key_seen. */
 static int
-build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
+build_kids_seen(fz_stream *s, fz_arena *a, fz_node *n, int depth,
+    fz_map **seen, fz_error *err)
 {
 	unsigned end = n->type == FZ_MAP ? FZ_PEV_MAP_END
 	    : FZ_PEV_SEQ_END;
@@ -219,7 +246,7 @@ build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
 			return at_event(s, &e, err, MERGE_REFUSED);
 		rc = build(s, a, &e, depth + 1, &kid, err);
 		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL &&
-		    map_has(n, kid->str, kid->len))
+		    key_seen(seen, n, kid->str, kid->len))
 			rc = at_event(s, &e, err, "duplicate key in mapping");
 		if (rc != FZ_OK)
 			return rc;
@@ -240,6 +267,16 @@ build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
 		}
 	}
 	return FZ_OK;
+}
+
+static int
+build_kids(fz_stream *s, fz_arena *a, fz_node *n, int depth, fz_error *err)
+{
+	fz_map *seen = NULL;
+	int rc = build_kids_seen(s, a, n, depth, &seen, err);
+
+	fz_map_free(seen);
+	return rc;
 }
 
 static int
@@ -325,7 +362,7 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 		return at_event(s, ke, err, MERGE_REFUSED);
 	if ((rc = build(s, s->doc_arena, ke, 2, &key, err)) != FZ_OK)
 		return rc;
-	if (map_has(s->doc, key->str, key->len) ||
+	if (key_seen(&s->doc_keys, s->doc, key->str, key->len) ||
 	    ((s->streamed || s->buffered != NULL) &&
 	    strcmp(key->str, "records") == 0))
 		return at_event(s, ke, err, "duplicate key in mapping");
@@ -355,16 +392,27 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 	return FZ_OK;
 }
 
+/* One more document, empty ones included. */
 static int
-doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
+count_doc(fz_stream *s, const fz_pev *e, fz_error *err)
 {
 	if (++s->ndocs > FZ_MAX_DOCUMENTS)
 		return at_event(s, e, err, "more documents than the limit of "
 		    "100000");
+	return FZ_OK;
+}
+
+static int
+doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
+{
+	if (count_doc(s, e, err) != FZ_OK)
+		return err->status;
 	if (!(s->flags & FZ_STREAM_KEEP)) {
 		fz_arena_reset(s->doc_arena);
 		fz_arena_reset(s->rec_arena);
 	}
+	fz_map_free(s->doc_keys);
+	s->doc_keys = NULL;
 	s->doc = fz_node_map(s->doc_arena);
 	place(s, s->doc, e);
 	s->doc_line = s->doc->line;
@@ -420,9 +468,13 @@ find_doc(fz_stream *s, fz_error *err)
 			rc = doc_begin(s, &e, err);
 			return rc == FZ_OK ? 1 : rc;
 		case FZ_PEV_SCALAR:
-			/* An empty document (a lone ---) is nothing. */
-			if (e.len == 0 && !e.quoted)
+			/* An empty document (a lone ---) is nothing, but
+			 * counts against the limit. */
+			if (e.len == 0 && !e.quoted) {
+				if ((rc = count_doc(s, &e, err)) != FZ_OK)
+					return rc;
 				break;
+			}
 			/* fall through */
 		case FZ_PEV_SEQ:
 		case FZ_PEV_ALIAS:

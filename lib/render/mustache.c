@@ -45,6 +45,8 @@ struct parser {
 	size_t depth, cap;
 	size_t pos_off;			/* position(): where it stopped */
 	unsigned pos_line, pos_col;
+	size_t left_off, left_ls;	/* clears_left(): where it stopped, */
+	int left_blank;			/* its line start, only blanks since */
 	fz_error *err;
 };
 
@@ -121,19 +123,32 @@ at_line_start(const struct parser *p, size_t off)
 	return off == 0 || p->src[off - 1] == '\n';
 }
 
-/* Only blanks between the start of the line and ts; *ls: that start. */
+/* Only blanks between the start of the line and ts; *ls: that start.
+ * Carried on from the offset last asked, since tags are met in order, so
+ * that many tags on one line cost the line once, not once each. */
 static int
-clears_left(const struct parser *p, size_t ts, size_t *ls)
+clears_left(struct parser *p, size_t ts, size_t *ls)
 {
 	size_t i = ts;
 
-	while (i > 0 && p->src[i - 1] != '\n')
-		i--;
-	*ls = i;
-	for (; i < ts; i++)
-		if (!is_blank(p->src[i]))
-			return 0;
-	return 1;
+	if (ts < p->left_off) {		/* not in order: look back */
+		while (i > 0 && p->src[i - 1] != '\n')
+			i--;
+		*ls = i;
+		for (; i < ts; i++)
+			if (!is_blank(p->src[i]))
+				return 0;
+		return 1;
+	}
+	for (i = p->left_off; i < ts; i++) {
+		if (p->src[i] == '\n')
+			p->left_ls = i + 1, p->left_blank = 1;
+		else if (!is_blank(p->src[i]))
+			p->left_blank = 0;
+	}
+	p->left_off = ts;
+	*ls = p->left_ls;
+	return p->left_blank;
 }
 
 /* Only blanks between te and the end of the line; *after: past it. */
@@ -624,7 +639,8 @@ fz_render__mu_parse(fz_arena *a, const char *name, char *src, size_t len,
 	fz_render__mu_tree *t = fz_xcalloc(1, sizeof *t);
 	struct parser p = { .a = a, .t = t, .src = src, .len = len,
 		.otag = "{{", .olen = 2, .ctag = "}}", .clen = 2, .depth = 1,
-		.cap = 16, .pos_line = 1, .pos_col = 1, .err = err };
+		.cap = 16, .pos_line = 1, .pos_col = 1, .left_blank = 1,
+		.err = err };
 	int status;
 
 	t->name = fz_xstrdup(name);

@@ -326,6 +326,101 @@ test_u64map_walk_sees_each_once(void **state)
 	fz_u64map_free(m);
 }
 
+/* ------------------------------------------------------------ flooding */
+
+/* Keys that an unkeyed hash would pile into one slot: its hashes are
+ * known to anyone, and when it is invertible the keys are made from the
+ * hashes.  These are the keys whose hashes under the maps' former hash
+ * functions are multiples of 2^20, so that every table up to a million
+ * slots puts them all in its first slot.  With a keyed hash they are
+ * keys like any other: a few slots looked at an insert, not thousands. */
+enum { FLOOD = 20000 };
+
+static uint64_t
+inverse(uint64_t k)	/* of an odd k, modulo 2^64 */
+{
+	uint64_t x = k;
+
+	for (int i = 0; i < 6; i++)
+		x *= 2 - k * x;
+	return x;
+}
+
+/* The 8-byte key whose former string hash was h. */
+static uint64_t
+flood_key(uint64_t h)
+{
+	uint64_t x = h ^ h >> 29 ^ h >> 58;
+
+	x *= inverse(0xc4ceb9fe1a85ec53ULL);
+	x ^= x >> 32;
+	x *= inverse(0xff51afd7ed558ccdULL);
+	return x ^ (0x9e3779b97f4a7c15ULL ^ 8);
+}
+
+/* The 64-bit key whose former hash was h. */
+static uint64_t
+flood_u64(uint64_t h)
+{
+	uint64_t k = h ^ h >> 33;
+
+	k *= inverse(0xc4ceb9fe1a85ec53ULL);
+	k ^= k >> 33;
+	k *= inverse(0xff51afd7ed558ccdULL);
+	return k ^ k >> 33;
+}
+
+static void
+test_flooding_keys_cost_a_few_probes(void **state)
+{
+	fz_map *m = fz_map_new();
+	int added;
+
+	(void)state;
+	for (uint64_t i = 0; i < FLOOD; i++) {
+		uint64_t k = flood_key((i + 1) << 20);
+
+		fz_map_insert(m, (const char *)&k, 8, &added, NULL);
+		assert_int_equal(added, 1);
+	}
+	assert_int_equal(fz_map_count(m), FLOOD);
+	assert_true(fz_map_probes(m) < 8 * FLOOD);
+	for (uint64_t i = 0; i < FLOOD; i++) {
+		uint64_t k = flood_key((i + 1) << 20);
+		size_t len;
+
+		assert_non_null(fz_map_find(m, (const char *)&k, 8));
+		assert_memory_equal(fz_map_key(m, i, &len), &k, 8);
+	}
+	fz_map_free(m);
+}
+
+static void
+test_u64_flooding_keys_cost_a_few_probes(void **state)
+{
+	fz_u64map *m = fz_u64map_new();
+	fz_u64map *s = fz_u64map_new();
+	int added;
+
+	(void)state;
+	for (uint64_t i = 0; i < FLOOD; i++) {
+		*fz_u64map_insert(m, flood_u64((i + 1) << 20), &added) =
+		    (uint32_t)i;
+		assert_int_equal(added, 1);
+		assert_int_equal(fz_u64set_add(s, flood_u64((i + 1) << 20)), 1);
+	}
+	assert_true(fz_u64map_probes(m) < 8 * FLOOD);
+	assert_true(fz_u64map_probes(s) < 8 * FLOOD);
+	for (uint64_t i = 0; i < FLOOD; i++) {
+		assert_int_equal(*fz_u64map_insert(m, flood_u64((i + 1) << 20),
+		    &added), i);
+		assert_int_equal(added, 0);
+	}
+	assert_int_equal(fz_u64map_count(m), FLOOD);
+	fz_u64map_free(m);
+	fz_u64map_free(s);
+}
+
 int
 main(void)
 {
@@ -342,6 +437,8 @@ main(void)
 		cmocka_unit_test(test_u64map_values_survive_growth),
 		cmocka_unit_test(test_u64set),
 		cmocka_unit_test(test_u64map_walk_sees_each_once),
+		cmocka_unit_test(test_flooding_keys_cost_a_few_probes),
+		cmocka_unit_test(test_u64_flooding_keys_cost_a_few_probes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Cost that must grow with the input and no faster: each case counts the
+# instructions of runs over inputs of three sizes (tests/cli/cost/work.sh,
+# with valgrind; skipped without it).
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+if ! command -v valgrind >/dev/null 2>&1; then
+	echo "SKIP: cost: valgrind is not installed"
+	exit 77
+fi
+run_cases cost
