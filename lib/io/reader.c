@@ -365,7 +365,11 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 	if (key_seen(&s->doc_keys, s->doc, key->str, key->len) ||
 	    ((s->streamed || s->buffered != NULL) &&
 	    strcmp(key->str, "records") == 0))
-		return at_event(s, ke, err, "duplicate key in mapping");
+		return at_event(s, ke, err, strcmp(key->str, "kind") == 0 ?
+		    "duplicate key 'kind' in one document: documents are "
+		    "separated by --- (a file that does not begin with --- "
+		    "read after another, as by cat?)" :
+		    "duplicate key in mapping");
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
 	if (strcmp(key->str, "records") == 0 && s->kind != NULL &&
