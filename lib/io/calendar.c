@@ -11,10 +11,21 @@ struct dates {
 	size_t n, cap;
 };
 
+/* A day on which the calendar departs from Monday to Friday: +1 a
+ * weekend day worked, -1 a weekday off; sum: of the changes up to and
+ * including this day. */
+struct change {
+	fz_date day;
+	int sum;
+};
+
 struct fz_calendar {
 	struct dates holidays, workdays;
-	int sorted;
+	int sorted;			/* and changes and covered made */
 	unsigned char years[10000];	/* years the calendar lists */
+	struct change *changes;		/* in order of days */
+	size_t nchanges;
+	int covered[10000];		/* years listed up to each year */
 };
 
 fz_calendar *
@@ -30,6 +41,7 @@ fz_calendar_free(fz_calendar *c)
 		return;
 	free(c->holidays.v);
 	free(c->workdays.v);
+	free(c->changes);
 	free(c);
 }
 
@@ -157,9 +169,50 @@ fz_calendar_add_doc(fz_calendar *c, const fz_node *doc, fz_error *err)
 	return FZ_OK;
 }
 
+/* Whether d is a working day by the lists (sorted) and the weekday. */
+static int
+listed_workday(const fz_calendar *c, fz_date d)
+{
+	if (dates_has(&c->holidays, d))
+		return 0;
+	if (dates_has(&c->workdays, d))
+		return 1;
+	return fz_date_weekday(d) < 5;
+}
+
+/* The days the lists change, from both lists merged in order. */
+static void
+make_changes(fz_calendar *c)
+{
+	size_t i = 0, j = 0, n = 0;
+	int sum = 0;
+
+	free(c->changes);
+	c->changes = fz_xmalloc((c->holidays.n + c->workdays.n + 1) *
+	    sizeof *c->changes);
+	while (i < c->holidays.n || j < c->workdays.n) {
+		fz_date d = j == c->workdays.n || (i < c->holidays.n &&
+		    c->holidays.v[i] <= c->workdays.v[j]) ?
+		    c->holidays.v[i] : c->workdays.v[j];
+		int change = listed_workday(c, d) - (fz_date_weekday(d) < 5);
+
+		while (i < c->holidays.n && c->holidays.v[i] == d)
+			i++;
+		while (j < c->workdays.n && c->workdays.v[j] == d)
+			j++;
+		if (change != 0) {
+			sum += change;
+			c->changes[n++] = (struct change){ d, sum };
+		}
+	}
+	c->nchanges = n;
+}
+
 static void
 sort_dates(fz_calendar *c)
 {
+	int covered = 0;
+
 	if (c->sorted)
 		return;
 	/* The lists are NULL while empty, which qsort may not be given. */
@@ -167,6 +220,9 @@ sort_dates(fz_calendar *c)
 		qsort(c->holidays.v, c->holidays.n, sizeof(fz_date), cmp_date);
 	if (c->workdays.n > 0)
 		qsort(c->workdays.v, c->workdays.n, sizeof(fz_date), cmp_date);
+	make_changes(c);
+	for (int y = 0; y < 10000; y++)
+		c->covered[y] = covered += c->years[y];
 	c->sorted = 1;
 }
 
@@ -225,42 +281,92 @@ fz_calendar_is_workday(const fz_calendar *c, fz_date d)
 	if (c == NULL)
 		return fz_date_weekday(d) < 5;
 	sort_dates((fz_calendar *)c);
-	if (dates_has(&c->holidays, d))
-		return 0;
-	if (dates_has(&c->workdays, d))
-		return 1;
-	return fz_date_weekday(d) < 5;
+	return listed_workday(c, d);
 }
 
+/* The working days up to and including d, counted from a Monday long
+ * ago (1969-12-29, day -3): whole weeks of five, the days of the week
+ * begun, and the calendar's changes up to d.  A count, not a loop:
+ * found in the changes by halving. */
+static int64_t
+workdays_to(const fz_calendar *c, int64_t d)
+{
+	int64_t q = (d + 3) / 7, r = (d + 3) % 7;
+	size_t lo = 0, hi = c != NULL ? c->nchanges : 0;
+
+	if (r < 0)
+		q--, r += 7;
+	while (lo < hi) {		/* the first change after d */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->changes[mid].day <= d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 5 * q + (r < 5 ? r + 1 : 5) + (lo > 0 ? c->changes[lo - 1].sum :
+	    0);
+}
+
+/* The first day after d with n working days in (d, day], by halving
+ * between d and a day far enough: every week has five weekdays, and the
+ * calendar takes at most one a day it lists. */
 fz_date
 fz_calendar_add_workdays(const fz_calendar *c, fz_date d, int n)
 {
-	while (n > 0) {
-		d++;
-		if (fz_calendar_is_workday(c, d))
-			n--;
+	int64_t want, lo = d, hi;
+
+	if (n <= 0)
+		return d;
+	if (c != NULL)
+		sort_dates((fz_calendar *)c);
+	want = workdays_to(c, d) + n;
+	hi = (int64_t)d + 7 * (((int64_t)n + (c != NULL ? (int64_t)
+	    c->holidays.n : 0)) / 5 + 1);
+	if (hi > INT32_MAX)
+		hi = INT32_MAX;
+	while (hi - lo > 1) {		/* lo has too few, hi enough */
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (workdays_to(c, mid) >= want)
+			hi = mid;
+		else
+			lo = mid;
 	}
-	return d;
+	return (fz_date)hi;
 }
 
 int
 fz_calendar_workdays_between(const fz_calendar *c, fz_date a, fz_date b)
 {
-	int sign = 1, n = 0;
-
-	if (b < a) {
-		fz_date t = a;
-		a = b;
-		b = t;
-		sign = -1;
-	}
-	for (fz_date d = a + 1; d <= b; d++)
-		n += fz_calendar_is_workday(c, d);
-	return sign * n;
+	if (c != NULL)
+		sort_dates((fz_calendar *)c);
+	return (int)(workdays_to(c, b) - workdays_to(c, a));
 }
 
 int
 fz_calendar_covers(const fz_calendar *c, int year)
 {
 	return c != NULL && year > 0 && year < 10000 && c->years[year];
+}
+
+/* Covered years counted up to each year say at once whether a span is
+ * covered whole; the first year missing is looked for only when not. */
+int
+fz_calendar_uncovered(const fz_calendar *c, int y0, int y1)
+{
+	int top = y1 < 9999 ? y1 : 9999;
+
+	if (y0 > y1)
+		return 0;
+	if (c == NULL || y0 > 9999)
+		return y0;
+	if (y0 < 1)
+		y0 = 1;
+	sort_dates((fz_calendar *)c);
+	if (c->covered[top] - c->covered[y0 - 1] == top - y0 + 1)
+		return top < y1 ? top + 1 : 0;
+	for (int y = y0;; y++)
+		if (!c->years[y])
+			return y;
 }

@@ -130,11 +130,16 @@ char *fz_data_path(const char *name, char *buf, size_t size);
 int fz_calendar_is_workday(const fz_calendar *c, fz_date d);
 /* The n-th working day after d, d itself not counted (n >= 0; 0 is d). */
 fz_date fz_calendar_add_workdays(const fz_calendar *c, fz_date d, int n);
-/* Working days in (a, b], negative when b < a. */
+/* Working days in (a, b], negative when b < a: counted, not walked, so a
+ * span of 10,000 years costs what one of a day does. */
 int fz_calendar_workdays_between(const fz_calendar *c, fz_date a,
     fz_date b);
 /* 1 when the calendar lists days of year y (holidays or workdays). */
 int fz_calendar_covers(const fz_calendar *c, int year);
+/* The first year from y0 to y1 (y0 >= 1) that the calendar does not
+ * cover, or 0 when it covers them all; it covers none when NULL, and no
+ * year after 9999. */
+int fz_calendar_uncovered(const fz_calendar *c, int y0, int y1);
 
 
 /* ------------------------------------------------------------- directory */

@@ -240,6 +240,32 @@ count_completed(fz_metrics *m, struct app_counts *c, const fz_matter *mt,
 	}
 }
 
+/* With a calendar given, the working days of an application are counted
+ * only over years it covers: elsewhere they would be Monday to Friday
+ * without a word, and the figures wrong (a calendar covers a few years;
+ * 0001-01-01 is no date an office received an application on). */
+static int
+check_years(fz_metrics *m, const fz_application *a, const fz_node *rec,
+    fz_error *err)
+{
+	char from[16], to[16];
+	int y0, y1, mo, d, y;
+	struct pos p;
+
+	if (m->own_cal != NULL)		/* no calendar: Monday to Friday */
+		return FZ_OK;
+	fz_date_split(a->received, &y0, &mo, &d);
+	fz_date_split(a->completed, &y1, &mo, &d);
+	if ((y = fz_calendar_uncovered(m->cal, y0, y1)) == 0)
+		return FZ_OK;
+	p = pos_of(m, rec, y == y0 ? "received" : "completed");
+	return fz_error_set(err, FZ_DATAERR, p.file, p.line, p.col,
+	    "application '%s': the calendar does not cover %d, so the "
+	    "working days from %s to %s cannot be counted", a->id, y,
+	    fz_date_format(a->received, from),
+	    fz_date_format(a->completed, to));
+}
+
 static void
 widen(fz_metrics *m, fz_date d)
 {
@@ -274,6 +300,9 @@ fz_metrics_add_application(fz_metrics *m, const fz_application *a,
 	    (rec == NULL || !fz_where_match(m->app_where,
 	    FZ_KIND_APPLICATIONS, rec))))
 		return FZ_OK;
+	if (in_period(m, a->completed) &&
+	    check_years(m, a, rec, err) != FZ_OK)
+		return err->status;
 	widen(m, a->received);
 	widen(m, a->completed);
 	if (in_period(m, a->received))

@@ -86,7 +86,9 @@ int fz_metrics_add_matter(fz_metrics *m, const fz_matter *mt,
 const fz_matter *fz_metrics_matter(const fz_metrics *m, const char *code);
 
 /* Count one application (rec as above).  FZ_DATAERR for an unknown
- * matter or a completion before receipt. */
+ * matter, a completion before receipt, or, when m was given a calendar,
+ * one completed in the period with a year from its receipt to its
+ * completion that the calendar does not cover. */
 int fz_metrics_add_application(fz_metrics *m, const fz_application *a,
     const fz_node *rec, fz_error *err);
 

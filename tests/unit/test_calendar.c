@@ -371,6 +371,96 @@ test_data_path(void **state)
 	fx_rmtree(dir);
 }
 
+/* Counting working days agrees with walking the days one by one, over a
+ * calendar with every kind of entry: weekend holidays, weekday workdays
+ * (no change), a day in both lists (a holiday), a day listed twice, and
+ * dates far apart; and across the whole range of dates. */
+static int
+walked(const fz_calendar *c, fz_date a, fz_date b)
+{
+	int n = 0, sign = 1;
+
+	if (b < a) {
+		fz_date t = a;
+		a = b, b = t, sign = -1;
+	}
+	for (fz_date d = a + 1; d <= b; d++)
+		n += fz_calendar_is_workday(c, d);
+	return sign * n;
+}
+
+static void
+test_counts_agree_with_walking(void **state)
+{
+	fz_arena *a = fz_arena_new();
+	fz_calendar *c = fz_calendar_new();
+	fz_error err = { 0 };
+	fz_node *doc = fx_parse(a,
+	    "kind: calendar\n"
+	    "holidays: [2019-10-01, 2019-10-05, 2019-10-06, 2019-10-07, "
+	    "2019-10-07, 2019-09-29, 1000-01-01, 9999-12-31, 0001-01-01]\n"
+	    "workdays: [2019-09-29, 2019-10-12, 2019-10-08, 2020-01-04, "
+	    "1000-01-03, 9999-12-25]\n");
+	fz_date lo = fx_date("2019-09-01"), hi = fx_date("2020-01-31");
+	fz_date first = fx_date("0001-01-01"), last = fx_date("9999-12-31");
+	fz_date e;
+	int n;
+
+	(void)state;
+	assert_int_equal(fz_calendar_add_doc(c, doc, &err), FZ_OK);
+	for (fz_date x = lo; x <= hi; x += 3)
+		for (fz_date y = lo; y <= hi; y += 7) {
+			assert_int_equal(fz_calendar_workdays_between(c, x, y),
+			    walked(c, x, y));
+			assert_int_equal(fz_calendar_workdays_between(NULL, x,
+			    y), walked(NULL, x, y));
+		}
+	for (fz_date x = lo; x <= hi; x++)
+		for (n = 0; n < 30; n += 1 + n / 4) {
+			e = fz_calendar_add_workdays(c, x, n);
+			assert_int_equal(walked(c, x, e), n);
+			assert_true(n == 0 || (fz_calendar_is_workday(c, e) &&
+			    walked(c, x, e - 1) == n - 1));
+		}
+	assert_int_equal(fz_calendar_workdays_between(c, first, last),
+	    walked(c, first, last));
+	assert_int_equal(fz_calendar_workdays_between(NULL, first, last),
+	    walked(NULL, first, last));
+	n = walked(c, first, last);
+	e = fz_calendar_add_workdays(c, first, n);
+	assert_true(e <= last && fz_calendar_is_workday(c, e));
+	assert_int_equal(walked(c, first, e), n);
+	fz_calendar_free(c);
+	fz_arena_free(a);
+}
+
+static void
+test_uncovered(void **state)
+{
+	fz_arena *a = fz_arena_new();
+	fz_calendar *c = fz_calendar_new();
+	fz_error err = { 0 };
+	fz_node *doc = fx_parse(a, "kind: calendar\n"
+	    "years: [2018, 2019, 2021, 9999]\n");
+
+	(void)state;
+	assert_int_equal(fz_calendar_add_doc(c, doc, &err), FZ_OK);
+	assert_int_equal(fz_calendar_uncovered(c, 2018, 2019), 0);
+	assert_int_equal(fz_calendar_uncovered(c, 2019, 2019), 0);
+	assert_int_equal(fz_calendar_uncovered(c, 2019, 2021), 2020);
+	assert_int_equal(fz_calendar_uncovered(c, 2017, 2019), 2017);
+	assert_int_equal(fz_calendar_uncovered(c, 2021, 2022), 2022);
+	assert_int_equal(fz_calendar_uncovered(c, 9999, 9999), 0);
+	assert_int_equal(fz_calendar_uncovered(c, 9999, 10000), 10000);
+	assert_int_equal(fz_calendar_uncovered(c, 1, 9999), 1);
+	assert_int_equal(fz_calendar_uncovered(c, 2020, 2019), 0);
+	assert_int_equal(fz_calendar_uncovered(NULL, 2019, 2019), 2019);
+	assert_int_equal(fz_calendar_uncovered(cal2019, 2019, 2019), 0);
+	assert_int_equal(fz_calendar_uncovered(cal2019, 2019, 2020), 2020);
+	fz_calendar_free(c);
+	fz_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -390,6 +480,8 @@ main(void)
 		cmocka_unit_test(test_load_files),
 		cmocka_unit_test(test_shipped_calendar),
 		cmocka_unit_test(test_data_path),
+		cmocka_unit_test(test_counts_agree_with_walking),
+		cmocka_unit_test(test_uncovered),
 	};
 
 	return cmocka_run_group_tests(tests, load_2019, free_2019);

@@ -3,6 +3,7 @@
 #
 #   linear N GEN PROG ARG...
 #   linear_heap N GEN PROG ARG...
+#   flat N GEN PROG ARG...
 #
 # make three inputs with the shell function GEN (GEN K writes an input
 # of size K to standard output, which becomes the file $T/input) of sizes
@@ -17,6 +18,11 @@
 # when it is quadratic.  Print "linear (exit S)", S the exit status of
 # the largest run, or the counts when the ratio is 3 or more.  PROG is
 # the build tree's own program, never a wrapper.
+#
+# flat is for a size that is not the input's length (a span of dates):
+# it counts the instructions of the runs of sizes N and 4N, and prints
+# "flat (exit S)" when the larger costs less than an eighth more than the
+# smaller, the counts otherwise.
 
 work_count() {
 	if [ "$work_what" = bytes ]; then
@@ -62,4 +68,25 @@ linear() {
 linear_heap() {
 	work_what=bytes
 	linear "$@"
+}
+
+flat() {
+	n=$1 gen=$2 prog=$3
+	shift 3
+	counts=
+	for k in "$n" $((4 * n)); do
+		"$gen" "$k" >"$T/input"
+		c=$(work_count "$top_builddir/$prog" "$@")
+		[ -n "$c" ] || { echo "no count from valgrind"; cat "$T/.vg"; return 1; }
+		counts="$counts $c"
+		work_status=$(cat "$T/.status")
+	done
+	rm -f "$T/input" "$T/.vg" "$T/.stderr" "$T/.status"
+	set -- $counts
+	if [ $((8 * ($2 - $1))) -lt "$1" ]; then
+		echo "flat (exit $work_status)"
+	else
+		echo "grows with the size: $* instructions for $n and" \
+		    "$((4 * n)) (exit $work_status)"
+	fi
 }
