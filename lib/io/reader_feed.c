@@ -121,22 +121,6 @@ struct fz_io__feed {
 	int last_status;
 };
 
-int
-fz_nprocs(void)
-{
-	const char *env = getenv("FAZHI_THREADS");
-	char *end;
-	long n;
-
-	if (env != NULL && *env != '\0') {
-		n = strtol(env, &end, 10);
-		if (*end == '\0' && n >= 1)
-			return n > 1024 ? 1024 : (int)n;
-	}
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
-}
-
 const char *
 fz_io__feed_name(const fz_io__feed *f, size_t i)
 {
