@@ -169,10 +169,11 @@ struct share {
 	size_t closed, recent, unmatched;
 };
 
-static void *
-populate_share(void *arg)
+/* Thread t's share, of the shares at ctx. */
+static void
+populate_share(int t, void *ctx)
 {
-	struct share *sh = arg;
+	struct share *sh = (struct share *)ctx + t;
 	const fz_plan *p = sh->d->plan;
 	fz_draw_ticketer *tk = fz_draw_ticketer_new(sh->d->hash, p->seed, p->seed_len);
 
@@ -196,7 +197,6 @@ populate_share(void *arg)
 		    strlen(e->id)), (uint32_t)i });
 	}
 	fz_draw_ticketer_free(tk);
-	return NULL;
 }
 
 /* The shares of every core, put together in the directory's order. */
@@ -205,13 +205,13 @@ populate(fz_draw *d, struct strata_cands *sc, size_t ne)
 {
 	struct share sh[FZ_DRAW_MAX_THREADS];
 	size_t ns = d->plan->nstrata;
-	int n = ne < 4096 ? 1 : fz_draw_nthreads();
+	int n = ne < 4096 ? 1 : fz_draw__nthreads();
 
 	for (int t = 0; t < n; t++)
 		sh[t] = (struct share){ d, ne * (size_t)t / (size_t)n,
 		    ne * (size_t)(t + 1) / (size_t)n,
 		    fz_xcalloc(ns ? ns : 1, sizeof *sc), 0, 0, 0 };
-	fz_draw_parallel(populate_share, sh, sizeof *sh, n);
+	fz_fanout_run(n, populate_share, sh);
 	for (int t = 0; t < n; t++) {
 		for (size_t s = 0; s < ns; s++) {
 			for (size_t k = 0; k < sh[t].sc[s].n; k++)

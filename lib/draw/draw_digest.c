@@ -178,7 +178,7 @@ send(fz_draw__kind_digests *kd)
 static void
 start_hasher(fz_draw__kind_digests *kd)
 {
-	if (fz_draw_nthreads() < 2)
+	if (fz_draw__nthreads() < 2)
 		return;
 	kd->filled = fz_queue_new(NCHUNKS);
 	kd->hashed = fz_queue_new(NCHUNKS);

@@ -120,7 +120,7 @@ fz_draw__entity_sink_new(void)
 		abort();
 	k->ids = fz_map_new();
 	k->words = fz_map_new();
-	if (fz_draw_nthreads() > 1) {
+	if (fz_draw__nthreads() > 1) {
 		k->staged = fz_queue_new(SIZE_MAX);
 		k->threaded = pthread_create(&k->thread, NULL, keeper, k) == 0;
 	}
