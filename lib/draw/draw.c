@@ -1,5 +1,6 @@
 /* draw.c - the random draw of DRAW.md over plain structs: the strata,
- * the entities taken in each, the draw order; the teams are draw_team.c's.
+ * the entities taken in each, the draw order; the teams, and the exact
+ * order of two tickets (fz_draw_cand_cmp), are draw_team.c's.
  *
  * Every entity in a stratum is ticketed once; only the lead of its ticket
  * (nine digits) is kept, and the exact order (whole ticket, then id) is
@@ -10,27 +11,6 @@
 #include <string.h>
 
 #include "draw_int.h"
-
-int
-fz_draw_cand_cmp(const fz_draw_order *o, const fz_draw_cand *a,
-    const fz_draw_cand *b)
-{
-	unsigned char ma[FZ_DIGEST_SIZE], mb[FZ_DIGEST_SIZE];
-	const char *ia, *ib;
-	int c;
-
-	if (a->lead != b->lead)
-		return a->lead < b->lead ? -1 : 1;
-	if (a->index == b->index)
-		return 0;
-	ia = o->id(o->items, a->index);
-	ib = o->id(o->items, b->index);
-	fz_draw_ticketer_digest(o->tk, ia, strlen(ia), ma);
-	fz_draw_ticketer_digest(o->tk, ib, strlen(ib), mb);
-	if ((c = fz_draw_ticket_cmp(ma, mb)) != 0)
-		return c;
-	return strcmp(ia, ib);	/* a tie: the identifier's bytes */
-}
 
 /* Max-heap by ticket: the largest on top. */
 static void

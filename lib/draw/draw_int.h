@@ -22,7 +22,8 @@ typedef struct fz_draw_cand {
 
 /* The exact order of tickets (DRAW.md): the lead, then the whole
  * ticket (the leads being equal), then the identifier's bytes.  id gives the identifier of an
- * index (the part after the ticketer's prefix). */
+ * index (the part after the ticketer's prefix).  fz_draw_cand_cmp is
+ * draw_team.c's, the sort draw.c's. */
 typedef struct fz_draw_order {
 	fz_draw_ticketer *tk;
 	const char *(*id)(const void *items, uint32_t index);
