@@ -1,5 +1,5 @@
-/* core.h - the base: errors, arena, hash maps, YAML nodes, dates, the schema
- * of every kind and record decoding, --where, labels, buffers.
+/* core.h - the base: errors, arena, threads, hash maps, YAML nodes, dates,
+ * the schema of every kind and record decoding, --where, labels, buffers.
  *
  * What other folders of lib/ and the programs may use of lib/core/; what
  * stays inside it is in core_int.h. */
@@ -89,6 +89,49 @@ void fz_buf_reset(fz_buf *b);
 /* Its text, "" when nothing was added; owned by the buffer. */
 const char *fz_buf_str(const fz_buf *b);
 void fz_buf_free(fz_buf *b);
+
+/* --------------------------------------------------------------- threads */
+
+/* The processors this program may use: $FAZHI_THREADS when it is a
+ * number from 1, else those on line; at most 1024. */
+int fz_nprocs(void);
+
+/* A queue of items (pointers, never NULL) from the threads that push to
+ * the threads that pop, in the order pushed, holding at most cap
+ * (SIZE_MAX: no bound; 0 counts as 1).  The queue only passes items on:
+ * what they point to is whoever holds them.  Owned by the caller. */
+typedef struct fz_queue fz_queue;
+
+fz_queue *fz_queue_new(size_t cap);
+/* Push item, waiting while the queue holds cap: 1 when it is queued, 0
+ * when the queue was closed or cancelled (the item stays the caller's). */
+int fz_queue_push(fz_queue *q, void *item);
+/* The oldest item, waiting while there is none; NULL once the queue is
+ * closed and empty, or cancelled. */
+void *fz_queue_pop(fz_queue *q);
+/* The same without waiting: NULL when the queue is empty. */
+void *fz_queue_trypop(fz_queue *q);
+/* No more pushes: what is queued is still popped, then pops give NULL. */
+void fz_queue_close(fz_queue *q);
+/* Stop both sides now: pushes fail and pops give NULL from here on,
+ * waiting ones included; the items queued stay for fz_queue_free. */
+void fz_queue_cancel(fz_queue *q);
+/* Free the queue (no thread may still use it), passing each item still
+ * queued to drop unless drop is NULL. */
+void fz_queue_free(fz_queue *q, void (*drop)(void *item));
+
+/* A fan-out: fn(i, ctx) for every i in [0, n), each i on a thread of
+ * its own but 0, which runs on the calling thread.  fz_fanout_start
+ * starts 1 ... n - 1 and returns at once, so the caller may work beside
+ * them; fz_fanout_join then runs fn(0, ctx), waits for the others and
+ * frees the fan-out.  An i whose thread cannot start runs at the join,
+ * on the calling thread: every i runs once whatever happens.
+ * fz_fanout_run is both. */
+typedef struct fz_fanout fz_fanout;
+
+fz_fanout *fz_fanout_start(int n, void (*fn)(int i, void *ctx), void *ctx);
+void fz_fanout_join(fz_fanout *fo);
+void fz_fanout_run(int n, void (*fn)(int i, void *ctx), void *ctx);
 
 /* ------------------------------------------------------------------ hash */
 

@@ -1,5 +1,6 @@
 /* draw.c - the random draw of DRAW.md over plain structs: the strata,
- * the entities taken in each, the draw order; the teams are draw_team.c's.
+ * the entities taken in each, the draw order; the teams, and the exact
+ * order of two tickets (fz_draw_cand_cmp), are draw_team.c's.
  *
  * Every entity in a stratum is ticketed once; only the lead of its ticket
  * (nine digits) is kept, and the exact order (whole ticket, then id) is
@@ -10,27 +11,6 @@
 #include <string.h>
 
 #include "draw_int.h"
-
-int
-fz_draw_cand_cmp(const fz_draw_order *o, const fz_draw_cand *a,
-    const fz_draw_cand *b)
-{
-	unsigned char ma[FZ_DIGEST_SIZE], mb[FZ_DIGEST_SIZE];
-	const char *ia, *ib;
-	int c;
-
-	if (a->lead != b->lead)
-		return a->lead < b->lead ? -1 : 1;
-	if (a->index == b->index)
-		return 0;
-	ia = o->id(o->items, a->index);
-	ib = o->id(o->items, b->index);
-	fz_draw_ticketer_digest(o->tk, ia, strlen(ia), ma);
-	fz_draw_ticketer_digest(o->tk, ib, strlen(ib), mb);
-	if ((c = fz_draw_ticket_cmp(ma, mb)) != 0)
-		return c;
-	return strcmp(ia, ib);	/* a tie: the identifier's bytes */
-}
 
 /* Max-heap by ticket: the largest on top. */
 static void
@@ -169,10 +149,11 @@ struct share {
 	size_t closed, recent, unmatched;
 };
 
-static void *
-populate_share(void *arg)
+/* Thread t's share, of the shares at ctx. */
+static void
+populate_share(int t, void *ctx)
 {
-	struct share *sh = arg;
+	struct share *sh = (struct share *)ctx + t;
 	const fz_plan *p = sh->d->plan;
 	fz_draw_ticketer *tk = fz_draw_ticketer_new(sh->d->hash, p->seed, p->seed_len);
 
@@ -196,7 +177,6 @@ populate_share(void *arg)
 		    strlen(e->id)), (uint32_t)i });
 	}
 	fz_draw_ticketer_free(tk);
-	return NULL;
 }
 
 /* The shares of every core, put together in the directory's order. */
@@ -205,13 +185,13 @@ populate(fz_draw *d, struct strata_cands *sc, size_t ne)
 {
 	struct share sh[FZ_DRAW_MAX_THREADS];
 	size_t ns = d->plan->nstrata;
-	int n = ne < 4096 ? 1 : fz_draw_nthreads();
+	int n = ne < 4096 ? 1 : fz_draw__nthreads();
 
 	for (int t = 0; t < n; t++)
 		sh[t] = (struct share){ d, ne * (size_t)t / (size_t)n,
 		    ne * (size_t)(t + 1) / (size_t)n,
 		    fz_xcalloc(ns ? ns : 1, sizeof *sc), 0, 0, 0 };
-	fz_draw_parallel(populate_share, sh, sizeof *sh, n);
+	fz_fanout_run(n, populate_share, sh);
 	for (int t = 0; t < n; t++) {
 		for (size_t s = 0; s < ns; s++) {
 			for (size_t k = 0; k < sh[t].sc[s].n; k++)

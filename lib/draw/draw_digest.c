@@ -12,7 +12,9 @@
  *
  * The hashing runs on a thread of its own, beside the parsing: the
  * reader's bytes are copied into chunks that the thread takes in order,
- * each chunk also saying which kinds its file was seen to hold. */
+ * each chunk also saying which kinds its file was seen to hold.  The
+ * chunks go round, filled to the hasher and hashed back to the filling,
+ * so the reader waits for one when the hasher holds all the others. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,13 +45,12 @@ struct fz_draw__kind_digests {
 	long file;			/* the file being hashed, -1 before */
 	unsigned seen;			/* kinds held by that file: bits */
 
-	struct chunk *chunks;		/* a ring of NCHUNKS */
-	size_t head, tail;		/* taken, filled: head <= tail */
+	struct chunk *chunks;		/* NCHUNKS of them */
+	struct chunk *cur;		/* the one being filled */
+	fz_queue *filled, *hashed;	/* to the hasher, and back */
 	long tapped;			/* the file being read */
 	int threaded;
 	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t filled, emptied;
 };
 
 static void
@@ -136,59 +137,54 @@ take(fz_draw__kind_digests *kd, const struct chunk *c)
 	}
 }
 
+/* Take the chunks in order until the queue is closed and empty. */
 static void *
 hasher(void *arg)
 {
 	fz_draw__kind_digests *kd = arg;
-	int end = 0;
+	struct chunk *c;
 
-	while (!end) {
-		struct chunk *c;
-
-		pthread_mutex_lock(&kd->lock);
-		while (kd->head == kd->tail)
-			pthread_cond_wait(&kd->filled, &kd->lock);
-		c = &kd->chunks[kd->head % NCHUNKS];
-		pthread_mutex_unlock(&kd->lock);
+	while ((c = fz_queue_pop(kd->filled)) != NULL) {
 		take(kd, c);
-		end = c->end;
-		pthread_mutex_lock(&kd->lock);
-		kd->head++;
-		pthread_cond_signal(&kd->emptied);
-		pthread_mutex_unlock(&kd->lock);
+		fz_queue_push(kd->hashed, c);
 	}
 	return NULL;
 }
 
-/* The chunk being filled. */
-static struct chunk *
-current(fz_draw__kind_digests *kd)
-{
-	return &kd->chunks[kd->tail % NCHUNKS];
-}
-
-/* Hand the chunk being filled over, and start the next. */
+/* Hand the chunk being filled over, and start the next (the one chunk
+ * again with one thread). */
 static void
 send(fz_draw__kind_digests *kd)
 {
 	struct chunk *c;
 
 	if (!kd->threaded) {
-		take(kd, current(kd));
+		take(kd, kd->cur);
 	} else {
-		pthread_mutex_lock(&kd->lock);
-		kd->tail++;
-		pthread_cond_signal(&kd->filled);
-		while (kd->tail - kd->head >= NCHUNKS)
-			pthread_cond_wait(&kd->emptied, &kd->lock);
-		pthread_mutex_unlock(&kd->lock);
+		fz_queue_push(kd->filled, kd->cur);
+		kd->cur = fz_queue_pop(kd->hashed);
 	}
-	c = current(kd);
+	c = kd->cur;
 	c->file = kd->tapped;
 	c->len = 0;
 	c->seen = 0;
 	c->keep = -1;
 	c->end = 0;
+}
+
+/* Hash on a thread of its own when there is another processor, the
+ * other chunks waiting to be filled.  Neither queue ever waits to push:
+ * there are only NCHUNKS chunks. */
+static void
+start_hasher(fz_draw__kind_digests *kd)
+{
+	if (fz_draw__nthreads() < 2)
+		return;
+	kd->filled = fz_queue_new(NCHUNKS);
+	kd->hashed = fz_queue_new(NCHUNKS);
+	for (int i = 1; i < NCHUNKS; i++)
+		fz_queue_push(kd->hashed, &kd->chunks[i]);
+	kd->threaded = pthread_create(&kd->thread, NULL, hasher, kd) == 0;
 }
 
 fz_draw__kind_digests *
@@ -210,12 +206,9 @@ fz_draw__kind_digests_new(int force)
 		}
 	}
 	kd->chunks = fz_xmalloc(NCHUNKS * sizeof *kd->chunks);
-	*current(kd) = (struct chunk){ .file = -1, .keep = -1 };
-	pthread_mutex_init(&kd->lock, NULL);
-	pthread_cond_init(&kd->filled, NULL);
-	pthread_cond_init(&kd->emptied, NULL);
-	kd->threaded = fz_draw_nthreads() > 1 &&
-	    pthread_create(&kd->thread, NULL, hasher, kd) == 0;
+	kd->cur = &kd->chunks[0];
+	*kd->cur = (struct chunk){ .file = -1, .keep = -1 };
+	start_hasher(kd);
 	return kd;
 }
 
@@ -225,18 +218,19 @@ finish(fz_draw__kind_digests *kd)
 {
 	if (kd->chunks == NULL)
 		return;
-	current(kd)->end = 1;
+	kd->cur->end = 1;
 	if (kd->threaded) {
-		pthread_mutex_lock(&kd->lock);
-		kd->tail++;
-		pthread_cond_signal(&kd->filled);
-		pthread_mutex_unlock(&kd->lock);
+		fz_queue_push(kd->filled, kd->cur);
+		fz_queue_close(kd->filled);
 		pthread_join(kd->thread, NULL);
 	} else {
-		take(kd, current(kd));
+		take(kd, kd->cur);
 	}
+	fz_queue_free(kd->filled, NULL);
+	fz_queue_free(kd->hashed, NULL);
+	kd->filled = kd->hashed = NULL;
 	free(kd->chunks);
-	kd->chunks = NULL;
+	kd->chunks = kd->cur = NULL;
 }
 
 void
@@ -245,9 +239,6 @@ fz_draw__kind_digests_free(fz_draw__kind_digests *kd)
 	if (kd == NULL)
 		return;
 	finish(kd);
-	pthread_mutex_destroy(&kd->lock);
-	pthread_cond_destroy(&kd->filled);
-	pthread_cond_destroy(&kd->emptied);
 	per_hash_free(&kd->h[0]);
 	per_hash_free(&kd->h[1]);
 	free(kd);
@@ -260,13 +251,13 @@ fz_draw__kind_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
 	const unsigned char *b = buf;
 
 	if ((long)file != kd->tapped) {
-		if (current(kd)->len > 0 || current(kd)->seen)
+		if (kd->cur->len > 0 || kd->cur->seen)
 			send(kd);
 		kd->tapped = (long)file;
-		current(kd)->file = kd->tapped;
+		kd->cur->file = kd->tapped;
 	}
 	while (len > 0) {
-		struct chunk *c = current(kd);
+		struct chunk *c = kd->cur;
 		size_t n = CHUNK - c->len < len ? CHUNK - c->len : len;
 
 		memcpy(c->data + c->len, b, n);
@@ -281,7 +272,7 @@ fz_draw__kind_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
 void
 fz_draw__kind_digests_seen(fz_draw__kind_digests *kd, enum fz_draw_input k)
 {
-	current(kd)->seen |= 1u << k;
+	kd->cur->seen |= 1u << k;
 }
 
 /* Called before any fz_draw__kind_digests_keep, so the hasher has not yet
@@ -295,7 +286,7 @@ fz_draw__kind_digests_has(const fz_draw__kind_digests *kd, enum fz_draw_hash h)
 void
 fz_draw__kind_digests_keep(fz_draw__kind_digests *kd, enum fz_draw_hash h)
 {
-	current(kd)->keep = (int)h;
+	kd->cur->keep = (int)h;
 }
 
 void

@@ -25,7 +25,6 @@ struct staged {
 struct batch {
 	struct staged rec[BATCH];
 	size_t n;
-	struct batch *next;
 };
 
 #define CACHE 64
@@ -36,12 +35,11 @@ struct fz_draw__entity_sink {
 	const char *cache[CACHE];	/* the last met at each slot */
 	struct batch *filling;
 
-	/* The queue, from the reading thread to the keeper. */
-	struct batch *head, *tail;
-	int closed, threaded;
+	/* From the reading thread to the keeper, however many: the
+	 * reading never waits for the keeping. */
+	fz_queue *staged;
+	int threaded;
 	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t ready;
 
 	/* The keeper's: the directory so far. */
 	fz_map *ids;
@@ -101,25 +99,16 @@ keep_batch(fz_draw__entity_sink *k, struct batch *b)
 	free(b);
 }
 
+/* Keep the batches in order until the queue is closed and empty. */
 static void *
 keeper(void *arg)
 {
 	fz_draw__entity_sink *k = arg;
+	struct batch *b;
 
-	for (;;) {
-		struct batch *b;
-
-		pthread_mutex_lock(&k->lock);
-		while (k->head == NULL && !k->closed)
-			pthread_cond_wait(&k->ready, &k->lock);
-		b = k->head;
-		if (b != NULL && (k->head = b->next) == NULL)
-			k->tail = NULL;
-		pthread_mutex_unlock(&k->lock);
-		if (b == NULL)
-			return NULL;	/* closed and drained */
+	while ((b = fz_queue_pop(k->staged)) != NULL)
 		keep_batch(k, b);
-	}
+	return NULL;
 }
 
 fz_draw__entity_sink *
@@ -131,10 +120,10 @@ fz_draw__entity_sink_new(void)
 		abort();
 	k->ids = fz_map_new();
 	k->words = fz_map_new();
-	pthread_mutex_init(&k->lock, NULL);
-	pthread_cond_init(&k->ready, NULL);
-	k->threaded = fz_draw_nthreads() > 1 &&
-	    pthread_create(&k->thread, NULL, keeper, k) == 0;
+	if (fz_draw__nthreads() > 1) {
+		k->staged = fz_queue_new(SIZE_MAX);
+		k->threaded = pthread_create(&k->thread, NULL, keeper, k) == 0;
+	}
 	return k;
 }
 
@@ -147,18 +136,10 @@ send(fz_draw__entity_sink *k)
 	k->filling = NULL;
 	if (b == NULL)
 		return;
-	if (!k->threaded) {
+	if (!k->threaded)
 		keep_batch(k, b);
-		return;
-	}
-	pthread_mutex_lock(&k->lock);
-	if (k->tail != NULL)
-		k->tail->next = b;
 	else
-		k->head = b;
-	k->tail = b;
-	pthread_cond_signal(&k->ready);
-	pthread_mutex_unlock(&k->lock);
+		fz_queue_push(k->staged, b);
 }
 
 static const char *
@@ -191,7 +172,6 @@ fz_draw__entity_sink_add(fz_draw__entity_sink *k, const fz_entity *e, const fz_n
 	if (k->filling == NULL) {
 		k->filling = fz_xmalloc(sizeof *k->filling);
 		k->filling->n = 0;
-		k->filling->next = NULL;
 	}
 	r = &k->filling->rec[k->filling->n++];
 	r->e = *e;
@@ -212,10 +192,7 @@ drain(fz_draw__entity_sink *k)
 	send(k);
 	if (!k->threaded)
 		return;
-	pthread_mutex_lock(&k->lock);
-	k->closed = 1;
-	pthread_cond_signal(&k->ready);
-	pthread_mutex_unlock(&k->lock);
+	fz_queue_close(k->staged);
 	pthread_join(k->thread, NULL);
 	k->threaded = 0;
 }
@@ -238,8 +215,7 @@ fz_draw__entity_sink_free(fz_draw__entity_sink *k)
 	if (k == NULL)
 		return;
 	drain(k);
-	pthread_mutex_destroy(&k->lock);
-	pthread_cond_destroy(&k->ready);
+	fz_queue_free(k->staged, NULL);
 	fz_map_free(k->ids);
 	fz_map_free(k->words);
 	fz_arena_free(k->strings);

@@ -22,7 +22,8 @@ typedef struct fz_draw_cand {
 
 /* The exact order of tickets (DRAW.md): the lead, then the whole
  * ticket (the leads being equal), then the identifier's bytes.  id gives the identifier of an
- * index (the part after the ticketer's prefix). */
+ * index (the part after the ticketer's prefix).  fz_draw_cand_cmp is
+ * draw_team.c's, the sort draw.c's. */
 typedef struct fz_draw_order {
 	fz_draw_ticketer *tk;
 	const char *(*id)(const void *items, uint32_t index);
@@ -34,12 +35,11 @@ int fz_draw_cand_cmp(const fz_draw_order *o, const fz_draw_cand *a,
 /* Sort n candidates by ticket, smallest first. */
 void fz_draw_cand_sort(const fz_draw_order *o, fz_draw_cand *c, size_t n);
 
-/* Work on every core (draw_thread.c): fz_draw_parallel runs fn on each
- * of the n arguments of size bytes at args, the first on the calling
- * thread, and returns when all are done. */
+/* The threads the draw's hashing runs on, through fz_fanout
+ * (draw_thread.c): the processors (fz_nprocs), at most
+ * FZ_DRAW_MAX_THREADS, the size of its arrays of each thread's state. */
 #define FZ_DRAW_MAX_THREADS 4
-int fz_draw_nthreads(void);
-void fz_draw_parallel(void *(*fn)(void *), void *args, size_t size, int n);
+int fz_draw__nthreads(void);
 
 /* The teams (draw_team.c): fz_draw__staff_new checks team.departments against
  * the roster (NULL with err set when one has no active inspector) and

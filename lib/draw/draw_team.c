@@ -12,7 +12,6 @@
  * then formed one by one, in draw order, from those tickets.  While the
  * teams of a batch are formed, the other cores ticket the next batch,
  * and the forming thread joins them when it is done. */
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -165,7 +164,7 @@ fz_draw__staff_free(fz_draw__staff *st)
 static void
 workers(fz_draw__staff *st, enum fz_draw_hash h, size_t m)
 {
-	st->nthreads = fz_draw_nthreads();
+	st->nthreads = fz_draw__nthreads();
 	for (int t = 0; t < st->nthreads; t++) {
 		st->workers[t].st = st;
 		st->workers[t].tk = fz_draw_ticketer_new(h, st->plan->seed,
@@ -266,47 +265,60 @@ ticket_pick(struct worker *w, size_t i)
 	mark_avoiders(st, w->avoids, e->id, 0);
 }
 
-static void *
-work(void *arg)
+/* Worker t of the staffer ctx: the next picks not taken. */
+static void
+work(int t, void *ctx)
 {
-	struct worker *w = arg;
+	struct worker *w = &((fz_draw__staff *)ctx)->workers[t];
 	size_t i;
 
 	while ((i = atomic_fetch_add(&w->job->next, 1)) < w->job->end)
 		ticket_pick(w, i);
-	return NULL;
 }
 
 /* Start ticketing picks [first, end) on the helper threads (workers 1
- * and up); *started says which began. */
-static void
-ticket_start(fz_draw__staff *st, struct job *job, const fz_draw *d, size_t first,
-    size_t end, pthread_t *th, int *started)
+ * and up).  Joining the fan-out tickets what is left here (worker 0)
+ * and waits for the helpers. */
+static fz_fanout *
+ticket_start(fz_draw__staff *st, struct job *job, const fz_draw *d,
+    size_t first, size_t end)
 {
 	job->d = d;
 	atomic_init(&job->next, first);
 	job->end = end;
 	for (int t = 0; t < st->nthreads; t++)
 		st->workers[t].job = job;
-	for (int t = 1; t < st->nthreads; t++)
-		started[t] = pthread_create(&th[t], NULL, work,
-		    &st->workers[t]) == 0;
-}
-
-/* Ticket what is left of the job here, and wait for the helpers. */
-static void
-ticket_finish(fz_draw__staff *st, pthread_t *th, const int *started)
-{
-	work(&st->workers[0]);
-	for (int t = 1; t < st->nthreads; t++)
-		if (started[t])
-			pthread_join(th[t], NULL);
+	return fz_fanout_start(st->nthreads, work, st);
 }
 
 static const char *
 inspector_id(const void *items, uint32_t i)
 {
 	return ((const fz_inspector *)items)[i].id;
+}
+
+/* The order of the tickets of the draw, the entities' (draw.c) and the
+ * inspectors' (here): defined here, so that calls between the two files
+ * go one way. */
+int
+fz_draw_cand_cmp(const fz_draw_order *o, const fz_draw_cand *a,
+    const fz_draw_cand *b)
+{
+	unsigned char ma[FZ_DIGEST_SIZE], mb[FZ_DIGEST_SIZE];
+	const char *ia, *ib;
+	int c;
+
+	if (a->lead != b->lead)
+		return a->lead < b->lead ? -1 : 1;
+	if (a->index == b->index)
+		return 0;
+	ia = o->id(o->items, a->index);
+	ib = o->id(o->items, b->index);
+	fz_draw_ticketer_digest(o->tk, ia, strlen(ia), ma);
+	fz_draw_ticketer_digest(o->tk, ib, strlen(ib), mb);
+	if ((c = fz_draw_ticket_cmp(ma, mb)) != 0)
+		return c;
+	return strcmp(ia, ib);	/* a tie: the identifier's bytes */
 }
 
 /* The candidate of a row with the smallest ticket for a seat, or -1. */
@@ -437,29 +449,27 @@ staff_pick(fz_draw__staff *st, fz_draw *d, size_t i, fz_draw_ticketer *tk)
 void
 fz_draw__staff_run(fz_draw__staff *st, fz_draw *d, fz_draw_ticketer *tk)
 {
-	pthread_t th[FZ_DRAW_MAX_THREADS];
-	int started[FZ_DRAW_MAX_THREADS] = { 0 };
 	struct job jobs[2];
 	size_t nb = st->batch;
+	fz_fanout *fo = NULL;
 
 	if (d->npicks == 0)
 		return;
-	ticket_start(st, &jobs[0], d, 0, nb < d->npicks ? nb : d->npicks, th,
-	    started);
-	ticket_finish(st, th, started);
+	fz_fanout_join(ticket_start(st, &jobs[0], d, 0, nb < d->npicks ? nb :
+	    d->npicks));
 	for (size_t first = 0; first < d->npicks; first += nb) {
 		size_t end = first + nb < d->npicks ? first + nb : d->npicks;
 		size_t next_end = end + nb < d->npicks ? end + nb : d->npicks;
 		int more = end < d->npicks;
 
 		if (more)
-			ticket_start(st, &jobs[(first / nb + 1) % 2], d, end,
-			    next_end, th, started);
+			fo = ticket_start(st, &jobs[(first / nb + 1) % 2], d,
+			    end, next_end);
 		for (size_t i = first; i < end; i++) {
 			staff_pick(st, d, i, tk);
 			d->nunfilled += d->picks[i].unfilled != NULL;
 		}
 		if (more)
-			ticket_finish(st, th, started);
+			fz_fanout_join(fo);
 	}
 }

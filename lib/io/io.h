@@ -67,9 +67,6 @@ size_t fz_stream_count(const fz_stream *s, const char *kind);
 /* How many inputs were parsed in two parts (FZ_STREAM_SPLIT) so far. */
 size_t fz_stream_splits(const fz_stream *s);
 void fz_stream_close(fz_stream *s);
-/* The processors this program may use: $FAZHI_THREADS when it is a
- * number from 1, else those on line. */
-int fz_nprocs(void);
 
 /* ---------------------------------------------------------------- writer */
 

@@ -58,7 +58,6 @@ struct item {
 };
 
 struct batch {
-	struct batch *next;	/* in the queue, or among the free */
 	struct item *ev;
 	size_t nev, evcap;
 	char *bytes;
@@ -97,17 +96,17 @@ struct fz_io__feed {
 	size_t prefix_pos;
 	uint64_t at;		/* file offset of the next read */
 
-	/* Between the two sides. */
-	struct batch *first, *final;	/* handed over, not yet taken */
-	struct batch *free;	/* given back, to be filled again */
+	/* Between the two sides: the batches go round, parsed to the
+	 * reader and read back to the parser; there are at most limit, so
+	 * the parser waits for one read once the reader holds them all. */
+	fz_queue *parsed;	/* handed over, not yet taken */
+	fz_queue *spent;	/* given back, to be filled again */
 	struct batch *solo;	/* with one thread, the one batch */
-	size_t out, limit;	/* handed over, not given back; at most */
+	size_t made, limit;	/* batches made by the parser; at most */
 	int threaded;
 	atomic_int cancel;
 	int wake[2];		/* a byte on it ends a blocked read */
 	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t filled, emptied;
 
 	/* The reading side. */
 	fz_io__feed *reading;	/* the part being read */
@@ -120,22 +119,6 @@ struct fz_io__feed {
 	fz_pev last;
 	int last_status;
 };
-
-int
-fz_nprocs(void)
-{
-	const char *env = getenv("FAZHI_THREADS");
-	char *end;
-	long n;
-
-	if (env != NULL && *env != '\0') {
-		n = strtol(env, &end, 10);
-		if (*end == '\0' && n >= 1)
-			return n > 1024 ? 1024 : (int)n;
-	}
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
-}
 
 const char *
 fz_io__feed_name(const fz_io__feed *f, size_t i)
@@ -585,21 +568,23 @@ fill(fz_io__feed *f, struct batch *b)
 	b->done = f->done;
 }
 
-/* A batch to fill: one given back, or a new one. */
+/* A batch to fill: one given back, or a new one while fewer than the
+ * limit are made, or else the next given back, waited for (NULL when
+ * the feed is closed meanwhile). */
 static struct batch *
 fresh(fz_io__feed *f)
 {
-	struct batch *b = f->free;
+	struct batch *b = fz_queue_trypop(f->spent);
 
-	if (b != NULL)
-		f->free = b->next;
-	else
+	if (b == NULL && f->made < f->limit) {
+		f->made++;
 		b = fz_xcalloc(1, sizeof *b);
-	return b;
+	}
+	return b != NULL ? b : fz_queue_pop(f->spent);
 }
 
 /* Hand the batch being filled over to the reader; unless the feed is
- * over, wait until fewer than its limit are out and start another.
+ * over, start another (waiting while the reader holds all there are).
  * 0 when the feed is closed. */
 static int
 hand_over(fz_io__feed *f)
@@ -607,21 +592,9 @@ hand_over(fz_io__feed *f)
 	struct batch *b = f->filling;
 
 	b->done = f->done;
-	b->next = NULL;
-	pthread_mutex_lock(&f->lock);
-	if (f->final != NULL)
-		f->final->next = b;
-	else
-		f->first = b;
-	f->final = b;
-	f->out++;
-	pthread_cond_signal(&f->filled);
-	while (!f->over && f->out >= f->limit && !cancelled(f))
-		pthread_cond_wait(&f->emptied, &f->lock);
-	b = f->over ? NULL : fresh(f);
-	pthread_mutex_unlock(&f->lock);
+	fz_queue_push(f->parsed, b);
 	f->filling = NULL;
-	if (b != NULL)
+	if (!f->over && (b = fresh(f)) != NULL)
 		start(f, b);
 	return !cancelled(f);
 }
@@ -631,9 +604,7 @@ produce(void *arg)
 {
 	fz_io__feed *f = arg;
 
-	pthread_mutex_lock(&f->lock);
 	start(f, fresh(f));
-	pthread_mutex_unlock(&f->lock);
 	while (!f->over && !cancelled(f)) {
 		step(f);
 		if ((f->over || full(f->filling)) && !hand_over(f))
@@ -694,20 +665,23 @@ up_to_cut(fz_io__feed *f, const unsigned char *buf, size_t n, uint64_t at)
 
 static void *produce(void *arg);
 
-/* Parse on a thread of its own: 1, or 0 when it cannot start. */
+static void drop_parsed(void *b);
+static void drop_spent(void *b);
+
+/* Parse on a thread of its own: 1, or 0 when it cannot start.  Neither
+ * queue ever waits to push: there are only f->limit batches. */
 static int
 start_thread(fz_io__feed *f)
 {
-	pthread_mutex_init(&f->lock, NULL);
-	pthread_cond_init(&f->filled, NULL);
-	pthread_cond_init(&f->emptied, NULL);
+	f->parsed = fz_queue_new(SIZE_MAX);
+	f->spent = fz_queue_new(SIZE_MAX);
 	f->threaded = 1;
 	if (pthread_create(&f->thread, NULL, produce, f) == 0)
 		return 1;
 	f->threaded = 0;
-	pthread_mutex_destroy(&f->lock);
-	pthread_cond_destroy(&f->filled);
-	pthread_cond_destroy(&f->emptied);
+	fz_queue_free(f->parsed, drop_parsed);
+	fz_queue_free(f->spent, drop_spent);
+	f->parsed = f->spent = NULL;
 	return 0;
 }
 
@@ -872,7 +846,9 @@ fz_io__feed_open(char *const *paths, int npaths, unsigned flags)
 	return f;
 }
 
-/* Take the next batch to read. */
+/* Take the next batch to read.  The parser's last batch ends with the
+ * end or an error, after which nothing is taken: there always is one to
+ * wait for. */
 static void
 take(fz_io__feed *f)
 {
@@ -882,13 +858,7 @@ take(fz_io__feed *f)
 		fill(f, f->solo);
 		f->taking = f->solo;
 	} else {
-		pthread_mutex_lock(&f->lock);
-		while (f->first == NULL)
-			pthread_cond_wait(&f->filled, &f->lock);
-		f->taking = f->first;
-		if ((f->first = f->taking->next) == NULL)
-			f->final = NULL;
-		pthread_mutex_unlock(&f->lock);
+		f->taking = fz_queue_pop(f->parsed);
 	}
 	f->pos = 0;
 	f->taken_done = f->taking->done;
@@ -898,14 +868,8 @@ take(fz_io__feed *f)
 static void
 give_back(fz_io__feed *f)
 {
-	if (f->threaded) {
-		pthread_mutex_lock(&f->lock);
-		f->taking->next = f->free;
-		f->free = f->taking;
-		f->out--;
-		pthread_cond_signal(&f->emptied);
-		pthread_mutex_unlock(&f->lock);
-	}
+	if (f->threaded)
+		fz_queue_push(f->spent, f->taking);
 	f->taking = NULL;
 }
 
@@ -993,6 +957,20 @@ batch_free(struct batch *b, size_t from)
 	free(b);
 }
 
+/* A batch handed over and not read: the parts in it are closed too. */
+static void
+drop_parsed(void *b)
+{
+	batch_free(b, 0);
+}
+
+/* A batch read: what it handed over is the reader's. */
+static void
+drop_spent(void *b)
+{
+	batch_free(b, ((struct batch *)b)->nev);
+}
+
 size_t
 fz_io__feed_splits(const fz_io__feed *f)
 {
@@ -1008,21 +986,16 @@ fz_io__feed_done(const fz_io__feed *f)
 void
 fz_io__feed_close(fz_io__feed *f)
 {
-	struct batch *b;
-
 	if (f == NULL)
 		return;
 	if (f->threaded) {
-		pthread_mutex_lock(&f->lock);
+		/* The flag between reads, the queue in a wait for a batch,
+		 * the byte in a blocked read. */
 		atomic_store(&f->cancel, 1);
-		pthread_cond_broadcast(&f->emptied);
-		pthread_mutex_unlock(&f->lock);
+		fz_queue_cancel(f->spent);
 		while (write(f->wake[1], "", 1) < 0 && errno == EINTR)
 			;
 		pthread_join(f->thread, NULL);
-		pthread_mutex_destroy(&f->lock);
-		pthread_cond_destroy(&f->filled);
-		pthread_cond_destroy(&f->emptied);
 	}
 	if (f->wake[0] >= 0) {
 		close(f->wake[0]);
@@ -1038,16 +1011,8 @@ fz_io__feed_close(fz_io__feed *f)
 		batch_free(f->taking, f->pos);
 		batch_free(f->filling, 0);
 	}
-	while ((b = f->first) != NULL) {
-		f->first = b->next;
-		batch_free(b, 0);
-	}
-	while ((b = f->free) != NULL) {
-		f->free = b->next;
-		free(b->ev);
-		free(b->bytes);
-		free(b);
-	}
+	fz_queue_free(f->parsed, drop_parsed);
+	fz_queue_free(f->spent, drop_spent);
 	free(f->held);
 	free(f);
 }
