@@ -101,9 +101,11 @@ cat "$tmp/out.includes"
 if [ $# -gt 0 ]; then
 	for o in "$@"; do
 		case $o in *lib/*/*.o | *cmd/*.o) ;; *) continue ;; esac
+		# Names the compiler makes (__odr_asan.x, __asan_...) are not
+		# the project's.
 		nm -g "$o" 2>/dev/null | awk -v o="$o" '
-		    NF == 3 && $2 ~ /^[TDBRCGSV]$/ { print "D", o, $3 }
-		    NF == 2 && $1 == "U" { print "U", o, $2 }'
+		    NF == 3 && $2 ~ /^[TDBRCGSV]$/ && $3 !~ /^__/ { print "D", o, $3 }
+		    NF == 2 && $1 == "U" && $2 !~ /^__/ { print "U", o, $2 }'
 	done > "$tmp/symbols"
 	awk -v rules="$tmp/rules" -v domains="$DOMAINS" -v edges="$tmp/edges" '
 	# The folder of an object: lib/F/x.o is F, cmd/x.o is cmd.

@@ -7,4 +7,10 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	echo "SKIP: cost: valgrind is not installed"
 	exit 77
 fi
+# A sanitizer build's programs do not run under valgrind.
+if ! valgrind -q --tool=none "${top_builddir:-.}/fazhi-tally" --version \
+    >/dev/null 2>&1; then
+	echo "SKIP: cost: the programs do not run under valgrind (a sanitizer build?)"
+	exit 77
+fi
 run_cases cost
