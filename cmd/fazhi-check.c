@@ -130,12 +130,8 @@ read_inputs(fz_check *c, char **files, int nfiles, fz_stream **sp,
 
 	*sp = s;
 	fz_cli_progress(&cli, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
-		if (ev.type == FZ_EV_DOC)
-			fz_check_doc(c, ev.kind, ev.node);
-		else
-			fz_check_record(c, fz_kind_parse(ev.kind), ev.node);
-	}
+	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+		fz_check_take(c, &ev, err);
 	return rc == 0 ? FZ_OK : rc;
 }
 

@@ -146,9 +146,9 @@ read_published(const char *path, fz_stream **s, fz_node **doc, fz_error *err)
 	if (rc == 0)
 		return fz_error_set(err, FZ_DATAERR, path, 0, 0, "no draw "
 		    "document to verify");
-	if (strcmp(ev.kind, "draw") != 0)
+	if (ev.kind != FZ_KIND_DRAW)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
-		    ev.doc_col, "--verify takes a draw, not %s", ev.kind);
+		    ev.doc_col, "--verify takes a draw, not %s", ev.kind_name);
 	*doc = ev.node;
 	if ((rc = fz_stream_next(*s, &ev, err)) == 1)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,

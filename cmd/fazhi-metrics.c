@@ -90,7 +90,7 @@ add_record(fz_metrics *m, const fz_event *ev, fz_error *err)
 	fz_application a;
 	int rc;
 
-	if (strcmp(ev->kind, "matters") == 0) {
+	if (ev->kind == FZ_KIND_MATTERS) {
 		rc = fz_record_decode(FZ_KIND_MATTERS, ev->node, &mt, NULL,
 		    err);
 		return rc != FZ_OK ? rc :
@@ -105,12 +105,10 @@ static int
 take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
 {
 	(void)s;
-	if (ev->kind == NULL || (strcmp(ev->kind, "matters") != 0 &&
-	    strcmp(ev->kind, "applications") != 0))
+	if (ev->kind != FZ_KIND_MATTERS && ev->kind != FZ_KIND_APPLICATIONS)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
 		    ev->doc_col, "fazhi-metrics reads matters and "
-		    "applications, not %s",
-		    ev->kind ? ev->kind : "a document without kind");
+		    "applications, not %s", ev->kind_name);
 	return ev->type == FZ_EV_RECORD ? add_record(ctx, ev, err) : FZ_OK;
 }
 

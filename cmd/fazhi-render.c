@@ -169,10 +169,10 @@ take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
 	struct inputs *in = ctx;
 
 	(void)s;
-	if (ev->kind != NULL && ev->type == FZ_EV_DOC) {
-		in->draw |= !strcmp(ev->kind, "draw");
-		in->tally |= !strcmp(ev->kind, "tally");
-		in->metrics |= !strcmp(ev->kind, "metrics");
+	if (ev->type == FZ_EV_DOC) {
+		in->draw |= ev->kind == FZ_KIND_DRAW;
+		in->tally |= ev->kind == FZ_KIND_TALLY;
+		in->metrics |= ev->kind == FZ_KIND_METRICS;
 	}
 	return in->tables != NULL ? fz_table_set_add_event(in->tables, ev, err)
 	    : fz_render_ctx_add_event(in->ctx, ev, err);

@@ -117,14 +117,14 @@ wrong_kind(const fz_event *ev, int merge, fz_error *err)
 {
 	return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
 	    ev->doc_col, merge ? "--merge reads tallies, not %s"
-	    : "fazhi-tally reads inspections and cases, not %s", ev->kind);
+	    : "fazhi-tally reads inspections and cases, not %s", ev->kind_name);
 }
 
 static int
 add_record(fz_tally *t, const struct opts *o, const fz_directory *dir,
     fz_stream *s, const fz_event *ev, fz_error *err)
 {
-	enum fz_kind k = fz_kind_parse(ev->kind);
+	enum fz_kind k = ev->kind;
 	fz_inspection in;
 	fz_case c;
 	int rc;
@@ -156,9 +156,9 @@ static int
 take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
 {
 	struct reading *r = ctx;
-	int is_tally = strcmp(ev->kind, "tally") == 0;
-	int is_record = strcmp(ev->kind, "inspections") == 0 ||
-	    strcmp(ev->kind, "cases") == 0;
+	int is_tally = ev->kind == FZ_KIND_TALLY;
+	int is_record = ev->kind == FZ_KIND_INSPECTIONS ||
+	    ev->kind == FZ_KIND_CASES;
 
 	if (r->o->merge ? !is_tally : !is_record)
 		return wrong_kind(ev, r->o->merge, err);

@@ -165,17 +165,21 @@ add_plan(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 static int
 input_of(const fz_event *ev, enum fz_draw_input *k, fz_error *err)
 {
-	static const char *const names[FZ_IN_COUNT] = { "plan", "entities",
-		"inspectors" };
-
-	for (int i = 0; i < FZ_IN_COUNT; i++)
-		if (strcmp(ev->kind, names[i]) == 0) {
-			*k = (enum fz_draw_input)i;
-			return FZ_OK;
-		}
-	return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-	    ev->doc_col, "a draw reads plan, entities and inspectors, not %s",
-	    ev->kind);
+	switch (ev->kind) {
+	case FZ_KIND_PLAN:
+		*k = FZ_IN_PLAN;
+		return FZ_OK;
+	case FZ_KIND_ENTITIES:
+		*k = FZ_IN_ENTITIES;
+		return FZ_OK;
+	case FZ_KIND_INSPECTORS:
+		*k = FZ_IN_INSPECTORS;
+		return FZ_OK;
+	default:
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "a draw reads plan, entities and inspectors, "
+		    "not %s", ev->kind_name);
+	}
 }
 
 static int

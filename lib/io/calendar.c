@@ -206,9 +206,10 @@ fz_calendar_load(fz_calendar *c, const char *path, fz_error *err)
 	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
 		if (ev.type != FZ_EV_DOC)
 			continue;
-		if (ev.kind != NULL && strcmp(ev.kind, "calendar") != 0) {
+		if (ev.kind_name != NULL && ev.kind != FZ_KIND_CALENDAR) {
 			rc = fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
-			    ev.doc_col, "not a calendar (kind %s)", ev.kind);
+			    ev.doc_col, "not a calendar (kind %s)",
+			    ev.kind_name);
 			break;
 		}
 		if ((rc = fz_calendar_add_doc(c, ev.node, err)) != FZ_OK)

@@ -78,10 +78,10 @@ fz_directory_load(fz_directory *d, const char *path, fz_error *err)
 	int rc;
 
 	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
-		if (strcmp(ev.kind, "entities") != 0) {
+		if (ev.kind != FZ_KIND_ENTITIES) {
 			rc = fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 			    ev.doc_col, "expected an entity directory, not %s",
-			    ev.kind);
+			    ev.kind_name);
 			break;
 		}
 		if (ev.type != FZ_EV_RECORD)

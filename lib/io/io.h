@@ -26,7 +26,12 @@ enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC };
  * FZ_STREAM_KEEP. */
 typedef struct fz_event {
 	enum fz_event_type type;
-	const char *kind;	/* NULL for a document without kind */
+	/* The document's kind: FZ_KIND_NONE for a document without kind,
+	 * or with one fazhi does not know (FZ_STREAM_ANY_KIND).  Decide by
+	 * kind; kind_name is its text, for messages and output only (NULL
+	 * for a document without kind), valid as long as node. */
+	enum fz_kind kind;
+	const char *kind_name;
 	fz_node *node;
 	const char *file;	/* the input's name as given ("-" is "<stdin>") */
 	unsigned doc_line, doc_col;	/* where the document's mapping begins */
@@ -62,8 +67,8 @@ void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx);
 int fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err);
 /* The arena that holds the current event's nodes. */
 fz_arena *fz_stream_arena(fz_stream *s);
-/* Records read so far of a kind, and the count of files. */
-size_t fz_stream_count(const fz_stream *s, const char *kind);
+/* Records read so far of kind k (0 for FZ_KIND_NONE). */
+size_t fz_stream_count(const fz_stream *s, enum fz_kind k);
 /* How many inputs were parsed in two parts (FZ_STREAM_SPLIT) so far. */
 size_t fz_stream_splits(const fz_stream *s);
 void fz_stream_close(fz_stream *s);

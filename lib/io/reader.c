@@ -24,8 +24,8 @@ struct fz_stream {
 
 	fz_arena *doc_arena, *rec_arena;
 	enum state state;
-	const char *kind;
-	enum fz_kind kindk;
+	enum fz_kind kind;
+	const char *kind_name;	/* as the event gives it */
 	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
 	size_t bufpos, rec_index, ndocs;
 	int streamed;		/* records: of this document were streamed */
@@ -65,11 +65,9 @@ void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx) { s->pro
 fz_arena *fz_stream_arena(fz_stream *s) { return s->rec_arena; }
 
 size_t
-fz_stream_count(const fz_stream *s, const char *kind)
+fz_stream_count(const fz_stream *s, enum fz_kind k)
 {
-	enum fz_kind k = fz_kind_parse(kind);
-
-	return k == FZ_KIND_NONE ? 0 : s->counts[k];
+	return k > FZ_KIND_NONE && k < FZ_KIND_COUNT ? s->counts[k] : 0;
 }
 
 size_t
@@ -255,13 +253,14 @@ emit(fz_stream *s, fz_event *ev, enum fz_event_type type, fz_node *node)
 {
 	ev->type = type;
 	ev->kind = s->kind;
+	ev->kind_name = s->kind_name;
 	ev->node = node;
 	ev->file = s->name;
 	ev->doc_line = s->doc_line;
 	ev->doc_col = s->doc_col;
 	ev->index = type == FZ_EV_RECORD ? s->rec_index++ : 0;
-	if (type == FZ_EV_RECORD && s->kindk != FZ_KIND_NONE)
-		s->counts[s->kindk]++;
+	if (type == FZ_EV_RECORD && s->kind != FZ_KIND_NONE)
+		s->counts[s->kind]++;
 }
 
 static int
@@ -282,11 +281,11 @@ take_kind(fz_stream *s, fz_node *v, fz_error *err)
 	if (v->type != FZ_SCALAR || fz_node_is_null(v))
 		return fz_error_set(err, FZ_DATAERR, s->name, v->line, v->col,
 		    "kind must be the name of a kind");
-	s->kindk = fz_kind_parse(v->str);
-	if (s->kindk == FZ_KIND_NONE && !(s->flags & FZ_STREAM_ANY_KIND))
+	s->kind = fz_kind_parse(v->str);
+	if (s->kind == FZ_KIND_NONE && !(s->flags & FZ_STREAM_ANY_KIND))
 		return fz_error_set(err, FZ_DATAERR, s->name, v->line, v->col,
 		    "unknown kind '%s'", v->str);
-	s->kind = s->kindk != FZ_KIND_NONE ? fz_kind_name(s->kindk) : v->str;
+	s->kind_name = s->kind != FZ_KIND_NONE ? fz_kind_name(s->kind) : v->str;
 	return FZ_OK;
 }
 
@@ -308,8 +307,8 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 		return at_event(s, ke, err, "duplicate key in mapping");
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
-	if (strcmp(key->str, "records") == 0 && s->kind != NULL &&
-	    fz_kind_has_records(s->kindk) && e.type == FZ_PEV_SEQ) {
+	if (strcmp(key->str, "records") == 0 && s->kind_name != NULL &&
+	    fz_kind_has_records(s->kind) && e.type == FZ_PEV_SEQ) {
 		/* The common case: stream the records one by one. */
 		s->state = S_RECORDS;
 		s->streamed = 1;
@@ -346,8 +345,8 @@ doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
 	place(s, s->doc, e);
 	s->doc_line = s->doc->line;
 	s->doc_col = s->doc->col;
-	s->kind = NULL;
-	s->kindk = FZ_KIND_NONE;
+	s->kind_name = NULL;
+	s->kind = FZ_KIND_NONE;
 	s->buffered = s->kept = NULL;
 	s->bufpos = s->rec_index = 0;
 	s->streamed = 0;
@@ -359,10 +358,10 @@ doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
 static int
 doc_end(fz_stream *s, fz_error *err)
 {
-	if (s->kind == NULL && !(s->flags & FZ_STREAM_ANY_KIND))
+	if (s->kind_name == NULL && !(s->flags & FZ_STREAM_ANY_KIND))
 		return fz_error_set(err, FZ_DATAERR, s->name, s->doc_line,
 		    s->doc_col, "document has no kind");
-	if (s->buffered != NULL && !fz_kind_has_records(s->kindk)) {
+	if (s->buffered != NULL && !fz_kind_has_records(s->kind)) {
 		fz_node_put(s->doc_arena, s->doc, "records", s->buffered);
 		s->buffered = NULL;
 	}

@@ -137,11 +137,12 @@ fz_render_ctx_free(fz_render_ctx *c)
 	free(c);
 }
 
-/* Keep doc, memory of the context, with its tables and helpers. */
+/* Keep doc, memory of the context, of kind k named kind, with its
+ * tables and helpers. */
 static int
-add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
+add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
+    fz_error *err)
 {
-	enum fz_kind k = kind != NULL ? fz_kind_parse(kind) : FZ_KIND_NONE;
 	size_t at;
 	int rc;
 
@@ -180,7 +181,8 @@ fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc, const char *kind,
 
 	if (copy == NULL)
 		abort();
-	return add_doc(c, copy, kind, err);
+	return add_doc(c, copy, kind != NULL ? fz_kind_parse(kind) :
+	    FZ_KIND_NONE, kind, err);
 }
 
 int
@@ -201,14 +203,14 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 		fz_node_push(c->a, c->records, fz_node_copy(c->a, ev->node));
 		return FZ_OK;
 	}
-	if (c->records == NULL)
-		return fz_render_ctx_add(c, ev->node, ev->kind, err);
-	/* The records came first; the document gathers them. */
 	if ((doc = fz_node_copy(c->a, ev->node)) == NULL)
 		abort();
-	fz_render__add(c->a, doc, "records", c->records);
-	c->records = NULL;
-	return add_doc(c, doc, ev->kind, err);
+	if (c->records != NULL) {
+		/* The records came first; the document gathers them. */
+		fz_render__add(c->a, doc, "records", c->records);
+		c->records = NULL;
+	}
+	return add_doc(c, doc, ev->kind, ev->kind_name, err);
 }
 
 /* tally_by.G.VALUE: the row of VALUE in the first tally by G alone. */

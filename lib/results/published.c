@@ -221,11 +221,11 @@ only_doc(fz_stream *s, const char *path, fz_node **doc, fz_arena *a,
 		    "document");
 	if (rc != 1)
 		return rc;
-	if (ev.type != FZ_EV_DOC || ev.kind == NULL ||
-	    strcmp(ev.kind, "draw") != 0)
+	if (ev.type != FZ_EV_DOC || ev.kind != FZ_KIND_DRAW)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 		    ev.doc_col, "expected a draw (kind: draw), not %s",
-		    ev.kind != NULL ? ev.kind : "a document without kind");
+		    ev.kind_name != NULL ? ev.kind_name :
+		    "a document without kind");
 	*doc = fz_node_copy(a, ev.node);
 	if ((rc = fz_stream_next(s, &ev, err)) == 1)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,

@@ -68,6 +68,7 @@ typedef struct fz_table_set {
 	fz_arena *arena;
 	size_t cap;
 	fz_table *open;		/* the record table events are filling */
+	enum fz_kind open_kind;	/* and its kind */
 	fz_table_cell *scratch;
 	size_t nscratch, cap_scratch;
 } fz_table_set;
