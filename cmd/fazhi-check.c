@@ -130,9 +130,10 @@ read_inputs(fz_check *c, char **files, int nfiles, fz_stream **sp,
 
 	*sp = s;
 	fz_cli_progress(&cli, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		fz_check_take(c, &ev, err);
-	return rc == 0 ? FZ_OK : rc;
+	return rc;
 }
 
 /* ------------------------------------------------------------ output */

@@ -141,16 +141,17 @@ read_published(const char *path, fz_stream **s, fz_node **doc, fz_error *err)
 	int rc;
 
 	*s = fz_stream_open(paths, 1, FZ_STREAM_KEEP);
-	if ((rc = fz_stream_next(*s, &ev, err)) != 1 && rc != 0)
+	if ((rc = fz_stream_next(*s, &ev, err)) != FZ_OK)
 		return rc;
-	if (rc == 0)
+	if (ev.type == FZ_EV_END)
 		return fz_error_set(err, FZ_DATAERR, path, 0, 0, "no draw "
 		    "document to verify");
 	if (ev.kind != FZ_KIND_DRAW)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 		    ev.doc_col, "--verify takes a draw, not %s", ev.kind_name);
 	*doc = ev.node;
-	if ((rc = fz_stream_next(*s, &ev, err)) == 1)
+	if ((rc = fz_stream_next(*s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 		    ev.doc_col, "--verify takes one draw document");
 	return rc;

@@ -131,7 +131,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st.tables_ok = 1;
 	st.arena = fz_arena_new();
 	s = fz_stream_open(paths, 1, flags);
-	while (fz_stream_next(s, &ev, &err) == 1)
+	while (fz_stream_next(s, &ev, &err) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		on_event(&st, &ev);
 	fz_stream_count(s, FZ_KIND_INSPECTIONS);
 	fz_stream_close(s);

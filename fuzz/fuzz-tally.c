@@ -118,7 +118,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	paths[0] = (char *)fuzz_file(data + 1, size - 1);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
-	while (ok && fz_stream_next(s, &ev, &err) == 1) {
+	while (ok && fz_stream_next(s, &ev, &err) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
 		if (ev.type == FZ_EV_DOC && ev.kind == FZ_KIND_CALENDAR)
 			fz_calendar_add_doc(cal, ev.node, &err);
 		else if ((opts & 8) && ev.kind == FZ_KIND_TALLY)

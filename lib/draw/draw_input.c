@@ -229,7 +229,8 @@ fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
 
 	store_new(in, force, fallback, diag);
 	fz_stream_set_tap(s, fz_draw__kind_digests_tap, in->store->digests);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		if ((rc = take_event(in, &ev, err)) != FZ_OK)
 			break;
 	/* A duplicate entity comes before anything met later. */
@@ -238,7 +239,7 @@ fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
 		*err = dup;
 		return dup.status;
 	}
-	if (rc != 0)
+	if (rc != FZ_OK)
 		return rc;
 	if (in->records[FZ_IN_PLAN] == 0)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "no plan among "

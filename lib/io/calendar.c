@@ -203,7 +203,8 @@ fz_calendar_load(fz_calendar *c, const char *path, fz_error *err)
 	fz_event ev;
 	int rc;
 
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
+	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
 		if (ev.type != FZ_EV_DOC)
 			continue;
 		if (ev.kind_name != NULL && ev.kind != FZ_KIND_CALENDAR) {
@@ -217,7 +218,7 @@ fz_calendar_load(fz_calendar *c, const char *path, fz_error *err)
 	}
 	fz_stream_close(s);
 	sort_dates(c);
-	return rc == 0 ? FZ_OK : rc;
+	return rc;
 }
 
 int

@@ -152,7 +152,8 @@ fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
 	int rc;
 
 	fz_cli_progress(c, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		if ((rc = take(ctx, s, &ev, err)) != FZ_OK)
 			break;
 	fz_stream_close(s);

@@ -16,14 +16,14 @@
 #define FZ_MAX_SCALAR (1u << 20)	/* bytes in one scalar */
 #define FZ_MAX_DOCUMENTS 100000		/* documents in one run */
 
-enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC };
+enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC, FZ_EV_END };
 
 /* One step of the stream.  For a record kind, every item of records: is
  * an FZ_EV_RECORD, and the document itself then comes as an FZ_EV_DOC
  * whose node holds its other keys.  Any other document is one FZ_EV_DOC
- * with the whole mapping.  Nodes belong to the stream and are valid
- * until the next fz_stream_next, or until fz_stream_close with
- * FZ_STREAM_KEEP. */
+ * with the whole mapping.  After the last input, FZ_EV_END: no kind,
+ * node or place.  Nodes belong to the stream and are valid until the
+ * next fz_stream_next, or until fz_stream_close with FZ_STREAM_KEEP. */
 typedef struct fz_event {
 	enum fz_event_type type;
 	/* The document's kind: FZ_KIND_NONE for a document without kind,
@@ -62,8 +62,9 @@ typedef void (*fz_progress_fn)(void *ctx, uint64_t done, uint64_t total);
 fz_stream *fz_stream_open(char *const *paths, int npaths, unsigned flags);
 void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx);
 void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx);
-/* The next event: 1 with *ev filled, 0 at the end of the last input, or
- * an error status with err filled. */
+/* The next event: FZ_OK with *ev filled (FZ_EV_END at the end of the
+ * last input, and again at every call after), or an error status with
+ * err filled. */
 int fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err);
 /* The arena that holds the current event's nodes. */
 fz_arena *fz_stream_arena(fz_stream *s);

@@ -378,8 +378,8 @@ doc_end(fz_stream *s, fz_error *err)
 	return FZ_OK;
 }
 
-/* Between documents: 1 when a document began, 0 at the end of all
- * inputs, or a status. */
+/* Between documents: a document began (S_IN_DOC), or the last input
+ * ended (S_DONE). */
 static int
 find_doc(fz_stream *s, fz_error *err)
 {
@@ -391,10 +391,10 @@ find_doc(fz_stream *s, fz_error *err)
 			return rc;
 		switch (e.type) {
 		case FZ_PEV_END:
-			return 0;
+			s->state = S_DONE;
+			return FZ_OK;
 		case FZ_PEV_MAP:
-			rc = doc_begin(s, &e, err);
-			return rc == FZ_OK ? 1 : rc;
+			return doc_begin(s, &e, err);
 		case FZ_PEV_SCALAR:
 			/* An empty document (a lone ---) is nothing. */
 			if (e.len == 0 && !e.quoted)
@@ -410,6 +410,8 @@ find_doc(fz_stream *s, fz_error *err)
 	}
 }
 
+/* The next streamed record, or at their end back to the document's
+ * other keys (S_IN_DOC). */
 static int
 next_record(fz_stream *s, fz_event *ev, fz_error *err)
 {
@@ -421,63 +423,72 @@ next_record(fz_stream *s, fz_event *ev, fz_error *err)
 		return rc;
 	if (e.type == FZ_PEV_SEQ_END) {
 		s->state = S_IN_DOC;
-		return 0;
+		return FZ_OK;
 	}
 	if (!(s->flags & FZ_STREAM_KEEP))
 		fz_arena_reset(s->rec_arena);
 	rc = build(s, s->rec_arena, &e, 3, &rec, err);
 	if (rc == FZ_OK)
 		rc = check_record(s, rec, err);
-	if (rc != FZ_OK)
+	if (rc == FZ_OK)
+		emit(s, ev, FZ_EV_RECORD, rec);
+	return rc;
+}
+
+/* After the document's mapping: the records it held before its kind,
+ * then the document (S_BETWEEN). */
+static int
+flush(fz_stream *s, fz_event *ev, fz_error *err)
+{
+	fz_node *rec;
+	int rc;
+
+	if (s->buffered != NULL && s->buffered->type == FZ_SEQ &&
+	    s->bufpos < s->buffered->n) {
+		rec = s->buffered->kids[s->bufpos++];
+		if ((rc = check_record(s, rec, err)) == FZ_OK)
+			emit(s, ev, FZ_EV_RECORD, rec);
 		return rc;
-	emit(s, ev, FZ_EV_RECORD, rec);
-	return 1;
+	}
+	s->state = S_BETWEEN;
+	emit(s, ev, FZ_EV_DOC, s->doc);
+	return FZ_OK;
+}
+
+/* One step of the state: FZ_OK, with an event in ev or not yet. */
+static int
+step(fz_stream *s, fz_event *ev, fz_error *err)
+{
+	fz_pev e;
+	int rc;
+
+	switch (s->state) {
+	case S_BETWEEN:
+		return find_doc(s, err);
+	case S_IN_DOC:
+		if ((rc = next_event(s, &e, err)) != FZ_OK)
+			return rc;
+		return e.type == FZ_PEV_MAP_END ? doc_end(s, err) :
+		    doc_key(s, &e, err);
+	case S_RECORDS:
+		return next_record(s, ev, err);
+	case S_FLUSH:
+		return flush(s, ev, err);
+	default:
+		memset(ev, 0, sizeof *ev);
+		ev->type = FZ_EV_END;
+		ev->kind = FZ_KIND_NONE;
+		return FZ_OK;
+	}
 }
 
 int
 fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err)
 {
-	fz_pev e;
-	int rc;
+	int rc = FZ_OK;
 
-	for (;;) {
-		switch (s->state) {
-		case S_DONE:
-			return 0;
-		case S_BETWEEN:
-			if ((rc = find_doc(s, err)) != 1) {
-				if (rc == 0)
-					s->state = S_DONE;
-				return rc;
-			}
-			break;
-		case S_RECORDS:
-			if ((rc = next_record(s, ev, err)) != 0)
-				return rc;
-			break;
-		case S_IN_DOC:
-			if ((rc = next_event(s, &e, err)) != FZ_OK)
-				return rc;
-			if (e.type == FZ_PEV_MAP_END)
-				rc = doc_end(s, err);
-			else
-				rc = doc_key(s, &e, err);
-			if (rc != FZ_OK)
-				return rc;
-			break;
-		case S_FLUSH:
-			if (s->buffered != NULL && s->buffered->type == FZ_SEQ &&
-			    s->bufpos < s->buffered->n) {
-				fz_node *rec = s->buffered->kids[s->bufpos++];
-
-				if ((rc = check_record(s, rec, err)) != FZ_OK)
-					return rc;
-				emit(s, ev, FZ_EV_RECORD, rec);
-				return 1;
-			}
-			s->state = S_BETWEEN;
-			emit(s, ev, FZ_EV_DOC, s->doc);
-			return 1;
-		}
-	}
+	ev->type = 0;		/* no event yet */
+	while (rc == FZ_OK && ev->type == 0)
+		rc = step(s, ev, err);
+	return rc;
 }

@@ -34,7 +34,8 @@ yaml_doc(const char *text)
 	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
 	close(fd);
 	s = fz_stream_open(paths, 1, FZ_STREAM_KEEP);
-	assert_int_equal(fz_stream_next(s, &ev, &err), 1);
+	assert_int_equal(fz_stream_next(s, &ev, &err), FZ_OK);
+	assert_int_equal(ev.type, FZ_EV_DOC);
 	doc = fz_node_copy(arena, ev.node);
 	fz_stream_close(s);
 	unlink(path);

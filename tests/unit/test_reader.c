@@ -71,9 +71,11 @@ next_ok(fz_stream *s, fz_event *ev)
 	fz_error err = { 0 };
 	int rc = fz_stream_next(s, ev, &err);
 
-	if (rc != 1)
+	if (rc != FZ_OK)
 		fail_msg("fz_stream_next gave %d: %s:%u:%u: %s", rc, err.file,
 		    err.line, err.col, err.msg);
+	if (ev->type == FZ_EV_END)
+		fail_msg("fz_stream_next gave the end");
 }
 
 static void
@@ -82,8 +84,15 @@ at_end(fz_stream *s)
 	fz_event ev;
 	fz_error err = { 0 };
 
-	assert_int_equal(fz_stream_next(s, &ev, &err), 0);
-	assert_int_equal(fz_stream_next(s, &ev, &err), 0);
+	/* The end, and again the end. */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(fz_stream_next(s, &ev, &err), FZ_OK);
+		assert_int_equal(ev.type, FZ_EV_END);
+		assert_int_equal(ev.kind, FZ_KIND_NONE);
+		assert_null(ev.kind_name);
+		assert_null(ev.node);
+		assert_null(ev.file);
+	}
 }
 
 /* Read until the stream fails; the error must be status at line:col
@@ -96,7 +105,8 @@ fails_with(fz_stream *s, int status, unsigned line, unsigned col,
 	fz_error err = { 0 };
 	int rc, n = 0;
 
-	while ((rc = fz_stream_next(s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		assert_true(++n < 1000);
 	if (rc != status)
 		fail_msg("status %d, not %d (%s)", rc, status, err.msg);
@@ -759,7 +769,8 @@ test_tap_sees_every_byte(void **state)
 	    strlen("kind: plan\n# trailing comment\n\n"));
 	f->s = fz_stream_open(f->paths, f->n, 0);
 	fz_stream_set_tap(f->s, tap, &t);
-	while ((rc = fz_stream_next(f->s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(f->s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		;
 	assert_int_equal(rc, 0);
 	for (int i = 0; i < f->n; i++) {
@@ -807,7 +818,8 @@ test_progress_reports_bytes(void **state)
 		add_file(f, big, size);
 	f->s = fz_stream_open(f->paths, f->n, 0);
 	fz_stream_set_progress(f->s, progress, &p);
-	while ((rc = fz_stream_next(f->s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(f->s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		;
 	assert_int_equal(rc, 0);
 	assert_true(p.calls >= 1);
@@ -833,7 +845,8 @@ test_document_limit(void **state)
 	add_file(f, text, (n - 10) * len);
 	add_file(f, text, 10 * len);
 	f->s = fz_stream_open(f->paths, f->n, 0);
-	while ((rc = fz_stream_next(f->s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(f->s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		docs++;
 	assert_int_equal(rc, 0);
 	assert_int_equal(docs, n);
@@ -841,7 +854,8 @@ test_document_limit(void **state)
 	fz_stream_close(f->s);
 	add_file(f, doc, len);
 	f->s = fz_stream_open(f->paths, f->n, 0);
-	while ((rc = fz_stream_next(f->s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(f->s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		;
 	assert_int_equal(rc, FZ_DATAERR);
 	assert_string_equal(err.file, f->paths[2]);
@@ -961,7 +975,8 @@ test_many_batches_in_order(void **state)
 		next_ok(f->s, &ev);
 		assert_int_equal(ev.type, FZ_EV_DOC);
 	}
-	assert_int_equal((rc = fz_stream_next(f->s, &ev, &err)), 0);
+	assert_int_equal((rc = fz_stream_next(f->s, &ev, &err)), FZ_OK);
+	assert_int_equal(ev.type, FZ_EV_END);
 	assert_int_equal(got, 3 * NREC);
 	for (int i = 0; i < f->n; i++) {
 		char *want = fx_slurp(f->paths[i], &len);
@@ -1033,7 +1048,8 @@ read_all(char **paths, unsigned flags, struct seen *w)
 
 	memset(w, 0, sizeof *w);
 	fz_stream_set_tap(s, seen_tap, w);
-	while ((w->rc = fz_stream_next(s, &ev, &err)) == 1) {
+	while ((w->rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
 		const fz_node *e;
 
 		if (ev.type == FZ_EV_DOC) {
