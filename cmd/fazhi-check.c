@@ -42,19 +42,19 @@ struct opts {
 enum { O_STRICT = 256, O_RULES, O_AS_OF, O_CALENDAR, O_DUE };
 
 static int
-parse_days(const char *arg, int *days)
+parse_days(const char *arg, int *days, fz_error *err)
 {
 	long long n;
 
 	if (fz_int_parse(arg, strlen(arg), &n) != 0 || n > 36500)
-		return fz_cli_usage(&cli, "--due-within: '%s' is not a number "
+		return fz_cli_usage(err, "--due-within: '%s' is not a number "
 		    "of days", arg);
 	*days = (int)n;
 	return -1;
 }
 
 static int
-parse_opt(struct opts *o, int c)
+parse_opt(struct opts *o, int c, fz_error *err)
 {
 	switch (c) {
 	case O_STRICT:
@@ -67,25 +67,26 @@ parse_opt(struct opts *o, int c)
 		o->calendar = optarg;
 		return -1;
 	case O_DUE:
-		return parse_days(optarg, &o->check.due_within);
+		return parse_days(optarg, &o->check.due_within, err);
 	case O_AS_OF:
 		if (fz_date_parse(optarg, strlen(optarg), &o->check.as_of) != 0)
-			return fz_cli_usage(&cli, "--as-of: '%s' is not a date "
+			return fz_cli_usage(err, "--as-of: '%s' is not a date "
 			    "(YYYY-MM-DD)", optarg);
 		return -1;
 	case 'f':
 		if (strcmp(optarg, "text") != 0 && strcmp(optarg, "yaml") != 0)
-			return fz_cli_usage(&cli, "--format: '%s' is not text "
+			return fz_cli_usage(err, "--format: '%s' is not text "
 			    "or yaml", optarg);
 		o->yaml = strcmp(optarg, "yaml") == 0;
 		return -1;
 	default:
-		return fz_cli_common(&cli, c, optarg);
+		return fz_cli_common(&cli, c, optarg, err);
 	}
 }
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -101,7 +102,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT "f:", longopts,
 	    NULL)) != -1)
-		if ((rc = parse_opt(o, c)) >= 0)
+		if ((rc = parse_opt(o, c, err)) >= 0)
 			return rc;
 	return -1;
 }
@@ -272,10 +273,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) >= 0)
-		return rc;
-	rc = run(&o, argv + optind, argc - optind, &err);
-	if (rc != FZ_OK && rc != FZ_PROBLEMS && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, argv + optind, argc - optind, &err);
+	return fz_cli_finish(&cli, rc, &err);
 }

@@ -33,8 +33,9 @@ struct opts {
 	const char *verify;	/* the published draw, or NULL */
 };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -51,10 +52,10 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->verify = optarg;
 		else if (c == O_HASH &&
 		    (o->hash = fz_draw_hash_parse(optarg, strlen(optarg))) < 0)
-			rc = fz_cli_usage(&cli, "--hash: '%s' is not sha256 or "
+			rc = fz_cli_usage(err, "--hash: '%s' is not sha256 or "
 			    "sm3", optarg);
 		else if (c != O_HASH)
-			rc = fz_cli_common(&cli, c, optarg);
+			rc = fz_cli_common(&cli, c, optarg, err);
 		if (rc >= 0)
 			return rc;
 	}
@@ -248,10 +249,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) >= 0)
-		return rc;
-	rc = run(&o, argv + optind, argc - optind, &err);
-	if (rc != FZ_OK && rc != FZ_PROBLEMS && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, argv + optind, argc - optind, &err);
+	return fz_cli_finish(&cli, rc, &err);
 }

@@ -39,8 +39,9 @@ struct opts {
 
 enum { O_WHERE = 256, O_CALENDAR, O_BY };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -50,7 +51,6 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "by", required_argument, NULL, O_BY },
 		{ NULL, 0, NULL, 0 }
 	};
-	fz_error err;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
@@ -58,29 +58,29 @@ parse_opts(int argc, char **argv, struct opts *o)
 		switch (c) {
 		case FZ_OPT_FROM: case FZ_OPT_TO: case FZ_OPT_MONTH:
 		case FZ_OPT_YEAR:
-			rc = fz_cli_range_option(&cli, &o->range, c, optarg);
+			rc = fz_cli_range_option(&o->range, c, optarg, err);
 			break;
 		case O_CALENDAR:
 			o->calendar = optarg;
 			rc = -1;
 			break;
 		case O_WHERE:
-			rc = fz_where_add(o->where, optarg, &err) == FZ_OK ? -1 :
-			    fz_cli_usage(&cli, "%s", err.msg);
+			rc = fz_where_add(o->where, optarg, err) == FZ_OK ? -1 :
+			    FZ_USAGE;
 			break;
 		case O_BY:
 			rc = (o->by = fz_metrics_by_parse(optarg)) >= 0 ? -1 :
-			    fz_cli_usage(&cli, "--by: '%s' is not one of "
+			    fz_cli_usage(err, "--by: '%s' is not one of "
 			    "matter, type, office", optarg);
 			break;
 		default:
-			rc = fz_cli_common(&cli, c, optarg);
+			rc = fz_cli_common(&cli, c, optarg, err);
 			break;
 		}
 		if (rc >= 0)
 			return rc;
 	}
-	return fz_cli_range_check(&cli, &o->range);
+	return fz_cli_range_check(&o->range, err);
 }
 
 static int
@@ -165,14 +165,8 @@ main(int argc, char **argv)
 
 	fz_cli_range_init(&o.range);
 	o.where = fz_where_new();
-	if ((rc = parse_opts(argc, argv, &o)) >= 0) {
-		/* --help and --version have finished standard output. */
-		fz_where_free(o.where);
-		return rc;
-	}
-	rc = run(&o, argv + optind, argc - optind, &err);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, argv + optind, argc - optind, &err);
 	fz_where_free(o.where);
-	if (rc != FZ_OK && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	return fz_cli_finish(&cli, rc, &err);
 }

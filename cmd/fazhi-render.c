@@ -47,8 +47,9 @@ struct opts {
 	int bom, list, context;
 };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -72,7 +73,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case O_LIST: o->list = 1; break;
 		case O_DUMP: o->dump = optarg; break;
 		case O_CONTEXT: o->context = 1; break;
-		default: rc = fz_cli_common(&cli, c, optarg); break;
+		default: rc = fz_cli_common(&cli, c, optarg, err); break;
 		}
 		if (rc >= 0)
 			return rc;
@@ -98,7 +99,7 @@ output_format(const char *output)
 }
 
 static int
-check_opts(struct opts *o, int nfiles)
+check_opts(struct opts *o, int nfiles, fz_error *err)
 {
 	static const char *const formats[] = { "text", "md", "html", "csv",
 		"xlsx", NULL };
@@ -109,22 +110,22 @@ check_opts(struct opts *o, int nfiles)
 	for (i = 0; formats[i] != NULL && strcmp(formats[i], o->format); i++)
 		;
 	if (formats[i] == NULL)
-		return fz_cli_usage(&cli, "-f: '%s' is not one of text, md, "
+		return fz_cli_usage(err, "-f: '%s' is not one of text, md, "
 		    "html, xlsx, csv", o->format);
 	if (modes > 1)
-		return fz_cli_usage(&cli, "--list, --dump and --context "
+		return fz_cli_usage(err, "--list, --dump and --context "
 		    "exclude each other");
 	if ((o->list || o->dump != NULL) && nfiles > 0)
-		return fz_cli_usage(&cli, "--list and --dump read no files");
+		return fz_cli_usage(err, "--list and --dump read no files");
 	if (o->template != NULL && (!strcmp(o->format, "csv") ||
 	    !strcmp(o->format, "xlsx")))
-		return fz_cli_usage(&cli, "-t: %s needs no template",
+		return fz_cli_usage(err, "-t: %s needs no template",
 		    o->format);
 	if (o->bom && strcmp(o->format, "csv") != 0)
-		return fz_cli_usage(&cli, "--bom is for csv");
+		return fz_cli_usage(err, "--bom is for csv");
 	if (!strcmp(o->format, "xlsx") && !o->context && cli.output == NULL &&
 	    isatty(STDOUT_FILENO))
-		return fz_cli_usage(&cli, "xlsx is not for a terminal: give "
+		return fz_cli_usage(err, "xlsx is not for a terminal: give "
 		    "-o FILE");
 	return -1;
 }
@@ -294,16 +295,9 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) >= 0 ||
-	    (rc = check_opts(&o, argc - optind)) >= 0)
-		return rc;
-	if (o.list || o.dump != NULL)
-		rc = list_or_dump(&o, &err);
-	else
-		rc = run(&o, argv + optind, argc - optind, &err);
-	if (rc == FZ_USAGE && err.status == FZ_USAGE)
-		return fz_cli_usage(&cli, "%s", err.msg);
-	if (rc != FZ_OK && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0 &&
+	    (rc = check_opts(&o, argc - optind, &err)) < 0)
+		rc = o.list || o.dump != NULL ? list_or_dump(&o, &err) :
+		    run(&o, argv + optind, argc - optind, &err);
+	return fz_cli_finish(&cli, rc, &err);
 }

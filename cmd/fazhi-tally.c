@@ -41,8 +41,9 @@ struct opts {
 
 enum { O_BY = 256, O_WHERE, O_ENTITIES, O_CALENDAR, O_MERGEABLE, O_MERGE };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -55,7 +56,6 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "merge", no_argument, NULL, O_MERGE },
 		{ NULL, 0, NULL, 0 }
 	};
-	fz_error err;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
@@ -69,24 +69,24 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case O_MERGE:		o->merge = 1; break;
 		case FZ_OPT_FROM: case FZ_OPT_TO: case FZ_OPT_MONTH:
 		case FZ_OPT_YEAR:
-			rc = fz_cli_range_option(&cli, &o->range, c, optarg);
+			rc = fz_cli_range_option(&o->range, c, optarg, err);
 			break;
 		case O_WHERE:
-			if (fz_where_add(o->where, optarg, &err) != FZ_OK)
-				rc = fz_cli_usage(&cli, "%s", err.msg);
+			if (fz_where_add(o->where, optarg, err) != FZ_OK)
+				rc = FZ_USAGE;
 			break;
 		default:
-			rc = fz_cli_common(&cli, c, optarg);
+			rc = fz_cli_common(&cli, c, optarg, err);
 			break;
 		}
 		if (rc >= 0)
 			return rc;
 	}
-	if ((rc = fz_cli_range_check(&cli, &o->range)) >= 0)
+	if ((rc = fz_cli_range_check(&o->range, err)) >= 0)
 		return rc;
 	if (o->merge && (o->by || o->entities || fz_where_count(o->where) ||
 	    o->range.flags))
-		return fz_cli_usage(&cli, "--merge takes the by, where and "
+		return fz_cli_usage(err, "--merge takes the by, where and "
 		    "period of the tallies it merges");
 	return -1;
 }
@@ -219,8 +219,7 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 	if (!o->merge) {
 		by = split_by(o->by, &nby);
 		if ((t = fz_tally_new(by, nby, err)) == NULL) {
-			rc = fz_cli_usage(&cli, "%s", err->msg);
-			err->status = FZ_OK;
+			rc = err->status;
 			goto done;
 		}
 		fz_tally_set_range(t, o->range.from, o->range.to);
@@ -254,14 +253,8 @@ main(int argc, char **argv)
 
 	fz_cli_range_init(&o.range);
 	o.where = fz_where_new();
-	rc = parse_opts(argc, argv, &o);
-	if (rc >= 0) {
-		fz_where_free(o.where);
-		return rc;
-	}
-	rc = run(&o, argv + optind, argc - optind, &err);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, argv + optind, argc - optind, &err);
 	fz_where_free(o.where);
-	if (rc != FZ_OK && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	return fz_cli_finish(&cli, rc, &err);
 }

@@ -197,20 +197,28 @@ typedef struct fz_cli {
 	{ "progress", no_argument, NULL, 'P' }
 #define FZ_CLI_SHORT "ho:V"
 
-/* Handle a common option: returns -1 when the caller should go on, or a
- * status to return from main (0 after --help or --version). */
-int fz_cli_common(fz_cli *c, int opt, const char *arg);
-/* "prog: message" and the Try line on stderr; returns FZ_USAGE. */
-int fz_cli_usage(const fz_cli *c, const char *fmt, ...)
+/* Handle a common option: -1 when the caller should go on; FZ_OK after
+ * --help or --version (printed: the program ends with fz_cli_finish);
+ * FZ_USAGE with err set for an option getopt_long refused (it has told
+ * what was wrong, so err's message is empty). */
+int fz_cli_common(fz_cli *c, int opt, const char *arg, fz_error *err);
+/* err set to a usage error (FZ_USAGE, no place) with the message; returns
+ * FZ_USAGE.  It is told by fz_cli_fail, with the Try line. */
+int fz_cli_usage(fz_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* "prog: file:line:col: message" on stderr; returns err->status. */
+/* "prog: file:line:col: message" on stderr, and for FZ_USAGE the Try
+ * line after it (alone when the message is empty); returns
+ * err->status.  The one place usage errors are told. */
 int fz_cli_fail(const fz_cli *c, const fz_error *err);
 /* "prog: warning: ..." style message on stderr. */
 void fz_cli_warn(const fz_cli *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Flush and close standard output; a write error turns status into
- * FZ_IOERR with a message.  Returns the exit status. */
-int fz_cli_finish(const fz_cli *c, int status);
+/* The end of every program: a failure (status neither FZ_OK nor
+ * FZ_PROBLEMS) is told with fz_cli_fail when err is set; then, but for
+ * a usage error (found before anything was written), standard output
+ * is flushed and closed, and a write error turns status into FZ_IOERR
+ * with a message.  err may be NULL.  Returns the exit status. */
+int fz_cli_finish(const fz_cli *c, int status, const fz_error *err);
 /* Hook the stream's progress to a line on stderr, when it is a terminal
  * or --progress was given. */
 void fz_cli_progress(fz_cli *c, fz_stream *s);
@@ -239,12 +247,12 @@ enum { FZ_OPT_FROM = 0x4000, FZ_OPT_TO, FZ_OPT_MONTH, FZ_OPT_YEAR };
 
 /* r with no period. */
 void fz_cli_range_init(fz_cli_range *r);
-/* Handle one of the FZ_OPT_ options: -1 to go on, or FZ_USAGE after a
- * message. */
-int fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
-    const char *arg);
-/* After the options: -1 when they agree, or FZ_USAGE after a message. */
-int fz_cli_range_check(const fz_cli *c, const fz_cli_range *r);
+/* Handle one of the FZ_OPT_ options: -1 to go on, or FZ_USAGE with err
+ * set. */
+int fz_cli_range_option(fz_cli_range *r, int opt, const char *arg,
+    fz_error *err);
+/* After the options: -1 when they agree, or FZ_USAGE with err set. */
+int fz_cli_range_check(const fz_cli_range *r, fz_error *err);
 
 /* Write one YAML output to path (NULL: standard output) with write(w,
  * ctx), atomically: FZ_OK, or the status of the failure with err set. */
