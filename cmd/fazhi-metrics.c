@@ -84,40 +84,9 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 }
 
 static int
-add_record(fz_metrics *m, const fz_event *ev, fz_error *err)
+take(void *ctx, const fz_event *ev, fz_error *err)
 {
-	fz_matter mt;
-	fz_application a;
-	int rc;
-
-	if (ev->kind == FZ_KIND_MATTERS) {
-		rc = fz_record_decode(FZ_KIND_MATTERS, ev->node, &mt, NULL,
-		    err);
-		return rc != FZ_OK ? rc :
-		    fz_metrics_add_matter(m, &mt, ev->node, err);
-	}
-	rc = fz_record_decode(FZ_KIND_APPLICATIONS, ev->node, &a, NULL, err);
-	return rc != FZ_OK ? rc :
-	    fz_metrics_add_application(m, &a, ev->node, err);
-}
-
-static int
-take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
-{
-	(void)s;
-	if (ev->kind != FZ_KIND_MATTERS && ev->kind != FZ_KIND_APPLICATIONS)
-		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, "fazhi-metrics reads matters and "
-		    "applications, not %s", ev->kind_name);
-	return ev->type == FZ_EV_RECORD ? add_record(ctx, ev, err) : FZ_OK;
-}
-
-static int
-read_inputs(fz_metrics *m, char **files, int nfiles, fz_error *err)
-{
-	int rc = fz_cli_read(&cli, files, nfiles, 0, take, m, err);
-
-	return rc != FZ_OK ? rc : fz_metrics_check(m, err);
+	return fz_metrics_take(ctx, ev, err);
 }
 
 struct write_ctx {
@@ -147,7 +116,9 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	}
 	m = fz_metrics_new(cal, o->range.from, o->range.to);
 	fz_metrics_set_where(m, o->where);
-	if ((rc = read_inputs(m, files, nfiles, err)) == FZ_OK)
+	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
+	    .ctx = m }, err);
+	if (rc == FZ_OK)
 		rc = fz_output_yaml(cli.output, write_metrics,
 		    &(struct write_ctx){ m, o->by }, err);
 done:

@@ -97,16 +97,9 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 }
 
 static int
-take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
+take(void *ctx, const fz_event *ev, fz_error *err)
 {
-	(void)s;
-	return fz_results_add_event(ctx, ev, err);
-}
-
-static int
-read_records(fz_results *r, char **files, int nfiles, fz_error *err)
-{
-	return fz_cli_read(&cli, files, nfiles, 0, take, r, err);
+	return fz_results_take(ctx, ev, err);
 }
 
 static int
@@ -134,7 +127,8 @@ run(struct opts *o, const char *draw, char **files, int nfiles,
 		goto done;
 	o->r.calendar = cal;
 	r = fz_results_new(&d, &o->r);
-	if ((rc = read_records(r, files, nfiles, err)) != FZ_OK)
+	if ((rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
+	    .take = take, .ctx = r }, err)) != FZ_OK)
 		goto done;
 	if ((rc = fz_output_yaml(cli.output, write_results, r, err)) == FZ_OK)
 		rc = fz_results_status(r);

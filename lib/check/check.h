@@ -72,5 +72,12 @@ void fz_check_report(fz_check *c, int severity, const char *file,
  * be NULL).  Call once. */
 void fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx,
     size_t counts[3]);
+/* What fazhi-check writes, through fz_check_finish (so once, and
+ * instead of it): the problems one a line, FILE:LINE:COL: severity:
+ * message, onto fp; or the problems document onto w (-1 when a write
+ * failed).  Both return FZ_PROBLEMS when an error was found, or with
+ * strict a warning, else FZ_OK. */
+int fz_check_write_text(fz_check *c, FILE *fp);
+int fz_check_write_yaml(fz_check *c, fz_writer *w);
 
 #endif

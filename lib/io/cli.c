@@ -152,18 +152,20 @@ fz_cli_progress(fz_cli *c, fz_stream *s)
 }
 
 int
-fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
-    fz_cli_take_fn take, void *ctx, fz_error *err)
+fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
+    fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, flags);
+	fz_stream *s = fz_stream_open(files, nfiles, in->flags);
 	fz_event ev;
 	int rc;
 
+	if (in->tap != NULL)
+		fz_stream_set_tap(s, in->tap, in->tap_ctx);
 	fz_cli_progress(c, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
-	    ev.type != FZ_EV_END)
-		if ((rc = take(ctx, s, &ev, err)) != FZ_OK)
-			break;
+	do {
+		if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK)
+			rc = in->take(in->ctx, &ev, err);
+	} while (rc == FZ_OK && ev.type != FZ_EV_END);
 	fz_stream_close(s);
 	return rc;
 }

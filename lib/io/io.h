@@ -33,6 +33,7 @@ typedef struct fz_event {
 	enum fz_kind kind;
 	const char *kind_name;
 	fz_node *node;
+	fz_arena *arena;	/* node's, for what a reader adds to it */
 	const char *file;	/* the input's name as given ("-" is "<stdin>") */
 	unsigned doc_line, doc_col;	/* where the document's mapping begins */
 	size_t index;		/* a record's index in its document */
@@ -222,14 +223,23 @@ int fz_cli_finish(const fz_cli *c, int status, const fz_error *err);
 /* Hook the stream's progress to a line on stderr, when it is a terminal
  * or --progress was given. */
 void fz_cli_progress(fz_cli *c, fz_stream *s);
+/* How a program reads its inputs, and where the events go. */
+typedef struct fz_cli_input {
+	unsigned flags;		/* of fz_stream_open */
+	/* Every event in order, the end event last: FZ_OK to go on, or a
+	 * status (err set) to stop with. */
+	int (*take)(void *ctx, const fz_event *ev, fz_error *err);
+	void *ctx;
+	fz_tap_fn tap;		/* NULL, or every block of bytes read */
+	void *tap_ctx;
+} fz_cli_input;
 /* Read the inputs (files, or standard input when nfiles is 0) through
- * one stream opened with flags, with that progress line: each event
- * goes to take, in order.  FZ_OK at the end, or the first status of the
- * reading or of take (err filled). */
-typedef int (*fz_cli_take_fn)(void *ctx, fz_stream *s, const fz_event *ev,
+ * one stream, as in says, with the progress line of fz_cli_progress.
+ * FZ_OK when the end event was taken, or the first status of the
+ * reading or of take (err filled).  The stream is closed before it
+ * returns: what take keeps of an event, it copies. */
+int fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
     fz_error *err);
-int fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
-    fz_cli_take_fn take, void *ctx, fz_error *err);
 
 /* The period options of the programs that count: --from and --to, or
  * --month, or --year.  from and to are FZ_NODATE when not given. */
@@ -254,9 +264,21 @@ int fz_cli_range_option(fz_cli_range *r, int opt, const char *arg,
 /* After the options: -1 when they agree, or FZ_USAGE with err set. */
 int fz_cli_range_check(const fz_cli_range *r, fz_error *err);
 
-/* Write one YAML output to path (NULL: standard output) with write(w,
- * ctx), atomically: FZ_OK, or the status of the failure with err set. */
+/* Write one output to path (NULL or "-": standard output) with
+ * write(o, ctx, err), atomically.  When write returns FZ_OK or
+ * FZ_PROBLEMS, the output is committed and that status returned (or
+ * the commit's failure); any other status (err set) drops the output
+ * and is returned, but for a write error on standard output (FZ_IOERR,
+ * its error flag set), which fz_cli_finish tells at exit. */
+typedef int (*fz_output_fn)(fz_output *o, void *ctx, fz_error *err);
+int fz_output_write(const char *path, fz_output_fn write, void *ctx,
+    fz_error *err);
+/* The same for one YAML output written by write(w, ctx), which returns
+ * FZ_OK or FZ_PROBLEMS (passed on as above), or -1 once a write failed. */
 int fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
     void *ctx, fz_error *err);
+/* doc as one YAML document onto o: FZ_OK, or FZ_IOERR with err set (at
+ * o's target) when a write failed. */
+int fz_output_node(fz_output *o, const fz_node *doc, fz_error *err);
 
 #endif

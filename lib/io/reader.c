@@ -255,6 +255,7 @@ emit(fz_stream *s, fz_event *ev, enum fz_event_type type, fz_node *node)
 	ev->kind = s->kind;
 	ev->kind_name = s->kind_name;
 	ev->node = node;
+	ev->arena = type == FZ_EV_RECORD ? s->rec_arena : s->doc_arena;
 	ev->file = s->name;
 	ev->doc_line = s->doc_line;
 	ev->doc_col = s->doc_col;

@@ -151,6 +151,8 @@ add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
 		c->docs = fz_xrealloc(c->docs, c->cap * sizeof *c->docs);
 		c->kinds = fz_xrealloc(c->kinds, c->cap * sizeof *c->kinds);
 	}
+	if (k != FZ_KIND_NONE)
+		c->kinds_seen |= 1u << k;
 	c->docs[c->ndocs] = copy;
 	c->kinds[c->ndocs++] = kind != NULL ?
 	    fz_arena_strdup(c->a, kind) : NULL;
@@ -191,6 +193,8 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 {
 	fz_node *doc;
 
+	if (ev->type == FZ_EV_END)
+		return FZ_OK;
 	if (ev->node == NULL || ev->node->type != FZ_MAP)
 		return fz_error_set(err, FZ_DATAERR, ev->file,
 		    ev->node ? ev->node->line : ev->doc_line,
@@ -211,6 +215,16 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 		c->records = NULL;
 	}
 	return add_doc(c, doc, ev->kind, ev->kind_name, err);
+}
+
+const char *
+fz_render_ctx_template(const fz_render_ctx *c)
+{
+	unsigned seen = c->kinds_seen;
+
+	return (seen & 1u << FZ_KIND_DRAW) ? "draw-notice" :
+	    (seen & 1u << FZ_KIND_METRICS) ? "annual" :
+	    (seen & 1u << FZ_KIND_TALLY) ? "monthly" : "tables";
 }
 
 /* tally_by.G.VALUE: the row of VALUE in the first tally by G alone. */

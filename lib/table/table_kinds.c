@@ -435,6 +435,8 @@ fz_table_set_add_event(fz_table_set *ts, const fz_event *ev, fz_error *err)
 {
 	fz_table *t = ts->open;
 
+	if (ev->type == FZ_EV_END)
+		return FZ_OK;
 	if (ev->type == FZ_EV_DOC) {
 		ts->open = NULL;
 		/* A record kind's records came first: its table is whole. */
