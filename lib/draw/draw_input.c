@@ -200,9 +200,9 @@ take_event(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 	return FZ_OK;
 }
 
-static void
-store_new(fz_draw_inputs *in, int force, enum fz_draw_hash fallback,
-    const fz_diag *diag)
+void
+fz_draw_inputs_init(fz_draw_inputs *in, int force,
+    enum fz_draw_hash fallback, const fz_diag *diag)
 {
 	fz_draw_store *st = fz_xcalloc(1, sizeof *st);
 
@@ -219,28 +219,33 @@ store_new(fz_draw_inputs *in, int force, enum fz_draw_hash fallback,
 	st->diag = diag;
 }
 
+void
+fz_draw_inputs_tap(void *in, size_t file, const void *buf, size_t len)
+{
+	fz_draw_inputs *inputs = in;
+
+	fz_draw__kind_digests_tap(inputs->store->digests, file, buf, len);
+}
+
 int
-fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
-    enum fz_draw_hash fallback, const fz_diag *diag, fz_error *err)
+fz_draw_take(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
+{
+	return ev->type == FZ_EV_END ? FZ_OK : take_event(in, ev, err);
+}
+
+int
+fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err)
 {
 	fz_error dup;
-	fz_event ev;
-	int rc;
 
-	store_new(in, force, fallback, diag);
-	fz_stream_set_tap(s, fz_draw__kind_digests_tap, in->store->digests);
-	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
-	    ev.type != FZ_EV_END)
-		if ((rc = take_event(in, &ev, err)) != FZ_OK)
-			break;
 	/* A duplicate entity comes before anything met later. */
 	if (fz_draw__entity_sink_finish(in->store->entities, &in->entities,
 	    &in->nentities, &dup) != FZ_OK) {
 		*err = dup;
 		return dup.status;
 	}
-	if (rc != FZ_OK)
-		return rc;
+	if (status != FZ_OK)
+		return status;
 	if (in->records[FZ_IN_PLAN] == 0)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "no plan among "
 		    "the inputs: a draw takes exactly one");
