@@ -144,8 +144,9 @@ progress_line(void *ctx, uint64_t done, uint64_t total)
 		    (unsigned long long)(done >> 20));
 }
 
-void
-fz_cli_progress(fz_cli *c, fz_stream *s)
+/* The progress line, on a terminal or with --progress. */
+static void
+progress(fz_cli *c, fz_stream *s)
 {
 	if (c->progress || isatty(STDERR_FILENO))
 		fz_stream_set_progress(s, progress_line, c);
@@ -161,7 +162,7 @@ fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
 
 	if (in->tap != NULL)
 		fz_stream_set_tap(s, in->tap, in->tap_ctx);
-	fz_cli_progress(c, s);
+	progress(c, s);
 	do {
 		if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK)
 			rc = in->take(in->ctx, &ev, err);

@@ -220,9 +220,6 @@ void fz_cli_warn(const fz_cli *c, const char *fmt, ...)
  * is flushed and closed, and a write error turns status into FZ_IOERR
  * with a message.  err may be NULL.  Returns the exit status. */
 int fz_cli_finish(const fz_cli *c, int status, const fz_error *err);
-/* Hook the stream's progress to a line on stderr, when it is a terminal
- * or --progress was given. */
-void fz_cli_progress(fz_cli *c, fz_stream *s);
 /* How a program reads its inputs, and where the events go. */
 typedef struct fz_cli_input {
 	unsigned flags;		/* of fz_stream_open */
@@ -234,7 +231,8 @@ typedef struct fz_cli_input {
 	void *tap_ctx;
 } fz_cli_input;
 /* Read the inputs (files, or standard input when nfiles is 0) through
- * one stream, as in says, with the progress line of fz_cli_progress.
+ * one stream, as in says, with a progress line on stderr when it is a
+ * terminal or --progress was given.
  * FZ_OK when the end event was taken, or the first status of the
  * reading or of take (err filled).  The stream is closed before it
  * returns: what take keeps of an event, it copies. */
