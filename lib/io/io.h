@@ -232,10 +232,10 @@ typedef struct fz_cli_input {
 } fz_cli_input;
 /* Read the inputs (files, or standard input when nfiles is 0) through
  * one stream, as in says, with a progress line on stderr when it is a
- * terminal or --progress was given.
- * FZ_OK when the end event was taken, or the first status of the
- * reading or of take (err filled).  The stream is closed before it
- * returns: what take keeps of an event, it copies. */
+ * terminal or --progress was given.  FZ_OK when the end event was
+ * taken, or the first status of the reading or of take (err filled).
+ * The stream is closed before it returns: what take keeps of an event,
+ * it copies. */
 int fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
     fz_error *err);
 
@@ -272,11 +272,13 @@ typedef int (*fz_output_fn)(fz_output *o, void *ctx, fz_error *err);
 int fz_output_write(const char *path, fz_output_fn write, void *ctx,
     fz_error *err);
 /* The same for one YAML output written by write(w, ctx), which returns
- * FZ_OK or FZ_PROBLEMS (passed on as above), or -1 once a write failed. */
+ * FZ_OK or FZ_PROBLEMS (passed on as above), or -1 once a write failed:
+ * FZ_IOERR at a file, while standard output is left to fz_cli_finish. */
 int fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
     void *ctx, fz_error *err);
-/* doc as one YAML document onto o: FZ_OK, or FZ_IOERR with err set (at
- * o's target) when a write failed. */
+/* doc as one YAML document onto o, inside a write function: FZ_OK, or
+ * FZ_IOERR with err set at o's target when a write to it failed (on
+ * standard output a failure is left to fz_cli_finish). */
 int fz_output_node(fz_output *o, const fz_node *doc, fz_error *err);
 
 #endif
