@@ -33,8 +33,9 @@ struct opts {
 	const char *verify;	/* the published draw, or NULL */
 };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -51,10 +52,10 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->verify = optarg;
 		else if (c == O_HASH &&
 		    (o->hash = fz_draw_hash_parse(optarg, strlen(optarg))) < 0)
-			rc = fz_cli_usage(&cli, "--hash: '%s' is not sha256 or "
+			rc = fz_cli_usage(err, "--hash: '%s' is not sha256 or "
 			    "sm3", optarg);
 		else if (c != O_HASH)
-			rc = fz_cli_common(&cli, c, optarg);
+			rc = fz_cli_common(&cli, c, optarg, err);
 		if (rc >= 0)
 			return rc;
 	}
@@ -75,27 +76,44 @@ warning(void *ctx, int severity, const fz_node *at, const char *msg)
 
 static const fz_diag warnings = { warning, NULL, 0 };
 
-/* The draw of the inputs, as a document in a. */
+/* What a run reads and makes. */
+struct run {
+	const struct opts *o;
+	char **files;
+	int nfiles;
+	fz_draw_inputs in;
+	fz_draw d;
+	fz_arena *a;		/* the documents */
+};
+
 static int
-draw(char **files, int nfiles, int force, enum fz_draw_hash fallback,
-    fz_draw_inputs *in, fz_draw *d, fz_node **doc, fz_arena *a,
+take_input(void *ctx, const fz_event *ev, fz_error *err)
+{
+	return fz_draw_take(ctx, ev, err);
+}
+
+/* The draw of the inputs, as a document in r->a. */
+static int
+draw(struct run *r, enum fz_draw_hash fallback, fz_node **doc,
     fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, FZ_STREAM_SPLIT);
+	fz_draw_inputs *in = &r->in;
+	fz_cli_input how = { .flags = FZ_STREAM_SPLIT, .take = take_input,
+		.ctx = in, .tap = fz_draw_inputs_tap, .tap_ctx = in };
 	int rc;
 
-	fz_cli_progress(&cli, s);
-	rc = fz_draw_read(in, s, force, fallback, &warnings, err);
-	fz_stream_close(s);
+	fz_draw_inputs_init(in, r->o->hash, fallback, &warnings);
+	rc = fz_cli_read(&cli, r->files, r->nfiles, &how, err);
+	rc = fz_draw_inputs_end(in, rc, err);
 	if (isatty(STDERR_FILENO))
 		fputs("\r\033[K", stderr);	/* the progress line */
 	if (rc != FZ_OK)
 		return rc;
-	if ((rc = fz_draw_run(d, &in->plan, in->hash, in->entities,
+	if ((rc = fz_draw_run(&r->d, &in->plan, in->hash, in->entities,
 	    in->nentities, in->inspectors, in->ninspectors, &warnings,
 	    err)) != FZ_OK)
 		return rc;
-	*doc = fz_draw_document(d, in, a);
+	*doc = fz_draw_document(&r->d, in, r->a);
 	return FZ_OK;
 }
 
@@ -117,126 +135,54 @@ summary(const fz_draw *d, const fz_draw_inputs *in)
 }
 
 static int
-write_doc(fz_output *out, const fz_node *doc, fz_error *err)
+write_draw(fz_output *out, void *ctx, fz_error *err)
 {
-	fz_writer *w = fz_writer_new(out->fp);
+	fz_node *doc;
+	int rc = draw(ctx, FZ_HASH_SHA256, &doc, err);
 
-	fz_write_doc_begin(w);
-	fz_write_node(w, doc);
-	fz_write_doc_end(w);
-	if (fz_writer_free(w) != 0 && cli.output != NULL) {
-		fz_output_abort(out);
-		return fz_error_set(err, FZ_IOERR, cli.output, 0, 0,
-		    "write error");
-	}
-	return fz_output_commit(out, err);
+	return rc != FZ_OK ? rc : fz_output_node(out, doc, err);
 }
 
-/* The published draw: one document of kind draw, kept in the stream. */
 static int
-read_published(const char *path, fz_stream **s, fz_node **doc, fz_error *err)
+take_published(void *ctx, const fz_event *ev, fz_error *err)
 {
-	char *paths[1] = { (char *)path };
-	fz_event ev;
+	return fz_draw_published_take(ctx, ev, err);
+}
+
+/* The published draw against the one its inputs give, by its hash. */
+static int
+verify(fz_output *out, void *ctx, fz_error *err)
+{
+	struct run *r = ctx;
+	char *path[1] = { (char *)r->o->verify };
+	fz_draw_published pub = { r->o->verify, r->a, NULL };
+	fz_node *doc;
 	int rc;
 
-	*s = fz_stream_open(paths, 1, FZ_STREAM_KEEP);
-	if ((rc = fz_stream_next(*s, &ev, err)) != 1 && rc != 0)
-		return rc;
-	if (rc == 0)
-		return fz_error_set(err, FZ_DATAERR, path, 0, 0, "no draw "
-		    "document to verify");
-	if (strcmp(ev.kind, "draw") != 0)
-		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
-		    ev.doc_col, "--verify takes a draw, not %s", ev.kind);
-	*doc = ev.node;
-	if ((rc = fz_stream_next(*s, &ev, err)) == 1)
-		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
-		    ev.doc_col, "--verify takes one draw document");
-	return rc;
+	rc = fz_cli_read(&cli, path, 1, &(fz_cli_input){ .take =
+	    take_published, .ctx = &pub }, err);
+	if (rc == FZ_OK)
+		rc = draw(r, fz_draw_published_hash(&pub), &doc, err);
+	return rc != FZ_OK ? rc : fz_draw_verify_write(out->fp, &pub, doc,
+	    &r->d);
 }
 
-struct report {
-	FILE *out;
-};
-
-static void
-difference(void *ctx, const fz_node *at, const char *msg)
-{
-	struct report *r = ctx;
-
-	fprintf(r->out, "%s:%u:%u: %s\n", at->file, at->line, at->col, msg);
-}
-
-/* Compare the published draw with the one the inputs give. */
-static int
-verify(const struct opts *o, char **files, int nfiles, fz_output *out,
-    fz_arena *a, fz_error *err)
-{
-	fz_draw_inputs in = { 0 };
-	fz_draw d = { 0 };
-	fz_stream *ps = NULL;
-	fz_node *pub = NULL, *doc = NULL;
-	const fz_node *h;
-	struct report r = { out->fp };
-	size_t n;
-	int fallback = FZ_HASH_SHA256, rc;
-
-	if ((rc = read_published(o->verify, &ps, &pub, err)) != FZ_OK)
-		goto done;
-	h = fz_node_get(pub, "hash");
-	if (h != NULL && h->type == FZ_SCALAR &&
-	    fz_draw_hash_parse(h->str, h->len) >= 0)
-		fallback = fz_draw_hash_parse(h->str, h->len);
-	if ((rc = draw(files, nfiles, o->hash, fallback, &in, &d, &doc, a,
-	    err)) != FZ_OK)
-		goto done;
-	n = fz_draw_compare(pub, doc, difference, &r);
-	if (n == 0)
-		fprintf(out->fp, "%s: the draw holds: %zu selection%s, %zu "
-		    "strat%s, the digests of the inputs match\n", o->verify,
-		    d.npicks, d.npicks == 1 ? "" : "s", in.plan.nstrata,
-		    in.plan.nstrata == 1 ? "um" : "a");
-	else
-		fprintf(out->fp, "%s: %zu difference%s from the draw the "
-		    "inputs give\n", o->verify, n, n == 1 ? "" : "s");
-	rc = n > 0 ? FZ_PROBLEMS : FZ_OK;
-done:
-	fz_draw_free(&d);
-	fz_draw_inputs_free(&in);
-	fz_stream_close(ps);
-	return rc;
-}
-
+/* The output is made before anything is read: one that cannot be is
+ * told first. */
 static int
 run(const struct opts *o, char **files, int nfiles, fz_error *err)
 {
-	fz_arena *a = fz_arena_new();
-	fz_draw_inputs in = { 0 };
-	fz_draw d = { 0 };
-	fz_output out;
-	fz_node *doc;
-	int rc, crc;
+	struct run r = { .o = o, .files = files, .nfiles = nfiles,
+		.a = fz_arena_new() };
+	int rc = fz_output_write(cli.output, o->verify != NULL ? verify :
+	    write_draw, &r, err);
 
-	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
-		goto done;
-	if (o->verify != NULL) {
-		rc = verify(o, files, nfiles, &out, a, err);
-		if (rc != FZ_OK && rc != FZ_PROBLEMS)
-			fz_output_abort(&out);
-		else if ((crc = fz_output_commit(&out, err)) != FZ_OK)
-			rc = crc;
-	} else if ((rc = draw(files, nfiles, o->hash, FZ_HASH_SHA256, &in,
-	    &d, &doc, a, err)) != FZ_OK) {
-		fz_output_abort(&out);
-	} else if ((rc = write_doc(&out, doc, err)) == FZ_OK &&
-	    !ferror(stdout)) {
-		summary(&d, &in);	/* (it would reset errno of a failed write) */
-	}
-done:
-	fz_draw_free(&d);
-	fz_draw_inputs_free(&in);
-	fz_arena_free(a);
+	/* Not after a failed write: it would reset the write's errno. */
+	if (rc == FZ_OK && o->verify == NULL && !ferror(stdout))
+		summary(&r.d, &r.in);
+	fz_draw_free(&r.d);
+	fz_draw_inputs_free(&r.in);
+	fz_arena_free(r.a);
 	return rc;
 }
 
@@ -247,10 +193,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) >= 0)
-		return rc;
-	rc = run(&o, argv + optind, argc - optind, &err);
-	if (rc != FZ_OK && rc != FZ_PROBLEMS && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, argv + optind, argc - optind, &err);
+	return fz_cli_finish(&cli, rc, &err);
 }

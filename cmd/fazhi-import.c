@@ -33,7 +33,7 @@ struct opts {
 };
 
 static int
-parse_opt(struct opts *o, int c)
+parse_opt(struct opts *o, int c, fz_error *err)
 {
 	int enc;
 
@@ -41,25 +41,26 @@ parse_opt(struct opts *o, int c)
 	case 'k':
 		o->kind = fz_kind_parse(optarg);
 		if (!fz_kind_has_records(o->kind))
-			return fz_cli_usage(&cli, "--kind: '%s' is not a kind of "
-			    "records", optarg);
+			return fz_cli_usage(err, "--kind: '%s' is not a kind "
+			    "of records", optarg);
 		return -1;
 	case 'm':
 		o->map = optarg;
 		return -1;
 	case 'e':
 		if ((enc = fz_import_encoding_parse(optarg)) < 0)
-			return fz_cli_usage(&cli, "--encoding: '%s' is not "
+			return fz_cli_usage(err, "--encoding: '%s' is not "
 			    "utf-8, gb18030 or gbk", optarg);
 		o->enc = (enum fz_import_encoding)enc;
 		return -1;
 	default:
-		return fz_cli_common(&cli, c, optarg);
+		return fz_cli_common(&cli, c, optarg, err);
 	}
 }
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -72,12 +73,12 @@ parse_opts(int argc, char **argv, struct opts *o)
 
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT "k:m:e:", longopts,
 	    NULL)) != -1)
-		if ((rc = parse_opt(o, c)) >= 0)
+		if ((rc = parse_opt(o, c, err)) >= 0)
 			return rc;
 	if (o->kind == FZ_KIND_NONE)
-		return fz_cli_usage(&cli, "--kind is required");
+		return fz_cli_usage(err, "--kind is required");
 	if (argc - optind > 1)
-		return fz_cli_usage(&cli, "one FILE at most");
+		return fz_cli_usage(err, "one FILE at most");
 	return -1;
 }
 
@@ -135,9 +136,8 @@ run(const struct opts *o, const char *path, fz_error *err)
 		    "cannot open: %s", strerror(errno));
 	im = fz_import_new(o->kind, o->enc, name, FZ_NODATE);
 	if (im == NULL) {
-		rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "this system's "
-		    "iconv cannot convert from %s", o->enc == FZ_ENC_GBK ?
-		    "GBK" : "GB18030");
+		rc = fz_cli_usage(err, "this system's iconv cannot convert "
+		    "from %s", o->enc == FZ_ENC_GBK ? "GBK" : "GB18030");
 	} else if (o->map == NULL ||
 	    (rc = fz_import_map(im, o->map, err)) == FZ_OK) {
 		rc = read_csv(im, fp, name, err);
@@ -161,12 +161,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) >= 0)
-		return rc;
-	rc = run(&o, optind < argc ? argv[optind] : NULL, &err);
-	if (rc == FZ_USAGE && err.status == FZ_USAGE)
-		return fz_cli_usage(&cli, "%s", err.msg);
-	if (rc != FZ_OK && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, optind < argc ? argv[optind] : NULL, &err);
+	return fz_cli_finish(&cli, rc, &err);
 }

@@ -39,8 +39,9 @@ struct opts {
 
 enum { O_WHERE = 256, O_CALENDAR, O_BY };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -50,7 +51,6 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "by", required_argument, NULL, O_BY },
 		{ NULL, 0, NULL, 0 }
 	};
-	fz_error err;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
@@ -58,68 +58,35 @@ parse_opts(int argc, char **argv, struct opts *o)
 		switch (c) {
 		case FZ_OPT_FROM: case FZ_OPT_TO: case FZ_OPT_MONTH:
 		case FZ_OPT_YEAR:
-			rc = fz_cli_range_option(&cli, &o->range, c, optarg);
+			rc = fz_cli_range_option(&o->range, c, optarg, err);
 			break;
 		case O_CALENDAR:
 			o->calendar = optarg;
 			rc = -1;
 			break;
 		case O_WHERE:
-			rc = fz_where_add(o->where, optarg, &err) == FZ_OK ? -1 :
-			    fz_cli_usage(&cli, "%s", err.msg);
+			rc = fz_where_add(o->where, optarg, err) == FZ_OK ? -1 :
+			    FZ_USAGE;
 			break;
 		case O_BY:
 			rc = (o->by = fz_metrics_by_parse(optarg)) >= 0 ? -1 :
-			    fz_cli_usage(&cli, "--by: '%s' is not one of "
+			    fz_cli_usage(err, "--by: '%s' is not one of "
 			    "matter, type, office", optarg);
 			break;
 		default:
-			rc = fz_cli_common(&cli, c, optarg);
+			rc = fz_cli_common(&cli, c, optarg, err);
 			break;
 		}
 		if (rc >= 0)
 			return rc;
 	}
-	return fz_cli_range_check(&cli, &o->range);
+	return fz_cli_range_check(&o->range, err);
 }
 
 static int
-add_record(fz_metrics *m, const fz_event *ev, fz_error *err)
+take(void *ctx, const fz_event *ev, fz_error *err)
 {
-	fz_matter mt;
-	fz_application a;
-	int rc;
-
-	if (strcmp(ev->kind, "matters") == 0) {
-		rc = fz_record_decode(FZ_KIND_MATTERS, ev->node, &mt, NULL,
-		    err);
-		return rc != FZ_OK ? rc :
-		    fz_metrics_add_matter(m, &mt, ev->node, err);
-	}
-	rc = fz_record_decode(FZ_KIND_APPLICATIONS, ev->node, &a, NULL, err);
-	return rc != FZ_OK ? rc :
-	    fz_metrics_add_application(m, &a, ev->node, err);
-}
-
-static int
-take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
-{
-	(void)s;
-	if (ev->kind == NULL || (strcmp(ev->kind, "matters") != 0 &&
-	    strcmp(ev->kind, "applications") != 0))
-		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, "fazhi-metrics reads matters and "
-		    "applications, not %s",
-		    ev->kind ? ev->kind : "a document without kind");
-	return ev->type == FZ_EV_RECORD ? add_record(ctx, ev, err) : FZ_OK;
-}
-
-static int
-read_inputs(fz_metrics *m, char **files, int nfiles, fz_error *err)
-{
-	int rc = fz_cli_read(&cli, files, nfiles, 0, take, m, err);
-
-	return rc != FZ_OK ? rc : fz_metrics_check(m, err);
+	return fz_metrics_take(ctx, ev, err);
 }
 
 struct write_ctx {
@@ -149,7 +116,9 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	}
 	m = fz_metrics_new(cal, o->range.from, o->range.to);
 	fz_metrics_set_where(m, o->where);
-	if ((rc = read_inputs(m, files, nfiles, err)) == FZ_OK)
+	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
+	    .ctx = m }, err);
+	if (rc == FZ_OK)
 		rc = fz_output_yaml(cli.output, write_metrics,
 		    &(struct write_ctx){ m, o->by }, err);
 done:
@@ -167,14 +136,8 @@ main(int argc, char **argv)
 
 	fz_cli_range_init(&o.range);
 	o.where = fz_where_new();
-	if ((rc = parse_opts(argc, argv, &o)) >= 0) {
-		/* --help and --version have finished standard output. */
-		fz_where_free(o.where);
-		return rc;
-	}
-	rc = run(&o, argv + optind, argc - optind, &err);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, argv + optind, argc - optind, &err);
 	fz_where_free(o.where);
-	if (rc != FZ_OK && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	return fz_cli_finish(&cli, rc, &err);
 }

@@ -47,8 +47,9 @@ struct opts {
 	int bom, list, context;
 };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -72,7 +73,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case O_LIST: o->list = 1; break;
 		case O_DUMP: o->dump = optarg; break;
 		case O_CONTEXT: o->context = 1; break;
-		default: rc = fz_cli_common(&cli, c, optarg); break;
+		default: rc = fz_cli_common(&cli, c, optarg, err); break;
 		}
 		if (rc >= 0)
 			return rc;
@@ -98,7 +99,7 @@ output_format(const char *output)
 }
 
 static int
-check_opts(struct opts *o, int nfiles)
+check_opts(struct opts *o, int nfiles, fz_error *err)
 {
 	static const char *const formats[] = { "text", "md", "html", "csv",
 		"xlsx", NULL };
@@ -109,22 +110,22 @@ check_opts(struct opts *o, int nfiles)
 	for (i = 0; formats[i] != NULL && strcmp(formats[i], o->format); i++)
 		;
 	if (formats[i] == NULL)
-		return fz_cli_usage(&cli, "-f: '%s' is not one of text, md, "
+		return fz_cli_usage(err, "-f: '%s' is not one of text, md, "
 		    "html, xlsx, csv", o->format);
 	if (modes > 1)
-		return fz_cli_usage(&cli, "--list, --dump and --context "
+		return fz_cli_usage(err, "--list, --dump and --context "
 		    "exclude each other");
 	if ((o->list || o->dump != NULL) && nfiles > 0)
-		return fz_cli_usage(&cli, "--list and --dump read no files");
+		return fz_cli_usage(err, "--list and --dump read no files");
 	if (o->template != NULL && (!strcmp(o->format, "csv") ||
 	    !strcmp(o->format, "xlsx")))
-		return fz_cli_usage(&cli, "-t: %s needs no template",
+		return fz_cli_usage(err, "-t: %s needs no template",
 		    o->format);
 	if (o->bom && strcmp(o->format, "csv") != 0)
-		return fz_cli_usage(&cli, "--bom is for csv");
+		return fz_cli_usage(err, "--bom is for csv");
 	if (!strcmp(o->format, "xlsx") && !o->context && cli.output == NULL &&
 	    isatty(STDOUT_FILENO))
-		return fz_cli_usage(&cli, "xlsx is not for a terminal: give "
+		return fz_cli_usage(err, "xlsx is not for a terminal: give "
 		    "-o FILE");
 	return -1;
 }
@@ -156,136 +157,81 @@ list_or_dump(const struct opts *o, fz_error *err)
 	return rc;
 }
 
-/* What the inputs hold: the context, or the tables. */
-struct inputs {
+/* What the inputs are read into: the context of a template, or the
+ * tables of csv and xlsx; and the template (NULL with --context or
+ * tables). */
+struct reading {
+	const struct opts *o;
 	fz_render_ctx *ctx;
 	fz_table_set *tables;
-	int draw, tally, metrics;
+	fz_render_template *t;
 };
 
 static int
-take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
+take(void *ctx, const fz_event *ev, fz_error *err)
 {
-	struct inputs *in = ctx;
+	struct reading *r = ctx;
 
-	(void)s;
-	if (ev->kind != NULL && ev->type == FZ_EV_DOC) {
-		in->draw |= !strcmp(ev->kind, "draw");
-		in->tally |= !strcmp(ev->kind, "tally");
-		in->metrics |= !strcmp(ev->kind, "metrics");
-	}
-	return in->tables != NULL ? fz_table_set_add_event(in->tables, ev, err)
-	    : fz_render_ctx_add_event(in->ctx, ev, err);
+	return r->tables != NULL ? fz_table_set_add_event(r->tables, ev, err)
+	    : fz_render_ctx_add_event(r->ctx, ev, err);
 }
 
+/* The context through the template, or itself with --context. */
 static int
-read_inputs(struct inputs *in, char **files, int nfiles, fz_error *err)
+write_text(fz_output *out, void *ctx, fz_error *err)
 {
-	return fz_cli_read(&cli, files, nfiles, FZ_STREAM_ANY_KIND, take, in,
-	    err);
-}
-
-/* Without -t: the announcement of a draw, the annual report when there
- * are approval metrics, the monthly statistics of a tally, else the
- * tables of whatever the inputs are. */
-static const char *
-default_template(const struct inputs *in)
-{
-	return in->draw ? "draw-notice" : in->metrics ? "annual" :
-	    in->tally ? "monthly" : "tables";
-}
-
-static int
-write_context(const fz_node *root, FILE *fp)
-{
-	fz_writer *w = fz_writer_new(fp);
-
-	fz_write_doc_begin(w);
-	fz_write_node(w, root);
-	fz_write_doc_end(w);
-	return fz_writer_free(w);
-}
-
-/* The context through the template, or itself with --context, onto
- * the output. */
-static int
-write_text(const struct opts *o, fz_render_template *t, const fz_node *root,
-    fz_error *err)
-{
-	enum fz_escape esc = !strcmp(o->format, "html") ? FZ_ESCAPE_HTML :
+	struct reading *r = ctx;
+	enum fz_escape esc = !strcmp(r->o->format, "html") ? FZ_ESCAPE_HTML :
 	    FZ_ESCAPE_NONE;
-	fz_output out;
-	int rc;
+	const fz_node *root = fz_render_ctx_root(r->ctx);
 
-	if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
-		return rc;
-	if (o->context)
-		rc = write_context(root, out.fp) == 0 ? FZ_OK :
-		    fz_error_set(err, FZ_IOERR, cli.output, 0, 0, "write error");
-	else
-		rc = fz_render_template_render_file(t, root, esc, out.fp, err);
-	if (rc == FZ_IOERR && cli.output == NULL)
-		return FZ_OK;	/* fz_cli_finish tells of standard output */
-	if (rc != FZ_OK) {
-		fz_output_abort(&out);
-		return rc;
-	}
-	return fz_output_commit(&out, err);
+	if (r->t == NULL)
+		return fz_output_node(out, root, err);
+	return fz_render_template_render_file(r->t, root, esc, out->fp, err);
 }
 
 static int
-write_tables(const struct opts *o, const fz_table_set *ts, fz_error *err)
+write_tables(fz_output *out, void *ctx, fz_error *err)
 {
-	fz_output out;
-	int rc;
+	struct reading *r = ctx;
 
-	if (!strcmp(o->format, "xlsx") && cli.output == NULL)
-		rc = fz_table_xlsx_stream(stdout, NULL, ts, err);
-	else if ((rc = fz_output_open(&out, cli.output, err)) != FZ_OK)
-		return rc;
-	else
-		rc = !strcmp(o->format, "xlsx") ? fz_table_xlsx_write(out.tmp, ts,
-		    err) : fz_table_csv_write(out.fp, ts, o->bom ? FZ_CSV_BOM : 0,
-		    err);
-	if (cli.output == NULL)
-		return rc == FZ_IOERR ? FZ_OK : rc;	/* fz_cli_finish tells */
-	if (rc != FZ_OK) {
-		fz_output_abort(&out);
-		return rc;
-	}
-	return fz_output_commit(&out, err);
+	if (!strcmp(r->o->format, "xlsx"))
+		return fz_table_xlsx_output(out, r->tables, err);
+	return fz_table_csv_write(out->fp, r->tables, r->o->bom ? FZ_CSV_BOM :
+	    0, err);
 }
 
 static int
 run(const struct opts *o, char **files, int nfiles, fz_error *err)
 {
-	struct inputs in = { 0 };
-	fz_render_template *t = NULL;
-	const char *name = o->template;
+	struct reading r = { .o = o };
 	int tables = !o->context && (!strcmp(o->format, "csv") ||
 	    !strcmp(o->format, "xlsx"));
 	int rc = FZ_OK;
 
 	/* A template's own errors come before any input is read. */
-	if (name != NULL && !o->context)
-		rc = fz_render_template_open(templates_dir(), o->format, name, &t, err);
-	if (tables)
-		in.tables = fz_table_set_new();
-	else
-		in.ctx = fz_render_ctx_new();
-	if (rc == FZ_OK)
-		rc = read_inputs(&in, files, nfiles, err);
-	if (rc == FZ_OK && !tables && !o->context && t == NULL)
+	if (o->template != NULL && !o->context)
 		rc = fz_render_template_open(templates_dir(), o->format,
-		    default_template(&in), &t, err);
-	if (rc == FZ_OK && !tables)
-		rc = fz_render_ctx_check(in.ctx, t, err);
+		    o->template, &r.t, err);
+	if (tables)
+		r.tables = fz_table_set_new();
+	else
+		r.ctx = fz_render_ctx_new();
 	if (rc == FZ_OK)
-		rc = tables ? write_tables(o, in.tables, err) :
-		    write_text(o, t, fz_render_ctx_root(in.ctx), err);
-	fz_render_template_free(t);
-	fz_render_ctx_free(in.ctx);
-	fz_table_set_free(in.tables);
+		rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
+		    .flags = FZ_STREAM_ANY_KIND, .take = take, .ctx = &r },
+		    err);
+	if (rc == FZ_OK && !tables && !o->context && r.t == NULL)
+		rc = fz_render_template_open(templates_dir(), o->format,
+		    fz_render_ctx_template(r.ctx), &r.t, err);
+	if (rc == FZ_OK && !tables)
+		rc = fz_render_ctx_check(r.ctx, r.t, err);
+	if (rc == FZ_OK)
+		rc = fz_output_write(cli.output, tables ? write_tables :
+		    write_text, &r, err);
+	fz_render_template_free(r.t);
+	fz_render_ctx_free(r.ctx);
+	fz_table_set_free(r.tables);
 	return rc;
 }
 
@@ -296,16 +242,9 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) >= 0 ||
-	    (rc = check_opts(&o, argc - optind)) >= 0)
-		return rc;
-	if (o.list || o.dump != NULL)
-		rc = list_or_dump(&o, &err);
-	else
-		rc = run(&o, argv + optind, argc - optind, &err);
-	if (rc == FZ_USAGE && err.status == FZ_USAGE)
-		return fz_cli_usage(&cli, "%s", err.msg);
-	if (rc != FZ_OK && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0 &&
+	    (rc = check_opts(&o, argc - optind, &err)) < 0)
+		rc = o.list || o.dump != NULL ? list_or_dump(&o, &err) :
+		    run(&o, argv + optind, argc - optind, &err);
+	return fz_cli_finish(&cli, rc, &err);
 }

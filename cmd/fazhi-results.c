@@ -41,14 +41,14 @@ struct opts {
 };
 
 static int
-option(struct opts *o, int c, const char *arg)
+option(struct opts *o, int c, const char *arg, fz_error *err)
 {
 	long long days;
 
 	switch (c) {
 	case O_AS_OF:
 		if (fz_date_parse(arg, strlen(arg), &o->r.as_of) != 0)
-			return fz_cli_usage(&cli, "--as-of: '%s' is not a date "
+			return fz_cli_usage(err, "--as-of: '%s' is not a date "
 			    "(YYYY-MM-DD)", arg);
 		return -1;
 	case O_CALENDAR:
@@ -57,17 +57,18 @@ option(struct opts *o, int c, const char *arg)
 	case O_WITHIN:
 		if (fz_int_parse(arg, strlen(arg), &days) != 0 ||
 		    days > FZ_RESULTS_MAX_DAYS)
-			return fz_cli_usage(&cli, "--within: '%s' is not a "
+			return fz_cli_usage(err, "--within: '%s' is not a "
 			    "number of working days (0 to %d)", arg,
 			    FZ_RESULTS_MAX_DAYS);
 		o->r.inspect_within_days = days;
 		return -1;
 	}
-	return fz_cli_common(&cli, c, arg);
+	return fz_cli_common(&cli, c, arg, err);
 }
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -80,32 +81,25 @@ parse_opts(int argc, char **argv, struct opts *o)
 
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
 	    NULL)) != -1)
-		if ((rc = option(o, c, optarg)) >= 0)
+		if ((rc = option(o, c, optarg, err)) >= 0)
 			return rc;
 	if (optind == argc)
-		return fz_cli_usage(&cli, "no DRAW given");
+		return fz_cli_usage(err, "no DRAW given");
 	if (strcmp(argv[optind], "-") == 0) {
 		int stdin_twice = optind + 1 == argc;
 		for (int i = optind + 1; i < argc; i++)
 			stdin_twice |= strcmp(argv[i], "-") == 0;
 		if (stdin_twice)
-			return fz_cli_usage(&cli, "the draw is read from "
+			return fz_cli_usage(err, "the draw is read from "
 			    "standard input: name the files of inspections");
 	}
 	return -1;
 }
 
 static int
-take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
+take(void *ctx, const fz_event *ev, fz_error *err)
 {
-	(void)s;
-	return fz_results_add_event(ctx, ev, err);
-}
-
-static int
-read_records(fz_results *r, char **files, int nfiles, fz_error *err)
-{
-	return fz_cli_read(&cli, files, nfiles, 0, take, r, err);
+	return fz_results_take(ctx, ev, err);
 }
 
 static int
@@ -133,7 +127,8 @@ run(struct opts *o, const char *draw, char **files, int nfiles,
 		goto done;
 	o->r.calendar = cal;
 	r = fz_results_new(&d, &o->r);
-	if ((rc = read_records(r, files, nfiles, err)) != FZ_OK)
+	if ((rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
+	    .take = take, .ctx = r }, err)) != FZ_OK)
 		goto done;
 	if ((rc = fz_output_yaml(cli.output, write_results, r, err)) == FZ_OK)
 		rc = fz_results_status(r);
@@ -152,13 +147,11 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) >= 0)
-		return rc;
-	if (o.r.as_of == FZ_NODATE)
-		o.r.as_of = fz_date_today();
-	rc = run(&o, argv[optind], argv + optind + 1, argc - optind - 1,
-	    &err);
-	if (rc != FZ_OK && rc != FZ_PROBLEMS && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0) {
+		if (o.r.as_of == FZ_NODATE)
+			o.r.as_of = fz_date_today();
+		rc = run(&o, argv[optind], argv + optind + 1,
+		    argc - optind - 1, &err);
+	}
+	return fz_cli_finish(&cli, rc, &err);
 }

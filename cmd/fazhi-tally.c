@@ -41,8 +41,9 @@ struct opts {
 
 enum { O_BY = 256, O_WHERE, O_ENTITIES, O_CALENDAR, O_MERGEABLE, O_MERGE };
 
+/* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
-parse_opts(int argc, char **argv, struct opts *o)
+parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 {
 	static const struct option longopts[] = {
 		FZ_CLI_OPTIONS,
@@ -55,7 +56,6 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "merge", no_argument, NULL, O_MERGE },
 		{ NULL, 0, NULL, 0 }
 	};
-	fz_error err;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, FZ_CLI_SHORT, longopts,
@@ -69,104 +69,32 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case O_MERGE:		o->merge = 1; break;
 		case FZ_OPT_FROM: case FZ_OPT_TO: case FZ_OPT_MONTH:
 		case FZ_OPT_YEAR:
-			rc = fz_cli_range_option(&cli, &o->range, c, optarg);
+			rc = fz_cli_range_option(&o->range, c, optarg, err);
 			break;
 		case O_WHERE:
-			if (fz_where_add(o->where, optarg, &err) != FZ_OK)
-				rc = fz_cli_usage(&cli, "%s", err.msg);
+			if (fz_where_add(o->where, optarg, err) != FZ_OK)
+				rc = FZ_USAGE;
 			break;
 		default:
-			rc = fz_cli_common(&cli, c, optarg);
+			rc = fz_cli_common(&cli, c, optarg, err);
 			break;
 		}
 		if (rc >= 0)
 			return rc;
 	}
-	if ((rc = fz_cli_range_check(&cli, &o->range)) >= 0)
+	if ((rc = fz_cli_range_check(&o->range, err)) >= 0)
 		return rc;
 	if (o->merge && (o->by || o->entities || fz_where_count(o->where) ||
 	    o->range.flags))
-		return fz_cli_usage(&cli, "--merge takes the by, where and "
+		return fz_cli_usage(err, "--merge takes the by, where and "
 		    "period of the tallies it merges");
 	return -1;
 }
 
-/* Fill category and town of an inspection from the directory. */
-static void
-fill_from_directory(const fz_directory *dir, fz_arena *a, fz_node *rec,
-    fz_inspection *in)
-{
-	const fz_entity *e = fz_directory_find(dir, in->entity);
-
-	if (e == NULL)
-		return;
-	if (in->category == NULL && e->category != NULL) {
-		fz_node_put(a, rec, "category", fz_node_scalar(a, e->category,
-		    strlen(e->category)));
-		in->category = e->category;
-	}
-	if (in->town == NULL && e->town != NULL) {
-		fz_node_put(a, rec, "town", fz_node_scalar(a, e->town,
-		    strlen(e->town)));
-		in->town = e->town;
-	}
-}
-
 static int
-wrong_kind(const fz_event *ev, int merge, fz_error *err)
+take(void *ctx, const fz_event *ev, fz_error *err)
 {
-	return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-	    ev->doc_col, merge ? "--merge reads tallies, not %s"
-	    : "fazhi-tally reads inspections and cases, not %s", ev->kind);
-}
-
-static int
-add_record(fz_tally *t, const struct opts *o, const fz_directory *dir,
-    fz_stream *s, const fz_event *ev, fz_error *err)
-{
-	enum fz_kind k = fz_kind_parse(ev->kind);
-	fz_inspection in;
-	fz_case c;
-	int rc;
-
-	if (k == FZ_KIND_INSPECTIONS) {
-		if ((rc = fz_record_decode(k, ev->node, &in, NULL, err)) != FZ_OK)
-			return rc;
-		if (dir != NULL)
-			fill_from_directory(dir, fz_stream_arena(s), ev->node,
-			    &in);
-		if (fz_where_match(o->where, k, ev->node))
-			fz_tally_add_inspection(t, &in, ev->node);
-		return FZ_OK;
-	}
-	if ((rc = fz_record_decode(k, ev->node, &c, NULL, err)) != FZ_OK)
-		return rc;
-	if (!fz_where_match(o->where, k, ev->node))
-		return FZ_OK;
-	return fz_tally_add_case(t, &c, ev->node, err);
-}
-
-struct reading {
-	fz_tally **t;
-	const struct opts *o;
-	const fz_directory *dir;
-};
-
-static int
-take(void *ctx, fz_stream *s, const fz_event *ev, fz_error *err)
-{
-	struct reading *r = ctx;
-	int is_tally = strcmp(ev->kind, "tally") == 0;
-	int is_record = strcmp(ev->kind, "inspections") == 0 ||
-	    strcmp(ev->kind, "cases") == 0;
-
-	if (r->o->merge ? !is_tally : !is_record)
-		return wrong_kind(ev, r->o->merge, err);
-	if (r->o->merge)
-		return fz_tally_merge(r->t, ev->node, err);
-	if (ev->type == FZ_EV_RECORD)
-		return add_record(*r->t, r->o, r->dir, s, ev, err);
-	return FZ_OK;
+	return fz_tally_take(ctx, ev, err);
 }
 
 /* The --by list split on commas. */
@@ -201,8 +129,7 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 {
 	fz_calendar *cal = NULL;
 	fz_directory *dir = NULL;
-	fz_tally *t = NULL;
-	struct reading r = { &t, o, NULL };
+	fz_tally_reader r = { NULL, o->merge, o->where, NULL };
 	char **by = NULL;
 	int nby, rc;
 
@@ -212,33 +139,28 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 			goto done;
 	}
 	if (o->entities != NULL) {
-		dir = fz_directory_new();
+		r.dir = dir = fz_directory_new();
 		if ((rc = fz_directory_load(dir, o->entities, err)) != FZ_OK)
 			goto done;
 	}
 	if (!o->merge) {
 		by = split_by(o->by, &nby);
-		if ((t = fz_tally_new(by, nby, err)) == NULL) {
-			rc = fz_cli_usage(&cli, "%s", err->msg);
-			err->status = FZ_OK;
+		if ((r.tally = fz_tally_new(by, nby, err)) == NULL) {
+			rc = err->status;
 			goto done;
 		}
-		fz_tally_set_range(t, o->range.from, o->range.to);
-		fz_tally_set_where(t, o->where);
+		fz_tally_set_range(r.tally, o->range.from, o->range.to);
+		fz_tally_set_where(r.tally, o->where);
 	}
-	r.dir = dir;
-	rc = fz_cli_read(&cli, files, nfiles, 0, take, &r, err);
-	if (rc == FZ_OK && t == NULL)
-		rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0,
-		    "--merge found no tally to merge");
+	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
+	    .ctx = &r }, err);
 	if (rc == FZ_OK) {
-		struct write_ctx c = { t, o->mergeable };
-
-		fz_tally_set_calendar(t, cal);
-		rc = fz_output_yaml(cli.output, write_tally, &c, err);
+		fz_tally_set_calendar(r.tally, cal);
+		rc = fz_output_yaml(cli.output, write_tally,
+		    &(struct write_ctx){ r.tally, o->mergeable }, err);
 	}
 done:
-	fz_tally_free(t);
+	fz_tally_free(r.tally);
 	free(by);
 	fz_directory_free(dir);
 	fz_calendar_free(cal);
@@ -254,14 +176,8 @@ main(int argc, char **argv)
 
 	fz_cli_range_init(&o.range);
 	o.where = fz_where_new();
-	rc = parse_opts(argc, argv, &o);
-	if (rc >= 0) {
-		fz_where_free(o.where);
-		return rc;
-	}
-	rc = run(&o, argv + optind, argc - optind, &err);
+	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
+		rc = run(&o, argv + optind, argc - optind, &err);
 	fz_where_free(o.where);
-	if (rc != FZ_OK && err.status != FZ_OK)
-		fz_cli_fail(&cli, &err);
-	return fz_cli_finish(&cli, rc);
+	return fz_cli_finish(&cli, rc, &err);
 }

@@ -46,14 +46,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c = fz_check_new(&o);
 	paths[0] = (char *)fuzz_file(data + 1, size - 1);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND | FZ_STREAM_KEEP);
-	while (fz_stream_next(s, &ev, &err) == 1) {
-		if (ev.type == FZ_EV_DOC) {
-			if (ev.kind && strcmp(ev.kind, "calendar") == 0)
-				fz_calendar_add_doc(cal, ev.node, &err);
-			fz_check_doc(c, ev.kind, ev.node);
-		} else {
-			fz_check_record(c, fz_kind_parse(ev.kind), ev.node);
-		}
+	while (fz_stream_next(s, &ev, &err) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
+		if (ev.type == FZ_EV_DOC && ev.kind == FZ_KIND_CALENDAR)
+			fz_calendar_add_doc(cal, ev.node, &err);
+		fz_check_take(c, &ev, &err);
 	}
 	fz_check_finish(c, on_problem, &n, counts);
 	FUZZ_ASSERT(counts[0] + counts[1] + counts[2] == n, "counts");

@@ -1,4 +1,4 @@
-/* fuzz-draw.c - the plan and draw reader (fz_draw_read), the draw, its
+/* fuzz-draw.c - the plan and draw reader (fz_draw_take), the draw, its
  * document; and --verify's property: the draw document written out and
  * read back is found equal to the one recomputed (no difference).
  *
@@ -43,6 +43,24 @@ verify(fz_node *doc)
 	free(m.buf);
 }
 
+/* The inputs of the stream s into in, as fazhi-draw reads them. */
+static int
+read_inputs(fz_draw_inputs *in, fz_stream *s, unsigned options,
+    fz_error *err)
+{
+	fz_event ev;
+	int rc;
+
+	fz_draw_inputs_init(in, options & 1 ? FZ_HASH_SM3 : -1,
+	    options & 2 ? FZ_HASH_SM3 : FZ_HASH_SHA256, &fuzz_quiet_diag);
+	fz_stream_set_tap(s, fz_draw_inputs_tap, in);
+	do {
+		if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK)
+			rc = fz_draw_take(in, &ev, err);
+	} while (rc == FZ_OK && ev.type != FZ_EV_END);
+	return fz_draw_inputs_end(in, rc, err);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -58,8 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	paths[0] = (char *)fuzz_file(data + 1, size - 1);
 	s = fz_stream_open(paths, 1, 0);
-	rc = fz_draw_read(&in, s, data[0] & 1 ? FZ_HASH_SM3 : -1,
-	    data[0] & 2 ? FZ_HASH_SM3 : FZ_HASH_SHA256, &fuzz_quiet_diag, &err);
+	rc = read_inputs(&in, s, data[0], &err);
 	fz_stream_close(s);
 	if (rc == FZ_OK && fz_draw_run(&d, &in.plan, in.hash, in.entities,
 	    in.nentities, in.inspectors, in.ninspectors, &fuzz_quiet_diag,

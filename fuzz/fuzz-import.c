@@ -47,7 +47,8 @@ read_back(enum fz_kind k, const fz_node *records)
 	fuzz_mem_close(&m);
 	paths[0] = (char *)fuzz_file2(m.buf, m.len);
 	s = fz_stream_open(paths, 1, 0);
-	while ((rc = fz_stream_next(s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		if (ev.type == FZ_EV_RECORD &&
 		    fz_record_decode(k, ev.node, &r, NULL, &err) != FZ_OK)
 			break;

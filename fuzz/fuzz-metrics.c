@@ -12,7 +12,7 @@
 static int
 add_record(fz_metrics *m, fz_event *ev)
 {
-	enum fz_kind k = fz_kind_parse(ev->kind);
+	enum fz_kind k = ev->kind;
 	fz_matter mt;
 	fz_application a;
 	fz_error err;
@@ -73,10 +73,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	paths[0] = (char *)fuzz_file(data + 1, size - 1);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
-	while (ok && (rc = fz_stream_next(s, &ev, &err)) == 1) {
-		if (ev.kind == NULL)
-			continue;
-		if (ev.type == FZ_EV_DOC && strcmp(ev.kind, "calendar") == 0)
+	while (ok && (rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
+		if (ev.type == FZ_EV_DOC && ev.kind == FZ_KIND_CALENDAR)
 			fz_calendar_add_doc(cal, ev.node, &err);
 		else if (ev.type == FZ_EV_RECORD)
 			ok = add_record(m, &ev);

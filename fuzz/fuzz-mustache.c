@@ -69,7 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p.src[1] = fuzz_take(&data, &size, 0, &p.len[1]);
 	paths[0] = (char *)fuzz_file(data, size);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND | FZ_STREAM_KEEP);
-	if (fz_stream_next(s, &ev, &err) == 1)
+	if (fz_stream_next(s, &ev, &err) == FZ_OK && ev.type != FZ_EV_END)
 		ctx = ev.node;
 	render(tpl, len, &p, ctx);
 	fz_stream_close(s);

@@ -44,7 +44,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ctx = fz_render_ctx_new();
 	paths[0] = (char *)fuzz_file(data + 1, size - 1);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
-	while ((rc = fz_stream_next(s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		if ((rc = fz_render_ctx_add_event(ctx, &ev, &err)) != FZ_OK)
 			break;
 	fz_stream_close(s);

@@ -96,7 +96,7 @@ round_trip(const fz_node *n)
 static void
 on_event(struct state *st, fz_event *ev)
 {
-	enum fz_kind k = ev->kind ? fz_kind_parse(ev->kind) : FZ_KIND_NONE;
+	enum fz_kind k = ev->kind;
 	fz_error err;
 
 	if (st->tables_ok && fz_table_set_add_event(st->ts, ev, &err) != FZ_OK)
@@ -131,9 +131,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st.tables_ok = 1;
 	st.arena = fz_arena_new();
 	s = fz_stream_open(paths, 1, flags);
-	while (fz_stream_next(s, &ev, &err) == 1)
+	while (fz_stream_next(s, &ev, &err) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		on_event(&st, &ev);
-	fz_stream_count(s, "inspections");
+	fz_stream_count(s, FZ_KIND_INSPECTIONS);
 	fz_stream_close(s);
 	if (st.tables_ok)
 		fz_table_csv_write(fuzz_null(), st.ts, FZ_CSV_BOM, &err);

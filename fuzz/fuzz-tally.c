@@ -19,7 +19,7 @@ static char *const by_sets[8][3] = {
 static void
 add_record(fz_tally *t, fz_event *ev)
 {
-	enum fz_kind k = fz_kind_parse(ev->kind);
+	enum fz_kind k = ev->kind;
 	fz_inspection in;
 	fz_case c;
 	fz_error err;
@@ -118,12 +118,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	paths[0] = (char *)fuzz_file(data + 1, size - 1);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
-	while (ok && fz_stream_next(s, &ev, &err) == 1) {
-		if (ev.kind == NULL)
-			continue;
-		if (ev.type == FZ_EV_DOC && strcmp(ev.kind, "calendar") == 0)
+	while (ok && fz_stream_next(s, &ev, &err) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
+		if (ev.type == FZ_EV_DOC && ev.kind == FZ_KIND_CALENDAR)
 			fz_calendar_add_doc(cal, ev.node, &err);
-		else if ((opts & 8) && strcmp(ev.kind, "tally") == 0)
+		else if ((opts & 8) && ev.kind == FZ_KIND_TALLY)
 			ok = fz_tally_merge(&t, ev.node, &err) == FZ_OK;
 		else if (!(opts & 8) && ev.type == FZ_EV_RECORD)
 			add_record(t, &ev);

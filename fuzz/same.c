@@ -65,7 +65,7 @@ fuzz_read_back(const char *path, fz_stream **s, fz_error *err)
 
 	paths[0] = (char *)path;
 	*s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND | FZ_STREAM_KEEP);
-	if (fz_stream_next(*s, &ev, err) != 1)
+	if (fz_stream_next(*s, &ev, err) != FZ_OK || ev.type == FZ_EV_END)
 		return NULL;
 	return ev.node;
 }

@@ -232,20 +232,17 @@ check_plan(fz_check *c, const fz_node *doc)
 	fz_arena_free(a);
 }
 
-void
-fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
+/* A document of kind k, whose kind is written kind (NULL: none). */
+static void
+check_doc(fz_check *c, enum fz_kind k, const char *kind, const fz_node *doc)
 {
 	const fz_node *v = fz_node_get(doc, "version");
-	enum fz_kind k;
 
 	(void)fz_check__pos_of(c, doc);
 	if (kind == NULL) {
 		fz_check__report(c, FZ_ERROR, doc, "document has no kind");
 		return;
 	}
-	k = fz_kind_parse(kind);
-	if (k == FZ_KIND_NONE && strcmp(kind, "problems") == 0)
-		return;		/* what fazhi-check -f yaml writes */
 	if (k == FZ_KIND_NONE) {
 		v = fz_node_get(doc, "kind");
 		fz_check__report(c, FZ_ERROR, v ? v : doc, "unknown kind '%s'", kind);
@@ -262,4 +259,22 @@ fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
 		check_plan(c, doc);
 	if (c->o.strict && fz_kind_has_records(k))
 		check_doc_keys(c, kind, doc);
+}
+
+void
+fz_check_doc(fz_check *c, const char *kind, const fz_node *doc)
+{
+	check_doc(c, kind != NULL ? fz_kind_parse(kind) : FZ_KIND_NONE, kind,
+	    doc);
+}
+
+int
+fz_check_take(fz_check *c, const fz_event *ev, fz_error *err)
+{
+	(void)err;
+	if (ev->type == FZ_EV_DOC)
+		check_doc(c, ev->kind, ev->kind_name, ev->node);
+	else if (ev->type == FZ_EV_RECORD)
+		(void)fz_check_record(c, ev->kind, ev->node);
+	return FZ_OK;
 }

@@ -58,6 +58,11 @@ void fz_check_add(fz_check *c, enum fz_kind k, const void *rec,
  * are checked only when some document of it was given.  doc is used
  * during the call only. */
 void fz_check_doc(fz_check *c, const char *kind, const fz_node *doc);
+/* An event of a stream opened with FZ_STREAM_ANY_KIND: a document
+ * checked as fz_check_doc does, a record as fz_check_record (its node
+ * rewritten so); nothing else.  Problems are kept for fz_check_finish,
+ * so it returns FZ_OK. */
+int fz_check_take(fz_check *c, const fz_event *ev, fz_error *err);
 /* Keep a problem found outside the records (a document, a cell). */
 void fz_check_report(fz_check *c, int severity, const char *file,
     unsigned line, unsigned col, const char *fmt, ...)
@@ -67,5 +72,12 @@ void fz_check_report(fz_check *c, int severity, const char *file,
  * be NULL).  Call once. */
 void fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx,
     size_t counts[3]);
+/* What fazhi-check writes, through fz_check_finish (so once, and
+ * instead of it): the problems one a line, FILE:LINE:COL: severity:
+ * message, onto fp; or the problems document onto w (-1 when a write
+ * failed).  Both return FZ_PROBLEMS when an error was found, or with
+ * strict a warning, else FZ_OK. */
+int fz_check_write_text(fz_check *c, FILE *fp);
+int fz_check_write_yaml(fz_check *c, fz_writer *w);
 
 #endif

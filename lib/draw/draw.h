@@ -138,7 +138,7 @@ typedef struct fz_draw {
 } fz_draw;
 
 /* Run the draw of DRAW.md over decoded entities and inspectors (ids
- * unique and without '|', as fz_draw_read checks).  Warnings (a stratum
+ * unique and without '|', as fz_draw_take checks).  Warnings (a stratum
  * that matches nothing, entities in no stratum) go to diag, which may be
  * NULL; a report's node is NULL when it has no place.  Returns FZ_OK, or
  * FZ_DATAERR with err set when a department of team.departments has no
@@ -165,16 +165,24 @@ typedef struct fz_draw_inputs {
 	struct fz_draw_store *store;	/* private */
 } fz_draw_inputs;
 
-/* Read the plan, entities and inspectors of the stream s (opened without
- * FZ_STREAM_KEEP; its tap is taken) into in, with the digests of DRAW.md.
- * The hash is force when it is not -1 (a plan naming another is an
- * error), else the plan's, else fallback.  Errors (FZ_DATAERR, or the
- * stream's): every error of the plan, no plan or two, duplicate ids, '|'
- * in an id, a document of another kind.  Warnings (an 18-character id
- * whose check character is wrong, a short seed) go to diag (may be NULL).
- * in is owned by the caller: fz_draw_inputs_free, also after an error. */
-int fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
-    enum fz_draw_hash fallback, const fz_diag *diag, fz_error *err);
+/* The plan, entities and inspectors read from one stream (opened
+ * without FZ_STREAM_KEEP) into in, with the digests of DRAW.md.
+ * fz_draw_inputs_init readies in: the hash is force when it is not -1 (a
+ * plan naming another is an error), else the plan's, else fallback;
+ * warnings (an 18-character id whose check character is wrong, a short
+ * seed) go to diag (may be NULL, else it must outlive in).  The stream's
+ * tap is fz_draw_inputs_tap with in as its context; every event goes to
+ * fz_draw_take; then, whatever the reading's status, fz_draw_inputs_end
+ * gives the status of the whole.  Errors (FZ_DATAERR, or the stream's):
+ * every error of the plan, no plan or two, duplicate ids (the first
+ * coming before any later error), '|' in an id, a document of another
+ * kind.  in is owned by the caller: fz_draw_inputs_free, also after an
+ * error. */
+void fz_draw_inputs_init(fz_draw_inputs *in, int force,
+    enum fz_draw_hash fallback, const fz_diag *diag);
+void fz_draw_inputs_tap(void *in, size_t file, const void *buf, size_t len);
+int fz_draw_take(fz_draw_inputs *in, const fz_event *ev, fz_error *err);
+int fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err);
 void fz_draw_inputs_free(fz_draw_inputs *in);
 
 /* The draw document of FORMATS.md for d read from in, as a tree owned by
@@ -189,6 +197,27 @@ typedef void (*fz_draw_diff_fn)(void *ctx, const fz_node *at,
     const char *msg);
 size_t fz_draw_compare(const fz_node *published, const fz_node *recomputed,
     fz_draw_diff_fn report, void *ctx);
+
+/* The published draw --verify reads: the one document of its file. */
+typedef struct fz_draw_published {
+	const char *path;	/* the file, named when it holds nothing */
+	fz_arena *arena;	/* the document is copied into it */
+	fz_node *doc;		/* the draw document, once read */
+} fz_draw_published;
+/* One event of the published draw's file: FZ_OK, or FZ_DATAERR with err
+ * set for a document not of kind draw, a second document, and at the
+ * end event when there was none. */
+int fz_draw_published_take(fz_draw_published *p, const fz_event *ev,
+    fz_error *err);
+/* The hash the published draw names, else SHA-256: the hash of the draw
+ * its inputs are recomputed with, unless one is asked for. */
+enum fz_draw_hash fz_draw_published_hash(const fz_draw_published *p);
+/* The verdict of --verify onto fp: every difference of fz_draw_compare
+ * between the published draw and recomputed, the draw d of the inputs
+ * (FILE:LINE:COL: what differs), then one line of the whole.  FZ_OK
+ * when the draw holds, else FZ_PROBLEMS. */
+int fz_draw_verify_write(FILE *fp, const fz_draw_published *p,
+    const fz_node *recomputed, const fz_draw *d);
 
 /* end of ticket and draw */
 

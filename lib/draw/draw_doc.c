@@ -1,7 +1,8 @@
 /* draw_doc.c - the draw document (FORMATS.md "draw") as a node tree, and
  * its comparison with a published one.  One tree serves both: fazhi-draw
- * writes it, --verify compares it line by line with what was published,
- * so that what is checked is exactly what is written. */
+ * writes it, --verify compares it line by line with what was published
+ * (read here too), so that what is checked is exactly what is
+ * written. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -308,4 +309,58 @@ fz_draw_compare(const fz_node *published, const fz_node *recomputed,
 	c.digests = 0;
 	compare(&c, published, recomputed, "");
 	return c.count;
+}
+
+int
+fz_draw_published_take(fz_draw_published *p, const fz_event *ev,
+    fz_error *err)
+{
+	if (ev->type == FZ_EV_END)
+		return p->doc != NULL ? FZ_OK : fz_error_set(err, FZ_DATAERR,
+		    p->path, 0, 0, "no draw document to verify");
+	if (p->doc != NULL)
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "--verify takes one draw document");
+	if (ev->kind != FZ_KIND_DRAW)
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "--verify takes a draw, not %s",
+		    ev->kind_name != NULL ? ev->kind_name :
+		    "a document without kind");
+	if ((p->doc = fz_node_copy(p->arena, ev->node)) == NULL)
+		abort();
+	return FZ_OK;
+}
+
+enum fz_draw_hash
+fz_draw_published_hash(const fz_draw_published *p)
+{
+	const fz_node *h = fz_node_get(p->doc, "hash");
+	int hash = h != NULL && h->type == FZ_SCALAR ?
+	    fz_draw_hash_parse(h->str, h->len) : -1;
+
+	return hash >= 0 ? (enum fz_draw_hash)hash : FZ_HASH_SHA256;
+}
+
+static void
+difference(void *ctx, const fz_node *at, const char *msg)
+{
+	fprintf(ctx, "%s:%u:%u: %s\n", at->file, at->line, at->col, msg);
+}
+
+int
+fz_draw_verify_write(FILE *fp, const fz_draw_published *p,
+    const fz_node *recomputed, const fz_draw *d)
+{
+	size_t n = fz_draw_compare(p->doc, recomputed, difference, fp);
+	size_t strata = d->plan->nstrata;
+
+	if (n == 0)
+		fprintf(fp, "%s: the draw holds: %zu selection%s, %zu strat%s, "
+		    "the digests of the inputs match\n", p->path, d->npicks,
+		    d->npicks == 1 ? "" : "s", strata,
+		    strata == 1 ? "um" : "a");
+	else
+		fprintf(fp, "%s: %zu difference%s from the draw the inputs "
+		    "give\n", p->path, n, n == 1 ? "" : "s");
+	return n > 0 ? FZ_PROBLEMS : FZ_OK;
 }

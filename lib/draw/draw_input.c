@@ -165,17 +165,21 @@ add_plan(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 static int
 input_of(const fz_event *ev, enum fz_draw_input *k, fz_error *err)
 {
-	static const char *const names[FZ_IN_COUNT] = { "plan", "entities",
-		"inspectors" };
-
-	for (int i = 0; i < FZ_IN_COUNT; i++)
-		if (strcmp(ev->kind, names[i]) == 0) {
-			*k = (enum fz_draw_input)i;
-			return FZ_OK;
-		}
-	return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-	    ev->doc_col, "a draw reads plan, entities and inspectors, not %s",
-	    ev->kind);
+	switch (ev->kind) {
+	case FZ_KIND_PLAN:
+		*k = FZ_IN_PLAN;
+		return FZ_OK;
+	case FZ_KIND_ENTITIES:
+		*k = FZ_IN_ENTITIES;
+		return FZ_OK;
+	case FZ_KIND_INSPECTORS:
+		*k = FZ_IN_INSPECTORS;
+		return FZ_OK;
+	default:
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "a draw reads plan, entities and inspectors, "
+		    "not %s", ev->kind_name);
+	}
 }
 
 static int
@@ -196,9 +200,9 @@ take_event(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 	return FZ_OK;
 }
 
-static void
-store_new(fz_draw_inputs *in, int force, enum fz_draw_hash fallback,
-    const fz_diag *diag)
+void
+fz_draw_inputs_init(fz_draw_inputs *in, int force,
+    enum fz_draw_hash fallback, const fz_diag *diag)
 {
 	fz_draw_store *st = fz_xcalloc(1, sizeof *st);
 
@@ -215,27 +219,33 @@ store_new(fz_draw_inputs *in, int force, enum fz_draw_hash fallback,
 	st->diag = diag;
 }
 
+void
+fz_draw_inputs_tap(void *in, size_t file, const void *buf, size_t len)
+{
+	fz_draw_inputs *inputs = in;
+
+	fz_draw__kind_digests_tap(inputs->store->digests, file, buf, len);
+}
+
 int
-fz_draw_read(fz_draw_inputs *in, fz_stream *s, int force,
-    enum fz_draw_hash fallback, const fz_diag *diag, fz_error *err)
+fz_draw_take(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
+{
+	return ev->type == FZ_EV_END ? FZ_OK : take_event(in, ev, err);
+}
+
+int
+fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err)
 {
 	fz_error dup;
-	fz_event ev;
-	int rc;
 
-	store_new(in, force, fallback, diag);
-	fz_stream_set_tap(s, fz_draw__kind_digests_tap, in->store->digests);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1)
-		if ((rc = take_event(in, &ev, err)) != FZ_OK)
-			break;
 	/* A duplicate entity comes before anything met later. */
 	if (fz_draw__entity_sink_finish(in->store->entities, &in->entities,
 	    &in->nentities, &dup) != FZ_OK) {
 		*err = dup;
 		return dup.status;
 	}
-	if (rc != 0)
-		return rc;
+	if (status != FZ_OK)
+		return status;
 	if (in->records[FZ_IN_PLAN] == 0)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "no plan among "
 		    "the inputs: a draw takes exactly one");

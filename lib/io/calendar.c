@@ -259,12 +259,14 @@ fz_calendar_load(fz_calendar *c, const char *path, fz_error *err)
 	fz_event ev;
 	int rc;
 
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
+	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
 		if (ev.type != FZ_EV_DOC)
 			continue;
-		if (ev.kind != NULL && strcmp(ev.kind, "calendar") != 0) {
+		if (ev.kind_name != NULL && ev.kind != FZ_KIND_CALENDAR) {
 			rc = fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
-			    ev.doc_col, "not a calendar (kind %s)", ev.kind);
+			    ev.doc_col, "not a calendar (kind %s)",
+			    ev.kind_name);
 			break;
 		}
 		if ((rc = fz_calendar_add_doc(c, ev.node, err)) != FZ_OK)
@@ -272,7 +274,7 @@ fz_calendar_load(fz_calendar *c, const char *path, fz_error *err)
 	}
 	fz_stream_close(s);
 	sort_dates(c);
-	return rc == 0 ? FZ_OK : rc;
+	return rc;
 }
 
 int

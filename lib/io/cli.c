@@ -11,7 +11,7 @@
 #include "io.h"
 
 int
-fz_cli_common(fz_cli *c, int opt, const char *arg)
+fz_cli_common(fz_cli *c, int opt, const char *arg, fz_error *err)
 {
 	switch (opt) {
 	case 'h':
@@ -20,10 +20,10 @@ fz_cli_common(fz_cli *c, int opt, const char *arg)
 		    "65 bad input data,\n66 cannot open input, 73 cannot "
 		    "create output, 74 read or write error.\nSee %s(1).\n",
 		    c->prog);
-		return fz_cli_finish(c, FZ_OK);
+		return FZ_OK;
 	case 'V':
 		printf("%s (%s) %s\n", c->prog, PACKAGE_NAME, PACKAGE_VERSION);
-		return fz_cli_finish(c, FZ_OK);
+		return FZ_OK;
 	case 'o':
 		c->output = arg;
 		return -1;
@@ -32,22 +32,21 @@ fz_cli_common(fz_cli *c, int opt, const char *arg)
 		return -1;
 	default:
 		/* getopt_long has said what was wrong. */
-		fprintf(stderr, "Try '%s --help' for more information.\n",
-		    c->prog);
-		return FZ_USAGE;
+		return fz_cli_usage(err, "%s", "");
 	}
 }
 
 int
-fz_cli_usage(const fz_cli *c, const char *fmt, ...)
+fz_cli_usage(fz_error *err, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", c->prog);
+	err->status = FZ_USAGE;
+	err->file[0] = '\0';
+	err->line = err->col = 0;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", c->prog);
 	return FZ_USAGE;
 }
 
@@ -57,7 +56,11 @@ fz_cli_fail(const fz_cli *c, const fz_error *err)
 	char buf[2200];
 
 	fz_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "%s: %s\n", c->prog, buf);
+	if (err->status != FZ_USAGE || buf[0] != '\0')
+		fprintf(stderr, "%s: %s\n", c->prog, buf);
+	if (err->status == FZ_USAGE)
+		fprintf(stderr, "Try '%s --help' for more information.\n",
+		    c->prog);
 	return err->status;
 }
 
@@ -88,10 +91,15 @@ write_errno(int e)
 static int progress_shown;
 
 int
-fz_cli_finish(const fz_cli *c, int status)
+fz_cli_finish(const fz_cli *c, int status, const fz_error *err)
 {
 	int e = 0;
 
+	if (status != FZ_OK && status != FZ_PROBLEMS && err != NULL &&
+	    err->status != FZ_OK)
+		fz_cli_fail(c, err);
+	if (status == FZ_USAGE)
+		return status;	/* found before anything was written */
 	if (progress_shown)
 		fputc('\n', stderr);
 	if (status == FZ_IOERR) {	/* said already */
@@ -136,25 +144,29 @@ progress_line(void *ctx, uint64_t done, uint64_t total)
 		    (unsigned long long)(done >> 20));
 }
 
-void
-fz_cli_progress(fz_cli *c, fz_stream *s)
+/* The progress line, on a terminal or with --progress. */
+static void
+progress(fz_cli *c, fz_stream *s)
 {
 	if (c->progress || isatty(STDERR_FILENO))
 		fz_stream_set_progress(s, progress_line, c);
 }
 
 int
-fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
-    fz_cli_take_fn take, void *ctx, fz_error *err)
+fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
+    fz_error *err)
 {
-	fz_stream *s = fz_stream_open(files, nfiles, flags);
+	fz_stream *s = fz_stream_open(files, nfiles, in->flags);
 	fz_event ev;
 	int rc;
 
-	fz_cli_progress(c, s);
-	while ((rc = fz_stream_next(s, &ev, err)) == 1)
-		if ((rc = take(ctx, s, &ev, err)) != FZ_OK)
-			break;
+	if (in->tap != NULL)
+		fz_stream_set_tap(s, in->tap, in->tap_ctx);
+	progress(c, s);
+	do {
+		if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK)
+			rc = in->take(in->ctx, &ev, err);
+	} while (rc == FZ_OK && ev.type != FZ_EV_END);
 	fz_stream_close(s);
 	return rc;
 }
@@ -167,8 +179,8 @@ fz_cli_range_init(fz_cli_range *r)
 }
 
 int
-fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
-    const char *arg)
+fz_cli_range_option(fz_cli_range *r, int opt, const char *arg,
+    fz_error *err)
 {
 	static const struct {
 		const char *name, *form;
@@ -191,18 +203,18 @@ fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
 	else
 		bad = fz_year_parse(arg, &r->from, &r->to);
 	if (bad)
-		return fz_cli_usage(c, "%s: '%s' is not %s", how[i].name, arg,
-		    how[i].form);
+		return fz_cli_usage(err, "%s: '%s' is not %s", how[i].name,
+		    arg, how[i].form);
 	return -1;
 }
 
 int
-fz_cli_range_check(const fz_cli *c, const fz_cli_range *r)
+fz_cli_range_check(const fz_cli_range *r, fz_error *err)
 {
 	if (r->flags != 0 && r->flags != 1 && r->flags != 2 && r->flags != 4)
-		return fz_cli_usage(c, "--from/--to, --month and --year "
+		return fz_cli_usage(err, "--from/--to, --month and --year "
 		    "exclude each other");
 	if (r->from != FZ_NODATE && r->to != FZ_NODATE && r->to < r->from)
-		return fz_cli_usage(c, "--to is before --from");
+		return fz_cli_usage(err, "--to is before --from");
 	return -1;
 }

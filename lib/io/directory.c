@@ -77,11 +77,12 @@ fz_directory_load(fz_directory *d, const char *path, fz_error *err)
 	fz_entity e;
 	int rc;
 
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
-		if (strcmp(ev.kind, "entities") != 0) {
+	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
+		if (ev.kind != FZ_KIND_ENTITIES) {
 			rc = fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 			    ev.doc_col, "expected an entity directory, not %s",
-			    ev.kind);
+			    ev.kind_name);
 			break;
 		}
 		if (ev.type != FZ_EV_RECORD)
@@ -93,5 +94,5 @@ fz_directory_load(fz_directory *d, const char *path, fz_error *err)
 			break;
 	}
 	fz_stream_close(s);
-	return rc == 0 ? FZ_OK : rc;
+	return rc;
 }

@@ -16,18 +16,24 @@
 #define FZ_MAX_SCALAR (1u << 20)	/* bytes in one scalar */
 #define FZ_MAX_DOCUMENTS 100000		/* documents in one run */
 
-enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC };
+enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC, FZ_EV_END };
 
 /* One step of the stream.  For a record kind, every item of records: is
  * an FZ_EV_RECORD, and the document itself then comes as an FZ_EV_DOC
  * whose node holds its other keys.  Any other document is one FZ_EV_DOC
- * with the whole mapping.  Nodes belong to the stream and are valid
- * until the next fz_stream_next, or until fz_stream_close with
- * FZ_STREAM_KEEP. */
+ * with the whole mapping.  After the last input, FZ_EV_END: no kind,
+ * node or place.  Nodes belong to the stream and are valid until the
+ * next fz_stream_next, or until fz_stream_close with FZ_STREAM_KEEP. */
 typedef struct fz_event {
 	enum fz_event_type type;
-	const char *kind;	/* NULL for a document without kind */
+	/* The document's kind: FZ_KIND_NONE for a document without kind,
+	 * or with one fazhi does not know (FZ_STREAM_ANY_KIND).  Decide by
+	 * kind; kind_name is its text, for messages and output only (NULL
+	 * for a document without kind), valid as long as node. */
+	enum fz_kind kind;
+	const char *kind_name;
 	fz_node *node;
+	fz_arena *arena;	/* node's, for what a reader adds to it */
 	const char *file;	/* the input's name as given ("-" is "<stdin>") */
 	unsigned doc_line, doc_col;	/* where the document's mapping begins */
 	size_t index;		/* a record's index in its document */
@@ -57,13 +63,14 @@ typedef void (*fz_progress_fn)(void *ctx, uint64_t done, uint64_t total);
 fz_stream *fz_stream_open(char *const *paths, int npaths, unsigned flags);
 void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx);
 void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx);
-/* The next event: 1 with *ev filled, 0 at the end of the last input, or
- * an error status with err filled. */
+/* The next event: FZ_OK with *ev filled (FZ_EV_END at the end of the
+ * last input, and again at every call after), or an error status with
+ * err filled. */
 int fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err);
 /* The arena that holds the current event's nodes. */
 fz_arena *fz_stream_arena(fz_stream *s);
-/* Records read so far of a kind, and the count of files. */
-size_t fz_stream_count(const fz_stream *s, const char *kind);
+/* Records read so far of kind k (0 for FZ_KIND_NONE). */
+size_t fz_stream_count(const fz_stream *s, enum fz_kind k);
 /* How many inputs were parsed in two parts (FZ_STREAM_SPLIT) so far. */
 size_t fz_stream_splits(const fz_stream *s);
 void fz_stream_close(fz_stream *s);
@@ -193,31 +200,46 @@ typedef struct fz_cli {
 	{ "progress", no_argument, NULL, 'P' }
 #define FZ_CLI_SHORT "ho:V"
 
-/* Handle a common option: returns -1 when the caller should go on, or a
- * status to return from main (0 after --help or --version). */
-int fz_cli_common(fz_cli *c, int opt, const char *arg);
-/* "prog: message" and the Try line on stderr; returns FZ_USAGE. */
-int fz_cli_usage(const fz_cli *c, const char *fmt, ...)
+/* Handle a common option: -1 when the caller should go on; FZ_OK after
+ * --help or --version (printed: the program ends with fz_cli_finish);
+ * FZ_USAGE with err set for an option getopt_long refused (it has told
+ * what was wrong, so err's message is empty). */
+int fz_cli_common(fz_cli *c, int opt, const char *arg, fz_error *err);
+/* err set to a usage error (FZ_USAGE, no place) with the message; returns
+ * FZ_USAGE.  It is told by fz_cli_fail, with the Try line. */
+int fz_cli_usage(fz_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* "prog: file:line:col: message" on stderr; returns err->status. */
+/* "prog: file:line:col: message" on stderr, and for FZ_USAGE the Try
+ * line after it (alone when the message is empty); returns
+ * err->status.  The one place usage errors are told. */
 int fz_cli_fail(const fz_cli *c, const fz_error *err);
 /* "prog: warning: ..." style message on stderr. */
 void fz_cli_warn(const fz_cli *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Flush and close standard output; a write error turns status into
- * FZ_IOERR with a message.  Returns the exit status. */
-int fz_cli_finish(const fz_cli *c, int status);
-/* Hook the stream's progress to a line on stderr, when it is a terminal
- * or --progress was given. */
-void fz_cli_progress(fz_cli *c, fz_stream *s);
+/* The end of every program: a failure (status neither FZ_OK nor
+ * FZ_PROBLEMS) is told with fz_cli_fail when err is set; then, but for
+ * a usage error (found before anything was written), standard output
+ * is flushed and closed, and a write error turns status into FZ_IOERR
+ * with a message.  err may be NULL.  Returns the exit status. */
+int fz_cli_finish(const fz_cli *c, int status, const fz_error *err);
+/* How a program reads its inputs, and where the events go. */
+typedef struct fz_cli_input {
+	unsigned flags;		/* of fz_stream_open */
+	/* Every event in order, the end event last: FZ_OK to go on, or a
+	 * status (err set) to stop with. */
+	int (*take)(void *ctx, const fz_event *ev, fz_error *err);
+	void *ctx;
+	fz_tap_fn tap;		/* NULL, or every block of bytes read */
+	void *tap_ctx;
+} fz_cli_input;
 /* Read the inputs (files, or standard input when nfiles is 0) through
- * one stream opened with flags, with that progress line: each event
- * goes to take, in order.  FZ_OK at the end, or the first status of the
- * reading or of take (err filled). */
-typedef int (*fz_cli_take_fn)(void *ctx, fz_stream *s, const fz_event *ev,
+ * one stream, as in says, with a progress line on stderr when it is a
+ * terminal or --progress was given.  FZ_OK when the end event was
+ * taken, or the first status of the reading or of take (err filled).
+ * The stream is closed before it returns: what take keeps of an event,
+ * it copies. */
+int fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
     fz_error *err);
-int fz_cli_read(fz_cli *c, char **files, int nfiles, unsigned flags,
-    fz_cli_take_fn take, void *ctx, fz_error *err);
 
 /* The period options of the programs that count: --from and --to, or
  * --month, or --year.  from and to are FZ_NODATE when not given. */
@@ -235,16 +257,30 @@ enum { FZ_OPT_FROM = 0x4000, FZ_OPT_TO, FZ_OPT_MONTH, FZ_OPT_YEAR };
 
 /* r with no period. */
 void fz_cli_range_init(fz_cli_range *r);
-/* Handle one of the FZ_OPT_ options: -1 to go on, or FZ_USAGE after a
- * message. */
-int fz_cli_range_option(const fz_cli *c, fz_cli_range *r, int opt,
-    const char *arg);
-/* After the options: -1 when they agree, or FZ_USAGE after a message. */
-int fz_cli_range_check(const fz_cli *c, const fz_cli_range *r);
+/* Handle one of the FZ_OPT_ options: -1 to go on, or FZ_USAGE with err
+ * set. */
+int fz_cli_range_option(fz_cli_range *r, int opt, const char *arg,
+    fz_error *err);
+/* After the options: -1 when they agree, or FZ_USAGE with err set. */
+int fz_cli_range_check(const fz_cli_range *r, fz_error *err);
 
-/* Write one YAML output to path (NULL: standard output) with write(w,
- * ctx), atomically: FZ_OK, or the status of the failure with err set. */
+/* Write one output to path (NULL or "-": standard output) with
+ * write(o, ctx, err), atomically.  When write returns FZ_OK or
+ * FZ_PROBLEMS, the output is committed and that status returned (or
+ * the commit's failure); any other status (err set) drops the output
+ * and is returned, but for a write error on standard output (FZ_IOERR,
+ * its error flag set), which fz_cli_finish tells at exit. */
+typedef int (*fz_output_fn)(fz_output *o, void *ctx, fz_error *err);
+int fz_output_write(const char *path, fz_output_fn write, void *ctx,
+    fz_error *err);
+/* The same for one YAML output written by write(w, ctx), which returns
+ * FZ_OK or FZ_PROBLEMS (passed on as above), or -1 once a write failed:
+ * FZ_IOERR at a file, while standard output is left to fz_cli_finish. */
 int fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
     void *ctx, fz_error *err);
+/* doc as one YAML document onto o, inside a write function: FZ_OK, or
+ * FZ_IOERR with err set at o's target when a write to it failed (on
+ * standard output a failure is left to fz_cli_finish). */
+int fz_output_node(fz_output *o, const fz_node *doc, fz_error *err);
 
 #endif

@@ -139,24 +139,70 @@ fz_output_commit(fz_output *o, fz_error *err)
 }
 
 int
-fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
-    void *ctx, fz_error *err)
+fz_output_write(const char *path, fz_output_fn write, void *ctx,
+    fz_error *err)
 {
 	fz_output out;
-	fz_writer *w;
-	int rc;
+	int rc, committed;
 
 	if ((rc = fz_output_open(&out, path, err)) != FZ_OK)
 		return rc;
-	w = fz_writer_new(out.fp);
-	write(w, ctx);
-	/* Standard output is checked at exit (fz_cli_finish), where a
-	 * closed pipe is no error. */
-	if (fz_writer_free(w) != 0 && out.path != NULL) {
-		rc = fz_error_set(err, FZ_IOERR, out.path, 0, 0,
-		    "write error: %s", strerror(errno ? errno : EIO));
+	rc = write(&out, ctx, err);
+	if (rc == FZ_IOERR && out.path == NULL && ferror(out.fp))
+		rc = FZ_OK;	/* told at exit, by fz_cli_finish */
+	if (rc != FZ_OK && rc != FZ_PROBLEMS) {
 		fz_output_abort(&out);
 		return rc;
 	}
-	return fz_output_commit(&out, err);
+	committed = fz_output_commit(&out, err);
+	return committed != FZ_OK ? committed : rc;
+}
+
+/* The end of a writer on o: FZ_OK, or FZ_IOERR at o's target when a
+ * write failed.  On standard output a failure is checked at exit (by
+ * fz_cli_finish), where a closed pipe is no error. */
+static int
+writer_end(fz_output *o, fz_writer *w, fz_error *err)
+{
+	if (fz_writer_free(w) != 0 && o->path != NULL)
+		return fz_error_set(err, FZ_IOERR, o->path, 0, 0,
+		    "write error: %s", strerror(errno ? errno : EIO));
+	return FZ_OK;
+}
+
+struct yaml_output {
+	int (*write)(fz_writer *w, void *ctx);
+	void *ctx;
+};
+
+static int
+write_yaml(fz_output *o, void *ctx, fz_error *err)
+{
+	const struct yaml_output *y = ctx;
+	fz_writer *w = fz_writer_new(o->fp);
+	int rc = y->write(w, y->ctx);
+
+	if (writer_end(o, w, err) != FZ_OK)
+		return FZ_IOERR;
+	return rc == FZ_PROBLEMS ? FZ_PROBLEMS : FZ_OK;
+}
+
+int
+fz_output_yaml(const char *path, int (*write)(fz_writer *w, void *ctx),
+    void *ctx, fz_error *err)
+{
+	struct yaml_output y = { write, ctx };
+
+	return fz_output_write(path, write_yaml, &y, err);
+}
+
+int
+fz_output_node(fz_output *o, const fz_node *doc, fz_error *err)
+{
+	fz_writer *w = fz_writer_new(o->fp);
+
+	fz_write_doc_begin(w);
+	fz_write_node(w, doc);
+	fz_write_doc_end(w);
+	return writer_end(o, w, err);
 }

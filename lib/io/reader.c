@@ -25,8 +25,8 @@ struct fz_stream {
 
 	fz_arena *doc_arena, *rec_arena;
 	enum state state;
-	const char *kind;
-	enum fz_kind kindk;
+	enum fz_kind kind;
+	const char *kind_name;	/* as the event gives it */
 	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
 	fz_map *doc_keys;	/* the document's keys, for key_seen */
 	size_t bufpos, rec_index, ndocs;
@@ -67,11 +67,9 @@ void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx) { s->pro
 fz_arena *fz_stream_arena(fz_stream *s) { return s->rec_arena; }
 
 size_t
-fz_stream_count(const fz_stream *s, const char *kind)
+fz_stream_count(const fz_stream *s, enum fz_kind k)
 {
-	enum fz_kind k = fz_kind_parse(kind);
-
-	return k == FZ_KIND_NONE ? 0 : s->counts[k];
+	return k > FZ_KIND_NONE && k < FZ_KIND_COUNT ? s->counts[k] : 0;
 }
 
 size_t
@@ -313,13 +311,15 @@ emit(fz_stream *s, fz_event *ev, enum fz_event_type type, fz_node *node)
 {
 	ev->type = type;
 	ev->kind = s->kind;
+	ev->kind_name = s->kind_name;
 	ev->node = node;
+	ev->arena = type == FZ_EV_RECORD ? s->rec_arena : s->doc_arena;
 	ev->file = s->name;
 	ev->doc_line = s->doc_line;
 	ev->doc_col = s->doc_col;
 	ev->index = type == FZ_EV_RECORD ? s->rec_index++ : 0;
-	if (type == FZ_EV_RECORD && s->kindk != FZ_KIND_NONE)
-		s->counts[s->kindk]++;
+	if (type == FZ_EV_RECORD && s->kind != FZ_KIND_NONE)
+		s->counts[s->kind]++;
 }
 
 static int
@@ -340,11 +340,11 @@ take_kind(fz_stream *s, fz_node *v, fz_error *err)
 	if (v->type != FZ_SCALAR || fz_node_is_null(v))
 		return fz_error_set(err, FZ_DATAERR, s->name, v->line, v->col,
 		    "kind must be the name of a kind");
-	s->kindk = fz_kind_parse(v->str);
-	if (s->kindk == FZ_KIND_NONE && !(s->flags & FZ_STREAM_ANY_KIND))
+	s->kind = fz_kind_parse(v->str);
+	if (s->kind == FZ_KIND_NONE && !(s->flags & FZ_STREAM_ANY_KIND))
 		return fz_error_set(err, FZ_DATAERR, s->name, v->line, v->col,
 		    "unknown kind '%s'", v->str);
-	s->kind = s->kindk != FZ_KIND_NONE ? fz_kind_name(s->kindk) : v->str;
+	s->kind_name = s->kind != FZ_KIND_NONE ? fz_kind_name(s->kind) : v->str;
 	return FZ_OK;
 }
 
@@ -372,8 +372,8 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 		    "duplicate key in mapping");
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
-	if (strcmp(key->str, "records") == 0 && s->kind != NULL &&
-	    fz_kind_has_records(s->kindk) && e.type == FZ_PEV_SEQ) {
+	if (strcmp(key->str, "records") == 0 && s->kind_name != NULL &&
+	    fz_kind_has_records(s->kind) && e.type == FZ_PEV_SEQ) {
 		/* The common case: stream the records one by one. */
 		s->state = S_RECORDS;
 		s->streamed = 1;
@@ -421,8 +421,8 @@ doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
 	place(s, s->doc, e);
 	s->doc_line = s->doc->line;
 	s->doc_col = s->doc->col;
-	s->kind = NULL;
-	s->kindk = FZ_KIND_NONE;
+	s->kind_name = NULL;
+	s->kind = FZ_KIND_NONE;
 	s->buffered = s->kept = NULL;
 	s->bufpos = s->rec_index = 0;
 	s->streamed = 0;
@@ -434,10 +434,10 @@ doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
 static int
 doc_end(fz_stream *s, fz_error *err)
 {
-	if (s->kind == NULL && !(s->flags & FZ_STREAM_ANY_KIND))
+	if (s->kind_name == NULL && !(s->flags & FZ_STREAM_ANY_KIND))
 		return fz_error_set(err, FZ_DATAERR, s->name, s->doc_line,
 		    s->doc_col, "document has no kind");
-	if (s->buffered != NULL && !fz_kind_has_records(s->kindk)) {
+	if (s->buffered != NULL && !fz_kind_has_records(s->kind)) {
 		fz_node_put(s->doc_arena, s->doc, "records", s->buffered);
 		s->buffered = NULL;
 	}
@@ -454,8 +454,8 @@ doc_end(fz_stream *s, fz_error *err)
 	return FZ_OK;
 }
 
-/* Between documents: 1 when a document began, 0 at the end of all
- * inputs, or a status. */
+/* Between documents: a document began (S_IN_DOC), or the last input
+ * ended (S_DONE). */
 static int
 find_doc(fz_stream *s, fz_error *err)
 {
@@ -467,10 +467,10 @@ find_doc(fz_stream *s, fz_error *err)
 			return rc;
 		switch (e.type) {
 		case FZ_PEV_END:
-			return 0;
+			s->state = S_DONE;
+			return FZ_OK;
 		case FZ_PEV_MAP:
-			rc = doc_begin(s, &e, err);
-			return rc == FZ_OK ? 1 : rc;
+			return doc_begin(s, &e, err);
 		case FZ_PEV_SCALAR:
 			/* An empty document (a lone ---) is nothing, but
 			 * counts against the limit. */
@@ -490,6 +490,8 @@ find_doc(fz_stream *s, fz_error *err)
 	}
 }
 
+/* The next streamed record, or at their end back to the document's
+ * other keys (S_IN_DOC). */
 static int
 next_record(fz_stream *s, fz_event *ev, fz_error *err)
 {
@@ -501,63 +503,72 @@ next_record(fz_stream *s, fz_event *ev, fz_error *err)
 		return rc;
 	if (e.type == FZ_PEV_SEQ_END) {
 		s->state = S_IN_DOC;
-		return 0;
+		return FZ_OK;
 	}
 	if (!(s->flags & FZ_STREAM_KEEP))
 		fz_arena_reset(s->rec_arena);
 	rc = build(s, s->rec_arena, &e, 3, &rec, err);
 	if (rc == FZ_OK)
 		rc = check_record(s, rec, err);
-	if (rc != FZ_OK)
+	if (rc == FZ_OK)
+		emit(s, ev, FZ_EV_RECORD, rec);
+	return rc;
+}
+
+/* After the document's mapping: the records it held before its kind,
+ * then the document (S_BETWEEN). */
+static int
+flush(fz_stream *s, fz_event *ev, fz_error *err)
+{
+	fz_node *rec;
+	int rc;
+
+	if (s->buffered != NULL && s->buffered->type == FZ_SEQ &&
+	    s->bufpos < s->buffered->n) {
+		rec = s->buffered->kids[s->bufpos++];
+		if ((rc = check_record(s, rec, err)) == FZ_OK)
+			emit(s, ev, FZ_EV_RECORD, rec);
 		return rc;
-	emit(s, ev, FZ_EV_RECORD, rec);
-	return 1;
+	}
+	s->state = S_BETWEEN;
+	emit(s, ev, FZ_EV_DOC, s->doc);
+	return FZ_OK;
+}
+
+/* One step of the state: FZ_OK, with an event in ev or not yet. */
+static int
+step(fz_stream *s, fz_event *ev, fz_error *err)
+{
+	fz_pev e;
+	int rc;
+
+	switch (s->state) {
+	case S_BETWEEN:
+		return find_doc(s, err);
+	case S_IN_DOC:
+		if ((rc = next_event(s, &e, err)) != FZ_OK)
+			return rc;
+		return e.type == FZ_PEV_MAP_END ? doc_end(s, err) :
+		    doc_key(s, &e, err);
+	case S_RECORDS:
+		return next_record(s, ev, err);
+	case S_FLUSH:
+		return flush(s, ev, err);
+	default:
+		memset(ev, 0, sizeof *ev);
+		ev->type = FZ_EV_END;
+		ev->kind = FZ_KIND_NONE;
+		return FZ_OK;
+	}
 }
 
 int
 fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err)
 {
-	fz_pev e;
-	int rc;
+	int rc = FZ_OK;
 
-	for (;;) {
-		switch (s->state) {
-		case S_DONE:
-			return 0;
-		case S_BETWEEN:
-			if ((rc = find_doc(s, err)) != 1) {
-				if (rc == 0)
-					s->state = S_DONE;
-				return rc;
-			}
-			break;
-		case S_RECORDS:
-			if ((rc = next_record(s, ev, err)) != 0)
-				return rc;
-			break;
-		case S_IN_DOC:
-			if ((rc = next_event(s, &e, err)) != FZ_OK)
-				return rc;
-			if (e.type == FZ_PEV_MAP_END)
-				rc = doc_end(s, err);
-			else
-				rc = doc_key(s, &e, err);
-			if (rc != FZ_OK)
-				return rc;
-			break;
-		case S_FLUSH:
-			if (s->buffered != NULL && s->buffered->type == FZ_SEQ &&
-			    s->bufpos < s->buffered->n) {
-				fz_node *rec = s->buffered->kids[s->bufpos++];
-
-				if ((rc = check_record(s, rec, err)) != FZ_OK)
-					return rc;
-				emit(s, ev, FZ_EV_RECORD, rec);
-				return 1;
-			}
-			s->state = S_BETWEEN;
-			emit(s, ev, FZ_EV_DOC, s->doc);
-			return 1;
-		}
-	}
+	ev->type = 0;		/* no event yet */
+	while (rc == FZ_OK && ev->type == 0)
+		rc = step(s, ev, err);
+	return rc;
 }

@@ -96,6 +96,11 @@ int fz_metrics_add_application(fz_metrics *m, const fz_application *a,
  * the figures are asked: a parent that does not exist, a cycle in the
  * parent chain, a sub or leaf without a parent.  FZ_OK or FZ_DATAERR. */
 int fz_metrics_check(fz_metrics *m, fz_error *err);
+/* One event of the inputs: a record of matters or applications decoded
+ * (its node rewritten to canonical values) and added; at the end event,
+ * fz_metrics_check.  FZ_DATAERR with err set for a document of another
+ * kind, or the errors of the functions above. */
+int fz_metrics_take(fz_metrics *m, const fz_event *ev, fz_error *err);
 
 /* The figures over the whole catalogue. */
 void fz_metrics_total(const fz_metrics *m, fz_metrics_figures *out);

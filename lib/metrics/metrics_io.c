@@ -1,5 +1,7 @@
-/* metrics_io.c - the metrics document: the figures in the order of
- * FORMATS.md, each rate an exact fraction beside its rounded value. */
+/* metrics_io.c - the metrics in and out: the matters and applications
+ * taken from the events of the inputs, and the metrics document, the
+ * figures in the order of FORMATS.md, each rate an exact fraction
+ * beside its rounded value. */
 #include <string.h>
 
 #include "metrics_int.h"
@@ -218,4 +220,34 @@ fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by)
 		write_rows(m, w, by);
 	fz_write_map_end(w);
 	return fz_write_doc_end(w);
+}
+
+static int
+add_record(fz_metrics *m, const fz_event *ev, fz_error *err)
+{
+	fz_matter mt;
+	fz_application a;
+	int rc;
+
+	if (ev->kind == FZ_KIND_MATTERS) {
+		rc = fz_record_decode(ev->kind, ev->node, &mt, NULL, err);
+		return rc != FZ_OK ? rc :
+		    fz_metrics_add_matter(m, &mt, ev->node, err);
+	}
+	rc = fz_record_decode(ev->kind, ev->node, &a, NULL, err);
+	return rc != FZ_OK ? rc :
+	    fz_metrics_add_application(m, &a, ev->node, err);
+}
+
+int
+fz_metrics_take(fz_metrics *m, const fz_event *ev, fz_error *err)
+{
+	if (ev->type == FZ_EV_END)
+		return fz_metrics_check(m, err);
+	if (ev->kind != FZ_KIND_MATTERS && ev->kind != FZ_KIND_APPLICATIONS)
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "fazhi-metrics reads matters and "
+		    "applications, not %s", ev->kind_name != NULL ?
+		    ev->kind_name : "a document without kind");
+	return ev->type == FZ_EV_RECORD ? add_record(m, ev, err) : FZ_OK;
 }

@@ -88,11 +88,12 @@ fz_render_ctx_free(fz_render_ctx *c)
 	free(c);
 }
 
-/* Keep doc, memory of the context, with its tables and helpers. */
+/* Keep doc, memory of the context, of kind k named kind, with its
+ * tables and helpers. */
 static int
-add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
+add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
+    fz_error *err)
 {
-	enum fz_kind k = kind != NULL ? fz_kind_parse(kind) : FZ_KIND_NONE;
 	size_t at;
 	int rc;
 
@@ -101,6 +102,8 @@ add_doc(fz_render_ctx *c, fz_node *copy, const char *kind, fz_error *err)
 		c->docs = fz_xrealloc(c->docs, c->cap * sizeof *c->docs);
 		c->kinds = fz_xrealloc(c->kinds, c->cap * sizeof *c->kinds);
 	}
+	if (k != FZ_KIND_NONE)
+		c->kinds_seen |= 1u << k;
 	c->docs[c->ndocs] = copy;
 	c->kinds[c->ndocs++] = kind != NULL ?
 	    fz_arena_strdup(c->a, kind) : NULL;
@@ -131,7 +134,8 @@ fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc, const char *kind,
 
 	if (copy == NULL)
 		abort();
-	return add_doc(c, copy, kind, err);
+	return add_doc(c, copy, kind != NULL ? fz_kind_parse(kind) :
+	    FZ_KIND_NONE, kind, err);
 }
 
 int
@@ -140,6 +144,8 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 {
 	fz_node *doc;
 
+	if (ev->type == FZ_EV_END)
+		return FZ_OK;
 	if (ev->node == NULL || ev->node->type != FZ_MAP)
 		return fz_error_set(err, FZ_DATAERR, ev->file,
 		    ev->node ? ev->node->line : ev->doc_line,
@@ -152,14 +158,24 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 		fz_node_push(c->a, c->records, fz_node_copy(c->a, ev->node));
 		return FZ_OK;
 	}
-	if (c->records == NULL)
-		return fz_render_ctx_add(c, ev->node, ev->kind, err);
-	/* The records came first; the document gathers them. */
 	if ((doc = fz_node_copy(c->a, ev->node)) == NULL)
 		abort();
-	fz_render__add(c->a, doc, "records", c->records);
-	c->records = NULL;
-	return add_doc(c, doc, ev->kind, err);
+	if (c->records != NULL) {
+		/* The records came first; the document gathers them. */
+		fz_render__add(c->a, doc, "records", c->records);
+		c->records = NULL;
+	}
+	return add_doc(c, doc, ev->kind, ev->kind_name, err);
+}
+
+const char *
+fz_render_ctx_template(const fz_render_ctx *c)
+{
+	unsigned seen = c->kinds_seen;
+
+	return (seen & 1u << FZ_KIND_DRAW) ? "draw-notice" :
+	    (seen & 1u << FZ_KIND_METRICS) ? "annual" :
+	    (seen & 1u << FZ_KIND_TALLY) ? "monthly" : "tables";
 }
 
 /* The rows of rows under their value of key, as a mapping. */

@@ -78,10 +78,16 @@ void fz_render_ctx_free(fz_render_ctx *c);
 int fz_render_ctx_add(fz_render_ctx *c, const fz_node *doc,
     const char *kind, fz_error *err);
 /* Add an event of fz_stream_next (without FZ_STREAM_KEEP): a record
- * kind's records are gathered into records: of their document.  FZ_OK,
- * or FZ_DATAERR with err set when a document is not a mapping. */
+ * kind's records are gathered into records: of their document; the end
+ * event is nothing.  FZ_OK, or FZ_DATAERR with err set when a document
+ * is not a mapping. */
 int fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
     fz_error *err);
+/* The built-in template for the documents added, when none is named:
+ * the announcement of a draw (draw-notice), the annual report when
+ * there are approval metrics, the monthly statistics of a tally, else
+ * the tables of whatever they are.  A static string. */
+const char *fz_render_ctx_template(const fz_render_ctx *c);
 /* The context, owned by c and valid until the next add or free. */
 const fz_node *fz_render_ctx_root(fz_render_ctx *c);
 

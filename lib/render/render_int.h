@@ -12,6 +12,7 @@ struct fz_render_ctx {
 	fz_arena *a;
 	fz_node **docs;		/* copies, helpers added, in input order */
 	const char **kinds;	/* their kinds, NULL for none */
+	unsigned kinds_seen;	/* bit k: a document of kind k */
 	size_t ndocs, cap;
 	fz_node *records;	/* records of the document being read */
 	const char *records_kind;

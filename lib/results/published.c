@@ -216,18 +216,19 @@ only_doc(fz_stream *s, const char *path, fz_node **doc, fz_arena *a,
 	fz_event ev;
 	int rc;
 
-	if ((rc = fz_stream_next(s, &ev, err)) == 0)
+	if ((rc = fz_stream_next(s, &ev, err)) != FZ_OK)
+		return rc;
+	if (ev.type == FZ_EV_END)
 		return fz_error_set(err, FZ_DATAERR, path, 0, 0, "no draw "
 		    "document");
-	if (rc != 1)
-		return rc;
-	if (ev.type != FZ_EV_DOC || ev.kind == NULL ||
-	    strcmp(ev.kind, "draw") != 0)
+	if (ev.type != FZ_EV_DOC || ev.kind != FZ_KIND_DRAW)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 		    ev.doc_col, "expected a draw (kind: draw), not %s",
-		    ev.kind != NULL ? ev.kind : "a document without kind");
+		    ev.kind_name != NULL ? ev.kind_name :
+		    "a document without kind");
 	*doc = fz_node_copy(a, ev.node);
-	if ((rc = fz_stream_next(s, &ev, err)) == 1)
+	if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 		    ev.doc_col, "a draw file holds one document");
 	return rc;

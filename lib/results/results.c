@@ -116,18 +116,20 @@ fz_results_add_case(fz_results *r, const fz_case *c, const fz_node *at,
 }
 
 int
-fz_results_add_event(fz_results *r, const fz_event *ev, fz_error *err)
+fz_results_take(fz_results *r, const fz_event *ev, fz_error *err)
 {
-	enum fz_kind k = ev->kind != NULL ? fz_kind_parse(ev->kind) :
-	    FZ_KIND_NONE;
+	enum fz_kind k = ev->kind;
 	fz_inspection in;
 	fz_case c;
 	int rc;
 
+	if (ev->type == FZ_EV_END)
+		return FZ_OK;
 	if (k != FZ_KIND_INSPECTIONS && k != FZ_KIND_CASES)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
 		    ev->doc_col, "expected inspections or cases, not %s",
-		    ev->kind != NULL ? ev->kind : "a document without kind");
+		    ev->kind_name != NULL ? ev->kind_name :
+		    "a document without kind");
 	if (k == FZ_KIND_CASES && !r->have_cases)
 		r->have_cases = 1, r->finished = 0;
 	if (ev->type != FZ_EV_RECORD)

@@ -132,15 +132,15 @@ void fz_results_free(fz_results *r);
  * the draw's and its date within [draw date, as-of]. */
 void fz_results_add_inspection(fz_results *r, const fz_inspection *in);
 /* Keep a decoded case (copied); FZ_DATAERR at `at` (may be NULL) when
- * its id was added before.  Once a case is added, or fz_results_add_event
+ * its id was added before.  Once a case is added, or fz_results_take
  * has seen a cases document, every case is taken to have been given. */
 int fz_results_add_case(fz_results *r, const fz_case *c, const fz_node *at,
     fz_error *err);
 /* An event of fz_stream_next: records of inspections and cases decoded
- * (their nodes rewritten to canonical values) and added.  FZ_OK, or
- * FZ_DATAERR with err set for a bad record or a document of another
- * kind. */
-int fz_results_add_event(fz_results *r, const fz_event *ev, fz_error *err);
+ * (their nodes rewritten to canonical values) and added; the end event
+ * is nothing.  FZ_OK, or FZ_DATAERR with err set for a bad record or a
+ * document of another kind. */
+int fz_results_take(fz_results *r, const fz_event *ev, fz_error *err);
 /* Join, flag and count; idempotent, and done by the functions below. */
 void fz_results_finish(fz_results *r);
 /* The i-th selection in draw order, i below the draw's nselections. */

@@ -68,6 +68,7 @@ typedef struct fz_table_set {
 	fz_arena *arena;
 	size_t cap;
 	fz_table *open;		/* the record table events are filling */
+	enum fz_kind open_kind;	/* and its kind */
 	fz_table_cell *scratch;
 	size_t nscratch, cap_scratch;
 } fz_table_set;
@@ -82,7 +83,8 @@ void fz_table_set_free(fz_table_set *ts);
 int fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc,
     const char *file, fz_error *err);
 /* Add an event of fz_stream_next (any flags): records go one by one into
- * their document's table, so a record kind need not be kept whole. */
+ * their document's table, so a record kind need not be kept whole; the
+ * end event is nothing. */
 int fz_table_set_add_event(fz_table_set *ts, const fz_event *ev,
     fz_error *err);
 /* The text of a cell as CSV writes it: "42", "1250.50", "98.34%", "8.50",

@@ -25,8 +25,8 @@ record_row(fz_table_set *ts, fz_table *t, enum fz_kind kind,
 }
 
 static int
-records_table(fz_table_set *ts, const fz_node *doc, const char *kind,
-    const char *file, fz_error *err)
+records_table(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
+    const char *kind, const char *file, fz_error *err)
 {
 	const fz_node *recs = fz_node_get(doc, "records");
 	fz_table *t;
@@ -37,7 +37,7 @@ records_table(fz_table_set *ts, const fz_node *doc, const char *kind,
 	t = fz_table__new(ts, kind, NULL, doc, file);
 	fz_table__attach(ts, t, 1);
 	for (size_t i = 0; i < fz_table__items(recs); i++)
-		record_row(ts, t, fz_kind_parse(kind), recs->kids[i]);
+		record_row(ts, t, k, recs->kids[i]);
 	return FZ_OK;
 }
 
@@ -346,12 +346,12 @@ results_tables(fz_table_set *ts, const fz_node *doc, const char *file,
 	return FZ_OK;
 }
 
+/* The tables of doc, of kind k named kind (NULL: none). */
 static int
-doc_tables(fz_table_set *ts, const fz_node *doc, const char *kind,
-    const char *file, fz_error *err)
+doc_tables(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
+    const char *kind, const char *file, fz_error *err)
 {
 	static const char *const skip[] = { "kind", "version", NULL };
-	enum fz_kind k = kind != NULL ? fz_kind_parse(kind) : FZ_KIND_NONE;
 
 	if (doc == NULL || doc->type != FZ_MAP)
 		return fz_error_set(err, FZ_DATAERR, file,
@@ -366,7 +366,7 @@ doc_tables(fz_table_set *ts, const fz_node *doc, const char *kind,
 	if (k == FZ_KIND_RESULTS)
 		return results_tables(ts, doc, file, err);
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
-		return records_table(ts, doc, kind, file, err);
+		return records_table(ts, doc, k, kind, file, err);
 	fz_table__attach(ts, fz_table__kv(ts, doc, kind, NULL, file, skip), 1);
 	return FZ_OK;
 }
@@ -375,11 +375,12 @@ int
 fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
-	const fz_node *kind = fz_node_get(doc, "kind");
+	const fz_node *v = fz_node_get(doc, "kind");
+	const char *kind = v != NULL && v->type == FZ_SCALAR ? v->str : NULL;
 
 	ts->open = NULL;
-	return doc_tables(ts, doc, kind != NULL && kind->type == FZ_SCALAR ?
-	    kind->str : NULL, file, err);
+	return doc_tables(ts, doc, kind != NULL ? fz_kind_parse(kind) :
+	    FZ_KIND_NONE, kind, file, err);
 }
 
 int
@@ -387,21 +388,27 @@ fz_table_set_add_event(fz_table_set *ts, const fz_event *ev, fz_error *err)
 {
 	fz_table *t = ts->open;
 
+	if (ev->type == FZ_EV_END)
+		return FZ_OK;
 	if (ev->type == FZ_EV_DOC) {
 		ts->open = NULL;
 		/* A record kind's records came first: its table is whole. */
-		if (t != NULL && ev->kind != NULL && strcmp(t->kind, ev->kind) == 0)
+		if (t != NULL && ev->kind != FZ_KIND_NONE &&
+		    ts->open_kind == ev->kind)
 			return FZ_OK;
-		return doc_tables(ts, ev->node, ev->kind, ev->file, err);
+		return doc_tables(ts, ev->node, ev->kind, ev->kind_name,
+		    ev->file, err);
 	}
 	if (ev->node == NULL || ev->node->type != FZ_MAP)
 		return fz_table__want(ev->node, FZ_MAP, "records", ev->file, err);
-	if (t == NULL || ev->index == 0 || ev->kind == NULL ||
-	    strcmp(t->kind, ev->kind) != 0) {
-		t = ts->open = fz_table__new(ts, ev->kind, NULL, NULL, ev->file);
+	if (t == NULL || ev->index == 0 || ev->kind == FZ_KIND_NONE ||
+	    ts->open_kind != ev->kind) {
+		t = ts->open = fz_table__new(ts, ev->kind_name, NULL, NULL,
+		    ev->file);
+		ts->open_kind = ev->kind;
 		t->line = ev->doc_line, t->col = ev->doc_col;
 		fz_table__attach(ts, t, 1);
 	}
-	record_row(ts, t, fz_kind_parse(ev->kind), ev->node);
+	record_row(ts, t, ev->kind, ev->node);
 	return FZ_OK;
 }

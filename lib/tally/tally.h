@@ -63,4 +63,23 @@ const fz_tally_counts *fz_tally_reporter(fz_tally *t, const char *reporter);
  * exact merge needs.  0, or -1 on a write error. */
 int fz_tally_write(fz_tally *t, fz_writer *w, int mergeable);
 
+/* What fazhi-tally reads, and what it counts it into. */
+typedef struct fz_tally_reader {
+	fz_tally *tally;	/* counted into; with merge, NULL until the
+				 * first tally is read (then the caller's) */
+	int merge;		/* read tallies written with --mergeable */
+	fz_where *where;	/* the records counted (borrowed; counts its hits) */
+	const fz_directory *dir;	/* NULL, or the entity directory
+				 * (borrowed) */
+} fz_tally_reader;
+/* One event of the inputs: a record of inspections or cases decoded
+ * (its node rewritten to canonical values), an inspection that leaves
+ * out category or town given those of its entity in dir (its node then
+ * holds them, in the event's arena), and counted when it passes where;
+ * with merge, a tally merged (fz_tally_merge).  FZ_DATAERR with err set
+ * for a document of another kind, a bad record, a case given twice, a
+ * tally that cannot be merged, and at the end of a merge that found no
+ * tally. */
+int fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err);
+
 #endif

@@ -147,13 +147,14 @@ fx_parse(fz_arena *a, const char *yaml)
 	fz_error err = { 0 };
 	int rc;
 
-	while ((rc = fz_stream_next(s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		if (ev.type == FZ_EV_DOC) {
 			copy = fz_node_copy(a, ev.node);
 			refile(copy, fz_arena_strdup(a, "doc.yaml"));
 			break;
 		}
-	if (rc != 1)
+	if (rc != FZ_OK || ev.type != FZ_EV_DOC)
 		fail_msg("cannot read the test's YAML: %s (line %u)", err.msg,
 		    err.line);
 	fz_stream_close(s);

@@ -29,7 +29,8 @@ tables_try(const char *yaml, fz_table_set **out, fz_error *err)
 	*out = fz_table_set_new();
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
 	assert_non_null(s);
-	while (status == FZ_OK && (r = fz_stream_next(s, &ev, err)) == 1)
+	while (status == FZ_OK && (r = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		status = fz_table_set_add_event(*out, &ev, err);
 	if (status == FZ_OK && r != 0)
 		status = r;

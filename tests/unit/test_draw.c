@@ -1,6 +1,7 @@
 /* test_draw.c - the plan, the draw and its verification, on cases worked
  * out by hand from DRAW.md (tickets of DRAW.md's seed 314159 and ids
- * A-1 .. B-3; inspector tickets of "entity|inspector" the same way). */
+ * A-1 .. B-3; inspector tickets of "entity|inspector" the same way); the
+ * inputs and the published draw taken from events. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -34,7 +35,8 @@ yaml_doc(const char *text)
 	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
 	close(fd);
 	s = fz_stream_open(paths, 1, FZ_STREAM_KEEP);
-	assert_int_equal(fz_stream_next(s, &ev, &err), 1);
+	assert_int_equal(fz_stream_next(s, &ev, &err), FZ_OK);
+	assert_int_equal(ev.type, FZ_EV_DOC);
 	doc = fz_node_copy(arena, ev.node);
 	fz_stream_close(s);
 	unlink(path);
@@ -517,6 +519,133 @@ test_compare(void **state)
 	assert_int_equal(fz_draw_compare(rec, rec, on_diff, &df), 0);
 }
 
+/* The inputs of a draw in a YAML text, read as fazhi-draw reads them:
+ * the status of the whole. */
+static int
+inputs_of(const char *text, fz_draw_inputs *in, fz_error *err)
+{
+	static char path[sizeof yaml_path];
+	char *paths[1] = { path };
+	fz_stream *s;
+	fz_event ev;
+	int fd, rc;
+
+	memcpy(path, yaml_path, sizeof path);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	s = fz_stream_open(paths, 1, 0);
+	fz_draw_inputs_init(in, -1, FZ_HASH_SHA256, &diag);
+	fz_stream_set_tap(s, fz_draw_inputs_tap, in);
+	do {
+		if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK)
+			rc = fz_draw_take(in, &ev, err);
+	} while (rc == FZ_OK && ev.type != FZ_EV_END);
+	rc = fz_draw_inputs_end(in, rc, err);
+	fz_stream_close(s);
+	unlink(path);
+	return rc;
+}
+
+#define ENTITIES "---\nkind: entities\nrecords:\n" \
+	"- {id: A-1, name: 甲, category: 网吧}\n"
+#define INSPECTORS "---\nkind: inspectors\nrecords:\n" \
+	"- {id: P-1, name: 一, department: 文旅}\n"
+
+static void
+test_inputs_taken(void **state)
+{
+	fz_draw_inputs in;
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(inputs_of(INSPECTORS ENTITIES "---\n" PLAN_HEAD
+	    "strata: [{name: all, count: 1}]\n", &in, &err), FZ_OK);
+	assert_int_equal(in.nentities, 1);
+	assert_string_equal(in.entities[0].id, "A-1");
+	assert_int_equal(in.records[FZ_IN_INSPECTORS], 1);
+	assert_int_equal(in.records[FZ_IN_PLAN], 1);
+	assert_int_equal(in.hash, FZ_HASH_SHA256);
+	assert_int_equal(strlen(in.digest[FZ_IN_ENTITIES]), 64);
+	fz_draw_inputs_free(&in);
+	/* No plan: known only at the end. */
+	assert_int_equal(inputs_of(ENTITIES INSPECTORS, &in, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "no plan among the inputs: a draw takes "
+	    "exactly one");
+	fz_draw_inputs_free(&in);
+	/* A duplicate entity is the error, though a second plan follows. */
+	assert_int_equal(inputs_of("---\n" PLAN_HEAD "strata: [{name: all, "
+	    "count: 1}]\n" ENTITIES "- {id: A-1, name: 乙, category: 网吧}\n"
+	    "---\n" PLAN_HEAD "strata: [{name: all, count: 1}]\n", &in, &err),
+	    FZ_DATAERR);
+	assert_non_null(strstr(err.msg, "duplicate entity id 'A-1'"));
+	assert_int_equal(err.line, 11);
+	fz_draw_inputs_free(&in);
+}
+
+static void
+test_published(void **state)
+{
+	fz_draw_published p = { "pub.yaml", NULL, NULL };
+	fz_event ev = { .type = FZ_EV_DOC, .kind = FZ_KIND_PLAN,
+		.kind_name = "plan", .file = "pub.yaml", .doc_line = 2,
+		.doc_col = 1 };
+	fz_event end = { .type = FZ_EV_END, .kind = FZ_KIND_NONE };
+	fz_error err = { 0 };
+
+	(void)state;
+	p.arena = arena;
+	assert_int_equal(fz_draw_published_take(&p, &end, &err), FZ_DATAERR);
+	assert_string_equal(err.file, "pub.yaml");
+	assert_string_equal(err.msg, "no draw document to verify");
+	assert_int_equal(fz_draw_published_take(&p, &ev, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "--verify takes a draw, not plan");
+	assert_int_equal(err.line, 2);
+	ev.kind = FZ_KIND_DRAW, ev.kind_name = "draw";
+	ev.node = yaml_doc("kind: draw\nhash: sm3\n");
+	assert_int_equal(fz_draw_published_take(&p, &ev, &err), FZ_OK);
+	assert_non_null(p.doc);
+	assert_int_equal(fz_draw_published_hash(&p), FZ_HASH_SM3);
+	assert_int_equal(fz_draw_published_take(&p, &ev, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "--verify takes one draw document");
+	assert_int_equal(fz_draw_published_take(&p, &end, &err), FZ_OK);
+	p.doc = yaml_doc("kind: draw\nhash: md5\n");
+	assert_int_equal(fz_draw_published_hash(&p), FZ_HASH_SHA256);
+}
+
+/* The verdict of --verify on a draw of DRAW.md's vector. */
+static void
+test_verify_write(void **state)
+{
+	fz_draw_inputs in = { 0 };
+	fz_draw_published p = { "pub.yaml", NULL, NULL };
+	fz_draw d;
+	fz_plan plan;
+	fz_node *doc, *other;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	(void)state;
+	directory();
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 4}]\n", &plan);
+	in.plan = plan;
+	doc = fz_draw_document(&d, &in, arena);
+	p.doc = doc;
+	assert_int_equal(fz_draw_verify_write(fp, &p, doc, &d), FZ_OK);
+	other = fz_node_copy(arena, doc);
+	fz_node_get(other, "task")->str = "U";
+	assert_int_equal(fz_draw_verify_write(fp, &p, other, &d), FZ_PROBLEMS);
+	assert_int_equal(fclose(fp), 0);
+	assert_non_null(strstr(buf, "pub.yaml: the draw holds: 4 selections, "
+	    "1 stratum, the digests of the inputs match\n"));
+	assert_non_null(strstr(buf, "task is 'T'; the inputs give 'U'\n"
+	    "pub.yaml: 1 difference from the draw the inputs give\n"));
+	free(buf);
+	fz_draw_free(&d);
+}
+
 int
 main(void)
 {
@@ -540,6 +669,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_department_without_inspector, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inputs_taken, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_published, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_verify_write, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /* test_metrics.c - the approval metrics over plain structs: every count
  * and rate, exempt matters, empty and partial catalogues, the
- * cross-reference errors with their positions, --where and --by. */
+ * cross-reference errors with their positions, the events taken,
+ * --where and --by. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -495,6 +496,44 @@ test_error_parent(void **state)
 	fz_arena_free(a);
 }
 
+/* The events of fazhi-metrics: records added, the catalogue checked at
+ * the end, other kinds refused. */
+static void
+test_take(void **state)
+{
+	fz_arena *a = fz_arena_new();
+	fz_metrics *m = fz_metrics_new(NULL, FZ_NODATE, FZ_NODATE);
+	const char *kv[] = { "code", "S", "parent", "X", "name", "分项",
+		"level", "sub", "type", "备案", NULL };
+	const char *app[] = { "id", "A1", "matter", "S", "received",
+		"2019-01-07", NULL };
+	fz_event ev = { .type = FZ_EV_RECORD, .kind = FZ_KIND_MATTERS,
+		.kind_name = "matters", .file = "m.yaml", .doc_line = 1,
+		.doc_col = 1, .arena = a };
+	fz_error err = { 0 };
+
+	(void)state;
+	ev.node = record(a, 7, kv);
+	assert_int_equal(fz_metrics_take(m, &ev, &err), FZ_OK);
+	assert_int_equal(fz_metrics_matter(m, "S")->type, FZ_MT_FILING);
+	ev.kind = FZ_KIND_APPLICATIONS, ev.kind_name = "applications";
+	ev.node = record(a, 20, app);
+	assert_int_equal(fz_metrics_take(m, &ev, &err), FZ_OK);
+	ev.type = FZ_EV_DOC, ev.kind = FZ_KIND_CASES, ev.kind_name = "cases";
+	assert_int_equal(fz_metrics_take(m, &ev, &err), FZ_DATAERR);
+	assert_error(&err, 1, 1, "fazhi-metrics reads matters and "
+	    "applications, not cases");
+	ev.kind = FZ_KIND_NONE, ev.kind_name = NULL;
+	assert_int_equal(fz_metrics_take(m, &ev, &err), FZ_DATAERR);
+	assert_error(&err, 1, 1, "fazhi-metrics reads matters and "
+	    "applications, not a document without kind");
+	ev = (fz_event){ .type = FZ_EV_END, .kind = FZ_KIND_NONE };
+	assert_int_equal(fz_metrics_take(m, &ev, &err), FZ_DATAERR);
+	assert_error(&err, 8, 13, "parent 'X' of matter 'S' does not exist");
+	fz_metrics_free(m);
+	fz_arena_free(a);
+}
+
 static void
 test_error_cycle(void **state)
 {
@@ -838,6 +877,7 @@ main(void)
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_on_time_weekend),
 		cmocka_unit_test(test_error_parent),
+		cmocka_unit_test(test_take),
 		cmocka_unit_test(test_error_cycle),
 		cmocka_unit_test(test_error_self_parent),
 		cmocka_unit_test(test_error_orphans),

@@ -125,7 +125,8 @@ run_spec_file(const char *name, size_t at_least)
 	if (access(path, R_OK) != 0)
 		fail_msg("%s is missing from the mustache spec", path);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
-	while ((status = fz_stream_next(s, &ev, &err)) == 1) {
+	while ((status = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
 		const fz_node *tests = fz_node_get(ev.node, "tests");
 		assert_non_null(tests);
 		for (size_t i = 0; i < tests->n; i++, run++)

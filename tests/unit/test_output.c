@@ -1,5 +1,6 @@
 /* test_output.c - atomic output files (lib/output.c): the old file stays
- * until commit, nothing is left behind on abort or failure. */
+ * until commit, nothing is left behind on abort or failure; an output
+ * written whole by a function, kept or dropped by its status. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -248,6 +249,77 @@ test_standard_output(void **state)
 	assert_int_equal(fputs("", stdout) >= 0, 1);	/* still open */
 }
 
+/* What a write function of fz_output_write does: its text, then its
+ * status. */
+struct writing {
+	const char *text;
+	int status;
+};
+
+static int
+write_text(fz_output *o, void *ctx, fz_error *err)
+{
+	const struct writing *w = ctx;
+
+	fputs(w->text, o->fp);
+	if (w->status != FZ_OK && w->status != FZ_PROBLEMS)
+		return fz_error_set(err, w->status, "in.yaml", 3, 1, "bad");
+	return w->status;
+}
+
+static void
+test_write_commits_or_drops(void **state)
+{
+	struct fx *f = *state;
+	fz_error err = { 0 };
+
+	/* Problems found: the output is kept, and the status passed on. */
+	assert_int_equal(fz_output_write(f->target, write_text,
+	    &(struct writing){ "problems\n", FZ_PROBLEMS }, &err),
+	    FZ_PROBLEMS);
+	assert_content(f->target, "problems\n");
+	/* A failure drops it, the old file stays, nothing is left. */
+	assert_int_equal(fz_output_write(f->target, write_text,
+	    &(struct writing){ "half", FZ_DATAERR }, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "bad");
+	assert_content(f->target, "problems\n");
+	assert_int_equal(fx_count_entries(f->dir), 1);
+	assert_int_equal(fz_output_write(f->target, write_text,
+	    &(struct writing){ "new\n", FZ_OK }, &err), FZ_OK);
+	assert_content(f->target, "new\n");
+}
+
+/* A writer that writes a document; with ctx, it says problems. */
+static int
+write_doc(fz_writer *w, void *ctx)
+{
+	fz_write_doc_begin(w);
+	fz_write_map_begin(w, 0);
+	fz_write_key_int(w, "count", 1);
+	fz_write_map_end(w);
+	fz_write_doc_end(w);
+	return ctx != NULL ? FZ_PROBLEMS : FZ_OK;
+}
+
+static void
+test_yaml_and_node(void **state)
+{
+	struct fx *f = *state;
+	fz_error err = { 0 };
+	fz_output o;
+
+	assert_int_equal(fz_output_yaml(f->target, write_doc, f, &err),
+	    FZ_PROBLEMS);
+	assert_content(f->target, "---\ncount: 1\n");
+	assert_int_equal(fz_output_yaml(f->target, write_doc, NULL, &err),
+	    FZ_OK);
+	open_ok(&o, f->target);
+	assert_int_equal(fz_output_node(&o, fx_parse(fx_arena, "{a: [1, 2]}"),
+	    &err), FZ_OK);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_content(f->target, "---\na:\n- 1\n- 2\n");
+}
+
 int
 main(void)
 {
@@ -263,8 +335,11 @@ main(void)
 		T(test_relative_path_in_current_directory),
 		T(test_failed_write_keeps_old),
 		T(test_standard_output),
+		T(test_write_commits_or_drops),
+		T(test_yaml_and_node),
 	};
 #undef T
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fx_arena_setup,
+	    fx_arena_teardown);
 }

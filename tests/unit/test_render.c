@@ -35,7 +35,8 @@ context_of(const char *yaml)
 	fputs(yaml, fp);
 	fclose(fp);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
-	while ((rc = fz_stream_next(s, &ev, &err)) == 1)
+	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
+	    ev.type != FZ_EV_END)
 		assert_int_equal(fz_render_ctx_add_event(c, &ev, &err), FZ_OK);
 	assert_int_equal(rc, 0);
 	fz_stream_close(s);

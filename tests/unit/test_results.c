@@ -468,27 +468,27 @@ events(void **state)
 {
 	fz_node *rec = fx_parse(fx_arena, "{date: 2019-07-03, entity: E1, "
 	    "inspectors: [P1, P2], type: 双随机, task: T}");
-	fz_event ev = { .type = FZ_EV_RECORD, .kind = "inspections",
-		.node = rec, .file = "x.yaml" };
+	fz_event ev = { .type = FZ_EV_RECORD, .kind = FZ_KIND_INSPECTIONS,
+		.kind_name = "inspections", .node = rec, .file = "x.yaml" };
 	fz_error err = { 0 };
 
 	(void)state;
 	results_of("2019-07-10", -1);
-	assert_int_equal(fz_results_add_event(results, &ev, &err), FZ_OK);
+	assert_int_equal(fz_results_take(results, &ev, &err), FZ_OK);
 	assert_int_equal(fz_results_selection_at(results, 0)->nvisits, 1);
-	ev.kind = "tally";
+	ev.kind = FZ_KIND_TALLY, ev.kind_name = "tally";
 	ev.type = FZ_EV_DOC;
 	ev.doc_line = 3, ev.doc_col = 1;
-	assert_int_equal(fz_results_add_event(results, &ev, &err), FZ_DATAERR);
+	assert_int_equal(fz_results_take(results, &ev, &err), FZ_DATAERR);
 	assert_string_equal(err.msg, "expected inspections or cases, not tally");
 	assert_int_equal(err.line, 3);
 	/* A cases document without records: every case was given. */
-	ev.kind = "cases";
-	assert_int_equal(fz_results_add_event(results, &ev, &err), FZ_OK);
+	ev.kind = FZ_KIND_CASES, ev.kind_name = "cases";
+	assert_int_equal(fz_results_take(results, &ev, &err), FZ_OK);
 	assert_int_equal(fz_results_summary_of(results)->fines, 0);
 	ev.type = FZ_EV_RECORD;
 	ev.node = fx_parse(fx_arena, "{id: C1, filed: 2019-02-30}");
-	assert_int_equal(fz_results_add_event(results, &ev, &err), FZ_DATAERR);
+	assert_int_equal(fz_results_take(results, &ev, &err), FZ_DATAERR);
 }
 
 int

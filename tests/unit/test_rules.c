@@ -1,5 +1,6 @@
 /* test_rules.c - every check of fazhi-check: references, sanity, the
- * legal rules, the due dates, and the order problems come out in. */
+ * legal rules, the due dates, and the order problems come out in; the
+ * events a check takes, and what fazhi-check writes of its problems. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -622,6 +623,99 @@ test_file_order(void **state)
 	assert_int_equal(g.n[FZ_WARNING], 1);
 }
 
+/* A check given as events a record with a key entities have not, and
+ * with plans, before it, a document of an unknown kind; strict when
+ * asked. */
+static fz_check *
+taken(int strict, int plans)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c;
+	fz_event ev = { .type = FZ_EV_DOC, .kind = FZ_KIND_NONE,
+		.kind_name = "plans", .file = "x.yaml", .arena = arena };
+	fz_error err = { 0 };
+
+	o.strict = strict;
+	c = fz_check_new(&o);
+	ev.node = record("x.yaml", 5, "kind=plans", (char *)NULL);
+	if (plans)
+		assert_int_equal(fz_check_take(c, &ev, &err), FZ_OK);
+	ev.type = FZ_EV_RECORD, ev.kind = FZ_KIND_ENTITIES;
+	ev.kind_name = "entities", ev.file = "e.yaml";
+	ev.node = record("e.yaml", 1, "id=E1", "name=甲", "category=网吧",
+	    "colour=red", (char *)NULL);
+	assert_int_equal(fz_check_take(c, &ev, &err), FZ_OK);
+	ev = (fz_event){ .type = FZ_EV_END, .kind = FZ_KIND_NONE };
+	assert_int_equal(fz_check_take(c, &ev, &err), FZ_OK);
+	return c;
+}
+
+/* What fn writes of c onto a memory stream, and its status in *rc. */
+static char *
+written(fz_check *c, int yaml, int *rc)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	fz_writer *w;
+
+	assert_non_null(fp);
+	if (yaml) {
+		w = fz_writer_new(fp);
+		*rc = fz_check_write_yaml(c, w);
+		assert_int_equal(fz_writer_free(w), 0);
+	} else {
+		*rc = fz_check_write_text(c, fp);
+	}
+	assert_int_equal(fclose(fp), 0);
+	fz_check_free(c);
+	return buf;
+}
+
+static void
+test_problems_text_and_document(void **state)
+{
+	char *text;
+	int rc;
+
+	(void)state;
+	text = written(taken(0, 1), 0, &rc);
+	assert_string_equal(text, "x.yaml:5:10: error: unknown kind "
+	    "'plans'\n");
+	assert_int_equal(rc, FZ_PROBLEMS);
+	free(text);
+	/* With --strict, the unknown key is a warning too; files in the
+	 * order first met. */
+	text = written(taken(1, 1), 1, &rc);
+	assert_string_equal(text, "---\n"
+	    "kind: problems\n"
+	    "version: 1\n"
+	    "problems:\n"
+	    "- file: x.yaml\n"
+	    "  line: 5\n"
+	    "  col: 10\n"
+	    "  severity: error\n"
+	    "  message: unknown kind 'plans'\n"
+	    "- file: e.yaml\n"
+	    "  line: 4\n"
+	    "  col: 3\n"
+	    "  severity: warning\n"
+	    "  message: unknown key 'colour' in entities\n"
+	    "counts: {warnings: 1, errors: 1, notes: 0}\n");
+	assert_int_equal(rc, FZ_PROBLEMS);
+	free(text);
+	/* A warning alone makes problems only with --strict. */
+	text = written(taken(0, 0), 0, &rc);
+	assert_string_equal(text, "");
+	assert_int_equal(rc, FZ_OK);
+	free(text);
+	text = written(taken(1, 0), 0, &rc);
+	assert_string_equal(text, "e.yaml:4:3: warning: unknown key 'colour' "
+	    "in entities\n");
+	assert_int_equal(rc, FZ_PROBLEMS);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -640,6 +734,7 @@ main(void)
 		cmocka_unit_test(test_publication),
 		cmocka_unit_test(test_due_within),
 		cmocka_unit_test(test_file_order),
+		cmocka_unit_test(test_problems_text_and_document),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

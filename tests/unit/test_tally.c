@@ -1,5 +1,6 @@
 /* test_tally.c - the counting of the tally of FORMATS.md (lib/tally.c):
- * every indicator on records built here, rows and their order, ranges. */
+ * every indicator on records built here, rows and their order, ranges;
+ * and what fazhi-tally reads, event by event (lib/tally_take.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -409,6 +410,92 @@ test_reporters_without_inspections(void **state)
 	fz_tally_free(t);
 }
 
+/* An event of a record of kind k, its node parsed from yaml. */
+static fz_event
+record_event(enum fz_kind k, const char *yaml)
+{
+	fz_event ev = { .type = FZ_EV_RECORD, .kind = k,
+		.kind_name = fz_kind_name(k), .file = "x.yaml", .doc_line = 1,
+		.doc_col = 1, .arena = fx_arena };
+
+	ev.node = fx_parse(fx_arena, yaml);
+	return ev;
+}
+
+static void
+test_take_fills_from_the_directory(void **state)
+{
+	static const fz_entity e1 = { .id = "E1", .name = "一",
+		.category = "网吧", .town = "城关镇",
+		.last_inspected = FZ_NODATE };
+	static const fz_entity e2 = { .id = "E2", .name = "二",
+		.town = "新桥镇", .last_inspected = FZ_NODATE };
+	fz_directory *dir = fz_directory_new();
+	fz_where *where = fz_where_new();
+	fz_tally_reader r = { tally_by("town", "category", NULL), 0, where,
+		dir };
+	fz_error err = { 0 };
+	fz_event ev;
+
+	(void)state;
+	assert_int_equal(fz_directory_add(dir, &e1, NULL, &err), FZ_OK);
+	assert_int_equal(fz_directory_add(dir, &e2, NULL, &err), FZ_OK);
+	assert_int_equal(fz_where_add(where, "town=城关镇", &err), FZ_OK);
+	/* E1's town and category come from the directory ... */
+	ev = record_event(FZ_KIND_INSPECTIONS, "{date: 2019-03-05, entity: E1, "
+	    "inspectors: [P1, P2]}");
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_OK);
+	assert_string_equal(fz_node_get(ev.node, "category")->str, "网吧");
+	/* ... but not what a record says itself; E2 is in 新桥镇 and so
+	 * not counted, and E3 is not in the directory. */
+	ev = record_event(FZ_KIND_INSPECTIONS, "{date: 2019-03-06, entity: E1, "
+	    "inspectors: [P1, P2], category: 影院}");
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_OK);
+	ev = record_event(FZ_KIND_INSPECTIONS, "{date: 2019-03-07, entity: E2, "
+	    "inspectors: [P1, P2]}");
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_OK);
+	assert_string_equal(fz_node_get(ev.node, "town")->str, "新桥镇");
+	assert_null(fz_node_get(ev.node, "category"));
+	ev = record_event(FZ_KIND_INSPECTIONS, "{date: 2019-03-08, entity: E3, "
+	    "town: 城关镇, inspectors: [P1, P2]}");
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_OK);
+	ev = (fz_event){ .type = FZ_EV_END, .kind = FZ_KIND_NONE };
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_OK);
+	assert_int_equal(nrows(r.tally), 3);
+	assert_int_equal(row(r.tally, 0, 2, "城关镇", "影院")->visits, 1);
+	assert_int_equal(row(r.tally, 1, 2, "城关镇", "网吧")->visits, 1);
+	assert_int_equal(row(r.tally, 2, 2, "城关镇", NULL)->visits, 1);
+	fz_tally_free(r.tally);
+	fz_where_free(where);
+	fz_directory_free(dir);
+}
+
+static void
+test_take_refuses_other_kinds(void **state)
+{
+	fz_tally_reader r = { tally_by(NULL), 0, NULL, NULL };
+	fz_error err = { 0 };
+	fz_event ev = record_event(FZ_KIND_MATTERS, "{code: M1}");
+
+	(void)state;
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "fazhi-tally reads inspections and "
+	    "cases, not matters");
+	assert_string_equal(err.file, "x.yaml");
+	ev = record_event(FZ_KIND_CASES, "{id: C1, filed: 2019-02-30}");
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
+	fz_tally_free(r.tally);
+	/* A merge reads tallies, and at least one. */
+	r = (fz_tally_reader){ NULL, 1, NULL, NULL };
+	ev = record_event(FZ_KIND_CASES, "{id: C1, filed: 2019-03-01}");
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "--merge reads tallies, not cases");
+	ev = (fz_event){ .type = FZ_EV_END, .kind = FZ_KIND_NONE };
+	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "--merge found no tally to merge");
+	assert_null(r.tally);
+}
+
 int
 main(void)
 {
@@ -431,6 +518,8 @@ main(void)
 		cmocka_unit_test(test_cases_by_town),
 		cmocka_unit_test(test_reporters_apart),
 		cmocka_unit_test(test_reporters_without_inspections),
+		cmocka_unit_test(test_take_fills_from_the_directory),
+		cmocka_unit_test(test_take_refuses_other_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,

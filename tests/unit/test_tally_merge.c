@@ -23,7 +23,8 @@ merge_text(fz_tally **t, const char *text, fz_error *err)
 	fz_event ev;
 	int rc;
 
-	while ((rc = fz_stream_next(s, &ev, err)) == 1) {
+	while ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
+	    ev.type != FZ_EV_END) {
 		assert_int_equal(ev.type, FZ_EV_DOC);
 		if ((rc = fz_tally_merge(t, ev.node, err)) != FZ_OK)
 			break;
