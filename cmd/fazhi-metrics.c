@@ -115,9 +115,16 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 			goto done;
 	}
 	m = fz_metrics_new(cal, o->range.from, o->range.to);
-	fz_metrics_set_where(m, o->where);
+	if ((rc = fz_metrics_set_where(m, o->where, err)) != FZ_OK)
+		goto done;
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
 	    .ctx = m }, err);
+	if (rc == FZ_OK) {
+		fz_cli_unmatched(&cli, fz_metrics_where_of(m,
+		    FZ_KIND_APPLICATIONS), FZ_KIND_APPLICATIONS);
+		fz_cli_unmatched(&cli, fz_metrics_where_of(m, FZ_KIND_MATTERS),
+		    FZ_KIND_MATTERS);
+	}
 	if (rc == FZ_OK)
 		rc = fz_output_yaml(cli.output, write_metrics,
 		    &(struct write_ctx){ m, o->by }, err);

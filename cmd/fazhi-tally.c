@@ -150,11 +150,13 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 			goto done;
 		}
 		fz_tally_set_range(r.tally, o->range.from, o->range.to);
-		fz_tally_set_where(r.tally, o->where);
+		if ((rc = fz_tally_set_where(r.tally, o->where, err)) != FZ_OK)
+			goto done;
 	}
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
 	    .ctx = &r }, err);
 	if (rc == FZ_OK) {
+		fz_cli_unmatched(&cli, o->where, FZ_KIND_INSPECTIONS);
 		fz_tally_set_calendar(r.tally, cal);
 		rc = fz_output_yaml(cli.output, write_tally,
 		    &(struct write_ctx){ r.tally, o->mergeable }, err);

@@ -69,7 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    fz_date_make(2019, 3, 31) : FZ_NODATE);
 	if (data[0] & 2) {
 		fz_where_add(where, "channel=online", &err);
-		fz_metrics_set_where(m, where);
+		fz_metrics_set_where(m, where, &err);
 	}
 	paths[0] = (char *)fuzz_file(data + 1, size - 1);
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);

@@ -218,3 +218,16 @@ fz_cli_range_check(const fz_cli_range *r, fz_error *err)
 		return fz_cli_usage(err, "--to is before --from");
 	return -1;
 }
+
+void
+fz_cli_unmatched(const fz_cli *c, const fz_where *w, enum fz_kind k)
+{
+	const char *key, *value;
+
+	for (size_t i = 0; i < fz_where_count(w); i++)
+		if (fz_where_unmatched(w, k, i)) {
+			fz_where_get(w, i, &key, &value);
+			fz_cli_warn(c, "warning: --where %s=%s: no record has this value",
+			    key, value);
+		}
+}

@@ -214,6 +214,10 @@ int fz_cli_usage(fz_error *err, const char *fmt, ...)
  * err->status.  The one place usage errors are told. */
 int fz_cli_fail(const fz_cli *c, const fz_error *err);
 /* "prog: warning: ..." style message on stderr. */
+/* A warning for each condition of w on free text of kind k that no
+ * record read had (fz_where_unmatched): a likely typo, the figures zero
+ * because of it. */
+void fz_cli_unmatched(const fz_cli *c, const fz_where *w, enum fz_kind k);
 void fz_cli_warn(const fz_cli *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The end of every program: a failure (status neither FZ_OK nor

@@ -44,11 +44,22 @@ fz_metrics_free(fz_metrics *m)
 	free(m);
 }
 
-void
-fz_metrics_set_where(fz_metrics *m, const fz_where *w)
+const fz_where *
+fz_metrics_where_of(const fz_metrics *m, enum fz_kind k)
 {
-	const char *key, *value;
+	return k == FZ_KIND_MATTERS ? m->matter_where : m->app_where;
+}
 
+int
+fz_metrics_set_where(fz_metrics *m, const fz_where *w, fz_error *err)
+{
+	static const enum fz_kind kinds[] = { FZ_KIND_APPLICATIONS,
+		FZ_KIND_MATTERS };
+	const char *key, *value;
+	int rc;
+
+	if ((rc = fz_where_check(w, kinds, 2, err)) != FZ_OK)
+		return rc;
 	fz_where_free(m->where);
 	fz_where_free(m->app_where);
 	fz_where_free(m->matter_where);
@@ -67,6 +78,7 @@ fz_metrics_set_where(fz_metrics *m, const fz_where *w)
 		fz_where_add(m->where, cond, NULL);
 		fz_where_add(to, cond, NULL);
 	}
+	return FZ_OK;
 }
 
 /* The position of key's value in rec, or of rec itself when key is NULL

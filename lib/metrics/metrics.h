@@ -74,7 +74,10 @@ void fz_metrics_free(fz_metrics *m);
  * with the records given to the add functions: a condition on a key of
  * applications is tested on the application, one on a key only matters
  * have (office, type, level ...) on its matter.  Before the first add. */
-void fz_metrics_set_where(fz_metrics *m, const fz_where *w);
+int fz_metrics_set_where(fz_metrics *m, const fz_where *w, fz_error *err);
+/* The conditions of where tested on applications, and on matters (for
+ * their counts of records that had each value); owned by m. */
+const fz_where *fz_metrics_where_of(const fz_metrics *m, enum fz_kind k);
 
 /* Add a matter to the catalogue.  Its strings are copied; rec (may be
  * NULL) is its record, for the positions of errors, and is not kept.

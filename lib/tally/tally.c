@@ -138,11 +138,16 @@ fz_tally_set_range(fz_tally *t, fz_date from, fz_date to)
 }
 void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c) { t->cal = c; }
 
-void
-fz_tally_set_where(fz_tally *t, const fz_where *w)
+int
+fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 {
+	static const enum fz_kind kinds[] = { FZ_KIND_INSPECTIONS,
+		FZ_KIND_CASES };
 	const char *k, *v;
+	int rc;
 
+	if ((rc = fz_where_check(w, kinds, 2, err)) != FZ_OK)
+		return rc;
 	t->nwhere = fz_where_count(w);
 	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));
 	t->where_value = fz_xcalloc(t->nwhere + 1, sizeof(char *));
@@ -151,6 +156,7 @@ fz_tally_set_where(fz_tally *t, const fz_where *w)
 		t->where_key[i] = fz_xstrdup(k);
 		t->where_value[i] = fz_xstrdup(v);
 	}
+	return FZ_OK;
 }
 
 uint32_t

@@ -33,8 +33,10 @@ void fz_tally_free(fz_tally *t);
 /* Count only what falls within [from, to]; either may be FZ_NODATE, and
  * an open end is then the data's first or last date. */
 void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to);
-/* The filters the records passed, written into the document (copied). */
-void fz_tally_set_where(fz_tally *t, const fz_where *w);
+/* The filters the records passed, written into the document (copied):
+ * FZ_OK, or FZ_USAGE with err set when a condition names a key neither
+ * inspections nor cases have, or a value its enumeration does not. */
+int fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err);
 /* Working days for published_on_time (borrowed; NULL: Monday-Friday). */
 void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c);
 /* Add a decoded inspection; rec is its node, for the group keys. */

@@ -679,7 +679,7 @@ test_where(void **state)
 	(void)state;
 	assert_int_equal(fz_where_add(w, "office=新闻出版", &err), FZ_OK);
 	assert_int_equal(fz_where_add(w, "channel=掌上", &err), FZ_OK);
-	fz_metrics_set_where(m, w);
+	assert_int_equal(fz_metrics_set_where(m, w, &err), FZ_OK);
 	fz_where_free(w);
 	ma.office = "新闻出版", mb.office = "文化";
 	fz_metrics_add_matter(m, &ma, record(a, 1, ka), &err);

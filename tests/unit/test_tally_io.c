@@ -23,7 +23,7 @@ test_written_document(void **state)
 
 	(void)state;
 	assert_int_equal(fz_where_add(w, "category=网吧", &err), FZ_OK);
-	fz_tally_set_where(t, w);
+	assert_int_equal(fz_tally_set_where(t, w, &err), FZ_OK);
 	add_visit(t, &five[0]);
 	add_visit(t, &five[1]);
 	add_case(t, &c);

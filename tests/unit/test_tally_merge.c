@@ -245,7 +245,7 @@ test_merge_refuses_other_where(void **state)
 
 	(void)state;
 	assert_int_equal(fz_where_add(w, "town=城关镇", &err), FZ_OK);
-	fz_tally_set_where(b, w);
+	assert_int_equal(fz_tally_set_where(b, w, &err), FZ_OK);
 	ta = fx_written(write_mergeable, a, NULL);
 	tb = fx_written(write_mergeable, b, NULL);
 	assert_int_equal(merge_text(&merged, ta, &err), FZ_OK);
