@@ -9,10 +9,12 @@
 static fz_cli cli = {
 	.prog = "fazhi-check",
 	.usage = "fazhi-check [--strict] [--rules] [--as-of DATE] "
-	    "[--calendar FILE]\n                   [--due-within DAYS] "
-	    "[-f text|yaml] [-o FILE] [FILE...]",
+	    "[--due-within DAYS]\n                   "
+	    "[--calendar cn|weekdays|FILE] [-f text|yaml] [-o FILE]\n"
+	    "                   [FILE...]",
+	.problems = "problems found",
 	.help =
-	    "Check fazhi files (FORMATS.md): every record of every kind, the\n"
+	    "Check fazhi files (fazhi-formats(5)): every record of every kind, the\n"
 	    "references among the files given together, and the legal rules.\n"
 	    "\n"
 	    "      --strict          report unknown keys; warnings make the exit status 1\n"
@@ -20,8 +22,9 @@ static fz_cli cli = {
 	    "                        90-day limit, legal review, publication)\n"
 	    "      --as-of DATE      later dates are errors, due dates count from DATE\n"
 	    "                        (YYYY-MM-DD; default today)\n"
-	    "      --calendar FILE   working days (calendar or holiday-cn file, or cn;\n"
-	    "                        default cn, the shipped calendar)\n"
+	    "      --calendar FILE   working days: cn, the shipped official calendar\n"
+	    "                        (the default); weekdays, Monday to Friday; or a\n"
+	    "                        calendar or holiday-cn file\n"
 	    "      --due-within DAYS list open cases and unpublished decisions whose\n"
 	    "                        time runs out within DAYS days of the as-of date\n"
 	    "  -f, --format FMT      text (default): FILE:LINE:COL: error|warning|note: message;\n"
@@ -107,19 +110,6 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 	return -1;
 }
 
-/* The shipped calendar when none is named; without it, Monday to
- * Friday, and the checks warn of the years it leaves uncovered. */
-static int
-load_calendar(fz_calendar *cal, const char *path, fz_error *err)
-{
-	fz_error missing;
-
-	if (path != NULL)
-		return fz_calendar_load(cal, path, err);
-	(void)fz_calendar_load(cal, "cn", &missing);
-	return FZ_OK;
-}
-
 static int
 take(void *ctx, const fz_event *ev, fz_error *err)
 {
@@ -142,12 +132,14 @@ write_text(fz_output *out, void *ctx, fz_error *err)
 static int
 run(struct opts *o, char **files, int nfiles, fz_error *err)
 {
-	fz_calendar *cal = fz_calendar_new();
+	fz_calendar *cal = fz_calendar_open(o->calendar, err);
 	fz_check *c = NULL;
-	int rc;
+	int rc = FZ_OK;
 
-	if ((rc = load_calendar(cal, o->calendar, err)) != FZ_OK)
+	if (cal == NULL) {
+		rc = err->status;
 		goto done;
+	}
 	o->check.calendar = cal;
 	c = fz_check_new(&o->check);
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){

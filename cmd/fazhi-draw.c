@@ -11,6 +11,7 @@ static fz_cli cli = {
 	.usage = "fazhi-draw [-o FILE] [--hash sha256|sm3] [FILE...]\n"
 	    "       fazhi-draw --verify DRAW [-o FILE] [--hash sha256|sm3] "
 	    "[FILE...]",
+	.problems = "differences (--verify)",
 	.help =
 	    "Draw the entities to inspect and their inspectors from a plan, the\n"
 	    "entity directory and the inspector roster (in any order), by the\n"

@@ -12,7 +12,7 @@ static fz_cli cli = {
 	    "[--encoding utf-8|gb18030|gbk]\n                    [-o FILE] "
 	    "[FILE]",
 	.help =
-	    "Turn a CSV export into a fazhi document of one kind (FORMATS.md).\n"
+	    "Turn a CSV export into a fazhi document of one kind (fazhi-formats(5)).\n"
 	    "\n"
 	    "  -k, --kind KIND       entities, inspectors, inspections, cases, matters\n"
 	    "                        or applications\n"

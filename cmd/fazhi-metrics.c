@@ -9,10 +9,11 @@
 static fz_cli cli = {
 	.prog = "fazhi-metrics",
 	.usage = "fazhi-metrics [-o FILE] [--from DATE] [--to DATE] "
-	    "[--month YYYY-MM] [--year YYYY]\n                     "
-	    "[--where KEY=VALUE]... [--calendar FILE] [--by KEY] [FILE...]",
+	    "[--month YYYY-MM]\n                     [--year YYYY] "
+	    "[--where KEY=VALUE]... [--by KEY]\n                     "
+	    "[--calendar cn|weekdays|FILE] [FILE...]",
 	.help =
-	    "Compute the approval metrics (FORMATS.md) from matters and "
+	    "Compute the approval metrics (fazhi-formats(5)) from matters and "
 	    "applications.\nName the matters before the applications.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
@@ -22,7 +23,9 @@ static fz_cli cli = {
 	    "      --year YYYY       count one year\n"
 	    "      --where KEY=VALUE count applications whose KEY, or their matter's, is\n"
 	    "                        VALUE (repeatable)\n"
-	    "      --calendar FILE   working days (calendar or holiday-cn)\n"
+	    "      --calendar FILE   working days: cn, the shipped official calendar\n"
+	    "                        (the default); weekdays, Monday to Friday; or a\n"
+	    "                        calendar or holiday-cn file\n"
 	    "      --by KEY          add a row per matter, type or office\n"
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
@@ -109,10 +112,9 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	fz_metrics *m = NULL;
 	int rc;
 
-	if (o->calendar != NULL) {
-		cal = fz_calendar_new();
-		if ((rc = fz_calendar_load(cal, o->calendar, err)) != FZ_OK)
-			goto done;
+	if ((cal = fz_calendar_open(o->calendar, err)) == NULL) {
+		rc = err->status;
+		goto done;
 	}
 	m = fz_metrics_new(cal, o->range.from, o->range.to);
 	if ((rc = fz_metrics_set_where(m, o->where, err)) != FZ_OK)

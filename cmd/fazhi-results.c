@@ -9,8 +9,10 @@
 
 static fz_cli cli = {
 	.prog = "fazhi-results",
-	.usage = "fazhi-results [-o FILE] [--as-of DATE] [--calendar FILE] "
-	    "[--within DAYS]\n                     DRAW [FILE...]",
+	.usage = "fazhi-results [-o FILE] [--as-of DATE] "
+	    "[--calendar cn|weekdays|FILE]\n                     "
+	    "[--within DAYS] DRAW [FILE...]",
+	.problems = "something flagged",
 	.help =
 	    "Join a published draw to the random inspections of its task (and to\n"
 	    "their cases): per drawn entity its inspections, flagged when none was\n"
@@ -22,8 +24,9 @@ static fz_cli cli = {
 	    "      --as-of DATE      the day the results are taken on (YYYY-MM-DD; default\n"
 	    "                        today): later inspections are left out, due dates\n"
 	    "                        are compared with it\n"
-	    "      --calendar FILE   working days (calendar, holiday-cn, or cn: the one\n"
-	    "                        shipped); default Monday to Friday\n"
+	    "      --calendar FILE   working days: cn, the shipped official calendar\n"
+	    "                        (the default); weekdays, Monday to Friday; or a\n"
+	    "                        calendar or holiday-cn file\n"
 	    "      --within DAYS     working days after the draw to inspect in (default:\n"
 	    "                        the draw's inspect_within_days, else 20)\n"
 	    "      --progress        show progress on standard error\n"
@@ -118,10 +121,9 @@ run(struct opts *o, const char *draw, char **files, int nfiles,
 	fz_results_draw d;
 	int rc;
 
-	if (o->calendar != NULL) {
-		cal = fz_calendar_new();
-		if ((rc = fz_calendar_load(cal, o->calendar, err)) != FZ_OK)
-			goto done;
+	if ((cal = fz_calendar_open(o->calendar, err)) == NULL) {
+		rc = err->status;
+		goto done;
 	}
 	if ((rc = fz_results_draw_read(draw, &d, a, err)) != FZ_OK)
 		goto done;

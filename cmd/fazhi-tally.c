@@ -10,9 +10,10 @@ static fz_cli cli = {
 	.usage = "fazhi-tally [-o FILE] [--by KEY[,KEY...]] [--from DATE] "
 	    "[--to DATE]\n                   [--month YYYY-MM] [--year YYYY] "
 	    "[--where KEY=VALUE]...\n                   [--entities FILE] "
-	    "[--calendar FILE] [--mergeable] [--merge] [FILE...]",
+	    "[--calendar cn|weekdays|FILE] [--mergeable]\n"
+	    "                   [--merge] [FILE...]",
 	.help =
-	    "Tally inspections and cases (FORMATS.md) into one tally document.\n"
+	    "Tally inspections and cases (fazhi-formats(5)) into one tally document.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
 	    "      --by KEYS         group by period keys (year, quarter, month, week, day)\n"
@@ -23,7 +24,10 @@ static fz_cli cli = {
 	    "      --year YYYY       count one year\n"
 	    "      --where KEY=VALUE keep records whose KEY is VALUE (repeatable)\n"
 	    "      --entities FILE   fill category and town of inspections from a directory\n"
-	    "      --calendar FILE   working days for published_on_time (calendar or holiday-cn)\n"
+	    "      --calendar FILE   working days for published_on_time: cn, the\n"
+	    "                        shipped official calendar (the default);\n"
+	    "                        weekdays, Monday to Friday; or a calendar or\n"
+	    "                        holiday-cn file\n"
 	    "      --mergeable       add what an exact --merge needs\n"
 	    "      --merge           add tallies written with --mergeable\n"
 	    "      --progress        show progress on standard error\n"
@@ -133,10 +137,9 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 	char **by = NULL;
 	int nby, rc;
 
-	if (o->calendar != NULL) {
-		cal = fz_calendar_new();
-		if ((rc = fz_calendar_load(cal, o->calendar, err)) != FZ_OK)
-			goto done;
+	if ((cal = fz_calendar_open(o->calendar, err)) == NULL) {
+		rc = err->status;
+		goto done;
 	}
 	if (o->entities != NULL) {
 		r.dir = dir = fz_directory_new();

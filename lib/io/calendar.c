@@ -26,6 +26,8 @@ struct fz_calendar {
 	struct change *changes;		/* in order of days */
 	size_t nchanges;
 	int covered[10000];		/* years listed up to each year */
+	int weekdays;			/* Monday to Friday, as asked: covers
+					 * every year */
 };
 
 fz_calendar *
@@ -349,7 +351,8 @@ fz_calendar_workdays_between(const fz_calendar *c, fz_date a, fz_date b)
 int
 fz_calendar_covers(const fz_calendar *c, int year)
 {
-	return c != NULL && year > 0 && year < 10000 && c->years[year];
+	return c != NULL && (c->weekdays || (year > 0 && year < 10000 &&
+	    c->years[year]));
 }
 
 /* Covered years counted up to each year say at once whether a span is
@@ -359,7 +362,7 @@ fz_calendar_uncovered(const fz_calendar *c, int y0, int y1)
 {
 	int top = y1 < 9999 ? y1 : 9999;
 
-	if (y0 > y1)
+	if (y0 > y1 || (c != NULL && c->weekdays))
 		return 0;
 	if (c == NULL || y0 > 9999)
 		return y0;
@@ -371,4 +374,25 @@ fz_calendar_uncovered(const fz_calendar *c, int y0, int y1)
 	for (int y = y0;; y++)
 		if (!c->years[y])
 			return y;
+}
+
+fz_calendar *
+fz_calendar_open(const char *name, fz_error *err)
+{
+	fz_calendar *c = fz_calendar_new();
+
+	if (name != NULL && strcmp(name, "weekdays") == 0 &&
+	    access(name, F_OK) != 0) {
+		c->weekdays = 1;
+		return c;
+	}
+	if (fz_calendar_load(c, name != NULL ? name : "cn", err) == FZ_OK)
+		return c;
+	if (name == NULL && err->status == FZ_NOINPUT)
+		fz_error_set(err, FZ_NOINPUT, "calendar-cn.yaml", 0, 0,
+		    "cannot find the shipped calendar: set FAZHI_DATADIR to "
+		    "its folder, or give --calendar FILE, or --calendar "
+		    "weekdays to count Monday to Friday");
+	fz_calendar_free(c);
+	return NULL;
 }

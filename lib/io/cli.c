@@ -16,9 +16,10 @@ fz_cli_common(fz_cli *c, int opt, const char *arg, fz_error *err)
 	switch (opt) {
 	case 'h':
 		printf("Usage: %s\n%s", c->usage, c->help);
-		printf("\nExit status: 0 success, 1 problems found, 64 usage, "
-		    "65 bad input data,\n66 cannot open input, 73 cannot "
-		    "create output, 74 read or write error.\nSee %s(1).\n",
+		printf("\nExit status: 0 success, %s%s%s64 usage, 65 bad input "
+		    "data,\n66 cannot open input, 73 cannot create output, 74 "
+		    "read or write error.\nSee %s(1).\n", c->problems ? "1 " :
+		    "", c->problems ? c->problems : "", c->problems ? ", " : "",
 		    c->prog);
 		return FZ_OK;
 	case 'V':

@@ -127,6 +127,12 @@ int fz_calendar_add_doc(fz_calendar *c, const fz_node *doc, fz_error *err);
 /* Read every document of a file (kind calendar, or holiday-cn JSON).  The
  * name "cn" is the calendar shipped with fazhi (2018-2027). */
 int fz_calendar_load(fz_calendar *c, const char *path, fz_error *err);
+/* The calendar every program counts working days by: name NULL or "cn"
+ * the shipped official one (2018-2027), "weekdays" Monday to Friday,
+ * else a calendar or holiday-cn file.  Owned by the caller; NULL with
+ * err set when it cannot be read (the shipped one not found: FZ_NOINPUT,
+ * naming FAZHI_DATADIR and --calendar weekdays). */
+fz_calendar *fz_calendar_open(const char *name, fz_error *err);
 /* The path of a file shipped in fazhi's data folder: $FAZHI_DATADIR, the
  * source tree's data/ when run from the build tree, then the installed
  * package data folder.  Written into buf; NULL when found nowhere. */
@@ -188,6 +194,8 @@ typedef struct fz_cli {
 	const char *prog;	/* "fazhi-tally" */
 	const char *usage;	/* the synopsis, one or more lines */
 	const char *help;	/* the options, for --help */
+	const char *problems;	/* what exit status 1 means, NULL when the
+				 * program never exits 1 */
 	const char *output;	/* -o FILE, NULL for standard output */
 	int progress;		/* --progress */
 } fz_cli;
