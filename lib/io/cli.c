@@ -122,6 +122,10 @@ fz_cli_finish(const fz_cli *c, int status, const fz_error *err)
 	errno = 0;
 	if (fclose(stdout) != 0 && e == 0)
 		e = errno ? errno : EIO;
+	/* Standard output closed (>&-) while the output went to -o FILE:
+	 * nothing was to be written to it, so no error. */
+	if (e == EBADF && c->output != NULL && strcmp(c->output, "-") != 0)
+		e = 0;
 	if (e != 0 && e != EPIPE) {
 		fprintf(stderr, "%s: write error: %s\n", c->prog, strerror(e));
 		return status == FZ_OK || status == FZ_PROBLEMS ? FZ_IOERR

@@ -176,7 +176,8 @@ int fz_directory_load(fz_directory *d, const char *path, fz_error *err);
 typedef struct fz_output {
 	FILE *fp;
 	char *path;		/* target, NULL for standard output */
-	char *tmp;		/* temporary file */
+	char *tmp;		/* temporary file; NULL when written straight
+				 * to path (a device, a FIFO, /dev/stdout) */
 } fz_output;
 
 /* path NULL or "-" is standard output.  Returns FZ_OK or FZ_CANTCREAT. */

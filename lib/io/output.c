@@ -43,6 +43,25 @@ target(const char *path)
 	return link;
 }
 
+/* Open a character device or a FIFO to write to as it is. */
+static int
+open_straight(fz_output *o, const char *given, const struct stat *st,
+    fz_error *err)
+{
+	int fd;
+
+	if (!S_ISCHR(st->st_mode) && !S_ISFIFO(st->st_mode))
+		return fz_error_set(err, FZ_CANTCREAT, given, 0, 0,
+		    "cannot create: not a regular file, a device or a FIFO");
+	if ((fd = open(given, O_WRONLY | O_CLOEXEC)) < 0)
+		return fz_error_set(err, FZ_CANTCREAT, given, 0, 0,
+		    "cannot create: %s", strerror(errno));
+	o->path = fz_xstrdup(given);
+	if ((o->fp = fdopen(fd, "wb")) == NULL)
+		abort();
+	return FZ_OK;
+}
+
 int
 fz_output_open(fz_output *o, const char *given, fz_error *err)
 {
@@ -57,6 +76,12 @@ fz_output_open(fz_output *o, const char *given, fz_error *err)
 		o->fp = stdout;
 		return FZ_OK;
 	}
+	/* Only a regular file (or a new one) is replaced; a device, a FIFO
+	 * or /dev/stdout is written straight to, and nothing else that is
+	 * not a regular file is renamed over. */
+	if (stat(given, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return open_straight(o, given, &st, err);
 	path = o->path = target(given);
 	slash = strrchr(path, '/');
 	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
@@ -102,7 +127,8 @@ fz_output_abort(fz_output *o)
 		return;
 	if (o->fp != NULL)
 		fclose(o->fp);
-	unlink(o->tmp);
+	if (o->tmp != NULL)
+		unlink(o->tmp);
 	free(o->tmp);
 	free(o->path);
 	memset(o, 0, sizeof *o);
@@ -115,7 +141,8 @@ fz_output_commit(fz_output *o, fz_error *err)
 
 	if (o->path == NULL)
 		return FZ_OK;	/* standard output is checked at exit */
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
+	if (fflush(o->fp) != 0 || ferror(o->fp) ||
+	    (o->tmp != NULL && fsync(fileno(o->fp)) != 0))
 		e = errno ? errno : EIO;
 	if (fclose(o->fp) != 0 && e == 0)
 		e = errno ? errno : EIO;
@@ -126,7 +153,7 @@ fz_output_commit(fz_output *o, fz_error *err)
 		fz_output_abort(o);
 		return FZ_IOERR;
 	}
-	if (rename(o->tmp, o->path) != 0) {
+	if (o->tmp != NULL && rename(o->tmp, o->path) != 0) {
 		fz_error_set(err, FZ_CANTCREAT, o->path, 0, 0,
 		    "cannot replace: %s", strerror(errno));
 		fz_output_abort(o);

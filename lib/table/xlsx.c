@@ -488,7 +488,8 @@ fz_table_xlsx_output(fz_output *o, const fz_table_set *ts, fz_error *err)
 	const char *tmpdir = getenv("TMPDIR");
 	int status;
 
-	if (o->path == NULL)
+	/* Standard output, a device or a FIFO: made aside, then copied. */
+	if (o->path == NULL || o->tmp == NULL)
 		return fz_table_xlsx_stream(o->fp, tmpdir != NULL && *tmpdir != '\0' ?
 		    tmpdir : NULL, ts, err);
 	status = fz_table_xlsx_write(o->tmp, ts, err);
