@@ -71,6 +71,7 @@ struct fz_io__feed {
 
 	/* The parsing side. */
 	int cur, fd, owned, pollable, parser_live, read_errno, over;
+	int stdin_closed;	/* descriptor 0 was closed when opened */
 	const char *name;
 	yaml_parser_t parser;
 	uint64_t done, file_done;	/* bytes read: in all, of this input */
@@ -308,7 +309,11 @@ open_next(fz_io__feed *f)
 	path = f->npaths > 0 ? f->paths[f->cur] : "-";
 	f->name = fz_io__feed_name(f, (size_t)f->cur);
 	f->read_errno = 0;
-	if (strcmp(path, "-") == 0) {
+	if (strcmp(path, "-") == 0 && f->stdin_closed) {
+		fz_error_set(&f->err, FZ_IOERR, f->name, 0, 0,
+		    "read error: standard input is closed");
+		return -1;
+	} else if (strcmp(path, "-") == 0) {
 		f->fd = STDIN_FILENO;
 	} else if ((f->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		fz_error_set(&f->err, FZ_NOINPUT, path, 0, 0,
@@ -841,6 +846,9 @@ fz_io__feed_open(char *const *paths, int npaths, unsigned flags)
 	f->fd = -1;
 	f->wake[0] = f->wake[1] = -1;
 	atomic_init(&f->cancel, 0);
+	/* Looked at before anything is opened, which could be given the
+	 * closed descriptor 0 and then be read as standard input. */
+	f->stdin_closed = fcntl(STDIN_FILENO, F_GETFD) < 0;
 	if (fz_nprocs() > 1 && pipe(f->wake) == 0)
 		start_thread(f);
 	return f;
