@@ -351,7 +351,9 @@ locate(const fz_io__feed *f, size_t offset, unsigned *line, unsigned *col)
 	FILE *fp;
 	int c;
 
-	if (!f->owned || (fp = fopen(f->name, "rb")) == NULL)
+	/* Never a pipe, FIFO or device: opening it again would wait for a
+	 * writer, or read other bytes.  Its position stays unknown. */
+	if (!f->owned || f->size == 0 || (fp = fopen(f->name, "rb")) == NULL)
 		return;
 	*line = *col = 1;
 	for (size_t i = 0; i < offset && (c = getc(fp)) != EOF; i++) {
