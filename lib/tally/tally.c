@@ -320,23 +320,10 @@ distinct_inspectors(const fz_node *list)
 	return n;
 }
 
-void
-fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
-    const fz_node *rec)
+/* Count inspection in in row of t (and in t's totals). */
+static void
+count_inspection(fz_tally *t, uint32_t row, const fz_inspection *in)
 {
-	fz_arena *scratch;
-	const char **vals;
-	uint32_t row;
-
-	if (!in_range(t, in->date))
-		return;
-	t->inputs[FZ_KIND_INSPECTIONS]++;
-	fz_tally__seen(t, in->date);
-	scratch = t->scratch;
-	fz_arena_reset(scratch);
-	vals = fz_arena_alloc(scratch, ((size_t)t->nby + 1) * sizeof *vals);
-	record_keys(t, scratch, rec, in->date, vals);
-	row = fz_tally__row(t, vals);
 	for (int k = 0; k < 2; k++) {
 		struct row *r = k ? &t->total : &t->rows[row];
 
@@ -357,8 +344,28 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	if (in->outing != NULL)
 		fz_tally__outing(t, row, in->outing, in->inspectors->kids,
 		    in->inspectors->n);
+}
+
+void
+fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
+    const fz_node *rec)
+{
+	fz_arena *scratch;
+	const char **vals;
+
+	if (!in_range(t, in->date))
+		return;
+	t->inputs[FZ_KIND_INSPECTIONS]++;
+	fz_tally__seen(t, in->date);
+	scratch = t->scratch;
+	fz_arena_reset(scratch);
+	vals = fz_arena_alloc(scratch, ((size_t)t->nby + 1) * sizeof *vals);
+	record_keys(t, scratch, rec, in->date, vals);
+	count_inspection(t, fz_tally__row(t, vals), in);
+	/* The reporters' rows were made in the order of enum fz_reporter. */
 	if (t->rep != NULL)
-		fz_tally_add_inspection(t->rep, in, rec);
+		count_inspection(t->rep, in->reported_by == FZ_REPORTED_TOWN,
+		    in);
 }
 
 /* ---------------------------------------------------------------- cases */
