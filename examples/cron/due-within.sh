@@ -31,4 +31,10 @@ else
 	errors=$(printf '%s\n' "$report" | grep -c ': error: ')
 	subject="fazhi: ${notes} 项到期提醒, ${errors} 个问题 ($today)"
 fi
-printf '%s\n' "$report" | $mailer -s "$subject" "$to"
+# cat (or any command that takes no mail options) shows the mail as it
+# would go out, its subject and address first.
+if [ "$mailer" = cat ]; then
+	printf 'To: %s\nSubject: %s\n\n%s\n' "$to" "$subject" "$report"
+else
+	printf '%s\n' "$report" | $mailer -s "$subject" "$to"
+fi
