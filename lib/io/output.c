@@ -177,6 +177,9 @@ fz_output_write(const char *path, fz_output_fn write, void *ctx,
 	rc = write(&out, ctx, err);
 	if (rc == FZ_IOERR && out.path == NULL && ferror(out.fp))
 		rc = FZ_OK;	/* told at exit, by fz_cli_finish */
+	/* A write error names the output it went to. */
+	if (rc == FZ_IOERR && out.path != NULL && err->file[0] == '\0')
+		snprintf(err->file, sizeof err->file, "%s", out.path);
 	if (rc != FZ_OK && rc != FZ_PROBLEMS) {
 		fz_output_abort(&out);
 		return rc;

@@ -1,6 +1,7 @@
 /* mustache_render.c - rendering parsed templates over node trees: the
  * context stack, YAML 1.1 truth and number text, escaping, partials
  * found through the caller's function, and the blocks parents pass. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -503,10 +504,11 @@ fz_render_template_render_file(fz_render_template *t, const fz_node *data,
 	/* Rendered whole before a byte is written: a template that fails
 	 * half-way (a partial refused, or nested too deep) writes
 	 * nothing. */
+	errno = 0;
 	if (status == FZ_OK && ((out.len > 0 && fwrite(out.data, 1, out.len,
 	    fp) != out.len) || fflush(fp) != 0 || ferror(fp)))
 		status = fz_error_set(err, FZ_IOERR, NULL, 0, 0,
-		    "write error");
+		    "write error: %s", strerror(errno ? errno : EIO));
 	fz_buf_free(&out);
 	return status;
 }
