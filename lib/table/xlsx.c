@@ -489,13 +489,9 @@ fz_table_xlsx_output(fz_output *o, const fz_table_set *ts, fz_error *err)
 	int status;
 
 	/* Standard output, a device or a FIFO: made aside, then copied. */
-	if (o->path == NULL || o->tmp == NULL) {
-		status = fz_table_xlsx_stream(o->fp, tmpdir != NULL &&
+	if (o->path == NULL || o->tmp == NULL)
+		return fz_table_xlsx_stream(o->fp, tmpdir != NULL &&
 		    *tmpdir != '\0' ? tmpdir : NULL, ts, err);
-		if (status != FZ_OK && o->path != NULL && err->file[0] == '\0')
-			snprintf(err->file, sizeof err->file, "%s", o->path);
-		return status;
-	}
 	status = fz_table_xlsx_write(o->tmp, ts, err);
 	/* Messages name the target, not its temporary file. */
 	if (status != FZ_OK && strcmp(err->file, o->tmp) == 0)
