@@ -11,6 +11,7 @@ static fz_cli cli = {
 	    "[--to DATE]\n                   [--month YYYY-MM] [--year YYYY] "
 	    "[--where KEY=VALUE]...\n                   [--entities FILE] "
 	    "[--calendar cn|weekdays|FILE] [--mergeable]\n"
+	    "                   [--as-of DATE] [--horizon DAYS]"
 	    "                   [--merge] [FILE...]",
 	.help =
 	    "Tally inspections and cases (fazhi-formats(5)) into one tally document.\n"
@@ -28,6 +29,9 @@ static fz_cli cli = {
 	    "                        shipped official calendar (the default);\n"
 	    "                        weekdays, Monday to Friday; or a calendar or\n"
 	    "                        holiday-cn file\n"
+	    "      --as-of DATE      warn of dates more than --horizon days after DATE\n"
+	    "                        (YYYY-MM-DD; default today)\n"
+	    "      --horizon DAYS    days after --as-of a date may be (default 365)\n"
 	    "      --mergeable       add what an exact --merge needs\n"
 	    "      --merge           add tallies written with --mergeable\n"
 	    "      --progress        show progress on standard error\n"
@@ -41,9 +45,12 @@ struct opts {
 	fz_cli_range range;
 	int mergeable, merge;
 	fz_where *where;
+	fz_date as_of;
+	long long horizon;
 };
 
-enum { O_BY = 256, O_WHERE, O_ENTITIES, O_CALENDAR, O_MERGEABLE, O_MERGE };
+enum { O_BY = 256, O_WHERE, O_ENTITIES, O_CALENDAR, O_MERGEABLE, O_MERGE,
+	O_AS_OF, O_HORIZON };
 
 /* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
@@ -58,6 +65,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "calendar", required_argument, NULL, O_CALENDAR },
 		{ "mergeable", no_argument, NULL, O_MERGEABLE },
 		{ "merge", no_argument, NULL, O_MERGE },
+		{ "as-of", required_argument, NULL, O_AS_OF },
+		{ "horizon", required_argument, NULL, O_HORIZON },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, rc;
@@ -71,6 +80,14 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		case O_CALENDAR:	o->calendar = optarg; break;
 		case O_MERGEABLE:	o->mergeable = 1; break;
 		case O_MERGE:		o->merge = 1; break;
+		case O_AS_OF:
+			rc = fz_cli_date_option("--as-of", optarg, &o->as_of,
+			    err);
+			break;
+		case O_HORIZON:
+			rc = fz_cli_days_option("--horizon", optarg,
+			    &o->horizon, err);
+			break;
 		case FZ_OPT_FROM: case FZ_OPT_TO: case FZ_OPT_MONTH:
 		case FZ_OPT_YEAR:
 			rc = fz_cli_range_option(&o->range, c, optarg, err);
@@ -133,7 +150,8 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 {
 	fz_calendar *cal = NULL;
 	fz_directory *dir = NULL;
-	fz_tally_reader r = { NULL, o->merge, o->where, NULL };
+	fz_tally_reader r = { NULL, o->merge, o->where, NULL, &cli,
+		o->as_of, o->horizon };
 	char **by = NULL;
 	int nby, rc;
 
@@ -180,6 +198,8 @@ main(int argc, char **argv)
 	int rc;
 
 	fz_cli_range_init(&o.range);
+	o.as_of = fz_date_today();
+	o.horizon = 365;
 	o.where = fz_where_new();
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
 		rc = run(&o, argv + optind, argc - optind, &err);

@@ -5,6 +5,7 @@
 #
 #   FUZZ_CC        clang (libFuzzer comes with clang's compiler-rt)
 #   FUZZ_SECONDS   seconds each harness runs (default 60)
+#   FUZZ_TIMEOUT   seconds one input may take before it is a finding (10)
 #   FUZZ_FLAGS     extra libFuzzer options, e.g. -jobs=2 or -max_len=65536
 #   srcdir, builddir, LIB_SOURCES, FZ_SRCDIR, PKGDATADIR, DEP_CFLAGS,
 #   DEP_LIBS       from the Makefile
@@ -14,6 +15,8 @@
 # worth keeping, kept from run to run), crashes/ (failing inputs).
 set -u
 : "${FUZZ_CC:=clang}" "${FUZZ_SECONDS:=60}" "${FUZZ_FLAGS:=}"
+# An input that takes longer than FUZZ_TIMEOUT seconds is a finding.
+: "${FUZZ_TIMEOUT:=10}"
 out=$builddir/fuzz
 san='-fsanitize=address,undefined -fno-sanitize-recover=undefined'
 cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -60,6 +63,7 @@ for name in "$@"; do
 	start=$(date +%s)
 	# shellcheck disable=SC2086
 	TMPDIR=${TMPDIR:-/tmp} "$out/$name-fuzzer" -max_total_time="$FUZZ_SECONDS" \
+	    -timeout="$FUZZ_TIMEOUT" \
 	    -print_final_stats=1 -artifact_prefix="$out/crashes/$name-" \
 	    $FUZZ_FLAGS "$out/corpus/$name" "$out/seeds/$name" $kept \
 	    >"$out/$name.log" 2>&1

@@ -242,6 +242,8 @@ int fz_date_valid(int y, int m, int d);
 int fz_date_weekday(fz_date d);
 /* "2019-03-05" into buf (at least 11 bytes). */
 char *fz_date_format(fz_date d, char *buf);
+/* qsort and bsearch order of two fz_date. */
+int fz_date_cmp(const void *a, const void *b);
 /* Today in local time: the default of every --as-of. */
 fz_date fz_date_today(void);
 
@@ -256,6 +258,9 @@ char *fz_period_label(enum fz_period p, fz_date d, char *buf);
 /* The first and last day of d's period. */
 void fz_period_bounds(enum fz_period p, fz_date d, fz_date *first,
     fz_date *last);
+/* The first day of the period labelled s (2019-Q3, 2020-W53, ...):
+ * 0, or -1 when s is not a label of period p. */
+int fz_period_first(enum fz_period p, const char *s, fz_date *first);
 /* Parse "YYYY" or "YYYY-MM" into the first and last day. -1 when bad. */
 int fz_year_parse(const char *s, fz_date *first, fz_date *last);
 int fz_month_parse(const char *s, fz_date *first, fz_date *last);

@@ -228,6 +228,59 @@ fz_period_bounds(enum fz_period p, fz_date d, fz_date *first, fz_date *last)
 }
 
 int
+fz_date_cmp(const void *a, const void *b)
+{
+	fz_date x = *(const fz_date *)a, y = *(const fz_date *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The first day of the period labelled s (as fz_period_label writes
+ * it): 0, or -1 when s is no such label. */
+int
+fz_period_first(enum fz_period p, const char *s, fz_date *first)
+{
+	char buf[16];
+	int y, n = 0;
+	fz_date d, last;
+
+	if (strlen(s) < 4 || digits(s, 4, &y) || y < 1)
+		return -1;
+	switch (p) {
+	case FZ_P_YEAR:
+	case FZ_P_MONTH:
+		if ((p == FZ_P_YEAR ? fz_year_parse(s, &d, &last) :
+		    fz_month_parse(s, &d, &last)) != 0)
+			return -1;
+		break;
+	case FZ_P_QUARTER:
+		if (strlen(s) != 7 || s[4] != '-' || s[5] != 'Q' ||
+		    digits(s + 6, 1, &n) || n < 1 || n > 4)
+			return -1;
+		d = fz_date_make(y, 3 * n - 2, 1);
+		break;
+	case FZ_P_WEEK:
+		if (strlen(s) != 8 || s[4] != '-' || s[5] != 'W' ||
+		    digits(s + 6, 2, &n) || n < 1 || n > 53)
+			return -1;
+		d = fz_date_make(y, 1, 4);
+		d = d - fz_date_weekday(d) + 7 * (n - 1);
+		break;
+	case FZ_P_DAY:
+		if (strlen(s) != 10 || fz_date_parse(s, 10, &d) != 0)
+			return -1;
+		break;
+	default:
+		return -1;
+	}
+	/* 2020-W53 is a week, 2019-W53 is not. */
+	if (strcmp(fz_period_label(p, d, buf), s) != 0)
+		return -1;
+	*first = d;
+	return 0;
+}
+
+int
 fz_year_parse(const char *s, fz_date *first, fz_date *last)
 {
 	int y;

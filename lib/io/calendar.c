@@ -58,18 +58,10 @@ dates_add(struct dates *ds, fz_date d)
 }
 
 static int
-cmp_date(const void *a, const void *b)
-{
-	fz_date x = *(const fz_date *)a, y = *(const fz_date *)b;
-
-	return (x > y) - (x < y);
-}
-
-static int
 dates_has(const struct dates *ds, fz_date d)
 {
 	return ds->n > 0 &&
-	    bsearch(&d, ds->v, ds->n, sizeof d, cmp_date) != NULL;
+	    bsearch(&d, ds->v, ds->n, sizeof d, fz_date_cmp) != NULL;
 }
 
 static void
@@ -219,9 +211,9 @@ sort_dates(fz_calendar *c)
 		return;
 	/* The lists are NULL while empty, which qsort may not be given. */
 	if (c->holidays.n > 0)
-		qsort(c->holidays.v, c->holidays.n, sizeof(fz_date), cmp_date);
+		qsort(c->holidays.v, c->holidays.n, sizeof(fz_date), fz_date_cmp);
 	if (c->workdays.n > 0)
-		qsort(c->workdays.v, c->workdays.n, sizeof(fz_date), cmp_date);
+		qsort(c->workdays.v, c->workdays.n, sizeof(fz_date), fz_date_cmp);
 	make_changes(c);
 	for (int y = 0; y < 10000; y++)
 		c->covered[y] = covered += c->years[y];

@@ -224,6 +224,27 @@ fz_cli_range_check(const fz_cli_range *r, fz_error *err)
 	return -1;
 }
 
+int
+fz_cli_date_option(const char *opt, const char *arg, fz_date *d,
+    fz_error *err)
+{
+	if (fz_date_parse(arg, strlen(arg), d) != 0)
+		return fz_cli_usage(err, "%s: '%s' is not a date (YYYY-MM-DD)",
+		    opt, arg);
+	return -1;
+}
+
+int
+fz_cli_days_option(const char *opt, const char *arg, long long *days,
+    fz_error *err)
+{
+	if (fz_int_parse(arg, strlen(arg), days) != 0 || *days < 0 ||
+	    *days > 36500)
+		return fz_cli_usage(err, "%s: '%s' is not a number of days "
+		    "(0 to 36500)", opt, arg);
+	return -1;
+}
+
 void
 fz_cli_unmatched(const fz_cli *c, const fz_where *w, enum fz_kind k)
 {

@@ -277,6 +277,13 @@ int fz_cli_range_option(fz_cli_range *r, int opt, const char *arg,
 /* After the options: -1 when they agree, or FZ_USAGE with err set. */
 int fz_cli_range_check(const fz_cli_range *r, fz_error *err);
 
+/* An option's date (YYYY-MM-DD) or number of days (0 to 36500) into
+ * *d or *days: -1 to go on, or FZ_USAGE with err set, naming opt. */
+int fz_cli_date_option(const char *opt, const char *arg, fz_date *d,
+    fz_error *err);
+int fz_cli_days_option(const char *opt, const char *arg, long long *days,
+    fz_error *err);
+
 /* Write one output to path (NULL or "-": standard output) with
  * write(o, ctx, err), atomically.  When write returns FZ_OK or
  * FZ_PROBLEMS, the output is committed and that status returned (or

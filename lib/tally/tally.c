@@ -132,6 +132,7 @@ fz_tally_set_range(fz_tally *t, fz_date from, fz_date to)
 {
 	t->from = from;
 	t->to = to;
+	t->fill = from != FZ_NODATE && to != FZ_NODATE;
 	t->finished = 0;
 	if (t->rep != NULL)
 		fz_tally_set_range(t->rep, from, to);
@@ -159,12 +160,10 @@ fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 	return FZ_OK;
 }
 
-uint32_t
-fz_tally__row(fz_tally *t, const char *const *keys)
+/* The map key of the row of group values keys, in t->key. */
+static void
+row_key(fz_tally *t, const char *const *keys)
 {
-	int added;
-	void **slot;
-
 	fz_buf_reset(&t->key);
 	for (int i = 0; i < t->nby; i++) {
 		if (keys[i] == NULL)
@@ -173,6 +172,15 @@ fz_tally__row(fz_tally *t, const char *const *keys)
 			fz_buf_adds(&t->key, keys[i]);
 		fz_buf_add(&t->key, "\x1f", 1);
 	}
+}
+
+uint32_t
+fz_tally__row(fz_tally *t, const char *const *keys)
+{
+	int added;
+	void **slot;
+
+	row_key(t, keys);
 	slot = fz_map_insert(t->rowmap, t->key.data, t->key.len, &added,
 	    NULL);
 	if (!added)
@@ -415,12 +423,11 @@ fz_tally_add_case(fz_tally *t, const fz_case *fc, const fz_node *rec,
 	return fz_tally__case(t, &c, err, fz_node_get(rec, "id"));
 }
 
-/* The row of case c for date d. */
-static struct row *
-case_row(fz_tally *t, const struct tcase *c, fz_date d)
+/* The group values of case c for date d, into t's scratch memory. */
+static const char **
+case_keys(fz_tally *t, const struct tcase *c, fz_date d)
 {
 	const char **vals;
-	uint32_t row;
 
 	fz_arena_reset(t->scratch);
 	vals = fz_arena_alloc(t->scratch, ((size_t)t->nby + 1) * sizeof *vals);
@@ -432,8 +439,28 @@ case_row(fz_tally *t, const struct tcase *c, fz_date d)
 			vals[i] = fz_period_label(t->period[i], d, buf);
 		}
 	}
-	row = fz_tally__row(t, vals);	/* may move t->rows */
+	return vals;
+}
+
+/* The row of case c for date d. */
+static struct row *
+case_row(fz_tally *t, const struct tcase *c, fz_date d)
+{
+	uint32_t row = fz_tally__row(t, case_keys(t, c, d));	/* may move t->rows */
+
 	return &t->rows[row];
+}
+
+/* The row of case c for date d when the tally has it, or NULL. */
+static struct row *
+case_row_if(fz_tally *t, const struct tcase *c, fz_date d)
+{
+	const char **vals = case_keys(t, c, d);
+	void **slot;
+
+	row_key(t, vals);
+	slot = fz_map_find(t->rowmap, t->key.data, t->key.len);
+	return slot ? &t->rows[(uintptr_t)*slot - 1] : NULL;
 }
 
 static int
@@ -502,32 +529,86 @@ case_flows(fz_tally *t, const struct tcase *c, fz_date from, fz_date to)
 		BUMP(fines, dec, c->fine);
 }
 
-/* open and overdue at the end of every period the case lives in. */
+/* The first days of the periods of the finest period key that have a
+ * row, sorted and each once (free); *n their number. */
+static fz_date *
+row_periods(const fz_tally *t, size_t *n)
+{
+	enum fz_period p = t->period[t->finest];
+	fz_date *v = fz_xcalloc(t->nrows + 1, sizeof *v);
+	size_t m = 0;
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const char *label = t->rows[i].keys[t->finest];
+
+		if (label != NULL && fz_period_first(p, label, &v[m]) == 0)
+			m++;
+	}
+	qsort(v, m, sizeof *v, fz_date_cmp);
+	*n = 0;
+	for (size_t i = 0; i < m; i++)
+		if (*n == 0 || v[*n - 1] != v[i])
+			v[(*n)++] = v[i];
+	return v;
+}
+
+/* Case c's stock at e, the end of a period (or of the tally): into its
+ * row, made when make, else only when the tally has it.  0 once the
+ * case is closed and decided by e: no later period has it. */
+static int
+stock_at(fz_tally *t, const struct tcase *c, fz_date e, int make)
+{
+	fz_date dec = decision_of(c);
+	struct row *r;
+
+	if (open_at(c, e) && (r = make ? case_row(t, c, e) :
+	    case_row_if(t, c, e)) != NULL)
+		r->c.open++;
+	if (overdue_at(c, e) && (r = make ? case_row(t, c, e) :
+	    case_row_if(t, c, e)) != NULL)
+		r->c.overdue++;
+	return !(c->closed != FZ_NODATE && c->closed <= e &&
+	    dec != FZ_NODATE && dec <= e);
+}
+
+/* open and overdue at the end of every period the case lives in: every
+ * period of an explicit range (fill), else only the periods that have
+ * rows, the first days of which are periods[0..n). */
 static void
-case_stock(fz_tally *t, const struct tcase *c, fz_date from, fz_date to)
+case_stock(fz_tally *t, const struct tcase *c, fz_date from, fz_date to,
+    const fz_date *periods, size_t n)
 {
 	enum fz_period p;
-	fz_date d, first, last, e, dec = decision_of(c);
+	fz_date d, first, last, start = c->filed > from ? c->filed : from;
+	size_t lo = 0, hi = n;
 
 	t->total.c.open += open_at(c, to);
 	t->total.c.overdue += overdue_at(c, to);
 	if (t->finest < 0) {
-		if (open_at(c, to))
-			case_row(t, c, to)->c.open++;
-		if (overdue_at(c, to))
-			case_row(t, c, to)->c.overdue++;
+		stock_at(t, c, to, 1);
 		return;
 	}
 	p = t->period[t->finest];
-	for (d = c->filed > from ? c->filed : from; d <= to; d = last + 1) {
-		fz_period_bounds(p, d, &first, &last);
-		e = last < to ? last : to;
-		if (open_at(c, e))
-			case_row(t, c, e)->c.open++;
-		if (overdue_at(c, e))
-			case_row(t, c, e)->c.overdue++;
-		if (c->closed != FZ_NODATE && c->closed <= e &&
-		    dec != FZ_NODATE && dec <= e)
+	if (t->fill) {
+		for (d = start; d <= to; d = last + 1) {
+			fz_period_bounds(p, d, &first, &last);
+			if (!stock_at(t, c, last < to ? last : to, 1))
+				break;
+		}
+		return;
+	}
+	while (lo < hi) {		/* the first period ending at start or later */
+		size_t mid = lo + (hi - lo) / 2;
+
+		fz_period_bounds(p, periods[mid], &first, &last);
+		if (last < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < n && periods[i] <= to; i++) {
+		fz_period_bounds(p, periods[i], &first, &last);
+		if (!stock_at(t, c, last < to ? last : to, 0))
 			break;
 	}
 }
@@ -581,10 +662,20 @@ fz_tally_finish(fz_tally *t)
 		clear_case_counts(&t->rows[i].c);
 	clear_case_counts(&t->total.c);
 	fz_tally__range(t, &from, &to);
-	for (size_t i = 0; from != FZ_NODATE && to != FZ_NODATE &&
-	    i < t->ncases; i++) {
-		case_flows(t, &t->cases[i], from, to);
-		case_stock(t, &t->cases[i], from, to);
+	/* The flows first: without an explicit range, the stock goes only
+	 * into the rows they and the inspections made, whatever the order
+	 * of the cases. */
+	if (from != FZ_NODATE && to != FZ_NODATE) {
+		fz_date *periods = NULL;
+		size_t n = 0;
+
+		for (size_t i = 0; i < t->ncases; i++)
+			case_flows(t, &t->cases[i], from, to);
+		if (!t->fill && t->finest >= 0)
+			periods = row_periods(t, &n);
+		for (size_t i = 0; i < t->ncases; i++)
+			case_stock(t, &t->cases[i], from, to, periods, n);
+		free(periods);
 	}
 	free(t->order);
 	t->order = fz_xcalloc(t->nrows + 1, sizeof *t->order);

@@ -73,13 +73,31 @@ typedef struct fz_tally_reader {
 	fz_where *where;	/* the records counted (borrowed; counts its hits) */
 	const fz_directory *dir;	/* NULL, or the entity directory
 				 * (borrowed) */
+	/* Far dates (fz_tally_far_date): warned of through cli (NULL:
+	 * not warned) when more than horizon days after as_of. */
+	const fz_cli *cli;
+	fz_date as_of;
+	long long horizon;
 } fz_tally_reader;
+
+/* The last date a tally takes without a --to that reaches it: a later
+ * one would make a row for every period up to it. */
+#define FZ_TALLY_LAST_DATE_YEAR 2100
+/* Date d of a record, at node at (named key): FZ_OK, with a warning
+ * through r->cli when it is more than r->horizon days after r->as_of;
+ * FZ_DATAERR with err set when it is after FZ_TALLY_LAST_DATE_YEAR and
+ * the tally's range has no --to, while a --to on or after it takes it
+ * without a word. */
+int fz_tally_far_date(const fz_tally_reader *r, fz_date d, const char *key,
+    const fz_node *at, fz_error *err);
 /* One event of the inputs: a record of inspections or cases decoded
  * (its node rewritten to canonical values), an inspection that leaves
  * out category or town given those of its entity in dir (its node then
- * holds them, in the event's arena), and counted when it passes where;
+ * holds them, in the event's arena), and counted when it passes where
+ * and its dates pass fz_tally_far_date;
  * with merge, a tally merged (fz_tally_merge).  FZ_DATAERR with err set
- * for a document of another kind, a bad record, a case given twice, a
+ * for a document of another kind, a bad record, a far date, a case
+ * given twice, a
  * tally that cannot be merged, and at the end of a merge that found no
  * tally. */
 int fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err);

@@ -31,6 +31,7 @@ struct fz_tally {
 	char **where_key, **where_value;
 	size_t nwhere;
 	fz_date from, to;		/* as set; FZ_NODATE when open */
+	int fill;			/* both set: empty periods written */
 	fz_date lo, hi;			/* the data's first and last date */
 	const fz_calendar *cal;
 	long long inputs[FZ_KIND_COUNT];

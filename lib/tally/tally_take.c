@@ -29,9 +29,52 @@ fill_from_directory(const fz_directory *dir, fz_arena *a, fz_node *rec,
 	}
 }
 
+int
+fz_tally_far_date(const fz_tally_reader *r, fz_date d, const char *key,
+    const fz_node *at, fz_error *err)
+{
+	fz_date to = r->tally != NULL ? r->tally->to : FZ_NODATE;
+	char day[16], as_of[16];
+
+	if (d == FZ_NODATE || (to != FZ_NODATE && d <= to))
+		return FZ_OK;		/* asked for */
+	fz_date_format(d, day);
+	if (to == FZ_NODATE &&
+	    d > fz_date_make(FZ_TALLY_LAST_DATE_YEAR, 12, 31))
+		return fz_error_set(err, FZ_DATAERR, at->file, at->line,
+		    at->col, "%s %s is after %d: a row for every period up to "
+		    "it would be written; --to %s takes it", key, day,
+		    FZ_TALLY_LAST_DATE_YEAR, day);
+	if (r->cli != NULL && r->as_of != FZ_NODATE &&
+	    (long long)d - r->as_of > r->horizon)
+		fz_cli_warn(r->cli, "warning: %s:%d:%d: %s %s is more than %lld "
+		    "days after %s (--as-of, --horizon)", at->file, at->line,
+		    at->col, key, day, r->horizon, fz_date_format(r->as_of,
+		    as_of));
+	return FZ_OK;
+}
+
+/* The dates of record rec that place it in periods, through
+ * fz_tally_far_date. */
+static int
+far_dates(const fz_tally_reader *r, const fz_node *rec,
+    const char *const *keys, const fz_date *dates, int n, fz_error *err)
+{
+	int rc = FZ_OK;
+
+	for (int i = 0; i < n && rc == FZ_OK; i++)
+		if (dates[i] != FZ_NODATE)
+			rc = fz_tally_far_date(r, dates[i], keys[i],
+			    fz_node_get(rec, keys[i]), err);
+	return rc;
+}
+
 static int
 add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 {
+	static const char *const case_dates[] = { "filed", "closed",
+		"decided" };
+	static const char *const inspection_date[] = { "date" };
 	fz_inspection in;
 	fz_case c;
 	int rc;
@@ -42,14 +85,21 @@ add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 			return rc;
 		if (r->dir != NULL)
 			fill_from_directory(r->dir, ev->arena, ev->node, &in);
-		if (fz_where_match(r->where, ev->kind, ev->node))
-			fz_tally_add_inspection(r->tally, &in, ev->node);
+		if (!fz_where_match(r->where, ev->kind, ev->node))
+			return FZ_OK;
+		if ((rc = far_dates(r, ev->node, inspection_date, &in.date, 1,
+		    err)) != FZ_OK)
+			return rc;
+		fz_tally_add_inspection(r->tally, &in, ev->node);
 		return FZ_OK;
 	}
 	if ((rc = fz_record_decode(ev->kind, ev->node, &c, NULL, err)) != FZ_OK)
 		return rc;
 	if (!fz_where_match(r->where, ev->kind, ev->node))
 		return FZ_OK;
+	if ((rc = far_dates(r, ev->node, case_dates, (const fz_date[]){
+	    c.filed, c.closed, c.decided }, 3, err)) != FZ_OK)
+		return rc;
 	return fz_tally_add_case(r->tally, &c, ev->node, err);
 }
 

@@ -432,8 +432,8 @@ test_take_fills_from_the_directory(void **state)
 		.town = "新桥镇", .last_inspected = FZ_NODATE };
 	fz_directory *dir = fz_directory_new();
 	fz_where *where = fz_where_new();
-	fz_tally_reader r = { tally_by("town", "category", NULL), 0, where,
-		dir };
+	fz_tally_reader r = { .tally = tally_by("town", "category", NULL),
+		.where = where, .dir = dir };
 	fz_error err = { 0 };
 	fz_event ev;
 
@@ -473,7 +473,7 @@ test_take_fills_from_the_directory(void **state)
 static void
 test_take_refuses_other_kinds(void **state)
 {
-	fz_tally_reader r = { tally_by(NULL), 0, NULL, NULL };
+	fz_tally_reader r = { .tally = tally_by(NULL) };
 	fz_error err = { 0 };
 	fz_event ev = record_event(FZ_KIND_MATTERS, "{code: M1}");
 
@@ -486,7 +486,7 @@ test_take_refuses_other_kinds(void **state)
 	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
 	fz_tally_free(r.tally);
 	/* A merge reads tallies, and at least one. */
-	r = (fz_tally_reader){ NULL, 1, NULL, NULL };
+	r = (fz_tally_reader){ .merge = 1 };
 	ev = record_event(FZ_KIND_CASES, "{id: C1, filed: 2019-03-01}");
 	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
 	assert_string_equal(err.msg, "--merge reads tallies, not cases");
