@@ -245,6 +245,65 @@ strata_warnings(const fz_draw *d, const fz_diag *diag)
 	}
 }
 
+/* The departments of the mixed teams, first seen first, at most
+ * MIX_NAMES of them named. */
+#define MIX_NAMES 4
+
+static void
+note_departments(const fz_draw *d, const fz_draw_pick *pk,
+    const char **names, size_t *n)
+{
+	for (size_t k = 0; k < pk->nteam; k++) {
+		const char *dep = d->inspectors[pk->team[k]].department;
+		size_t i = 0;
+
+		while (i < *n && i < MIX_NAMES && strcmp(names[i], dep) != 0)
+			i++;
+		if (i == *n && *n <= MIX_NAMES)
+			names[(*n)++] = dep;
+	}
+}
+
+/* A plan that names no department staffs its teams from any: teams that
+ * come out mixing departments are told of, the bureau's own draw
+ * sending other agencies' officers unasked (team.department keeps the
+ * seats to one). */
+static void
+mix_warning(const fz_draw *d, const fz_diag *diag)
+{
+	const fz_plan *p = d->plan;
+	const char *names[MIX_NAMES + 1];
+	size_t staffed = 0, mixed = 0, nnames = 0, len = 0;
+	char list[256], msg[512];
+
+	if (p->ndepartments > 0 || p->department != NULL)
+		return;
+	for (size_t i = 0; i < d->npicks; i++) {
+		const fz_draw_pick *pk = &d->picks[i];
+		size_t k = 1;
+
+		staffed += pk->nteam > 0;
+		while (k < pk->nteam && strcmp(d->inspectors[pk->team[k]].
+		    department, d->inspectors[pk->team[0]].department) == 0)
+			k++;
+		if (k < pk->nteam) {
+			mixed++;
+			note_departments(d, pk, names, &nnames);
+		}
+	}
+	if (mixed == 0)
+		return;
+	list[0] = '\0';
+	for (size_t i = 0; i < nnames && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    i ? ", " : "", i < MIX_NAMES ? names[i] : "...");
+	snprintf(msg, sizeof msg, "%zu of %zu team%s mix%s departments (%s): "
+	    "the plan names no department; team.department: D fills the "
+	    "seats from D only", mixed, staffed, staffed == 1 ? "" : "s",
+	    mixed == 1 ? "es" : "", list);
+	warn(diag, p->team_at != NULL ? p->team_at : p->doc, msg);
+}
+
 /* Steps 3 and 4: the picks, all strata together, by ticket. */
 static void
 take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
@@ -330,6 +389,7 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
 	free(sc);
 	strata_warnings(d, diag);
 	fz_draw__staff_run(st, d, o.tk);
+	mix_warning(d, diag);
 	fz_draw_ticketer_free(o.tk);
 	fz_draw__staff_free(st);
 	return FZ_OK;

@@ -101,6 +101,10 @@ typedef struct fz_plan {
 	const char **departments;	/* team.departments, in order */
 	const fz_node **department_at;
 	size_t ndepartments;
+	const char *department;		/* team.department (v1.1): the seats
+					 * beyond those of department only;
+					 * NULL: of any */
+	const fz_node *team_at, *fill_at;	/* team, team.department */
 	long long max_per_inspector;	/* 0: no cap */
 	long long exclude_days;		/* exclude_inspected_within_days, 0: none */
 	const fz_node *doc, *hash_at;

@@ -38,16 +38,20 @@ put_str(fz_arena *a, fz_node *m, const char *key, const char *s)
 		fz_node_put(a, m, key, str(a, s));
 }
 
+/* The rules a draw was made by (DRAW.md "Versions"): 1.1 when the plan
+ * uses what 1.1 added (team.department), else 1, whose draws are the
+ * same under both, so a draw published under 1 verifies as it was. */
 static const char *
-algorithm(enum fz_draw_hash h)
+algorithm(const fz_plan *p, enum fz_draw_hash h, fz_arena *a)
 {
-	if (h == FZ_HASH_SM3)
-		return "fazhi draw rules 1: consistent sampling (Rivest), first "
-		    "tickets with SM3 in place of SHA-256; not checkable with "
-		    "consistent_sampler";
-	return "fazhi draw rules 1: consistent sampling (Rivest), first "
-	    "tickets with SHA-256; entity tickets are consistent_sampler's "
-	    "first_fraction(id, seed)";
+	char buf[256];
+
+	snprintf(buf, sizeof buf, "fazhi draw rules %s: consistent sampling "
+	    "(Rivest), first tickets with %s", p->department != NULL ? "1.1" :
+	    "1", h == FZ_HASH_SM3 ? "SM3 in place of SHA-256; not checkable "
+	    "with consistent_sampler" : "SHA-256; entity tickets are "
+	    "consistent_sampler's first_fraction(id, seed)");
+	return fz_arena_strdup(a, buf);
 }
 
 static fz_node *
@@ -157,7 +161,7 @@ fz_draw_document(const fz_draw *d, const fz_draw_inputs *in, fz_arena *a)
 	fz_node_put(a, doc, "hash", str(a, fz_draw_hash_name(d->hash)));
 	fz_date_format(d->plan->date, date);
 	fz_node_put(a, doc, "date", fz_node_scalar(a, date, strlen(date)));
-	put_str(a, doc, "algorithm", algorithm(d->hash));
+	put_str(a, doc, "algorithm", algorithm(d->plan, d->hash, a));
 	fz_node_put(a, doc, "inputs", inputs(in, a));
 	fz_node_put(a, doc, "left_out", left_out(d, a));
 	fz_node_put(a, doc, "strata", strata(d, a));

@@ -214,38 +214,64 @@ strata(const fz_node *v, fz_plan *p, fz_arena *a, fz_error *err)
 	return FZ_OK;
 }
 
+/* A department named in team: the text of d, trimmed. */
+static int
+department(const fz_node *d, const char *what, const char **out,
+    fz_arena *a, fz_error *err)
+{
+	size_t len = d->len;
+	const char *s;
+	int rc;
+
+	if ((rc = text(d, what, err)) != FZ_OK)
+		return rc;
+	s = fz_trim(d->str, &len);
+	*out = fz_arena_strndup(a, s, len);
+	return FZ_OK;
+}
+
+static int
+departments(const fz_node *deps, fz_plan *p, fz_arena *a, fz_error *err)
+{
+	int rc;
+
+	if (deps->type != FZ_SEQ)
+		return fail(err, deps, "team.departments must be a list");
+	p->ndepartments = deps->n;
+	p->departments = fz_arena_alloc(a, (deps->n + 1) *
+	    sizeof *p->departments);
+	p->department_at = fz_arena_alloc(a, (deps->n + 1) *
+	    sizeof *p->department_at);
+	for (size_t i = 0; i < deps->n; i++) {
+		if ((rc = department(deps->kids[i], "a department",
+		    &p->departments[i], a, err)) != FZ_OK)
+			return rc;
+		p->department_at[i] = deps->kids[i];
+	}
+	return FZ_OK;
+}
+
 static int
 team(const fz_node *t, fz_plan *p, fz_arena *a, fz_error *err)
 {
-	static const char *const keys[] = { "size", "departments", NULL };
+	static const char *const keys[] = { "size", "departments",
+		"department", NULL };
 	const fz_node *size, *deps;
 	int rc;
 
 	if (t->type != FZ_MAP)
-		return fail(err, t, "team must be a mapping with size and "
-		    "departments");
+		return fail(err, t, "team must be a mapping with size, "
+		    "departments and department");
 	if ((rc = known_keys(t, "team", keys, err)) != FZ_OK)
 		return rc;
-	if ((deps = fz_node_get(t, "departments")) != NULL) {
-		if (deps->type != FZ_SEQ)
-			return fail(err, deps, "team.departments must be a list");
-		p->ndepartments = deps->n;
-		p->departments = fz_arena_alloc(a, (deps->n + 1) *
-		    sizeof *p->departments);
-		p->department_at = fz_arena_alloc(a, (deps->n + 1) *
-		    sizeof *p->department_at);
-		for (size_t i = 0; i < deps->n; i++) {
-			const fz_node *d = deps->kids[i];
-			size_t len = d->len;
-			const char *s;
-
-			if ((rc = text(d, "a department", err)) != FZ_OK)
-				return rc;
-			s = fz_trim(d->str, &len);
-			p->departments[i] = fz_arena_strndup(a, s, len);
-			p->department_at[i] = d;
-		}
-	}
+	p->team_at = t;
+	if ((deps = fz_node_get(t, "departments")) != NULL &&
+	    (rc = departments(deps, p, a, err)) != FZ_OK)
+		return rc;
+	if ((p->fill_at = fz_node_get(t, "department")) != NULL &&
+	    (rc = department(p->fill_at, "team.department", &p->department,
+	    a, err)) != FZ_OK)
+		return rc;
 	p->team_size = p->ndepartments > 2 ? (long long)p->ndepartments : 2;
 	if ((size = fz_node_get(t, "size")) == NULL)
 		return FZ_OK;

@@ -55,6 +55,7 @@ struct fz_draw__staff {
 	long long *load;	/* assignments so far */
 	unsigned char *avoids, *taken;	/* for the entity being staffed */
 	int *seat_dept;		/* team.departments as numbers */
+	int fill_dept;		/* team.department's, or ANY */
 	fz_map *depts, *categories, *avoid;
 	fz_draw_cand *cand;	/* batch rows of n tickets */
 	size_t ncand[2 * BATCH];	/* two batches: formed, ticketed */
@@ -111,7 +112,43 @@ roster(fz_draw__staff *st, size_t i)
 	}
 }
 
-/* Every department of team.departments has an active inspector. */
+static size_t
+active_of(const fz_draw__staff *st, int dept)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < st->n; i++)
+		n += st->dept[i] == dept && st->insp[i].active;
+	return n;
+}
+
+/* team.department has the active inspectors a team takes of it: the
+ * seats beyond team.departments, and those of team.departments that
+ * name it too.  Fewer, and no entity could ever be staffed. */
+static int
+check_fill(fz_draw__staff *st, fz_error *err)
+{
+	const fz_plan *p = st->plan;
+	const fz_node *at = p->fill_at;
+	size_t need = (size_t)p->team_size - p->ndepartments, have;
+
+	st->fill_dept = lookup(st->depts, p->department);
+	for (size_t k = 0; k < p->ndepartments; k++)
+		need += st->seat_dept[k] == st->fill_dept;
+	if ((have = active_of(st, st->fill_dept)) >= need)
+		return FZ_OK;
+	if (have == 0)
+		return fz_error_set(err, FZ_DATAERR, at->file, at->line,
+		    at->col, "team.department: no active inspector of "
+		    "department '%s'", p->department);
+	return fz_error_set(err, FZ_DATAERR, at->file, at->line, at->col,
+	    "team.department: department '%s' has %zu active inspector%s, "
+	    "fewer than the %zu a team of %lld takes of it", p->department,
+	    have, have == 1 ? "" : "s", need, p->team_size);
+}
+
+/* Every department of team.departments has an active inspector, and
+ * team.department enough of them. */
 static int
 check_departments(fz_draw__staff *st, fz_error *err)
 {
@@ -121,19 +158,15 @@ check_departments(fz_draw__staff *st, fz_error *err)
 	    (p->ndepartments + 1) * sizeof *st->seat_dept);
 	for (size_t k = 0; k < p->ndepartments; k++) {
 		const fz_node *at = p->department_at[k];
-		size_t i;
 
 		st->seat_dept[k] = lookup(st->depts, p->departments[k]);
-		for (i = 0; i < st->n; i++)
-			if (st->dept[i] == st->seat_dept[k] &&
-			    st->insp[i].active)
-				break;
-		if (i == st->n)
+		if (active_of(st, st->seat_dept[k]) == 0)
 			return fz_error_set(err, FZ_DATAERR, at->file, at->line,
 			    at->col, "team.departments: no active inspector "
 			    "of department '%s'", p->departments[k]);
 	}
-	return FZ_OK;
+	st->fill_dept = ANY;
+	return p->department != NULL ? check_fill(st, err) : FZ_OK;
 }
 
 void
@@ -340,6 +373,23 @@ best(const fz_draw__staff *st, const fz_draw_order *o, const fz_draw_cand *row,
 	return b;
 }
 
+/* The department of a seat: team.departments', then team.department's
+ * for the rest (ANY without it). */
+static int
+seat_department(const fz_draw__staff *st, size_t seat)
+{
+	return seat < st->plan->ndepartments ? st->seat_dept[seat] :
+	    st->fill_dept;
+}
+
+/* Its name, for a reason. */
+static const char *
+seat_name(const fz_draw__staff *st, size_t seat)
+{
+	return seat < st->plan->ndepartments ? st->plan->departments[seat] :
+	    st->plan->department;
+}
+
 static void
 append(char *buf, size_t size, size_t *n, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -383,7 +433,7 @@ reason(const fz_draw__staff *st, fz_draw *d, const fz_entity *e, int category,
 	}
 	append(buf, sizeof buf, &n, "seat %zu of %lld (%s): %zu active",
 	    seat + 1, st->plan->team_size, dept == ANY ? "any department" :
-	    st->plan->departments[seat], active);
+	    seat_name(st, seat), active);
 	if (active > 0)
 		append(buf, sizeof buf, &n, ", %zu qualified for %s", qual,
 		    e->category);
@@ -395,12 +445,6 @@ reason(const fz_draw__staff *st, fz_draw *d, const fz_entity *e, int category,
 	if (free_of > 0 && (cap == 0 || below > 0))
 		append(buf, sizeof buf, &n, ", all on the team already");
 	return fz_arena_strdup(d->arena, buf);
-}
-
-static void
-seat_department(const fz_draw__staff *st, size_t seat, int *dept)
-{
-	*dept = seat < st->plan->ndepartments ? st->seat_dept[seat] : ANY;
 }
 
 /* The team of pick i, its tickets in the batch. */
@@ -422,10 +466,9 @@ staff_pick(fz_draw__staff *st, fz_draw *d, size_t i, fz_draw_ticketer *tk)
 	pick->team = fz_arena_alloc(d->arena, (size < st->n ? size : st->n + 1) *
 	    sizeof *pick->team);
 	for (size_t seat = 0; seat < size; seat++) {
-		int dept;
+		int dept = seat_department(st, seat);
 		long b;
 
-		seat_department(st, seat, &dept);
 		if ((b = best(st, &o, row, st->ncand[i % (2 * st->batch)], dept)) < 0) {
 			mark_avoiders(st, st->avoids, e->id, 1);
 			pick->unfilled = reason(st, d, e, lookup(st->categories,

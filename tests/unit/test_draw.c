@@ -202,6 +202,10 @@ static const struct {
 	{ PLAN_HEAD "version: 2\nstrata: [{name: a, count: 1}]\n", 5,
 	    10, "unsupported plan version" },
 	{ PLAN_HEAD "strata: []\n", 5, 9, "at least one stratum" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {department: "
+	    "[a, b]}\n", 6, 20, "team.department must be a single value" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {department: "
+	    "''}\n", 6, 20, "team.department must not be empty" },
 };
 
 static void
@@ -478,6 +482,104 @@ test_department_without_inspector(void **state)
 	fz_draw_free(&d);
 }
 
+/* team.department (DRAW.md v1.1): the seats beyond team.departments
+ * from D only.  P-3 and P-5 are 消防, the rest 文旅; the tickets of B-2
+ * (the first pick) are P-3 .123, P-5 .132, P-1 .227, P-4 .577, P-2 .886. */
+static void
+test_team_department(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+	fz_node *doc;
+	fz_draw_inputs in = { 0 };
+
+	(void)state;
+	directory();
+	insps[2].department = insps[4].department = "消防";
+	/* No department named: any; B-2's two are both 消防. */
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n", &p);
+	assert_team(&d, 0, "P-3", "P-5");
+	assert_int_equal(warnings, 1);	/* the short seed */
+	fz_draw_free(&d);
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 4}]\n", &p);
+	/* B-3's P-4 and P-5 mix them (test_draw_order's teams). */
+	assert_string_equal(last_warning, "1 of 4 teams mixes departments "
+	    "(文旅, 消防): the plan names no department; team.department: D "
+	    "fills the seats from D only");
+	fz_draw_free(&d);
+	/* 文旅 only: P-1 and P-4; rules 1.1 named. */
+	warnings = 0;
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 4}]\n"
+	    "team: {department: 文旅}\n", &p);
+	assert_string_equal(p.department, "文旅");
+	assert_team(&d, 0, "P-1", "P-4");
+	for (size_t i = 0; i < d.npicks; i++)
+		for (size_t k = 0; k < d.picks[i].nteam; k++)
+			assert_string_equal(d.inspectors[d.picks[i].team[k]].
+			    department, "文旅");
+	assert_int_equal(warnings, 1);	/* the seed; nothing mixes */
+	in.plan = p;
+	doc = fz_draw_document(&d, &in, arena);
+	assert_non_null(strstr(fz_node_get(doc, "algorithm")->str,
+	    "fazhi draw rules 1.1: "));
+	fz_draw_free(&d);
+	/* One of 消防 first, then two of 文旅. */
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n"
+	    "team: {size: 3, departments: [消防], department: 文旅}\n", &p);
+	assert_int_equal(d.picks[0].nteam, 3);
+	assert_string_equal(d.inspectors[d.picks[0].team[0]].id, "P-3");
+	assert_string_equal(d.inspectors[d.picks[0].team[1]].id, "P-1");
+	assert_string_equal(d.inspectors[d.picks[0].team[2]].id, "P-4");
+	fz_draw_free(&d);
+	/* Without it, the rules 1 of every published draw. */
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n"
+	    "team: {departments: [消防]}\n", &p);
+	doc = fz_draw_document(&d, &in, arena);
+	assert_non_null(strstr(fz_node_get(doc, "algorithm")->str,
+	    "fazhi draw rules 1: "));
+	fz_draw_free(&d);
+	/* A seat of D that no one can take: the reason names D. */
+	insps[0].categories = insps[1].categories = list_of("网吧", NULL);
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n"
+	    "team: {department: 文旅}\n", &p);
+	assert_string_equal(d.picks[0].unfilled, "seat 2 of 2 (文旅): 3 active, "
+	    "1 qualified for 娱乐场所, 1 not avoiding it, all on the team "
+	    "already");
+	fz_draw_free(&d);
+}
+
+/* team.department with fewer active inspectors than a team takes of it:
+ * no team could ever be formed, so no draw. */
+static void
+test_team_department_too_few(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+	fz_error err;
+
+	(void)state;
+	directory();
+	insps[2].department = insps[4].department = "消防";
+	insps[4].active = 0;
+	assert_int_equal(plan_of(PLAN_HEAD "strata: [{name: a, count: 1}]\n"
+	    "team: {size: 3, departments: [消防], department: 消防}\n", &p,
+	    &err), FZ_OK);
+	assert_int_equal(fz_draw_run(&d, &p, FZ_HASH_SHA256, ents, 6, insps,
+	    5, &diag, &err), FZ_DATAERR);
+	assert_int_equal(err.line, 6);
+	assert_int_equal(err.col, 48);
+	assert_string_equal(err.msg, "team.department: department '消防' has "
+	    "1 active inspector, fewer than the 3 a team of 3 takes of it");
+	fz_draw_free(&d);
+	assert_int_equal(plan_of(PLAN_HEAD "strata: [{name: a, count: 1}]\n"
+	    "team: {department: 公安}\n", &p, &err), FZ_OK);
+	assert_int_equal(fz_draw_run(&d, &p, FZ_HASH_SHA256, ents, 6, insps,
+	    5, &diag, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "team.department: no active inspector "
+	    "of department '公安'");
+	fz_draw_free(&d);
+}
+
 /* ------------------------------------------------------------ compare */
 
 struct diffs {
@@ -668,6 +770,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_department_without_inspector, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_team_department, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_team_department_too_few,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_inputs_taken, setup,
 		    teardown),
