@@ -237,10 +237,12 @@ static void
 check_doc(fz_check *c, enum fz_kind k, const char *kind, const fz_node *doc)
 {
 	const fz_node *v = fz_node_get(doc, "version");
+	char note[320];
 
 	(void)fz_check__pos_of(c, doc);
 	if (kind == NULL) {
-		fz_check__report(c, FZ_ERROR, doc, "document has no kind");
+		fz_check__report(c, FZ_ERROR, doc, "document has no kind%s",
+		    fz_colon_note(fz_colon_key(doc), note, sizeof note));
 		return;
 	}
 	if (k == FZ_KIND_NONE) {

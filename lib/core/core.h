@@ -467,6 +467,23 @@ int fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
  * typo of it ("twon": "town"); NULL otherwise. */
 const char *fz_nearest(const char *word, const char *const *known, size_t n);
 
+/* A full-width colon ： (U+FF1A), as Chinese input methods type ':', in
+ * the len bytes of s, a plain scalar read at column *col (col may be
+ * NULL): 1, with the hint for a message about it in buf ("full-width
+ * colon ： in 'date：2019-03-01': a key ends with an ASCII ':' and a
+ * space, as in 'date: '"), and *col moved to the colon when nothing
+ * before it in s can be a folded line break; 0, nothing touched, when s
+ * has none. */
+int fz_colon_hint(const char *s, size_t len, unsigned *col, char *buf,
+    size_t size);
+/* The first key of the mapping m holding a full-width colon, or NULL:
+ * a key and its value typed as one scalar. */
+const fz_node *fz_colon_key(const fz_node *m);
+/* " (the hint)" of fz_colon_hint for the key k into buf, to follow a
+ * message about a key missing or unknown; "" when k is NULL or holds no
+ * full-width colon.  Returns buf. */
+const char *fz_colon_note(const fz_node *k, char *buf, size_t size);
+
 /* The text of a record's key for grouping: a scalar's text, a list's
  * items joined by ","; NULL when absent or null.  Memory from a. */
 const char *fz_node_group_value(fz_arena *a, const fz_node *v);

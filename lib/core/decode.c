@@ -162,17 +162,6 @@ canonical(fz_node *v, const char *value)
 	v->quoted = 0;
 }
 
-/* The first key of rec holding a full-width colon (date：2019-03-01,
- * typed as a key), NULL when none. */
-static const char *
-colon_key(const fz_node *rec)
-{
-	for (size_t i = 0; rec->type == FZ_MAP && i < rec->n; i++)
-		if (strstr(rec->kids[2 * i]->str, "：") != NULL)
-			return rec->kids[2 * i]->str;
-	return NULL;
-}
-
 static int
 decode_enum(struct decoder *d, const fz_field *f, fz_node *v, int *out)
 {
@@ -391,6 +380,7 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 	const fz_field *fields = fz_kind_fields(k), *f;
 	struct decoder d = { k, diag, err, FZ_OK };
 	uint32_t seen = 0;
+	char note[320];
 
 	if (fields == NULL)
 		return fz_error_set(err, FZ_DATAERR, rec->file, rec->line,
@@ -405,7 +395,8 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 		if (f == NULL) {
 			if (diag != NULL && diag->strict)
 				problem(&d, FZ_WARNING, key, "unknown key '%s' "
-				    "in %s", key->str, fz_kind_name(k));
+				    "in %s%s", key->str, fz_kind_name(k),
+				    fz_colon_note(key, note, sizeof note));
 			continue;
 		}
 		/* An explicit null is the same as an absent key. */
@@ -417,11 +408,9 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 	}
 	for (f = fields; f->key != NULL; f++)
 		if (f->required && !(seen & (1u << (f - fields))) &&
-		    problem(&d, FZ_ERROR, rec, "%s record without %s%s%s%s",
-		    fz_kind_name(k), f->key, colon_key(rec) ? " ('" : "",
-		    colon_key(rec) ? colon_key(rec) : "", colon_key(rec) ?
-		    "' has a full-width colon ：: a key ends with ':' and a "
-		    "space)" : "") != FZ_OK && diag == NULL)
+		    problem(&d, FZ_ERROR, rec, "%s record without %s%s",
+		    fz_kind_name(k), f->key, fz_colon_note(fz_colon_key(rec),
+		    note, sizeof note)) != FZ_OK && diag == NULL)
 			return d.status;
 	apply_defaults(k, out);
 	return d.status;

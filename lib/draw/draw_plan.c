@@ -29,6 +29,8 @@ static int
 known_keys(const fz_node *m, const char *what, const char *const *keys,
     fz_error *err)
 {
+	char note[320];
+
 	for (size_t i = 0; i < m->n; i++) {
 		const fz_node *k = m->kids[2 * i];
 		size_t j = 0;
@@ -36,8 +38,8 @@ known_keys(const fz_node *m, const char *what, const char *const *keys,
 		while (keys[j] != NULL && strcmp(keys[j], k->str) != 0)
 			j++;
 		if (keys[j] == NULL)
-			return fail(err, k, "unknown key '%s' in %s", k->str,
-			    what);
+			return fail(err, k, "unknown key '%s' in %s%s", k->str,
+			    what, fz_colon_note(k, note, sizeof note));
 	}
 	return FZ_OK;
 }
@@ -311,11 +313,13 @@ heading(const fz_node *doc, fz_plan *p, const fz_diag *diag, fz_error *err)
 	const fz_node *date = fz_node_get(doc, "date");
 	size_t len;
 	const char *s;
+	char note[320];
 	int rc;
 
 	if (task == NULL || seed == NULL || date == NULL)
-		return fail(err, doc, "plan without %s", task == NULL ? "task"
-		    : seed == NULL ? "seed" : "date");
+		return fail(err, doc, "plan without %s%s", task == NULL ? "task"
+		    : seed == NULL ? "seed" : "date", fz_colon_note(
+		    fz_colon_key(doc), note, sizeof note));
 	if ((rc = text(task, "task", err)) != FZ_OK ||
 	    (rc = text(seed, "seed", err)) != FZ_OK ||
 	    (rc = text(date, "date", err)) != FZ_OK)

@@ -58,4 +58,21 @@ const char *fz_io__feed_name(const fz_io__feed *f, size_t i);
 /* Stop the parsing, wherever it is, and free everything. */
 void fz_io__feed_close(fz_io__feed *f);
 
+/* The full-width colon behind a libyaml error (reader_colon.c).  The
+ * feed tells fz_io__colon_event every event it parses; on an error,
+ * fz_io__colon_error sets err to the hint, at the colon, and returns 1
+ * when a scalar holding ： (U+FF1A) is where libyaml looked for a key's
+ * ':' (the simple key it was scanning, or a scalar of several lines just
+ * parsed), else 0. */
+struct yaml_event_s;
+struct yaml_parser_s;
+typedef struct fz_io__colon {
+	unsigned line, col;
+	char hint[256];		/* empty: none */
+	unsigned scalar_line;	/* of the event before, a scalar; else 0 */
+} fz_io__colon;
+void fz_io__colon_event(fz_io__colon *c, const struct yaml_event_s *e);
+int fz_io__colon_error(const fz_io__colon *c, const struct yaml_parser_s *p,
+    const char *file, fz_error *err);
+
 #endif

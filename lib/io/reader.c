@@ -139,6 +139,22 @@ at_event(fz_stream *s, const fz_pev *e, fz_error *err, const char *msg)
 	    e->col, "%s", msg);
 }
 
+/* The error msg at line:col about a scalar (str, or NULL for another
+ * node) where a mapping was wanted; but when the scalar is plain and
+ * holds a full-width colon, what was meant as a key and its value, the
+ * hint at the colon. */
+static int
+not_a_map(fz_stream *s, const char *str, size_t len, int quoted,
+    unsigned line, unsigned col, const char *msg, fz_error *err)
+{
+	char hint[256];
+
+	if (str != NULL && !quoted &&
+	    fz_colon_hint(str, len, &col, hint, sizeof hint))
+		msg = hint;
+	return fz_error_set(err, FZ_DATAERR, s->name, line, col, "%s", msg);
+}
+
 static void
 place(fz_stream *s, fz_node *n, const fz_pev *e)
 {
@@ -326,8 +342,9 @@ static int
 check_record(fz_stream *s, fz_node *rec, fz_error *err)
 {
 	if (rec->type != FZ_MAP)
-		return fz_error_set(err, FZ_DATAERR, s->name, rec->line,
-		    rec->col, "a record must be a mapping of keys to values");
+		return not_a_map(s, rec->type == FZ_SCALAR ? rec->str : NULL,
+		    rec->len, rec->quoted, rec->line, rec->col, "a record must "
+		    "be a mapping of keys to values", err);
 	if (s->kept != NULL)
 		fz_node_push(s->doc_arena, s->kept, rec);
 	return FZ_OK;
@@ -434,9 +451,12 @@ doc_begin(fz_stream *s, const fz_pev *e, fz_error *err)
 static int
 doc_end(fz_stream *s, fz_error *err)
 {
+	char note[320];
+
 	if (s->kind_name == NULL && !(s->flags & FZ_STREAM_ANY_KIND))
 		return fz_error_set(err, FZ_DATAERR, s->name, s->doc_line,
-		    s->doc_col, "document has no kind");
+		    s->doc_col, "document has no kind%s", fz_colon_note(
+		    fz_colon_key(s->doc), note, sizeof note));
 	if (s->buffered != NULL && !fz_kind_has_records(s->kind)) {
 		fz_node_put(s->doc_arena, s->doc, "records", s->buffered);
 		s->buffered = NULL;
@@ -482,8 +502,9 @@ find_doc(fz_stream *s, fz_error *err)
 			/* fall through */
 		case FZ_PEV_SEQ:
 		case FZ_PEV_ALIAS:
-			return at_event(s, &e, err, "a document must be a "
-			    "mapping with a kind: key");
+			return not_a_map(s, e.type == FZ_PEV_SCALAR ? e.str :
+			    NULL, e.len, e.quoted, e.line, e.col, "a document "
+			    "must be a mapping with a kind: key", err);
 		default:
 			break;
 		}

@@ -77,6 +77,7 @@ struct fz_io__feed {
 	uint64_t done, file_done;	/* bytes read: in all, of this input */
 	struct batch *filling;
 	fz_error err;		/* of the PEV_ERROR that ends the feed */
+	fz_io__colon colon;	/* a scalar with ： just parsed */
 	int err_absolute;	/* its line counts from the file's start */
 
 	/* The split of the file being parsed (see the end of the side). */
@@ -388,6 +389,8 @@ parse_error(fz_io__feed *f)
 		f->err_absolute = 1;
 	} else if (p->error == YAML_MEMORY_ERROR) {
 		abort();
+	} else if (fz_io__colon_error(&f->colon, p, f->name, &f->err)) {
+		/* a key typed with a full-width colon: said so */
 	} else if (p->context != NULL) {
 		fz_error_set(&f->err, FZ_DATAERR, f->name, m.line + 1,
 		    m.column + 1, "%s %s", p->problem, p->context);
@@ -513,6 +516,7 @@ step(fz_io__feed *f)
 		fail(f);
 		return;
 	}
+	fz_io__colon_event(&f->colon, &e);
 	if ((f->can_split || f->part) && split_event(f, &e)) {
 		yaml_event_delete(&e);
 		return;

@@ -738,6 +738,78 @@ test_buffered_record_must_be_a_mapping(void **state)
 	    FZ_DATAERR, 1, 11, "a record must be a mapping");
 }
 
+/* A key typed with a full-width colon, in block style: whatever libyaml
+ * or the reader would have said, the hint, at the colon. */
+static void
+test_full_width_colon(void **state)
+{
+	static const struct {
+		const char *text;
+		unsigned line, col;
+		const char *quoted;
+	} cases[] = {
+		/* The record's first line: key, value and the next key run
+		 * into one scalar, the record. */
+		{ "kind: inspections\nrecords:\n  - date：2019-03-01\n"
+		    "    type: routine\n", 3, 9, "'date：2019-03-01 type'" },
+		/* Alone, the record is that scalar. */
+		{ "kind: inspections\nrecords:\n  - date：2019-03-01\n", 3, 9,
+		    "'date：2019-03-01'" },
+		/* Mid-mapping and last: the simple key that found no ':'. */
+		{ "kind: inspections\nrecords:\n  - type: routine\n"
+		    "    date：2019-03-01\n    result: ok\n", 4, 9,
+		    "'date：2019-03-01'" },
+		{ "kind: inspections\nrecords:\n  - date: 2019-03-01\n"
+		    "    result：ok\n    town: x\n", 4, 11, "'result：ok'" },
+		{ "kind: inspections\nrecords:\n  - date: 2019-03-01\n"
+		    "    result：ok\n", 4, 11, "'result：ok'" },
+		{ "kind: inspections\nrecords:\n  - date: 2019-03-01\n"
+		    "    result： ok\n", 4, 11, "'result： ok'" },
+		/* A nested value run on into its next line. */
+		{ "kind: inspections\nrecords:\n  - date: 2019-03-01\n"
+		    "    items:\n      a：1\n      b: 2\n", 5, 8, "'a：1 b'" },
+		/* The document's own keys. */
+		{ "kind：inspections\nrecords: []\n", 1, 5,
+		    "'kind：inspections records'" },
+		{ "kind: plan\nteam：\n  size: 3\n", 2, 5, "'team： size'" },
+		{ "{kind：inspections, records: []}\n", 1, 1, "'kind：inspections'" },
+	};
+	struct fx *f = *state;
+	char want[128];
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		snprintf(want, sizeof want, "full-width colon ： in %s",
+		    cases[i].quoted);
+		fz_stream_close(f->s);
+		f->s = NULL;
+		for (int k = 0; k < f->n; k++)
+			free(f->paths[k]);
+		f->n = 0;
+		text_fails_with(f, cases[i].text, 0, FZ_DATAERR, cases[i].line,
+		    cases[i].col, want);
+	}
+}
+
+/* A value holding ： is a value; an error after it is libyaml's own. */
+static void
+test_full_width_colon_in_a_value(void **state)
+{
+	struct fx *f = *state;
+	fz_event ev;
+
+	open_text(f, "kind: entities\nrecords:\n  - id: E1\n"
+	    "    name: 地址：海曙\n", 0);
+	next_ok(f->s, &ev);
+	assert_scalar(fz_node_get(ev.node, "name"), "地址：海曙", 4, 11);
+	fz_stream_close(f->s);
+	f->s = NULL;
+	free(f->paths[0]);
+	f->n = 0;
+	text_fails_with(f, "kind: entities\nrecords:\n  - id: E1\n"
+	    "    name: 地址：海曙\n     x: [1\n", 0, FZ_DATAERR, 0, 0,
+	    "mapping values are not allowed");
+}
+
 static void
 test_records_must_be_a_list(void **state)
 {
@@ -1259,6 +1331,29 @@ test_split_errors_in_the_second_part(void **state)
 	same_either_way(f, 1);
 }
 
+/* A key typed with a full-width colon in the second part: the hint at
+ * its place in the file, as when read in one part. */
+static void
+test_split_colon_in_the_second_part(void **state)
+{
+	struct fx *f = *state;
+	struct seen w;
+	unsigned line = 1;
+
+	big_directory(f, 90000, "  - id: X\n    name：海曙\n    category: 网吧\n",
+	    "\n");
+	same_either_way(f, 1);
+	for (const char *p = f->text; p < strstr(f->text, "name："); p++)
+		line += *p == '\n';
+	read_all(f->paths, FZ_STREAM_SPLIT, &w);
+	assert_int_equal(w.rc, FZ_DATAERR);
+	assert_int_equal(w.err_line, line);
+	assert_int_equal(w.err_col, 9);
+	assert_string_equal(w.err_msg, "full-width colon ： in 'name：海曙': a "
+	    "key ends with an ASCII ':' and a space, as in 'name: '");
+	seen_free(&w);
+}
+
 /* An error early in the first part: the second part, started, is never
  * read, and closing frees it (the sanitizers would say otherwise). */
 static void
@@ -1322,6 +1417,8 @@ main(void)
 		T(test_syntax_error_has_a_position),
 		T(test_record_must_be_a_mapping),
 		T(test_buffered_record_must_be_a_mapping),
+		T(test_full_width_colon),
+		T(test_full_width_colon_in_a_value),
 		T(test_records_must_be_a_list),
 		T(test_keep_holds_records_under_records),
 		T(test_keep_across_documents_and_buffered),
@@ -1336,6 +1433,7 @@ main(void)
 		T(test_split_gives_the_same),
 		T(test_split_refused_inside_a_scalar),
 		T(test_split_errors_in_the_second_part),
+		T(test_split_colon_in_the_second_part),
 		T(test_split_error_in_the_first_part),
 		T(test_split_not_with_cr),
 	};

@@ -1,5 +1,5 @@
-/* test_where.c - the --where KEY=VALUE filters (lib/where.c) and the
- * group value of a key. */
+/* test_where.c - the --where KEY=VALUE filters (lib/where.c), the
+ * group value of a key, and the suggestions of lib/core/suggest.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -354,6 +354,58 @@ test_nearest(void **state)
 	assert_null(fz_nearest("", keys, 5));
 }
 
+/* A key typed with a full-width colon: the hint, and the colon's column
+ * when nothing before it may be a folded line break. */
+#define S(text) text, strlen(text)
+
+static void
+test_colon_hint(void **state)
+{
+	char hint[256], note[320];
+	unsigned col = 5;
+	fz_node *doc;
+
+	(void)state;
+	assert_int_equal(fz_colon_hint(S("date：2019-03-01"), &col, hint,
+	    sizeof hint), 1);
+	assert_int_equal(col, 9);
+	assert_string_equal(hint, "full-width colon ： in 'date：2019-03-01': "
+	    "a key ends with an ASCII ':' and a space, as in 'date: '");
+	/* "日期" is two characters; a space before the colon keeps col. */
+	col = 1;
+	assert_int_equal(fz_colon_hint(S("日期：x"), &col, hint, sizeof hint),
+	    1);
+	assert_int_equal(col, 3);
+	col = 1;
+	assert_int_equal(fz_colon_hint(S("a b：c"), &col, hint, sizeof hint), 1);
+	assert_int_equal(col, 1);
+	assert_non_null(strstr(hint, "in 'b：c'"));
+	assert_non_null(strstr(hint, "as in 'b: '"));
+	/* None: nothing touched; NULL column. */
+	strcpy(hint, "-");
+	assert_int_equal(fz_colon_hint(S("date: x"), &col, hint, sizeof hint),
+	    0);
+	assert_int_equal(col, 1);
+	assert_string_equal(hint, "-");
+	assert_int_equal(fz_colon_hint(S("\xef\xbc"), NULL, hint, sizeof hint), 0);
+	/* A long scalar is quoted in part, cut between characters. */
+	assert_int_equal(fz_colon_hint(S("k：一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十"), NULL, hint, sizeof hint), 1);
+	assert_non_null(strstr(hint, "in 'k：一二三四五六七八九十一二三四五六七八"
+	    "...'"));
+	/* The key of a mapping holding one, and its note. */
+	doc = fx_parse(fx_arena, "kind: x\nrec: {a: 1, date：2019: , b: 2}\n");
+	assert_string_equal(fz_colon_key(fz_node_get(doc, "rec"))->str,
+	    "date：2019");
+	assert_null(fz_colon_key(doc));
+	assert_null(fz_colon_key(NULL));
+	assert_string_equal(fz_colon_note(fz_colon_key(fz_node_get(doc,
+	    "rec")), note, sizeof note), " (full-width colon ： in "
+	    "'date：2019': a key ends with an ASCII ':' and a space, as in "
+	    "'date: ')");
+	assert_string_equal(fz_colon_note(NULL, note, sizeof note), "");
+}
+
 int
 main(void)
 {
@@ -371,6 +423,7 @@ main(void)
 		cmocka_unit_test(test_check_unknown_keys_and_values),
 		cmocka_unit_test(test_unmatched_free_text),
 		cmocka_unit_test(test_nearest),
+		cmocka_unit_test(test_colon_hint),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,
