@@ -313,13 +313,11 @@ heading(const fz_node *doc, fz_plan *p, const fz_diag *diag, fz_error *err)
 	const fz_node *date = fz_node_get(doc, "date");
 	size_t len;
 	const char *s;
-	char note[320];
 	int rc;
 
 	if (task == NULL || seed == NULL || date == NULL)
-		return fail(err, doc, "plan without %s%s", task == NULL ? "task"
-		    : seed == NULL ? "seed" : "date", fz_colon_note(
-		    fz_colon_key(doc), note, sizeof note));
+		return fail(err, doc, "plan without %s", task == NULL ? "task"
+		    : seed == NULL ? "seed" : "date");
 	if ((rc = text(task, "task", err)) != FZ_OK ||
 	    (rc = text(seed, "seed", err)) != FZ_OK ||
 	    (rc = text(date, "date", err)) != FZ_OK)

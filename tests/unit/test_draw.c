@@ -206,6 +206,11 @@ static const struct {
 	    "[a, b]}\n", 6, 20, "team.department must be a single value" },
 	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {department: "
 	    "''}\n", 6, 20, "team.department must not be empty" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {size：3}\n", 6,
+	    8, "unknown key 'size：3' in team (full-width colon ： in "
+	    "'size：3'" },
+	{ "{kind: plan, task：T, seed: \"1\"}\n", 1, 20, "unknown key "
+	    "'task：T' in a plan (full-width colon ： in 'task：T'" },
 };
 
 static void
