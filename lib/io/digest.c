@@ -134,6 +134,7 @@ fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
 struct fz_input_digests {
 	enum fz_hash hash;
 	fz_digest **d;		/* by input index; NULL: no byte read yet */
+	uint64_t *bytes;	/* read of each */
 	size_t n;
 };
 
@@ -159,6 +160,7 @@ fz_input_digests_free(fz_input_digests *ds)
 	for (size_t i = 0; i < ds->n; i++)
 		fz_digest_free(ds->d[i]);
 	free(ds->d);
+	free(ds->bytes);
 	free(ds);
 }
 
@@ -168,7 +170,10 @@ input(fz_input_digests *ds, size_t i)
 {
 	if (i >= ds->n) {
 		ds->d = fz_xrealloc(ds->d, (i + 1) * sizeof *ds->d);
+		ds->bytes = fz_xrealloc(ds->bytes, (i + 1) * sizeof *ds->bytes);
 		memset(ds->d + ds->n, 0, (i + 1 - ds->n) * sizeof *ds->d);
+		memset(ds->bytes + ds->n, 0, (i + 1 - ds->n) *
+		    sizeof *ds->bytes);
 		ds->n = i + 1;
 	}
 	if (ds->d[i] == NULL && (ds->d[i] = fz_digest_new(ds->hash)) == NULL)
@@ -179,12 +184,16 @@ input(fz_input_digests *ds, size_t i)
 void
 fz_input_digests_tap(void *ctx, size_t file, const void *buf, size_t len)
 {
-	fz_digest_update(input(ctx, file), buf, len);
+	fz_input_digests *ds = ctx;
+
+	fz_digest_update(input(ds, file), buf, len);
+	ds->bytes[file] += len;
 }
 
-void
+uint64_t
 fz_input_digests_hex(fz_input_digests *ds, size_t file,
     char hex[FZ_DIGEST_HEX])
 {
 	fz_digest_hex(input(ds, file), hex);
+	return ds->bytes[file];
 }

@@ -148,13 +148,13 @@ int fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
  * the digests as its context.  New: owned by the caller, NULL when
  * libcrypto lacks the hash.  fz_input_digests_hex writes the hex digest
  * of the bytes of input i read so far (of no bytes, for an input empty
- * or not read). */
+ * or not read) and returns how many they were. */
 typedef struct fz_input_digests fz_input_digests;
 fz_input_digests *fz_input_digests_new(enum fz_hash h);
 void fz_input_digests_free(fz_input_digests *ds);
 void fz_input_digests_tap(void *ctx, size_t file, const void *buf,
     size_t len);
-void fz_input_digests_hex(fz_input_digests *ds, size_t file,
+uint64_t fz_input_digests_hex(fz_input_digests *ds, size_t file,
     char hex[FZ_DIGEST_HEX]);
 
 /* -------------------------------------------------------------- calendar */
