@@ -52,7 +52,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		if (c == O_VERIFY)
 			o->verify = optarg;
 		else if (c == O_HASH &&
-		    (o->hash = fz_draw_hash_parse(optarg, strlen(optarg))) < 0)
+		    (o->hash = fz_hash_parse(optarg, strlen(optarg))) < 0)
 			rc = fz_cli_usage(err, "--hash: '%s' is not sha256 or "
 			    "sm3", optarg);
 		else if (c != O_HASH)
@@ -95,7 +95,7 @@ take_input(void *ctx, const fz_event *ev, fz_error *err)
 
 /* The draw of the inputs, as a document in r->a. */
 static int
-draw(struct run *r, enum fz_draw_hash fallback, fz_node **doc,
+draw(struct run *r, enum fz_hash fallback, fz_node **doc,
     fz_error *err)
 {
 	fz_draw_inputs *in = &r->in;
@@ -132,7 +132,7 @@ summary(const fz_draw *d, const fz_draw_inputs *in)
 	    "%zu staffed from %zu inspectors, %zu unfilled (%s)\n", cli.prog,
 	    d->plan->task, d->npicks, population, d->plan->nstrata,
 	    d->npicks - d->nunfilled, in->ninspectors, d->nunfilled,
-	    fz_draw_hash_name(d->hash));
+	    fz_hash_name(d->hash));
 }
 
 static int

@@ -145,9 +145,27 @@ write_tally(fz_writer *w, void *ctx)
 	return fz_tally_write(c->t, w, c->mergeable);
 }
 
+/* What a mergeable tally covers: each input read, but an empty one
+ * (it holds no records), by its digest. */
+static int
+add_covers(fz_tally *t, fz_input_digests *ds, char **files, int nfiles,
+    fz_error *err)
+{
+	char hex[FZ_DIGEST_HEX];
+	int rc;
+
+	for (int i = 0; i < (nfiles > 0 ? nfiles : 1); i++)
+		if (fz_input_digests_hex(ds, (size_t)i, hex) > 0 &&
+		    (rc = fz_tally_add_cover(t, nfiles > 0 ? files[i] : "-",
+		    hex, err)) != FZ_OK)
+			return rc;
+	return FZ_OK;
+}
+
 static int
 run(struct opts *o, char **files, int nfiles, fz_error *err)
 {
+	fz_input_digests *ds = NULL;
 	fz_calendar *cal = NULL;
 	fz_directory *dir = NULL;
 	fz_tally_reader r = { NULL, o->merge, o->where, NULL, &cli,
@@ -174,8 +192,19 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 		if ((rc = fz_tally_set_where(r.tally, o->where, err)) != FZ_OK)
 			goto done;
 	}
+	if (o->mergeable && !o->merge &&
+	    (ds = fz_input_digests_new(FZ_HASH_SHA256)) == NULL)
+		abort();	/* every libcrypto has SHA-256 */
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
-	    .ctx = &r }, err);
+	    .ctx = &r, .tap = ds ? fz_input_digests_tap : NULL,
+	    .tap_ctx = ds }, err);
+	if (rc == FZ_OK && ds != NULL)
+		rc = add_covers(r.tally, ds, files, nfiles, err);
+	if (rc == FZ_OK && o->merge && fz_tally_uncovered(r.tally) != NULL)
+		fz_cli_warn(&cli, "warning: %s does not say what it covers "
+		    "(made by an older fazhi-tally): the merge cannot refuse "
+		    "records counted twice in it, and writes no covers",
+		    fz_tally_uncovered(r.tally));
 	if (rc == FZ_OK) {
 		fz_cli_unmatched(&cli, o->where, FZ_KIND_INSPECTIONS);
 		fz_tally_set_calendar(r.tally, cal);
@@ -183,6 +212,7 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 		    &(struct write_ctx){ r.tally, o->mergeable }, err);
 	}
 done:
+	fz_input_digests_free(ds);
 	fz_tally_free(r.tally);
 	free(by);
 	fz_directory_free(dir);

@@ -341,7 +341,7 @@ take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
 }
 
 static void
-draw_clear(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
+draw_clear(fz_draw *d, const fz_plan *plan, enum fz_hash h,
     const fz_entity *entities, const fz_inspector *inspectors)
 {
 	size_t ns = plan->nstrata ? plan->nstrata : 1;
@@ -360,7 +360,7 @@ draw_clear(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
 }
 
 int
-fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
+fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
     const fz_entity *entities, size_t nentities,
     const fz_inspector *inspectors, size_t ninspectors,
     const fz_diag *diag, fz_error *err)
@@ -379,7 +379,7 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
 	if (o.tk == NULL) {
 		fz_draw__staff_free(st);
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "this OpenSSL "
-		    "has no %s", fz_draw_hash_name(h));
+		    "has no %s", fz_hash_name(h));
 	}
 	sc = fz_xcalloc(plan->nstrata ? plan->nstrata : 1, sizeof *sc);
 	populate(d, sc, nentities);

@@ -11,29 +11,8 @@
 
 /* ------------------------------------------------------------------------------------ draw */
 
-/* The hash of a draw (DRAW.md): SHA-256, or SM3 (GB/T 32905). */
-enum fz_draw_hash { FZ_HASH_SHA256, FZ_HASH_SM3 };
-#define FZ_DIGEST_SIZE 32	/* bytes of either digest */
-#define FZ_DIGEST_HEX 65	/* its lowercase hex and a NUL */
+/* A draw hashes with lib/io's fz_hash (DRAW.md): SHA-256 or SM3. */
 #define FZ_TICKET_SIZE 81	/* "0.", at most 78 digits, a NUL */
-
-/* "sha256" or "sm3"; fz_draw_hash_parse gives -1 for any other name. */
-const char *fz_draw_hash_name(enum fz_draw_hash h);
-int fz_draw_hash_parse(const char *s, size_t len);
-
-/* An incremental digest.  fz_draw_digest_new returns one owned by the caller,
- * NULL when libcrypto lacks the hash.  fz_draw_digest_hex writes the hex of
- * what was given so far and leaves d open to more. */
-typedef struct fz_draw_digest fz_draw_digest;
-fz_draw_digest *fz_draw_digest_new(enum fz_draw_hash h);
-void fz_draw_digest_free(fz_draw_digest *d);
-void fz_draw_digest_update(fz_draw_digest *d, const void *buf, size_t len);
-/* dst takes src's state; both of the same hash. */
-void fz_draw_digest_copy(fz_draw_digest *dst, const fz_draw_digest *src);
-void fz_draw_digest_hex(const fz_draw_digest *d, char hex[FZ_DIGEST_HEX]);
-/* The hex digest of buf; -1 when libcrypto lacks the hash. */
-int fz_draw_hash_hex(enum fz_draw_hash h, const void *buf, size_t len,
-    char hex[FZ_DIGEST_HEX]);
 
 /* DRAW.md steps 3-4: the digest as a 256-bit big-endian integer, in
  * decimal padded to 64 digits, reversed, after "0.". */
@@ -41,7 +20,7 @@ void fz_draw_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
     char ticket[FZ_TICKET_SIZE]);
 /* Steps 3-4 on the digest of buf (consistent_sampler's sha256_uniform);
  * -1 when libcrypto lacks the hash. */
-int fz_draw_hash_uniform(enum fz_draw_hash h, const void *buf, size_t len,
+int fz_draw_hash_uniform(enum fz_hash h, const void *buf, size_t len,
     char ticket[FZ_TICKET_SIZE]);
 /* The first nine digits of the ticket of md, as an integer: tickets with
  * different leads are ordered as their leads. */
@@ -56,7 +35,7 @@ int fz_draw_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
  * nothing it is given and returns a ticketer owned by the caller, NULL
  * when libcrypto lacks the hash.  A ticketer is not shared by threads. */
 typedef struct fz_draw_ticketer fz_draw_ticketer;
-fz_draw_ticketer *fz_draw_ticketer_new(enum fz_draw_hash h, const char *seed, size_t len);
+fz_draw_ticketer *fz_draw_ticketer_new(enum fz_hash h, const char *seed, size_t len);
 void fz_draw_ticketer_free(fz_draw_ticketer *t);
 void fz_draw_ticketer_prefix(fz_draw_ticketer *t, const char *prefix, size_t len);
 /* Step 2: the digest n of the identifier. */
@@ -94,7 +73,7 @@ typedef struct fz_plan {
 	const char *task, *seed;
 	size_t seed_len;
 	fz_date date;
-	int hash;			/* enum fz_draw_hash, -1 when not named */
+	int hash;			/* enum fz_hash, -1 when not named */
 	fz_stratum *strata;
 	size_t nstrata;
 	long long team_size;		/* at least 2 */
@@ -133,7 +112,7 @@ typedef struct fz_draw {
 	const fz_plan *plan;
 	const fz_entity *entities;
 	const fz_inspector *inspectors;
-	enum fz_draw_hash hash;
+	enum fz_hash hash;
 	size_t *population, *selected;	/* per stratum */
 	size_t closed, recent, unmatched;	/* entities left out */
 	fz_draw_pick *picks;
@@ -147,7 +126,7 @@ typedef struct fz_draw {
  * NULL; a report's node is NULL when it has no place.  Returns FZ_OK, or
  * FZ_DATAERR with err set when a department of team.departments has no
  * active inspector.  d is filled and owned by the caller: fz_draw_free. */
-int fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_draw_hash h,
+int fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
     const fz_entity *entities, size_t nentities,
     const fz_inspector *inspectors, size_t ninspectors,
     const fz_diag *diag, fz_error *err);
@@ -163,7 +142,7 @@ typedef struct fz_draw_inputs {
 	size_t nentities;
 	fz_inspector *inspectors;
 	size_t ninspectors;
-	enum fz_draw_hash hash;		/* the draw's hash, once read */
+	enum fz_hash hash;		/* the draw's hash, once read */
 	size_t records[FZ_IN_COUNT];	/* records (plan: documents) read */
 	char digest[FZ_IN_COUNT][FZ_DIGEST_HEX];
 	struct fz_draw_store *store;	/* private */
@@ -183,7 +162,7 @@ typedef struct fz_draw_inputs {
  * kind.  in is owned by the caller: fz_draw_inputs_free, also after an
  * error. */
 void fz_draw_inputs_init(fz_draw_inputs *in, int force,
-    enum fz_draw_hash fallback, const fz_diag *diag);
+    enum fz_hash fallback, const fz_diag *diag);
 void fz_draw_inputs_tap(void *in, size_t file, const void *buf, size_t len);
 int fz_draw_take(fz_draw_inputs *in, const fz_event *ev, fz_error *err);
 int fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err);
@@ -215,7 +194,7 @@ int fz_draw_published_take(fz_draw_published *p, const fz_event *ev,
     fz_error *err);
 /* The hash the published draw names, else SHA-256: the hash of the draw
  * its inputs are recomputed with, unless one is asked for. */
-enum fz_draw_hash fz_draw_published_hash(const fz_draw_published *p);
+enum fz_hash fz_draw_published_hash(const fz_draw_published *p);
 /* The verdict of --verify onto fp: every difference of fz_draw_compare
  * between the published draw and recomputed, the draw d of the inputs
  * (FILE:LINE:COL: what differs), then one line of the whole.  FZ_OK

@@ -26,7 +26,7 @@
 
 struct per_hash {
 	int live;
-	fz_draw_digest *kind[FZ_IN_COUNT], *saved[FZ_IN_COUNT], *file;
+	fz_digest *kind[FZ_IN_COUNT], *saved[FZ_IN_COUNT], *file;
 };
 
 /* Bytes of one file, then what is known after them. */
@@ -57,10 +57,10 @@ static void
 per_hash_free(struct per_hash *p)
 {
 	for (int k = 0; k < FZ_IN_COUNT; k++) {
-		fz_draw_digest_free(p->kind[k]);
-		fz_draw_digest_free(p->saved[k]);
+		fz_digest_free(p->kind[k]);
+		fz_digest_free(p->saved[k]);
 	}
-	fz_draw_digest_free(p->file);
+	fz_digest_free(p->file);
 	memset(p, 0, sizeof *p);
 }
 
@@ -75,9 +75,9 @@ file_end(fz_draw__kind_digests *kd)
 			int held = (kd->seen >> k) & 1;
 
 			if (held && !kd->started[k])
-				fz_draw_digest_copy(p->kind[k], p->file);
+				fz_digest_copy(p->kind[k], p->file);
 			else if (!held && kd->started[k])
-				fz_draw_digest_copy(p->kind[k], p->saved[k]);
+				fz_digest_copy(p->kind[k], p->saved[k]);
 		}
 	}
 	for (int k = 0; k < FZ_IN_COUNT; k++)
@@ -93,11 +93,11 @@ file_begin(fz_draw__kind_digests *kd)
 
 		if (!p->live)
 			continue;
-		fz_draw_digest_free(p->file);
-		p->file = fz_draw_digest_new(h);
+		fz_digest_free(p->file);
+		p->file = fz_digest_new(h);
 		for (int k = 0; k < FZ_IN_COUNT; k++)
 			if (kd->started[k])
-				fz_draw_digest_copy(p->saved[k], p->kind[k]);
+				fz_digest_copy(p->saved[k], p->kind[k]);
 	}
 }
 
@@ -115,10 +115,10 @@ hash_bytes(fz_draw__kind_digests *kd, const struct chunk *c)
 
 		if (!p->live)
 			continue;
-		fz_draw_digest_update(p->file, c->data, c->len);
+		fz_digest_update(p->file, c->data, c->len);
 		for (int k = 0; k < FZ_IN_COUNT; k++)
 			if (kd->started[k])
-				fz_draw_digest_update(p->kind[k], c->data, c->len);
+				fz_digest_update(p->kind[k], c->data, c->len);
 	}
 }
 
@@ -197,12 +197,12 @@ fz_draw__kind_digests_new(int force)
 		struct per_hash *p = &kd->h[h];
 
 		if ((force >= 0 && force != h) ||
-		    (p->file = fz_draw_digest_new(h)) == NULL)
+		    (p->file = fz_digest_new(h)) == NULL)
 			continue;	/* not asked, or this OpenSSL lacks it */
 		p->live = 1;
 		for (int k = 0; k < FZ_IN_COUNT; k++) {
-			p->kind[k] = fz_draw_digest_new(h);
-			p->saved[k] = fz_draw_digest_new(h);
+			p->kind[k] = fz_digest_new(h);
+			p->saved[k] = fz_digest_new(h);
 		}
 	}
 	kd->chunks = fz_xmalloc(NCHUNKS * sizeof *kd->chunks);
@@ -278,22 +278,22 @@ fz_draw__kind_digests_seen(fz_draw__kind_digests *kd, enum fz_draw_input k)
 /* Called before any fz_draw__kind_digests_keep, so the hasher has not yet
  * touched h's live flag. */
 int
-fz_draw__kind_digests_has(const fz_draw__kind_digests *kd, enum fz_draw_hash h)
+fz_draw__kind_digests_has(const fz_draw__kind_digests *kd, enum fz_hash h)
 {
 	return kd->h[h].live;
 }
 
 void
-fz_draw__kind_digests_keep(fz_draw__kind_digests *kd, enum fz_draw_hash h)
+fz_draw__kind_digests_keep(fz_draw__kind_digests *kd, enum fz_hash h)
 {
 	kd->cur->keep = (int)h;
 }
 
 void
-fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_draw_hash h,
+fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX])
 {
 	finish(kd);
 	for (int k = 0; k < FZ_IN_COUNT; k++)
-		fz_draw_digest_hex(kd->h[h].kind[k], hex[k]);
+		fz_digest_hex(kd->h[h].kind[k], hex[k]);
 }

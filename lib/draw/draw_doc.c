@@ -42,7 +42,7 @@ put_str(fz_arena *a, fz_node *m, const char *key, const char *s)
  * uses what 1.1 added (team.department), else 1, whose draws are the
  * same under both, so a draw published under 1 verifies as it was. */
 static const char *
-algorithm(const fz_plan *p, enum fz_draw_hash h, fz_arena *a)
+algorithm(const fz_plan *p, enum fz_hash h, fz_arena *a)
 {
 	char buf[256];
 
@@ -158,7 +158,7 @@ fz_draw_document(const fz_draw *d, const fz_draw_inputs *in, fz_arena *a)
 	seed = fz_node_scalar(a, d->plan->seed, d->plan->seed_len);
 	seed->quoted = 1;
 	fz_node_put(a, doc, "seed", seed);
-	fz_node_put(a, doc, "hash", str(a, fz_draw_hash_name(d->hash)));
+	fz_node_put(a, doc, "hash", str(a, fz_hash_name(d->hash)));
 	fz_date_format(d->plan->date, date);
 	fz_node_put(a, doc, "date", fz_node_scalar(a, date, strlen(date)));
 	put_str(a, doc, "algorithm", algorithm(d->plan, d->hash, a));
@@ -335,14 +335,14 @@ fz_draw_published_take(fz_draw_published *p, const fz_event *ev,
 	return FZ_OK;
 }
 
-enum fz_draw_hash
+enum fz_hash
 fz_draw_published_hash(const fz_draw_published *p)
 {
 	const fz_node *h = fz_node_get(p->doc, "hash");
 	int hash = h != NULL && h->type == FZ_SCALAR ?
-	    fz_draw_hash_parse(h->str, h->len) : -1;
+	    fz_hash_parse(h->str, h->len) : -1;
 
-	return hash >= 0 ? (enum fz_draw_hash)hash : FZ_HASH_SHA256;
+	return hash >= 0 ? (enum fz_hash)hash : FZ_HASH_SHA256;
 }
 
 static void

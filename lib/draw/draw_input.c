@@ -17,7 +17,7 @@ struct fz_draw_store {
 	size_t inspector_cap;
 	fz_draw__kind_digests *digests;
 	int force;
-	enum fz_draw_hash fallback;
+	enum fz_hash fallback;
 	const fz_diag *diag;
 };
 
@@ -130,13 +130,13 @@ decide_hash(fz_draw_inputs *in, fz_error *err)
 	if (st->force >= 0 && p->hash >= 0 && p->hash != st->force)
 		return fz_error_set(err, FZ_DATAERR, p->hash_at->file,
 		    p->hash_at->line, p->hash_at->col, "the plan's hash is "
-		    "%s, but %s was asked for", fz_draw_hash_name(p->hash),
-		    fz_draw_hash_name(st->force));
-	in->hash = st->force >= 0 ? (enum fz_draw_hash)st->force : p->hash >= 0 ?
-	    (enum fz_draw_hash)p->hash : st->fallback;
+		    "%s, but %s was asked for", fz_hash_name(p->hash),
+		    fz_hash_name(st->force));
+	in->hash = st->force >= 0 ? (enum fz_hash)st->force : p->hash >= 0 ?
+	    (enum fz_hash)p->hash : st->fallback;
 	if (!fz_draw__kind_digests_has(st->digests, in->hash))
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "this "
-		    "OpenSSL has no %s", fz_draw_hash_name(in->hash));
+		    "OpenSSL has no %s", fz_hash_name(in->hash));
 	fz_draw__kind_digests_keep(st->digests, in->hash);
 	return FZ_OK;
 }
@@ -202,7 +202,7 @@ take_event(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 
 void
 fz_draw_inputs_init(fz_draw_inputs *in, int force,
-    enum fz_draw_hash fallback, const fz_diag *diag)
+    enum fz_hash fallback, const fz_diag *diag)
 {
 	fz_draw_store *st = fz_xcalloc(1, sizeof *st);
 

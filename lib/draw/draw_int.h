@@ -46,7 +46,7 @@ int fz_draw__nthreads(void);
  * returns a staffer owned by the caller; fz_draw__staff_run forms the teams of
  * all picks, in draw order (tk: for the order of equal leads). */
 typedef struct fz_draw__staff fz_draw__staff;
-fz_draw__staff *fz_draw__staff_new(const fz_plan *plan, enum fz_draw_hash h,
+fz_draw__staff *fz_draw__staff_new(const fz_plan *plan, enum fz_hash h,
     const fz_inspector *inspectors, size_t ninspectors, fz_error *err);
 void fz_draw__staff_run(fz_draw__staff *st, fz_draw *d, fz_draw_ticketer *tk);
 void fz_draw__staff_free(fz_draw__staff *st);
@@ -59,12 +59,12 @@ void fz_draw__staff_free(fz_draw__staff *st);
 typedef struct fz_draw__kind_digests fz_draw__kind_digests;
 fz_draw__kind_digests *fz_draw__kind_digests_new(int force);
 void fz_draw__kind_digests_free(fz_draw__kind_digests *kd);
-void fz_draw__kind_digests_keep(fz_draw__kind_digests *kd, enum fz_draw_hash h);
-int fz_draw__kind_digests_has(const fz_draw__kind_digests *kd, enum fz_draw_hash h);
+void fz_draw__kind_digests_keep(fz_draw__kind_digests *kd, enum fz_hash h);
+int fz_draw__kind_digests_has(const fz_draw__kind_digests *kd, enum fz_hash h);
 void fz_draw__kind_digests_tap(void *ctx, size_t file, const void *buf,
     size_t len);
 void fz_draw__kind_digests_seen(fz_draw__kind_digests *kd, enum fz_draw_input k);
-void fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_draw_hash h,
+void fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX]);
 
 /* The one copy in words of a short, often repeated value (a category, a

@@ -337,7 +337,7 @@ heading(const fz_node *doc, fz_plan *p, const fz_diag *diag, fz_error *err)
 		len = p->hash_at->len;
 		s = fz_trim(p->hash_at->str, &len);
 		if (p->hash_at->type != FZ_SCALAR ||
-		    (p->hash = fz_draw_hash_parse(s, len)) < 0)
+		    (p->hash = fz_hash_parse(s, len)) < 0)
 			return fail(err, p->hash_at, "hash must be sha256 or "
 			    "sm3");
 	}

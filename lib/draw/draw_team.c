@@ -195,7 +195,7 @@ fz_draw__staff_free(fz_draw__staff *st)
 
 /* One worker a core, each with its own ticketer. */
 static void
-workers(fz_draw__staff *st, enum fz_draw_hash h, size_t m)
+workers(fz_draw__staff *st, enum fz_hash h, size_t m)
 {
 	st->nthreads = fz_draw__nthreads();
 	for (int t = 0; t < st->nthreads; t++) {
@@ -207,7 +207,7 @@ workers(fz_draw__staff *st, enum fz_draw_hash h, size_t m)
 }
 
 fz_draw__staff *
-fz_draw__staff_new(const fz_plan *plan, enum fz_draw_hash h,
+fz_draw__staff_new(const fz_plan *plan, enum fz_hash h,
     const fz_inspector *inspectors, size_t n, fz_error *err)
 {
 	fz_draw__staff *st = fz_xcalloc(1, sizeof *st);

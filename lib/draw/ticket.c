@@ -1,6 +1,6 @@
 /* ticket.c - the tickets of the random draw (DRAW.md "Tickets"): Rivest's
- * consistent-sampling first ticket under SHA-256 or SM3, and the digests
- * of the draw's inputs.
+ * consistent-sampling first ticket under SHA-256 or SM3 (the digests of
+ * the draw's inputs are lib/io's, digest.c).
  *
  * A draw tickets every entity of the directory and, for each selected
  * entity, every inspector of the roster: tens of millions of hashes.  Two
@@ -25,24 +25,6 @@
 
 #include "draw.h"
 
-static const char *const hash_names[] = { "sha256", "sm3" };
-
-const char *
-fz_draw_hash_name(enum fz_draw_hash h)
-{
-	return h == FZ_HASH_SM3 ? hash_names[1] : hash_names[0];
-}
-
-int
-fz_draw_hash_parse(const char *s, size_t len)
-{
-	for (int i = 0; i < 2; i++)
-		if (strlen(hash_names[i]) == len &&
-		    memcmp(hash_names[i], s, len) == 0)
-			return i;
-	return -1;
-}
-
 /* libcrypto fails here only when memory is exhausted. */
 static void
 check(int ok)
@@ -55,113 +37,6 @@ static const EVP_MD *
 sm3_md(void)
 {
 	return EVP_sm3();
-}
-
-/* ------------------------------------------------------------- digests */
-
-struct fz_draw_digest {
-	enum fz_draw_hash hash;
-	SHA256_CTX sha;
-	EVP_MD_CTX *evp;	/* SM3 */
-};
-
-fz_draw_digest *
-fz_draw_digest_new(enum fz_draw_hash h)
-{
-	fz_draw_digest *d = fz_xcalloc(1, sizeof *d);
-
-	d->hash = h;
-	if (h == FZ_HASH_SHA256) {
-		SHA256_Init(&d->sha);
-		return d;
-	}
-	d->evp = EVP_MD_CTX_new();
-	if (d->evp == NULL || sm3_md() == NULL ||
-	    !EVP_DigestInit_ex(d->evp, sm3_md(), NULL)) {
-		fz_draw_digest_free(d);
-		return NULL;
-	}
-	return d;
-}
-
-void
-fz_draw_digest_free(fz_draw_digest *d)
-{
-	if (d == NULL)
-		return;
-	EVP_MD_CTX_free(d->evp);
-	free(d);
-}
-
-void
-fz_draw_digest_update(fz_draw_digest *d, const void *buf, size_t len)
-{
-	if (d->hash == FZ_HASH_SHA256)
-		SHA256_Update(&d->sha, buf, len);
-	else
-		check(EVP_DigestUpdate(d->evp, buf, len));
-}
-
-void
-fz_draw_digest_copy(fz_draw_digest *dst, const fz_draw_digest *src)
-{
-	dst->hash = src->hash;
-	dst->sha = src->sha;
-	if (src->evp != NULL)
-		check(EVP_MD_CTX_copy_ex(dst->evp, src->evp));
-}
-
-/* The digest of a copy of d's state: d can go on taking bytes. */
-static void
-digest_peek(const fz_draw_digest *d, unsigned char md[FZ_DIGEST_SIZE])
-{
-	if (d->hash == FZ_HASH_SHA256) {
-		SHA256_CTX c = d->sha;
-
-		SHA256_Final(md, &c);
-		return;
-	}
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	unsigned int n;
-
-	check(c != NULL && EVP_MD_CTX_copy_ex(c, d->evp) &&
-	    EVP_DigestFinal_ex(c, md, &n));
-	EVP_MD_CTX_free(c);
-}
-
-static void
-hex_of(const unsigned char md[FZ_DIGEST_SIZE], char hex[FZ_DIGEST_HEX])
-{
-	static const char digits[] = "0123456789abcdef";
-
-	for (int i = 0; i < FZ_DIGEST_SIZE; i++) {
-		hex[2 * i] = digits[md[i] >> 4];
-		hex[2 * i + 1] = digits[md[i] & 15];
-	}
-	hex[2 * FZ_DIGEST_SIZE] = '\0';
-}
-
-void
-fz_draw_digest_hex(const fz_draw_digest *d, char hex[FZ_DIGEST_HEX])
-{
-	unsigned char md[FZ_DIGEST_SIZE];
-
-	digest_peek(d, md);
-	hex_of(md, hex);
-}
-
-int
-fz_draw_hash_hex(enum fz_draw_hash h, const void *buf, size_t len,
-    char hex[FZ_DIGEST_HEX])
-{
-	fz_draw_digest *d = fz_draw_digest_new(h);
-
-	if (d == NULL)
-		return -1;
-	fz_draw_digest_update(d, buf, len);
-	fz_draw_digest_hex(d, hex);
-	fz_draw_digest_free(d);
-	return 0;
 }
 
 /* ------------------------------------------------------------- tickets */
@@ -188,17 +63,17 @@ fz_draw_ticket_format(const unsigned char md[FZ_DIGEST_SIZE],
 }
 
 int
-fz_draw_hash_uniform(enum fz_draw_hash h, const void *buf, size_t len,
+fz_draw_hash_uniform(enum fz_hash h, const void *buf, size_t len,
     char ticket[FZ_TICKET_SIZE])
 {
-	fz_draw_digest *d = fz_draw_digest_new(h);
+	fz_digest *d = fz_digest_new(h);
 	unsigned char md[FZ_DIGEST_SIZE];
 
 	if (d == NULL)
 		return -1;
-	fz_draw_digest_update(d, buf, len);
-	digest_peek(d, md);
-	fz_draw_digest_free(d);
+	fz_digest_update(d, buf, len);
+	fz_digest_peek(d, md);
+	fz_digest_free(d);
 	fz_draw_ticket_format(md, ticket);
 	return 0;
 }
@@ -293,7 +168,7 @@ fz_draw_ticket_cmp(const unsigned char a[FZ_DIGEST_SIZE],
 #define NO_PADDING ((size_t)-1)
 
 struct fz_draw_ticketer {
-	enum fz_draw_hash hash;
+	enum fz_hash hash;
 	SHA256_CTX sha_seed, sha_prefix;	/* after hs; after hs+prefix */
 	unsigned char block[SHA256_CBLOCK];	/* the prefix, then id ... */
 	size_t prefix_len, used;	/* used: prefix and id of block */
@@ -301,14 +176,14 @@ struct fz_draw_ticketer {
 };
 
 fz_draw_ticketer *
-fz_draw_ticketer_new(enum fz_draw_hash h, const char *seed, size_t len)
+fz_draw_ticketer_new(enum fz_hash h, const char *seed, size_t len)
 {
 	fz_draw_ticketer *t = fz_xcalloc(1, sizeof *t);
 	char hs[FZ_DIGEST_HEX];
 
 	t->hash = h;
 	t->used = NO_PADDING;
-	if (fz_draw_hash_hex(h, seed, len, hs) != 0) {
+	if (fz_hash_hex(h, seed, len, hs) != 0) {
 		free(t);
 		return NULL;
 	}

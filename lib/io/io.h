@@ -1,6 +1,6 @@
 /* io.h - reading and writing: the streaming reader, the YAML writer,
- * atomic output, calendars, the entity directory, data paths, and the
- * behaviour every program shares (cli).
+ * atomic output, digests (SHA-256, SM3), calendars, the entity directory,
+ * data paths, and the behaviour every program shares (cli).
  *
  * What other folders of lib/ and the programs may use of lib/io/; what
  * stays inside it is in io_int.h. */
@@ -113,6 +113,49 @@ int fz_write_key_int(fz_writer *w, const char *key, long long v);
 /* A flow sequence of n strings. */
 int fz_write_strs(fz_writer *w, const char *const *v, size_t n);
 
+
+/* ---------------------------------------------------------------- digest */
+
+/* SHA-256, or SM3 (GB/T 32905). */
+enum fz_hash { FZ_HASH_SHA256, FZ_HASH_SM3 };
+#define FZ_DIGEST_SIZE 32	/* bytes of either digest */
+#define FZ_DIGEST_HEX 65	/* its lowercase hex and a NUL */
+
+/* "sha256" or "sm3"; fz_hash_parse gives -1 for any other name. */
+const char *fz_hash_name(enum fz_hash h);
+int fz_hash_parse(const char *s, size_t len);
+
+/* An incremental digest.  fz_digest_new returns one owned by the caller,
+ * NULL when libcrypto lacks the hash.  fz_digest_peek and fz_digest_hex
+ * give the digest of what was given so far and leave d open to more. */
+typedef struct fz_digest fz_digest;
+fz_digest *fz_digest_new(enum fz_hash h);
+void fz_digest_free(fz_digest *d);
+void fz_digest_update(fz_digest *d, const void *buf, size_t len);
+/* dst takes src's state; both of the same hash. */
+void fz_digest_copy(fz_digest *dst, const fz_digest *src);
+void fz_digest_peek(const fz_digest *d, unsigned char md[FZ_DIGEST_SIZE]);
+void fz_digest_hex(const fz_digest *d, char hex[FZ_DIGEST_HEX]);
+/* The lowercase hex of md. */
+void fz_digest_hex_of(const unsigned char md[FZ_DIGEST_SIZE],
+    char hex[FZ_DIGEST_HEX]);
+/* The hex digest of buf; -1 when libcrypto lacks the hash. */
+int fz_hash_hex(enum fz_hash h, const void *buf, size_t len,
+    char hex[FZ_DIGEST_HEX]);
+
+/* The digest of each input a stream reads, on its own: give
+ * fz_input_digests_tap to fz_stream_set_tap (or fz_cli_input's tap) with
+ * the digests as its context.  New: owned by the caller, NULL when
+ * libcrypto lacks the hash.  fz_input_digests_hex writes the hex digest
+ * of the bytes of input i read so far (of no bytes, for an input empty
+ * or not read) and returns how many they were. */
+typedef struct fz_input_digests fz_input_digests;
+fz_input_digests *fz_input_digests_new(enum fz_hash h);
+void fz_input_digests_free(fz_input_digests *ds);
+void fz_input_digests_tap(void *ctx, size_t file, const void *buf,
+    size_t len);
+uint64_t fz_input_digests_hex(fz_input_digests *ds, size_t file,
+    char hex[FZ_DIGEST_HEX]);
 
 /* -------------------------------------------------------------- calendar */
 

@@ -148,11 +148,11 @@ date_hash_days(const fz_node *doc, fz_results_draw *d, fz_error *err)
 		    date->str : "");
 	d->hash = FZ_HASH_SHA256;
 	if (hash != NULL && (hash->type != FZ_SCALAR ||
-	    fz_draw_hash_parse(hash->str, hash->len) < 0))
+	    fz_hash_parse(hash->str, hash->len) < 0))
 		return fz_error_set(err, FZ_DATAERR, AT(hash), "hash: expected "
 		    "sha256 or sm3");
 	if (hash != NULL)
-		d->hash = fz_draw_hash_parse(hash->str, hash->len);
+		d->hash = fz_hash_parse(hash->str, hash->len);
 	d->inspect_within_days = -1;
 	if (days != NULL && (days->type != FZ_SCALAR ||
 	    fz_int_parse(days->str, days->len, &d->inspect_within_days) != 0 ||
@@ -194,7 +194,7 @@ fz_results_draw_decode(const fz_node *doc, fz_results_draw *d, fz_arena *a,
 /* The digests of the bytes read, under both hashes: the draw names its
  * own only once it is read. */
 struct digests {
-	fz_draw_digest *d[2];
+	fz_digest *d[2];
 };
 
 static void
@@ -205,7 +205,7 @@ tap(void *ctx, size_t file, const void *buf, size_t len)
 	(void)file;
 	for (int h = 0; h < 2; h++)
 		if (g->d[h] != NULL)
-			fz_draw_digest_update(g->d[h], buf, len);
+			fz_digest_update(g->d[h], buf, len);
 }
 
 /* The one document of the stream, copied into a. */
@@ -239,8 +239,8 @@ fz_results_draw_read(const char *path, fz_results_draw *d, fz_arena *a,
     fz_error *err)
 {
 	char *paths[1] = { (char *)path };
-	struct digests g = { { fz_draw_digest_new(FZ_HASH_SHA256),
-		fz_draw_digest_new(FZ_HASH_SM3) } };
+	struct digests g = { { fz_digest_new(FZ_HASH_SHA256),
+		fz_digest_new(FZ_HASH_SM3) } };
 	fz_stream *s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
 	fz_node *doc = NULL;
 	int rc;
@@ -253,10 +253,10 @@ fz_results_draw_read(const char *path, fz_results_draw *d, fz_arena *a,
 		rc = fz_results_draw_decode(doc, d, a, err);
 	if (rc == FZ_OK && g.d[d->hash] == NULL)
 		rc = fz_error_set(err, FZ_DATAERR, AT(doc), "%s is not "
-		    "available in this libcrypto", fz_draw_hash_name(d->hash));
+		    "available in this libcrypto", fz_hash_name(d->hash));
 	if (rc == FZ_OK)
-		fz_draw_digest_hex(g.d[d->hash], d->digest);
-	fz_draw_digest_free(g.d[0]);
-	fz_draw_digest_free(g.d[1]);
+		fz_digest_hex(g.d[d->hash], d->digest);
+	fz_digest_free(g.d[0]);
+	fz_digest_free(g.d[1]);
 	return rc;
 }

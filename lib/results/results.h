@@ -34,7 +34,7 @@ typedef struct fz_draw_selection {
 
 typedef struct fz_results_draw {
 	const char *task, *seed;
-	enum fz_draw_hash hash;
+	enum fz_hash hash;
 	fz_date date;
 	long long inspect_within_days;	/* the draw's, -1 when it does not say */
 	fz_draw_selection *selections;	/* in draw order */

@@ -195,7 +195,7 @@ put_head(fz_writer *w, const fz_results *r)
 	fz_write_key_int(w, "version", FZ_FORMAT_VERSION);
 	put_str(w, "task", d->task);
 	put_str(w, "seed", d->seed);
-	put_str(w, "hash", fz_draw_hash_name(d->hash));
+	put_str(w, "hash", fz_hash_name(d->hash));
 	put_date(w, "date", d->date);
 	if (d->digest[0] != '\0')
 		put_str(w, "digest", d->digest);

@@ -122,6 +122,7 @@ fz_tally_free(fz_tally *t)
 	fz_buf_free(&t->key);
 	free(t->cases);
 	free(t->order);
+	free(t->covers);
 	fz_arena_free(t->arena);
 	fz_arena_free(t->scratch);
 	free(t);

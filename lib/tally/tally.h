@@ -47,8 +47,20 @@ int fz_tally_add_case(fz_tally *t, const fz_case *c, const fz_node *rec,
     fz_error *err);
 /* Add a tally document written with --mergeable.  *t NULL: a new tally
  * with the document's by and where.  FZ_DATAERR when the merge cannot
- * be exact (no state, other by or where, a case that differs). */
+ * be exact (no state, other by or where, a case that differs), or when
+ * it covers an input over a period that a tally merged before covers
+ * too (the same records twice: the message names both tallies). */
 int fz_tally_merge(fz_tally **t, const fz_node *doc, fz_error *err);
+/* An input of this run, by its name and the hex SHA-256 of its bytes
+ * (fz_input_digests): the tally covers it over its own period, written
+ * as covers: with mergeable.  FZ_DATAERR, at input, when an input added
+ * before has the same digest: the same records, counted twice. */
+int fz_tally_add_cover(fz_tally *t, const char *input,
+    const char sha256[FZ_DIGEST_HEX], fz_error *err);
+/* The first tally merged in that did not say what it covers (written
+ * before covers: were), NULL when none: its inputs were not checked
+ * against the others', and the merge has no covers to write. */
+const char *fz_tally_uncovered(const fz_tally *t);
 /* Compute the case indicators and order the rows (idempotent). */
 void fz_tally_finish(fz_tally *t);
 size_t fz_tally_nrows(const fz_tally *t);

@@ -24,6 +24,17 @@ struct tcase {
 	const char **keys;		/* record keys; NULL at period keys */
 };
 
+/* An input a tally counted (tally_covers.c): its name as given, the
+ * hex SHA-256 of its bytes, the period counted of it.  own: an input of
+ * this run, whose period is the tally's (known when it is written);
+ * else one of a tally merged in, named tally. */
+struct cover {
+	const char *input, *tally;
+	char sha256[FZ_DIGEST_HEX];
+	fz_date from, to;
+	int own;
+};
+
 struct fz_tally {
 	char **by;
 	enum fz_period *period;		/* per key: FZ_P_NONE or its period */
@@ -71,6 +82,12 @@ struct fz_tally {
 	 * the figures are unknown and not written. */
 	struct fz_tally *rep;
 	int rep_lost, rep_inner;
+
+	/* What it covers; uncovered: the first tally merged in without
+	 * covers (then the covers are unknown and not written), or NULL. */
+	struct cover *covers;
+	size_t ncovers, capcovers;
+	const char *uncovered;
 };
 
 /* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
@@ -86,5 +103,11 @@ void fz_tally__seen(fz_tally *t, fz_date d);
 void fz_tally__range(const fz_tally *t, fz_date *from, fz_date *to);
 int fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at);
+
+/* tally_covers.c: a merged tally's covers: taken in, each checked
+ * against those taken before (FZ_DATAERR at the cover that meets
+ * another); the covers written, when known. */
+int fz_tally__merge_covers(fz_tally *t, const fz_node *doc, fz_error *err);
+void fz_tally__write_covers(fz_writer *w, const fz_tally *t);
 
 #endif

@@ -174,7 +174,7 @@ write_cases(fz_writer *w, const fz_tally *t)
 }
 
 static void
-write_head(fz_writer *w, const fz_tally *t)
+write_head(fz_writer *w, const fz_tally *t, int mergeable)
 {
 	fz_date from, to;
 
@@ -204,6 +204,8 @@ write_head(fz_writer *w, const fz_tally *t)
 	fz_write_key_int(w, "inspections", t->inputs[FZ_KIND_INSPECTIONS]);
 	fz_write_key_int(w, "cases", (long long)t->ncases);
 	fz_write_map_end(w);
+	if (mergeable)
+		fz_tally__write_covers(w, t);
 }
 
 /* The rows of t in output order, each with its state when mergeable;
@@ -243,7 +245,7 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 	fz_tally_finish(t);
 	fz_write_doc_begin(w);
 	fz_write_map_begin(w, 0);
-	write_head(w, t);
+	write_head(w, t, mergeable);
 	fz_write_key(w, "rows");
 	write_rows(w, t, mergeable, INT_MAX);
 	fz_write_key(w, "totals");

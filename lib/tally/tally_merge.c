@@ -299,7 +299,8 @@ fz_tally_merge(fz_tally **tp, const fz_node *doc, fz_error *err)
 		return err->status == FZ_USAGE ? FZ_DATAERR : err->status;
 	if (rc != FZ_OK)
 		return rc;
-	if ((rc = get_date(doc, "from", &from, err)) != FZ_OK ||
+	if ((rc = fz_tally__merge_covers(*tp, doc, err)) != FZ_OK ||
+	    (rc = get_date(doc, "from", &from, err)) != FZ_OK ||
 	    (rc = get_date(doc, "to", &to, err)) != FZ_OK ||
 	    (rc = merge_inputs(*tp, fz_node_get(doc, "inputs"), err)) != FZ_OK)
 		return rc;

@@ -286,6 +286,107 @@ test_merge_refuses_a_case_that_differs(void **state)
 	fz_tally_free(merged);
 }
 
+#define H1 "3b15592754f24d77ffc98fb788012404f573ae80b15f80e45fd753996c5cf4d0"
+#define H2 "1845995be4372616c27b5c5fee5978856de2f761bf92d8bd561a8afd752c6ec0"
+
+/* One run that reads the same bytes twice is refused at the second. */
+static void
+test_cover_same_bytes_twice(void **state)
+{
+	fz_tally *t = tally_by("month", NULL);
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(fz_tally_add_cover(t, "a.yaml", H1, &err), FZ_OK);
+	assert_int_equal(fz_tally_add_cover(t, "b.yaml", H2, &err), FZ_OK);
+	assert_int_equal(fz_tally_add_cover(t, "c.yaml", H1, &err),
+	    FZ_DATAERR);
+	assert_string_equal(err.file, "c.yaml");
+	assert_string_equal(err.msg, "the same bytes as a.yaml, read before: "
+	    "its records would be counted twice");
+	assert_int_equal(fz_tally_add_cover(t, "b.yaml", H2, &err),
+	    FZ_DATAERR);
+	assert_string_equal(err.msg, "read twice: its records would be "
+	    "counted twice");
+	fz_tally_free(t);
+}
+
+/* A tally of range r whose one input is logs.yaml of digest H1,
+ * written mergeable. */
+static char *
+covering(const char *const *r)
+{
+	fz_tally *t = tally_of(NULL, 0, 2, NULL, r);
+	fz_error err = { 0 };
+	char *text;
+
+	assert_int_equal(fz_tally_add_cover(t, "logs.yaml", H1, &err), FZ_OK);
+	text = fx_written(write_mergeable, t, NULL);
+	fz_tally_free(t);
+	return text;
+}
+
+/* Two periods of one input merge, and the merge covers both; merged
+ * again with either, it is refused. */
+static void
+test_merge_covers_union_then_overlap(void **state)
+{
+	char *a = covering(part_range[0]), *b = covering(part_range[1]);
+	fz_tally *merged = NULL;
+	fz_error err = { 0 };
+	char *text;
+
+	(void)state;
+	assert_non_null(strstr(a, "covers:\n- {input: logs.yaml, sha256: "
+	    H1 ", from: 2019-03-01, to: 2019-04-30}\nrows:"));
+	assert_int_equal(merge_text(&merged, a, &err), FZ_OK);
+	assert_int_equal(merge_text(&merged, b, &err), FZ_OK);
+	text = fx_written(write_mergeable, merged, NULL);
+	assert_non_null(strstr(text, "covers:\n"
+	    "- {input: logs.yaml, sha256: " H1 ", from: 2019-03-01, to: "
+	    "2019-04-30}\n"
+	    "- {input: logs.yaml, sha256: " H1 ", from: 2019-05-01, to: "
+	    "2019-06-30}\nrows:"));
+	assert_int_equal(merge_text(&merged, b, &err), FZ_DATAERR);
+	assert_non_null(strstr(err.msg, "counts logs.yaml from 2019-05-01 "
+	    "to 2019-06-30, which "));
+	assert_non_null(strstr(err.msg, " counts too: merging both would "
+	    "count its records twice"));
+	fz_tally_free(merged);
+	/* The merge, kept, merged again with a part it holds. */
+	merged = NULL;
+	assert_int_equal(merge_text(&merged, text, &err), FZ_OK);
+	assert_int_equal(merge_text(&merged, a, &err), FZ_DATAERR);
+	assert_non_null(strstr(err.msg, "counts logs.yaml from 2019-03-01 "
+	    "to 2019-04-30, which "));
+	free(text);
+	free(a);
+	free(b);
+	fz_tally_free(merged);
+}
+
+/* A tally without covers: is merged, but the merge knows it, and
+ * writes none. */
+static void
+test_merge_without_covers(void **state)
+{
+	char *a = covering(part_range[0]);
+	char *cut = strstr(a, "covers:"), *rows = strstr(a, "rows:");
+	fz_tally *merged = NULL;
+	fz_error err = { 0 };
+	char *text;
+
+	(void)state;
+	memmove(cut, rows, strlen(rows) + 1);
+	assert_int_equal(merge_text(&merged, a, &err), FZ_OK);
+	assert_non_null(fz_tally_uncovered(merged));
+	text = fx_written(write_mergeable, merged, NULL);
+	assert_null(strstr(text, "covers:"));
+	free(text);
+	free(a);
+	fz_tally_free(merged);
+}
+
 int
 main(void)
 {
@@ -300,6 +401,9 @@ main(void)
 		cmocka_unit_test(test_merge_refuses_other_by),
 		cmocka_unit_test(test_merge_refuses_other_where),
 		cmocka_unit_test(test_merge_refuses_a_case_that_differs),
+		cmocka_unit_test(test_cover_same_bytes_twice),
+		cmocka_unit_test(test_merge_covers_union_then_overlap),
+		cmocka_unit_test(test_merge_without_covers),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,
