@@ -58,7 +58,7 @@ fazhi-draw --verify "$out/draw-2019-joint.yaml" "$ex/plan-2019-joint.yaml" \
     "$ex/entities.yaml" "$ex/inspectors.yaml"
 
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, 90 days, legal review, publication in 7 working days"
-(cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 entities.yaml \
+(cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
     cases.yaml matters.yaml applications.yaml) && echo "clean"
 
@@ -75,9 +75,9 @@ fazhi-results --as-of 2019-12-31 --calendar cn -o "$out/results-2019-h2.yaml" \
 test "$status" = 1
 sed -n '/^summary:/,/^selections:/p' "$out/results-2019-h2.yaml"
 fazhi-render -t draw-results -o "$out/results-2019-h2.md" \
-    "$out/results-2019-h2.yaml" "$ex/notes.yaml"
+    "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -t draw-results -o "$out/results-2019-h2.html" \
-    "$out/results-2019-h2.yaml" "$ex/notes.yaml"
+    "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 
 say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a workbook"
 fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml" \
@@ -87,13 +87,13 @@ fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
 set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
     "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
 fazhi-render -t annual -o "$out/annual-2019.md" "$@" \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/notes.yaml"
+    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -t annual -o "$out/annual-2019.html" "$@" \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/notes.yaml"
+    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
-fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml"
-fazhi-render -t draw-tasks -o "$out/draw-2019-h2-tasks.html" "$out/draw-2019-h2.yaml"
+fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
+fazhi-render -t draw-tasks -o "$out/draw-2019-h2-tasks.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.xlsx $out/draw-2019-h2-notice.html $out/results-2019-h2.md"
 
 printf '\nOutputs are in %s\n' "$out"

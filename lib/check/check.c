@@ -60,10 +60,23 @@ problem_cmp(const void *a, const void *b)
 	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
+/* A draw or a results document is published as a notice, which the
+ * organization signs: without one it is signed with a place to write. */
+static void
+organization_missing(fz_check *c)
+{
+	if (c->notice.file == NULL || c->seen[FZ_KIND_ORGANIZATION])
+		return;
+	fz_check__report_pos(c, FZ_WARNING, c->notice, "no organization "
+	    "document: the notices fazhi-render makes of this are signed "
+	    "【待填写：单位名称】 (give the bureau's, kind: organization)");
+}
+
 void
 fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx, size_t counts[3])
 {
 	fz_check__run(c);
+	organization_missing(c);
 	if (c->nproblems > 1)
 		qsort(c->problems, c->nproblems, sizeof *c->problems,
 		    problem_cmp);
@@ -232,6 +245,45 @@ check_plan(fz_check *c, const fz_node *doc)
 	fz_arena_free(a);
 }
 
+/* The day a draw's notice went out: a date, not before the draw, not
+ * after the day of the check. */
+static void
+check_draw(fz_check *c, const fz_node *doc)
+{
+	fz_date when;
+	fz_error err;
+
+	if (fz_draw_notice_date(doc, &when, &err) != FZ_OK)
+		fz_check_report(c, FZ_ERROR, err.file, err.line, err.col, "%s",
+		    err.msg);
+	else if (when != FZ_NODATE && when > c->o.as_of)
+		fz_check__report(c, FZ_ERROR, fz_node_get(doc, "published"),
+		    "published is after the day of the check (--as-of)");
+}
+
+/* The organization document as fazhi-render reads it, and only one. */
+static void
+check_organization(fz_check *c, const fz_node *doc)
+{
+	fz_diag diag = { diag_report, c, c->o.strict };
+	fz_arena *a = fz_arena_new();
+	fz_node *copy = fz_node_copy(a, doc);
+	fz_organization org;
+	fz_error err;
+
+	if (c->seen[FZ_KIND_ORGANIZATION])
+		fz_check__report(c, FZ_ERROR, doc, "a second organization "
+		    "document (the first is at %s:%u:%u): give one",
+		    c->organization.file, c->organization.line,
+		    c->organization.col);
+	else
+		c->organization = fz_check__pos_of(c, doc);
+	if (copy == NULL)
+		abort();
+	(void)fz_organization_decode(copy, &org, &diag, &err);
+	fz_arena_free(a);
+}
+
 /* A document of kind k, whose kind is written kind (NULL: none). */
 static void
 check_doc(fz_check *c, enum fz_kind k, const char *kind, const fz_node *doc)
@@ -250,6 +302,11 @@ check_doc(fz_check *c, enum fz_kind k, const char *kind, const fz_node *doc)
 		fz_check__report(c, FZ_ERROR, v ? v : doc, "unknown kind '%s'", kind);
 		return;
 	}
+	if (k == FZ_KIND_ORGANIZATION)
+		check_organization(c, doc);
+	if ((k == FZ_KIND_DRAW || k == FZ_KIND_RESULTS) &&
+	    c->notice.file == NULL)
+		c->notice = fz_check__pos_of(c, doc);
 	c->seen[k] = 1;
 	if (v != NULL && !(v->type == FZ_SCALAR && strcmp(v->str, "1") == 0))
 		fz_check__report(c, FZ_ERROR, v, "version %s is not supported "
@@ -259,6 +316,8 @@ check_doc(fz_check *c, enum fz_kind k, const char *kind, const fz_node *doc)
 		check_calendar(c, doc);
 	if (k == FZ_KIND_PLAN)
 		check_plan(c, doc);
+	if (k == FZ_KIND_DRAW)
+		check_draw(c, doc);
 	if (c->o.strict && fz_kind_has_records(k))
 		check_doc_keys(c, kind, doc);
 }

@@ -65,6 +65,8 @@ struct fz_check {
 	fz_map *strings;		/* every id kept, once */
 	fz_map *ids[FZ_KIND_COUNT];	/* id: fz_check__id */
 	unsigned char seen[FZ_KIND_COUNT];
+	fz_check__pos organization;	/* the first organization document */
+	fz_check__pos notice;		/* the first draw or results document */
 	fz_map *files;			/* file name: order + 1 */
 	fz_map *banned;			/* entities an inspection banned */
 	fz_check__matter *matters;

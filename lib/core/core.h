@@ -274,6 +274,7 @@ enum fz_kind {
 	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
+	FZ_KIND_ORGANIZATION,
 	FZ_KIND_COUNT
 };
 
@@ -316,6 +317,9 @@ typedef struct fz_field {
 /* The fields of a record kind, NULL-key terminated; NULL otherwise. */
 const fz_field *fz_kind_fields(enum fz_kind k);
 const fz_field *fz_field_find(enum fz_kind k, const char *key);
+/* The keys of a kind that is one document with typed keys of its own
+ * (organization), NULL-key terminated; NULL for the others. */
+const fz_field *fz_kind_doc_fields(enum fz_kind k);
 /* The value of key in a decoded record of kind k, or, when the record
  * leaves it out, the default FORMATS.md gives (a static node), or NULL:
  * so that grouping and filtering see type: routine on a record that
@@ -402,6 +406,16 @@ typedef struct fz_application {
 	long long satisfaction;
 } fz_application;
 
+/* The organization document (one document, not records): the bureau
+ * that heads and signs every notice and report.  Strings point into the
+ * document's nodes; an absent key is NULL. */
+typedef struct fz_organization {
+	const char *name;	/* required: 海曙区文化和广电旅游体育局 */
+	const char *short_name, *region, *address, *phone;
+	const char *signer;	/* the office or person who signs */
+	const char *leader;	/* 分管领导 */
+} fz_organization;
+
 /* A report sink: with one, decoding goes on after a problem and reports
  * each; without one (NULL), it stops at the first error. */
 enum fz_severity { FZ_WARNING, FZ_ERROR };
@@ -418,6 +432,12 @@ typedef struct fz_diag {
  * are applied.  Returns FZ_OK or FZ_DATAERR with err set to the first
  * error.  Strings in out point into rec. */
 int fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
+    const fz_diag *diag, fz_error *err);
+/* Decode the organization document doc into out: name required, every
+ * key a single value that is not empty; with diag->strict a key it does
+ * not name (beside kind and version) is warned about.  Values are
+ * trimmed in doc.  FZ_OK, or FZ_DATAERR with err at the first error. */
+int fz_organization_decode(fz_node *doc, fz_organization *out,
     const fz_diag *diag, fz_error *err);
 /* Parse a money scalar ("1250.50") into fen; -1 when not money. */
 int fz_money_parse(const char *s, size_t len, int64_t *fen);

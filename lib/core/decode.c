@@ -373,29 +373,39 @@ apply_defaults(enum fz_kind k, void *out)
 	}
 }
 
-int
-fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
-    const fz_diag *diag, fz_error *err)
+static const fz_field *
+field_in(const fz_field *fields, const char *key)
 {
-	const fz_field *fields = fz_kind_fields(k), *f;
-	struct decoder d = { k, diag, err, FZ_OK };
+	for (const fz_field *f = fields; f->key != NULL; f++)
+		if (strcmp(f->key, key) == 0)
+			return f;
+	return NULL;
+}
+
+/* The keys of map rec by the table fields into out; doc: rec is a
+ * document (kind and version are its own keys), not a record. */
+static int
+decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
+    void *out, int doc)
+{
+	const char *what = doc ? "document" : "record";
 	uint32_t seen = 0;
+	const fz_field *f;
 	char note[320];
 
-	if (fields == NULL)
-		return fz_error_set(err, FZ_DATAERR, rec->file, rec->line,
-		    rec->col, "%s has no records", fz_kind_name(k));
 	if (rec->type != FZ_MAP)
-		return problem(&d, FZ_ERROR, rec, "a record must be a mapping");
+		return problem(d, FZ_ERROR, rec, "a %s must be a mapping", what);
 	clear(fields, out);
 	for (size_t i = 0; i < rec->n; i++) {
 		fz_node *key = rec->kids[2 * i], *v = rec->kids[2 * i + 1];
 
-		f = fz_field_find(k, key->str);
+		f = field_in(fields, key->str);
 		if (f == NULL) {
-			if (diag != NULL && diag->strict)
-				problem(&d, FZ_WARNING, key, "unknown key '%s' "
-				    "in %s%s", key->str, fz_kind_name(k),
+			if (d->diag != NULL && d->diag->strict && !(doc &&
+			    (!strcmp(key->str, "kind") ||
+			    !strcmp(key->str, "version"))))
+				problem(d, FZ_WARNING, key, "unknown key '%s' "
+				    "in %s%s", key->str, fz_kind_name(d->kind),
 				    fz_colon_note(key, note, sizeof note));
 			continue;
 		}
@@ -403,15 +413,42 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 		if (fz_node_is_null(v))
 			continue;
 		seen |= 1u << (f - fields);
-		if (decode_value(&d, f, v, out) != FZ_OK && diag == NULL)
-			return d.status;
+		if (decode_value(d, f, v, out) != FZ_OK && d->diag == NULL)
+			return d->status;
 	}
 	for (f = fields; f->key != NULL; f++)
 		if (f->required && !(seen & (1u << (f - fields))) &&
-		    problem(&d, FZ_ERROR, rec, "%s record without %s%s",
-		    fz_kind_name(k), f->key, fz_colon_note(fz_colon_key(rec),
-		    note, sizeof note)) != FZ_OK && diag == NULL)
-			return d.status;
-	apply_defaults(k, out);
-	return d.status;
+		    problem(d, FZ_ERROR, rec, "%s %s without %s%s",
+		    fz_kind_name(d->kind), what, f->key,
+		    fz_colon_note(fz_colon_key(rec), note, sizeof note)) !=
+		    FZ_OK && d->diag == NULL)
+			return d->status;
+	return d->status;
+}
+
+int
+fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
+    const fz_diag *diag, fz_error *err)
+{
+	const fz_field *fields = fz_kind_fields(k);
+	struct decoder d = { k, diag, err, FZ_OK };
+	int rc;
+
+	if (fields == NULL)
+		return fz_error_set(err, FZ_DATAERR, rec->file, rec->line,
+		    rec->col, "%s has no records", fz_kind_name(k));
+	rc = decode_keys(&d, fields, rec, out, 0);
+	if (rec->type == FZ_MAP && (rc == FZ_OK || diag != NULL))
+		apply_defaults(k, out);
+	return rc;
+}
+
+int
+fz_organization_decode(fz_node *doc, fz_organization *out,
+    const fz_diag *diag, fz_error *err)
+{
+	struct decoder d = { FZ_KIND_ORGANIZATION, diag, err, FZ_OK };
+
+	return decode_keys(&d, fz_kind_doc_fields(FZ_KIND_ORGANIZATION), doc,
+	    out, 1);
 }

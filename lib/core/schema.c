@@ -9,7 +9,7 @@
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
-	"problems"
+	"problems", "organization"
 };
 
 enum fz_kind
@@ -226,6 +226,23 @@ static const fz_field application_fields[] = {
 	FI(fz_application, "satisfaction", 0, satisfaction, 1, 10),
 	END
 };
+
+static const fz_field organization_fields[] = {
+	F(fz_organization, "name", FZ_T_STR, 1, NULL, name),
+	F(fz_organization, "short_name", FZ_T_STR, 0, NULL, short_name),
+	F(fz_organization, "region", FZ_T_STR, 0, NULL, region),
+	F(fz_organization, "address", FZ_T_STR, 0, NULL, address),
+	F(fz_organization, "phone", FZ_T_STR, 0, NULL, phone),
+	F(fz_organization, "signer", FZ_T_STR, 0, NULL, signer),
+	F(fz_organization, "leader", FZ_T_STR, 0, NULL, leader),
+	END
+};
+
+const fz_field *
+fz_kind_doc_fields(enum fz_kind k)
+{
+	return k == FZ_KIND_ORGANIZATION ? organization_fields : NULL;
+}
 
 const fz_field *
 fz_kind_fields(enum fz_kind k)

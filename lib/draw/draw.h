@@ -181,6 +181,11 @@ typedef void (*fz_draw_diff_fn)(void *ctx, const fz_node *at,
 size_t fz_draw_compare(const fz_node *published, const fz_node *recomputed,
     fz_draw_diff_fn report, void *ctx);
 
+/* The published: of a draw document, the day its notice went out,
+ * which the bureau adds once it is out (no input gives it): FZ_OK with
+ * *when FZ_NODATE when absent or the date; FZ_DATAERR with err at it when
+ * it is not a date or is before the draw's date. */
+int fz_draw_notice_date(const fz_node *draw, fz_date *when, fz_error *err);
 /* The published draw --verify reads: the one document of its file. */
 typedef struct fz_draw_published {
 	const char *path;	/* the file, named when it holds nothing */

@@ -232,6 +232,39 @@ wanted(const struct cmp *c, const char *path, const char *key)
 	return c->digests ? within : !digest;
 }
 
+int
+fz_draw_notice_date(const fz_node *draw, fz_date *when, fz_error *err)
+{
+	const fz_node *v = fz_node_get(draw, "published");
+	const fz_node *date = fz_node_get(draw, "date");
+	fz_date drawn;
+
+	*when = FZ_NODATE;
+	if (v == NULL || fz_node_is_null(v))
+		return FZ_OK;
+	if (v->type != FZ_SCALAR || fz_date_parse(v->str, v->len, when) != 0)
+		return fz_error_set(err, FZ_DATAERR, v->file, v->line, v->col,
+		    "published is not a date (expected YYYY-MM-DD: the day "
+		    "the draw's notice went out)");
+	if (date != NULL && date->type == FZ_SCALAR &&
+	    fz_date_parse(date->str, date->len, &drawn) == 0 && *when < drawn)
+		return fz_error_set(err, FZ_DATAERR, v->file, v->line, v->col,
+		    "published %s is before the draw's date %s", v->str,
+		    date->str);
+	return FZ_OK;
+}
+
+/* published: of a draw, which the inputs do not give. */
+static void
+published(struct cmp *c, const fz_node *draw, const fz_node *v)
+{
+	fz_date when;
+	fz_error err;
+
+	if (fz_draw_notice_date(draw, &when, &err) != FZ_OK)
+		differ(c, v, "%s", err.msg);
+}
+
 static void
 compare_map(struct cmp *c, const fz_node *pub, const fz_node *rec,
     const char *path)
@@ -254,6 +287,11 @@ compare_map(struct cmp *c, const fz_node *pub, const fz_node *rec,
 	for (size_t i = 0; i < pub->n && !c->digests; i++) {
 		const fz_node *k = pub->kids[2 * i];
 
+		/* The day the notice went out is the bureau's to add. */
+		if (*path == '\0' && strcmp(k->str, "published") == 0) {
+			published(c, pub, pub->kids[2 * i + 1]);
+			continue;
+		}
 		if (fz_node_get(rec, k->str) == NULL) {
 			child_path(sub, sizeof sub, path, k->str, 0);
 			differ(c, k, "%s is not in the draw the inputs give",

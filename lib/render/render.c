@@ -88,6 +88,30 @@ fz_render_ctx_free(fz_render_ctx *c)
 	free(c);
 }
 
+/* The organization document as FORMATS.md has it, and only one: FZ_OK,
+ * or FZ_DATAERR with err at the fault.  It is decoded from a copy, so
+ * that the context keeps the keys as written. */
+static int
+organization(fz_render_ctx *c, const fz_node *doc, fz_error *err)
+{
+	fz_node *copy = fz_node_copy(c->a, doc);
+	fz_organization org;
+
+	if (copy == NULL)
+		abort();
+	if (c->kinds_seen & 1u << FZ_KIND_ORGANIZATION) {
+		for (size_t i = 0; i < c->ndocs; i++)
+			if (c->kinds[i] != NULL &&
+			    !strcmp(c->kinds[i], "organization"))
+				return fz_error_set(err, FZ_DATAERR, doc->file,
+				    doc->line, doc->col, "a second organization "
+				    "document (the first is at %s:%u:%u): give "
+				    "one", c->docs[i]->file ? c->docs[i]->file :
+				    "", c->docs[i]->line, c->docs[i]->col);
+	}
+	return fz_organization_decode(copy, &org, NULL, err);
+}
+
 /* Keep doc, memory of the context, of kind k named kind, with its
  * tables and helpers. */
 static int
@@ -97,6 +121,9 @@ add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
 	size_t at;
 	int rc;
 
+	if (k == FZ_KIND_ORGANIZATION &&
+	    (rc = organization(c, copy, err)) != FZ_OK)
+		return rc;
 	if (c->ndocs == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 8;
 		c->docs = fz_xrealloc(c->docs, c->cap * sizeof *c->docs);

@@ -663,6 +663,42 @@ test_strict_reports_unknown_keys_as_warnings(void **state)
 	decodes(FZ_KIND_INSPECTIONS, r, &in);
 }
 
+/* The organization document: name required, each key one value; its
+ * own kind and version are no unknown keys, another key is. */
+static void
+test_organization(void **state)
+{
+	fz_node *d = rec("kind", "organization", "version", "1", "name",
+	    " 海曙区文化和广电旅游体育局 ", "signer", "局办公室", NULL);
+	struct sink s = { .n = 0 };
+	fz_diag strict = { collect, &s, 1 };
+	fz_organization org;
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(fz_organization_decode(d, &org, &strict, &err), FZ_OK);
+	assert_int_equal(s.n, 0);
+	assert_string_equal(org.name, "海曙区文化和广电旅游体育局");
+	assert_string_equal(org.signer, "局办公室");
+	assert_null(org.short_name);
+	assert_null(org.leader);
+	fz_node_put(fx_arena, d, "seal", fx_plain(fx_arena, "公章"));
+	assert_int_equal(fz_organization_decode(d, &org, &strict, &err), FZ_OK);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.r[0].msg, "unknown key 'seal' in organization");
+	d = rec("kind", "organization", "short_name", "区文旅局", NULL);
+	assert_int_equal(fz_organization_decode(d, &org, NULL, &err),
+	    FZ_DATAERR);
+	assert_string_equal(err.msg, "organization document without name");
+	assert_int_equal(err.line, 3);
+	d = rec("name", "局", NULL);
+	put_list(d, "phone", (const char *const[]){ "1", "2", NULL });
+	assert_int_equal(fz_organization_decode(d, &org, NULL, &err),
+	    FZ_DATAERR);
+	assert_string_equal(err.msg, "phone must be a single value, not a list");
+	assert_int_equal(err.line, 30);
+}
+
 /* The GB 32100 check character of the first 17 characters of code,
  * computed here from the standard's weights 3^i mod 31. */
 static char
@@ -755,6 +791,7 @@ main(void)
 		cmocka_unit_test(test_application_trips_by_channel),
 		cmocka_unit_test(test_diag_collects_every_problem),
 		cmocka_unit_test(test_strict_reports_unknown_keys_as_warnings),
+		cmocka_unit_test(test_organization),
 		cmocka_unit_test(test_uscc),
 		cmocka_unit_test(test_uscc_single_errors),
 	};
