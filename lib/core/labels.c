@@ -198,9 +198,18 @@ static const enum fz_kind word_kinds[] = { FZ_KIND_INSPECTIONS,
 	FZ_KIND_CASES, FZ_KIND_ENTITIES, FZ_KIND_MATTERS,
 	FZ_KIND_APPLICATIONS };
 
+/* Words of values that no record field holds: a draw's hash. */
+static const char *const other_words[][3] = {
+	{ "hash", "sha256", "SHA-256" }, { "hash", "sm3", "SM3（国密）" },
+};
+
 const char *
 fz_value_label(const char *key, const char *value)
 {
+	for (size_t i = 0; i < sizeof other_words / sizeof other_words[0]; i++)
+		if (strcmp(other_words[i][0], key) == 0 &&
+		    strcmp(other_words[i][1], value) == 0)
+			return other_words[i][2];
 	for (size_t k = 0; k < sizeof word_kinds / sizeof word_kinds[0];
 	    k++) {
 		const fz_field *f = fz_field_find(word_kinds[k], key);

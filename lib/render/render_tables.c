@@ -26,13 +26,16 @@ flag(fz_render_ctx *c, int on)
 	return on ? c->yes : c->no;
 }
 
+/* A cell: its text, num (a figure, right-aligned) and code (an id,
+ * ticket or digest: a fixed font, broken anywhere). */
 static fz_node *
-cell_node(fz_render_ctx *c, const char *text, int num)
+cell_node(fz_render_ctx *c, const char *text, int num, int code)
 {
 	fz_node *cell = fz_node_map(c->a);
 
 	fz_node_put(c->a, cell, "text", text_of(c, text));
 	fz_node_put(c->a, cell, "num", flag(c, num));
+	fz_node_put(c->a, cell, "code", flag(c, code));
 	return cell;
 }
 
@@ -56,7 +59,8 @@ row_node(fz_render_ctx *c, const fz_table *t, size_t r)
 		const fz_table_cell *cell = col < t->rows[r].n ?
 		    &t->rows[r].cells[col] : &empty;
 		fz_node_push(c->a, cells, cell_node(c, fz_table_cell_format(cell,
-		    buf), !cell->empty && cell->type != FZ_C_TEXT));
+		    buf), !cell->empty && cell->type != FZ_C_TEXT,
+		    t->cols[col].code));
 	}
 	mark_last(c, cells);
 	fz_node_put(c->a, row, "cells", cells);
@@ -74,10 +78,12 @@ table_node(fz_render_ctx *c, const fz_table *t)
 	char buf[32];
 
 	fz_node_put(c->a, tn, "name", fz_render__text(c->a, t->name));
+	if (t->key != NULL)
+		fz_node_put(c->a, tn, "key", fz_render__text(c->a, t->key));
 	fz_node_put(c->a, tn, "title", fz_render__text(c->a, t->title));
 	for (size_t col = 0; col < t->ncols; col++) {
 		fz_node *h = cell_node(c, t->cols[col].label,
-		    t->cols[col].type != FZ_C_TEXT);
+		    t->cols[col].type != FZ_C_TEXT, 0);
 		fz_node_put(c->a, h, "key", text_of(c, t->cols[col].key));
 		fz_node_put(c->a, h, "last", flag(c, col + 1 == t->ncols));
 		fz_node_push(c->a, head, h);
@@ -102,11 +108,22 @@ fz_render__tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
 void
 fz_render__tables_put(fz_render_ctx *c, fz_node *doc, size_t at)
 {
-	fz_node *list = fz_node_seq(c->a);
+	fz_node *list = fz_node_seq(c->a), *by_key = NULL;
 
 	for (const fz_table *t = at < c->tables->ndocs ? c->tables->docs[at] :
 	    NULL; t != NULL; t = t->next)
 		fz_node_push(c->a, list, table_node(c, t));
 	fz_render__list_flags(c->a, list);
 	fz_render__add(c->a, doc, "tables", list);
+	/* tables_by_key.KEY: a table by which it is (draw: tickets ...). */
+	for (size_t i = 0; i < list->n; i++) {
+		const fz_node *key = fz_node_get(list->kids[i], "key");
+		if (key == NULL)
+			continue;
+		if (by_key == NULL)
+			by_key = fz_node_map(c->a);
+		fz_render__add(c->a, by_key, key->str, list->kids[i]);
+	}
+	if (by_key != NULL)
+		fz_render__add(c->a, doc, "tables_by_key", by_key);
 }

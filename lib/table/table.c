@@ -127,6 +127,7 @@ fz_table__column(fz_table_set *ts, fz_table *t, const char *key, int type,
 	c->key = fz_table__strdup(ts, key);
 	c->label = fz_table__strdup(ts, label != NULL ? label : fz_table__label(key));
 	c->type = (unsigned char)type;
+	c->code = 0;
 	return t->ncols++;
 }
 

@@ -35,6 +35,8 @@ typedef struct fz_column {
 	const char *key;	/* "visits" */
 	const char *label;	/* the header: "检查单位家次" */
 	unsigned char type;	/* enum fz_ctype: the type its cells are meant to have */
+	unsigned char code;	/* an id, ticket or digest: shown in a fixed
+				 * font and broken anywhere */
 } fz_column;
 
 /* A row: cells past n are empty. */
@@ -47,6 +49,8 @@ typedef struct fz_table {
 	const char *kind;	/* "tally" ...; NULL for a document without kind */
 	const char *name;	/* short Chinese name: the kind's label, "数据" */
 	const char *title;	/* name, part and period: "统计 2019-01-01 至 2019-12-31" */
+	const char *key;	/* which table of its document it is, for
+				 * templates ("tickets"), or NULL */
 	const char *file;	/* where the document begins */
 	unsigned line, col;
 	fz_date to;		/* the document's to:, FZ_NODATE when none */

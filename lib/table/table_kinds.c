@@ -135,42 +135,152 @@ team_cell(fz_table_set *ts, const fz_node *team)
 	return fz_table__text_cell(ts, &b);
 }
 
+/* 序号 of the i-th row, from 0. */
+static fz_table_cell
+index_cell(fz_table_set *ts, size_t i)
+{
+	char num[24];
+
+	snprintf(num, sizeof num, "%zu", i + 1);
+	return fz_table__scalar(ts, &(fz_node){ .type = FZ_SCALAR, .str = num,
+	    .len = strlen(num) }, FZ_C_INT);
+}
+
+/* The selections in draw order: 序号, then each key of a selection
+ * but the entity's id and the ticket, which are the tickets table's. */
+static fz_table *
+draw_selections(fz_table_set *ts, const fz_node *doc, const fz_node *sel,
+    const char *file)
+{
+	static const char *const keys[] = { "name", "category", "town",
+		"stratum", "team", NULL };
+	fz_table *t = fz_table__new(ts, "draw", "抽取结果", doc, file);
+
+	t->key = "selections";
+	fz_table__attach(ts, t, 1);
+	fz_table__column(ts, t, "index", FZ_C_INT, "序号", 0);
+	for (size_t i = 0; keys[i] != NULL; i++)
+		fz_table__column(ts, t, keys[i], FZ_C_TEXT, NULL, i + 1);
+	for (size_t i = 0; i < fz_table__items(sel); i++) {
+		const fz_node *s = sel->kids[i];
+		fz_table__row_begin(ts);
+		fz_table__row_set(ts, 0, index_cell(ts, i));
+		for (size_t j = 0; j < s->n; j++) {
+			const char *k = s->kids[2 * j]->str;
+			const fz_node *v = s->kids[2 * j + 1];
+			if (!strcmp(k, "ticket") || !strcmp(k, "entity"))
+				continue;
+			fz_table__row_set(ts, fz_table__column(ts, t, k,
+			    FZ_C_TEXT, NULL, j + 1), strcmp(k, "team") == 0 ?
+			    team_cell(ts, v) : fz_table__field_cell(ts, NULL, v));
+		}
+		fz_table__row_end(ts, t);
+	}
+	return t;
+}
+
+/* The tickets, for whoever verifies the draw: 序号, the entity's id
+ * (编号), ticket. */
+static void
+draw_tickets(fz_table_set *ts, const fz_node *doc, const fz_node *sel,
+    const char *file)
+{
+	fz_table *t = fz_table__new(ts, "draw", "签号", doc, file);
+
+	t->key = "tickets";
+	fz_table__attach(ts, t, 0);
+	fz_table__column(ts, t, "index", FZ_C_INT, "序号", 0);
+	fz_table__column(ts, t, "entity", FZ_C_TEXT, "编号", 1);
+	fz_table__column(ts, t, "ticket", FZ_C_TEXT, NULL, 2);
+	t->cols[1].code = t->cols[2].code = 1;
+	for (size_t i = 0; i < fz_table__items(sel); i++) {
+		const fz_node *e = fz_node_get(sel->kids[i], "entity");
+		const fz_node *k = fz_node_get(sel->kids[i], "ticket");
+		fz_table__row_begin(ts);
+		fz_table__row_set(ts, 0, index_cell(ts, i));
+		if (e != NULL)
+			fz_table__row_set(ts, 1, fz_table__field_cell(ts, NULL, e));
+		if (k != NULL)
+			fz_table__row_set(ts, 2, fz_table__field_cell(ts, NULL, k));
+		fz_table__row_end(ts, t);
+	}
+}
+
+/* A row of item and the value of key (in its word: SHA-256). */
+static void
+basis_row(fz_table_set *ts, fz_table *t, const char *key, const char *item,
+    const fz_node *v)
+{
+	if (v == NULL || v->type != FZ_SCALAR)
+		return;
+	fz_table__row_begin(ts);
+	fz_table__row_set(ts, 0, fz_table__text(ts, item));
+	fz_table__row_set(ts, 1, fz_table__group_cell(ts, key, v));
+	fz_table__row_end(ts, t);
+}
+
+/* What the draw was made from: task, date, seed, hash, and the digest
+ * of each input with its count. */
+static void
+draw_basis(fz_table_set *ts, const fz_node *doc, const char *file)
+{
+	static const char *const scalars[][2] = { { "task", "任务" },
+		{ "date", "抽取日期" }, { "seed", "随机种子" },
+		{ "hash", "摘要算法" } };
+	const fz_node *inputs = fz_node_get(doc, "inputs");
+	fz_table *t = fz_table__new(ts, "draw", "抽取依据", doc, file);
+
+	t->key = "basis";
+	fz_table__attach(ts, t, 0);
+	fz_table__column(ts, t, "item", FZ_C_TEXT, "项目", 0);
+	fz_table__column(ts, t, "value", FZ_C_TEXT, "内容", 1);
+	t->cols[1].code = 1;
+	for (size_t i = 0; i < sizeof scalars / sizeof scalars[0]; i++)
+		basis_row(ts, t, scalars[i][0], scalars[i][1],
+		    fz_node_get(doc, scalars[i][0]));
+	for (size_t i = 0; inputs != NULL && inputs->type == FZ_MAP &&
+	    i < inputs->n; i++) {
+		const char *kind = inputs->kids[2 * i]->str;
+		const fz_node *in = inputs->kids[2 * i + 1];
+		const fz_node *n = fz_node_get(in, "records");
+		const char *unit = "条";
+		if (n == NULL)
+			n = fz_node_get(in, "documents"), unit = "份";
+		basis_row(ts, t, "digest", fz_arena_printf(ts->arena,
+		    "%s（%s%s）摘要",
+		    strcmp(kind, "entities") == 0 ? "检查对象名录库" :
+		    strcmp(kind, "inspectors") == 0 ? "执法检查人员名录库" :
+		    fz_table__label(kind), n != NULL && n->type == FZ_SCALAR ?
+		    n->str : "", unit), fz_node_get(in, "digest"));
+	}
+}
+
 static int
 draw_tables(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
-	static const char *const keys[] = { "entity", "name", "category",
-		"town", "stratum", "ticket", "team", NULL };
 	const fz_node *sel = fz_node_get(doc, "selections");
 	const fz_node *unfilled = fz_node_get(doc, "unfilled");
 	fz_table *t;
 	int status;
 
 	if ((status = fz_table__want_maps(sel, "selections", file, err)) != FZ_OK ||
-	    (status = fz_table__want_maps(unfilled, "unfilled", file, err)) != FZ_OK)
+	    (status = fz_table__want_maps(unfilled, "unfilled", file, err)) != FZ_OK ||
+	    (status = fz_table__want(fz_node_get(doc, "inputs"), FZ_MAP,
+	    "inputs", file, err)) != FZ_OK)
 		return status;
-	t = fz_table__new(ts, "draw", "抽取结果", doc, file);
-	fz_table__attach(ts, t, 1);
-	for (size_t i = 0; keys[i] != NULL; i++)
-		fz_table__column(ts, t, keys[i], FZ_C_TEXT, NULL, i);
-	for (size_t i = 0; i < fz_table__items(sel); i++) {
-		const fz_node *s = sel->kids[i];
-		fz_table__row_begin(ts);
-		for (size_t j = 0; j < s->n; j++) {
-			const char *k = s->kids[2 * j]->str;
-			const fz_node *v = s->kids[2 * j + 1];
-			size_t col = fz_table__column(ts, t, k, FZ_C_TEXT, NULL, j);
-			fz_table__row_set(ts, col, strcmp(k, "team") == 0 ?
-			    team_cell(ts, v) : fz_table__field_cell(ts, NULL, v));
-		}
-		fz_table__row_end(ts, t);
-	}
+	draw_selections(ts, doc, sel, file);
 	if (fz_table__items(unfilled) > 0) {
 		t = fz_table__new(ts, "draw", "未能组队", doc, file);
+		t->key = "unfilled";
 		fz_table__attach(ts, t, 0);
+		fz_table__column(ts, t, "entity", FZ_C_TEXT, "编号", 0);
+		t->cols[0].code = 1;
 		for (size_t i = 0; i < unfilled->n; i++)
 			record_row(ts, t, FZ_KIND_NONE, unfilled->kids[i]);
 	}
+	draw_tickets(ts, doc, sel, file);
+	draw_basis(ts, doc, file);
 	return FZ_OK;
 }
 

@@ -199,8 +199,16 @@ draw_teams_and_tables(void **state)
 	/* The tables CSV and xlsx show, with Chinese heads. */
 	assert_context(yaml, "{{#draw.tables}}{{#first}}{{#head}}{{text}}"
 	    "{{^last}},{{/last}}{{/head}}/{{rows_count}}{{/first}}"
-	    "{{/draw.tables}}", "检查对象,名称,类别,镇(乡)街道,分层,签号,"
-	    "检查组/3");
+	    "{{/draw.tables}}", "序号,名称,类别,镇(乡)街道,分层,检查组/3");
+	/* Each table by its key; ids and tickets are code, set apart. */
+	assert_context(yaml, "{{#draw.tables_by_key.tickets}}{{#head}}{{text}}"
+	    "{{^last}},{{/last}}{{/head}}:{{#rows}}{{#cells}}{{#code}}[{{/code}}"
+	    "{{text}}{{#code}}]{{/code}}{{/cells}} {{/rows}}"
+	    "{{/draw.tables_by_key.tickets}}", "序号,编号,签号:1[E1][] "
+	    "2[E2][] 3[E3][] ");
+	assert_context(yaml, "{{#draw.tables_by_key.basis}}{{#rows}}{{#cells}}"
+	    "{{text}};{{/cells}}{{/rows}}{{/draw.tables_by_key.basis}}",
+	    "任务;T;检查对象名录库（3条）摘要;ab;");
 }
 
 static void

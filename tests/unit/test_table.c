@@ -211,20 +211,41 @@ test_draw_selections(void **state)
 	    "    stratum: 网吧\n    ticket: 0.0123\n"
 	    "    team: [{id: P1, name: 张三, department: 文旅}, {id: P2, name: 李四, department: 公安}]\n"
 	    "unfilled:\n  - {entity: E9, reason: no inspector left}\n");
-	const fz_table *t = ts->docs[0];
-	size_t ticket = column_of(t, "ticket");
+	const fz_table *t = ts->docs[0], *u, *k, *b;
+	size_t ticket;
 
 	(void)state;
-	assert_int_equal(t->ncols, 7);
-	assert_string_equal(t->cols[ticket].label, "签号");
-	/* a ticket is text: a number would lose its digits */
-	assert_int_equal(cell_at(t, 0, ticket)->type, FZ_C_TEXT);
-	assert_string_equal(cell_at(t, 0, ticket)->text, "0.0123");
+	/* The list: 序号 and what a notice shows, no id and no ticket. */
+	assert_int_equal(t->ncols, 6);
+	assert_string_equal(t->key, "selections");
+	assert_string_equal(t->cols[0].label, "序号");
+	assert_int_equal(cell_at(t, 0, 0)->num, 1);
 	assert_string_equal(cell_at(t, 0, column_of(t, "team"))->text,
 	    "张三(文旅)、李四(公安)");
-	assert_non_null(t->next);
-	assert_string_equal(t->next->title, "随机抽查 · 未能组队");
-	assert_string_equal(cell_at(t->next, 0, 1)->text, "no inspector left");
+	u = t->next;
+	assert_non_null(u);
+	assert_string_equal(u->title, "随机抽查 · 未能组队");
+	assert_string_equal(u->key, "unfilled");
+	assert_string_equal(u->cols[0].label, "编号");
+	assert_true(u->cols[0].code);
+	assert_string_equal(cell_at(u, 0, 1)->text, "no inspector left");
+	/* The tickets: 序号, the id and the ticket, as code. */
+	k = u->next;
+	assert_string_equal(k->key, "tickets");
+	ticket = column_of(k, "ticket");
+	assert_string_equal(k->cols[ticket].label, "签号");
+	assert_true(k->cols[ticket].code);
+	assert_false(k->cols[0].code);
+	/* a ticket is text: a number would lose its digits */
+	assert_int_equal(cell_at(k, 0, ticket)->type, FZ_C_TEXT);
+	assert_string_equal(cell_at(k, 0, ticket)->text, "0.0123");
+	assert_string_equal(cell_at(k, 0, column_of(k, "entity"))->text, "E1");
+	/* What it was drawn from. */
+	b = k->next;
+	assert_string_equal(b->key, "basis");
+	assert_string_equal(cell_at(b, 0, 0)->text, "任务");
+	assert_string_equal(cell_at(b, 0, 1)->text, "2019-H2");
+	assert_null(b->next);
 	fz_table_set_free(ts);
 }
 
