@@ -516,6 +516,11 @@ const char *fz_label(const char *key);
 /* The word for an enumeration value of the field key of any record
  * kind: ("result", "violation") 违规, ("channel", "online") 网上 ... */
 const char *fz_value_label(const char *key, const char *value);
+/* The place of value in the enumeration of the field key names, in the
+ * order fazhi-formats(5) gives (日常, 双随机, 联合 ...), for sorting in
+ * the Chinese reader's order; -1 when key names no enumeration or value
+ * is none of it. */
+int fz_value_rank(const char *key, const char *value);
 /* The i-th key of the table in key order and its word in *label; NULL
  * past the end. */
 const char *fz_label_at(size_t i, const char **label);

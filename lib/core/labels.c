@@ -203,6 +203,27 @@ static const char *const other_words[][3] = {
 	{ "hash", "sha256", "SHA-256" }, { "hash", "sm3", "SM3（国密）" },
 };
 
+/* The enumeration field key names, NULL when none. */
+static const fz_field *
+enum_field(const char *key)
+{
+	for (size_t k = 0; k < sizeof word_kinds / sizeof word_kinds[0];
+	    k++) {
+		const fz_field *f = fz_field_find(word_kinds[k], key);
+		if (f != NULL && f->values != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+int
+fz_value_rank(const char *key, const char *value)
+{
+	const fz_field *f = enum_field(key);
+
+	return f != NULL ? fz_enum_lookup(f->values, value, strlen(value)) : -1;
+}
+
 const char *
 fz_value_label(const char *key, const char *value)
 {

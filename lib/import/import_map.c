@@ -130,6 +130,15 @@ fz_import_header_key(enum fz_kind k, const char *header, size_t len)
 	const fz_field *f;
 
 	header = fz_trim(header, &len);
+	/* A money column's unit, as fazhi-render writes it: 罚款（元）. */
+	if (len > strlen("（元）") && memcmp(header + len - strlen("（元）"),
+	    "（元）", strlen("（元）")) == 0) {
+		const char *key = fz_import_header_key(k, header, len -
+		    strlen("（元）"));
+		const fz_field *money = key != NULL ? fz_field_find(k, key) : NULL;
+		if (money != NULL && money->type == FZ_T_MONEY)
+			return key;
+	}
 	for (size_t j = 0; j < NBUILTIN; j++)
 		if (builtin[j].kind == k && strlen(builtin[j].header) == len &&
 		    memcmp(builtin[j].header, header, len) == 0)

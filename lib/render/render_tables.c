@@ -26,17 +26,28 @@ flag(fz_render_ctx *c, int on)
 	return on ? c->yes : c->no;
 }
 
-/* A cell: its text, num (a figure, right-aligned) and code (an id,
- * ticket or digest: a fixed font, broken anywhere). */
+/* How a cell is set: num a figure (right-aligned), code an id, ticket or
+ * digest (a fixed font, broken anywhere), period a period (2019-01,
+ * never broken at its hyphen). */
+enum { NUM = 1, CODE = 2, PERIOD = 4 };
+
 static fz_node *
-cell_node(fz_render_ctx *c, const char *text, int num, int code)
+cell_node(fz_render_ctx *c, const char *text, int how)
 {
 	fz_node *cell = fz_node_map(c->a);
 
 	fz_node_put(c->a, cell, "text", text_of(c, text));
-	fz_node_put(c->a, cell, "num", flag(c, num));
-	fz_node_put(c->a, cell, "code", flag(c, code));
+	fz_node_put(c->a, cell, "num", flag(c, how & NUM));
+	fz_node_put(c->a, cell, "code", flag(c, how & CODE));
+	fz_node_put(c->a, cell, "period", flag(c, how & PERIOD));
 	return cell;
+}
+
+static int
+column_how(const fz_column *col)
+{
+	return (col->code ? CODE : 0) | (fz_period_parse(col->key) !=
+	    FZ_P_NONE ? PERIOD : 0);
 }
 
 /* last: true in the last cell only, for separators; {{^last}} in the
@@ -59,8 +70,8 @@ row_node(fz_render_ctx *c, const fz_table *t, size_t r)
 		const fz_table_cell *cell = col < t->rows[r].n ?
 		    &t->rows[r].cells[col] : &empty;
 		fz_node_push(c->a, cells, cell_node(c, fz_table_cell_format(cell,
-		    buf), !cell->empty && cell->type != FZ_C_TEXT,
-		    t->cols[col].code));
+		    buf), (!cell->empty && cell->type != FZ_C_TEXT ? NUM : 0) |
+		    column_how(&t->cols[col])));
 	}
 	mark_last(c, cells);
 	fz_node_put(c->a, row, "cells", cells);
@@ -83,7 +94,7 @@ table_node(fz_render_ctx *c, const fz_table *t)
 	fz_node_put(c->a, tn, "title", fz_render__text(c->a, t->title));
 	for (size_t col = 0; col < t->ncols; col++) {
 		fz_node *h = cell_node(c, t->cols[col].label,
-		    t->cols[col].type != FZ_C_TEXT, 0);
+		    t->cols[col].type != FZ_C_TEXT ? NUM : 0);
 		fz_node_put(c->a, h, "key", text_of(c, t->cols[col].key));
 		fz_node_put(c->a, h, "last", flag(c, col + 1 == t->ncols));
 		fz_node_push(c->a, head, h);
@@ -108,13 +119,22 @@ fz_render__tables_make(fz_render_ctx *c, const fz_node *doc, size_t *at,
 void
 fz_render__tables_put(fz_render_ctx *c, fz_node *doc, size_t at)
 {
+	const fz_table *first = at < c->tables->ndocs ? c->tables->docs[at] :
+	    NULL, *part;
 	fz_node *list = fz_node_seq(c->a), *by_key = NULL;
 
-	for (const fz_table *t = at < c->tables->ndocs ? c->tables->docs[at] :
-	    NULL; t != NULL; t = t->next)
+	for (const fz_table *t = first; t != NULL; t = t->next)
 		fz_node_push(c->a, list, table_node(c, t));
 	fz_render__list_flags(c->a, list);
 	fz_render__add(c->a, doc, "tables", list);
+	/* A tally's inspections and cases, each a table of its own. */
+	for (int p = FZ_PART_INSPECTIONS; p <= FZ_PART_CASES; p++)
+		if ((part = fz_table_tally_part(c->tables, first, p)) != NULL) {
+			if (by_key == NULL)
+				by_key = fz_node_map(c->a);
+			fz_render__add(c->a, by_key, part->key,
+			    table_node(c, part));
+		}
 	/* tables_by_key.KEY: a table by which it is (draw: tickets ...). */
 	for (size_t i = 0; i < list->n; i++) {
 		const fz_node *key = fz_node_get(list->kids[i], "key");

@@ -125,7 +125,12 @@ fz_table__column(fz_table_set *ts, fz_table *t, const char *key, int type,
 	}
 	fz_column *c = &t->cols[t->ncols];
 	c->key = fz_table__strdup(ts, key);
-	c->label = fz_table__strdup(ts, label != NULL ? label : fz_table__label(key));
+	/* Money says its unit in its head: every amount is in 元. */
+	c->label = type == FZ_C_MONEY ? fz_arena_printf(ts->arena, "%s（元）",
+	    label != NULL ? label : fz_table__label(key)) :
+	    fz_table__strdup(ts, label != NULL ? label : fz_table__label(key));
+	if (c->label == NULL)
+		abort();
 	c->type = (unsigned char)type;
 	c->code = 0;
 	return t->ncols++;
@@ -282,8 +287,8 @@ fz_table_cell_format(const fz_table_cell *c, char *buf)
 	case FZ_C_INT:
 		sprintf(buf, "%lld", c->num);
 		return buf;
-	case FZ_C_MONEY:
-		return fz_money_format(c->num, buf);
+	case FZ_C_MONEY:	/* yuan, always with its two places */
+		return fz_table_ratio_format(c->num, 100, 2, 0, buf);
 	case FZ_C_RATE:
 	case FZ_C_MEAN:
 		if (c->den == 0)

@@ -91,14 +91,29 @@ int fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc,
  * end event is nothing. */
 int fz_table_set_add_event(fz_table_set *ts, const fz_event *ev,
     fz_error *err);
-/* The text of a cell as CSV writes it: "42", "1250.50", "98.34%", "8.50",
- * "2019-03-05", "" when empty; a text cell's own text.  Returns a pointer
+/* The text of a cell as CSV writes it: "42", money in yuan with two
+ * places ("1250.50", "5000.00"), "98.34%", "8.50", "2019-03-05", ""
+ * when empty; a text cell's own text.  Returns a pointer
  * to buf (at least 48 bytes) or to the cell's text. */
 const char *fz_table_cell_format(const fz_table_cell *c, char *buf);
 /* num / den rounded half away from zero to `decimals` places (0..6), as
  * a percent ("98.34%") when percent is set; den must not be 0. */
 char *fz_table_ratio_format(long long num, long long den, int decimals,
     int percent, char *buf);
+
+/* The two parts of a tally's figures (fazhi-formats(5) "tally"): those
+ * of the inspections (visits ... leader_led) and those of the cases
+ * (filed ... fines), for a report that shows each in a table of its
+ * own. */
+enum fz_table_part { FZ_PART_INSPECTIONS, FZ_PART_CASES };
+/* A table of a tally table t's group columns and the figures of part,
+ * with its rows that have a figure other than 0 (and its totals); NULL
+ * when t is not a tally's, a group key is no key of part's records (a
+ * case has no type), or no row but the totals is left.  Owned by ts, not
+ * among its documents (CSV and xlsx do not see it); key is the part's
+ * name, "inspections" or "cases". */
+const fz_table *fz_table_tally_part(fz_table_set *ts, const fz_table *t,
+    enum fz_table_part part);
 
 /* CSV (RFC 4180): CRLF line ends, a field quoted when it holds a comma,
  * quote, CR or LF, quotes doubled.  Text that starts with = + - @, tab or

@@ -52,10 +52,11 @@ size_t fz_table__items(const fz_node *seq);
 fz_table_cell fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v);
 
 /* table_kv.c: key/value rows of a mapping without the keys skip[]
- * (NULL-terminated), as a new table the caller attaches; and the tables
- * of a metrics document. */
+ * (NULL-terminated), as a new table the caller attaches, with a column
+ * of the key paths when keys is set; and the tables of a metrics
+ * document. */
 fz_table *fz_table__kv(fz_table_set *ts, const fz_node *doc, const char *kind,
-    const char *part, const char *file, const char *const *skip);
+    const char *part, const char *file, const char *const *skip, int keys);
 int fz_table__metrics(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err);
 

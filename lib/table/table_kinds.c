@@ -62,6 +62,85 @@ tally_row(fz_table_set *ts, fz_table *t, const fz_node *row)
 	}
 }
 
+/* Row order: by each group key in turn, an enumeration's values in
+ * its own order (日常, 双随机, 联合 ...), others by their text, none
+ * last; else as they came. */
+struct row_order {
+	const fz_node *by, *rows;
+};
+
+static int
+group_cmp(const struct row_order *o, size_t a, size_t b)
+{
+	for (size_t k = 0; k < o->by->n; k++) {
+		const char *key = o->by->kids[k]->str;
+		const fz_node *va = fz_node_get(o->rows->kids[a], key);
+		const fz_node *vb = fz_node_get(o->rows->kids[b], key);
+		int na = va == NULL || va->type != FZ_SCALAR || fz_node_is_null(va);
+		int nb = vb == NULL || vb->type != FZ_SCALAR || fz_node_is_null(vb);
+		int ra, rb, c;
+		if (na || nb) {
+			if (na != nb)
+				return na - nb;
+			continue;
+		}
+		ra = fz_value_rank(key, va->str);
+		rb = fz_value_rank(key, vb->str);
+		c = ra >= 0 && rb >= 0 ? ra - rb : strcmp(va->str, vb->str);
+		if (c != 0)
+			return c;
+	}
+	return a < b ? -1 : a > b;
+}
+
+/* A merge sort of idx[0..n) (stable, n log n) with tmp as room. */
+static void
+sort_rows(const struct row_order *o, size_t *idx, size_t *tmp, size_t n)
+{
+	size_t h = n / 2;
+
+	if (n < 2)
+		return;
+	sort_rows(o, idx, tmp, h);
+	sort_rows(o, idx + h, tmp, n - h);
+	for (size_t i = 0, j = h, k = 0; k < n; k++)
+		tmp[k] = j >= n || (i < h && group_cmp(o, idx[i], idx[j]) <= 0) ?
+		    idx[i++] : idx[j++];
+	memcpy(idx, tmp, n * sizeof *idx);
+}
+
+/* The rows of t, one for each of rows, in the Chinese reader's order
+ * when a group key is an enumeration. */
+static void
+order_rows(fz_table *t, const fz_node *by, const fz_node *rows)
+{
+	struct row_order o = { by, rows };
+	size_t n = t->nrows, *idx, *tmp;
+	fz_row *sorted;
+	int any = 0;
+
+	for (size_t k = 0; k < fz_table__items(by); k++)
+		for (size_t r = 0; r < n && !any; r++) {
+			const fz_node *v = fz_node_get(rows->kids[r],
+			    by->kids[k]->str);
+			any = v != NULL && v->type == FZ_SCALAR &&
+			    fz_value_rank(by->kids[k]->str, v->str) >= 0;
+		}
+	if (!any || n != rows->n)
+		return;
+	idx = fz_xcalloc(2 * n, sizeof *idx);
+	tmp = idx + n;
+	for (size_t r = 0; r < n; r++)
+		idx[r] = r;
+	sort_rows(&o, idx, tmp, n);
+	sorted = fz_xcalloc(n, sizeof *sorted);
+	for (size_t r = 0; r < n; r++)
+		sorted[r] = t->rows[idx[r]];
+	memcpy(t->rows, sorted, n * sizeof *sorted);
+	free(sorted);
+	free(idx);
+}
+
 static int
 tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
@@ -94,6 +173,7 @@ tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
 		tally_row(ts, t, rows->kids[i]);
 		fz_table__row_end(ts, t);
 	}
+	order_rows(t, by, rows);
 	/* Without group keys the one row is the totals: nothing to add. */
 	if (totals != NULL && totals->type == FZ_MAP && t->ngroup > 0) {
 		fz_table__row_begin(ts);
@@ -103,6 +183,96 @@ tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
 		t->totals = 1;
 	}
 	return FZ_OK;
+}
+
+/* ------------------------------------------------------------ parts */
+
+static const char *const part_figures[][9] = {
+	{ "visits", "units", "person_times", "outings", "violations",
+	    "banned", "leader_led", NULL },
+	{ "filed", "closed", "open", "closed_on_time", "overdue", "reviewed",
+	    "published_on_time", "fines", NULL },
+};
+
+static int
+of_part(const char *key, enum fz_table_part part)
+{
+	for (size_t i = 0; part_figures[part][i] != NULL; i++)
+		if (strcmp(part_figures[part][i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every group key of t is a period or a key of part's records. */
+static int
+groups_apply(const fz_table *t, enum fz_table_part part)
+{
+	enum fz_kind k = part == FZ_PART_CASES ? FZ_KIND_CASES :
+	    FZ_KIND_INSPECTIONS;
+
+	for (size_t i = 0; i < t->ngroup; i++)
+		if (fz_period_parse(t->cols[i].key) == FZ_P_NONE &&
+		    fz_field_find(k, t->cols[i].key) == NULL)
+			return 0;
+	return 1;
+}
+
+static int
+has_figure(const fz_row *r, const size_t *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] < r->n && !r->cells[cols[i]].empty &&
+		    r->cells[cols[i]].num != 0)
+			return 1;
+	return 0;
+}
+
+const fz_table *
+fz_table_tally_part(fz_table_set *ts, const fz_table *t,
+    enum fz_table_part part)
+{
+	size_t *cols, n = 0, nrows = 0;
+	fz_table *v;
+
+	if (t == NULL || t->kind == NULL || strcmp(t->kind, "tally") != 0 ||
+	    !groups_apply(t, part))
+		return NULL;
+	cols = fz_arena_alloc(ts->arena, (t->ncols + 1) * sizeof *cols);
+	v = fz_arena_alloc(ts->arena, sizeof *v);
+	if (cols == NULL || v == NULL)
+		abort();
+	for (size_t j = 0; j < t->ncols; j++)
+		if (j < t->ngroup || of_part(t->cols[j].key, part))
+			cols[n++] = j;
+	*v = *t;
+	v->key = part == FZ_PART_CASES ? "cases" : "inspections";
+	v->next = NULL;
+	v->ncols = n;
+	v->cols = fz_arena_alloc(ts->arena, n * sizeof *v->cols);
+	v->rows = fz_arena_alloc(ts->arena, (t->nrows + 1) * sizeof *v->rows);
+	if (v->cols == NULL || v->rows == NULL)
+		abort();
+	for (size_t j = 0; j < n; j++)
+		v->cols[j] = t->cols[cols[j]];
+	for (size_t i = 0; i < t->nrows; i++) {
+		const fz_row *r = &t->rows[i];
+		int total = t->totals && i + 1 == t->nrows;
+		fz_row *w = &v->rows[nrows];
+		if (!total && !has_figure(r, cols + t->ngroup, n - t->ngroup))
+			continue;
+		w->n = n;
+		w->cells = fz_arena_alloc(ts->arena, (n + 1) * sizeof *w->cells);
+		if (w->cells == NULL)
+			abort();
+		for (size_t j = 0; j < n; j++)
+			w->cells[j] = cols[j] < r->n ? r->cells[cols[j]] :
+			    (fz_table_cell){ .type = t->cols[cols[j]].type,
+			    .empty = 1 };
+		nrows++;
+	}
+	v->nrows = nrows;
+	v->cap_cols = v->cap_rows = 0;
+	return nrows > (size_t)t->totals ? v : NULL;
 }
 
 /* A team as 张三(文旅)、李四(公安). */
@@ -411,8 +581,11 @@ results_table(fz_table_set *ts, const fz_node *doc, const char *part,
 	fz_table *t = fz_table__new(ts, "results", part, doc, file);
 
 	fz_table__attach(ts, t, cols == results_public);
-	for (size_t i = 0; cols[i].key != NULL; i++)
-		fz_table__column(ts, t, cols[i].key, cols[i].type, cols[i].label, i);
+	for (size_t i = 0; cols[i].key != NULL; i++) {
+		size_t col = fz_table__column(ts, t, cols[i].key, cols[i].type,
+		    cols[i].label, i);
+		t->cols[col].code = strcmp(cols[i].key, "entity") == 0;
+	}
 	for (size_t i = 0; i < fz_table__items(sel); i++) {
 		const fz_node *ins = fz_node_get(sel->kids[i], "inspections");
 		if (fz_table__items(ins) == 0)
@@ -477,7 +650,8 @@ doc_tables(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
 		return results_tables(ts, doc, file, err);
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
 		return records_table(ts, doc, k, kind, file, err);
-	fz_table__attach(ts, fz_table__kv(ts, doc, kind, NULL, file, skip), 1);
+	fz_table__attach(ts, fz_table__kv(ts, doc, kind, NULL, file, skip, 1),
+	    1);
 	return FZ_OK;
 }
 

@@ -54,11 +54,15 @@ static void
 kv_leaf(fz_table_set *ts, void *ctx, const char *path, const char *label,
     const fz_node *v)
 {
+	fz_table *t = ctx;
+	size_t at = strcmp(t->cols[0].key, "key") == 0;
+
 	fz_table__row_begin(ts);
-	fz_table__row_set(ts, 0, fz_table__text(ts, path));
-	fz_table__row_set(ts, 1, fz_table__text(ts, label));
-	fz_table__row_set(ts, 2, fz_table__field_cell(ts, NULL, v));
-	fz_table__row_end(ts, ctx);
+	if (at > 0)
+		fz_table__row_set(ts, 0, fz_table__text(ts, path));
+	fz_table__row_set(ts, at, fz_table__text(ts, label));
+	fz_table__row_set(ts, at + 1, fz_table__field_cell(ts, NULL, v));
+	fz_table__row_end(ts, t);
 }
 
 /* The keys of a mapping other than skip[] (NULL-terminated). */
@@ -80,13 +84,14 @@ without(fz_table_set *ts, const fz_node *map, const char *const *skip)
 
 fz_table *
 fz_table__kv(fz_table_set *ts, const fz_node *doc, const char *kind,
-    const char *part, const char *file, const char *const *skip)
+    const char *part, const char *file, const char *const *skip, int keys)
 {
 	fz_table *t = fz_table__new(ts, kind, part, doc, file);
 
-	fz_table__column(ts, t, "key", FZ_C_TEXT, "代码", 0);
-	fz_table__column(ts, t, "item", FZ_C_TEXT, "项目", 1);
-	fz_table__column(ts, t, "value", FZ_C_TEXT, "数值", 2);
+	if (keys)
+		fz_table__column(ts, t, "key", FZ_C_TEXT, "代码", 0);
+	fz_table__column(ts, t, "item", FZ_C_TEXT, "项目", keys);
+	fz_table__column(ts, t, "value", FZ_C_TEXT, "数值", keys + 1);
 	flatten(ts, "", "", without(ts, doc, skip), NULL, kv_leaf, t);
 	return t;
 }
@@ -124,23 +129,60 @@ rate_value(fz_table_set *ts, const fz_node *rate)
 	return value;
 }
 
+/* A rate in words: its label (the Chinese of its key when it has
+ * none), numerator, denominator, and its value exactly. */
 static void
 rate_row(fz_table_set *ts, fz_table *t, const fz_node *rate)
 {
 	const fz_node *key = fz_node_get(rate, "key");
+	const fz_node *label = fz_node_get(rate, "label");
+	const fz_node *n = fz_node_get(rate, "numerator");
+	const fz_node *d = fz_node_get(rate, "denominator");
 
 	fz_table__row_begin(ts);
-	for (size_t i = 0; i < rate->n; i++) {
-		const char *k = rate->kids[2 * i]->str;
-		if (strcmp(k, "value") != 0)
-			fz_table__row_set(ts, fz_table__column(ts, t, k, FZ_C_TEXT, NULL, i),
-			    fz_table__field_cell(ts, NULL, rate->kids[2 * i + 1]));
-	}
-	if (key != NULL && key->type == FZ_SCALAR &&
-	    fz_node_get(rate, "label") == NULL)
-		fz_table__row_set(ts, 1, fz_table__text(ts, fz_table__label(key->str)));
-	fz_table__row_set(ts, 4, rate_value(ts, rate));
+	if (label != NULL && label->type == FZ_SCALAR)
+		fz_table__row_set(ts, 0, fz_table__field_cell(ts, NULL, label));
+	else if (key != NULL && key->type == FZ_SCALAR)
+		fz_table__row_set(ts, 0, fz_table__text(ts,
+		    fz_table__label(key->str)));
+	if (n != NULL)
+		fz_table__row_set(ts, 1, fz_table__field_cell(ts, NULL, n));
+	if (d != NULL)
+		fz_table__row_set(ts, 2, fz_table__field_cell(ts, NULL, d));
+	fz_table__row_set(ts, 3, rate_value(ts, rate));
 	fz_table__row_end(ts, t);
+}
+
+/* The rates that are shares (比率: numerator, denominator, percent), or
+ * those that are means (平均: the sum, the count, the mean), as a table
+ * of key; NULL when there are none. */
+static fz_table *
+rates_table(fz_table_set *ts, const fz_node *doc, const fz_node *rates,
+    int means, const char *file)
+{
+	fz_table *t = NULL;
+
+	for (size_t i = 0; i < fz_table__items(rates); i++) {
+		const fz_node *key = fz_node_get(rates->kids[i], "key");
+		int mean = key != NULL && key->type == FZ_SCALAR &&
+		    is_mean(key->str);
+		if (mean != means)
+			continue;
+		if (t == NULL) {
+			t = fz_table__new(ts, "metrics", means ? "平均" : "比率",
+			    doc, file);
+			t->key = means ? "means" : "rates";
+			fz_table__column(ts, t, "label", FZ_C_TEXT, "指标", 0);
+			fz_table__column(ts, t, "numerator", FZ_C_INT,
+			    means ? "总和" : "分子", 1);
+			fz_table__column(ts, t, "denominator", FZ_C_INT,
+			    means ? "件数" : "分母", 2);
+			fz_table__column(ts, t, "value", means ? FZ_C_MEAN :
+			    FZ_C_RATE, means ? "平均值" : "比率", 3);
+		}
+		rate_row(ts, t, rates->kids[i]);
+	}
+	return t;
 }
 
 /* A group's figures as columns: counts by their path, rates by key. */
@@ -229,28 +271,26 @@ int
 fz_table__metrics(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
+	/* inputs: the records read, not figures of the period. */
 	static const char *const skip[] = { "kind", "version", "from", "to",
-		"rates", "by", "rows", NULL };
+		"rates", "by", "rows", "inputs", NULL };
 	const fz_node *rates = fz_node_get(doc, "rates");
 	const fz_node *rows = fz_node_get(doc, "rows");
 	fz_table *t;
-	int status;
+	int status, first = 1;
 
 	if ((status = fz_table__want_maps(rates, "rates", file, err)) != FZ_OK ||
 	    (status = fz_table__want_maps(rows, "rows", file, err)) != FZ_OK)
 		return status;
-	t = fz_table__new(ts, "metrics", "比率", doc, file);
-	fz_table__attach(ts, t, 1);
-	fz_table__column(ts, t, "key", FZ_C_TEXT, "代码", 0);
-	fz_table__column(ts, t, "label", FZ_C_TEXT, "指标", 1);
-	fz_table__column(ts, t, "numerator", FZ_C_INT, "分子", 2);
-	fz_table__column(ts, t, "denominator", FZ_C_INT, "分母", 3);
-	fz_table__column(ts, t, "value", FZ_C_RATE, "比率", 4);
-	for (size_t i = 0; i < fz_table__items(rates); i++)
-		rate_row(ts, t, rates->kids[i]);
-	t = fz_table__kv(ts, doc, "metrics", "数量", file, skip);
-	if (t->nrows > 0) {
-		fz_table__attach(ts, t, 0);
+	for (int means = 0; means <= 1; means++)
+		if ((t = rates_table(ts, doc, rates, means, file)) != NULL) {
+			fz_table__attach(ts, t, first);
+			first = 0;
+		}
+	t = fz_table__kv(ts, doc, "metrics", "数量", file, skip, 0);
+	t->key = "counts";
+	if (t->nrows > 0 || first) {
+		fz_table__attach(ts, t, first);
 	} else {	/* no counts: no table */
 		free(t->cols);
 		free(t->rows);

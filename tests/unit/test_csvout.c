@@ -38,7 +38,7 @@ test_tally_csv(void **state)
 
 	(void)state;
 	assert_string_equal(csv,
-	    "月份,检查单位家次,罚没款\r\n"
+	    "月份,检查单位家次,罚没款（元）\r\n"
 	    "2019-01,12,1250.50\r\n"
 	    "2019-02,7,\r\n"
 	    "合计,19,1250.50\r\n");
@@ -128,16 +128,16 @@ test_bom_and_several_tables(void **state)
 	assert_string_equal(csv,
 	    "\xEF\xBB\xBF"
 	    "案件\r\n"
-	    "编号,罚款\r\n"
-	    "C1,500\r\n"
+	    "编号,罚款（元）\r\n"
+	    "C1,500.00\r\n"
 	    "\r\n"
 	    "审批指标 · 比率\r\n"
-	    "代码,指标,分子,分母,比率\r\n"
-	    "online_rate,网上办实现率,1,3,33.33%\r\n"
+	    "指标,分子,分母,比率\r\n"
+	    "网上办实现率,1,3,33.33%\r\n"
 	    "\r\n"
 	    "审批指标 · 数量\r\n"
-	    "代码,项目,数值\r\n"
-	    "applications.completed,办件·办结,3\r\n");
+	    "项目,数值\r\n"
+	    "办件·办结,3\r\n");
 	free(csv);
 }
 

@@ -248,7 +248,12 @@ test_header_keys(void **state)
 	    strlen("extended_days")), "extended_days");
 	assert_null(fz_import_header_key(FZ_KIND_CASES, "备注",
 	    strlen("备注")));
-	/* The words fazhi-render -f csv writes for keys. */
+	/* The words fazhi-render -f csv writes for keys, money with its
+	 * unit; a unit on what is not money is no key. */
+	assert_string_equal(fz_import_header_key(FZ_KIND_CASES, "罚款（元）",
+	    strlen("罚款（元）")), "fine");
+	assert_null(fz_import_header_key(FZ_KIND_CASES, "立案（元）",
+	    strlen("立案（元）")));
 	assert_string_equal(fz_import_header_key(FZ_KIND_ENTITIES, "编号",
 	    strlen("编号")), "id");
 	assert_string_equal(fz_import_header_key(FZ_KIND_CASES, "立案",

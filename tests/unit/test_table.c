@@ -88,14 +88,60 @@ test_tally_words_and_no_totals(void **state)
 
 	(void)state;
 	assert_int_equal(ts->ndocs, 2);
-	assert_string_equal(cell_at(t, 0, 0)->text, "违规");
-	assert_string_equal(cell_at(t, 1, 0)->text, "合格");
+	/* in the order of the enumeration, not of the words or the file */
+	assert_string_equal(cell_at(t, 0, 0)->text, "合格");
+	assert_string_equal(cell_at(t, 1, 0)->text, "违规");
+	assert_int_equal(cell_at(t, 0, 1)->num, 9);
 	assert_int_equal(t->period_col, -1);
 	t = ts->docs[1];
 	/* without group keys the one row is the totals */
 	assert_int_equal(t->nrows, 1);
 	assert_false(t->totals);
 	assert_int_equal(t->ngroup, 0);
+	fz_table_set_free(ts);
+}
+
+/* A tally's inspections and cases apart: the group columns and the
+ * part's figures, the rows with a figure, the totals; none where a
+ * group key is no key of the part's records. */
+static void
+test_tally_parts(void **state)
+{
+	fz_table_set *ts = tables_of(
+	    "kind: tally\nby: [month]\n"
+	    "rows:\n  - {month: 2019-01, visits: 12, violations: 1, filed: 0, fines: 0}\n"
+	    "  - {month: 2019-02, visits: 0, violations: 0, filed: 2, fines: 12.5}\n"
+	    "totals: {visits: 12, violations: 1, filed: 2, fines: 12.5}\n"
+	    "---\n"
+	    "kind: tally\nby: [type]\n"
+	    "rows: [{type: night, visits: 3, filed: 0}]\ntotals: {visits: 3, filed: 0}\n");
+	const fz_table *in = fz_table_tally_part(ts, ts->docs[0],
+	    FZ_PART_INSPECTIONS);
+	const fz_table *cs = fz_table_tally_part(ts, ts->docs[0], FZ_PART_CASES);
+	char buf[48];
+
+	(void)state;
+	assert_non_null(in);
+	assert_string_equal(in->key, "inspections");
+	assert_int_equal(in->ncols, 3);
+	assert_string_equal(in->cols[1].key, "visits");
+	assert_string_equal(in->cols[2].key, "violations");
+	assert_int_equal(in->nrows, 2);		/* 2019-02 has none */
+	assert_string_equal(cell_at(in, 0, 0)->text, "2019-01");
+	assert_string_equal(cell_at(in, 1, 0)->text, "合计");
+	assert_true(in->totals);
+	assert_non_null(cs);
+	assert_int_equal(cs->ncols, 3);
+	assert_string_equal(cs->cols[2].label, "罚没款（元）");
+	assert_int_equal(cs->nrows, 2);		/* 2019-01 has none */
+	assert_string_equal(cell_at(cs, 0, 0)->text, "2019-02");
+	assert_string_equal(fz_table_cell_format(cell_at(cs, 0, 2), buf),
+	    "12.50");
+	/* not documents of the set: CSV and xlsx do not see them */
+	assert_int_equal(ts->ndocs, 2);
+	/* a case has no type */
+	assert_non_null(fz_table_tally_part(ts, ts->docs[1], FZ_PART_INSPECTIONS));
+	assert_null(fz_table_tally_part(ts, ts->docs[1], FZ_PART_CASES));
 	fz_table_set_free(ts);
 }
 
@@ -115,28 +161,39 @@ test_metrics_rates_and_counts(void **state)
 	char buf[48];
 
 	(void)state;
-	assert_int_equal(t->ncols, 5);
-	assert_string_equal(t->cols[4].label, "比率");
+	/* Shares: no code, the label, numerator, denominator, the share. */
+	assert_int_equal(t->ncols, 4);
+	assert_string_equal(t->key, "rates");
+	assert_string_equal(t->cols[0].label, "指标");
+	assert_string_equal(t->cols[3].label, "比率");
 	assert_string_equal(t->title, "审批指标 · 比率 2019-01-01 至 2019-12-31");
-	c = cell_at(t, 0, 4);
+	assert_int_equal(t->nrows, 2);
+	c = cell_at(t, 0, 3);
 	assert_int_equal(c->type, FZ_C_RATE);
 	assert_int_equal(c->num, 106);
 	assert_int_equal(c->den, 107);
 	assert_string_equal(fz_table_cell_format(c, buf), "99.07%");
-	assert_true(cell_at(t, 1, 4)->empty);
-	c = cell_at(t, 2, 4);
+	assert_true(cell_at(t, 1, 3)->empty);
+	/* Means apart, their sums and counts under their own heads. */
+	t = t->next;
+	assert_string_equal(t->key, "means");
+	assert_string_equal(t->cols[1].label, "总和");
+	assert_string_equal(t->cols[2].label, "件数");
+	assert_string_equal(t->cols[3].label, "平均值");
+	c = cell_at(t, 0, 3);
 	assert_int_equal(c->type, FZ_C_MEAN);
 	assert_string_equal(fz_table_cell_format(c, buf), "8.50");
 	/* a rate without a label gets the word for its key */
-	assert_string_equal(cell_at(t, 2, 1)->text, "满意度");
+	assert_string_equal(cell_at(t, 0, 0)->text, "满意度");
 	counts = t->next;
 	assert_non_null(counts);
 	assert_null(counts->next);
+	assert_string_equal(counts->key, "counts");
+	assert_int_equal(counts->ncols, 2);
 	assert_int_equal(counts->nrows, 4);
-	assert_string_equal(cell_at(counts, 1, 0)->text, "catalogue.by_level.item");
-	assert_string_equal(cell_at(counts, 1, 1)->text, "事项目录·按层级·大项");
-	assert_string_equal(cell_at(counts, 3, 1)->text, "办件·按渠道·网上");
-	c = cell_at(counts, 3, 2);
+	assert_string_equal(cell_at(counts, 1, 0)->text, "事项目录·按层级·大项");
+	assert_string_equal(cell_at(counts, 3, 0)->text, "办件·按渠道·网上");
+	c = cell_at(counts, 3, 1);
 	assert_int_equal(c->type, FZ_C_INT);
 	assert_int_equal(c->num, 798);
 	fz_table_set_free(ts);
@@ -162,15 +219,19 @@ test_metrics_by_groups(void **state)
 	    "  catalogue: {matters: 1, by_type: {filing: 1}}\n"
 	    "  rates:\n"
 	    "  - {key: online_rate, label: 网上办实现率, numerator: 0, denominator: 0, value: null}\n");
-	const fz_table *counts = ts->docs[0]->next, *g;
+	const fz_table *counts = ts->docs[0]->next->next, *g;
 	size_t matters, online, filing;
 	char buf[48];
 
 	(void)state;
 	assert_non_null(counts);
-	/* by and rows are the groups' table, not counts */
-	for (size_t i = 0; i < counts->nrows; i++)
-		assert_null(strstr(cell_at(counts, i, 0)->text, "rows"));
+	/* by and rows are the groups' table, not counts, nor are the
+	 * inputs read */
+	assert_string_equal(counts->key, "counts");
+	for (size_t i = 0; i < counts->nrows; i++) {
+		assert_null(strstr(cell_at(counts, i, 0)->text, "明细"));
+		assert_null(strstr(cell_at(counts, i, 0)->text, "输入"));
+	}
 	g = counts->next;
 	assert_non_null(g);
 	assert_string_equal(g->title, "审批指标 · 按类型");
@@ -394,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_tally_columns),
 		cmocka_unit_test(test_tally_cells_and_totals),
 		cmocka_unit_test(test_tally_words_and_no_totals),
+		cmocka_unit_test(test_tally_parts),
 		cmocka_unit_test(test_metrics_rates_and_counts),
 		cmocka_unit_test(test_metrics_by_groups),
 		cmocka_unit_test(test_draw_selections),
