@@ -11,7 +11,7 @@
 static fz_cli cli = {
 	.prog = "fazhi-render",
 	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|xlsx|csv] "
-	    "[-o FILE] [--bom] [FILE...]\n       fazhi-render --list | "
+	    "[-o FILE] [--bom] [--totals] [FILE...]\n       fazhi-render --list | "
 	    "--dump NAME | --context [FILE...]",
 	.help =
 	    "Render fazhi documents (tally, metrics, draw, records, or any "
@@ -29,6 +29,7 @@ static fz_cli cli = {
 	    "standard output\n"
 	    "      --bom          begin CSV with a byte order mark (Excel "
 	    "on Windows)\n"
+	    "      --totals       write the totals rows (合计) in CSV too\n"
 	    "      --list         list the built-in templates\n"
 	    "      --dump NAME    print a built-in template, to copy and "
 	    "edit\n"
@@ -40,11 +41,11 @@ static fz_cli cli = {
 	    "See fazhi-templates(7).\n",
 };
 
-enum { O_BOM = 256, O_LIST, O_DUMP, O_CONTEXT };
+enum { O_BOM = 256, O_TOTALS, O_LIST, O_DUMP, O_CONTEXT };
 
 struct opts {
 	const char *template, *format, *dump;
-	int bom, list, context;
+	int bom, totals, list, context;
 };
 
 /* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
@@ -56,6 +57,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "template", required_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "bom", no_argument, NULL, O_BOM },
+		{ "totals", no_argument, NULL, O_TOTALS },
 		{ "list", no_argument, NULL, O_LIST },
 		{ "dump", required_argument, NULL, O_DUMP },
 		{ "context", no_argument, NULL, O_CONTEXT },
@@ -70,6 +72,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		case 't': o->template = optarg; break;
 		case 'f': o->format = optarg; break;
 		case O_BOM: o->bom = 1; break;
+		case O_TOTALS: o->totals = 1; break;
 		case O_LIST: o->list = 1; break;
 		case O_DUMP: o->dump = optarg; break;
 		case O_CONTEXT: o->context = 1; break;
@@ -123,6 +126,9 @@ check_opts(struct opts *o, int nfiles, fz_error *err)
 		    o->format);
 	if (o->bom && strcmp(o->format, "csv") != 0)
 		return fz_cli_usage(err, "--bom is for csv");
+	if (o->totals && strcmp(o->format, "csv") != 0)
+		return fz_cli_usage(err, "--totals is for csv (the other "
+		    "formats have them)");
 	if (!strcmp(o->format, "xlsx") && !o->context && cli.output == NULL &&
 	    isatty(STDOUT_FILENO))
 		return fz_cli_usage(err, "xlsx is not for a terminal: give "
@@ -197,8 +203,8 @@ write_tables(fz_output *out, void *ctx, fz_error *err)
 
 	if (!strcmp(r->o->format, "xlsx"))
 		return fz_table_xlsx_output(out, r->tables, err);
-	return fz_table_csv_write(out->fp, r->tables, r->o->bom ? FZ_CSV_BOM :
-	    0, err);
+	return fz_table_csv_write(out->fp, r->tables, (r->o->bom ? FZ_CSV_BOM :
+	    0) | (r->o->totals ? FZ_CSV_TOTALS : 0), err);
 }
 
 static int

@@ -54,15 +54,17 @@ csv_cell(FILE *out, const fz_table_cell *c)
 }
 
 static void
-csv_table(FILE *out, const fz_table *t)
+csv_table(FILE *out, const fz_table *t, unsigned flags)
 {
+	size_t nrows = t->nrows - (t->totals && !(flags & FZ_CSV_TOTALS));
+
 	for (size_t j = 0; j < t->ncols; j++) {
 		if (j > 0)
 			putc(',', out);
 		fz_table_csv_field(out, t->cols[j].label);
 	}
 	fputs("\r\n", out);
-	for (size_t i = 0; i < t->nrows; i++) {
+	for (size_t i = 0; i < nrows; i++) {
 		const fz_row *r = &t->rows[i];
 		for (size_t j = 0; j < t->ncols; j++) {
 			if (j > 0)
@@ -93,7 +95,7 @@ fz_table_csv_write(FILE *out, const fz_table_set *ts, unsigned flags,
 				fz_table_csv_field(out, t->title);
 				fputs("\r\n", out);
 			}
-			csv_table(out, t);
+			csv_table(out, t, flags);
 		}
 	if (fflush(out) == EOF || ferror(out))
 		return fz_error_set(err, FZ_IOERR, NULL, 0, 0,

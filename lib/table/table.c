@@ -86,6 +86,8 @@ fz_table__new(fz_table_set *ts, const char *kind, const char *part,
 	if (title == NULL)
 		abort();
 	t->title = title;
+	t->sheet = part != NULL ? fz_arena_printf(ts->arena, "%s·%s", name,
+	    part) : t->name;
 	return t;
 }
 

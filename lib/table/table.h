@@ -51,6 +51,10 @@ typedef struct fz_table {
 	const char *title;	/* name, part and period: "统计 2019-01-01 至 2019-12-31" */
 	const char *key;	/* which table of its document it is, for
 				 * templates ("tickets"), or NULL */
+	const char *sheet;	/* its xlsx sheet's name, what it holds:
+				 * 按类型, a draw's task */
+	const char *info;	/* a line said above it in xlsx (a draw's
+				 * task, seed and date), or NULL */
 	const char *file;	/* where the document begins */
 	unsigned line, col;
 	fz_date to;		/* the document's to:, FZ_NODATE when none */
@@ -120,16 +124,26 @@ const fz_table *fz_table_tally_part(fz_table_set *ts, const fz_table *t,
  * CR gets a leading ' so that no spreadsheet reads it as a formula.
  * With more than one table, each is preceded by a line holding its title
  * and followed by an empty line. */
-enum fz_table_csv_flags { FZ_CSV_BOM = 1 };	/* begin with a UTF-8 BOM */
+/* A table's totals row (合计) is left out unless FZ_CSV_TOTALS asks for
+ * it: inside the data it would be counted again by a pivot table. */
+enum fz_table_csv_flags {
+	FZ_CSV_BOM = 1,		/* begin with a UTF-8 BOM */
+	FZ_CSV_TOTALS = 2	/* write the totals rows */
+};
 /* FZ_OK, or FZ_IOERR when writing out fails (out is not closed). */
 int fz_table_csv_write(FILE *out, const fz_table_set *ts, unsigned flags,
     fz_error *err);
 /* Write one field, neutralised and quoted as above: 0, or EOF. */
 int fz_table_csv_field(FILE *out, const char *s);
 
-/* xlsx through libxlsxwriter: one sheet per document, Chinese header
- * row, number formats, frozen header, autofilter, totals row, and a
- * native chart for every tally by a period.  Every part of the zip
+/* xlsx through libxlsxwriter: one sheet per table, named for what it
+ * holds (按类型, a draw's task), a Chinese header row, number formats,
+ * columns as wide as their values, a frozen header, an autofilter,
+ * totals row; printed on A4 (landscape when wide) fitted to the page's
+ * width, the header repeated on each page, the title at its head and
+ * the page number at its foot; native charts for a tally by a period,
+ * its large and small figures apart, below the table on a page of
+ * their own.  Every part of the zip
  * depends on the tables alone (the creation date is the first
  * document's to:, else 2000-01-01).  Text is always a string cell,
  * never a formula. */

@@ -1,6 +1,9 @@
-/* table_int.h - what table.c shares with table_kinds.c; not installed. */
+/* table_int.h - what the files of lib/table/ share: table.c with the
+ * kinds' tables, xlsx.c with xlsx_print.c; not installed. */
 #ifndef FAZHI_TABLE_INT_H
 #define FAZHI_TABLE_INT_H
+
+#include <xlsxwriter.h>
 
 #include "table.h"
 
@@ -59,5 +62,14 @@ fz_table *fz_table__kv(fz_table_set *ts, const fz_node *doc, const char *kind,
     const char *part, const char *file, const char *const *skip, int keys);
 int fz_table__metrics(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err);
+
+/* xlsx_print.c, for xlsx.c: how the sheet ws of table t (its header at
+ * row head, its columns width[] characters wide) prints; and its charts
+ * when it is a tally by a period.  A failure is kept in *status. */
+void fz_table__xlsx_page(lxw_worksheet *ws, const fz_table *t,
+    lxw_row_t head, const double *width, lxw_error *status);
+void fz_table__xlsx_charts(lxw_workbook *wb, lxw_worksheet *ws,
+    const char *sheet, const fz_table *t, lxw_row_t head,
+    const double *width, lxw_error *status);
 
 #endif

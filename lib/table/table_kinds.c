@@ -8,18 +8,36 @@
 #include "table.h"
 #include "table_int.h"
 
-/* One record: its keys become columns in first-seen order. */
+static void
+record_cell(fz_table_set *ts, fz_table *t, enum fz_kind kind, const char *key,
+    const fz_node *v, size_t hint)
+{
+	const fz_field *f = fz_field_find(kind, key);
+	size_t col = fz_table__column(ts, t, key, fz_table__field_ctype(f) ==
+	    FZ_TABLE__AUTO ? FZ_C_TEXT : fz_table__field_ctype(f), NULL, hint);
+
+	fz_table__row_set(ts, col, fz_table__field_cell(ts, f, v));
+}
+
+/* One record: its keys become columns in first-seen order, then the
+ * keys it leaves to their defaults (上报方 本局, 检查结果 合格 ...), filled
+ * in as fazhi reads them. */
 static void
 record_row(fz_table_set *ts, fz_table *t, enum fz_kind kind,
     const fz_node *rec)
 {
+	const fz_field *fields = fz_kind_fields(kind);
+
 	fz_table__row_begin(ts);
-	for (size_t i = 0; i < rec->n; i++) {
-		const char *key = rec->kids[2 * i]->str;
-		const fz_field *f = fz_field_find(kind, key);
-		size_t col = fz_table__column(ts, t, key, fz_table__field_ctype(f) == FZ_TABLE__AUTO ?
-		    FZ_C_TEXT : fz_table__field_ctype(f), NULL, i);
-		fz_table__row_set(ts, col, fz_table__field_cell(ts, f, rec->kids[2 * i + 1]));
+	for (size_t i = 0; i < rec->n; i++)
+		record_cell(ts, t, kind, rec->kids[2 * i]->str,
+		    rec->kids[2 * i + 1], i);
+	for (const fz_field *f = fields; f != NULL && f->key != NULL; f++) {
+		const fz_node *v = fz_node_get(rec, f->key);
+		if (v != NULL && !fz_node_is_null(v))
+			continue;
+		if ((v = fz_record_get(kind, rec, f->key)) != NULL)
+			record_cell(ts, t, kind, f->key, v, t->ncols);
 	}
 	fz_table__row_end(ts, t);
 }
@@ -141,6 +159,22 @@ order_rows(fz_table *t, const fz_node *by, const fz_node *rows)
 	free(idx);
 }
 
+/* 按上报方, 按月份、镇(乡)街道; 合计 without group keys. */
+static const char *
+by_words(fz_table_set *ts, const fz_node *by)
+{
+	fz_buf b = { 0 };
+	const char *s;
+
+	for (size_t i = 0; i < fz_table__items(by); i++) {
+		fz_buf_adds(&b, i == 0 ? "按" : "、");
+		fz_buf_adds(&b, fz_table__label(by->kids[i]->str));
+	}
+	s = fz_table__strdup(ts, b.len > 0 ? fz_buf_str(&b) : "合计");
+	fz_buf_free(&b);
+	return s;
+}
+
 static int
 tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
@@ -160,6 +194,7 @@ tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
 			return status;
 	t = fz_table__new(ts, "tally", NULL, doc, file);
 	fz_table__attach(ts, t, 1);
+	t->sheet = by_words(ts, by);
 	for (size_t i = 0; i < fz_table__items(by); i++) {
 		const char *key = by->kids[i]->str;
 		size_t col = fz_table__column(ts, t, key, FZ_C_TEXT, NULL, i);
@@ -425,13 +460,40 @@ draw_basis(fz_table_set *ts, const fz_node *doc, const char *file)
 	}
 }
 
+/* A draw's or a results document's tables: a sheet by its task (the
+ * first) or the task and the part; the task, seed and date above. */
+static void
+name_by_task(fz_table_set *ts, const fz_node *doc, fz_table *first)
+{
+	const fz_node *task = fz_node_get(doc, "task");
+	const fz_node *seed = fz_node_get(doc, "seed");
+	const fz_node *date = fz_node_get(doc, "date");
+	const char *part;
+
+	if (task == NULL || task->type != FZ_SCALAR || task->len == 0)
+		return;
+	for (fz_table *t = first; t != NULL; t = t->next) {
+		part = strstr(t->title, " · ");
+		part = part != NULL ? part + strlen(" · ") : "";
+		t->sheet = t == first && strcmp(t->kind, "draw") == 0 ?
+		    fz_table__strdup(ts, task->str) : fz_arena_printf(ts->arena, "%s·%.*s", task->str,
+		    (int)strcspn(part, " "), part);
+		t->info = fz_arena_printf(ts->arena, "任务：%s%s%s%s%s",
+		    task->str, seed != NULL && seed->type == FZ_SCALAR ?
+		    "　随机种子：" : "", seed != NULL && seed->type == FZ_SCALAR ?
+		    seed->str : "", date != NULL && date->type == FZ_SCALAR ?
+		    "　抽取日期：" : "", date != NULL && date->type == FZ_SCALAR ?
+		    date->str : "");
+	}
+}
+
 static int
 draw_tables(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
 {
 	const fz_node *sel = fz_node_get(doc, "selections");
 	const fz_node *unfilled = fz_node_get(doc, "unfilled");
-	fz_table *t;
+	fz_table *t, *first;
 	int status;
 
 	if ((status = fz_table__want_maps(sel, "selections", file, err)) != FZ_OK ||
@@ -439,7 +501,8 @@ draw_tables(fz_table_set *ts, const fz_node *doc, const char *file,
 	    (status = fz_table__want(fz_node_get(doc, "inputs"), FZ_MAP,
 	    "inputs", file, err)) != FZ_OK)
 		return status;
-	draw_selections(ts, doc, sel, file);
+	t = draw_selections(ts, doc, sel, file);
+	first = t;
 	if (fz_table__items(unfilled) > 0) {
 		t = fz_table__new(ts, "draw", "未能组队", doc, file);
 		t->key = "unfilled";
@@ -451,6 +514,7 @@ draw_tables(fz_table_set *ts, const fz_node *doc, const char *file,
 	}
 	draw_tickets(ts, doc, sel, file);
 	draw_basis(ts, doc, file);
+	name_by_task(ts, doc, first);
 	return FZ_OK;
 }
 
@@ -626,6 +690,7 @@ results_tables(fz_table_set *ts, const fz_node *doc, const char *file,
 		fz_table__attach(ts, t, 0);
 		results_row(ts, t, results_summary, sum, NULL);
 	}
+	name_by_task(ts, doc, ts->docs[ts->ndocs - 1]);
 	return FZ_OK;
 }
 

@@ -1,6 +1,7 @@
 /* xlsx.c - the tables as an xlsx workbook through libxlsxwriter: one
- * sheet per document, typed cells with number formats, a frozen header,
- * an autofilter, and a native chart for every tally by a period.
+ * sheet per table, named for what it holds, typed cells with number
+ * formats, columns as wide as their values, a frozen header and an
+ * autofilter; how it prints and its charts are xlsx_print.c.
  *
  * Nothing in the workbook may depend on the clock or the machine, so
  * that the same inputs give the same parts: the creation date is taken
@@ -14,13 +15,13 @@
 #include <xlsxwriter.h>
 
 #include "table.h"
+#include "table_int.h"
 
 #define SHEET_NAME_MAX 31	/* characters (UTF-16 units) Excel allows */
 #define CELL_TEXT_MAX 32767	/* characters in a cell */
 #define FIXED_CREATED 946684800	/* 2000-01-01T00:00:00Z */
 #define EXCEL_EPOCH 25569	/* 1970-01-01 as an Excel serial day */
-#define LINE_CHART_ROWS 12	/* more periods than this: a line chart */
-#define CHART_SERIES_MAX 4
+#define HEAD_WRAP 10		/* a head wider than this and its values wraps */
 
 enum { PLAIN, TOTAL };
 
@@ -29,6 +30,7 @@ typedef struct book {
 	lxw_format *head, *title;
 	lxw_format *cell[2][FZ_C_DATE + 1];	/* PLAIN/TOTAL by enum fz_ctype */
 	double *width;				/* of the sheet being written */
+	double *head_width;			/* its heads' */
 	lxw_error status;
 } book;
 
@@ -43,6 +45,8 @@ book_formats(book *b)
 	format_set_bg_color(b->head, 0xDDEBF7);
 	format_set_bottom(b->head, LXW_BORDER_THIN);
 	format_set_align(b->head, LXW_ALIGN_CENTER);
+	format_set_align(b->head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(b->head);
 	b->title = workbook_add_format(b->wb);
 	format_set_bold(b->title);
 	for (int k = PLAIN; k <= TOTAL; k++)
@@ -79,11 +83,16 @@ text_width(const char *s)
 	return w;
 }
 
+/* The widest value of each column, as shown: money and figures with
+ * their thousands separators (#,##0.00). */
 static void
-note_width(book *b, lxw_col_t col, const char *s)
+note_width(book *b, lxw_col_t col, const char *s, int grouped)
 {
 	double w = text_width(s) + 2;
+	size_t digits = strspn(s + (s[0] == '-'), "0123456789");
 
+	if (grouped && digits > 3)
+		w += (double)((digits - 1) / 3);
 	if (w > b->width[col])
 		b->width[col] = w;
 }
@@ -125,7 +134,8 @@ write_cell(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	char buf[48], *copy;
 	double v = (double)cell->num;
 
-	note_width(b, c, fz_table_cell_format(cell, buf));
+	note_width(b, c, fz_table_cell_format(cell, buf),
+	    cell->type == FZ_C_MONEY);
 	if (cell->empty || ((cell->type == FZ_C_RATE ||
 	    cell->type == FZ_C_MEAN) && cell->den == 0)) {
 		if (kind == TOTAL)
@@ -154,82 +164,17 @@ write_cell(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	check(b, worksheet_write_number(ws, r, c, v, f));
 }
 
-/* The indicators a chart shows: the headline ones, else the first. */
-static size_t
-chart_columns(const fz_table *t, size_t *cols)
-{
-	static const char *const headline[] = { "visits", "violations",
-		"filed", "closed", NULL };
-	size_t n = 0;
-
-	for (size_t h = 0; headline[h] != NULL; h++)
-		for (size_t j = t->ngroup; j < t->ncols; j++)
-			if (strcmp(t->cols[j].key, headline[h]) == 0 &&
-			    t->cols[j].type == FZ_C_INT)
-				cols[n++] = j;
-	for (size_t j = t->ngroup; n == 0 && j < t->ncols; j++)
-		if (t->cols[j].type == FZ_C_INT ||
-		    t->cols[j].type == FZ_C_MONEY) {
-			for (size_t k = j; k < t->ncols && n < CHART_SERIES_MAX; k++)
-				if (t->cols[k].type == t->cols[j].type)
-					cols[n++] = k;
-		}
-	return n;
-}
-
-/* A column chart of the indicators by period (a line chart for many
- * periods), beside the table whose header is at row head. */
+/* A table from row *row on: its header, rows and totals, the header
+ * frozen and filtered. */
 static void
-add_chart(book *b, lxw_worksheet *ws, const char *sheet, const fz_table *t,
-    lxw_row_t head)
+write_table(book *b, lxw_worksheet *ws, const fz_table *t, lxw_row_t *row)
 {
-	size_t cols[CHART_SERIES_MAX], n = chart_columns(t, cols);
-	lxw_row_t first = head + 1, last = head + (lxw_row_t)(t->nrows -
-	    (size_t)t->totals);
-	lxw_chart_options where = { .x_offset = 16, .y_offset = 8,
-		.x_scale = 1.6, .y_scale = 1.3 };
-	lxw_chart *chart;
+	lxw_row_t head = *row, last;
 
-	if (n == 0 || last < first)
-		return;
-	chart = workbook_add_chart(b->wb, last - first + 1 > LINE_CHART_ROWS ?
-	    LXW_CHART_LINE : LXW_CHART_COLUMN);
-	if (chart == NULL) {
-		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
-		/* Two or more group keys make a multi-level category axis. */
-		chart_series_set_categories(s, sheet, first, 0, last,
-		    (lxw_col_t)(t->ngroup - 1));
-		chart_series_set_values(s, sheet, first, (lxw_col_t)cols[i],
-		    last, (lxw_col_t)cols[i]);
-		chart_series_set_name_range(s, sheet, head, (lxw_col_t)cols[i]);
-	}
-	/* A title starting with = would be read as a formula. */
-	if (t->title[0] != '=')
-		chart_title_set_name(chart, t->title);
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	check(b, worksheet_insert_chart_opt(ws, head,
-	    (lxw_col_t)(t->ncols + 1), chart, &where));
-}
-
-/* One table from row *row on: its header, rows and totals. */
-static void
-write_table(book *b, lxw_worksheet *ws, const char *sheet, const fz_table *t,
-    lxw_row_t *row, int first)
-{
-	lxw_row_t head;
-
-	if (!first) {
-		check(b, worksheet_write_string(ws, ++*row, 0, t->title,
-		    b->title));
-		++*row;
-	}
-	head = *row;
 	for (size_t j = 0; j < t->ncols; j++) {
-		note_width(b, (lxw_col_t)j, t->cols[j].label);
+		double w = text_width(t->cols[j].label) + 2;
+		if (w > b->head_width[j])
+			b->head_width[j] = w;
 		check(b, worksheet_write_string(ws, head, (lxw_col_t)j,
 		    t->cols[j].label, b->head));
 	}
@@ -243,15 +188,11 @@ write_table(book *b, lxw_worksheet *ws, const char *sheet, const fz_table *t,
 		}
 	}
 	*row = head + 1 + (lxw_row_t)t->nrows;
-	if (first) {
-		lxw_row_t last = head + (lxw_row_t)(t->nrows - (size_t)t->totals);
-		worksheet_freeze_panes(ws, head + 1, 0);
-		if (t->ncols > 0)
-			check(b, worksheet_autofilter(ws, head, 0, last,
-			    (lxw_col_t)(t->ncols - 1)));
-	}
-	if (t->period_col >= 0 && t->ngroup > 0)
-		add_chart(b, ws, sheet, t, head);
+	last = head + (lxw_row_t)(t->nrows - (size_t)t->totals);
+	worksheet_freeze_panes(ws, head + 1, 0);
+	if (t->ncols > 0)
+		check(b, worksheet_autofilter(ws, head, 0, last,
+		    (lxw_col_t)(t->ncols - 1)));
 }
 
 static int
@@ -320,46 +261,54 @@ fz_table_sheet_name(const char *want, char *const *used, size_t nused, char *out
 	return out;
 }
 
-/* Rows a document takes on its sheet. */
-static size_t
-doc_rows(const fz_table *t, size_t *cols)
+/* Each column as wide as its widest value, its head wrapped when it is
+ * wider still (within HEAD_WRAP), between 6 and 60. */
+static void
+set_widths(book *b, lxw_worksheet *ws, size_t ncols)
 {
-	size_t rows = 0;
-
-	*cols = 0;
-	for (int first = 1; t != NULL; t = t->next, first = 0) {
-		rows += t->nrows + 1 + (first ? 0 : 2);
-		if (t->ncols > *cols)
-			*cols = t->ncols;
+	for (size_t j = 0; j < ncols; j++) {
+		double w = b->width[j], h = b->head_width[j];
+		if (h > w)
+			w = h < HEAD_WRAP || w >= HEAD_WRAP ? (h < w + HEAD_WRAP ?
+			    h : w) : HEAD_WRAP;
+		b->width[j] = w < 6 ? 6 : w > 60 ? 60 : w;
+		check(b, worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
+		    b->width[j], NULL));
 	}
-	return rows;
 }
 
+/* One table on a sheet of its own called name: a title and its info
+ * line above it when it has one (a draw's task, seed and date). */
 static int
-write_sheet(book *b, const fz_table *doc, char *name, fz_error *err)
+write_sheet(book *b, const fz_table *t, char *name, fz_error *err)
 {
-	size_t ncols, nrows = doc_rows(doc, &ncols);
 	lxw_worksheet *ws;
-	lxw_row_t row = 0;
+	lxw_row_t row = 0, head;
 
-	if (nrows > LXW_ROW_MAX || ncols + 1 > LXW_COL_MAX)
-		return fz_error_set(err, FZ_DATAERR, doc->file, doc->line,
-		    doc->col, "%s: %zu rows and %zu columns do not fit a "
-		    "sheet (at most %d and %d)", doc->title, nrows, ncols,
+	if (t->nrows + 4 > LXW_ROW_MAX || t->ncols + 1 > LXW_COL_MAX)
+		return fz_error_set(err, FZ_DATAERR, t->file, t->line,
+		    t->col, "%s: %zu rows and %zu columns do not fit a "
+		    "sheet (at most %d and %d)", t->title, t->nrows, t->ncols,
 		    LXW_ROW_MAX, LXW_COL_MAX - 1);
 	ws = workbook_add_worksheet(b->wb, name);
 	if (ws == NULL)
 		return fz_error_set(err, FZ_IOERR, NULL, 0, 0,
 		    "cannot add sheet %s", name);
-	b->width = fz_xcalloc(ncols + 1, sizeof *b->width);
-	for (const fz_table *t = doc; t != NULL; t = t->next)
-		write_table(b, ws, name, t, &row, t == doc);
-	for (size_t j = 0; j < ncols; j++)
-		check(b, worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
-		    b->width[j] < 8 ? 8 : b->width[j] > 60 ? 60 : b->width[j],
-		    NULL));
+	b->width = fz_xcalloc(t->ncols + 1, sizeof *b->width);
+	b->head_width = fz_xcalloc(t->ncols + 1, sizeof *b->head_width);
+	if (t->info != NULL) {
+		check(b, worksheet_write_string(ws, 0, 0, t->title, b->title));
+		check(b, worksheet_write_string(ws, 1, 0, t->info, NULL));
+		row = 3;
+	}
+	head = row;
+	write_table(b, ws, t, &row);
+	set_widths(b, ws, t->ncols);
+	fz_table__xlsx_page(ws, t, head, b->width, &b->status);
+	fz_table__xlsx_charts(b->wb, ws, name, t, head, b->width, &b->status);
 	free(b->width);
-	b->width = NULL;
+	free(b->head_width);
+	b->width = b->head_width = NULL;
 	return FZ_OK;
 }
 
@@ -373,18 +322,37 @@ created(const fz_table_set *ts)
 	return FIXED_CREATED;
 }
 
-/* names[d] (128 bytes each) receive the sheet names; libxlsxwriter
+/* Every table, in order, as a list; its length in *n. */
+static const fz_table **
+all_tables(const fz_table_set *ts, size_t *n)
+{
+	const fz_table **list;
+
+	*n = 0;
+	for (size_t d = 0; d < ts->ndocs; d++)
+		for (const fz_table *t = ts->docs[d]; t != NULL; t = t->next)
+			(*n)++;
+	list = fz_xcalloc(*n + 1, sizeof *list);
+	*n = 0;
+	for (size_t d = 0; d < ts->ndocs; d++)
+		for (const fz_table *t = ts->docs[d]; t != NULL; t = t->next)
+			list[(*n)++] = t;
+	return list;
+}
+
+/* names[i] (128 bytes each) receive the sheet names; libxlsxwriter
  * reads them again when it closes the workbook. */
 static int
-write_sheets(book *b, const fz_table_set *ts, char (*names)[128],
+write_sheets(book *b, const fz_table **tables, size_t n, char (*names)[128],
     fz_error *err)
 {
-	char **used = fz_xcalloc(ts->ndocs + 1, sizeof *used);
+	char **used = fz_xcalloc(n + 1, sizeof *used);
 	int status = FZ_OK;
 
-	for (size_t d = 0; status == FZ_OK && d < ts->ndocs; d++) {
-		used[d] = fz_table_sheet_name(ts->docs[d]->name, used, d, names[d]);
-		status = write_sheet(b, ts->docs[d], names[d], err);
+	for (size_t i = 0; status == FZ_OK && i < n; i++) {
+		used[i] = fz_table_sheet_name(tables[i]->sheet != NULL ?
+		    tables[i]->sheet : tables[i]->name, used, i, names[i]);
+		status = write_sheet(b, tables[i], names[i], err);
 	}
 	free(used);
 	return status;
@@ -410,6 +378,8 @@ fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 	lxw_workbook_options opt = { .constant_memory = 0 };
 	lxw_doc_properties props = { .author = "fazhi" };
 	char (*names)[128];
+	const fz_table **tables;
+	size_t ntables;
 	book b = { 0 };
 	lxw_error closed;
 	int status;
@@ -425,12 +395,14 @@ fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 	props.created = created(ts);
 	check(&b, workbook_set_properties(b.wb, &props));
 	book_formats(&b);
-	names = fz_xcalloc(ts->ndocs + 1, sizeof *names);
-	status = write_sheets(&b, ts, names, err);
-	if (status == FZ_OK && ts->ndocs == 0)
+	tables = all_tables(ts, &ntables);
+	names = fz_xcalloc(ntables + 1, sizeof *names);
+	status = write_sheets(&b, tables, ntables, names, err);
+	if (status == FZ_OK && ntables == 0)
 		workbook_add_worksheet(b.wb, "Sheet");	/* a workbook needs one */
 	closed = workbook_close(b.wb);
 	free(names);
+	free(tables);
 	if (status != FZ_OK)
 		return status;
 	if (closed == LXW_ERROR_CREATING_XLSX_FILE ||

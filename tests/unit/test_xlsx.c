@@ -128,8 +128,9 @@ test_values_and_headers(void **state)
 	const char *strings[] = { "<t>月份</t>", "<t>检查单位家次</t>",
 		"<t>罚没款（元）</t>", "<t>合计</t>", "<t>网上办实现率</t>",
 		"<t>检查对象</t>", NULL };
-	const char *sheets[] = { "<sheet name=\"执法统计\"",
-		"<sheet name=\"检查记录\"", "<sheet name=\"审批指标\"", NULL };
+	/* Each sheet named for what it holds. */
+	const char *sheets[] = { "<sheet name=\"按月份\"",
+		"<sheet name=\"检查记录\"", "<sheet name=\"审批指标·比率\"", NULL };
 	const char *tally[] = { "<c r=\"B2\" s=\"2\"><v>12</v>",
 		"<v>1250.5</v>", "<c r=\"B5\" s=\"5\"><v>28</v>", NULL };
 	const char *rate[] = { "<v>0.25</v>", NULL };
@@ -185,15 +186,21 @@ test_chart_for_tally_by_period(void **state)
 {
 	char *x = workbook_of(book_yaml, *state, "a.xlsx");
 	const char *chart[] = { "<c:barChart>",
-		"<c:f>'执法统计'!$A$2:$A$4</c:f>",
-		"<c:f>'执法统计'!$B$2:$B$4</c:f>",	/* visits */
-		"<c:f>'执法统计'!$C$1</c:f>",		/* violations' name */
+		"<c:f>'按月份'!$A$2:$A$4</c:f>",
+		"<c:f>'按月份'!$B$2:$B$4</c:f>",	/* visits */
+		"<c:f>'按月份'!$C$1</c:f>",		/* violations' name */
 		NULL };
 	const char *types[] = { "/xl/charts/chart1.xml", NULL };
+	/* Below the table, on a page of its own. */
+	const char *sheet[] = { "<rowBreaks count=\"1\" manualBreakCount=\"1\">"
+		"<brk id=\"6\" max=\"16383\" man=\"1\"/></rowBreaks>", NULL };
+	const char *drawing[] = { "<xdr:row>6</xdr:row>", NULL };
 
 	assert_part_has(x, "xl/charts/chart1.xml", chart);
 	assert_part_has(x, "[Content_Types].xml", types);
-	/* only the tally has a chart */
+	assert_part_has(x, "xl/worksheets/sheet1.xml", sheet);
+	assert_part_has(x, "xl/drawings/drawing1.xml", drawing);
+	/* only the tally has a chart, one: its figures are of one scale */
 	assert_part_lacks(x, "[Content_Types].xml", "chart2");
 	free(x);
 }
@@ -203,7 +210,7 @@ test_line_chart_and_levels(void **state)
 {
 	char yaml[4096] = "kind: tally\nby: [day, town]\nrows:\n";
 	const char *chart[] = { "<c:lineChart>",
-		"<c:f>'执法统计'!$A$2:$B$21</c:f>", NULL };
+		"<c:f>'按日期、镇(乡)街道'!$A$2:$B$21</c:f>", NULL };
 	char *x;
 
 	for (int d = 1; d <= 20; d++)
@@ -215,6 +222,86 @@ test_line_chart_and_levels(void **state)
 	x = workbook_of("kind: tally\nby: [town]\nrows: [{town: 鼓楼, visits: 1}]\n",
 	    *state, "c.xlsx");
 	assert_part_lacks(x, "[Content_Types].xml", "chart");
+	free(x);
+}
+
+/* A small series gets a chart of its own scale; every sheet prints on
+ * A4 fitted to its width with its header repeated, landscape when wide,
+ * its title at the head and its page number at the foot. */
+static void
+test_small_series_and_page_setup(void **state)
+{
+	char yaml[8192] = "kind: tally\nfrom: 2019-01-01\nto: 2019-12-31\n"
+	    "by: [month]\nrows:\n";
+	const char *big[] = { "<c:tx><c:rich>", "检查单位家次",
+		"<c:f>'按月份'!$B$1</c:f>", NULL };
+	const char *small[] = { "违规家次、立案", "<c:f>'按月份'!$C$1</c:f>",
+		"<c:f>'按月份'!$D$1</c:f>", NULL };
+	const char *sheet[] = { "paperSize=\"9\"", "orientation=\"landscape\"",
+		"fitToHeight=\"0\"", "<pageSetUpPr fitToPage=\"1\"/>",
+		"<oddHeader>&amp;C执法统计 2019-01-01 至 2019-12-31</oddHeader>",
+		"<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>", NULL };
+	const char *titles[] = { "<definedName name=\"_xlnm.Print_Titles\" "
+		"localSheetId=\"0\">'按月份'!$1:$1</definedName>", NULL };
+	char *x;
+
+	for (int m = 1; m <= 12; m++)
+		snprintf(yaml + strlen(yaml), sizeof yaml - strlen(yaml),
+		    "  - {month: 2019-%02d, visits: %d, violations: %d, filed: %d,"
+		    " units: 1, person_times: 1, outings: 1, banned: 0,"
+		    " leader_led: 0, closed: 0, open: 0, closed_on_time: 0,"
+		    " overdue: 0, reviewed: 0, published_on_time: 0,"
+		    " fines: 12345678.50}\n", m, 500 + m, m % 3, m % 2);
+	x = workbook_of(yaml, *state, "s.xlsx");
+	assert_part_has(x, "xl/charts/chart1.xml", big);
+	assert_part_has(x, "xl/charts/chart2.xml", small);
+	assert_part_lacks(x, "xl/charts/chart1.xml", "违规家次");
+	assert_part_has(x, "xl/worksheets/sheet1.xml", sheet);
+	assert_part_has(x, "xl/workbook.xml", titles);
+	free(x);
+}
+
+/* Columns as wide as their values as shown (12,345,678.50: 13, and 2 of
+ * margin); a head wider than its values wraps. */
+static void
+test_column_widths(void **state)
+{
+	char *x = workbook_of("kind: cases\nrecords:\n"
+	    "  - {id: C1, fine: 12345678.50, cause: 擅自从事互联网上网服务经营活动}\n",
+	    *state, "w.xlsx");
+	const char *sheet[] = {
+		"<col min=\"2\" max=\"2\" width=\"15.7109375\"",
+		"<col min=\"3\" max=\"3\" width=\"32.7109375\"", NULL };
+	const char *styles[] = { "wrapText=\"1\"", NULL };
+
+	assert_part_has(x, "xl/worksheets/sheet1.xml", sheet);
+	assert_part_has(x, "xl/styles.xml", styles);
+	free(x);
+}
+
+/* A draw: its list named by its task, its task, seed and date above
+ * it, each table on a sheet of its own with its filter. */
+static void
+test_draw_sheets(void **state)
+{
+	char *x = workbook_of("kind: draw\ntask: 2019-H2-网吧\nseed: '123'\n"
+	    "date: 2019-07-08\ninputs: {plan: {documents: 1, digest: ab}}\n"
+	    "selections:\n  - {entity: E1, name: 甲网吧, ticket: '0.1',"
+	    " team: [{id: P1, name: 张三, department: 文旅}]}\n", *state, "d.xlsx");
+	const char *sheets[] = { "<sheet name=\"2019-H2-网吧\"",
+		"<sheet name=\"2019-H2-网吧·签号\"",
+		"<sheet name=\"2019-H2-网吧·抽取依据\"", NULL };
+	const char *strings[] = { "<t>任务：2019-H2-网吧　随机种子：123　"
+		"抽取日期：2019-07-08</t>", NULL };
+	const char *filter[] = { "<autoFilter ref=\"A4:", NULL };
+
+	assert_part_has(x, "xl/workbook.xml", sheets);
+	assert_part_has(x, "xl/sharedStrings.xml", strings);
+	for (int i = 1; i <= 3; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
+		assert_part_has(x, name, filter);
+	}
 	free(x);
 }
 
@@ -335,7 +422,7 @@ test_output_commit(void **state)
 	fz_error err = { 0 };
 	fz_output o;
 	char path[1024];
-	const char *sheets[] = { "<sheet name=\"执法统计\"", NULL };
+	const char *sheets[] = { "<sheet name=\"按月份\"", NULL };
 
 	snprintf(path, sizeof path, "%s/out.xlsx", (char *)*state);
 	assert_int_equal(fz_output_open(&o, path, &err), FZ_OK);
@@ -356,6 +443,9 @@ main(void)
 		cmocka_unit_test(test_formula_text_stays_text),
 		cmocka_unit_test(test_chart_for_tally_by_period),
 		cmocka_unit_test(test_line_chart_and_levels),
+		cmocka_unit_test(test_small_series_and_page_setup),
+		cmocka_unit_test(test_column_widths),
+		cmocka_unit_test(test_draw_sheets),
 		cmocka_unit_test(test_fixed_properties),
 		cmocka_unit_test(test_two_runs_same_parts),
 		cmocka_unit_test(test_sheet_names),
