@@ -94,6 +94,16 @@ fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
 fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 fazhi-render -t draw-tasks -o "$out/draw-2019-h2-tasks.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.xlsx $out/draw-2019-h2-notice.html $out/results-2019-h2.md"
+say "A month's report (文化市场执法统计, 2019年3月): by town and by category, a printable page and a workbook"
+for by in town category; do
+	fazhi-tally --month 2019-03 --by $by --calendar cn "$ex/inspections.yaml" \
+	    "$ex/cases.yaml" -o "$out/tally-2019-03-$by.yaml"
+done
+set -- "$out/tally-2019-03-town.yaml" "$out/tally-2019-03-category.yaml"
+fazhi-render -t monthly -o "$out/monthly-2019-03.html" "$@" "$ex/organization.yaml"
+fazhi-render -o "$out/monthly-2019-03.xlsx" "$@"
+sed -n '1,/^$/p' "$out/tally-2019-03-town.yaml" | grep -E '^(from|to|by):'
+
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/results-2019-h2.md"
 
 printf '\nOutputs are in %s\n' "$out"
