@@ -316,6 +316,42 @@ test_bounds_agree_with_labels(void **state)
 		}
 }
 
+/* The label of every day's period gives back the period's first day,
+ * and what is not a label of the period is refused. */
+static void
+test_period_first(void **state)
+{
+	static const struct {
+		enum fz_period p;
+		const char *s;
+	} bad[] = {
+		{ FZ_P_YEAR, "19" }, { FZ_P_YEAR, "2019-01" },
+		{ FZ_P_QUARTER, "2019-Q5" }, { FZ_P_QUARTER, "2019-Q0" },
+		{ FZ_P_QUARTER, "2019-03" }, { FZ_P_MONTH, "2019-13" },
+		{ FZ_P_MONTH, "2019-3" }, { FZ_P_WEEK, "2019-W53" },
+		{ FZ_P_WEEK, "2019-W00" }, { FZ_P_DAY, "2019-02-29" },
+		{ FZ_P_DAY, "2019-03-05x" }, { FZ_P_MONTH, "" },
+	};
+	char buf[16];
+	fz_date f, l, got;
+
+	(void)state;
+	for (enum fz_period p = FZ_P_YEAR; p <= FZ_P_DAY; p++)
+		for (fz_date d = fz_date_make(2018, 12, 1);
+		    d <= fz_date_make(2021, 1, 31); d++) {
+			fz_period_bounds(p, d, &f, &l);
+			got = FZ_NODATE;
+			assert_int_equal(fz_period_first(p, fz_period_label(p,
+			    d, buf), &got), 0);
+			assert_int_equal(got, f);
+		}
+	/* 2020 has an ISO week 53, which begins on 28 December. */
+	assert_int_equal(fz_period_first(FZ_P_WEEK, "2020-W53", &got), 0);
+	assert_int_equal(got, fz_date_make(2020, 12, 28));
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(fz_period_first(bad[i].p, bad[i].s, &got), -1);
+}
+
 static void
 test_period_names(void **state)
 {
@@ -380,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_other_labels),
 		cmocka_unit_test(test_period_bounds),
 		cmocka_unit_test(test_bounds_agree_with_labels),
+		cmocka_unit_test(test_period_first),
 		cmocka_unit_test(test_period_names),
 		cmocka_unit_test(test_year_and_month_parse),
 	};

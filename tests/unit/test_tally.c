@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "tally_fixture.h"
@@ -470,6 +471,74 @@ test_take_fills_from_the_directory(void **state)
 	fz_directory_free(dir);
 }
 
+/* What standard error receives while fn runs on r, ev. */
+static int
+take_to_stderr(fz_tally_reader *r, fz_event *ev, fz_error *err, char *out,
+    size_t size)
+{
+	FILE *f = tmpfile();
+	int saved, rc;
+	size_t n;
+
+	assert_non_null(f);
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(saved >= 0 && dup2(fileno(f), 2) == 2);
+	rc = fz_tally_take(r, ev, err);
+	fflush(stderr);
+	assert_int_equal(dup2(saved, 2), 2);
+	close(saved);
+	rewind(f);
+	n = fread(out, 1, size - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	return rc;
+}
+
+/* A date within the horizon after --as-of is taken without a word, a
+ * later one with a warning naming the record, one after 2100 refused
+ * unless the tally's --to reaches it. */
+static void
+test_take_far_dates(void **state)
+{
+	fz_cli cli = { .prog = "fazhi-tally" };
+	fz_tally_reader r = { .tally = tally_by("month", NULL), .cli = &cli,
+		.as_of = fz_date_make(2019, 12, 31), .horizon = 365 };
+	fz_error err = { 0 };
+	fz_event ev;
+	char said[512];
+
+	(void)state;
+	ev = record_event(FZ_KIND_INSPECTIONS, "{date: 2020-12-30, entity: E1, "
+	    "inspectors: [P1, P2]}");
+	assert_int_equal(take_to_stderr(&r, &ev, &err, said, sizeof said),
+	    FZ_OK);
+	assert_string_equal(said, "");
+	ev = record_event(FZ_KIND_INSPECTIONS, "{date: 2021-01-01, entity: E1, "
+	    "inspectors: [P1, P2]}");
+	assert_int_equal(take_to_stderr(&r, &ev, &err, said, sizeof said),
+	    FZ_OK);
+	assert_string_equal(said, "fazhi-tally: warning: doc.yaml:1:8: date "
+	    "2021-01-01 is more than 365 days after 2019-12-31 (--as-of, "
+	    "--horizon)\n");
+	ev = record_event(FZ_KIND_CASES, "{id: C1, filed: 2019-03-01, "
+	    "closed: 9999-05-10}");
+	assert_int_equal(take_to_stderr(&r, &ev, &err, said, sizeof said),
+	    FZ_DATAERR);
+	assert_string_equal(err.msg, "closed 9999-05-10 is after 2100: a row "
+	    "for every period up to it would be written; --to 9999-05-10 "
+	    "takes it");
+	assert_int_equal(err.line, 1);
+	/* A --to that reaches it takes it, and says nothing of it. */
+	fz_tally_set_range(r.tally, FZ_NODATE, fz_date_make(9999, 12, 31));
+	ev = record_event(FZ_KIND_CASES, "{id: C2, filed: 2019-03-01, "
+	    "closed: 9999-05-10}");
+	assert_int_equal(take_to_stderr(&r, &ev, &err, said, sizeof said),
+	    FZ_OK);
+	assert_string_equal(said, "");
+	fz_tally_free(r.tally);
+}
+
 static void
 test_take_refuses_other_kinds(void **state)
 {
@@ -519,6 +588,7 @@ main(void)
 		cmocka_unit_test(test_reporters_apart),
 		cmocka_unit_test(test_reporters_without_inspections),
 		cmocka_unit_test(test_take_fills_from_the_directory),
+		cmocka_unit_test(test_take_far_dates),
 		cmocka_unit_test(test_take_refuses_other_kinds),
 	};
 
