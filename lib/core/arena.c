@@ -143,9 +143,8 @@ fz_arena_printf(fz_arena *a, const char *fmt, ...)
 static void *
 check(void *p)
 {
-	/* Nothing sensible is left to do without memory. */
 	if (p == NULL)
-		abort();
+		fz_nomem();
 	return p;
 }
 

@@ -21,6 +21,7 @@ enum fz_status {
 	FZ_USAGE = 64,		/* bad command line */
 	FZ_DATAERR = 65,	/* bad input data */
 	FZ_NOINPUT = 66,	/* an input cannot be opened */
+	FZ_SOFTWARE = 70,	/* internal failure: memory exhausted */
 	FZ_CANTCREAT = 73,	/* an output cannot be created */
 	FZ_IOERR = 74		/* read or write error */
 };
@@ -61,8 +62,14 @@ char *fz_arena_strdup(fz_arena *a, const char *s);
 char *fz_arena_printf(fz_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Allocation that never returns NULL: aborts the process on exhaustion,
- * the one failure no caller can mend.  Memory owned by the caller. */
+/* Memory exhausted, the one failure no caller can mend: prints
+ * "PROG: out of memory" to standard error and exits FZ_SOFTWARE (70),
+ * leaving any output file untouched (outputs are written to a temporary
+ * file renamed only on success). */
+void fz_nomem(void) __attribute__((noreturn));
+
+/* Allocation that never returns NULL: fz_nomem() on exhaustion.
+ * Memory owned by the caller. */
 void *fz_xmalloc(size_t size);
 void *fz_xcalloc(size_t n, size_t size);
 void *fz_xrealloc(void *p, size_t size);

@@ -1,5 +1,10 @@
 /* error.c - error values and the exit statuses they carry. */
+#define _GNU_SOURCE	/* program_invocation_short_name */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "core.h"
@@ -15,6 +20,7 @@ fz_strerror(int status)
 	case FZ_NOINPUT:	return "cannot open input";
 	case FZ_CANTCREAT:	return "cannot create output";
 	case FZ_IOERR:		return "read or write error";
+	case FZ_SOFTWARE:	return "internal software error";
 	default:		return "unknown error";
 	}
 }
@@ -53,4 +59,17 @@ fz_error_format(const fz_error *err, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%s:%u:%u: %s", err->file, err->line,
 		    err->col, err->msg);
+}
+
+void
+fz_nomem(void)
+{
+	/* No stdio buffers: they may need the memory that ran out. */
+	static const char msg[] = ": out of memory\n";
+	const char *prog = program_invocation_short_name;
+
+	if (write(STDERR_FILENO, prog, strlen(prog)) < 0 ||
+	    write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+		_exit(FZ_SOFTWARE);
+	_exit(FZ_SOFTWARE);
 }

@@ -184,7 +184,7 @@ fz_map_new(void)
 	m->slots = fz_xcalloc(m->nslots, sizeof *m->slots);
 	m->arena = fz_arena_new();
 	if (m->arena == NULL)
-		abort();
+		fz_nomem();
 	return m;
 }
 
@@ -281,7 +281,7 @@ fz_map_insert(fz_map *m, const char *key, size_t len, int *added,
 		e = &m->entries[m->count];
 		e->key = fz_arena_strndup(m->arena, key, len);
 		if (e->key == NULL)
-			abort();
+			fz_nomem();
 		e->len = len;
 		e->hash = h;
 		e->value = NULL;

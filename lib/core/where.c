@@ -22,7 +22,7 @@ fz_where_new(void)
 	fz_where *w = fz_xcalloc(1, sizeof *w);
 
 	if ((w->arena = fz_arena_new()) == NULL)
-		abort();
+		fz_nomem();
 	return w;
 }
 

@@ -53,7 +53,7 @@ fz_stream_open(char *const *paths, int npaths, unsigned flags)
 	s->doc_arena = fz_arena_new();
 	s->rec_arena = (flags & FZ_STREAM_KEEP) ? s->doc_arena : fz_arena_new();
 	if (s->doc_arena == NULL || s->rec_arena == NULL)
-		abort();
+		fz_nomem();
 	for (int i = 0; i < npaths; i++)
 		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 &&
 		    S_ISREG(st.st_mode))
@@ -226,7 +226,7 @@ build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
 		    "character (\\0)");
 	n = fz_node_scalar(a, e->str, len);
 	if (n == NULL)
-		abort();
+		fz_nomem();
 	/* Quoted, block and !!str scalars are strings, never resolved. */
 	n->quoted = e->quoted;
 	place(s, n, e);
@@ -313,7 +313,7 @@ build(fz_stream *s, fz_arena *a, fz_pev *e, int depth, fz_node **out,
 		n = e->type == FZ_PEV_MAP ? fz_node_map(a)
 		    : fz_node_seq(a);
 		if (n == NULL)
-			abort();
+			fz_nomem();
 		place(s, n, e);
 		*out = n;
 		return build_kids(s, a, n, depth, err);

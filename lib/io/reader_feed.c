@@ -153,7 +153,7 @@ copy(struct batch *b, const void *p, size_t len)
 	size_t at = b->used;
 
 	if (at + len >= UINT32_MAX)
-		abort();	/* one event of 4 GB: libyaml ran out first */
+		fz_nomem();	/* one event of 4 GB: libyaml ran out first */
 	if (b->cap - b->used <= len) {
 		while (b->cap - b->used <= len)
 			b->cap = b->cap ? 2 * b->cap : 2 * BATCH_BYTES;
@@ -337,7 +337,7 @@ open_next(fz_io__feed *f)
 	f->file_done = 0;
 	f->split_state = NO_SPLIT;
 	if (!yaml_parser_initialize(&f->parser))
-		abort();
+		fz_nomem();
 	f->parser_live = 1;
 	yaml_parser_set_input(&f->parser, read_handler, f);
 	push(f->filling, FZ_PEV_FILE)->len = (uint32_t)f->cur;
@@ -388,7 +388,7 @@ parse_error(fz_io__feed *f)
 		    "%s (byte %zu)", p->problem, at);
 		f->err_absolute = 1;
 	} else if (p->error == YAML_MEMORY_ERROR) {
-		abort();
+		fz_nomem();
 	} else if (fz_io__colon_error(&f->colon, p, f->name, &f->err)) {
 		/* a key typed with a full-width colon: said so */
 	} else if (p->context != NULL) {
@@ -719,7 +719,7 @@ part_open(fz_io__feed *f, uint64_t cut)
 	}
 	g->owned = 1;
 	if (!yaml_parser_initialize(&g->parser))
-		abort();
+		fz_nomem();
 	g->parser_live = 1;
 	yaml_parser_set_input(&g->parser, read_handler, g);
 	if (!start_thread(g)) {
