@@ -43,6 +43,32 @@ target(const char *path)
 	return link;
 }
 
+/* A link in a world-writable sticky folder, owned by neither the folder's
+ * owner nor the user, is not followed (as the kernel's protected_symlinks
+ * would refuse): someone else may have planted it. */
+static int
+unsafe_link(const char *path)
+{
+	struct stat st, dir;
+	const char *slash = strrchr(path, '/');
+	char *d;
+	int bad;
+
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return 0;
+	if (slash == NULL) {
+		d = fz_xstrdup(".");
+	} else {
+		d = fz_xstrdup(path);
+		d[slash == path ? 1 : slash - path] = '\0';
+	}
+	bad = stat(d, &dir) == 0 && (dir.st_mode & S_ISVTX) &&
+	    (dir.st_mode & S_IWOTH) && st.st_uid != dir.st_uid &&
+	    st.st_uid != geteuid();
+	free(d);
+	return bad;
+}
+
 /* Open a character device or a FIFO to write to as it is. */
 static int
 open_straight(fz_output *o, const char *given, const struct stat *st,
@@ -79,6 +105,10 @@ fz_output_open(fz_output *o, const char *given, fz_error *err)
 	/* Only a regular file (or a new one) is replaced; a device, a FIFO
 	 * or /dev/stdout is written straight to, and nothing else that is
 	 * not a regular file is renamed over. */
+	if (unsafe_link(given))
+		return fz_error_set(err, FZ_CANTCREAT, given, 0, 0,
+		    "cannot create: a link in a sticky world-writable folder "
+		    "owned by someone else is not followed");
 	if (stat(given, &st) == 0 && !S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode))
 		return open_straight(o, given, &st, err);
