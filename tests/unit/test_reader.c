@@ -1339,11 +1339,14 @@ test_split_colon_in_the_second_part(void **state)
 	struct fx *f = *state;
 	struct seen w;
 	unsigned line = 1;
+	const char *colon;
 
 	big_directory(f, 90000, "  - id: X\n    name：海曙\n    category: 网吧\n",
 	    "\n");
 	same_either_way(f, 1);
-	for (const char *p = f->text; p < strstr(f->text, "name："); p++)
+	colon = strstr(f->text, "name：");
+	assert_non_null(colon);
+	for (const char *p = f->text; p < colon; p++)
 		line += *p == '\n';
 	read_all(f->paths, FZ_STREAM_SPLIT, &w);
 	assert_int_equal(w.rc, FZ_DATAERR);
