@@ -26,7 +26,7 @@ block_new(size_t size)
 	struct block *b = malloc(sizeof *b + size);
 
 	if (b == NULL)
-		return NULL;
+		fz_nomem();
 	b->next = NULL;
 	b->size = size;
 	b->used = 0;
@@ -36,15 +36,9 @@ block_new(size_t size)
 fz_arena *
 fz_arena_new(void)
 {
-	fz_arena *a = malloc(sizeof *a);
+	fz_arena *a = fz_xmalloc(sizeof *a);
 
-	if (a == NULL)
-		return NULL;
 	a->first = a->head = block_new(ARENA_BLOCK);
-	if (a->first == NULL) {
-		free(a);
-		return NULL;
-	}
 	return a;
 }
 
@@ -92,8 +86,6 @@ fz_arena_alloc(fz_arena *a, size_t size)
 		size_t bs = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
 		struct block *nb = block_new(bs);
 
-		if (nb == NULL)
-			return NULL;
 		nb->next = a->head;
 		a->head = nb;
 		b = nb;

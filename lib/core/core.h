@@ -47,13 +47,14 @@ void fz_error_format(const fz_error *err, char *buf, size_t size);
 /* Bump allocator: many small allocations, freed all at once. */
 typedef struct fz_arena fz_arena;
 
-/* Returns a new arena owned by the caller, NULL when out of memory. */
+/* Returns a new arena owned by the caller.  Arenas never return NULL:
+ * memory exhausted is fz_nomem(), as for fz_xmalloc. */
 fz_arena *fz_arena_new(void);
 /* Frees the arena and everything allocated from it. */
 void fz_arena_free(fz_arena *a);
 /* Forgets every allocation (keeps the first block for reuse). */
 void fz_arena_reset(fz_arena *a);
-/* Memory owned by the arena, aligned for any type; NULL when out of memory. */
+/* Memory owned by the arena, aligned for any type. */
 void *fz_arena_alloc(fz_arena *a, size_t size);
 /* A NUL-terminated copy of s[0..len) owned by the arena. */
 char *fz_arena_strndup(fz_arena *a, const char *s, size_t len);
