@@ -215,16 +215,31 @@ int fz_directory_load(fz_directory *d, const char *path, fz_error *err);
 /* ---------------------------------------------------------------- output */
 
 /* An output: standard output, or a temporary file beside the target
- * that replaces it only on fz_output_commit. */
+ * that replaces it only on fz_output_commit.  The temporary file is made
+ * when the first bytes are written (or at commit, for an empty output),
+ * not at open, and a SIGINT, SIGTERM, SIGHUP or SIGPIPE while it exists
+ * removes it before the program dies of the signal. */
 typedef struct fz_output {
 	FILE *fp;
 	char *path;		/* target, NULL for standard output */
-	char *tmp;		/* temporary file; NULL when written straight
-				 * to path (a device, a FIFO, /dev/stdout) */
+	char *tmp;		/* name of the temporary file; NULL when written
+				 * straight to path (a device, a FIFO,
+				 * /dev/stdout) */
+	int fd;			/* the temporary file, -1 until made */
+	int made_errno;		/* why it could not be made, or 0 */
+	int write_errno;	/* the errno of the first failed write, or 0 */
+	unsigned mode;		/* the mode it gets */
 } fz_output;
 
-/* path NULL or "-" is standard output.  Returns FZ_OK or FZ_CANTCREAT. */
+/* path NULL or "-" is standard output.  Returns FZ_OK or FZ_CANTCREAT
+ * (a folder that is missing or not writable is told here, before any
+ * input is read). */
 int fz_output_open(fz_output *o, const char *path, fz_error *err);
+/* The temporary file, made now if it is not yet, for a library that
+ * writes a file by name (libxlsxwriter): *tmp is its name, or NULL when
+ * the output is standard output, a device or a FIFO.  FZ_OK or
+ * FZ_CANTCREAT. */
+int fz_output_temp(fz_output *o, const char **tmp, fz_error *err);
 /* Flush, check, close and rename into place: FZ_OK or FZ_IOERR/CANTCREAT;
  * on failure the temporary file is removed and the target untouched. */
 int fz_output_commit(fz_output *o, fz_error *err);

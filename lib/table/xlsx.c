@@ -7,6 +7,8 @@
  * that the same inputs give the same parts: the creation date is taken
  * from the data. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -371,6 +373,33 @@ dir_of(const char *path, char *buf, size_t size)
 	return buf;
 }
 
+/* workbook_close, with what libxlsxwriter prints of its failures kept
+ * off standard error (the program says what failed, once, naming the
+ * output); *sys is the errno the failure left, or 0. */
+static lxw_error
+close_quietly(lxw_workbook *wb, int *sys)
+{
+	int saved, null;
+	lxw_error rc;
+
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	errno = 0;
+	rc = workbook_close(wb);
+	*sys = errno;
+	fflush(stderr);
+	if (saved >= 0) {
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+	if (null >= 0)
+		close(null);
+	return rc;
+}
+
 int
 fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 {
@@ -382,7 +411,7 @@ fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 	size_t ntables;
 	book b = { 0 };
 	lxw_error closed;
-	int status;
+	int status, sys;
 
 	opt.tmpdir = (char *)dir_of(path, dir, sizeof dir);
 	b.wb = workbook_new_opt(path, &opt);
@@ -400,15 +429,25 @@ fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 	status = write_sheets(&b, tables, ntables, names, err);
 	if (status == FZ_OK && ntables == 0)
 		workbook_add_worksheet(b.wb, "Sheet");	/* a workbook needs one */
-	closed = workbook_close(b.wb);
+	closed = close_quietly(b.wb, &sys);
 	free(names);
 	free(tables);
 	if (status != FZ_OK)
 		return status;
+	if ((closed == LXW_ERROR_CREATING_XLSX_FILE ||
+	    closed == LXW_ERROR_CREATING_TMPFILE) && sys != 0)
+		return fz_error_set(err, FZ_CANTCREAT, path, 0, 0,
+		    "cannot create: %s", strerror(sys));
 	if (closed == LXW_ERROR_CREATING_XLSX_FILE ||
 	    closed == LXW_ERROR_CREATING_TMPFILE)
 		return fz_error_set(err, FZ_CANTCREAT, path, 0, 0, "%s",
 		    lxw_strerror(closed));
+	/* A zip that could not be written: the system's reason, as for
+	 * every other output (a full device: No space left on device). */
+	if (closed >= LXW_ERROR_ZIP_FILE_OPERATION &&
+	    closed <= LXW_ERROR_ZIP_CLOSE && sys != 0)
+		return fz_error_set(err, FZ_IOERR, path, 0, 0,
+		    "write error: %s", strerror(sys));
 	if (closed != LXW_NO_ERROR || b.status != LXW_NO_ERROR)
 		return fz_error_set(err, FZ_IOERR, path, 0, 0, "%s",
 		    lxw_strerror(closed != LXW_NO_ERROR ? closed : b.status));
@@ -457,16 +496,18 @@ fz_table_xlsx_stream(FILE *out, const char *tmpdir, const fz_table_set *ts,
 int
 fz_table_xlsx_output(fz_output *o, const fz_table_set *ts, fz_error *err)
 {
-	const char *tmpdir = getenv("TMPDIR");
+	const char *tmpdir = getenv("TMPDIR"), *tmp;
 	int status;
 
+	if ((status = fz_output_temp(o, &tmp, err)) != FZ_OK)
+		return status;
 	/* Standard output, a device or a FIFO: made aside, then copied. */
-	if (o->path == NULL || o->tmp == NULL)
+	if (tmp == NULL)
 		return fz_table_xlsx_stream(o->fp, tmpdir != NULL &&
 		    *tmpdir != '\0' ? tmpdir : NULL, ts, err);
-	status = fz_table_xlsx_write(o->tmp, ts, err);
+	status = fz_table_xlsx_write(tmp, ts, err);
 	/* Messages name the target, not its temporary file. */
-	if (status != FZ_OK && strcmp(err->file, o->tmp) == 0)
+	if (status != FZ_OK && strcmp(err->file, tmp) == 0)
 		snprintf(err->file, sizeof err->file, "%s", o->path);
 	return status;
 }

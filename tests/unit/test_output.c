@@ -1,6 +1,8 @@
 /* test_output.c - atomic output files (lib/output.c): the old file stays
  * until commit, nothing is left behind on abort or failure; an output
- * written whole by a function, kept or dropped by its status. */
+ * written whole by a function, kept or dropped by its status; the
+ * temporary file made only when writing starts, and removed by a signal
+ * that ends the program. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -249,6 +253,90 @@ test_standard_output(void **state)
 	assert_int_equal(fputs("", stdout) >= 0, 1);	/* still open */
 }
 
+static void
+test_temporary_made_when_writing_starts(void **state)
+{
+	struct fx *f = *state;
+	fz_output o;
+	fz_error err = { 0 };
+
+	open_ok(&o, f->target);
+	assert_int_equal(fx_count_entries(f->dir), 1);
+	fputs("new\n", o.fp);	/* still in the stream's buffer */
+	assert_int_equal(fx_count_entries(f->dir), 1);
+	fflush(o.fp);
+	assert_int_equal(fx_count_entries(f->dir), 2);
+	assert_int_equal(fz_output_commit(&o, &err), FZ_OK);
+	assert_content(f->target, "new\n");
+	/* Dropped before a byte was written: there never was a file. */
+	open_ok(&o, f->target);
+	fz_output_abort(&o);
+	assert_int_equal(fx_count_entries(f->dir), 1);
+}
+
+/* In a child: write past the stream's buffer, so that the temporary file
+ * exists, then take sig; 0 if the program lives on and commits. */
+static int
+write_then_signal(const char *target, int sig, int ignore)
+{
+	static char big[1 << 17];
+	fz_output o;
+	fz_error err = { 0 };
+
+	if (ignore)
+		signal(sig, SIG_IGN);
+	if (fz_output_open(&o, target, &err) != FZ_OK)
+		return 2;
+	memset(big, 'x', sizeof big);
+	if (fwrite(big, 1, sizeof big, o.fp) != sizeof big)
+		return 3;
+	raise(sig);
+	return fz_output_commit(&o, &err) == FZ_OK ? 0 : 4;
+}
+
+static void
+test_signal_removes_temporary(void **state)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	struct fx *f = *state;
+
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		int status;
+		pid_t pid = fork();
+
+		assert_true(pid >= 0);
+		if (pid == 0)
+			_exit(write_then_signal(f->target, sigs[i], 0));
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		/* Dead of the signal itself, the old file whole, nothing
+		 * left beside it. */
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), sigs[i]);
+		assert_content(f->target, "old\n");
+		assert_int_equal(fx_count_entries(f->dir), 1);
+	}
+}
+
+static void
+test_ignored_signal_stays_ignored(void **state)
+{
+	struct fx *f = *state;
+	char *got;
+	int status;
+	pid_t pid = fork();
+
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(write_then_signal(f->target, SIGHUP, 1));	/* nohup */
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(fx_count_entries(f->dir), 1);
+	got = fx_slurp(f->target, NULL);
+	assert_int_equal(strlen(got), 1 << 17);
+	free(got);
+}
+
 /* What a write function of fz_output_write does: its text, then its
  * status. */
 struct writing {
@@ -335,6 +423,9 @@ main(void)
 		T(test_relative_path_in_current_directory),
 		T(test_failed_write_keeps_old),
 		T(test_standard_output),
+		T(test_temporary_made_when_writing_starts),
+		T(test_signal_removes_temporary),
+		T(test_ignored_signal_stays_ignored),
 		T(test_write_commits_or_drops),
 		T(test_yaml_and_node),
 	};
