@@ -15,6 +15,7 @@
 #define FZ_MAX_DEPTH 64			/* nesting of collections */
 #define FZ_MAX_SCALAR (1u << 20)	/* bytes in one scalar */
 #define FZ_MAX_DOCUMENTS 100000		/* documents in one run */
+#define FZ_MAX_GAP (16u << 20)		/* bytes read between two events */
 
 enum fz_event_type { FZ_EV_RECORD = 1, FZ_EV_DOC, FZ_EV_END };
 

@@ -78,6 +78,11 @@ struct fz_io__feed {
 	struct batch *filling;
 	fz_error err;		/* of the PEV_ERROR that ends the feed */
 	fz_io__colon colon;	/* a scalar with ： just parsed */
+	/* What libyaml holds between two events is bounded: bytes read
+	 * since the last one, and where it ended (0-based). */
+	uint64_t gap_from;
+	unsigned gap_line, gap_col;
+	int gap_over;
 	int err_absolute;	/* its line counts from the file's start */
 
 	/* The split of the file being parsed (see the end of the side). */
@@ -204,6 +209,18 @@ tap_bytes(fz_io__feed *f, const void *buf, size_t n)
 	it->off = copy(f->filling, buf, n);
 }
 
+/* Whether what was read since the last event is within FZ_MAX_GAP: an
+ * endless scalar (or a key, a comment) would have libyaml hold all of it
+ * before its event comes. */
+static int
+gap_ok(fz_io__feed *f)
+{
+	if (f->done - f->gap_from <= FZ_MAX_GAP)
+		return 1;
+	f->gap_over = 1;
+	return 0;
+}
+
 /* A part's input: its prefix, then the file from the cut on. */
 static int
 read_part(fz_io__feed *f, unsigned char *buf, size_t size, size_t *got)
@@ -235,7 +252,7 @@ read_part(fz_io__feed *f, unsigned char *buf, size_t size, size_t *got)
 	f->at += (uint64_t)n;
 	f->done += (uint64_t)n;
 	tap_bytes(f, buf, (size_t)n);
-	return 1;
+	return gap_ok(f);
 }
 
 static int
@@ -273,7 +290,7 @@ read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
 	now = f->split_state == SPLIT_PENDING ? up_to_cut(f, buf, (size_t)n,
 	    at) : (size_t)n;
 	tap_bytes(f, buf, now);
-	return 1;
+	return gap_ok(f);
 }
 
 static void
@@ -335,6 +352,8 @@ open_next(fz_io__feed *f)
 	f->pollable = !regular && !(fcntl(f->fd, F_GETFL) & O_NONBLOCK);
 	f->depth = f->tagged = 0;
 	f->file_done = 0;
+	f->gap_from = f->done;
+	f->gap_line = f->gap_col = 0;
 	f->split_state = NO_SPLIT;
 	if (!yaml_parser_initialize(&f->parser))
 		fz_nomem();
@@ -377,6 +396,13 @@ parse_error(fz_io__feed *f)
 	if (f->read_errno != 0) {
 		fz_error_set(&f->err, FZ_IOERR, f->name, 0, 0,
 		    "read error: %s", strerror(f->read_errno));
+	} else if (f->gap_over) {
+		fz_error_set(&f->err, FZ_DATAERR, f->name, f->gap_line + 1,
+		    f->gap_col + 1, "more than %u MiB of YAML after this "
+		    "point without a node (an endless or oversized scalar, "
+		    "key or comment): the limits are %u MiB between two "
+		    "nodes, %u MiB in a scalar", FZ_MAX_GAP >> 20,
+		    FZ_MAX_GAP >> 20, FZ_MAX_SCALAR >> 20);
 	} else if (p->error == YAML_READER_ERROR) {
 		unsigned line = 0, col = 0;
 		size_t at = p->problem_offset;
@@ -517,6 +543,9 @@ step(fz_io__feed *f)
 		return;
 	}
 	fz_io__colon_event(&f->colon, &e);
+	f->gap_from = f->done;
+	f->gap_line = (unsigned)e.end_mark.line;
+	f->gap_col = (unsigned)e.end_mark.column;
 	if ((f->can_split || f->part) && split_event(f, &e)) {
 		yaml_event_delete(&e);
 		return;
