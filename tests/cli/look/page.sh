@@ -19,7 +19,8 @@ chromium_run() {
 # The measure, run in the page once it is laid out: every table within
 # the text column (the body's content box, 156 mm as on the A4 page),
 # every cell of a table at least two characters of its own font wide
-# (the bars of a chart are not cells of text).
+# (the bars of a chart are not cells of text), no line of a paragraph
+# spread out.
 measure_script='<script>
 (function () {
 	var out = [], body = document.body, s = getComputedStyle(body);
@@ -43,11 +44,36 @@ measure_script='<script>
 				    (cw / em).toFixed(1) + " characters wide");
 		}
 	}
+	/* A justified line spread out around a word it cannot break: one
+	 * character (a glyph and the room added after it) wider than one
+	 * and a half of its own font. */
+	var ps = document.querySelectorAll("p, li"), spread = 0;
+	for (var i = 0; i < ps.length; i++) {
+		var em = parseFloat(getComputedStyle(ps[i]).fontSize);
+		var walk = document.createTreeWalker(ps[i], NodeFilter.SHOW_TEXT);
+		for (var n = walk.nextNode(); n; n = walk.nextNode()) {
+			for (var k = 0; k < n.data.length; k++) {
+				var r = document.createRange();
+				r.setStart(n, k);
+				r.setEnd(n, k + 1);
+				var rs = r.getClientRects();
+				if (rs.length && rs[0].width > 1.5 * em) {
+					out.push("paragraph " + (i + 1) +
+					    ": a line spread out at \"" +
+					    n.data.slice(Math.max(0, k - 6), k + 6) + "\"");
+					spread++;
+					break;
+				}
+			}
+		}
+	}
 	var pre = document.createElement("pre");
 	pre.id = "look";
 	pre.textContent = out.length ? out.join("\n") : "fits: " +
 	    tables.length + (tables.length == 1 ? " table" : " tables") +
-	    " within the text column, no cell under two characters";
+	    " within the text column, no cell under two characters, " +
+	    ps.length + (ps.length == 1 ? " paragraph" : " paragraphs") +
+	    ", none spread out";
 	body.appendChild(pre);
 })();
 </script>'
