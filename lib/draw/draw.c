@@ -351,8 +351,7 @@ draw_clear(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 	d->entities = entities;
 	d->inspectors = inspectors;
 	d->hash = h;
-	if ((d->arena = fz_arena_new()) == NULL)
-		abort();
+	d->arena = fz_arena_new();
 	d->population = fz_arena_alloc(d->arena, ns * sizeof *d->population);
 	d->selected = fz_arena_alloc(d->arena, ns * sizeof *d->selected);
 	memset(d->population, 0, ns * sizeof *d->population);

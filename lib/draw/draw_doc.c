@@ -368,8 +368,7 @@ fz_draw_published_take(fz_draw_published *p, const fz_event *ev,
 		    ev->doc_col, "--verify takes a draw, not %s",
 		    ev->kind_name != NULL ? ev->kind_name :
 		    "a document without kind");
-	if ((p->doc = fz_node_copy(p->arena, ev->node)) == NULL)
-		abort();
+	p->doc = fz_node_copy(p->arena, ev->node);
 	return FZ_OK;
 }
 

@@ -116,8 +116,7 @@ fz_draw__entity_sink_new(void)
 {
 	fz_draw__entity_sink *k = fz_xcalloc(1, sizeof *k);
 
-	if ((k->strings = fz_arena_new()) == NULL)
-		abort();
+	k->strings = fz_arena_new();
 	k->ids = fz_map_new();
 	k->words = fz_map_new();
 	if (fz_draw__nthreads() > 1) {

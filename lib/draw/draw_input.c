@@ -154,8 +154,7 @@ add_plan(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 		    "takes exactly one", st->plan_at.file, st->plan_at.line,
 		    st->plan_at.col);
 	st->plan_at = (fz_place){ ev->file, ev->doc_line, ev->doc_col };
-	if ((doc = fz_node_copy(st->arena, ev->node)) == NULL)
-		abort();
+	doc = fz_node_copy(st->arena, ev->node);
 	if ((rc = fz_draw_plan_decode(doc, &in->plan, st->arena, st->diag,
 	    err)) != FZ_OK)
 		return rc;
@@ -208,8 +207,7 @@ fz_draw_inputs_init(fz_draw_inputs *in, int force,
 
 	memset(in, 0, sizeof *in);
 	in->store = st;
-	if ((st->arena = fz_arena_new()) == NULL)
-		abort();
+	st->arena = fz_arena_new();
 	st->entities = fz_draw__entity_sink_new();
 	st->inspector_ids = fz_map_new();
 	st->words = fz_map_new();

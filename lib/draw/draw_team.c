@@ -219,8 +219,7 @@ fz_draw__staff_new(const fz_plan *plan, enum fz_hash h,
 	st->depts = fz_map_new();
 	st->categories = fz_map_new();
 	st->avoid = fz_map_new();
-	if ((st->arena = fz_arena_new()) == NULL)
-		abort();
+	st->arena = fz_arena_new();
 	st->idlen = fz_xcalloc(m, sizeof *st->idlen);
 	st->dept = fz_xcalloc(m, sizeof *st->dept);
 	st->cats = fz_xcalloc(m, sizeof *st->cats);

@@ -15,8 +15,6 @@ fz_metrics_new(const fz_calendar *cal, fz_date from, fz_date to)
 	m->arena = fz_arena_new();
 	m->codes = fz_map_new();
 	m->files = fz_map_new();
-	if (m->arena == NULL)
-		abort();
 	if (cal == NULL)
 		cal = m->own_cal = fz_calendar_new();
 	m->cal = cal;

@@ -19,8 +19,6 @@ fz_results_new(const fz_results_draw *d, const fz_results_opts *o)
 	r->a = fz_arena_new();
 	r->by_entity = fz_map_new();
 	r->cases = fz_map_new();
-	if (r->a == NULL || r->by_entity == NULL || r->cases == NULL)
-		abort();	/* as fz_xmalloc: nothing to mend */
 	r->cal = o->calendar;
 	if (r->cal == NULL)
 		r->cal = r->own_cal = fz_calendar_new();

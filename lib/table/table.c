@@ -50,8 +50,6 @@ fz_table__strdup(fz_table_set *ts, const char *s)
 {
 	char *copy = fz_arena_strdup(ts->arena, s);
 
-	if (copy == NULL)
-		abort();	/* as fz_xmalloc: nothing to mend */
 	return copy;
 }
 
@@ -64,8 +62,6 @@ fz_table__new(fz_table_set *ts, const char *kind, const char *part,
 	const char *name = kind != NULL ? fz_table__label(kind) : "数据";
 	char *title;
 
-	if (t == NULL)
-		abort();
 	memset(t, 0, sizeof *t);
 	t->kind = kind != NULL ? fz_table__strdup(ts, kind) : NULL;
 	t->name = fz_table__strdup(ts, name);
@@ -83,8 +79,6 @@ fz_table__new(fz_table_set *ts, const char *kind, const char *part,
 	    to->type == FZ_SCALAR)
 		title = fz_arena_printf(ts->arena, "%s %s 至 %s", title,
 		    from->str, to->str);
-	if (title == NULL)
-		abort();
 	t->title = title;
 	t->sheet = part != NULL ? fz_arena_printf(ts->arena, "%s·%s", name,
 	    part) : t->name;
@@ -131,8 +125,6 @@ fz_table__column(fz_table_set *ts, fz_table *t, const char *key, int type,
 	c->label = type == FZ_C_MONEY ? fz_arena_printf(ts->arena, "%s（元）",
 	    label != NULL ? label : fz_table__label(key)) :
 	    fz_table__strdup(ts, label != NULL ? label : fz_table__label(key));
-	if (c->label == NULL)
-		abort();
 	c->type = (unsigned char)type;
 	c->code = 0;
 	return t->ncols++;
@@ -166,8 +158,6 @@ fz_table__row_end(fz_table_set *ts, fz_table *t)
 
 	if (row.n > 0) {
 		row.cells = fz_arena_alloc(ts->arena, row.n * sizeof *row.cells);
-		if (row.cells == NULL)
-			abort();
 		memcpy(row.cells, ts->scratch, row.n * sizeof *row.cells);
 	}
 	if (t->nrows == t->cap_rows) {

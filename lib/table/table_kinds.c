@@ -274,8 +274,6 @@ fz_table_tally_part(fz_table_set *ts, const fz_table *t,
 		return NULL;
 	cols = fz_arena_alloc(ts->arena, (t->ncols + 1) * sizeof *cols);
 	v = fz_arena_alloc(ts->arena, sizeof *v);
-	if (cols == NULL || v == NULL)
-		abort();
 	for (size_t j = 0; j < t->ncols; j++)
 		if (j < t->ngroup || of_part(t->cols[j].key, part))
 			cols[n++] = j;
@@ -285,8 +283,6 @@ fz_table_tally_part(fz_table_set *ts, const fz_table *t,
 	v->ncols = n;
 	v->cols = fz_arena_alloc(ts->arena, n * sizeof *v->cols);
 	v->rows = fz_arena_alloc(ts->arena, (t->nrows + 1) * sizeof *v->rows);
-	if (v->cols == NULL || v->rows == NULL)
-		abort();
 	for (size_t j = 0; j < n; j++)
 		v->cols[j] = t->cols[cols[j]];
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -297,8 +293,6 @@ fz_table_tally_part(fz_table_set *ts, const fz_table *t,
 			continue;
 		w->n = n;
 		w->cells = fz_arena_alloc(ts->arena, (n + 1) * sizeof *w->cells);
-		if (w->cells == NULL)
-			abort();
 		for (size_t j = 0; j < n; j++)
 			w->cells[j] = cols[j] < r->n ? r->cells[cols[j]] :
 			    (fz_table_cell){ .type = t->cols[cols[j]].type,

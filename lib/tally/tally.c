@@ -40,8 +40,6 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 	t->from = t->to = t->lo = t->hi = FZ_NODATE;
 	t->arena = fz_arena_new();
 	t->scratch = fz_arena_new();
-	if (t->arena == NULL || t->scratch == NULL)
-		abort();
 	t->rowmap = fz_map_new();
 	t->rep_inner = owner != NULL;
 	t->entity_ids = owner ? owner->entity_ids : fz_map_new();
