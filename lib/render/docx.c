@@ -260,6 +260,28 @@ zip_fail(zip_t *z, const char *path, int status, const char *what,
 	return rc;
 }
 
+/* Why zip_close failed: the system's reason, as every output says it
+ * (write error: No space left on device), else libzip's. */
+static int
+close_fail(zip_t *z, const char *path, fz_error *err)
+{
+	zip_error_t *e = zip_get_error(z);
+	int code = zip_error_code_zip(e), rc;
+	int sys = zip_error_system_type(e) == ZIP_ET_SYS ?
+	    zip_error_code_system(e) : 0;
+	int create = code == ZIP_ER_TMPOPEN || code == ZIP_ER_OPEN;
+
+	if (sys != 0)
+		rc = fz_error_set(err, create ? FZ_CANTCREAT : FZ_IOERR, path,
+		    0, 0, create ? "cannot create: %s" : "write error: %s",
+		    strerror(sys));
+	else
+		rc = fz_error_set(err, FZ_IOERR, path, 0, 0, "write error: %s",
+		    zip_error_strerror(e));
+	zip_discard(z);
+	return rc;
+}
+
 static int
 write_zip(const char *path, void *ctx, fz_error *err)
 {
@@ -290,13 +312,8 @@ write_zip(const char *path, void *ctx, fz_error *err)
 		    (zip_uint64_t)at, FIXED_MTIME, 0) != 0)
 			return zip_fail(z, path, FZ_IOERR, p->names[i], err);
 	}
-	if (zip_close(z) != 0) {
-		zip_error_t *e = zip_get_error(z);
-		int open = zip_error_code_zip(e) == ZIP_ER_TMPOPEN ||
-		    zip_error_code_zip(e) == ZIP_ER_OPEN;
-		return zip_fail(z, path, open ? FZ_CANTCREAT : FZ_IOERR,
-		    "cannot write", err);
-	}
+	if (zip_close(z) != 0)
+		return close_fail(z, path, err);
 	return FZ_OK;
 }
 
