@@ -1,6 +1,6 @@
 /* fazhi-render - reports, announcements and spreadsheets from any fazhi
- * documents: mustache templates for text, md and html, the tables of
- * the documents for csv and xlsx. */
+ * documents: mustache templates for text, md, html and docx, the
+ * tables of the documents for csv and xlsx. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,21 +10,21 @@
 
 static fz_cli cli = {
 	.prog = "fazhi-render",
-	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|xlsx|csv] "
+	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|docx|xlsx|csv] "
 	    "[-o FILE] [--bom] [--totals] [FILE...]\n       fazhi-render --list | "
 	    "--dump NAME | --context [FILE...]",
 	.help =
 	    "Render fazhi documents (tally, metrics, draw, records, or any "
-	    "mapping) through a\nmustache template, or as CSV or xlsx "
-	    "tables.\n"
+	    "mapping) through a\nmustache template (text, Markdown, HTML or "
+	    "a Word document), or as CSV or\nxlsx tables.\n"
 	    "\n"
 	    "  -t, --template T   a template file, or a built-in: annual, "
 	    "monthly,\n"
 	    "                     draw-notice, draw-tasks, draw-results, tables\n"
 	    "                     (default: by the inputs)\n"
-	    "  -f, --format F     text, md, html, xlsx or csv (default: by "
-	    "the -o suffix,\n"
-	    "                     else text)\n"
+	    "  -f, --format F     text, md, html, docx, xlsx or csv (default: "
+	    "by the -o\n"
+	    "                     suffix, else text)\n"
 	    "  -o, --output FILE  write to FILE (atomically) instead of "
 	    "standard output\n"
 	    "      --bom          begin CSV with a byte order mark (Excel "
@@ -90,7 +90,7 @@ output_format(const char *output)
 {
 	static const char *const by_suffix[][2] = { { ".html", "html" },
 		{ ".htm", "html" }, { ".md", "md" }, { ".csv", "csv" },
-		{ ".xlsx", "xlsx" }, { ".txt", "text" } };
+		{ ".xlsx", "xlsx" }, { ".docx", "docx" }, { ".txt", "text" } };
 	size_t n = output != NULL ? strlen(output) : 0;
 
 	for (size_t i = 0; i < sizeof by_suffix / sizeof by_suffix[0]; i++) {
@@ -104,8 +104,8 @@ output_format(const char *output)
 static int
 check_opts(struct opts *o, int nfiles, fz_error *err)
 {
-	static const char *const formats[] = { "text", "md", "html", "csv",
-		"xlsx", NULL };
+	static const char *const formats[] = { "text", "md", "html", "docx",
+		"csv", "xlsx", NULL };
 	int i, modes = o->list + (o->dump != NULL) + o->context;
 
 	if (o->format == NULL)
@@ -114,7 +114,7 @@ check_opts(struct opts *o, int nfiles, fz_error *err)
 		;
 	if (formats[i] == NULL)
 		return fz_cli_usage(err, "-f: '%s' is not one of text, md, "
-		    "html, xlsx, csv", o->format);
+		    "html, docx, xlsx, csv", o->format);
 	if (modes > 1)
 		return fz_cli_usage(err, "--list, --dump and --context "
 		    "exclude each other");
@@ -129,10 +129,10 @@ check_opts(struct opts *o, int nfiles, fz_error *err)
 	if (o->totals && strcmp(o->format, "csv") != 0)
 		return fz_cli_usage(err, "--totals is for csv (the other "
 		    "formats have them)");
-	if (!strcmp(o->format, "xlsx") && !o->context && cli.output == NULL &&
-	    isatty(STDOUT_FILENO))
-		return fz_cli_usage(err, "xlsx is not for a terminal: give "
-		    "-o FILE");
+	if ((!strcmp(o->format, "xlsx") || !strcmp(o->format, "docx")) &&
+	    !o->context && cli.output == NULL && isatty(STDOUT_FILENO))
+		return fz_cli_usage(err, "%s is not for a terminal: give "
+		    "-o FILE", o->format);
 	return -1;
 }
 
@@ -193,6 +193,9 @@ write_text(fz_output *out, void *ctx, fz_error *err)
 
 	if (r->t == NULL)
 		return fz_output_node(out, root, err);
+	if (!strcmp(r->o->format, "docx"))
+		return fz_render_docx_output(out, r->t, root, templates_dir(),
+		    err);
 	return fz_render_template_render_file(r->t, root, esc, out->fp, err);
 }
 

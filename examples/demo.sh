@@ -78,8 +78,10 @@ fazhi-render -t draw-results -o "$out/results-2019-h2.md" \
     "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -t draw-results -o "$out/results-2019-h2.html" \
     "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
+fazhi-render -t draw-results -o "$out/results-2019-h2.docx" \
+    "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 
-say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a workbook"
+say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a Word document (公文), a workbook"
 fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml" \
     -o "$out/tally-2019-type.yaml"
 fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
@@ -90,20 +92,24 @@ fazhi-render -t annual -o "$out/annual-2019.md" "$@" \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -t annual -o "$out/annual-2019.html" "$@" \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
+fazhi-render -t annual -o "$out/annual-2019.docx" "$@" \
+    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
 fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
+fazhi-render -o "$out/draw-2019-h2-notice.docx" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 fazhi-render -t draw-tasks -o "$out/draw-2019-h2-tasks.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
-say "A month's report (文化市场执法统计, 2019年3月): by town and by category, a printable page and a workbook"
+say "A month's report (文化市场执法统计, 2019年3月): by town and by category, a printable page, a Word document and a workbook"
 for by in town category; do
 	fazhi-tally --month 2019-03 --by $by --calendar cn "$ex/inspections.yaml" \
 	    "$ex/cases.yaml" -o "$out/tally-2019-03-$by.yaml"
 done
 set -- "$out/tally-2019-03-town.yaml" "$out/tally-2019-03-category.yaml"
 fazhi-render -t monthly -o "$out/monthly-2019-03.html" "$@" "$ex/organization.yaml"
+fazhi-render -t monthly -o "$out/monthly-2019-03.docx" "$@" "$ex/organization.yaml"
 fazhi-render -o "$out/monthly-2019-03.xlsx" "$@"
 sed -n '1,/^$/p' "$out/tally-2019-03-town.yaml" | grep -E '^(from|to|by):'
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/results-2019-h2.md"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx"
 
 printf '\nOutputs are in %s\n' "$out"

@@ -247,6 +247,18 @@ int fz_output_commit(fz_output *o, fz_error *err);
 /* Remove the temporary file; the target is untouched. */
 void fz_output_abort(fz_output *o);
 
+/* For a library that writes a whole file by its name (libxlsxwriter,
+ * libzip): write(path, ctx, err) makes the file at path, FZ_OK or a
+ * status with err set.  fz_output_by_path gives it o's temporary file
+ * (a message at that file names o's target instead); for standard
+ * output, a device or a FIFO, fz_output_aside: a file made in tmpdir
+ * ($TMPDIR, else /tmp) and copied onto out, then removed. */
+typedef int (*fz_output_path_fn)(const char *path, void *ctx, fz_error *err);
+int fz_output_by_path(fz_output *o, fz_output_path_fn write, void *ctx,
+    fz_error *err);
+int fz_output_aside(FILE *out, const char *tmpdir, fz_output_path_fn write,
+    void *ctx, fz_error *err);
+
 /* ------------------------------------------------------------------- cli */
 
 /* Shared program behaviour.  Every program declares one of these. */

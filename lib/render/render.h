@@ -110,6 +110,15 @@ int fz_render_templates_list(const char *builtin, fz_buf *out, fz_error *err);
 int fz_render_template_dump(const char *builtin, const char *name, fz_buf *out,
     fz_error *err);
 
+/* A Word document (docx, laid out to GB/T 9704-2012) into o: t, built
+ * on the docx page widget, over root makes word/document.xml; the
+ * widgets of builtin/docx make the other parts; libzip writes them
+ * into o's temporary file (through fz_output_by_path).  FZ_OK;
+ * FZ_DATAERR when t makes no document, or a status of the templates,
+ * FZ_CANTCREAT or FZ_IOERR with err set. */
+int fz_render_docx_output(fz_output *o, fz_render_template *t,
+    const fz_node *root, const char *builtin, fz_error *err);
+
 /* end of mustache and render */
 
 /* What a built-in template prints that its documents must hold, beyond

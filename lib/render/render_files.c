@@ -136,7 +136,8 @@ find_partial(void *ctx, const char *name, fz_partial *out, fz_error *err)
 	return FZ_OK;
 }
 
-static const char *const formats[] = { "text", "md", "html", NULL };
+static const char *const formats[] = { "text", "md", "html", "docx",
+	NULL };
 
 static int
 is_format(const char *s, size_t len)
@@ -197,7 +198,7 @@ fz_render_template_open(const char *builtin, const char *format, const char *whi
 
 	if (!is_format(format, strlen(format)))
 		rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "templates are "
-		    "for text, md and html, not %s", format);
+		    "for text, md, html and docx, not %s", format);
 	else if (!is_path && (!plain_name(which) || !exists(path)))
 		rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "no built-in "
 		    "template '%s' (--list names them)", which);

@@ -455,59 +455,20 @@ fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 }
 
 static int
-copy_file(FILE *in, FILE *out)
+write_book(const char *path, void *ctx, fz_error *err)
 {
-	char buf[65536];
-	size_t n;
-
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
-			return -1;
-	return ferror(in) || fflush(out) == EOF ? -1 : 0;
+	return fz_table_xlsx_write(path, ctx, err);
 }
 
 int
 fz_table_xlsx_stream(FILE *out, const char *tmpdir, const fz_table_set *ts,
     fz_error *err)
 {
-	char path[4096];
-	FILE *in;
-	int fd, status;
-
-	snprintf(path, sizeof path, "%s/fazhi-xlsx-XXXXXX",
-	    tmpdir != NULL ? tmpdir : "/tmp");
-	if ((fd = mkstemp(path)) < 0)
-		return fz_error_set(err, FZ_CANTCREAT, path, 0, 0,
-		    "cannot create a temporary file: %s", strerror(errno));
-	close(fd);
-	status = fz_table_xlsx_write(path, ts, err);
-	if (status == FZ_OK) {
-		if ((in = fopen(path, "rb")) == NULL ||
-		    copy_file(in, out) != 0)
-			status = fz_error_set(err, FZ_IOERR, NULL, 0, 0,
-			    "write error: %s", strerror(errno ? errno : EIO));
-		if (in != NULL)
-			fclose(in);
-	}
-	unlink(path);
-	return status;
+	return fz_output_aside(out, tmpdir, write_book, (void *)ts, err);
 }
 
 int
 fz_table_xlsx_output(fz_output *o, const fz_table_set *ts, fz_error *err)
 {
-	const char *tmpdir = getenv("TMPDIR"), *tmp;
-	int status;
-
-	if ((status = fz_output_temp(o, &tmp, err)) != FZ_OK)
-		return status;
-	/* Standard output, a device or a FIFO: made aside, then copied. */
-	if (tmp == NULL)
-		return fz_table_xlsx_stream(o->fp, tmpdir != NULL &&
-		    *tmpdir != '\0' ? tmpdir : NULL, ts, err);
-	status = fz_table_xlsx_write(tmp, ts, err);
-	/* Messages name the target, not its temporary file. */
-	if (status != FZ_OK && strcmp(err->file, tmp) == 0)
-		snprintf(err->file, sizeof err->file, "%s", o->path);
-	return status;
+	return fz_output_by_path(o, write_book, (void *)ts, err);
 }

@@ -14,9 +14,8 @@ probe=$(mktemp -d)
 trap 'rm -rf "$probe"' EXIT
 printf -- '---\nkind: tally\nby: [town]\nrows: [{town: 月湖, visits: 1}]\n' |
     "$top_builddir/fazhi-render" -o "$probe/p.xlsx" -
-HOME=$probe timeout 180 soffice --headless --norestore \
-    "-env:UserInstallation=file://$probe/.lo" --convert-to pdf \
-    --outdir "$probe" "$probe/p.xlsx" >/dev/null 2>&1
+. "$top_srcdir/tests/cli/look/page.sh"
+soffice_pdf "$probe/p.xlsx"
 if [ ! -s "$probe/p.pdf" ]; then
 	echo "SKIP: LibreOffice cannot convert a workbook: Calc is not installed (Debian package libreoffice-calc-nogui)"
 	exit 77

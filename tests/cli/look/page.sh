@@ -94,15 +94,46 @@ look() {
 	    sed -n 's/^Page size: *[0-9.]* x [0-9.]* pts (\(.*\))/\1/p'))"
 }
 
+# soffice_pdf FILE: LibreOffice converts FILE to a PDF beside it, with a
+# profile of its own in FILE's folder.
+soffice_pdf() {
+	HOME=$(dirname "$1") timeout 180 soffice --headless --norestore \
+	    "-env:UserInstallation=file://$(dirname "$1")/.lo" --convert-to pdf \
+	    --outdir "$(dirname "$1")" "$1" >/dev/null 2>&1
+}
+
 look_xlsx() {
 	f=$1
 	name=$(basename "$f" .xlsx)
 	dir=$(dirname "$f")
-	HOME=$dir timeout 180 soffice --headless --norestore \
-	    "-env:UserInstallation=file://$dir/.lo" --convert-to pdf \
-	    --outdir "$dir" "$f" >/dev/null 2>&1
+	soffice_pdf "$f"
 	echo "$name: $(pdfinfo "$dir/$name.pdf" 2>/dev/null |
 	    sed -n 's/^Pages: *//p') pages ($(pdfinfo "$dir/$name.pdf" |
 	    sed -n 's/^Page size: *[0-9.]* x [0-9.]* pts (\(.*\))/\1/p')), $(pdftotext \
 	    -layout "$dir/$name.pdf" - | grep -c '###') lines with ###"
+}
+
+# look_docx FILE.docx: its pages printed by LibreOffice Writer (their
+# count and size), and whether the text of the PDF holds the title and
+# the first line of the signature of word/document.xml (spaces and line
+# ends aside, as a title wraps).
+look_docx() {
+	f=$1
+	name=$(basename "$f" .docx)
+	dir=$(dirname "$f")
+	soffice_pdf "$f"
+	xml=$(unzip -p "$f" word/document.xml)
+	title=$(printf '%s\n' "$xml" | sed -n \
+	    '/w:val="Title"/ { s/.*preserve">//; s/<.*//; p; q; }')
+	signer=$(printf '%s\n' "$xml" | sed -n \
+	    '/w:val="fzSign"/ { s/<w:br\/>.*//; s/.*preserve">//; s/<.*//; p; q; }')
+	text=$(pdftotext "$dir/$name.pdf" - 2>/dev/null | tr -d ' \n\f')
+	read_back() {
+		case $text in *"$1"*) echo "read back" ;; *) echo "NOT read back" ;; esac
+	}
+	echo "$name: $(pdfinfo "$dir/$name.pdf" 2>/dev/null |
+	    sed -n 's/^Pages: *//p') pages ($(pdfinfo "$dir/$name.pdf" |
+	    awk '/^Page size:/ { printf "%d x %d pts", $3 + 0.5, $5 + 0.5 }'))"
+	echo "$name: title $title: $(read_back "$title")"
+	echo "$name: signed $signer: $(read_back "$signer")"
 }
