@@ -101,11 +101,13 @@ after(const char *s, const char *end, const char *close)
 }
 
 /* Half-width units of the texts of the runs in [s, end): a character
- * of CJK two, any other one, an entity one. */
+ * of CJK two, any other one, an entity one, and a fifth more for the
+ * Latin ones (digits and letters of the fonts a CJK face stands in with
+ * are wider than half its square: a date of ten would wrap). */
 static unsigned
 text_units(const char *s, const char *end)
 {
-	unsigned units = 0;
+	unsigned units = 0, latin = 0;
 	int inside = 0;
 
 	for (const char *p = s; p < end; p++) {
@@ -123,9 +125,10 @@ text_units(const char *s, const char *end)
 			p = semi != NULL ? semi : p;
 		} else if (inside && (c & 0xC0) != 0x80) {
 			units += c >= 0xE0 ? 2 : 1;
+			latin += c < 0x80;
 		}
 	}
-	return units;
+	return units + (latin + 4) / 5;
 }
 
 /* What each column of the table in [s, end) needs, in units: its
