@@ -11,7 +11,7 @@
 static fz_cli cli = {
 	.prog = "fazhi-render",
 	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|docx|xlsx|csv] "
-	    "[-o FILE] [--bom] [--totals] [FILE...]\n       fazhi-render --list | "
+	    "[-o FILE] [--bom] [--totals]\n                    [--where KEY=VALUE]... [FILE...]\n       fazhi-render --list | "
 	    "--dump NAME | --context [FILE...]",
 	.help =
 	    "Render fazhi documents (tally, metrics, draw, records, or any "
@@ -20,7 +20,8 @@ static fz_cli cli = {
 	    "\n"
 	    "  -t, --template T   a template file, or a built-in: annual, "
 	    "monthly,\n"
-	    "                     draw-notice, draw-tasks, draw-results, tables\n"
+	    "                     draw-notice, draw-tasks, draw-results, "
+	    "venue-book,\n                     tables\n"
 	    "                     (default: by the inputs)\n"
 	    "  -f, --format F     text, md, html, docx, xlsx or csv (default: "
 	    "by the -o\n"
@@ -30,6 +31,9 @@ static fz_cli cli = {
 	    "      --bom          begin CSV with a byte order mark (Excel "
 	    "on Windows)\n"
 	    "      --totals       write the totals rows (合计) in CSV too\n"
+	    "      --where K=V    the venue book of the entities whose K is V "
+	    "only\n                     (entity=ID: one venue's; "
+	    "repeatable)\n"
 	    "      --list         list the built-in templates\n"
 	    "      --dump NAME    print a built-in template, to copy and "
 	    "edit\n"
@@ -41,12 +45,32 @@ static fz_cli cli = {
 	    "See fazhi-templates(7).\n",
 };
 
-enum { O_BOM = 256, O_TOTALS, O_LIST, O_DUMP, O_CONTEXT };
+enum { O_BOM = 256, O_TOTALS, O_LIST, O_DUMP, O_CONTEXT, O_WHERE };
 
 struct opts {
 	const char *template, *format, *dump;
 	int bom, totals, list, context;
+	fz_where *where;	/* --where: the venue book's entities */
 };
+
+/* --where KEY=VALUE of the venue book; entity=ID is its id=ID, as the
+ * records that name an entity spell it.  -1, or FZ_USAGE. */
+static int
+where_add(struct opts *o, const char *expr, fz_error *err)
+{
+	char *as_id = NULL;
+	int rc;
+
+	if (o->where == NULL)
+		o->where = fz_where_new();
+	if (strncmp(expr, "entity=", 7) == 0) {
+		as_id = fz_xmalloc(strlen(expr));
+		snprintf(as_id, strlen(expr), "id=%s", expr + 7);
+	}
+	rc = fz_where_add(o->where, as_id != NULL ? as_id : expr, err);
+	free(as_id);
+	return rc == FZ_OK ? -1 : FZ_USAGE;
+}
 
 /* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
@@ -61,6 +85,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "list", no_argument, NULL, O_LIST },
 		{ "dump", required_argument, NULL, O_DUMP },
 		{ "context", no_argument, NULL, O_CONTEXT },
+		{ "where", required_argument, NULL, O_WHERE },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, rc;
@@ -76,6 +101,9 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		case O_LIST: o->list = 1; break;
 		case O_DUMP: o->dump = optarg; break;
 		case O_CONTEXT: o->context = 1; break;
+		case O_WHERE:
+			rc = where_add(o, optarg, err);
+			break;
 		default: rc = fz_cli_common(&cli, c, optarg, err); break;
 		}
 		if (rc >= 0)
@@ -129,6 +157,15 @@ check_opts(struct opts *o, int nfiles, fz_error *err)
 	if (o->totals && strcmp(o->format, "csv") != 0)
 		return fz_cli_usage(err, "--totals is for csv (the other "
 		    "formats have them)");
+	if (o->where != NULL && ((o->template == NULL && !o->context) ||
+	    (o->template != NULL &&
+	    (strchr(o->template, '/') == NULL &&
+	    strcmp(o->template, "venue-book") != 0))))
+		return fz_cli_usage(err, "--where picks the entities of "
+		    "-t venue-book (or of a template of your own)");
+	if (o->where != NULL && fz_where_check(o->where,
+	    &(enum fz_kind){ FZ_KIND_ENTITIES }, 1, err) != FZ_OK)
+		return FZ_USAGE;
 	if ((!strcmp(o->format, "xlsx") || !strcmp(o->format, "docx")) &&
 	    !o->context && cli.output == NULL && isatty(STDOUT_FILENO))
 		return fz_cli_usage(err, "%s is not for a terminal: give "
@@ -226,6 +263,8 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		r.tables = fz_table_set_new();
 	else
 		r.ctx = fz_render_ctx_new();
+	if (r.ctx != NULL)
+		fz_render_ctx_set_where(r.ctx, o->where);
 	if (rc == FZ_OK)
 		rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
 		    .flags = FZ_STREAM_ANY_KIND, .take = take, .ctx = &r },
@@ -255,5 +294,6 @@ main(int argc, char **argv)
 	    (rc = check_opts(&o, argc - optind, &err)) < 0)
 		rc = o.list || o.dump != NULL ? list_or_dump(&o, &err) :
 		    run(&o, argv + optind, argc - optind, &err);
+	fz_where_free(o.where);
 	return fz_cli_finish(&cli, rc, &err);
 }

@@ -110,6 +110,14 @@ fazhi-render -t monthly -o "$out/monthly-2019-03.docx" "$@" "$ex/organization.ya
 fazhi-render -o "$out/monthly-2019-03.xlsx" "$@"
 sed -n '1,/^$/p' "$out/tally-2019-03-town.yaml" | grep -E '^(from|to|by):'
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx"
+say "一店一本: the venue book of one karaoke venue (its directory record, its 17 inspections and its case), printable and as a Word document"
+for f in html docx; do
+	fazhi-render -t venue-book --where entity=91330203252954281Q \
+	    -o "$out/venue-91330203252954281Q.$f" "$ex/entities.yaml" \
+	    "$ex/inspectors.yaml" "$ex/inspections.yaml" "$ex/cases.yaml" \
+	    "$ex/organization.yaml"
+done
+
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx"
 
 printf '\nOutputs are in %s\n' "$out"

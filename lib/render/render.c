@@ -305,6 +305,9 @@ fz_render_ctx_root(fz_render_ctx *c)
 			fz_render__list_flags(a, fz_node_get(root, name));
 		}
 	fz_render__add(a, root, "documents", all);
+	if (c->kinds_seen & 1u << FZ_KIND_ENTITIES)
+		fz_render__add(a, root, "venues", fz_render__venues(c,
+		    c->where));
 	for (size_t i = 0; i < root->n; i++)
 		if (root->kids[2 * i + 1]->type == FZ_SEQ)
 			fz_render__seq_helpers(a, root, root->kids[2 * i]->str,
@@ -320,11 +323,50 @@ fz_render_ctx_root(fz_render_ctx *c)
 	return c->root = root;
 }
 
+void
+fz_render_ctx_set_where(fz_render_ctx *c, fz_where *w)
+{
+	c->where = w;
+	c->root = NULL;
+}
+
+/* --where that keeps no venue: a typo, or the wrong directory. */
+static int
+where_check(fz_render_ctx *c, const fz_node *root, fz_error *err)
+{
+	const fz_node *venues = fz_node_get(root, "venues");
+	fz_buf b = { 0 };
+	const char *key, *value;
+	int rc;
+
+	if (fz_where_count(c->where) == 0 || (venues != NULL && venues->n > 0))
+		return FZ_OK;
+	for (size_t i = 0; i < fz_where_count(c->where); i++) {
+		fz_where_get(c->where, i, &key, &value);
+		fz_buf_adds(&b, i ? " " : "");
+		/* An entity's id is what --where entity=ID gave. */
+		fz_buf_adds(&b, strcmp(key, "id") ? key : "entity");
+		fz_buf_adds(&b, "=");
+		fz_buf_adds(&b, value);
+	}
+	rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0, venues == NULL ?
+	    "--where %s: the inputs hold no entities directory to pick from "
+	    "(give entities.yaml)" : "--where %s: no entity of the "
+	    "directory has it (a typo?): the venue book would be empty",
+	    fz_buf_str(&b));
+	fz_buf_free(&b);
+	return rc;
+}
+
 int
 fz_render_ctx_check(fz_render_ctx *c, const fz_render_template *t,
     fz_error *err)
 {
 	const fz_node *root = fz_render_ctx_root(c), *tally;
+	int rc;
+
+	if ((rc = where_check(c, root, err)) != FZ_OK)
+		return rc;
 
 	if (t == NULL || t->builtin == NULL || strcmp(t->builtin, "annual"))
 		return FZ_OK;

@@ -90,6 +90,9 @@ int fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 const char *fz_render_ctx_template(const fz_render_ctx *c);
 /* The context, owned by c and valid until the next add or free. */
 const fz_node *fz_render_ctx_root(fz_render_ctx *c);
+/* The --where conditions of the venue book: only the entities they keep
+ * are venues (NULL: every one; w stays the caller's). */
+void fz_render_ctx_set_where(fz_render_ctx *c, fz_where *w);
 
 /* Templates on disk.  builtin is the folder of the
  * built-in templates; its subfolders text, md and html hold the widgets

@@ -20,6 +20,7 @@ struct fz_render_ctx {
 	fz_table_set *tables;	/* the documents' tables */
 	fz_map *texts;		/* the text nodes of table cells, by text */
 	fz_node *yes, *no;	/* plain true and false, shared */
+	fz_where *where;	/* --where, for the venue book; NULL: none */
 };
 
 /* New scalars owned by a: text always reads as text, a plain scalar
@@ -52,6 +53,10 @@ void fz_render__walk(fz_arena *a, fz_node *n);
 /* The helpers of a tally: groups, columns, each row's cells and group,
  * the totals' cells, a chart per indicator. */
 void fz_render__tally(fz_arena *a, fz_node *doc);
+/* The venue book (一店一本): each entity of the directory documents
+ * that w keeps (NULL: every one), with its inspections and cases and
+ * their tables (render_venues.c). */
+fz_node *fz_render__venues(fz_render_ctx *c, fz_where *w);
 /* The helpers of a draw: its teams, each with its selections. */
 void fz_render__draw(fz_arena *a, fz_node *doc);
 /* The tables of doc as CSV and xlsx show them, made from doc as it came

@@ -387,6 +387,68 @@ list_and_dump(void **state)
 	assert_null(out.data);
 }
 
+static const char venues_yaml[] =
+    "kind: entities\nversion: 1\nrecords:\n"
+    "- {id: E1, name: 甲, town: 月湖街道}\n"
+    "- {id: E2, name: 乙, town: 西门街道}\n"
+    "---\nkind: inspectors\nversion: 1\nrecords:\n"
+    "- {id: P1, name: 张明, department: 文旅}\n"
+    "---\nkind: inspections\nversion: 1\nrecords:\n"
+    "- {date: 2019-03-02, entity: E1, inspectors: [P1, P2]}\n"
+    "- {date: 2019-01-15, entity: E1, inspectors: [P1], result: violation}\n"
+    "- {date: 2019-01-15, entity: E9, inspectors: [P1]}\n"
+    "- {date: 2019-02-01, entity: E1, inspectors: [P2]}\n"
+    "---\nkind: cases\nversion: 1\nrecords:\n"
+    "- {id: C2, entity: E2, filed: 2019-05-01, fine: 100}\n"
+    "- {id: C1, entity: E2, filed: 2019-04-01}\n";
+
+static void
+venue_book(void **state)
+{
+	static const char tpl[] = "{{#venues}}{{index}}{{id}}:"
+	    "{{#inspections}}{{date}},{{/inspections}}|"
+	    "{{#cases}}{{id}},{{/cases}}|{{inspections_count}}"
+	    "{{#inspection_table.rows}}[{{#cells}}{{text}};{{/cells}}]"
+	    "{{/inspection_table.rows}}"
+	    "{{#case_table.rows}}[{{#cells}}{{text}};{{/cells}}]"
+	    "{{/case_table.rows}}\n{{/venues}}";
+	fz_render_ctx *c;
+	fz_render_template *t = NULL;
+	fz_where *w = fz_where_new();
+	fz_error err = { 0 };
+	fz_buf out = { 0 };
+
+	(void)state;
+	/* Venues in directory order, their records in date order (equal
+	 * dates in input order), no book for E9, names from the roster,
+	 * 合格 where no result is written, fines in yuan. */
+	assert_context(venues_yaml, tpl,
+	    "1E1:2019-01-15,2019-02-01,2019-03-02,||3"
+	    "[2019-01-15;日常;张明;违规;;][2019-02-01;日常;P2;合格;;]"
+	    "[2019-03-02;日常;张明、P2;合格;;]\n"
+	    "2E2:|C1,C2,|0[C1;2019-04-01;;;;;;][C2;2019-05-01;;;100.00;;;]\n");
+	/* --where: only the venues it keeps, numbered in the book. */
+	c = context_of(venues_yaml);
+	assert_int_equal(fz_where_add(w, "town=西门街道", &err), FZ_OK);
+	fz_render_ctx_set_where(c, w);
+	assert_int_equal(fz_render_template_parse("t", tpl, strlen(tpl), &t,
+	    &err), FZ_OK);
+	assert_int_equal(fz_render_ctx_check(c, NULL, &err), FZ_OK);
+	assert_int_equal(fz_render_template_render(t, fz_render_ctx_root(c),
+	    FZ_ESCAPE_NONE, &out, &err), FZ_OK);
+	assert_string_equal(out.data, "1E2:|C1,C2,|0[C1;2019-04-01;;;;;;]"
+	    "[C2;2019-05-01;;;100.00;;;]\n");
+	/* One that keeps none is refused, naming it. */
+	assert_int_equal(fz_where_add(w, "name=甲", &err), FZ_OK);
+	fz_render_ctx_set_where(c, w);
+	assert_int_equal(fz_render_ctx_check(c, NULL, &err), FZ_DATAERR);
+	assert_non_null(strstr(err.msg, "town=西门街道 name=甲"));
+	fz_buf_free(&out);
+	fz_render_template_free(t);
+	fz_render_ctx_free(c);
+	fz_where_free(w);
+}
+
 int
 main(void)
 {
@@ -398,6 +460,7 @@ main(void)
 		cmocka_unit_test(draw_teams_and_tables),
 		cmocka_unit_test(records_gathered_into_their_document),
 		cmocka_unit_test(labels),
+		cmocka_unit_test(venue_book),
 	};
 	const struct CMUnitTest files[] = {
 		cmocka_unit_test(builtins_widgets_and_partials),

@@ -134,6 +134,10 @@ look_docx() {
 	echo "$name: $(pdfinfo "$dir/$name.pdf" 2>/dev/null |
 	    sed -n 's/^Pages: *//p') pages ($(pdfinfo "$dir/$name.pdf" |
 	    awk '/^Page size:/ { printf "%d x %d pts", $3 + 0.5, $5 + 0.5 }'))"
-	echo "$name: title $title: $(read_back "$title")"
-	echo "$name: signed $signer: $(read_back "$signer")"
+	# An empty title or signature is said, not "read back" (every text
+	# holds the empty one).
+	if [ -n "$title" ]; then echo "$name: title $title: $(read_back "$title")"
+	else echo "$name: no title"; fi
+	if [ -n "$signer" ]; then echo "$name: signed $signer: $(read_back "$signer")"
+	else echo "$name: not signed"; fi
 }
