@@ -6,8 +6,17 @@
 
 #include "fazhi.h"
 
+/* For shell completion: the formats of -f. */
+static void
+complete(const char *what, fz_buf *b)
+{
+	if (strcmp(what, "format") == 0)
+		fz_buf_adds(b, "text\nyaml\n");
+}
+
 static fz_cli cli = {
 	.prog = "fazhi-check",
+	.complete = complete,
 	.usage = "fazhi-check [--strict] [--rules] [--as-of DATE] "
 	    "[--due-within DAYS]\n                   "
 	    "[--calendar cn|weekdays|FILE] [-f text|yaml] [-o FILE]\n"

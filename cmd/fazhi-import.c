@@ -6,8 +6,24 @@
 
 #include "fazhi.h"
 
+/* For shell completion: the kinds of --kind, the encodings. */
+static void
+complete(const char *what, fz_buf *b)
+{
+	if (strcmp(what, "kind") == 0) {
+		for (int k = 0; k < FZ_KIND_COUNT; k++)
+			if (fz_kind_has_records((enum fz_kind)k)) {
+				fz_buf_adds(b, fz_kind_name((enum fz_kind)k));
+				fz_buf_adds(b, "\n");
+			}
+	} else if (strcmp(what, "encoding") == 0) {
+		fz_buf_adds(b, "utf-8\ngb18030\ngbk\n");
+	}
+}
+
 static fz_cli cli = {
 	.prog = "fazhi-import",
+	.complete = complete,
 	.usage = "fazhi-import --kind KIND [--map 'COLUMN=key,...'] "
 	    "[--encoding utf-8|gb18030|gbk]\n                    [-o FILE] "
 	    "[FILE]",

@@ -8,6 +8,7 @@
 
 static fz_cli cli = {
 	.prog = "fazhi-metrics",
+	.complete = fz_metrics_words,
 	.usage = "fazhi-metrics [-o FILE] [--from DATE] [--to DATE] "
 	    "[--month YYYY-MM]\n                     [--year YYYY] "
 	    "[--where KEY=VALUE]... [--by KEY]\n                     "

@@ -8,8 +8,25 @@
 
 #include "fazhi.h"
 
+/* For shell completion: the formats of -f, the keys and values of
+ * --where (entities', and entity for its id). */
+static void
+complete(const char *what, fz_buf *b)
+{
+	static const enum fz_kind entities = FZ_KIND_ENTITIES;
+	static const char *const entity[] = { "entity", NULL };
+
+	if (strcmp(what, "format") == 0)
+		fz_buf_adds(b, "text\nmd\nhtml\ndocx\nxlsx\ncsv\n");
+	else if (strcmp(what, "where") == 0)
+		fz_key_words(&entities, 1, entity, b);
+	else if (strncmp(what, "value=", 6) == 0)
+		fz_value_words(&entities, 1, what + 6, b);
+}
+
 static fz_cli cli = {
 	.prog = "fazhi-render",
+	.complete = complete,
 	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|docx|xlsx|csv] "
 	    "[-o FILE] [--bom] [--totals]\n                    [--where KEY=VALUE]... [FILE...]\n       fazhi-render --list | "
 	    "--dump NAME | --context [FILE...]",

@@ -7,6 +7,7 @@
 
 static fz_cli cli = {
 	.prog = "fazhi-tally",
+	.complete = fz_tally_words,
 	.usage = "fazhi-tally [-o FILE] [--by KEY[,KEY...]] [--from DATE] "
 	    "[--to DATE]\n                   [--month YYYY-MM] [--year YYYY] "
 	    "[--where KEY=VALUE]...\n                   [--entities FILE] "

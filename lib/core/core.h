@@ -491,6 +491,20 @@ int fz_where_unmatched(const fz_where *w, enum fz_kind k, size_t i);
 int fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
     size_t nk, const char *const *extra, fz_error *err);
 
+/* For shell completion: the keys of the nk kinds (after the
+ * NULL-terminated extra, which may be NULL), and the values of key in
+ * them (an enumeration's canonical words and Chinese aliases, or true
+ * and false), one a line, each once, appended to b. */
+void fz_key_words(const enum fz_kind *kinds, size_t nk,
+    const char *const *extra, fz_buf *b);
+void fz_value_words(const enum fz_kind *kinds, size_t nk, const char *key,
+    fz_buf *b);
+/* The words of --complete WHAT of a program whose --where filters
+ * records of the nk kinds: "by" (the NULL-terminated by, then with by_keys
+ * the kinds' keys), "where" (the keys), "value=KEY" (its values). */
+void fz_complete_words(const char *what, const enum fz_kind *kinds,
+    size_t nk, const char *const *by, int by_keys, fz_buf *b);
+
 /* The nearest of the n known words to word, when near enough to be a
  * typo of it ("twon": "town"); NULL otherwise. */
 const char *fz_nearest(const char *word, const char *const *known, size_t n);

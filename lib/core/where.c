@@ -276,3 +276,64 @@ fz_node_group_value(fz_arena *a, const fz_node *v)
 	s[at] = '\0';
 	return s;
 }
+
+/* A word a line into b, once (words seen so far in b are skipped). */
+static void
+word_line(fz_buf *b, const char *w)
+{
+	const char *s = fz_buf_str(b);
+	size_t n = strlen(w);
+
+	for (const char *p = s; (p = strstr(p, w)) != NULL; p += n)
+		if ((p == s || p[-1] == '\n') && p[n] == '\n')
+			return;
+	fz_buf_adds(b, w);
+	fz_buf_adds(b, "\n");
+}
+
+void
+fz_key_words(const enum fz_kind *kinds, size_t nk, const char *const *extra,
+    fz_buf *b)
+{
+	for (size_t i = 0; extra != NULL && extra[i] != NULL; i++)
+		word_line(b, extra[i]);
+	for (size_t i = 0; i < nk; i++)
+		for (const fz_field *f = fz_kind_fields(kinds[i]);
+		    f != NULL && f->key != NULL; f++)
+			word_line(b, f->key);
+}
+
+void
+fz_value_words(const enum fz_kind *kinds, size_t nk, const char *key,
+    fz_buf *b)
+{
+	const fz_field *f = field_of(kinds, nk, key);
+
+	if (f == NULL)
+		return;
+	if (f->type == FZ_T_BOOL || f->type == FZ_T_TRISTATE) {
+		word_line(b, "true");
+		word_line(b, "false");
+		if (f->type == FZ_T_TRISTATE)
+			word_line(b, "exempt");
+		return;
+	}
+	for (size_t i = 0; f->values != NULL && f->values[i].value != NULL;
+	    i++) {
+		word_line(b, f->values[i].value);
+		if (f->values[i].alias != NULL)
+			word_line(b, f->values[i].alias);
+	}
+}
+
+void
+fz_complete_words(const char *what, const enum fz_kind *kinds, size_t nk,
+    const char *const *by, int by_keys, fz_buf *b)
+{
+	if (strcmp(what, "by") == 0)
+		fz_key_words(kinds, by_keys ? nk : 0, by, b);
+	else if (strcmp(what, "where") == 0)
+		fz_key_words(kinds, nk, NULL, b);
+	else if (strncmp(what, "value=", 6) == 0)
+		fz_value_words(kinds, nk, what + 6, b);
+}

@@ -31,6 +31,16 @@ fz_cli_common(fz_cli *c, int opt, const char *arg, fz_error *err)
 	case 'P':
 		c->progress = 1;
 		return -1;
+	case 'C': {
+		/* For the shell's completion (completion/fazhi.bash). */
+		fz_buf b = { 0 };
+
+		if (c->complete != NULL)
+			c->complete(arg, &b);
+		fputs(fz_buf_str(&b), stdout);
+		fz_buf_free(&b);
+		return FZ_OK;
+	}
 	default:
 		/* getopt_long has said what was wrong. */
 		return fz_cli_usage(err, "%s", "");

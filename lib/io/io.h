@@ -270,6 +270,10 @@ typedef struct fz_cli {
 				 * program never exits 1 */
 	const char *output;	/* -o FILE, NULL for standard output */
 	int progress;		/* --progress */
+	/* The words of --complete WHAT for shell completion, one a line
+	 * into b (nothing for what the program does not know); NULL: the
+	 * program completes nothing but its options and files. */
+	void (*complete)(const char *what, fz_buf *b);
 } fz_cli;
 
 /* Long options every program has; merge them into the program's own. */
@@ -277,7 +281,8 @@ typedef struct fz_cli {
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "version", no_argument, NULL, 'V' }, \
 	{ "output", required_argument, NULL, 'o' }, \
-	{ "progress", no_argument, NULL, 'P' }
+	{ "progress", no_argument, NULL, 'P' }, \
+	{ "complete", required_argument, NULL, 'C' }
 #define FZ_CLI_SHORT "ho:V"
 
 /* Handle a common option: -1 when the caller should go on; FZ_OK after

@@ -48,15 +48,25 @@ fz_metrics_where_of(const fz_metrics *m, enum fz_kind k)
 	return k == FZ_KIND_MATTERS ? m->matter_where : m->app_where;
 }
 
+/* What --where of the approval figures filters. */
+static const enum fz_kind filtered[] = { FZ_KIND_APPLICATIONS,
+	FZ_KIND_MATTERS };
+
+void
+fz_metrics_words(const char *what, fz_buf *b)
+{
+	static const char *const by[] = { "matter", "type", "office", NULL };
+
+	fz_complete_words(what, filtered, 2, by, 0, b);
+}
+
 int
 fz_metrics_set_where(fz_metrics *m, const fz_where *w, fz_error *err)
 {
-	static const enum fz_kind kinds[] = { FZ_KIND_APPLICATIONS,
-		FZ_KIND_MATTERS };
 	const char *key, *value;
 	int rc;
 
-	if ((rc = fz_where_check(w, kinds, 2, err)) != FZ_OK)
+	if ((rc = fz_where_check(w, filtered, 2, err)) != FZ_OK)
 		return rc;
 	fz_where_free(m->where);
 	fz_where_free(m->app_where);

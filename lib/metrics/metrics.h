@@ -75,6 +75,9 @@ void fz_metrics_free(fz_metrics *m);
  * applications is tested on the application, one on a key only matters
  * have (office, type, level ...) on its matter.  Before the first add. */
 int fz_metrics_set_where(fz_metrics *m, const fz_where *w, fz_error *err);
+/* For shell completion, one a line into b: what --by takes ("by"), the
+ * keys of --where ("where"), the values of a key ("value=KEY"). */
+void fz_metrics_words(const char *what, fz_buf *b);
 /* The conditions of where tested on applications, and on matters (for
  * their counts of records that had each value); owned by m. */
 const fz_where *fz_metrics_where_of(const fz_metrics *m, enum fz_kind k);

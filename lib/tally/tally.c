@@ -53,15 +53,22 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 	return t;
 }
 
+/* What a tally counts, and the periods --by takes beside their keys. */
+static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES };
+static const char *const by_periods[] = { "year", "quarter", "month", "week",
+	"day", NULL };
+
+void
+fz_tally_words(const char *what, fz_buf *b)
+{
+	fz_complete_words(what, counted, 2, by_periods, 1, b);
+}
+
 fz_tally *
 fz_tally_new(char *const *by, int nby, fz_error *err)
 {
 	static char *const rep_by[] = { "reported_by" };
 	static const char *const reporters[] = { "bureau", "town" };
-	static const char *const periods[] = { "year", "quarter", "month",
-		"week", "day", NULL };
-	static const enum fz_kind kinds[] = { FZ_KIND_INSPECTIONS,
-		FZ_KIND_CASES };
 	fz_tally *t;
 
 	for (int i = 0; i < nby; i++) {
@@ -70,7 +77,8 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 			return NULL;
 		}
 		/* A key no record has would give one row of nulls. */
-		if (fz_key_check("--by", by[i], kinds, 2, periods, err) != FZ_OK)
+		if (fz_key_check("--by", by[i], counted, 2, by_periods, err) !=
+		    FZ_OK)
 			return NULL;
 		for (int j = 0; j < i; j++)
 			if (strcmp(by[i], by[j]) == 0) {
@@ -141,12 +149,10 @@ void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c) { t->cal = c; }
 int
 fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 {
-	static const enum fz_kind kinds[] = { FZ_KIND_INSPECTIONS,
-		FZ_KIND_CASES };
 	const char *k, *v;
 	int rc;
 
-	if ((rc = fz_where_check(w, kinds, 2, err)) != FZ_OK)
+	if ((rc = fz_where_check(w, counted, 2, err)) != FZ_OK)
 		return rc;
 	t->nwhere = fz_where_count(w);
 	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));

@@ -37,6 +37,9 @@ void fz_tally_set_range(fz_tally *t, fz_date from, fz_date to);
  * FZ_OK, or FZ_USAGE with err set when a condition names a key neither
  * inspections nor cases have, or a value its enumeration does not. */
 int fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err);
+/* For shell completion, one a line into b: what --by takes ("by"), the
+ * keys of --where ("where"), the values of a key ("value=KEY"). */
+void fz_tally_words(const char *what, fz_buf *b);
 /* Working days for published_on_time (borrowed; NULL: Monday-Friday). */
 void fz_tally_set_calendar(fz_tally *t, const fz_calendar *c);
 /* Add a decoded inspection; rec is its node, for the group keys. */
