@@ -65,13 +65,16 @@ static const fz_enum_value penalty_values[] = { { "warning", "警告" },
 	{ "fine", "罚款" }, { "confiscation", "没收" },
 	{ "suspension", "责令停业" }, { "revocation", "吊销" },
 	{ "none", "不予处罚" }, { NULL, NULL } };
-static const fz_enum_value party_values[] = { { "person", "自然人" },
-	{ "organization", "法人或者其他组织" }, { "person", "公民" },
-	{ "person", "个人" }, { "organization", "法人" },
-	{ "organization", "单位" }, { NULL, NULL } };
-static const fz_enum_value procedure_values[] = { { "simple", "简易程序" },
-	{ "general", "普通程序" }, { "simple", "简易" },
-	{ "simple", "当场处罚" }, { "general", "普通" }, { NULL, NULL } };
+/* The defaults first, so that a zeroed case has them. */
+static const fz_enum_value party_values[] = {
+	{ "organization", "法人或者其他组织" }, { "person", "自然人" },
+	{ "person", "公民" }, { "person", "个人" },
+	{ "organization", "法人" }, { "organization", "单位" },
+	{ NULL, NULL } };
+static const fz_enum_value procedure_values[] = {
+	{ "general", "普通程序" }, { "simple", "简易程序" },
+	{ "simple", "简易" }, { "simple", "当场处罚" }, { "general", "普通" },
+	{ NULL, NULL } };
 static const fz_enum_value level_values[] = { { "item", "大项" },
 	{ "sub", "子项" }, { "leaf", "孙项" }, { NULL, NULL } };
 static const fz_enum_value matter_type_values[] = {

@@ -536,11 +536,11 @@ test_case_procedure_keys(void **state)
 	decodes(FZ_KIND_CASES, case_with("procedure", "普通程序"), &c);
 	assert_int_equal(c.procedure, FZ_PROCEDURE_GENERAL);
 	refused(FZ_KIND_CASES, case_with("party", "company"), 12, 7,
-	    "unknown party 'company' (expected person 自然人, organization "
-	    "法人或者其他组织)");
+	    "unknown party 'company' (expected organization 法人或者其他组织, "
+	    "person 自然人)");
 	refused(FZ_KIND_CASES, case_with("procedure", "fast"), 12, 7,
-	    "unknown procedure 'fast' (expected simple 简易程序, general "
-	    "普通程序)");
+	    "unknown procedure 'fast' (expected general 普通程序, simple "
+	    "简易程序)");
 	refused(FZ_KIND_CASES, case_with("notified", "2019-02-30"), 12, 7,
 	    "notified: '2019-02-30' is not a date (expected YYYY-MM-DD)");
 	refused(FZ_KIND_CASES, case_with("served", "soon"), 12, 7,
