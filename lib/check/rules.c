@@ -1,9 +1,13 @@
 /* rules.c - the checks of fazhi-check over the records kept: references
  * among the files given together, the sanity of dates and figures, and
  * with --rules the enforcement rules the bureau answers for: two
- * inspectors (行政处罚法 art. 42), 回避 (art. 43), legal review before the
- * decision (art. 58), the 90-day limit (art. 60) and publication within
- * 7 working days (国办发〔2018〕118号), counted as art. 85 says.
+ * inspectors (行政处罚法 art. 42), 回避 (art. 43), the two and five years
+ * (art. 36), the simple procedure (art. 51), collection on the spot and
+ * its handing in (art. 68, 71), preserved evidence (art. 56), the
+ * collective discussion (art. 57), legal review before the decision
+ * (art. 58), the 90-day limit (art. 60), service (art. 61), notice
+ * before the decision (art. 44, 62) and publication within 7 working
+ * days (国办发〔2018〕118号); working days counted as art. 85 says.
  * A record is checked when it is read; what it refers to and is not yet
  * known is settled at the end (fz_check__run), as are the matters' parents. */
 #include <string.h>
@@ -12,6 +16,14 @@
 
 #define CASE_LIMIT_DAYS 90	/* 行政处罚法 art. 60 */
 #define PUBLISH_WORKDAYS 7	/* 国办发〔2018〕118号 */
+#define UNFOUND_YEARS 2		/* art. 36 */
+#define UNFOUND_YEARS_HARM 5	/* art. 36: life, health, financial safety */
+#define SIMPLE_FINE_PERSON 20000	/* art. 51: 200 yuan, in fen */
+#define SIMPLE_FINE_ORGANIZATION 300000	/* art. 51: 3000 yuan */
+#define ON_SPOT_FINE 10000	/* art. 68 (一): 100 yuan */
+#define HAND_IN_WORKDAYS 2	/* art. 71 */
+#define EVIDENCE_WORKDAYS 7	/* art. 56 */
+#define SERVE_WORKDAYS 7	/* art. 61 */
 
 static const char *
 day(fz_date d, char *buf)
@@ -184,27 +196,81 @@ decision_limit(const fz_case *k)
 	return k->filed + CASE_LIMIT_DAYS + (fz_date)k->extended_days;
 }
 
-/* The 7th working day after the decision, warning once for each year
+/* The n-th working day after from, warning at key once for each year
  * the calendar does not cover. */
 static fz_date
-publish_by(fz_check *c, const fz_check__rec *r, fz_date decided)
+workdays_after(fz_check *c, const fz_check__rec *r, const char *key,
+    fz_date from, int n)
 {
-	fz_date by = fz_calendar_add_workdays(c->o.calendar, decided,
-	    PUBLISH_WORKDAYS);
+	fz_date by = fz_calendar_add_workdays(c->o.calendar, from, n);
 	int y0, y1, m, d;
 
-	fz_date_split(decided, &y0, &m, &d);
+	fz_date_split(from, &y0, &m, &d);
 	fz_date_split(by, &y1, &m, &d);
 	for (int y = y0; y <= y1 && y >= 0 && y < 10000; y++) {
 		if (fz_calendar_covers(c->o.calendar, y) ||
 		    (c->years_warned[y / 8] & (1u << (y % 8))))
 			continue;
 		c->years_warned[y / 8] |= (unsigned char)(1u << (y % 8));
-		fz_check__report(c, FZ_WARNING, fz_check__at(r, "decided"), "the calendar "
-		    "does not cover %d: its working days are counted Monday "
-		    "to Friday", y);
+		fz_check__report(c, FZ_WARNING, fz_check__at(r, key), "the "
+		    "calendar does not cover %d: its working days are counted "
+		    "Monday to Friday", y);
 	}
 	return by;
+}
+
+/* The 7th working day after the decision. */
+static fz_date
+publish_by(fz_check *c, const fz_check__rec *r, fz_date decided)
+{
+	return workdays_after(c, r, "decided", decided, PUBLISH_WORKDAYS);
+}
+
+/* A clock: done (at done_key) on or before by, or, not done, the as-of
+ * date not past by (else an error at open_key).  did and undone say
+ * what was and was not done, since which day by is. */
+static void
+clock_check(fz_check *c, const fz_check__rec *r, const char *done_key,
+    fz_date done, const char *open_key, fz_date by, const char *did,
+    const char *undone, const char *since)
+{
+	char a[16], b[16];
+
+	if (done != FZ_NODATE && done > by)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, done_key), "%s %s, "
+		    "after %s, %s", did, day(done, a), day(by, b), since);
+	else if (done == FZ_NODATE && c->o.as_of > by)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, open_key), "%s by %s, "
+		    "%s", undone, day(by, a), since);
+}
+
+/* The last day of a period of years from d (art. 36): the same day
+ * years later, or the end of February for the 29th. */
+static fz_date
+years_after(fz_date d, int years)
+{
+	int y, m, dd;
+
+	fz_date_split(d, &y, &m, &dd);
+	y += years;
+	if (!fz_date_valid(y, m, dd))
+		dd = 28;
+	return fz_date_make(y, m, dd);
+}
+
+/* The date the violation was found: the filing date when not given. */
+static fz_date
+found_on(const fz_case *k)
+{
+	return k->found != FZ_NODATE ? k->found : k->filed;
+}
+
+/* A decision served on the spot, or made in the simple procedure, which
+ * hands it over there (art. 52). */
+static int
+served_on_spot(const fz_case *k)
+{
+	return k->served_on_spot == 1 || k->procedure == FZ_PROCEDURE_SIMPLE;
 }
 
 static void
@@ -218,6 +284,14 @@ case_sanity(fz_check *c, const fz_check__rec *r)
 	not_before(c, r, "closed", k->closed, "filed", k->filed);
 	not_before(c, r, "decided", k->decided, "filed", k->filed);
 	not_before(c, r, "published", k->published, "decided", k->decided);
+	not_before(c, r, "found", k->found, "violation_date",
+	    k->violation_date);
+	not_before(c, r, "served", k->served, "decided", k->decided);
+	not_before(c, r, "evidence_decided", k->evidence_decided,
+	    "evidence_preserved", k->evidence_preserved);
+	if (k->collected_on_spot != FZ_NOMONEY)
+		not_before(c, r, "handed_in", k->handed_in, "decided",
+		    k->decided);
 }
 
 static void
@@ -243,16 +317,182 @@ case_time_limit(fz_check *c, const fz_check__rec *r)
 		    k->id, day(limit, a), CASE_LIMIT_DAYS, ext);
 }
 
+/* 行政处罚法 art. 36: found within two years of the violation, five when
+ * it harmed life, health or financial safety. */
+static void
+case_unfound(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+	int years = k->serious_harm == 1 ? UNFOUND_YEARS_HARM : UNFOUND_YEARS;
+	fz_date found = found_on(k);
+	char a[16], b[16];
+
+	if (k->violation_date == FZ_NODATE ||
+	    found <= years_after(k->violation_date, years))
+		return;
+	fz_check__report(c, FZ_ERROR, fz_check__at(r, k->found != FZ_NODATE ?
+	    "found" : "filed"), "found %s, more than %d years after the "
+	    "violation of %s: no penalty may be given (行政处罚法 art. 36)",
+	    day(found, a), years, day(k->violation_date, b));
+}
+
+/* 行政处罚法 art. 51: on the spot, only a warning, or a fine of at most
+ * 200 yuan for a person, 3000 for an organization. */
+static void
+case_simple(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+	const fz_enum_value *words = fz_field_find(FZ_KIND_CASES,
+	    "penalty")->values;
+	unsigned other = k->penalty & ~((1u << FZ_PENALTY_WARNING) |
+	    (1u << FZ_PENALTY_FINE) | (1u << FZ_PENALTY_NONE));
+	int person = k->party == FZ_PARTY_PERSON;
+	int64_t most = person ? SIMPLE_FINE_PERSON : SIMPLE_FINE_ORGANIZATION;
+	char a[32], b[32];
+
+	if (k->procedure != FZ_PROCEDURE_SIMPLE)
+		return;
+	for (int i = 0; other != 0 && words[i].value != NULL; i++)
+		if (other & (1u << i))
+			fz_check__report(c, FZ_ERROR, fz_check__at(r, "penalty"),
+			    "%s in the simple procedure: only a warning or a "
+			    "small fine may be decided on the spot (行政处罚法 "
+			    "art. 51)", words[i].value);
+	if (k->fine != FZ_NOMONEY && k->fine > most)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "fine"), "a fine of "
+		    "%s yuan in the simple procedure: above %s yuan for %s "
+		    "(行政处罚法 art. 51)", fz_money_format(k->fine, a),
+		    fz_money_format(most, b), person ? "a person" :
+		    "an organization");
+}
+
+/* 行政处罚法 art. 68: a fine collected on the spot, of a decision made on
+ * the spot, of at most 100 yuan; art. 71: handed in to the bureau within
+ * 2 working days of its collection, the day of the decision. */
+static void
+case_on_spot(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+	fz_date by;
+	char a[32], b[32];
+
+	if (k->collected_on_spot == FZ_NOMONEY)
+		return;
+	if (k->procedure != FZ_PROCEDURE_SIMPLE)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "collected_on_spot"),
+		    "a fine collected on the spot in the general procedure: "
+		    "only a decision made on the spot may be (行政处罚法 "
+		    "art. 68)");
+	else if (k->collected_on_spot > ON_SPOT_FINE)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "collected_on_spot"),
+		    "%s yuan collected on the spot: above %s yuan (行政处罚法 "
+		    "art. 68)", fz_money_format(k->collected_on_spot, a),
+		    fz_money_format(ON_SPOT_FINE, b));
+	if (k->decided == FZ_NODATE)
+		return;
+	by = workdays_after(c, r, "collected_on_spot", k->decided,
+	    HAND_IN_WORKDAYS);
+	clock_check(c, r, "handed_in", k->handed_in, "collected_on_spot", by,
+	    "handed in", "not handed in", "the 2nd working day after the "
+	    "collection (行政处罚法 art. 71)");
+}
+
+/* 行政处罚法 art. 56: evidence registered and preserved is decided on
+ * within 7 working days. */
+static void
+case_evidence(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+	fz_date by;
+
+	if (k->evidence_preserved == FZ_NODATE)
+		return;
+	by = workdays_after(c, r, "evidence_preserved", k->evidence_preserved,
+	    EVIDENCE_WORKDAYS);
+	clock_check(c, r, "evidence_decided", k->evidence_decided,
+	    "evidence_preserved", by, "the preserved evidence decided on",
+	    "the preserved evidence not decided on", "the 7th working day "
+	    "after its preservation (行政处罚法 art. 56)");
+}
+
+/* 行政处罚法 art. 44, 62: in the general procedure, the party is told of
+ * the intended penalty and of their rights before the decision, unless
+ * they gave up statement and defence. */
+static void
+case_notified(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+	char a[16], b[16];
+
+	if (k->procedure != FZ_PROCEDURE_GENERAL || k->statement_waived == 1)
+		return;
+	if (k->notified == FZ_NODATE)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "decided "
+		    "without telling the party first (告知, 行政处罚法 art. 44, "
+		    "62)");
+	else if (k->notified >= k->decided)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "notified"), "the "
+		    "party told %s, not before the decision %s (告知, 行政处罚法 "
+		    "art. 44, 62)", day(k->notified, a), day(k->decided, b));
+}
+
+/* 行政处罚法 art. 57: a major case is decided by the leaders' collective
+ * discussion. */
+static void
+case_collective(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+	char a[16], b[16];
+
+	if (k->major != 1)
+		return;
+	if (k->collective == FZ_NODATE)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "a major "
+		    "case decided without the leaders' collective discussion "
+		    "(集体讨论, 行政处罚法 art. 57)");
+	else if (k->collective > k->decided)
+		fz_check__report(c, FZ_ERROR, fz_check__at(r, "collective"), "the "
+		    "collective discussion %s after the decision %s (行政处罚法 "
+		    "art. 57)", day(k->collective, a), day(k->decided, b));
+}
+
+/* 行政处罚法 art. 61: a decision not handed over on the spot is served
+ * within 7 working days. */
+static fz_date
+serve_by(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+
+	return workdays_after(c, r, "decided", k->decided, SERVE_WORKDAYS);
+}
+
+static void
+case_served(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+
+	if (served_on_spot(k))
+		return;
+	clock_check(c, r, "served", k->served, "decided", serve_by(c, r),
+	    "served", "not served", "the 7th working day after the decision "
+	    "(行政处罚法 art. 61)");
+}
+
 static void
 case_rules(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
-	fz_date by;
 	char a[16], b[16];
 
+	case_unfound(c, r);
+	case_simple(c, r);
+	case_on_spot(c, r);
+	case_evidence(c, r);
 	case_time_limit(c, r);
 	if (k->decided == FZ_NODATE)
 		return;
+	case_notified(c, r);
+	case_collective(c, r);
 	if (k->legal_review == FZ_NODATE)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "decided without "
 		    "legal review (法制审核, 行政处罚法 art. 58)");
@@ -260,15 +500,10 @@ case_rules(fz_check *c, const fz_check__rec *r)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "legal_review"), "legal "
 		    "review %s after the decision %s (行政处罚法 art. 58)",
 		    day(k->legal_review, a), day(k->decided, b));
-	by = publish_by(c, r, k->decided);
-	if (k->published != FZ_NODATE && k->published > by)
-		fz_check__report(c, FZ_ERROR, fz_check__at(r, "published"), "published %s, "
-		    "after %s, the 7th working day after the decision "
-		    "(国办发〔2018〕118号)", day(k->published, a), day(by, b));
-	else if (k->published == FZ_NODATE && c->o.as_of > by)
-		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "not published "
-		    "by %s, the 7th working day after the decision "
-		    "(国办发〔2018〕118号)", day(by, a));
+	clock_check(c, r, "published", k->published, "decided",
+	    publish_by(c, r, k->decided), "published", "not published",
+	    "the 7th working day after the decision (国办发〔2018〕118号)");
+	case_served(c, r);
 }
 
 /* "today", "in 1 day", "in 5 days". */
@@ -283,27 +518,49 @@ days_from(fz_date from, fz_date by, char *buf)
 	return buf;
 }
 
+/* A note at key when by falls between as_of and as_of + days. */
+static void
+due_note(fz_check *c, const fz_check__rec *r, const char *key, fz_date by,
+    const char *what, const char *law)
+{
+	const fz_case *k = r->data;
+	fz_date from = c->o.as_of;
+	char a[16], n[32];
+
+	if (by >= from && by <= from + c->o.due_within)
+		fz_check__report(c, FZ_NOTE, fz_check__at(r, key), "case '%s' "
+		    "must %s by %s, %s (%s)", k->id, what, day(by, a),
+		    days_from(from, by, n), law);
+}
+
 /* --due-within: what falls due between as_of and as_of + days. */
 static void
 case_due(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
-	fz_date from = c->o.as_of, to = from + c->o.due_within, by;
-	char a[16], n[32];
 
-	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE) {
-		by = decision_limit(k);
-		if (by >= from && by <= to)
-			fz_check__report(c, FZ_NOTE, fz_check__at(r, "filed"), "case '%s' "
-			    "must be decided by %s, %s (行政处罚法 art. 60)",
-			    k->id, day(by, a), days_from(from, by, n));
-	} else if (k->decided != FZ_NODATE && k->published == FZ_NODATE) {
-		by = publish_by(c, r, k->decided);
-		if (by >= from && by <= to)
-			fz_check__report(c, FZ_NOTE, fz_check__at(r, "decided"), "case '%s' "
-			    "must be published by %s, %s (国办发〔2018〕118号)",
-			    k->id, day(by, a), days_from(from, by, n));
-	}
+	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE)
+		due_note(c, r, "filed", decision_limit(k), "be decided",
+		    "行政处罚法 art. 60");
+	else if (k->decided != FZ_NODATE && k->published == FZ_NODATE)
+		due_note(c, r, "decided", publish_by(c, r, k->decided),
+		    "be published", "国办发〔2018〕118号");
+	if (k->decided != FZ_NODATE && k->served == FZ_NODATE &&
+	    !served_on_spot(k))
+		due_note(c, r, "decided", serve_by(c, r), "be served",
+		    "行政处罚法 art. 61");
+	if (k->evidence_preserved != FZ_NODATE &&
+	    k->evidence_decided == FZ_NODATE)
+		due_note(c, r, "evidence_preserved", workdays_after(c, r,
+		    "evidence_preserved", k->evidence_preserved,
+		    EVIDENCE_WORKDAYS), "decide on the preserved evidence",
+		    "行政处罚法 art. 56");
+	if (k->collected_on_spot != FZ_NOMONEY && k->decided != FZ_NODATE &&
+	    k->handed_in == FZ_NODATE)
+		due_note(c, r, "collected_on_spot", workdays_after(c, r,
+		    "collected_on_spot", k->decided, HAND_IN_WORKDAYS),
+		    "hand in the fine collected on the spot",
+		    "行政处罚法 art. 71");
 }
 
 /* ------------------------------------------------------------ matters */

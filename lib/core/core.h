@@ -351,6 +351,8 @@ enum fz_result { FZ_RESULT_OK, FZ_RESULT_VIOLATION, FZ_RESULT_BANNED };
 enum fz_reporter { FZ_REPORTED_BUREAU, FZ_REPORTED_TOWN };
 enum fz_source { FZ_SOURCE_INSPECTION, FZ_SOURCE_COMPLAINT,
 	FZ_SOURCE_REFERRAL, FZ_SOURCE_TOWN_LEAD, FZ_SOURCE_RANDOM };
+enum fz_party { FZ_PARTY_ORGANIZATION, FZ_PARTY_PERSON };
+enum fz_procedure { FZ_PROCEDURE_GENERAL, FZ_PROCEDURE_SIMPLE };
 enum fz_penalty { FZ_PENALTY_WARNING, FZ_PENALTY_FINE,
 	FZ_PENALTY_CONFISCATION, FZ_PENALTY_SUSPENSION,
 	FZ_PENALTY_REVOCATION, FZ_PENALTY_NONE };
@@ -395,6 +397,20 @@ typedef struct fz_case {
 	int source;
 	unsigned penalty;
 	int64_t fine;
+	/* The procedure of the 行政处罚法 (2021). */
+	int party;			/* enum fz_party */
+	int procedure;			/* enum fz_procedure */
+	fz_date violation_date;		/* art. 36 */
+	fz_date found;			/* FZ_NODATE: the filing date */
+	int serious_harm, major;	/* art. 36's five years; art. 57 ¶2 */
+	fz_date collective;		/* 负责人集体讨论, art. 57 */
+	fz_date notified;		/* 告知, art. 44 */
+	int statement_waived;		/* art. 62 */
+	fz_date served;			/* the decision reached the party */
+	int served_on_spot;		/* art. 61: 当场交付 */
+	fz_date evidence_preserved, evidence_decided;	/* art. 56 */
+	int64_t collected_on_spot;	/* art. 68, FZ_NOMONEY when none */
+	fz_date handed_in;		/* art. 71 */
 } fz_case;
 
 typedef struct fz_matter {

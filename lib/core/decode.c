@@ -353,6 +353,12 @@ apply_defaults(enum fz_kind k, void *out)
 	case FZ_KIND_CASES:
 		if (c->extended_days == FZ_NOINT)
 			c->extended_days = 0;
+		DEFAULT(c->party, FZ_PARTY_ORGANIZATION);
+		DEFAULT(c->procedure, FZ_PROCEDURE_GENERAL);
+		DEFAULT(c->serious_harm, 0);
+		DEFAULT(c->major, 0);
+		DEFAULT(c->statement_waived, 0);
+		DEFAULT(c->served_on_spot, 0);
 		break;
 	case FZ_KIND_MATTERS:
 		DEFAULT(m->instant, m->promised_days == 0);
@@ -389,7 +395,7 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
     void *out, int doc)
 {
 	const char *what = doc ? "document" : "record";
-	uint32_t seen = 0;
+	uint64_t seen = 0;
 	const fz_field *f;
 	char note[320];
 
@@ -412,12 +418,12 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 		/* An explicit null is the same as an absent key. */
 		if (fz_node_is_null(v))
 			continue;
-		seen |= 1u << (f - fields);
+		seen |= (uint64_t)1 << (f - fields);
 		if (decode_value(d, f, v, out) != FZ_OK && d->diag == NULL)
 			return d->status;
 	}
 	for (f = fields; f->key != NULL; f++)
-		if (f->required && !(seen & (1u << (f - fields))) &&
+		if (f->required && !(seen & ((uint64_t)1 << (f - fields))) &&
 		    problem(d, FZ_ERROR, rec, "%s %s without %s%s",
 		    fz_kind_name(d->kind), what, f->key,
 		    fz_colon_note(fz_colon_key(rec), note, sizeof note)) !=

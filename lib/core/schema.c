@@ -65,6 +65,16 @@ static const fz_enum_value penalty_values[] = { { "warning", "警告" },
 	{ "fine", "罚款" }, { "confiscation", "没收" },
 	{ "suspension", "责令停业" }, { "revocation", "吊销" },
 	{ "none", "不予处罚" }, { NULL, NULL } };
+/* The defaults first, so that a zeroed case has them. */
+static const fz_enum_value party_values[] = {
+	{ "organization", "法人或者其他组织" }, { "person", "自然人" },
+	{ "person", "公民" }, { "person", "个人" },
+	{ "organization", "法人" }, { "organization", "单位" },
+	{ NULL, NULL } };
+static const fz_enum_value procedure_values[] = {
+	{ "general", "普通程序" }, { "simple", "简易程序" },
+	{ "simple", "简易" }, { "simple", "当场处罚" }, { "general", "普通" },
+	{ NULL, NULL } };
 static const fz_enum_value level_values[] = { { "item", "大项" },
 	{ "sub", "子项" }, { "leaf", "孙项" }, { NULL, NULL } };
 static const fz_enum_value matter_type_values[] = {
@@ -189,6 +199,23 @@ static const fz_field case_fields[] = {
 	F(fz_case, "cause", FZ_T_STR, 0, NULL, cause),
 	F(fz_case, "penalty", FZ_T_ENUMS, 0, penalty_values, penalty),
 	F(fz_case, "fine", FZ_T_MONEY, 0, NULL, fine),
+	F(fz_case, "party", FZ_T_ENUM, 0, party_values, party),
+	F(fz_case, "procedure", FZ_T_ENUM, 0, procedure_values, procedure),
+	F(fz_case, "violation_date", FZ_T_DATE, 0, NULL, violation_date),
+	F(fz_case, "found", FZ_T_DATE, 0, NULL, found),
+	F(fz_case, "serious_harm", FZ_T_BOOL, 0, NULL, serious_harm),
+	F(fz_case, "major", FZ_T_BOOL, 0, NULL, major),
+	F(fz_case, "collective", FZ_T_DATE, 0, NULL, collective),
+	F(fz_case, "notified", FZ_T_DATE, 0, NULL, notified),
+	F(fz_case, "statement_waived", FZ_T_BOOL, 0, NULL, statement_waived),
+	F(fz_case, "served", FZ_T_DATE, 0, NULL, served),
+	F(fz_case, "served_on_spot", FZ_T_BOOL, 0, NULL, served_on_spot),
+	F(fz_case, "evidence_preserved", FZ_T_DATE, 0, NULL,
+	    evidence_preserved),
+	F(fz_case, "evidence_decided", FZ_T_DATE, 0, NULL, evidence_decided),
+	F(fz_case, "collected_on_spot", FZ_T_MONEY, 0, NULL,
+	    collected_on_spot),
+	F(fz_case, "handed_in", FZ_T_DATE, 0, NULL, handed_in),
 	END
 };
 

@@ -485,6 +485,75 @@ test_penalties(void **state)
 	    "revocation 吊销, none 不予处罚)");
 }
 
+/* The keys of the procedure: their defaults, aliases, and each fault
+ * at its value. */
+static void
+test_case_procedure_keys(void **state)
+{
+	fz_node *r = rec("id", "C1", "filed", "2019-01-02", NULL);
+	fz_case c;
+
+	(void)state;
+	decodes(FZ_KIND_CASES, r, &c);
+	assert_int_equal(c.party, FZ_PARTY_ORGANIZATION);
+	assert_int_equal(c.procedure, FZ_PROCEDURE_GENERAL);
+	assert_int_equal(c.serious_harm, 0);
+	assert_int_equal(c.major, 0);
+	assert_int_equal(c.statement_waived, 0);
+	assert_int_equal(c.served_on_spot, 0);
+	assert_int_equal(c.collected_on_spot, FZ_NOMONEY);
+	assert_int_equal(c.violation_date, FZ_NODATE);
+	assert_int_equal(c.found, FZ_NODATE);
+	assert_int_equal(c.notified, FZ_NODATE);
+	r = rec("id", "C1", "filed", "2019-01-02", "party", "自然人",
+	    "procedure", "简易程序", "violation_date", "2018-12-30",
+	    "found", "2019-01-01", "serious_harm", "yes", "major", "true",
+	    "collective", "2019-01-20", "notified", "2019-01-15",
+	    "statement_waived", "no", "served", "2019-01-25",
+	    "served_on_spot", "false", "evidence_preserved", "2019-01-03",
+	    "evidence_decided", "2019-01-10", "collected_on_spot", "50.5",
+	    "handed_in", "2019-01-04", NULL);
+	decodes(FZ_KIND_CASES, r, &c);
+	assert_int_equal(c.party, FZ_PARTY_PERSON);
+	assert_string_equal(fz_node_get(r, "party")->str, "person");
+	assert_int_equal(c.procedure, FZ_PROCEDURE_SIMPLE);
+	assert_string_equal(fz_node_get(r, "procedure")->str, "simple");
+	assert_int_equal(c.violation_date, fx_date("2018-12-30"));
+	assert_int_equal(c.found, fx_date("2019-01-01"));
+	assert_int_equal(c.serious_harm, 1);
+	assert_int_equal(c.major, 1);
+	assert_int_equal(c.collective, fx_date("2019-01-20"));
+	assert_int_equal(c.notified, fx_date("2019-01-15"));
+	assert_int_equal(c.statement_waived, 0);
+	assert_int_equal(c.served, fx_date("2019-01-25"));
+	assert_int_equal(c.served_on_spot, 0);
+	assert_int_equal(c.evidence_preserved, fx_date("2019-01-03"));
+	assert_int_equal(c.evidence_decided, fx_date("2019-01-10"));
+	assert_int_equal(c.collected_on_spot, 5050);
+	assert_int_equal(c.handed_in, fx_date("2019-01-04"));
+	decodes(FZ_KIND_CASES, case_with("party", "法人"), &c);
+	assert_int_equal(c.party, FZ_PARTY_ORGANIZATION);
+	decodes(FZ_KIND_CASES, case_with("procedure", "普通程序"), &c);
+	assert_int_equal(c.procedure, FZ_PROCEDURE_GENERAL);
+	refused(FZ_KIND_CASES, case_with("party", "company"), 12, 7,
+	    "unknown party 'company' (expected organization 法人或者其他组织, "
+	    "person 自然人)");
+	refused(FZ_KIND_CASES, case_with("procedure", "fast"), 12, 7,
+	    "unknown procedure 'fast' (expected general 普通程序, simple "
+	    "简易程序)");
+	refused(FZ_KIND_CASES, case_with("notified", "2019-02-30"), 12, 7,
+	    "notified: '2019-02-30' is not a date (expected YYYY-MM-DD)");
+	refused(FZ_KIND_CASES, case_with("served", "soon"), 12, 7,
+	    "served: 'soon' is not a date (expected YYYY-MM-DD)");
+	refused(FZ_KIND_CASES, case_with("major", "maybe"), 12, 7,
+	    "major must be true or false, not 'maybe'");
+	refused(FZ_KIND_CASES, case_with("served_on_spot", "2019-01-02"), 12,
+	    7, "served_on_spot must be true or false, not '2019-01-02'");
+	refused(FZ_KIND_CASES, case_with("collected_on_spot", "20.005"), 12, 7,
+	    "collected_on_spot: '20.005' is not an amount in yuan (a number "
+	    "with at most 2 decimals, not negative)");
+}
+
 static fz_node *
 matter_with(const char *key, const char *value)
 {
@@ -786,6 +855,7 @@ main(void)
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_penalties),
+		cmocka_unit_test(test_case_procedure_keys),
 		cmocka_unit_test(test_tristate),
 		cmocka_unit_test(test_matter_instant_default),
 		cmocka_unit_test(test_application_trips_by_channel),

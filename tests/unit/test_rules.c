@@ -440,10 +440,12 @@ test_time_limit(void **state)
 	    "closed=2019-04-03");
 	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C3", "filed=2019-01-02",
 	    "decided=2019-05-01", "legal_review=2019-05-01",
-	    "published=2019-05-01", "extended_days=30");
+	    "published=2019-05-01", "extended_days=30",
+	    "notified=2019-04-01", "served=2019-05-01");
 	REC(c, FZ_KIND_CASES, "c.yaml", 19, "id=C4", "filed=2019-01-02",
 	    "decided=2019-05-03", "legal_review=2019-05-01",
-	    "published=2019-05-06", "extended_days=30");
+	    "published=2019-05-06", "extended_days=30",
+	    "notified=2019-05-01", "served=2019-05-03");
 	/* 10-01 + 90 = 12-30, past the as-of date; 10-02 + 90 is it. */
 	REC(c, FZ_KIND_CASES, "c.yaml", 29, "id=C5", "filed=2019-10-01");
 	REC(c, FZ_KIND_CASES, "c.yaml", 39, "id=C6", "filed=2019-10-02");
@@ -468,15 +470,22 @@ test_legal_review(void **state)
 	fz_case k = { .id = "C9", .filed = date(2019, 3, 1),
 		.closed = FZ_NODATE, .decided = date(2019, 3, 11),
 		.legal_review = FZ_NODATE, .published = date(2019, 3, 12),
-		.extended_days = 0, .fine = FZ_NOMONEY };
+		.extended_days = 0, .fine = FZ_NOMONEY,
+		.violation_date = FZ_NODATE, .found = FZ_NODATE,
+		.collective = FZ_NODATE, .notified = date(2019, 3, 8),
+		.served = date(2019, 3, 11), .evidence_preserved = FZ_NODATE,
+		.evidence_decided = FZ_NODATE, .collected_on_spot = FZ_NOMONEY,
+		.handed_in = FZ_NODATE };
 
 	(void)state;
 	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-01",
 	    "decided=2019-03-11", "legal_review=2019-03-11",
-	    "published=2019-03-11");
+	    "published=2019-03-11",
+	    "notified=2019-03-01", "served=2019-03-11");
 	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-03-01",
 	    "decided=2019-03-11", "legal_review=2019-03-12",
-	    "published=2019-03-12");
+	    "published=2019-03-12",
+	    "notified=2019-03-01", "served=2019-03-11");
 	/* A record built without a file: its problems are at its node. */
 	fz_check_add(c, FZ_KIND_CASES, &k, scalar_at("", "s.yaml", 7, 7));
 	assert_string_equal(finish(c, &g),
@@ -515,14 +524,18 @@ test_publication(void **state)
 	/* Friday 09-27: the 7th working day after it is Saturday 10-12. */
 	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-01",
 	    "decided=2019-09-27", "legal_review=2019-09-27",
-	    "published=2019-10-12");
+	    "published=2019-10-12",
+	    "notified=2019-09-01", "served=2019-09-27");
 	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-09-01",
 	    "decided=2019-09-27", "legal_review=2019-09-27",
-	    "published=2019-10-14");
+	    "published=2019-10-14",
+	    "notified=2019-09-01", "served=2019-09-27");
 	REC(c, FZ_KIND_CASES, "c.yaml", 19, "id=C3", "filed=2019-09-01",
-	    "decided=2019-09-27", "legal_review=2019-09-27");
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "notified=2019-09-01", "served=2019-09-27");
 	REC(c, FZ_KIND_CASES, "c.yaml", 29, "id=C4", "filed=2019-12-01",
-	    "decided=2019-12-30", "legal_review=2019-12-30");
+	    "decided=2019-12-30", "legal_review=2019-12-30",
+	    "notified=2019-12-01", "served=2019-12-30");
 	assert_string_equal(finish(c, &g),
 	    "c.yaml:13:10: error: published 2019-10-14, after 2019-10-12, the "
 	    "7th working day after the decision (国办发〔2018〕118号)\n"
@@ -536,15 +549,366 @@ test_publication(void **state)
 	c = fz_check_new(&o);
 	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-01",
 	    "decided=2019-09-27", "legal_review=2019-09-27",
-	    "published=2019-10-08");
+	    "published=2019-10-08",
+	    "notified=2019-09-01", "served=2019-09-27");
 	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-09-01",
 	    "decided=2019-09-27", "legal_review=2019-09-27",
-	    "published=2019-10-09");
+	    "published=2019-10-09",
+	    "notified=2019-09-01", "served=2019-09-27");
 	assert_string_equal(finish(c, &g),
 	    "c.yaml:3:10: warning: the calendar does not cover 2019: its "
 	    "working days are counted Monday to Friday\n"
 	    "c.yaml:13:10: error: published 2019-10-09, after 2019-10-08, the "
 	    "7th working day after the decision (国办发〔2018〕118号)\n");
+	fz_calendar_free(cal);
+}
+
+/* The calendar shipped in data/: 2019's Spring Festival off from 02-04
+ * to 02-10, Saturday 02-02 and Sunday 02-03 worked; National Day off
+ * from 10-01 to 10-07, Sunday 09-29 and Saturday 10-12 worked. */
+static fz_calendar *
+calendar_cn(void)
+{
+	const char *top = getenv("top_srcdir");
+	fz_calendar *cal = fz_calendar_new();
+	char path[4096];
+	fz_error err = { 0 };
+
+	snprintf(path, sizeof path, "%s/data/calendar-cn.yaml",
+	    top != NULL && *top != '\0' ? top : FZ_SRCDIR);
+	assert_int_equal(fz_calendar_load(cal, path, &err), FZ_OK);
+	return cal;
+}
+
+/* art. 36: two years to the day, five with serious harm; 29 February
+ * ends on the 28th. */
+static void
+test_unfound(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-01",
+	    "closed=2019-03-01", "violation_date=2017-03-01",
+	    "found=2019-03-01");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-03-02",
+	    "closed=2019-03-02", "violation_date=2017-03-01",
+	    "found=2019-03-02");
+	REC(c, FZ_KIND_CASES, "c.yaml", 19, "id=C3", "filed=2019-03-02",
+	    "closed=2019-03-02", "violation_date=2017-03-01");
+	REC(c, FZ_KIND_CASES, "c.yaml", 29, "id=C4", "filed=2019-03-01",
+	    "closed=2019-03-01", "violation_date=2014-03-01",
+	    "serious_harm=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 39, "id=C5", "filed=2019-03-02",
+	    "closed=2019-03-02", "violation_date=2014-03-01",
+	    "serious_harm=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 49, "id=C6", "filed=2018-02-28",
+	    "closed=2018-02-28", "violation_date=2016-02-29");
+	REC(c, FZ_KIND_CASES, "c.yaml", 59, "id=C7", "filed=2018-03-01",
+	    "closed=2018-03-01", "violation_date=2016-02-29");
+	/* Found before the violation: a slip of the pen. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 69, "id=C8", "filed=2019-03-01",
+	    "closed=2019-03-01", "violation_date=2019-03-02",
+	    "found=2019-03-01");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:13:10: error: found 2019-03-02, more than 2 years after "
+	    "the violation of 2017-03-01: no penalty may be given (行政处罚法 "
+	    "art. 36)\n"
+	    "c.yaml:20:10: error: found 2019-03-02, more than 2 years after "
+	    "the violation of 2017-03-01: no penalty may be given (行政处罚法 "
+	    "art. 36)\n"
+	    "c.yaml:40:10: error: found 2019-03-02, more than 5 years after "
+	    "the violation of 2014-03-01: no penalty may be given (行政处罚法 "
+	    "art. 36)\n"
+	    "c.yaml:60:10: error: found 2018-03-01, more than 2 years after "
+	    "the violation of 2016-02-29: no penalty may be given (行政处罚法 "
+	    "art. 36)\n"
+	    "c.yaml:73:10: error: found 2019-03-01 is before violation_date "
+	    "2019-03-02\n");
+}
+
+/* art. 51: 200 yuan for a person, 3000 for an organization, a warning;
+ * nothing else on the spot. */
+static void
+test_simple_procedure(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal = calendar_cn();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-01",
+	    "decided=2019-03-01", "legal_review=2019-03-01",
+	    "published=2019-03-01", "procedure=simple", "party=person",
+	    "penalty=fine", "fine=200");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-03-01",
+	    "decided=2019-03-01", "legal_review=2019-03-01",
+	    "published=2019-03-01", "procedure=简易程序", "party=自然人",
+	    "penalty=fine", "fine=200.01");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-03-01",
+	    "decided=2019-03-01", "legal_review=2019-03-01",
+	    "published=2019-03-01", "procedure=simple",
+	    "penalty=[warning fine]", "fine=3000");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-03-01",
+	    "decided=2019-03-01", "legal_review=2019-03-01",
+	    "published=2019-03-01", "procedure=simple",
+	    "party=organization", "penalty=fine", "fine=3000.01");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-03-01",
+	    "decided=2019-03-01", "legal_review=2019-03-01",
+	    "published=2019-03-01", "procedure=simple",
+	    "penalty=[warning confiscation suspension]");
+	/* The general procedure has no such bound. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "party=person", "penalty=fine",
+	    "fine=5000", "notified=2019-03-05", "served=2019-03-11");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:19:10: error: a fine of 200.01 yuan in the simple "
+	    "procedure: above 200 yuan for a person (行政处罚法 art. 51)\n"
+	    "c.yaml:39:10: error: a fine of 3000.01 yuan in the simple "
+	    "procedure: above 3000 yuan for an organization (行政处罚法 "
+	    "art. 51)\n"
+	    "c.yaml:47:10: error: confiscation in the simple procedure: only "
+	    "a warning or a small fine may be decided on the spot (行政处罚法 "
+	    "art. 51)\n"
+	    "c.yaml:47:10: error: suspension in the simple procedure: only "
+	    "a warning or a small fine may be decided on the spot (行政处罚法 "
+	    "art. 51)\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 68: at most 100 yuan, of a decision on the spot; art. 71: handed
+ * in by the 2nd working day, make-up working days counted. */
+static void
+test_collected_on_spot(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal = calendar_cn();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	c = fz_check_new(&o);
+	/* Friday 09-27: Sunday 09-29 and Monday 09-30 are the two. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-27",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-09-27", "procedure=simple", "fine=100",
+	    "collected_on_spot=100", "handed_in=2019-09-30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-09-27",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-09-27", "procedure=simple", "fine=100.01",
+	    "collected_on_spot=100.01", "handed_in=2019-09-30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-09-27",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-09-27", "procedure=simple", "fine=50",
+	    "collected_on_spot=50", "handed_in=2019-10-08");
+	/* Friday 02-01: Saturday 02-02 and Sunday 02-03 are worked. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-02-01",
+	    "decided=2019-02-01", "legal_review=2019-02-01",
+	    "published=2019-02-01", "procedure=simple", "fine=50",
+	    "collected_on_spot=50", "handed_in=2019-02-03");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-02-01",
+	    "decided=2019-02-01", "legal_review=2019-02-01",
+	    "published=2019-02-01", "procedure=simple", "fine=50",
+	    "collected_on_spot=50", "handed_in=2019-02-11");
+	/* Not handed in: Friday 12-27 is due on the as-of date 12-31,
+	 * Thursday 12-26 on 12-30, past it. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-12-27",
+	    "decided=2019-12-27", "legal_review=2019-12-27",
+	    "published=2019-12-27", "procedure=simple", "fine=50",
+	    "collected_on_spot=50");
+	REC(c, FZ_KIND_CASES, "c.yaml", 61, "id=C7", "filed=2019-12-26",
+	    "decided=2019-12-26", "legal_review=2019-12-26",
+	    "published=2019-12-26", "procedure=simple", "fine=50",
+	    "collected_on_spot=50");
+	REC(c, FZ_KIND_CASES, "c.yaml", 71, "id=C8", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "fine=50", "notified=2019-03-05",
+	    "served=2019-03-11", "collected_on_spot=50",
+	    "handed_in=2019-03-11");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:18:10: error: 100.01 yuan collected on the spot: above "
+	    "100 yuan (行政处罚法 art. 68)\n"
+	    "c.yaml:29:10: error: handed in 2019-10-08, after 2019-09-30, the "
+	    "2nd working day after the collection (行政处罚法 art. 71)\n"
+	    "c.yaml:49:10: error: handed in 2019-02-11, after 2019-02-03, the "
+	    "2nd working day after the collection (行政处罚法 art. 71)\n"
+	    "c.yaml:68:10: error: not handed in by 2019-12-30, the 2nd "
+	    "working day after the collection (行政处罚法 art. 71)\n"
+	    "c.yaml:79:10: error: a fine collected on the spot in the general "
+	    "procedure: only a decision made on the spot may be (行政处罚法 "
+	    "art. 68)\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 56: the 7th working day after the preservation, across National
+ * Day and the Spring Festival. */
+static void
+test_preserved_evidence(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal = calendar_cn();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-27",
+	    "closed=2019-11-01", "evidence_preserved=2019-09-27",
+	    "evidence_decided=2019-10-12");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C2", "filed=2019-09-27",
+	    "closed=2019-11-01", "evidence_preserved=2019-09-27",
+	    "evidence_decided=2019-10-14");
+	/* Thursday 01-31: 02-01, 02-02, 02-03, 02-11 ... 02-14. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 19, "id=C3", "filed=2019-01-31",
+	    "closed=2019-03-01", "evidence_preserved=2019-01-31",
+	    "evidence_decided=2019-02-14");
+	REC(c, FZ_KIND_CASES, "c.yaml", 29, "id=C4", "filed=2019-01-31",
+	    "closed=2019-03-01", "evidence_preserved=2019-01-31",
+	    "evidence_decided=2019-02-15");
+	/* Undecided: 12-20 is due on 12-31, the as-of date; 12-19 before. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 39, "id=C5", "filed=2019-12-20",
+	    "evidence_preserved=2019-12-20");
+	REC(c, FZ_KIND_CASES, "c.yaml", 49, "id=C6", "filed=2019-12-19",
+	    "evidence_preserved=2019-12-19");
+	REC(c, FZ_KIND_CASES, "c.yaml", 59, "id=C7", "filed=2019-12-19",
+	    "evidence_preserved=2019-12-19", "evidence_decided=2019-12-18");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:13:10: error: the preserved evidence decided on "
+	    "2019-10-14, after 2019-10-12, the 7th working day after its "
+	    "preservation (行政处罚法 art. 56)\n"
+	    "c.yaml:33:10: error: the preserved evidence decided on "
+	    "2019-02-15, after 2019-02-14, the 7th working day after its "
+	    "preservation (行政处罚法 art. 56)\n"
+	    "c.yaml:51:10: error: the preserved evidence not decided on by "
+	    "2019-12-30, the 7th working day after its preservation "
+	    "(行政处罚法 art. 56)\n"
+	    "c.yaml:62:10: error: evidence_decided 2019-12-18 is before "
+	    "evidence_preserved 2019-12-19\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 44, 62: told before the decision, in the general procedure,
+ * unless the party waived it; art. 57: a major case's collective
+ * discussion on or before the decision. */
+static void
+test_notified_and_collective(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal = calendar_cn();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11",
+	    "notified=2019-03-08");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11",
+	    "notified=2019-03-11");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11",
+	    "statement_waived=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-03-01",
+	    "decided=2019-03-01", "legal_review=2019-03-01",
+	    "published=2019-03-01", "procedure=simple", "penalty=warning");
+	/* art. 57. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11",
+	    "notified=2019-03-08", "major=true", "collective=2019-03-11");
+	REC(c, FZ_KIND_CASES, "c.yaml", 61, "id=C7", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11",
+	    "notified=2019-03-08", "major=true", "collective=2019-03-12");
+	REC(c, FZ_KIND_CASES, "c.yaml", 71, "id=C8", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11",
+	    "notified=2019-03-08", "major=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 81, "id=C9", "filed=2019-03-01",
+	    "decided=2019-03-11", "legal_review=2019-03-11",
+	    "published=2019-03-11", "served=2019-03-11",
+	    "notified=2019-03-08", "major=false");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:13:10: error: decided without telling the party first "
+	    "(告知, 行政处罚法 art. 44, 62)\n"
+	    "c.yaml:27:10: error: the party told 2019-03-11, not before the "
+	    "decision 2019-03-11 (告知, 行政处罚法 art. 44, 62)\n"
+	    "c.yaml:69:10: error: the collective discussion 2019-03-12 after "
+	    "the decision 2019-03-11 (行政处罚法 art. 57)\n"
+	    "c.yaml:73:10: error: a major case decided without the leaders' "
+	    "collective discussion (集体讨论, 行政处罚法 art. 57)\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 61: served by the 7th working day after the decision, unless
+ * handed over on the spot. */
+static void
+test_served(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal = calendar_cn();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-02",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-09-27", "notified=2019-09-20",
+	    "served=2019-10-12");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-09-02",
+	    "decided=2019-09-27", "legal_review=2019-09-27",
+	    "published=2019-09-27", "notified=2019-09-20",
+	    "served=2019-10-14");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-01-02",
+	    "decided=2019-01-31", "legal_review=2019-01-31",
+	    "published=2019-01-31", "notified=2019-01-25",
+	    "served=2019-02-14");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-01-02",
+	    "decided=2019-01-31", "legal_review=2019-01-31",
+	    "published=2019-01-31", "notified=2019-01-25",
+	    "served=2019-02-15");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-01-02",
+	    "decided=2019-01-31", "legal_review=2019-01-31",
+	    "published=2019-01-31", "notified=2019-01-25",
+	    "served_on_spot=true");
+	/* Not served: Friday 12-20 is due on 12-31; 12-19 on 12-30. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-12-02",
+	    "decided=2019-12-20", "legal_review=2019-12-20",
+	    "published=2019-12-20", "notified=2019-12-16");
+	REC(c, FZ_KIND_CASES, "c.yaml", 61, "id=C7", "filed=2019-12-02",
+	    "decided=2019-12-19", "legal_review=2019-12-19",
+	    "published=2019-12-19", "notified=2019-12-16");
+	REC(c, FZ_KIND_CASES, "c.yaml", 71, "id=C8", "filed=2019-12-02",
+	    "decided=2019-12-19", "legal_review=2019-12-19",
+	    "published=2019-12-19", "notified=2019-12-16",
+	    "served=2019-12-18");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:17:10: error: served 2019-10-14, after 2019-10-12, the "
+	    "7th working day after the decision (行政处罚法 art. 61)\n"
+	    "c.yaml:37:10: error: served 2019-02-15, after 2019-02-14, the "
+	    "7th working day after the decision (行政处罚法 art. 61)\n"
+	    "c.yaml:63:10: error: not served by 2019-12-30, the 7th working "
+	    "day after the decision (行政处罚法 art. 61)\n"
+	    "c.yaml:77:10: error: served 2019-12-18 is before decided "
+	    "2019-12-19\n");
 	fz_calendar_free(cal);
 }
 
@@ -577,7 +941,8 @@ test_due_within(void **state)
 	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C8", "filed=2019-09-01",
 	    "decided=2019-09-20");
 	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C9", "filed=2019-09-01",
-	    "decided=2019-09-20", "published=2019-09-20");
+	    "decided=2019-09-20", "published=2019-09-20",
+	    "served=2019-09-23");
 	assert_string_equal(finish(c, &g),
 	    "c.yaml:2:10: note: case 'C1' must be decided by 2019-09-30, today "
 	    "(行政处罚法 art. 60)\n"
@@ -586,8 +951,60 @@ test_due_within(void **state)
 	    "c.yaml:18:10: note: case 'C5' must be decided by 2019-09-30, today "
 	    "(行政处罚法 art. 60)\n"
 	    "c.yaml:43:10: note: case 'C8' must be published by 2019-09-30, "
-	    "today (国办发〔2018〕118号)\n");
-	assert_int_equal(g.n[FZ_NOTE], 4);
+	    "today (国办发〔2018〕118号)\n"
+	    "c.yaml:43:10: note: case 'C8' must be served by 2019-09-30, "
+	    "today (行政处罚法 art. 61)\n");
+	assert_int_equal(g.n[FZ_NOTE], 5);
+	fz_calendar_free(cal);
+}
+
+/* --due-within: service (art. 61), the preserved evidence (art. 56) and
+ * the fine collected on the spot (art. 71), counted in working days. */
+static void
+test_due_within_procedure(void **state)
+{
+	fz_check_opts o = opts(1, 7);
+	fz_calendar *cal = calendar_cn();
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.calendar = cal;
+	o.as_of = date(2019, 9, 27);
+	c = fz_check_new(&o);
+	/* Friday 09-20: the 7th working day is 09-30, Sunday 09-29
+	 * counted; Thursday 09-26's is 10-11, past the week. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-02",
+	    "decided=2019-09-20", "legal_review=2019-09-20",
+	    "published=2019-09-20", "notified=2019-09-16");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-09-02",
+	    "decided=2019-09-26", "legal_review=2019-09-26",
+	    "published=2019-09-26", "notified=2019-09-16");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-09-02",
+	    "decided=2019-09-20", "legal_review=2019-09-20",
+	    "published=2019-09-20", "notified=2019-09-16",
+	    "served_on_spot=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-09-20",
+	    "evidence_preserved=2019-09-20");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-09-20",
+	    "evidence_preserved=2019-09-20", "evidence_decided=2019-09-23");
+	/* Thursday 09-26: handed in by Sunday 09-29. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-09-26",
+	    "decided=2019-09-26", "legal_review=2019-09-26",
+	    "published=2019-09-26", "procedure=simple", "fine=50",
+	    "collected_on_spot=50");
+	REC(c, FZ_KIND_CASES, "c.yaml", 61, "id=C7", "filed=2019-09-26",
+	    "decided=2019-09-26", "legal_review=2019-09-26",
+	    "published=2019-09-26", "procedure=simple", "fine=50",
+	    "collected_on_spot=50", "handed_in=2019-09-26");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:3:10: note: case 'C1' must be served by 2019-09-30, in 3 "
+	    "days (行政处罚法 art. 61)\n"
+	    "c.yaml:33:10: note: case 'C4' must decide on the preserved "
+	    "evidence by 2019-09-30, in 3 days (行政处罚法 art. 56)\n"
+	    "c.yaml:58:10: note: case 'C6' must hand in the fine collected on "
+	    "the spot by 2019-09-29, in 2 days (行政处罚法 art. 71)\n");
+	assert_int_equal(g.n[FZ_NOTE], 3);
 	fz_calendar_free(cal);
 }
 
@@ -732,7 +1149,14 @@ main(void)
 		cmocka_unit_test(test_time_limit),
 		cmocka_unit_test(test_legal_review),
 		cmocka_unit_test(test_publication),
+		cmocka_unit_test(test_unfound),
+		cmocka_unit_test(test_simple_procedure),
+		cmocka_unit_test(test_collected_on_spot),
+		cmocka_unit_test(test_preserved_evidence),
+		cmocka_unit_test(test_notified_and_collective),
+		cmocka_unit_test(test_served),
 		cmocka_unit_test(test_due_within),
+		cmocka_unit_test(test_due_within_procedure),
 		cmocka_unit_test(test_file_order),
 		cmocka_unit_test(test_problems_text_and_document),
 	};
