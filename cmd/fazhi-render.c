@@ -226,14 +226,17 @@ write_text(fz_output *out, void *ctx, fz_error *err)
 	struct reading *r = ctx;
 	enum fz_escape esc = !strcmp(r->o->format, "html") ? FZ_ESCAPE_HTML :
 	    FZ_ESCAPE_NONE;
-	const fz_node *root = fz_render_ctx_root(r->ctx);
 
 	if (r->t == NULL)
-		return fz_output_node(out, root, err);
+		return fz_output_node(out, fz_render_ctx_root(r->ctx), err);
 	if (!strcmp(r->o->format, "docx"))
-		return fz_render_docx_output(out, r->t, root, templates_dir(),
-		    err);
-	return fz_render_template_render_file(r->t, root, esc, out->fp, err);
+		return fz_render_docx_output(out, r->t,
+		    fz_render_ctx_root(r->ctx), templates_dir(), err);
+	/* Straight into a temporary file that replaces -o FILE only when
+	 * whole; through one of its own onto standard output or a device,
+	 * so that an error there writes nothing. */
+	return fz_render_ctx_render(r->ctx, r->t, esc, out->fp,
+	    out->path == NULL || out->tmp == NULL, err);
 }
 
 static int
@@ -265,6 +268,10 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		r.ctx = fz_render_ctx_new();
 	if (r.ctx != NULL)
 		fz_render_ctx_set_where(r.ctx, o->where);
+	/* Each item's helpers only when the template comes to it; the
+	 * context printed whole, and docx's own renderer, have them all. */
+	if (r.ctx != NULL && !o->context && strcmp(o->format, "docx") != 0)
+		fz_render_ctx_lazy(r.ctx);
 	if (rc == FZ_OK)
 		rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
 		    .flags = FZ_STREAM_ANY_KIND, .take = take, .ctx = &r },

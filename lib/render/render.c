@@ -72,7 +72,132 @@ fz_render_ctx_new(void)
 		abort();
 	c->yes = fz_render__plain(c->a, "true");
 	c->no = fz_render__plain(c->a, "false");
+	c->hole = fz_node_map(c->a);
 	return c;
+}
+
+void
+fz_render_ctx_lazy(fz_render_ctx *c)
+{
+	if (c->ndocs > 0)
+		return;		/* documents added already have their helpers */
+	c->lazy = 1;
+	if ((c->lazy_lists = fz_map_new()) == NULL ||
+	    (c->lazy_items = fz_map_new()) == NULL)
+		fz_nomem();
+}
+
+fz_render__lazy_list *
+fz_render__lazy_find(const fz_render_ctx *c, const fz_node *seq)
+{
+	void **slot = c->lazy_lists == NULL || seq == NULL ||
+	    seq->type != FZ_SEQ ? NULL : fz_map_find(c->lazy_lists,
+	    (const char *)&seq, sizeof seq);
+
+	return slot != NULL ? *slot : NULL;
+}
+
+fz_render__lazy_list *
+fz_render__lazy_note(fz_render_ctx *c, const fz_node *seq, int how)
+{
+	int added;
+	void **slot = fz_map_insert(c->lazy_lists, (const char *)&seq,
+	    sizeof seq, &added, NULL);
+	fz_render__lazy_list *l;
+
+	if (!added)
+		return *slot;
+	l = fz_arena_alloc(c->a, sizeof *l);
+	if (l == NULL)
+		fz_nomem();
+	memset(l, 0, sizeof *l);
+	l->how = how;
+	l->seq = seq;
+	*slot = l;
+	/* Its items as a key may find them (tally_by, KEY_by_key). */
+	for (size_t i = 0; how == LZ_ITEMS && i < seq->n; i++) {
+		const fz_node *item = seq->kids[i];
+		fz_render__lazy_item *it;
+		if (item == NULL || (item->type != FZ_MAP &&
+		    item->type != FZ_SEQ))
+			continue;
+		slot = fz_map_insert(c->lazy_items, (const char *)&item,
+		    sizeof item, &added, NULL);
+		if (!added)
+			continue;
+		if ((it = fz_arena_alloc(c->a, sizeof *it)) == NULL)
+			fz_nomem();
+		it->list = l;
+		it->index = i;
+		*slot = it;
+	}
+	return l;
+}
+
+/* A copy of n in a to add helpers to: its mappings and lists, with the
+ * room fz_node_put takes them to have; scalars (which nothing writes
+ * to) and lazy lists (whose items are made on demand) shared. */
+static fz_node *
+copy_to_complete(const fz_render_ctx *c, fz_arena *a, const fz_node *n)
+{
+	size_t slots, cap = 4;
+	fz_node *copy;
+
+	if (n == NULL || n->type == FZ_SCALAR ||
+	    fz_render__lazy_find(c, n) != NULL)
+		return (fz_node *)n;
+	if ((copy = fz_arena_alloc(a, sizeof *copy)) == NULL)
+		fz_nomem();
+	*copy = *n;
+	copy->kids = NULL;
+	slots = n->type == FZ_MAP ? 2 * n->n : n->n;
+	if (slots == 0)
+		return copy;
+	while (cap < slots)
+		cap *= 2;
+	if ((copy->kids = fz_arena_alloc(a, cap * sizeof *copy->kids)) == NULL)
+		fz_nomem();
+	for (size_t i = 0; i < slots; i++)
+		copy->kids[i] = n->type == FZ_MAP && i % 2 == 0 ? n->kids[i] :
+		    copy_to_complete(c, a, n->kids[i]);
+	return copy;
+}
+
+const fz_node *
+fz_render__lazy(fz_render_ctx *c, fz_arena *scratch, const fz_node *seq,
+    size_t i, const fz_node *node)
+{
+	const fz_render__lazy_list *l;
+	fz_node *item;
+
+	if (seq == NULL) {
+		void **slot = fz_map_find(c->lazy_items, (const char *)&node,
+		    sizeof node);
+		const fz_render__lazy_item *it = slot != NULL ? *slot : NULL;
+		if (it == NULL)
+			return node;
+		l = it->list;
+		i = it->index;
+	} else if ((l = fz_render__lazy_find(c, seq)) == NULL) {
+		return node;
+	}
+	/* The item as the documents' helpers, added all at once, would
+	 * have made it: made, then completed, then walked and flagged. */
+	if (l->how == LZ_TABLE_ROWS)
+		return fz_render__table_row(c, scratch, l->table, i);
+	if (l->how == LZ_BARS)
+		item = fz_render__bar(scratch, l, i);
+	else if (node->type == FZ_MAP || node->type == FZ_SEQ)
+		item = copy_to_complete(c, scratch, node);
+	else
+		return node;
+	if (l->cols != NULL && item->type == FZ_MAP)
+		fz_render__tally_row(scratch, item, l->cols, l->by);
+	if (l->walked) {
+		fz_render__walk(scratch, c, 0, item, l->depth);
+		fz_render__item_flags(scratch, item, i, l->seq->n);
+	}
+	return item;
 }
 
 void
@@ -83,6 +208,8 @@ fz_render_ctx_free(fz_render_ctx *c)
 	fz_arena_free(c->a);
 	fz_table_set_free(c->tables);
 	fz_map_free(c->texts);
+	fz_map_free(c->lazy_lists);
+	fz_map_free(c->lazy_items);
 	free(c->docs);
 	free(c->kinds);
 	free(c);
@@ -142,13 +269,13 @@ add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
 	if ((rc = fz_render__tables_make(c, copy, &at, err)) != FZ_OK)
 		return rc;
 	if (k == FZ_KIND_TALLY)
-		fz_render__tally(c->a, copy);
+		fz_render__tally(c, copy);
 	else if (k == FZ_KIND_DRAW)
 		fz_render__draw(c->a, copy);
 	if (kind != NULL)
 		fz_render__add(c->a, copy, "kind_label", fz_render__text(c->a, fz_render__word(kind)));
 	period_helpers(c->a, copy);
-	fz_render__walk(c->a, copy);
+	fz_render__walk(c->a, c->lazy ? c : NULL, 1, copy, 0);
 	fz_render__tables_put(c, copy, at);
 	return FZ_OK;
 }
@@ -380,4 +507,12 @@ fz_render_ctx_check(fz_render_ctx *c, const fz_render_template *t,
 	    "older fazhi-tally or merged from such tallies): the annual "
 	    "report needs them; tally the inspections again, or give a "
 	    "tally made with --by reported_by");
+}
+
+int
+fz_render_ctx_render(fz_render_ctx *c, fz_render_template *t,
+    enum fz_escape escape, FILE *fp, int whole, fz_error *err)
+{
+	return fz_render__stream(t, c->lazy ? c : NULL, fz_render_ctx_root(c),
+	    escape, fp, whole, err);
 }

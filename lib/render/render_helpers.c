@@ -135,7 +135,7 @@ scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 }
 
 void
-fz_render__list_flags(fz_arena *a, fz_node *seq)
+fz_render__item_flags(fz_arena *a, fz_node *item, size_t i, size_t n)
 {
 	/* Every list shares these two; nothing writes to a scalar. */
 	static char t[] = "true", f[] = "false";
@@ -143,15 +143,19 @@ fz_render__list_flags(fz_arena *a, fz_node *seq)
 	static fz_node no = { .type = FZ_SCALAR, .str = f, .len = 5 };
 	char buf[32];
 
-	for (size_t i = 0; i < seq->n; i++) {
-		fz_node *item = seq->kids[i];
-		if (item == NULL || item->type != FZ_MAP)
-			continue;
-		snprintf(buf, sizeof buf, "%zu", i + 1);
-		fz_render__add(a, item, "index", fz_render__plain(a, buf));
-		fz_render__add(a, item, "first", i == 0 ? &yes : &no);
-		fz_render__add(a, item, "last", i + 1 == seq->n ? &yes : &no);
-	}
+	if (item == NULL || item->type != FZ_MAP)
+		return;
+	snprintf(buf, sizeof buf, "%zu", i + 1);
+	fz_render__add(a, item, "index", fz_render__plain(a, buf));
+	fz_render__add(a, item, "first", i == 0 ? &yes : &no);
+	fz_render__add(a, item, "last", i + 1 == n ? &yes : &no);
+}
+
+void
+fz_render__list_flags(fz_arena *a, fz_node *seq)
+{
+	for (size_t i = 0; i < seq->n; i++)
+		fz_render__item_flags(a, seq->kids[i], i, seq->n);
 }
 
 void
@@ -242,17 +246,36 @@ map_items(fz_arena *a, fz_node *map, const char *key, fz_node *m)
 	fz_render__add(a, map, name, items);
 }
 
+/* What a walk does: its arena, and the lazy context whose lists it
+ * notes (or, without note, only leaves alone when noted already). */
+struct walk {
+	fz_arena *a;
+	fz_render_ctx *lazy;
+	int note;
+};
+
 static void
-walk(fz_arena *a, fz_node *n, int depth)
+walk(const struct walk *w, fz_node *n, int depth)
 {
+	fz_arena *a = w->a;
 	size_t count = n->n;
 
 	if (depth > 2 * FZ_MAX_DEPTH)
 		return;
 	if (n->type == FZ_SEQ) {
+		fz_render__lazy_list *l = w->lazy == NULL ? NULL :
+		    w->note ? fz_render__lazy_note(w->lazy, n, LZ_ITEMS) :
+		    fz_render__lazy_find(w->lazy, n);
+		if (l != NULL) {
+			/* Its items are walked when a template comes to
+			 * them. */
+			l->walked = 1;
+			l->depth = depth + 1;
+			return;
+		}
 		for (size_t i = 0; i < count; i++)
 			if (n->kids[i] != NULL)
-				walk(a, n->kids[i], depth + 1);
+				walk(w, n->kids[i], depth + 1);
 		fz_render__list_flags(a, n);
 		return;
 	}
@@ -268,7 +291,7 @@ walk(fz_arena *a, fz_node *n, int depth)
 		/* Items before the helpers below add keys to them. */
 		if (v->type == FZ_MAP)
 			map_items(a, n, key, v);
-		walk(a, v, depth + 1);
+		walk(w, v, depth + 1);
 		if (v->type == FZ_SCALAR)
 			scalar_helpers(a, n, key, v);
 		else if (v->type == FZ_SEQ)
@@ -277,7 +300,8 @@ walk(fz_arena *a, fz_node *n, int depth)
 }
 
 void
-fz_render__walk(fz_arena *a, fz_node *n)
+fz_render__walk(fz_arena *a, fz_render_ctx *lazy, int note, fz_node *n,
+    int depth)
 {
-	walk(a, n, 0);
+	walk(&(struct walk){ a, lazy, note }, n, depth);
 }
