@@ -272,10 +272,21 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	 * context printed whole, and docx's own renderer, have them all. */
 	if (r.ctx != NULL && !o->context && strcmp(o->format, "docx") != 0)
 		fz_render_ctx_lazy(r.ctx);
-	if (rc == FZ_OK)
+	if (r.ctx != NULL && !o->context)
+		fz_render_ctx_share(r.ctx);
+	if (rc == FZ_OK) {
+		/* The documents as read, not copied: the stream keeps them
+		 * and hands them over. */
+		fz_arena *kept = NULL;
 		rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
-		    .flags = FZ_STREAM_ANY_KIND, .take = take, .ctx = &r },
-		    err);
+		    .flags = FZ_STREAM_ANY_KIND | (r.ctx != NULL &&
+		    !o->context ? FZ_STREAM_KEEP : 0), .take = take,
+		    .ctx = &r, .keep = &kept }, err);
+		if (r.ctx != NULL)
+			fz_render_ctx_hold(r.ctx, kept);
+		else
+			fz_arena_free(kept);
+	}
 	if (rc == FZ_OK && !tables && !o->context && r.t == NULL)
 		rc = fz_render_template_open(templates_dir(), o->format,
 		    fz_render_ctx_template(r.ctx), &r.t, err);

@@ -75,6 +75,10 @@ size_t fz_stream_count(const fz_stream *s, enum fz_kind k);
 /* How many inputs were parsed in two parts (FZ_STREAM_SPLIT) so far. */
 size_t fz_stream_splits(const fz_stream *s);
 void fz_stream_close(fz_stream *s);
+/* With FZ_STREAM_KEEP: the arena of every node read so far, handed to
+ * the caller (who frees it, after fz_stream_close too); the stream
+ * keeps on with a new one.  NULL without FZ_STREAM_KEEP. */
+fz_arena *fz_stream_take_arena(fz_stream *s);
 
 /* ---------------------------------------------------------------- writer */
 
@@ -315,13 +319,18 @@ typedef struct fz_cli_input {
 	void *ctx;
 	fz_tap_fn tap;		/* NULL, or every block of bytes read */
 	void *tap_ctx;
+	/* With FZ_STREAM_KEEP, where the nodes' arena (fz_stream_take_arena)
+	 * goes when reading ends, so that take can keep nodes without
+	 * copying them; NULL: freed with the stream. */
+	fz_arena **keep;
 } fz_cli_input;
 /* Read the inputs (files, or standard input when nfiles is 0) through
  * one stream, as in says, with a progress line on stderr when it is a
  * terminal or --progress was given.  FZ_OK when the end event was
  * taken, or the first status of the reading or of take (err filled).
  * The stream is closed before it returns: what take keeps of an event,
- * it copies. */
+ * it copies, unless in->keep is given (then *in->keep is set, whatever
+ * the status). */
 int fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
     fz_error *err);
 

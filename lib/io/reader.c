@@ -91,6 +91,19 @@ fz_stream_close(fz_stream *s)
 	free(s);
 }
 
+fz_arena *
+fz_stream_take_arena(fz_stream *s)
+{
+	fz_arena *a = s->doc_arena;
+
+	if (!(s->flags & FZ_STREAM_KEEP))
+		return NULL;
+	/* One arena holds documents and records alike. */
+	if ((s->doc_arena = s->rec_arena = fz_arena_new()) == NULL)
+		fz_nomem();
+	return a;
+}
+
 static int at_event(fz_stream *s, const fz_pev *e, fz_error *err,
     const char *msg);
 

@@ -87,6 +87,22 @@ fz_render_ctx_lazy(fz_render_ctx *c)
 		fz_nomem();
 }
 
+void
+fz_render_ctx_share(fz_render_ctx *c)
+{
+	if (c->ndocs == 0)
+		c->shared = 1;
+}
+
+void
+fz_render_ctx_hold(fz_render_ctx *c, fz_arena *a)
+{
+	if (a == NULL)
+		return;
+	c->held = fz_xrealloc(c->held, (c->nheld + 1) * sizeof *c->held);
+	c->held[c->nheld++] = a;
+}
+
 fz_render__lazy_list *
 fz_render__lazy_find(const fz_render_ctx *c, const fz_node *seq)
 {
@@ -210,6 +226,9 @@ fz_render_ctx_free(fz_render_ctx *c)
 	fz_map_free(c->texts);
 	fz_map_free(c->lazy_lists);
 	fz_map_free(c->lazy_items);
+	for (size_t i = 0; i < c->nheld; i++)
+		fz_arena_free(c->held[i]);
+	free(c->held);
 	free(c->docs);
 	free(c->kinds);
 	free(c);
@@ -309,10 +328,12 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 	if (ev->type == FZ_EV_RECORD) {
 		if (c->records == NULL)
 			c->records = fz_node_seq(c->a);
-		fz_node_push(c->a, c->records, fz_node_copy(c->a, ev->node));
+		fz_node_push(c->a, c->records, c->shared ? ev->node :
+		    fz_node_copy(c->a, ev->node));
 		return FZ_OK;
 	}
-	if ((doc = fz_node_copy(c->a, ev->node)) == NULL)
+	if ((doc = c->shared ? ev->node : fz_node_copy(c->a, ev->node)) ==
+	    NULL)
 		abort();
 	if (c->records != NULL) {
 		/* The records came first; the document gathers them. */

@@ -101,6 +101,13 @@ void fz_render_ctx_set_where(fz_render_ctx *c, fz_where *w);
  * root then holds those lists bare: render it only through
  * fz_render_ctx_render. */
 void fz_render_ctx_lazy(fz_render_ctx *c);
+/* Before any document is added: the nodes of the events added are kept
+ * as they are (and given their helpers in place) instead of copied; the
+ * stream must keep them (FZ_STREAM_KEEP) and its arena be handed to
+ * fz_render_ctx_hold. */
+void fz_render_ctx_share(fz_render_ctx *c);
+/* c frees a (NULL: nothing) with itself. */
+void fz_render_ctx_hold(fz_render_ctx *c, fz_arena *a);
 /* Render t over the context onto fp, a chunk at a time as it is made.
  * With whole, into a temporary file first, so that on any error nothing
  * is written onto fp; without it, an error may leave part of the output

@@ -29,6 +29,9 @@ struct fz_render_ctx {
 	fz_map *lazy_lists;	/* list node -> fz_render__lazy_list * */
 	fz_map *lazy_items;	/* item node -> fz_render__lazy_item * */
 	fz_node *hole;		/* an empty mapping: an item made on demand */
+	int shared;		/* events' nodes kept, not copied */
+	fz_arena **held;	/* the arenas of those nodes, freed with c */
+	size_t nheld;
 };
 
 /* A list whose items are made or completed on demand. */

@@ -844,6 +844,40 @@ test_keep_holds_records_under_records(void **state)
 }
 
 static void
+test_keep_arena_taken_outlives_the_stream(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, inspections, FZ_STREAM_KEEP);
+	fz_event ev;
+	const fz_node *first, *doc;
+	fz_arena *a;
+
+	next_ok(s, &ev);
+	first = ev.node;
+	next_ok(s, &ev);
+	next_ok(s, &ev);
+	doc = ev.node;
+	at_end(s);
+	a = fz_stream_take_arena(s);
+	assert_non_null(a);
+	fz_stream_close(s);
+	f->s = NULL;
+	/* Every node read is the taker's now, the stream gone. */
+	assert_string_equal(fz_node_get(first, "entity")->str, "E1");
+	assert_int_equal(fz_node_get(doc, "records")->n, 2);
+	fz_arena_free(a);
+}
+
+static void
+test_no_arena_taken_without_keep(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, inspections, 0);
+
+	assert_null(fz_stream_take_arena(s));
+}
+
+static void
 test_keep_across_documents_and_buffered(void **state)
 {
 	struct fx *f = *state;
@@ -1424,6 +1458,8 @@ main(void)
 		T(test_full_width_colon_in_a_value),
 		T(test_records_must_be_a_list),
 		T(test_keep_holds_records_under_records),
+		T(test_keep_arena_taken_outlives_the_stream),
+		T(test_no_arena_taken_without_keep),
 		T(test_keep_across_documents_and_buffered),
 		T(test_tap_sees_every_byte),
 		T(test_progress_reports_bytes),
