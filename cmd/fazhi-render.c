@@ -280,7 +280,8 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		fz_arena *kept = NULL;
 		rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
 		    .flags = FZ_STREAM_ANY_KIND | (r.ctx != NULL &&
-		    !o->context ? FZ_STREAM_KEEP : 0), .take = take,
+		    !o->context ? FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS : 0),
+		    .take = take,
 		    .ctx = &r, .keep = &kept }, err);
 		if (r.ctx != NULL)
 			fz_render_ctx_hold(r.ctx, kept);

@@ -46,7 +46,12 @@ enum fz_stream_flags {
 	/* A large file may be parsed in two parts at once, the events of
 	 * the second held until they are read: faster with two processors,
 	 * at the cost of memory, for a reader that keeps what it reads. */
-	FZ_STREAM_SPLIT = 4
+	FZ_STREAM_SPLIT = 4,
+	/* With FZ_STREAM_KEEP: the keys of the mappings inside documents
+	 * that have one text (and quoting) are one node, placed where it
+	 * was first met, so that a long list of alike mappings holds its
+	 * keys once.  For a reader that never tells where a key is. */
+	FZ_STREAM_SHARE_KEYS = 8
 };
 
 typedef struct fz_stream fz_stream;

@@ -29,6 +29,7 @@ struct fz_stream {
 	const char *kind_name;	/* as the event gives it */
 	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
 	fz_map *doc_keys;	/* the document's keys, for key_seen */
+	fz_map *shared_keys;	/* FZ_STREAM_SHARE_KEYS: key text -> node */
 	size_t bufpos, rec_index, ndocs;
 	int streamed;		/* records: of this document were streamed */
 	unsigned doc_line, doc_col;
@@ -85,6 +86,7 @@ fz_stream_close(fz_stream *s)
 		return;
 	fz_io__feed_close(s->feed);
 	fz_map_free(s->doc_keys);
+	fz_map_free(s->shared_keys);
 	if (s->rec_arena != s->doc_arena)
 		fz_arena_free(s->rec_arena);
 	fz_arena_free(s->doc_arena);
@@ -101,6 +103,9 @@ fz_stream_take_arena(fz_stream *s)
 	/* One arena holds documents and records alike. */
 	if ((s->doc_arena = s->rec_arena = fz_arena_new()) == NULL)
 		fz_nomem();
+	/* The keys shared so far are the taker's. */
+	fz_map_free(s->shared_keys);
+	s->shared_keys = NULL;
 	return a;
 }
 
@@ -221,12 +226,46 @@ key_seen(fz_map **seen, const fz_node *m, const char *key, size_t len)
 static int build(fz_stream *s, fz_arena *a, fz_pev *e, int depth,
     fz_node **out, fz_error *err);
 
+static fz_node *
+new_scalar(fz_stream *s, fz_arena *a, const fz_pev *e)
+{
+	fz_node *n = fz_node_scalar(a, e->str, e->len);
+
+	if (n == NULL)
+		fz_nomem();
+	/* Quoted, block and !!str scalars are strings, never resolved. */
+	n->quoted = e->quoted;
+	place(s, n, e);
+	return n;
+}
+
+/* The one node of a mapping key's text (and quoting), made where it is
+ * first met. */
 static int
-build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
+shared_key(fz_stream *s, fz_arena *a, const fz_pev *e, fz_node **out)
+{
+	char quoted = e->quoted ? 'q' : 'p';
+	fz_buf text = { 0 };
+	void **slot;
+
+	if (s->shared_keys == NULL && (s->shared_keys = fz_map_new()) == NULL)
+		fz_nomem();
+	fz_buf_add(&text, &quoted, 1);
+	fz_buf_add(&text, e->str, e->len);
+	slot = fz_map_insert(s->shared_keys, text.data, text.len, NULL, NULL);
+	fz_buf_free(&text);
+	if (*slot == NULL)
+		*slot = new_scalar(s, a, e);
+	*out = *slot;
+	return FZ_OK;
+}
+
+/* A scalar; key: a mapping's key. */
+static int
+build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, int key, fz_node **out,
     fz_error *err)
 {
 	size_t len = e->len;
-	fz_node *n;
 
 	if (len > FZ_MAX_SCALAR)
 		return fz_error_set(err, FZ_DATAERR, s->name, e->line, e->col,
@@ -237,13 +276,10 @@ build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
 	if (e->escaped && memchr(e->str, '\0', len) != NULL)
 		return at_event(s, e, err, "a scalar must not hold a NUL "
 		    "character (\\0)");
-	n = fz_node_scalar(a, e->str, len);
-	if (n == NULL)
-		fz_nomem();
-	/* Quoted, block and !!str scalars are strings, never resolved. */
-	n->quoted = e->quoted;
-	place(s, n, e);
-	*out = n;
+	if (key && (s->flags & FZ_STREAM_SHARE_KEYS) &&
+	    (s->flags & FZ_STREAM_KEEP))
+		return shared_key(s, a, e, out);
+	*out = new_scalar(s, a, e);
 	return FZ_OK;
 }
 
@@ -271,7 +307,9 @@ build_kids_seen(fz_stream *s, fz_arena *a, fz_node *n, int depth,
 		}
 		if (n->type == FZ_MAP && key == NULL && is_merge_key(&e))
 			return at_event(s, &e, err, MERGE_REFUSED);
-		rc = build(s, a, &e, depth + 1, &kid, err);
+		rc = n->type == FZ_MAP && key == NULL && e.type ==
+		    FZ_PEV_SCALAR ? build_scalar(s, a, &e, 1, &kid, err) :
+		    build(s, a, &e, depth + 1, &kid, err);
 		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL &&
 		    key_seen(seen, n, kid->str, kid->len))
 			rc = at_event(s, &e, err, "duplicate key in mapping");
@@ -314,7 +352,7 @@ build(fz_stream *s, fz_arena *a, fz_pev *e, int depth, fz_node **out,
 
 	switch (e->type) {
 	case FZ_PEV_SCALAR:
-		return build_scalar(s, a, e, out, err);
+		return build_scalar(s, a, e, 0, out, err);
 	case FZ_PEV_ALIAS:
 		return at_event(s, e, err, "aliases (*name) are not accepted");
 	case FZ_PEV_SEQ:

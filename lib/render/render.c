@@ -103,6 +103,25 @@ fz_render_ctx_hold(fz_render_ctx *c, fz_arena *a)
 	c->held[c->nheld++] = a;
 }
 
+void
+fz_render__holes(fz_render_ctx *c, fz_node *seq, size_t n)
+{
+	if (n > c->nholes) {
+		/* The old array stays for the lists given it. */
+		size_t cap = 4;
+		while (cap < n)
+			cap *= 2;
+		c->holes = fz_arena_alloc(c->a, cap * sizeof *c->holes);
+		if (c->holes == NULL)
+			fz_nomem();
+		for (size_t i = 0; i < cap; i++)
+			c->holes[i] = c->hole;
+		c->nholes = cap;
+	}
+	seq->kids = n > 0 ? c->holes : NULL;
+	seq->n = n;
+}
+
 fz_render__lazy_list *
 fz_render__lazy_find(const fz_render_ctx *c, const fz_node *seq)
 {

@@ -29,6 +29,8 @@ struct fz_render_ctx {
 	fz_map *lazy_lists;	/* list node -> fz_render__lazy_list * */
 	fz_map *lazy_items;	/* item node -> fz_render__lazy_item * */
 	fz_node *hole;		/* an empty mapping: an item made on demand */
+	fz_node **holes;	/* nholes of them */
+	size_t nholes;
 	int shared;		/* events' nodes kept, not copied */
 	fz_arena **held;	/* the arenas of those nodes, freed with c */
 	size_t nheld;
@@ -52,6 +54,9 @@ typedef struct fz_render__lazy_item {
 	size_t index;
 } fz_render__lazy_item;
 
+/* Give seq (empty) n items, all c->hole, sharing one array of them
+ * with every such list: nothing may push onto it after. */
+void fz_render__holes(fz_render_ctx *c, fz_node *seq, size_t n);
 /* The list's entry, NULL when seq is not one made lazily. */
 fz_render__lazy_list *fz_render__lazy_find(const fz_render_ctx *c,
     const fz_node *seq);

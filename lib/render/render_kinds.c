@@ -149,8 +149,7 @@ chart(fz_render_ctx *c, const fz_node *col, const fz_node *rows,
 	if (c->lazy) {
 		fz_render__lazy_list *l = fz_render__lazy_note(c, bars,
 		    LZ_BARS);
-		for (size_t i = 0; i < rows->n; i++)
-			fz_node_push(a, bars, c->hole);
+		fz_render__holes(c, bars, rows->n);
 		l->rows = rows;
 		l->by = by;
 		l->key = key;

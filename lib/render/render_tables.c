@@ -108,8 +108,7 @@ table_node(fz_render_ctx *c, const fz_table *t)
 	if (c->lazy) {
 		/* Each row when a template comes to it. */
 		fz_render__lazy_note(c, rows, LZ_TABLE_ROWS)->table = t;
-		for (size_t r = 0; r < t->nrows; r++)
-			fz_node_push(c->a, rows, c->hole);
+		fz_render__holes(c, rows, t->nrows);
 	} else {
 		for (size_t r = 0; r < t->nrows; r++)
 			fz_node_push(c->a, rows, fz_render__table_row(c, c->a,

@@ -869,6 +869,33 @@ test_keep_arena_taken_outlives_the_stream(void **state)
 }
 
 static void
+test_share_keys_makes_alike_keys_one_node(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, "kind: tally\nrows:\n"
+	    "- {month: 2019-01, visits: 1, \"visits2\": 2}\n"
+	    "- {month: 2019-02, visits: 3, visits2: 4}\n",
+	    FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS);
+	fz_event ev;
+	const fz_node *rows, *a, *b;
+
+	next_ok(s, &ev);
+	rows = fz_node_get(ev.node, "rows");
+	a = rows->kids[0];
+	b = rows->kids[1];
+	/* One node per key text, where it was first met; a quoted key is
+	 * another. */
+	assert_ptr_equal(a->kids[0], b->kids[0]);
+	assert_ptr_equal(a->kids[2], b->kids[2]);
+	assert_ptr_not_equal(a->kids[4], b->kids[4]);
+	assert_int_equal(b->kids[0]->line, 3);
+	/* Values are each their own. */
+	assert_string_equal(fz_node_get(b, "visits")->str, "3");
+	assert_int_equal(fz_node_get(b, "visits")->line, 4);
+	at_end(s);
+}
+
+static void
 test_no_arena_taken_without_keep(void **state)
 {
 	struct fx *f = *state;
@@ -1460,6 +1487,7 @@ main(void)
 		T(test_keep_holds_records_under_records),
 		T(test_keep_arena_taken_outlives_the_stream),
 		T(test_no_arena_taken_without_keep),
+		T(test_share_keys_makes_alike_keys_one_node),
 		T(test_keep_across_documents_and_buffered),
 		T(test_tap_sees_every_byte),
 		T(test_progress_reports_bytes),

@@ -40,7 +40,7 @@ context_of(const char *yaml, int lazy)
 		fz_render_ctx_share(c);
 	}
 	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND |
-	    (lazy ? FZ_STREAM_KEEP : 0));
+	    (lazy ? FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS : 0));
 	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
 	    ev.type != FZ_EV_END)
 		assert_int_equal(fz_render_ctx_add_event(c, &ev, &err), FZ_OK);
