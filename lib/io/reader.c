@@ -30,6 +30,12 @@ struct fz_stream {
 	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
 	fz_map *doc_keys;	/* the document's keys, for key_seen */
 	fz_map *shared_keys;	/* FZ_STREAM_SHARE_KEYS: key text -> node */
+	/* The children of the collections being built, innermost last:
+	 * each gets its kids array once, at its end, of the size
+	 * fz_node_push would have grown it to, with no smaller ones left
+	 * behind in the arena. */
+	fz_node **pend;
+	size_t npend, cappend;
 	size_t bufpos, rec_index, ndocs;
 	int streamed;		/* records: of this document were streamed */
 	unsigned doc_line, doc_col;
@@ -87,6 +93,7 @@ fz_stream_close(fz_stream *s)
 	fz_io__feed_close(s->feed);
 	fz_map_free(s->doc_keys);
 	fz_map_free(s->shared_keys);
+	free(s->pend);
 	if (s->rec_arena != s->doc_arena)
 		fz_arena_free(s->rec_arena);
 	fz_arena_free(s->doc_arena);
@@ -283,6 +290,35 @@ build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, int key, fz_node **out,
 	return FZ_OK;
 }
 
+static void
+pend(fz_stream *s, fz_node *kid)
+{
+	if (s->npend == s->cappend) {
+		s->cappend = s->cappend ? 2 * s->cappend : 256;
+		s->pend = fz_xrealloc(s->pend, s->cappend * sizeof *s->pend);
+	}
+	s->pend[s->npend++] = kid;
+}
+
+/* The children pended from base on, into n's own kids array. */
+static void
+settle(fz_stream *s, fz_arena *a, fz_node *n, size_t base)
+{
+	size_t used = s->npend - base, cap = 4;
+
+	n->kids = NULL;
+	n->n = n->type == FZ_MAP ? used / 2 : used;
+	if (used > 0) {
+		while (cap < used)
+			cap *= 2;
+		if ((n->kids = fz_arena_alloc(a, cap * sizeof *n->kids)) ==
+		    NULL)
+			fz_nomem();
+		memcpy(n->kids, s->pend + base, used * sizeof *n->kids);
+	}
+	s->npend = base;
+}
+
 /* The children of a collection that began with e, up to its end event;
  * *seen: the keys of a mapping, for key_seen. */
 static int
@@ -292,46 +328,50 @@ build_kids_seen(fz_stream *s, fz_arena *a, fz_node *n, int depth,
 	unsigned end = n->type == FZ_MAP ? FZ_PEV_MAP_END
 	    : FZ_PEV_SEQ_END;
 	fz_node *kid, *key = NULL;
+	size_t base = s->npend;
 	fz_pev e;
 	int rc;
 
 	for (;;) {
 		if ((rc = next_event(s, &e, err)) != FZ_OK)
-			return rc;
+			break;
 		if (e.type == end)
 			break;
 		if (n->type == FZ_MAP && key == NULL &&
 		    e.type != FZ_PEV_SCALAR) {
-			return at_event(s, &e, err, "a mapping key must be a "
+			rc = at_event(s, &e, err, "a mapping key must be a "
 			    "scalar");
+			break;
 		}
-		if (n->type == FZ_MAP && key == NULL && is_merge_key(&e))
-			return at_event(s, &e, err, MERGE_REFUSED);
+		if (n->type == FZ_MAP && key == NULL && is_merge_key(&e)) {
+			rc = at_event(s, &e, err, MERGE_REFUSED);
+			break;
+		}
 		rc = n->type == FZ_MAP && key == NULL && e.type ==
 		    FZ_PEV_SCALAR ? build_scalar(s, a, &e, 1, &kid, err) :
 		    build(s, a, &e, depth + 1, &kid, err);
-		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL &&
-		    key_seen(seen, n, kid->str, kid->len))
-			rc = at_event(s, &e, err, "duplicate key in mapping");
+		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL) {
+			/* The pairs so far, as key_seen looks at them. */
+			n->kids = s->pend + base;
+			n->n = (s->npend - base) / 2;
+			if (key_seen(seen, n, kid->str, kid->len))
+				rc = at_event(s, &e, err, "duplicate key in "
+				    "mapping");
+		}
 		if (rc != FZ_OK)
-			return rc;
+			break;
 		if (n->type == FZ_SEQ) {
-			fz_node_push(a, n, kid);
+			pend(s, kid);
 		} else if (key == NULL) {
 			key = kid;
 		} else {
-			/* Keys and values go in as items, counted as pairs
-			 * after the push. */
-			size_t pairs = n->n;
-
-			n->n = 2 * pairs;
-			fz_node_push(a, n, key);
-			fz_node_push(a, n, kid);
-			n->n = pairs + 1;
+			pend(s, key);
+			pend(s, kid);
 			key = NULL;
 		}
 	}
-	return FZ_OK;
+	settle(s, a, n, base);
+	return rc;
 }
 
 static int

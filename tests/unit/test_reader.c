@@ -896,6 +896,39 @@ test_share_keys_makes_alike_keys_one_node(void **state)
 }
 
 static void
+test_built_collections_grow_after(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, "kind: plan\nm: {a: 1, b: 2, c: 3, d: 4, "
+	    "e: 5}\nl: [1, 2, 3, 4, 5]\n", 0);
+	fz_event ev;
+	fz_node *m, *l;
+	char key[8];
+
+	next_ok(s, &ev);
+	m = fz_node_get(ev.node, "m");
+	l = fz_node_get(ev.node, "l");
+	assert_int_equal(m->n, 5);
+	assert_int_equal(l->n, 5);
+	assert_string_equal(fz_node_get(m, "e")->str, "5");
+	assert_string_equal(l->kids[4]->str, "5");
+	/* Each kids array has the room fz_node_put and fz_node_push take
+	 * it to have: what they add keeps what was read. */
+	for (int i = 0; i < 40; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		fz_node_put(ev.arena, m, key, l->kids[i % 5]);
+		fz_node_push(ev.arena, l, m->kids[1]);
+	}
+	assert_int_equal(m->n, 45);
+	assert_string_equal(fz_node_get(m, "a")->str, "1");
+	assert_string_equal(fz_node_get(m, "e")->str, "5");
+	assert_string_equal(fz_node_get(m, "k39")->str, "5");
+	assert_string_equal(l->kids[0]->str, "1");
+	assert_string_equal(l->kids[44]->str, "1");
+	at_end(s);
+}
+
+static void
 test_no_arena_taken_without_keep(void **state)
 {
 	struct fx *f = *state;
@@ -1487,6 +1520,7 @@ main(void)
 		T(test_keep_holds_records_under_records),
 		T(test_keep_arena_taken_outlives_the_stream),
 		T(test_no_arena_taken_without_keep),
+		T(test_built_collections_grow_after),
 		T(test_share_keys_makes_alike_keys_one_node),
 		T(test_keep_across_documents_and_buffered),
 		T(test_tap_sees_every_byte),
