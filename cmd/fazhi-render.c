@@ -275,13 +275,13 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	if (r.ctx != NULL && !o->context)
 		fz_render_ctx_share(r.ctx);
 	if (rc == FZ_OK) {
-		/* The documents as read, not copied: the stream keeps them
-		 * and hands them over. */
+		/* The documents as read, their alike keys one node, not
+		 * copied: the stream keeps them and hands them over (the
+		 * tables copy what they need). */
 		fz_arena *kept = NULL;
 		rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
-		    .flags = FZ_STREAM_ANY_KIND | (r.ctx != NULL &&
-		    !o->context ? FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS : 0),
-		    .take = take,
+		    .flags = FZ_STREAM_ANY_KIND | (o->context ? 0 :
+		    FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS), .take = take,
 		    .ctx = &r, .keep = &kept }, err);
 		if (r.ctx != NULL)
 			fz_render_ctx_hold(r.ctx, kept);
