@@ -108,8 +108,7 @@ fz_stream_take_arena(fz_stream *s)
 	if (!(s->flags & FZ_STREAM_KEEP))
 		return NULL;
 	/* One arena holds documents and records alike. */
-	if ((s->doc_arena = s->rec_arena = fz_arena_new()) == NULL)
-		fz_nomem();
+	s->doc_arena = s->rec_arena = fz_arena_new();
 	/* The keys shared so far are the taker's. */
 	fz_map_free(s->shared_keys);
 	s->shared_keys = NULL;
@@ -255,8 +254,8 @@ shared_key(fz_stream *s, fz_arena *a, const fz_pev *e, fz_node **out)
 	fz_buf text = { 0 };
 	void **slot;
 
-	if (s->shared_keys == NULL && (s->shared_keys = fz_map_new()) == NULL)
-		fz_nomem();
+	if (s->shared_keys == NULL)
+		s->shared_keys = fz_map_new();
 	fz_buf_add(&text, &quoted, 1);
 	fz_buf_add(&text, e->str, e->len);
 	slot = fz_map_insert(s->shared_keys, text.data, text.len, NULL, NULL);
@@ -311,9 +310,7 @@ settle(fz_stream *s, fz_arena *a, fz_node *n, size_t base)
 	if (used > 0) {
 		while (cap < used)
 			cap *= 2;
-		if ((n->kids = fz_arena_alloc(a, cap * sizeof *n->kids)) ==
-		    NULL)
-			fz_nomem();
+		n->kids = fz_arena_alloc(a, cap * sizeof *n->kids);
 		memcpy(n->kids, s->pend + base, used * sizeof *n->kids);
 	}
 	s->npend = base;

@@ -25,8 +25,9 @@ struct render {
 	fz_buf *buf;		/* output, or with fp what is not yet written */
 	FILE *fp;		/* NULL: all of it into buf */
 	int write_errno;	/* the first failed write's errno, -1 none */
-	fz_render_ctx *lazy;	/* whose lists give their items on demand */
-	fz_arena *scratch;	/* what those items are made in */
+	fz_render__lazy_fn lazy; /* what a template sees of a node */
+	void *lazy_ctx;
+	fz_arena *scratch;	/* what lazy makes is made in */
 	int at_bol;		/* the output is at the start of a line */
 	const fz_node **ctx;	/* the context stack */
 	size_t nctx, capctx;
@@ -145,7 +146,7 @@ seen(const struct render *r, const fz_node *seq, size_t i,
 {
 	if (r->lazy == NULL || node == NULL)
 		return node;
-	return fz_render__lazy(r->lazy, r->scratch, seq, i, node);
+	return r->lazy(r->lazy_ctx, r->scratch, seq, i, node);
 }
 
 /* The value of one name part in v: a mapping's key, or a list's index
@@ -562,16 +563,17 @@ fz_render_template_render(fz_render_template *t, const fz_node *data,
 /* Render onto fp as the output grows, a chunk at a time; with lazy,
  * over its root and its lists' items made on demand. */
 static int
-render_stream(fz_render_template *t, fz_render_ctx *lazy,
-    const fz_node *data, enum fz_escape escape, FILE *fp, fz_error *err)
+render_stream(fz_render_template *t, fz_render__lazy_fn lazy,
+    void *lazy_ctx, const fz_node *data, enum fz_escape escape, FILE *fp,
+    fz_error *err)
 {
 	fz_buf chunk = { 0 };
 	struct render r = { .t = t, .escape = escape, .buf = &chunk,
-		.fp = fp, .err = err, .lazy = lazy };
+		.fp = fp, .err = err, .lazy = lazy, .lazy_ctx = lazy_ctx };
 	int status;
 
-	if (lazy != NULL && (r.scratch = fz_arena_new()) == NULL)
-		fz_nomem();
+	if (lazy != NULL)
+		r.scratch = fz_arena_new();
 	status = render_main(&r, data);
 	if (status == FZ_OK)
 		flush_out(&r);
@@ -612,15 +614,15 @@ copy_out(FILE *tmp, FILE *fp, fz_error *err)
 }
 
 int
-fz_render__stream(fz_render_template *t, fz_render_ctx *lazy,
-    const fz_node *data, enum fz_escape escape, FILE *fp, int whole,
-    fz_error *err)
+fz_render__stream(fz_render_template *t, fz_render__lazy_fn lazy,
+    void *lazy_ctx, const fz_node *data, enum fz_escape escape, FILE *fp,
+    int whole, fz_error *err)
 {
 	FILE *tmp;
 	int status;
 
 	if (!whole)
-		return render_stream(t, lazy, data, escape, fp, err);
+		return render_stream(t, lazy, lazy_ctx, data, escape, fp, err);
 	/* Rendered whole into a file of its own before a byte is
 	 * written: a template that fails half-way (a partial refused, or
 	 * nested too deep) writes nothing, and memory holds a chunk of
@@ -629,7 +631,7 @@ fz_render__stream(fz_render_template *t, fz_render_ctx *lazy,
 		return fz_error_set(err, FZ_CANTCREAT, NULL, 0, 0, "cannot "
 		    "make a temporary file for the output: %s",
 		    strerror(errno));
-	status = render_stream(t, lazy, data, escape, tmp, err);
+	status = render_stream(t, lazy, lazy_ctx, data, escape, tmp, err);
 	if (status == FZ_IOERR)
 		err->file[0] = '\0';	/* the temporary file's, not fp's */
 	if (status == FZ_OK)
@@ -642,5 +644,5 @@ int
 fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err)
 {
-	return fz_render__stream(t, NULL, data, escape, fp, 1, err);
+	return fz_render__stream(t, NULL, NULL, data, escape, fp, 1, err);
 }

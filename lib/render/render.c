@@ -82,9 +82,8 @@ fz_render_ctx_lazy(fz_render_ctx *c)
 	if (c->ndocs > 0)
 		return;		/* documents added already have their helpers */
 	c->lazy = 1;
-	if ((c->lazy_lists = fz_map_new()) == NULL ||
-	    (c->lazy_items = fz_map_new()) == NULL)
-		fz_nomem();
+	c->lazy_lists = fz_map_new();
+	c->lazy_items = fz_map_new();
 }
 
 void
@@ -101,138 +100,6 @@ fz_render_ctx_hold(fz_render_ctx *c, fz_arena *a)
 		return;
 	c->held = fz_xrealloc(c->held, (c->nheld + 1) * sizeof *c->held);
 	c->held[c->nheld++] = a;
-}
-
-void
-fz_render__holes(fz_render_ctx *c, fz_node *seq, size_t n)
-{
-	if (n > c->nholes) {
-		/* The old array stays for the lists given it. */
-		size_t cap = 4;
-		while (cap < n)
-			cap *= 2;
-		c->holes = fz_arena_alloc(c->a, cap * sizeof *c->holes);
-		if (c->holes == NULL)
-			fz_nomem();
-		for (size_t i = 0; i < cap; i++)
-			c->holes[i] = c->hole;
-		c->nholes = cap;
-	}
-	seq->kids = n > 0 ? c->holes : NULL;
-	seq->n = n;
-}
-
-fz_render__lazy_list *
-fz_render__lazy_find(const fz_render_ctx *c, const fz_node *seq)
-{
-	void **slot = c->lazy_lists == NULL || seq == NULL ||
-	    seq->type != FZ_SEQ ? NULL : fz_map_find(c->lazy_lists,
-	    (const char *)&seq, sizeof seq);
-
-	return slot != NULL ? *slot : NULL;
-}
-
-fz_render__lazy_list *
-fz_render__lazy_note(fz_render_ctx *c, const fz_node *seq, int how)
-{
-	int added;
-	void **slot = fz_map_insert(c->lazy_lists, (const char *)&seq,
-	    sizeof seq, &added, NULL);
-	fz_render__lazy_list *l;
-
-	if (!added)
-		return *slot;
-	l = fz_arena_alloc(c->a, sizeof *l);
-	if (l == NULL)
-		fz_nomem();
-	memset(l, 0, sizeof *l);
-	l->how = how;
-	l->seq = seq;
-	*slot = l;
-	/* Its items as a key may find them (tally_by, KEY_by_key). */
-	for (size_t i = 0; how == LZ_ITEMS && i < seq->n; i++) {
-		const fz_node *item = seq->kids[i];
-		fz_render__lazy_item *it;
-		if (item == NULL || (item->type != FZ_MAP &&
-		    item->type != FZ_SEQ))
-			continue;
-		slot = fz_map_insert(c->lazy_items, (const char *)&item,
-		    sizeof item, &added, NULL);
-		if (!added)
-			continue;
-		if ((it = fz_arena_alloc(c->a, sizeof *it)) == NULL)
-			fz_nomem();
-		it->list = l;
-		it->index = i;
-		*slot = it;
-	}
-	return l;
-}
-
-/* A copy of n in a to add helpers to: its mappings and lists, with the
- * room fz_node_put takes them to have; scalars (which nothing writes
- * to) and lazy lists (whose items are made on demand) shared. */
-static fz_node *
-copy_to_complete(const fz_render_ctx *c, fz_arena *a, const fz_node *n)
-{
-	size_t slots, cap = 4;
-	fz_node *copy;
-
-	if (n == NULL || n->type == FZ_SCALAR ||
-	    fz_render__lazy_find(c, n) != NULL)
-		return (fz_node *)n;
-	if ((copy = fz_arena_alloc(a, sizeof *copy)) == NULL)
-		fz_nomem();
-	*copy = *n;
-	copy->kids = NULL;
-	slots = n->type == FZ_MAP ? 2 * n->n : n->n;
-	if (slots == 0)
-		return copy;
-	while (cap < slots)
-		cap *= 2;
-	if ((copy->kids = fz_arena_alloc(a, cap * sizeof *copy->kids)) == NULL)
-		fz_nomem();
-	for (size_t i = 0; i < slots; i++)
-		copy->kids[i] = n->type == FZ_MAP && i % 2 == 0 ? n->kids[i] :
-		    copy_to_complete(c, a, n->kids[i]);
-	return copy;
-}
-
-const fz_node *
-fz_render__lazy(fz_render_ctx *c, fz_arena *scratch, const fz_node *seq,
-    size_t i, const fz_node *node)
-{
-	const fz_render__lazy_list *l;
-	fz_node *item;
-
-	if (seq == NULL) {
-		void **slot = fz_map_find(c->lazy_items, (const char *)&node,
-		    sizeof node);
-		const fz_render__lazy_item *it = slot != NULL ? *slot : NULL;
-		if (it == NULL)
-			return node;
-		l = it->list;
-		i = it->index;
-	} else if ((l = fz_render__lazy_find(c, seq)) == NULL) {
-		return node;
-	}
-	/* The item as the documents' helpers, added all at once, would
-	 * have made it: made, then completed, then walked and flagged. */
-	if (l->how == LZ_TABLE_ROWS)
-		return fz_render__table_row(c, scratch, l->table, i);
-	if (l->how == LZ_BARS)
-		item = fz_render__bar(scratch, l, i);
-	else if (node->type == FZ_MAP || node->type == FZ_SEQ)
-		item = copy_to_complete(c, scratch, node);
-	else
-		return node;
-	if (l->cols != NULL && item->type == FZ_MAP)
-		fz_render__tally_row(scratch, item, l->cols, l->by);
-	if (l->walked) {
-		fz_render__walk(scratch, c, 0, item, l->depth);
-		fz_render__item_flags(scratch, item, i, l->seq->n);
-	}
-	return item;
 }
 
 void
@@ -553,6 +420,6 @@ int
 fz_render_ctx_render(fz_render_ctx *c, fz_render_template *t,
     enum fz_escape escape, FILE *fp, int whole, fz_error *err)
 {
-	return fz_render__stream(t, c->lazy ? c : NULL, fz_render_ctx_root(c),
-	    escape, fp, whole, err);
+	return fz_render__stream(t, c->lazy ? fz_render__lazy : NULL, c,
+	    fz_render_ctx_root(c), escape, fp, whole, err);
 }

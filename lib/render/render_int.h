@@ -65,15 +65,19 @@ fz_render__lazy_list *fz_render__lazy_note(fz_render_ctx *c,
     const fz_node *seq, int how);
 /* What a template sees of node, item i of seq (seq NULL: a node reached
  * by a key): for an item of a lazy list, a copy in scratch with its
- * helpers; else node itself. */
-const fz_node *fz_render__lazy(fz_render_ctx *c, fz_arena *scratch,
+ * helpers; else node itself.  fz_render__lazy is the render context's
+ * (ctx a fz_render_ctx). */
+typedef const fz_node *(*fz_render__lazy_fn)(void *ctx, fz_arena *scratch,
     const fz_node *seq, size_t i, const fz_node *node);
-/* Render t over data onto fp a chunk at a time, with lazy's items made
- * on demand (lazy may be NULL); with whole, into a temporary file first
- * so that an error writes nothing onto fp. */
-int fz_render__stream(fz_render_template *t, fz_render_ctx *lazy,
-    const fz_node *data, enum fz_escape escape, FILE *fp, int whole,
-    fz_error *err);
+const fz_node *fz_render__lazy(void *ctx, fz_arena *scratch,
+    const fz_node *seq, size_t i, const fz_node *node);
+/* Render t over data onto fp a chunk at a time, each node a template
+ * comes to passed through lazy (NULL: none) with lazy_ctx; with whole,
+ * into a temporary file first so that an error writes nothing onto
+ * fp. */
+int fz_render__stream(fz_render_template *t, fz_render__lazy_fn lazy,
+    void *lazy_ctx, const fz_node *data, enum fz_escape escape, FILE *fp,
+    int whole, fz_error *err);
 
 /* New scalars owned by a: text always reads as text, a plain scalar
  * resolves as YAML would (numbers, true, null). */
