@@ -241,14 +241,17 @@ fz_render_ctx_template(const fz_render_ctx *c)
 
 /* The rows of rows under their value of key, as a mapping. */
 static fz_node *
-rows_by(fz_arena *a, const fz_node *rows, const char *key)
+rows_by(fz_render_ctx *c, const fz_node *rows, const char *key)
 {
+	fz_arena *a = c->a;
 	fz_node *group = fz_node_map(a);
 
 	for (size_t r = 0; r < rows->n; r++) {
 		const fz_node *v = fz_node_get(rows->kids[r], key);
-		if (v != NULL && v->type == FZ_SCALAR)
+		if (v != NULL && v->type == FZ_SCALAR) {
 			fz_render__add(a, group, v->str, rows->kids[r]);
+			fz_render__lazy_ref(c->lazy ? c : NULL, rows, r);
+		}
 	}
 	return group;
 }
@@ -264,9 +267,12 @@ is_tally(const char *kind)
  * tally's reporters (the bureau's and the towns' inspections, which
  * every tally carries). */
 static void
-tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
-    const char *const *kinds, size_t n)
+tally_by(fz_render_ctx *c, fz_node *root)
 {
+	fz_arena *a = c->a;
+	fz_node *const *docs = c->docs;
+	const char *const *kinds = c->kinds;
+	size_t n = c->ndocs;
 	fz_node *by_all = fz_node_map(a);
 
 	for (size_t i = 0; i < n; i++) {
@@ -278,14 +284,14 @@ tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
 		    fz_node_get(by_all, by->kids[0]->str) != NULL)
 			continue;
 		fz_node_put(a, by_all, by->kids[0]->str,
-		    rows_by(a, rows, by->kids[0]->str));
+		    rows_by(c, rows, by->kids[0]->str));
 	}
 	for (size_t i = 0; i < n && fz_node_get(by_all, "reported_by") ==
 	    NULL; i++) {
 		const fz_node *reps = fz_node_get(docs[i], "reporters");
 		if (is_tally(kinds[i]) && reps != NULL && reps->type == FZ_SEQ)
 			fz_node_put(a, by_all, "reported_by",
-			    rows_by(a, reps, "reported_by"));
+			    rows_by(c, reps, "reported_by"));
 	}
 	fz_node_put(a, root, "tally_by", by_all);
 }
@@ -344,7 +350,8 @@ fz_render_ctx_root(fz_render_ctx *c)
 		    c->where));
 	for (size_t i = 0; i < root->n; i++)
 		if (root->kids[2 * i + 1]->type == FZ_SEQ)
-			fz_render__seq_helpers(a, root, root->kids[2 * i]->str,
+			fz_render__seq_helpers(a, c->lazy ? c : NULL, root,
+			    root->kids[2 * i]->str,
 			    root->kids[2 * i + 1]);
 	/* year: of the first document within one, for titles. */
 	for (size_t i = 0; i < c->ndocs; i++)
@@ -352,7 +359,7 @@ fz_render_ctx_root(fz_render_ctx *c)
 			fz_render__add(a, root, "year", fz_node_get(c->docs[i], "year"));
 			break;
 		}
-	tally_by(a, root, c->docs, c->kinds, c->ndocs);
+	tally_by(c, root);
 	fz_render__add(a, root, "labels", labels_map(a));
 	return c->root = root;
 }

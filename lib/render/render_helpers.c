@@ -159,7 +159,8 @@ fz_render__list_flags(fz_arena *a, fz_node *seq)
 }
 
 void
-fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
+fz_render__seq_helpers(fz_arena *a, fz_render_ctx *lazy, fz_node *map,
+    const char *key, fz_node *seq)
 {
 	char name[128], buf[32];
 	fz_node *by_key = fz_node_map(a);
@@ -176,9 +177,10 @@ fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
 		const fz_node *k = fz_node_get(item, "key");
 		const char *w = item->type == FZ_SCALAR ?
 		    fz_value_label(key, item->str) : NULL;
-		if (k != NULL && k->type == FZ_SCALAR && by_key != NULL)
+		if (k != NULL && k->type == FZ_SCALAR && by_key != NULL) {
 			fz_render__add(a, by_key, k->str, seq->kids[i]);
-		else
+			fz_render__lazy_ref(lazy, seq, i);
+		} else
 			by_key = NULL;
 		if (w == NULL)
 			all_words = 0;
@@ -295,7 +297,7 @@ walk(const struct walk *w, fz_node *n, int depth)
 		if (v->type == FZ_SCALAR)
 			scalar_helpers(a, n, key, v);
 		else if (v->type == FZ_SEQ)
-			fz_render__seq_helpers(a, n, key, v);
+			fz_render__seq_helpers(a, w->lazy, n, key, v);
 	}
 }
 

@@ -60,6 +60,10 @@ void fz_render__holes(fz_render_ctx *c, fz_node *seq, size_t n);
 /* The list's entry, NULL when seq is not one made lazily. */
 fz_render__lazy_list *fz_render__lazy_find(const fz_render_ctx *c,
     const fz_node *seq);
+/* Item i of seq is found by a key too (tally_by, KEY_by_key): when seq
+ * is a lazy list of c (c may be NULL), what that key gives is made on
+ * demand as the item is. */
+void fz_render__lazy_ref(fz_render_ctx *c, const fz_node *seq, size_t i);
 /* Note seq as a lazy list (once: the entry it has, else a new one). */
 fz_render__lazy_list *fz_render__lazy_note(fz_render_ctx *c,
     const fz_node *seq, int how);
@@ -101,7 +105,7 @@ int fz_render__is_money(const char *key);
 void fz_render__list_flags(fz_arena *a, fz_node *seq);
 /* KEY_count of a list in map; KEY_by_key for a list of mappings with
  * key:; KEY_label for a list of enumeration values, joined with 、. */
-void fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key,
+void fz_render__seq_helpers(fz_arena *a, fz_render_ctx *lazy, fz_node *map, const char *key,
     fz_node *seq);
 /* Add the helpers everywhere below n (render_helpers.c), at depth.
  * With lazy, a list is noted as a lazy one of lazy instead (when

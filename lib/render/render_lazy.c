@@ -48,21 +48,28 @@ fz_render__lazy_note(fz_render_ctx *c, const fz_node *seq, int how)
 	l->how = how;
 	l->seq = seq;
 	*slot = l;
-	/* Its items as a key may find them (tally_by, KEY_by_key). */
-	for (size_t i = 0; how == LZ_ITEMS && i < seq->n; i++) {
-		const fz_node *item = seq->kids[i];
-		fz_render__lazy_item *it;
-		if (item == NULL || (item->type != FZ_MAP &&
-		    item->type != FZ_SEQ))
-			continue;
-		slot = fz_map_insert(c->lazy_items, (const char *)&item,
-		    sizeof item, &added, NULL);
-		if (!added)
-			continue;
-		it = fz_arena_alloc(c->a, sizeof *it);
-		it->list = l;
-		it->index = i;
-		*slot = it;
-	}
 	return l;
+}
+
+void
+fz_render__lazy_ref(fz_render_ctx *c, const fz_node *seq, size_t i)
+{
+	const fz_render__lazy_list *l = c != NULL ? fz_render__lazy_find(c,
+	    seq) : NULL;
+	const fz_node *item = l != NULL ? seq->kids[i] : NULL;
+	fz_render__lazy_item *it;
+	void **slot;
+	int added;
+
+	if (l == NULL || l->how != LZ_ITEMS || item == NULL ||
+	    (item->type != FZ_MAP && item->type != FZ_SEQ))
+		return;
+	slot = fz_map_insert(c->lazy_items, (const char *)&item, sizeof item,
+	    &added, NULL);
+	if (!added)
+		return;
+	it = fz_arena_alloc(c->a, sizeof *it);
+	it->list = l;
+	it->index = i;
+	*slot = it;
 }

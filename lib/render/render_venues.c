@@ -283,8 +283,8 @@ fz_render__venues(fz_render_ctx *c, fz_where *w)
 		for (size_t k = 0; k < cases->n; k++)
 			case_row(a, t, cases->kids[k]);
 		fz_node_put(a, v, "case_table", t);
-		fz_render__seq_helpers(a, v, "inspections", insp);
-		fz_render__seq_helpers(a, v, "cases", cases);
+		fz_render__seq_helpers(a, NULL, v, "inspections", insp);
+		fz_render__seq_helpers(a, NULL, v, "cases", cases);
 	}
 	fz_render__list_flags(a, venues);
 	fz_map_free(venue_of);
