@@ -243,14 +243,17 @@ write_text(fz_output *out, void *ctx, fz_error *err)
 	struct reading *r = ctx;
 	enum fz_escape esc = !strcmp(r->o->format, "html") ? FZ_ESCAPE_HTML :
 	    FZ_ESCAPE_NONE;
-	const fz_node *root = fz_render_ctx_root(r->ctx);
 
 	if (r->t == NULL)
-		return fz_output_node(out, root, err);
+		return fz_output_node(out, fz_render_ctx_root(r->ctx), err);
 	if (!strcmp(r->o->format, "docx"))
-		return fz_render_docx_output(out, r->t, root, templates_dir(),
-		    err);
-	return fz_render_template_render_file(r->t, root, esc, out->fp, err);
+		return fz_render_docx_output(out, r->t,
+		    fz_render_ctx_root(r->ctx), templates_dir(), err);
+	/* Straight into a temporary file that replaces -o FILE only when
+	 * whole; through one of its own onto standard output or a device,
+	 * so that an error there writes nothing. */
+	return fz_render_ctx_render(r->ctx, r->t, esc, out->fp,
+	    out->path == NULL || out->tmp == NULL, err);
 }
 
 static int
@@ -282,10 +285,26 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		r.ctx = fz_render_ctx_new();
 	if (r.ctx != NULL)
 		fz_render_ctx_set_where(r.ctx, o->where);
-	if (rc == FZ_OK)
+	/* Each item's helpers only when the template comes to it; the
+	 * context printed whole, and docx's own renderer, have them all. */
+	if (r.ctx != NULL && !o->context && strcmp(o->format, "docx") != 0)
+		fz_render_ctx_lazy(r.ctx);
+	if (r.ctx != NULL && !o->context)
+		fz_render_ctx_share(r.ctx);
+	if (rc == FZ_OK) {
+		/* The documents as read, their alike keys one node, not
+		 * copied: the stream keeps them and hands them over (the
+		 * tables copy what they need). */
+		fz_arena *kept = NULL;
 		rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
-		    .flags = FZ_STREAM_ANY_KIND, .take = take, .ctx = &r },
-		    err);
+		    .flags = FZ_STREAM_ANY_KIND | (o->context ? 0 :
+		    FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS), .take = take,
+		    .ctx = &r, .keep = &kept }, err);
+		if (r.ctx != NULL)
+			fz_render_ctx_hold(r.ctx, kept);
+		else
+			fz_arena_free(kept);
+	}
 	if (rc == FZ_OK && !tables && !o->context && r.t == NULL)
 		rc = fz_render_template_open(templates_dir(), o->format,
 		    fz_render_ctx_template(r.ctx), &r.t, err);

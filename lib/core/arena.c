@@ -76,6 +76,25 @@ fz_arena_reset(fz_arena *a)
 	a->first->used = 0;
 }
 
+void
+fz_arena_mark_at(fz_arena *a, fz_arena_mark *m)
+{
+	m->block = a->head;
+	m->used = a->head->used;
+}
+
+void
+fz_arena_release(fz_arena *a, const fz_arena_mark *m)
+{
+	/* Blocks taken since the mark are in front of it. */
+	while (a->head != m->block) {
+		struct block *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+	a->head->used = m->used;
+}
+
 void *
 fz_arena_alloc(fz_arena *a, size_t size)
 {

@@ -54,6 +54,16 @@ fz_arena *fz_arena_new(void);
 void fz_arena_free(fz_arena *a);
 /* Forgets every allocation (keeps the first block for reuse). */
 void fz_arena_reset(fz_arena *a);
+/* A point in an arena's allocations: fz_arena_release(a, m) forgets
+ * everything allocated after fz_arena_mark(a, m) and frees the blocks
+ * taken since, so a scratch arena serves a loop in constant memory.
+ * Marks nest; releasing one forgets the marks taken after it. */
+typedef struct fz_arena_mark {
+	void *block;
+	size_t used;
+} fz_arena_mark;
+void fz_arena_mark_at(fz_arena *a, fz_arena_mark *m);
+void fz_arena_release(fz_arena *a, const fz_arena_mark *m);
 /* Memory owned by the arena, aligned for any type. */
 void *fz_arena_alloc(fz_arena *a, size_t size);
 /* A NUL-terminated copy of s[0..len) owned by the arena. */

@@ -182,6 +182,8 @@ fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
 		if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK)
 			rc = in->take(in->ctx, &ev, err);
 	} while (rc == FZ_OK && ev.type != FZ_EV_END);
+	if (in->keep != NULL)
+		*in->keep = fz_stream_take_arena(s);
 	fz_stream_close(s);
 	return rc;
 }

@@ -46,7 +46,12 @@ enum fz_stream_flags {
 	/* A large file may be parsed in two parts at once, the events of
 	 * the second held until they are read: faster with two processors,
 	 * at the cost of memory, for a reader that keeps what it reads. */
-	FZ_STREAM_SPLIT = 4
+	FZ_STREAM_SPLIT = 4,
+	/* With FZ_STREAM_KEEP: the keys of the mappings inside documents
+	 * that have one text (and quoting) are one node, placed where it
+	 * was first met, so that a long list of alike mappings holds its
+	 * keys once.  For a reader that never tells where a key is. */
+	FZ_STREAM_SHARE_KEYS = 8
 };
 
 typedef struct fz_stream fz_stream;
@@ -75,6 +80,10 @@ size_t fz_stream_count(const fz_stream *s, enum fz_kind k);
 /* How many inputs were parsed in two parts (FZ_STREAM_SPLIT) so far. */
 size_t fz_stream_splits(const fz_stream *s);
 void fz_stream_close(fz_stream *s);
+/* With FZ_STREAM_KEEP: the arena of every node read so far, handed to
+ * the caller (who frees it, after fz_stream_close too); the stream
+ * keeps on with a new one.  NULL without FZ_STREAM_KEEP. */
+fz_arena *fz_stream_take_arena(fz_stream *s);
 
 /* ---------------------------------------------------------------- writer */
 
@@ -320,13 +329,18 @@ typedef struct fz_cli_input {
 	void *ctx;
 	fz_tap_fn tap;		/* NULL, or every block of bytes read */
 	void *tap_ctx;
+	/* With FZ_STREAM_KEEP, where the nodes' arena (fz_stream_take_arena)
+	 * goes when reading ends, so that take can keep nodes without
+	 * copying them; NULL: freed with the stream. */
+	fz_arena **keep;
 } fz_cli_input;
 /* Read the inputs (files, or standard input when nfiles is 0) through
  * one stream, as in says, with a progress line on stderr when it is a
  * terminal or --progress was given.  FZ_OK when the end event was
  * taken, or the first status of the reading or of take (err filled).
  * The stream is closed before it returns: what take keeps of an event,
- * it copies. */
+ * it copies, unless in->keep is given (then *in->keep is set, whatever
+ * the status). */
 int fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
     fz_error *err);
 

@@ -29,6 +29,13 @@ struct fz_stream {
 	const char *kind_name;	/* as the event gives it */
 	fz_node *doc, *buffered, *kept;	/* kept: records under KEEP */
 	fz_map *doc_keys;	/* the document's keys, for key_seen */
+	fz_map *shared_keys;	/* FZ_STREAM_SHARE_KEYS: key text -> node */
+	/* The children of the collections being built, innermost last:
+	 * each gets its kids array once, at its end, of the size
+	 * fz_node_push would have grown it to, with no smaller ones left
+	 * behind in the arena. */
+	fz_node **pend;
+	size_t npend, cappend;
 	size_t bufpos, rec_index, ndocs;
 	int streamed;		/* records: of this document were streamed */
 	unsigned doc_line, doc_col;
@@ -85,10 +92,27 @@ fz_stream_close(fz_stream *s)
 		return;
 	fz_io__feed_close(s->feed);
 	fz_map_free(s->doc_keys);
+	fz_map_free(s->shared_keys);
+	free(s->pend);
 	if (s->rec_arena != s->doc_arena)
 		fz_arena_free(s->rec_arena);
 	fz_arena_free(s->doc_arena);
 	free(s);
+}
+
+fz_arena *
+fz_stream_take_arena(fz_stream *s)
+{
+	fz_arena *a = s->doc_arena;
+
+	if (!(s->flags & FZ_STREAM_KEEP))
+		return NULL;
+	/* One arena holds documents and records alike. */
+	s->doc_arena = s->rec_arena = fz_arena_new();
+	/* The keys shared so far are the taker's. */
+	fz_map_free(s->shared_keys);
+	s->shared_keys = NULL;
+	return a;
 }
 
 static int at_event(fz_stream *s, const fz_pev *e, fz_error *err,
@@ -208,12 +232,46 @@ key_seen(fz_map **seen, const fz_node *m, const char *key, size_t len)
 static int build(fz_stream *s, fz_arena *a, fz_pev *e, int depth,
     fz_node **out, fz_error *err);
 
+static fz_node *
+new_scalar(fz_stream *s, fz_arena *a, const fz_pev *e)
+{
+	fz_node *n = fz_node_scalar(a, e->str, e->len);
+
+	if (n == NULL)
+		fz_nomem();
+	/* Quoted, block and !!str scalars are strings, never resolved. */
+	n->quoted = e->quoted;
+	place(s, n, e);
+	return n;
+}
+
+/* The one node of a mapping key's text (and quoting), made where it is
+ * first met. */
 static int
-build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
+shared_key(fz_stream *s, fz_arena *a, const fz_pev *e, fz_node **out)
+{
+	char quoted = e->quoted ? 'q' : 'p';
+	fz_buf text = { 0 };
+	void **slot;
+
+	if (s->shared_keys == NULL)
+		s->shared_keys = fz_map_new();
+	fz_buf_add(&text, &quoted, 1);
+	fz_buf_add(&text, e->str, e->len);
+	slot = fz_map_insert(s->shared_keys, text.data, text.len, NULL, NULL);
+	fz_buf_free(&text);
+	if (*slot == NULL)
+		*slot = new_scalar(s, a, e);
+	*out = *slot;
+	return FZ_OK;
+}
+
+/* A scalar; key: a mapping's key. */
+static int
+build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, int key, fz_node **out,
     fz_error *err)
 {
 	size_t len = e->len;
-	fz_node *n;
 
 	if (len > FZ_MAX_SCALAR)
 		return fz_error_set(err, FZ_DATAERR, s->name, e->line, e->col,
@@ -224,14 +282,38 @@ build_scalar(fz_stream *s, fz_arena *a, fz_pev *e, fz_node **out,
 	if (e->escaped && memchr(e->str, '\0', len) != NULL)
 		return at_event(s, e, err, "a scalar must not hold a NUL "
 		    "character (\\0)");
-	n = fz_node_scalar(a, e->str, len);
-	if (n == NULL)
-		fz_nomem();
-	/* Quoted, block and !!str scalars are strings, never resolved. */
-	n->quoted = e->quoted;
-	place(s, n, e);
-	*out = n;
+	if (key && (s->flags & FZ_STREAM_SHARE_KEYS) &&
+	    (s->flags & FZ_STREAM_KEEP))
+		return shared_key(s, a, e, out);
+	*out = new_scalar(s, a, e);
 	return FZ_OK;
+}
+
+static void
+pend(fz_stream *s, fz_node *kid)
+{
+	if (s->npend == s->cappend) {
+		s->cappend = s->cappend ? 2 * s->cappend : 256;
+		s->pend = fz_xrealloc(s->pend, s->cappend * sizeof *s->pend);
+	}
+	s->pend[s->npend++] = kid;
+}
+
+/* The children pended from base on, into n's own kids array. */
+static void
+settle(fz_stream *s, fz_arena *a, fz_node *n, size_t base)
+{
+	size_t used = s->npend - base, cap = 4;
+
+	n->kids = NULL;
+	n->n = n->type == FZ_MAP ? used / 2 : used;
+	if (used > 0) {
+		while (cap < used)
+			cap *= 2;
+		n->kids = fz_arena_alloc(a, cap * sizeof *n->kids);
+		memcpy(n->kids, s->pend + base, used * sizeof *n->kids);
+	}
+	s->npend = base;
 }
 
 /* The children of a collection that began with e, up to its end event;
@@ -243,44 +325,50 @@ build_kids_seen(fz_stream *s, fz_arena *a, fz_node *n, int depth,
 	unsigned end = n->type == FZ_MAP ? FZ_PEV_MAP_END
 	    : FZ_PEV_SEQ_END;
 	fz_node *kid, *key = NULL;
+	size_t base = s->npend;
 	fz_pev e;
 	int rc;
 
 	for (;;) {
 		if ((rc = next_event(s, &e, err)) != FZ_OK)
-			return rc;
+			break;
 		if (e.type == end)
 			break;
 		if (n->type == FZ_MAP && key == NULL &&
 		    e.type != FZ_PEV_SCALAR) {
-			return at_event(s, &e, err, "a mapping key must be a "
+			rc = at_event(s, &e, err, "a mapping key must be a "
 			    "scalar");
+			break;
 		}
-		if (n->type == FZ_MAP && key == NULL && is_merge_key(&e))
-			return at_event(s, &e, err, MERGE_REFUSED);
-		rc = build(s, a, &e, depth + 1, &kid, err);
-		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL &&
-		    key_seen(seen, n, kid->str, kid->len))
-			rc = at_event(s, &e, err, "duplicate key in mapping");
+		if (n->type == FZ_MAP && key == NULL && is_merge_key(&e)) {
+			rc = at_event(s, &e, err, MERGE_REFUSED);
+			break;
+		}
+		rc = n->type == FZ_MAP && key == NULL && e.type ==
+		    FZ_PEV_SCALAR ? build_scalar(s, a, &e, 1, &kid, err) :
+		    build(s, a, &e, depth + 1, &kid, err);
+		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL) {
+			/* The pairs so far, as key_seen looks at them. */
+			n->kids = s->pend + base;
+			n->n = (s->npend - base) / 2;
+			if (key_seen(seen, n, kid->str, kid->len))
+				rc = at_event(s, &e, err, "duplicate key in "
+				    "mapping");
+		}
 		if (rc != FZ_OK)
-			return rc;
+			break;
 		if (n->type == FZ_SEQ) {
-			fz_node_push(a, n, kid);
+			pend(s, kid);
 		} else if (key == NULL) {
 			key = kid;
 		} else {
-			/* Keys and values go in as items, counted as pairs
-			 * after the push. */
-			size_t pairs = n->n;
-
-			n->n = 2 * pairs;
-			fz_node_push(a, n, key);
-			fz_node_push(a, n, kid);
-			n->n = pairs + 1;
+			pend(s, key);
+			pend(s, kid);
 			key = NULL;
 		}
 	}
-	return FZ_OK;
+	settle(s, a, n, base);
+	return rc;
 }
 
 static int
@@ -301,7 +389,7 @@ build(fz_stream *s, fz_arena *a, fz_pev *e, int depth, fz_node **out,
 
 	switch (e->type) {
 	case FZ_PEV_SCALAR:
-		return build_scalar(s, a, e, out, err);
+		return build_scalar(s, a, e, 0, out, err);
 	case FZ_PEV_ALIAS:
 		return at_event(s, e, err, "aliases (*name) are not accepted");
 	case FZ_PEV_SEQ:

@@ -22,7 +22,12 @@ struct indent {
 struct render {
 	fz_render_template *t;
 	enum fz_escape escape;
-	fz_buf *buf;		/* output */
+	fz_buf *buf;		/* output, or with fp what is not yet written */
+	FILE *fp;		/* NULL: all of it into buf */
+	int write_errno;	/* the first failed write's errno, -1 none */
+	fz_render__lazy_fn lazy; /* what a template sees of a node */
+	void *lazy_ctx;
+	fz_arena *scratch;	/* what lazy makes is made in */
 	int at_bol;		/* the output is at the start of a line */
 	const fz_node **ctx;	/* the context stack */
 	size_t nctx, capctx;
@@ -32,6 +37,20 @@ struct render {
 	fz_error *err;
 };
 
+#define OUT_CHUNK (64 * 1024)	/* what is written onto fp at once */
+
+static void
+flush_out(struct render *r)
+{
+	if (r->fp == NULL || r->buf->len == 0)
+		return;
+	errno = 0;
+	if (r->write_errno < 0 && fwrite(r->buf->data, 1, r->buf->len,
+	    r->fp) != r->buf->len)
+		r->write_errno = errno ? errno : EIO;
+	r->buf->len = 0;
+}
+
 static void
 out(struct render *r, const char *s, size_t len)
 {
@@ -39,6 +58,8 @@ out(struct render *r, const char *s, size_t len)
 		return;
 	fz_buf_add(r->buf, s, len);
 	r->at_bol = s[len - 1] == '\n';
+	if (r->buf->len >= OUT_CHUNK)
+		flush_out(r);
 }
 
 static void
@@ -117,26 +138,40 @@ out_text(struct render *r, const fz_render__mu_node *n, const struct indent *ind
 	out(r, n->s + w, n->len - w);
 }
 
+/* What a template sees of node, item i of seq when seq is not NULL:
+ * with a lazy context, what the context makes of it in scratch. */
+static const fz_node *
+seen(const struct render *r, const fz_node *seq, size_t i,
+    const fz_node *node)
+{
+	if (r->lazy == NULL || node == NULL)
+		return node;
+	return r->lazy(r->lazy_ctx, r->scratch, seq, i, node);
+}
+
 /* The value of one name part in v: a mapping's key, or a list's index
  * (list.0) after the first part. */
 static const fz_node *
-child(const fz_node *v, const char *s, size_t len, int index_ok)
+child(const struct render *r, const fz_node *v, const char *s, size_t len,
+    int index_ok)
 {
 	if (v != NULL && v->type == FZ_MAP) {
 		for (size_t i = 0; i < v->n; i++)
 			if (v->kids[2 * i]->len == len &&
 			    memcmp(v->kids[2 * i]->str, s, len) == 0)
-				return v->kids[2 * i + 1];
+				return seen(r, NULL, 0, v->kids[2 * i + 1]);
 	} else if (v != NULL && v->type == FZ_SEQ && index_ok && len > 0 &&
 	    len < 10 && strspn(s, "0123456789") >= len) {
 		size_t i = (size_t)strtoul(s, NULL, 10);
-		return i < v->n ? v->kids[i] : NULL;
+		return i < v->n ? seen(r, v, i, v->kids[i]) : NULL;
 	}
 	return NULL;
 }
 
 /* A dotted name: the first part is looked for down the context stack,
- * each further part only in what the one before gave. */
+ * each further part only in what the one before gave.  What a lazy
+ * context makes for it lives in scratch until the caller's mark is
+ * released. */
 static const fz_node *
 lookup(const struct render *r, const char *name, size_t len)
 {
@@ -147,15 +182,31 @@ lookup(const struct render *r, const char *name, size_t len)
 	if (len == 1 && name[0] == '.')
 		return r->nctx > 0 ? r->ctx[r->nctx - 1] : NULL;
 	for (size_t i = r->nctx; i-- > 0 && v == NULL;)
-		v = child(r->ctx[i], name, part, 0);
+		v = child(r, r->ctx[i], name, part, 0);
 	while (v != NULL && dot != NULL) {
 		len -= part + 1;
 		name = dot + 1;
 		dot = memchr(name, '.', len);
 		part = dot != NULL ? (size_t)(dot - name) : len;
-		v = child(v, name, part, 1);
+		v = child(r, v, name, part, 1);
 	}
 	return v;
+}
+
+/* Scratch marks around what a lookup makes (nothing without a lazy
+ * context). */
+static void
+mark(const struct render *r, fz_arena_mark *m)
+{
+	if (r->scratch != NULL)
+		fz_arena_mark_at(r->scratch, m);
+}
+
+static void
+release(const struct render *r, const fz_arena_mark *m)
+{
+	if (r->scratch != NULL)
+		fz_arena_release(r->scratch, m);
 }
 
 /* 1 when a number's digits are all zero. */
@@ -305,15 +356,18 @@ render_partial(struct render *r, const fz_render__mu_node *n, const struct inden
 {
 	struct indent level = { "", n->indent, 0, n->ilen, ind };
 	size_t len;
-	const char *name = target(r, n, &len);
+	const char *name;
 	fz_render__mu_tree *tree = NULL;
+	fz_arena_mark m;
 	int status;
 
 	if (n->type == MU_PARENT && !n->standalone && n->lead != NULL)
 		out_text(r, n->lead, ind);
-	if (name == NULL)
-		return FZ_OK;
-	if ((status = load(r, n, name, len, &tree)) != FZ_OK || tree == NULL)
+	mark(r, &m);
+	name = target(r, n, &len);
+	status = name != NULL ? load(r, n, name, len, &tree) : FZ_OK;
+	release(r, &m);
+	if (status != FZ_OK || tree == NULL)
 		return status;
 	if (n->type == MU_PARENT) {
 		if (r->nargs == r->capargs) {
@@ -355,19 +409,27 @@ render_block(struct render *r, const fz_render__mu_node *n, const struct indent 
 static int
 render_section(struct render *r, const fz_render__mu_node *n, const struct indent *ind)
 {
-	const fz_node *v = lookup(r, n->s, n->len);
+	fz_arena_mark m, each;
+	const fz_node *v;
 	int status = FZ_OK;
 
-	if (n->type == MU_INVERTED)
-		return truthy(v) ? FZ_OK : render_list(r, n->kids, n->n, ind);
-	if (!truthy(v))
-		return FZ_OK;
-	for (size_t i = 0; status == FZ_OK &&
-	    i < (v->type == FZ_SEQ ? v->n : 1); i++) {
-		push_ctx(r, v->type == FZ_SEQ ? v->kids[i] : v);
-		status = render_list(r, n->kids, n->n, ind);
-		r->nctx--;
+	mark(r, &m);
+	v = lookup(r, n->s, n->len);
+	if (n->type == MU_INVERTED) {
+		if (!truthy(v))
+			status = render_list(r, n->kids, n->n, ind);
+	} else if (truthy(v)) {
+		for (size_t i = 0; status == FZ_OK &&
+		    i < (v->type == FZ_SEQ ? v->n : 1); i++) {
+			mark(r, &each);
+			push_ctx(r, v->type == FZ_SEQ ? seen(r, v, i,
+			    v->kids[i]) : v);
+			status = render_list(r, n->kids, n->n, ind);
+			r->nctx--;
+			release(r, &each);
+		}
 	}
+	release(r, &m);
 	return status;
 }
 
@@ -376,6 +438,7 @@ render_node(struct render *r, const fz_render__mu_node *n, const struct indent *
 {
 	const char *s;
 	size_t len;
+	fz_arena_mark m;
 
 	switch (n->type) {
 	case MU_TEXT:
@@ -383,11 +446,13 @@ render_node(struct render *r, const fz_render__mu_node *n, const struct indent *
 		return FZ_OK;
 	case MU_VAR:
 	case MU_RAW:
+		mark(r, &m);
 		scalar_text(lookup(r, n->s, n->len), &s, &len);
 		if (n->type == MU_VAR)
 			out_escaped(r, s, len);
 		else
 			out(r, s, len);
+		release(r, &m);
 		return FZ_OK;
 	default:
 		break;
@@ -475,6 +540,7 @@ render_main(struct render *r, const fz_node *data)
 	int status;
 
 	r->at_bol = 1;
+	r->write_errno = -1;
 	if (data != NULL)
 		push_ctx(r, data);
 	status = render_list(r, r->t->main->root.kids, r->t->main->root.n,
@@ -494,21 +560,89 @@ fz_render_template_render(fz_render_template *t, const fz_node *data,
 	return render_main(&r, data);
 }
 
+/* Render onto fp as the output grows, a chunk at a time; with lazy,
+ * over its root and its lists' items made on demand. */
+static int
+render_stream(fz_render_template *t, fz_render__lazy_fn lazy,
+    void *lazy_ctx, const fz_node *data, enum fz_escape escape, FILE *fp,
+    fz_error *err)
+{
+	fz_buf chunk = { 0 };
+	struct render r = { .t = t, .escape = escape, .buf = &chunk,
+		.fp = fp, .err = err, .lazy = lazy, .lazy_ctx = lazy_ctx };
+	int status;
+
+	if (lazy != NULL)
+		r.scratch = fz_arena_new();
+	status = render_main(&r, data);
+	if (status == FZ_OK)
+		flush_out(&r);
+	fz_buf_free(&chunk);
+	fz_arena_free(r.scratch);
+	errno = 0;
+	if (status == FZ_OK && r.write_errno < 0 && fflush(fp) != 0)
+		r.write_errno = errno ? errno : EIO;
+	if (status == FZ_OK && (r.write_errno >= 0 || ferror(fp)))
+		status = fz_error_set(err, FZ_IOERR, NULL, 0, 0,
+		    "write error: %s", strerror(r.write_errno > 0 ?
+		    r.write_errno : EIO));
+	return status;
+}
+
+/* Copy what is in tmp onto fp: FZ_OK or FZ_IOERR. */
+static int
+copy_out(FILE *tmp, FILE *fp, fz_error *err)
+{
+	char buf[OUT_CHUNK];
+	size_t n;
+
+	errno = 0;
+	if (fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0)
+		return fz_error_set(err, FZ_IOERR, NULL, 0, 0, "write error: "
+		    "%s", strerror(errno ? errno : EIO));
+	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0) {
+		errno = 0;
+		if (fwrite(buf, 1, n, fp) != n)
+			return fz_error_set(err, FZ_IOERR, NULL, 0, 0,
+			    "write error: %s", strerror(errno ? errno : EIO));
+	}
+	errno = 0;
+	if (ferror(tmp) || fflush(fp) != 0 || ferror(fp))
+		return fz_error_set(err, FZ_IOERR, NULL, 0, 0, "write error: "
+		    "%s", strerror(errno ? errno : EIO));
+	return FZ_OK;
+}
+
+int
+fz_render__stream(fz_render_template *t, fz_render__lazy_fn lazy,
+    void *lazy_ctx, const fz_node *data, enum fz_escape escape, FILE *fp,
+    int whole, fz_error *err)
+{
+	FILE *tmp;
+	int status;
+
+	if (!whole)
+		return render_stream(t, lazy, lazy_ctx, data, escape, fp, err);
+	/* Rendered whole into a file of its own before a byte is
+	 * written: a template that fails half-way (a partial refused, or
+	 * nested too deep) writes nothing, and memory holds a chunk of
+	 * the output, not all of it. */
+	if ((tmp = tmpfile()) == NULL)
+		return fz_error_set(err, FZ_CANTCREAT, NULL, 0, 0, "cannot "
+		    "make a temporary file for the output: %s",
+		    strerror(errno));
+	status = render_stream(t, lazy, lazy_ctx, data, escape, tmp, err);
+	if (status == FZ_IOERR)
+		err->file[0] = '\0';	/* the temporary file's, not fp's */
+	if (status == FZ_OK)
+		status = copy_out(tmp, fp, err);
+	fclose(tmp);
+	return status;
+}
+
 int
 fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err)
 {
-	fz_buf out = { 0 };
-	int status = fz_render_template_render(t, data, escape, &out, err);
-
-	/* Rendered whole before a byte is written: a template that fails
-	 * half-way (a partial refused, or nested too deep) writes
-	 * nothing. */
-	errno = 0;
-	if (status == FZ_OK && ((out.len > 0 && fwrite(out.data, 1, out.len,
-	    fp) != out.len) || fflush(fp) != 0 || ferror(fp)))
-		status = fz_error_set(err, FZ_IOERR, NULL, 0, 0,
-		    "write error: %s", strerror(errno ? errno : EIO));
-	fz_buf_free(&out);
-	return status;
+	return fz_render__stream(t, NULL, NULL, data, escape, fp, 1, err);
 }

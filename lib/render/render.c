@@ -72,7 +72,34 @@ fz_render_ctx_new(void)
 		abort();
 	c->yes = fz_render__plain(c->a, "true");
 	c->no = fz_render__plain(c->a, "false");
+	c->hole = fz_node_map(c->a);
 	return c;
+}
+
+void
+fz_render_ctx_lazy(fz_render_ctx *c)
+{
+	if (c->ndocs > 0)
+		return;		/* documents added already have their helpers */
+	c->lazy = 1;
+	c->lazy_lists = fz_map_new();
+	c->lazy_items = fz_map_new();
+}
+
+void
+fz_render_ctx_share(fz_render_ctx *c)
+{
+	if (c->ndocs == 0)
+		c->shared = 1;
+}
+
+void
+fz_render_ctx_hold(fz_render_ctx *c, fz_arena *a)
+{
+	if (a == NULL)
+		return;
+	c->held = fz_xrealloc(c->held, (c->nheld + 1) * sizeof *c->held);
+	c->held[c->nheld++] = a;
 }
 
 void
@@ -83,6 +110,11 @@ fz_render_ctx_free(fz_render_ctx *c)
 	fz_arena_free(c->a);
 	fz_table_set_free(c->tables);
 	fz_map_free(c->texts);
+	fz_map_free(c->lazy_lists);
+	fz_map_free(c->lazy_items);
+	for (size_t i = 0; i < c->nheld; i++)
+		fz_arena_free(c->held[i]);
+	free(c->held);
 	free(c->docs);
 	free(c->kinds);
 	free(c);
@@ -142,13 +174,13 @@ add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
 	if ((rc = fz_render__tables_make(c, copy, &at, err)) != FZ_OK)
 		return rc;
 	if (k == FZ_KIND_TALLY)
-		fz_render__tally(c->a, copy);
+		fz_render__tally(c, copy);
 	else if (k == FZ_KIND_DRAW)
 		fz_render__draw(c->a, copy);
 	if (kind != NULL)
 		fz_render__add(c->a, copy, "kind_label", fz_render__text(c->a, fz_render__word(kind)));
 	period_helpers(c->a, copy);
-	fz_render__walk(c->a, copy);
+	fz_render__walk(c->a, c->lazy ? c : NULL, 1, copy, 0);
 	fz_render__tables_put(c, copy, at);
 	return FZ_OK;
 }
@@ -182,10 +214,12 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 	if (ev->type == FZ_EV_RECORD) {
 		if (c->records == NULL)
 			c->records = fz_node_seq(c->a);
-		fz_node_push(c->a, c->records, fz_node_copy(c->a, ev->node));
+		fz_node_push(c->a, c->records, c->shared ? ev->node :
+		    fz_node_copy(c->a, ev->node));
 		return FZ_OK;
 	}
-	if ((doc = fz_node_copy(c->a, ev->node)) == NULL)
+	if ((doc = c->shared ? ev->node : fz_node_copy(c->a, ev->node)) ==
+	    NULL)
 		abort();
 	if (c->records != NULL) {
 		/* The records came first; the document gathers them. */
@@ -207,14 +241,17 @@ fz_render_ctx_template(const fz_render_ctx *c)
 
 /* The rows of rows under their value of key, as a mapping. */
 static fz_node *
-rows_by(fz_arena *a, const fz_node *rows, const char *key)
+rows_by(fz_render_ctx *c, const fz_node *rows, const char *key)
 {
+	fz_arena *a = c->a;
 	fz_node *group = fz_node_map(a);
 
 	for (size_t r = 0; r < rows->n; r++) {
 		const fz_node *v = fz_node_get(rows->kids[r], key);
-		if (v != NULL && v->type == FZ_SCALAR)
+		if (v != NULL && v->type == FZ_SCALAR) {
 			fz_render__add(a, group, v->str, rows->kids[r]);
+			fz_render__lazy_ref(c->lazy ? c : NULL, rows, r);
+		}
 	}
 	return group;
 }
@@ -230,9 +267,12 @@ is_tally(const char *kind)
  * tally's reporters (the bureau's and the towns' inspections, which
  * every tally carries). */
 static void
-tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
-    const char *const *kinds, size_t n)
+tally_by(fz_render_ctx *c, fz_node *root)
 {
+	fz_arena *a = c->a;
+	fz_node *const *docs = c->docs;
+	const char *const *kinds = c->kinds;
+	size_t n = c->ndocs;
 	fz_node *by_all = fz_node_map(a);
 
 	for (size_t i = 0; i < n; i++) {
@@ -244,14 +284,14 @@ tally_by(fz_arena *a, fz_node *root, fz_node *const *docs,
 		    fz_node_get(by_all, by->kids[0]->str) != NULL)
 			continue;
 		fz_node_put(a, by_all, by->kids[0]->str,
-		    rows_by(a, rows, by->kids[0]->str));
+		    rows_by(c, rows, by->kids[0]->str));
 	}
 	for (size_t i = 0; i < n && fz_node_get(by_all, "reported_by") ==
 	    NULL; i++) {
 		const fz_node *reps = fz_node_get(docs[i], "reporters");
 		if (is_tally(kinds[i]) && reps != NULL && reps->type == FZ_SEQ)
 			fz_node_put(a, by_all, "reported_by",
-			    rows_by(a, reps, "reported_by"));
+			    rows_by(c, reps, "reported_by"));
 	}
 	fz_node_put(a, root, "tally_by", by_all);
 }
@@ -310,7 +350,8 @@ fz_render_ctx_root(fz_render_ctx *c)
 		    c->where));
 	for (size_t i = 0; i < root->n; i++)
 		if (root->kids[2 * i + 1]->type == FZ_SEQ)
-			fz_render__seq_helpers(a, root, root->kids[2 * i]->str,
+			fz_render__seq_helpers(a, c->lazy ? c : NULL, root,
+			    root->kids[2 * i]->str,
 			    root->kids[2 * i + 1]);
 	/* year: of the first document within one, for titles. */
 	for (size_t i = 0; i < c->ndocs; i++)
@@ -318,7 +359,7 @@ fz_render_ctx_root(fz_render_ctx *c)
 			fz_render__add(a, root, "year", fz_node_get(c->docs[i], "year"));
 			break;
 		}
-	tally_by(a, root, c->docs, c->kinds, c->ndocs);
+	tally_by(c, root);
 	fz_render__add(a, root, "labels", labels_map(a));
 	return c->root = root;
 }
@@ -380,4 +421,12 @@ fz_render_ctx_check(fz_render_ctx *c, const fz_render_template *t,
 	    "older fazhi-tally or merged from such tallies): the annual "
 	    "report needs them; tally the inspections again, or give a "
 	    "tally made with --by reported_by");
+}
+
+int
+fz_render_ctx_render(fz_render_ctx *c, fz_render_template *t,
+    enum fz_escape escape, FILE *fp, int whole, fz_error *err)
+{
+	return fz_render__stream(t, c->lazy ? fz_render__lazy : NULL, c,
+	    fz_render_ctx_root(c), escape, fp, whole, err);
 }

@@ -53,8 +53,9 @@ void fz_render_template_set_partials(fz_render_template *t, fz_partial_fn fn, vo
  * deeper than 256; or the status of the partial function. */
 int fz_render_template_render(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, fz_buf *out, fz_error *err);
-/* The same onto fp, rendered whole in memory first: on any error
- * nothing is written.  FZ_IOERR when writing fails. */
+/* The same onto fp, rendered whole into a temporary file first: on any
+ * error nothing is written.  FZ_IOERR when writing fails, FZ_CANTCREAT
+ * when no temporary file can be made. */
 int fz_render_template_render_file(fz_render_template *t, const fz_node *data,
     enum fz_escape escape, FILE *fp, fz_error *err);
 
@@ -93,6 +94,28 @@ const fz_node *fz_render_ctx_root(fz_render_ctx *c);
 /* The --where conditions of the venue book: only the entities they keep
  * are venues (NULL: every one; w stays the caller's). */
 void fz_render_ctx_set_where(fz_render_ctx *c, fz_where *w);
+/* Before any document is added: give the items of the documents' lists
+ * (a tally's rows, records, table rows, chart bars ...) their helpers
+ * only when fz_render_ctx_render comes to them, one at a time, so that
+ * memory holds the documents and not the helpers of every item.  The
+ * root then holds those lists bare: render it only through
+ * fz_render_ctx_render. */
+void fz_render_ctx_lazy(fz_render_ctx *c);
+/* Before any document is added: the nodes of the events added are kept
+ * as they are (and given their helpers in place) instead of copied; the
+ * stream must keep them (FZ_STREAM_KEEP) and its arena be handed to
+ * fz_render_ctx_hold. */
+void fz_render_ctx_share(fz_render_ctx *c);
+/* c frees a (NULL: nothing) with itself. */
+void fz_render_ctx_hold(fz_render_ctx *c, fz_arena *a);
+/* Render t over the context onto fp, a chunk at a time as it is made.
+ * With whole, into a temporary file first, so that on any error nothing
+ * is written onto fp; without it, an error may leave part of the output
+ * (for a temporary file that is then removed).  FZ_OK, the statuses of
+ * fz_render_template_render, FZ_IOERR when writing fails, FZ_CANTCREAT
+ * when no temporary file can be made. */
+int fz_render_ctx_render(fz_render_ctx *c, fz_render_template *t,
+    enum fz_escape escape, FILE *fp, int whole, fz_error *err);
 
 /* Templates on disk.  builtin is the folder of the
  * built-in templates; its subfolders text, md and html hold the widgets

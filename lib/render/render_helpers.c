@@ -135,7 +135,7 @@ scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 }
 
 void
-fz_render__list_flags(fz_arena *a, fz_node *seq)
+fz_render__item_flags(fz_arena *a, fz_node *item, size_t i, size_t n)
 {
 	/* Every list shares these two; nothing writes to a scalar. */
 	static char t[] = "true", f[] = "false";
@@ -143,19 +143,24 @@ fz_render__list_flags(fz_arena *a, fz_node *seq)
 	static fz_node no = { .type = FZ_SCALAR, .str = f, .len = 5 };
 	char buf[32];
 
-	for (size_t i = 0; i < seq->n; i++) {
-		fz_node *item = seq->kids[i];
-		if (item == NULL || item->type != FZ_MAP)
-			continue;
-		snprintf(buf, sizeof buf, "%zu", i + 1);
-		fz_render__add(a, item, "index", fz_render__plain(a, buf));
-		fz_render__add(a, item, "first", i == 0 ? &yes : &no);
-		fz_render__add(a, item, "last", i + 1 == seq->n ? &yes : &no);
-	}
+	if (item == NULL || item->type != FZ_MAP)
+		return;
+	snprintf(buf, sizeof buf, "%zu", i + 1);
+	fz_render__add(a, item, "index", fz_render__plain(a, buf));
+	fz_render__add(a, item, "first", i == 0 ? &yes : &no);
+	fz_render__add(a, item, "last", i + 1 == n ? &yes : &no);
 }
 
 void
-fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
+fz_render__list_flags(fz_arena *a, fz_node *seq)
+{
+	for (size_t i = 0; i < seq->n; i++)
+		fz_render__item_flags(a, seq->kids[i], i, seq->n);
+}
+
+void
+fz_render__seq_helpers(fz_arena *a, fz_render_ctx *lazy, fz_node *map,
+    const char *key, fz_node *seq)
 {
 	char name[128], buf[32];
 	fz_node *by_key = fz_node_map(a);
@@ -172,9 +177,10 @@ fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *seq)
 		const fz_node *k = fz_node_get(item, "key");
 		const char *w = item->type == FZ_SCALAR ?
 		    fz_value_label(key, item->str) : NULL;
-		if (k != NULL && k->type == FZ_SCALAR && by_key != NULL)
+		if (k != NULL && k->type == FZ_SCALAR && by_key != NULL) {
 			fz_render__add(a, by_key, k->str, seq->kids[i]);
-		else
+			fz_render__lazy_ref(lazy, seq, i);
+		} else
 			by_key = NULL;
 		if (w == NULL)
 			all_words = 0;
@@ -242,17 +248,36 @@ map_items(fz_arena *a, fz_node *map, const char *key, fz_node *m)
 	fz_render__add(a, map, name, items);
 }
 
+/* What a walk does: its arena, and the lazy context whose lists it
+ * notes (or, without note, only leaves alone when noted already). */
+struct walk {
+	fz_arena *a;
+	fz_render_ctx *lazy;
+	int note;
+};
+
 static void
-walk(fz_arena *a, fz_node *n, int depth)
+walk(const struct walk *w, fz_node *n, int depth)
 {
+	fz_arena *a = w->a;
 	size_t count = n->n;
 
 	if (depth > 2 * FZ_MAX_DEPTH)
 		return;
 	if (n->type == FZ_SEQ) {
+		fz_render__lazy_list *l = w->lazy == NULL ? NULL :
+		    w->note ? fz_render__lazy_note(w->lazy, n, LZ_ITEMS) :
+		    fz_render__lazy_find(w->lazy, n);
+		if (l != NULL) {
+			/* Its items are walked when a template comes to
+			 * them. */
+			l->walked = 1;
+			l->depth = depth + 1;
+			return;
+		}
 		for (size_t i = 0; i < count; i++)
 			if (n->kids[i] != NULL)
-				walk(a, n->kids[i], depth + 1);
+				walk(w, n->kids[i], depth + 1);
 		fz_render__list_flags(a, n);
 		return;
 	}
@@ -268,16 +293,17 @@ walk(fz_arena *a, fz_node *n, int depth)
 		/* Items before the helpers below add keys to them. */
 		if (v->type == FZ_MAP)
 			map_items(a, n, key, v);
-		walk(a, v, depth + 1);
+		walk(w, v, depth + 1);
 		if (v->type == FZ_SCALAR)
 			scalar_helpers(a, n, key, v);
 		else if (v->type == FZ_SEQ)
-			fz_render__seq_helpers(a, n, key, v);
+			fz_render__seq_helpers(a, w->lazy, n, key, v);
 	}
 }
 
 void
-fz_render__walk(fz_arena *a, fz_node *n)
+fz_render__walk(fz_arena *a, fz_render_ctx *lazy, int note, fz_node *n,
+    int depth)
 {
-	walk(a, n, 0);
+	walk(&(struct walk){ a, lazy, note }, n, depth);
 }

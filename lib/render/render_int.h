@@ -21,7 +21,67 @@ struct fz_render_ctx {
 	fz_map *texts;		/* the text nodes of table cells, by text */
 	fz_node *yes, *no;	/* plain true and false, shared */
 	fz_where *where;	/* --where, for the venue book; NULL: none */
+	/* Lazy (fz_render_ctx_lazy): the items of the documents' lists
+	 * get their helpers only when a template comes to them, made in
+	 * a scratch arena and forgotten after, so that memory holds the
+	 * documents and not their helpers. */
+	int lazy;
+	fz_map *lazy_lists;	/* list node -> fz_render__lazy_list * */
+	fz_map *lazy_items;	/* item node -> fz_render__lazy_item * */
+	fz_node *hole;		/* an empty mapping: an item made on demand */
+	fz_node **holes;	/* nholes of them */
+	size_t nholes;
+	int shared;		/* events' nodes kept, not copied */
+	fz_arena **held;	/* the arenas of those nodes, freed with c */
+	size_t nheld;
 };
+
+/* A list whose items are made or completed on demand. */
+typedef struct fz_render__lazy_list {
+	enum { LZ_ITEMS, LZ_TABLE_ROWS, LZ_BARS } how;
+	const fz_node *seq;
+	int walked;		/* its items get the helpers of the walk */
+	int depth;		/* their depth, for the walk */
+	const fz_node *cols, *by; /* a tally's rows: cells and group first */
+	const fz_table *table;	/* LZ_TABLE_ROWS: the table */
+	const fz_node *rows;	/* LZ_BARS: the rows charted ... */
+	const char *key;	/* ... the indicator */
+	int64_t max;		/* ... and its largest value */
+} fz_render__lazy_list;
+
+typedef struct fz_render__lazy_item {
+	const fz_render__lazy_list *list;
+	size_t index;
+} fz_render__lazy_item;
+
+/* Give seq (empty) n items, all c->hole, sharing one array of them
+ * with every such list: nothing may push onto it after. */
+void fz_render__holes(fz_render_ctx *c, fz_node *seq, size_t n);
+/* The list's entry, NULL when seq is not one made lazily. */
+fz_render__lazy_list *fz_render__lazy_find(const fz_render_ctx *c,
+    const fz_node *seq);
+/* Item i of seq is found by a key too (tally_by, KEY_by_key): when seq
+ * is a lazy list of c (c may be NULL), what that key gives is made on
+ * demand as the item is. */
+void fz_render__lazy_ref(fz_render_ctx *c, const fz_node *seq, size_t i);
+/* Note seq as a lazy list (once: the entry it has, else a new one). */
+fz_render__lazy_list *fz_render__lazy_note(fz_render_ctx *c,
+    const fz_node *seq, int how);
+/* What a template sees of node, item i of seq (seq NULL: a node reached
+ * by a key): for an item of a lazy list, a copy in scratch with its
+ * helpers; else node itself.  fz_render__lazy is the render context's
+ * (ctx a fz_render_ctx). */
+typedef const fz_node *(*fz_render__lazy_fn)(void *ctx, fz_arena *scratch,
+    const fz_node *seq, size_t i, const fz_node *node);
+const fz_node *fz_render__lazy(void *ctx, fz_arena *scratch,
+    const fz_node *seq, size_t i, const fz_node *node);
+/* Render t over data onto fp a chunk at a time, each node a template
+ * comes to passed through lazy (NULL: none) with lazy_ctx; with whole,
+ * into a temporary file first so that an error writes nothing onto
+ * fp. */
+int fz_render__stream(fz_render_template *t, fz_render__lazy_fn lazy,
+    void *lazy_ctx, const fz_node *data, enum fz_escape escape, FILE *fp,
+    int whole, fz_error *err);
 
 /* New scalars owned by a: text always reads as text, a plain scalar
  * resolves as YAML would (numbers, true, null). */
@@ -45,14 +105,29 @@ int fz_render__is_money(const char *key);
 void fz_render__list_flags(fz_arena *a, fz_node *seq);
 /* KEY_count of a list in map; KEY_by_key for a list of mappings with
  * key:; KEY_label for a list of enumeration values, joined with 、. */
-void fz_render__seq_helpers(fz_arena *a, fz_node *map, const char *key,
+void fz_render__seq_helpers(fz_arena *a, fz_render_ctx *lazy, fz_node *map, const char *key,
     fz_node *seq);
-/* Add the helpers everywhere below n (render_helpers.c). */
-void fz_render__walk(fz_arena *a, fz_node *n);
+/* Add the helpers everywhere below n (render_helpers.c), at depth.
+ * With lazy, a list is noted as a lazy one of lazy instead (when
+ * note, or when it is one already) and its items are left as they
+ * are. */
+void fz_render__walk(fz_arena *a, fz_render_ctx *lazy, int note,
+    fz_node *n, int depth);
+/* index, first and last of item i of n items. */
+void fz_render__item_flags(fz_arena *a, fz_node *item, size_t i, size_t n);
 
 /* The helpers of a tally: groups, columns, each row's cells and group,
  * the totals' cells, a chart per indicator. */
-void fz_render__tally(fz_arena *a, fz_node *doc);
+void fz_render__tally(fz_render_ctx *c, fz_node *doc);
+/* With a lazy context: the cells and group of a tally's row, and the
+ * bar of row i of a chart (render_kinds.c). */
+void fz_render__tally_row(fz_arena *a, fz_node *row, const fz_node *cols,
+    const fz_node *by);
+fz_node *fz_render__bar(fz_arena *a, const fz_render__lazy_list *l,
+    size_t i);
+/* Row r of table t as the table widgets have it, made in a. */
+fz_node *fz_render__table_row(fz_render_ctx *c, fz_arena *a,
+    const fz_table *t, size_t r);
 /* The venue book (一店一本): each entity of the directory documents
  * that w keeps (NULL: every one), with its inspections and cases and
  * their tables (render_venues.c). */

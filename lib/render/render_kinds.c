@@ -90,16 +90,53 @@ group_text(fz_arena *a, const fz_node *row, const fz_node *by)
 	return n;
 }
 
-/* A chart of one indicator over the rows: bars in percent of the
- * largest value; NULL when every value is 0. */
+/* The bar of row over its chart's indicator key, in percent of max. */
 static fz_node *
-chart(fz_arena *a, const fz_node *col, const fz_node *rows)
+bar_of(fz_arena *a, const fz_node *row, fz_node *group, const char *key,
+    int64_t max)
 {
+	int money = fz_render__is_money(key);
+	fz_node *bar = fz_node_map(a);
+	fz_node *value = fz_node_get(row, key);
+	int64_t v;
+	char buf[32];
+
+	if (fz_render__number(value, money, &v) != 0 || v < 0)
+		v = 0;
+	fz_node_put(a, bar, "group", group);
+	/* The value as the tables show it: money in yuan. */
+	fz_node_put(a, bar, "value", money && fz_render__yuan(a, value) !=
+	    NULL ? fz_render__yuan(a, value) : value);
+	snprintf(buf, sizeof buf, "%lld", (long long)((v * 200 + max) /
+	    (2 * max)));
+	fz_node_put(a, bar, "bar", fz_render__plain(a, buf));
+	return bar;
+}
+
+fz_node *
+fz_render__bar(fz_arena *a, const fz_render__lazy_list *l, size_t i)
+{
+	const fz_node *row = l->rows->kids[i];
+	fz_node *group = fz_node_get(row, "group");
+
+	/* The row's group as its cells would have it. */
+	if (group == NULL && row->type == FZ_MAP)
+		group = group_text(a, row, l->by);
+	return bar_of(a, row, group, l->key, l->max);
+}
+
+/* A chart of one indicator over the rows: bars in percent of the
+ * largest value; NULL when every value is 0.  With a lazy context the
+ * bars are made when a template comes to them. */
+static fz_node *
+chart(fz_render_ctx *c, const fz_node *col, const fz_node *rows,
+    const fz_node *by)
+{
+	fz_arena *a = c->a;
 	const char *key = fz_node_get(col, "key")->str;
 	int money = fz_render__is_money(key);
 	int64_t max = 0, v;
-	fz_node *c, *bars;
-	char buf[32];
+	fz_node *ch, *bars;
 
 	for (size_t i = 0; i < rows->n; i++)
 		if (fz_render__number(fz_node_get(rows->kids[i], key), money, &v) == 0 &&
@@ -107,24 +144,26 @@ chart(fz_arena *a, const fz_node *col, const fz_node *rows)
 			max = v;
 	if (max == 0)
 		return NULL;
-	c = key_label(a, key);
+	ch = key_label(a, key);
 	bars = fz_node_seq(a);
-	for (size_t i = 0; i < rows->n; i++) {
-		fz_node *row = rows->kids[i], *bar = fz_node_map(a);
-		fz_node *value = fz_node_get(row, key);
-		if (fz_render__number(value, money, &v) != 0 || v < 0)
-			v = 0;
-		fz_node_put(a, bar, "group", fz_node_get(row, "group"));
-		/* The value as the tables show it: money in yuan. */
-		fz_node_put(a, bar, "value", money && fz_render__yuan(a, value) !=
-		    NULL ? fz_render__yuan(a, value) : value);
-		snprintf(buf, sizeof buf, "%lld", (long long)((v * 200 + max) /
-		    (2 * max)));
-		fz_node_put(a, bar, "bar", fz_render__plain(a, buf));
-		fz_node_push(a, bars, bar);
+	if (c->lazy) {
+		fz_render__lazy_list *l = fz_render__lazy_note(c, bars,
+		    LZ_BARS);
+		fz_render__holes(c, bars, rows->n);
+		l->rows = rows;
+		l->by = by;
+		l->key = key;
+		l->max = max;
+		/* doc, charts, a chart, bars: the walk's depth of a bar. */
+		l->walked = 1;
+		l->depth = 4;
+	} else {
+		for (size_t i = 0; i < rows->n; i++)
+			fz_node_push(a, bars, bar_of(a, rows->kids[i],
+			    fz_node_get(rows->kids[i], "group"), key, max));
 	}
-	fz_node_put(a, c, "bars", bars);
-	return c;
+	fz_node_put(a, ch, "bars", bars);
+	return ch;
 }
 
 static int
@@ -138,8 +177,17 @@ by_period(const fz_node *by)
 }
 
 void
-fz_render__tally(fz_arena *a, fz_node *doc)
+fz_render__tally_row(fz_arena *a, fz_node *row, const fz_node *cols,
+    const fz_node *by)
 {
+	add_cells(a, row, cols);
+	fz_render__add(a, row, "group", group_text(a, row, by));
+}
+
+void
+fz_render__tally(fz_render_ctx *c, fz_node *doc)
+{
+	fz_arena *a = c->a;
 	const fz_node *by = fz_node_get(doc, "by");
 	fz_node *rows = fz_node_get(doc, "rows");
 	fz_node *totals = fz_node_get(doc, "totals");
@@ -151,12 +199,18 @@ fz_render__tally(fz_arena *a, fz_node *doc)
 		if (by->kids[i]->type == FZ_SCALAR)
 			fz_node_push(a, groups, key_label(a, by->kids[i]->str));
 	cols = columns(a, by, rows, totals);
-	for (size_t i = 0; i < rows->n; i++)
-		if (rows->kids[i]->type == FZ_MAP) {
-			add_cells(a, rows->kids[i], cols);
-			fz_render__add(a, rows->kids[i], "group",
-			    group_text(a, rows->kids[i], by));
-		}
+	if (c->lazy) {
+		/* Each row's cells and group when a template comes to it. */
+		fz_render__lazy_list *l = fz_render__lazy_note(c, rows,
+		    LZ_ITEMS);
+		l->cols = cols;
+		l->by = by;
+	} else {
+		for (size_t i = 0; i < rows->n; i++)
+			if (rows->kids[i]->type == FZ_MAP)
+				fz_render__tally_row(a, rows->kids[i], cols,
+				    by);
+	}
 	if (totals != NULL && totals->type == FZ_MAP)
 		add_cells(a, totals, cols);
 	fz_render__add(a, doc, "groups", groups);
@@ -165,9 +219,9 @@ fz_render__tally(fz_arena *a, fz_node *doc)
 		return;
 	charts = fz_node_seq(a);
 	for (size_t i = 0; i < cols->n; i++) {
-		fz_node *c = chart(a, cols->kids[i], rows);
-		if (c != NULL)
-			fz_node_push(a, charts, c);
+		fz_node *ch = chart(c, cols->kids[i], rows, by);
+		if (ch != NULL)
+			fz_node_push(a, charts, ch);
 	}
 	fz_render__add(a, doc, "charts", charts);
 }

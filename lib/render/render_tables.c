@@ -9,12 +9,16 @@
 
 #include "render_int.h"
 
-/* One text node per distinct text of the context. */
+/* One text node per distinct text of the context; in a scratch arena
+ * a node of its own. */
 static fz_node *
-text_of(fz_render_ctx *c, const char *s)
+text_of(fz_render_ctx *c, fz_arena *a, const char *s)
 {
-	void **slot = fz_map_insert(c->texts, s, strlen(s), NULL, NULL);
+	void **slot;
 
+	if (a != c->a)
+		return fz_render__text(a, s);
+	slot = fz_map_insert(c->texts, s, strlen(s), NULL, NULL);
 	if (*slot == NULL)
 		*slot = fz_render__text(c->a, s);
 	return *slot;
@@ -32,14 +36,14 @@ flag(fz_render_ctx *c, int on)
 enum { NUM = 1, CODE = 2, PERIOD = 4 };
 
 static fz_node *
-cell_node(fz_render_ctx *c, const char *text, int how)
+cell_node(fz_render_ctx *c, fz_arena *a, const char *text, int how)
 {
-	fz_node *cell = fz_node_map(c->a);
+	fz_node *cell = fz_node_map(a);
 
-	fz_node_put(c->a, cell, "text", text_of(c, text));
-	fz_node_put(c->a, cell, "num", flag(c, how & NUM));
-	fz_node_put(c->a, cell, "code", flag(c, how & CODE));
-	fz_node_put(c->a, cell, "period", flag(c, how & PERIOD));
+	fz_node_put(a, cell, "text", text_of(c, a, text));
+	fz_node_put(a, cell, "num", flag(c, how & NUM));
+	fz_node_put(a, cell, "code", flag(c, how & CODE));
+	fz_node_put(a, cell, "period", flag(c, how & PERIOD));
 	return cell;
 }
 
@@ -53,31 +57,33 @@ column_how(const fz_column *col)
 /* last: true in the last cell only, for separators; {{^last}} in the
  * others finds the last: false of their row (or of the head item). */
 static void
-mark_last(fz_render_ctx *c, fz_node *seq)
+mark_last(fz_render_ctx *c, fz_arena *a, fz_node *seq)
 {
 	if (seq->n > 0)
-		fz_node_put(c->a, seq->kids[seq->n - 1], "last", c->yes);
+		fz_node_put(a, seq->kids[seq->n - 1], "last", c->yes);
 }
 
-static fz_node *
-row_node(fz_render_ctx *c, const fz_table *t, size_t r)
+fz_node *
+fz_render__table_row(fz_render_ctx *c, fz_arena *a, const fz_table *t,
+    size_t r)
 {
 	static const fz_table_cell empty = { .empty = 1 };
-	fz_node *row = fz_node_map(c->a), *cells = fz_node_seq(c->a);
+	fz_node *row = fz_node_map(a), *cells = fz_node_seq(a);
 	char buf[64];
 
 	for (size_t col = 0; col < t->ncols; col++) {
 		const fz_table_cell *cell = col < t->rows[r].n ?
 		    &t->rows[r].cells[col] : &empty;
-		fz_node_push(c->a, cells, cell_node(c, fz_table_cell_format(cell,
-		    buf), (!cell->empty && cell->type != FZ_C_TEXT ? NUM : 0) |
+		fz_node_push(a, cells, cell_node(c, a,
+		    fz_table_cell_format(cell, buf), (!cell->empty &&
+		    cell->type != FZ_C_TEXT ? NUM : 0) |
 		    column_how(&t->cols[col])));
 	}
-	mark_last(c, cells);
-	fz_node_put(c->a, row, "cells", cells);
-	fz_node_put(c->a, row, "total", flag(c, t->totals &&
+	mark_last(c, a, cells);
+	fz_node_put(a, row, "cells", cells);
+	fz_node_put(a, row, "total", flag(c, t->totals &&
 	    r + 1 == t->nrows));
-	fz_node_put(c->a, row, "last", c->no);
+	fz_node_put(a, row, "last", c->no);
 	return row;
 }
 
@@ -93,14 +99,21 @@ table_node(fz_render_ctx *c, const fz_table *t)
 		fz_node_put(c->a, tn, "key", fz_render__text(c->a, t->key));
 	fz_node_put(c->a, tn, "title", fz_render__text(c->a, t->title));
 	for (size_t col = 0; col < t->ncols; col++) {
-		fz_node *h = cell_node(c, t->cols[col].label,
+		fz_node *h = cell_node(c, c->a, t->cols[col].label,
 		    t->cols[col].type != FZ_C_TEXT ? NUM : 0);
-		fz_node_put(c->a, h, "key", text_of(c, t->cols[col].key));
+		fz_node_put(c->a, h, "key", text_of(c, c->a, t->cols[col].key));
 		fz_node_put(c->a, h, "last", flag(c, col + 1 == t->ncols));
 		fz_node_push(c->a, head, h);
 	}
-	for (size_t r = 0; r < t->nrows; r++)
-		fz_node_push(c->a, rows, row_node(c, t, r));
+	if (c->lazy) {
+		/* Each row when a template comes to it. */
+		fz_render__lazy_note(c, rows, LZ_TABLE_ROWS)->table = t;
+		fz_render__holes(c, rows, t->nrows);
+	} else {
+		for (size_t r = 0; r < t->nrows; r++)
+			fz_node_push(c->a, rows, fz_render__table_row(c, c->a,
+			    t, r));
+	}
 	fz_node_put(c->a, tn, "head", head);
 	fz_node_put(c->a, tn, "rows", rows);
 	snprintf(buf, sizeof buf, "%zu", t->nrows);

@@ -162,23 +162,32 @@ sort_by(fz_node *list, const char *key)
 	free(d);
 }
 
-/* The records of document i when it is of kind, else NULL. */
+/* The records of document i when it is of kind, else NULL; of a lazy
+ * context, each made with its helpers, for good (the book reads them
+ * and holds them). */
 static const fz_node *
-records_of(const fz_render_ctx *c, size_t i, const char *kind)
+records_of(fz_render_ctx *c, size_t i, const char *kind)
 {
 	const fz_node *recs;
+	fz_node *made;
 
 	if (c->kinds[i] == NULL || strcmp(c->kinds[i], kind) != 0 ||
 	    (recs = fz_node_get(c->docs[i], "records")) == NULL ||
 	    recs->type != FZ_SEQ)
 		return NULL;
-	return recs;
+	if (!c->lazy)
+		return recs;
+	made = fz_node_seq(c->a);
+	for (size_t r = 0; r < recs->n; r++)
+		fz_node_push(c->a, made, (fz_node *)fz_render__lazy(c, c->a,
+		    recs, r, recs->kids[r]));
+	return made;
 }
 
 /* Each record of the records lists of kind k, under the entity it names:
  * pushed to the list key of that venue. */
 static void
-gather(fz_arena *a, const fz_render_ctx *c, const char *kind, fz_map *venue_of,
+gather(fz_arena *a, fz_render_ctx *c, const char *kind, fz_map *venue_of,
     const char *key)
 {
 	for (size_t i = 0; i < c->ndocs; i++) {
@@ -274,8 +283,8 @@ fz_render__venues(fz_render_ctx *c, fz_where *w)
 		for (size_t k = 0; k < cases->n; k++)
 			case_row(a, t, cases->kids[k]);
 		fz_node_put(a, v, "case_table", t);
-		fz_render__seq_helpers(a, v, "inspections", insp);
-		fz_render__seq_helpers(a, v, "cases", cases);
+		fz_render__seq_helpers(a, NULL, v, "inspections", insp);
+		fz_render__seq_helpers(a, NULL, v, "cases", cases);
 	}
 	fz_render__list_flags(a, venues);
 	fz_map_free(venue_of);

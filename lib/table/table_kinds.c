@@ -267,6 +267,7 @@ fz_table_tally_part(fz_table_set *ts, const fz_table *t,
     enum fz_table_part part)
 {
 	size_t *cols, n = 0, nrows = 0;
+	int prefix = 1;
 	fz_table *v;
 
 	if (t == NULL || t->kind == NULL || strcmp(t->kind, "tally") != 0 ||
@@ -283,8 +284,10 @@ fz_table_tally_part(fz_table_set *ts, const fz_table *t,
 	v->ncols = n;
 	v->cols = fz_arena_alloc(ts->arena, n * sizeof *v->cols);
 	v->rows = fz_arena_alloc(ts->arena, (t->nrows + 1) * sizeof *v->rows);
-	for (size_t j = 0; j < n; j++)
+	for (size_t j = 0; j < n; j++) {
 		v->cols[j] = t->cols[cols[j]];
+		prefix &= cols[j] == j;
+	}
 	for (size_t i = 0; i < t->nrows; i++) {
 		const fz_row *r = &t->rows[i];
 		int total = t->totals && i + 1 == t->nrows;
@@ -292,6 +295,13 @@ fz_table_tally_part(fz_table_set *ts, const fz_table *t,
 		if (!total && !has_figure(r, cols + t->ngroup, n - t->ngroup))
 			continue;
 		w->n = n;
+		/* The part's columns the first of the table's: its row's
+		 * cells, shared (nothing writes to a table made). */
+		if (prefix && r->n >= n) {
+			w->cells = r->cells;
+			nrows++;
+			continue;
+		}
 		w->cells = fz_arena_alloc(ts->arena, (n + 1) * sizeof *w->cells);
 		for (size_t j = 0; j < n; j++)
 			w->cells[j] = cols[j] < r->n ? r->cells[cols[j]] :

@@ -90,3 +90,18 @@ run_cases() {
 	echo "$prog: $pass passed, $fail failed"
 	[ $fail = 0 ] && [ $pass -gt 0 ]
 }
+
+# Exit 77 (skip) when the programs' memory is not their own: run under
+# $FAZHI_WRAPPER, or built with AddressSanitizer (which reserves
+# terabytes of address space at start and keeps freed memory).
+# skip_unless_own_memory SUITE
+skip_unless_own_memory() {
+	if [ -n "${FAZHI_WRAPPER:-}" ]; then
+		echo "SKIP: $1: the programs run under $FAZHI_WRAPPER, whose memory is not theirs"
+		exit 77
+	fi
+	if ldd "$top_builddir/fazhi-render" 2>/dev/null | grep -q 'libasan'; then
+		echo "SKIP: $1: a sanitizer build, whose memory is not the program's"
+		exit 77
+	fi
+}

@@ -4,12 +4,5 @@
 # built with AddressSanitizer (which reserves terabytes of address space
 # at start), cannot run under such a limit: the suite is then skipped.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-if [ -n "${FAZHI_WRAPPER:-}" ]; then
-	echo "SKIP: memory: the programs run under $FAZHI_WRAPPER, which needs more address space than the limits tested"
-	exit 77
-fi
-if ldd "${top_builddir:-.}/fazhi-render" 2>/dev/null | grep -q 'libasan'; then
-	echo "SKIP: memory: a sanitizer build, which cannot start under an address-space limit"
-	exit 77
-fi
+skip_unless_own_memory memory
 run_cases memory

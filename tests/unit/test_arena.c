@@ -93,6 +93,36 @@ test_reset_forgets_and_reuses(void **state)
 	fz_arena_free(NULL);
 }
 
+/* Memory taken after a mark is handed out again after its release, in
+ * the block it came from; what came before the mark is kept; marks nest. */
+static void
+test_mark_release(void **state)
+{
+	fz_arena *a = fz_arena_new();
+	fz_arena_mark outer, inner;
+	char *kept = fz_arena_strdup(a, "kept"), *first, *again;
+
+	(void)state;
+	fz_arena_mark_at(a, &outer);
+	first = fz_arena_alloc(a, 32);
+	for (int round = 0; round < 1000; round++) {
+		fz_arena_release(a, &outer);
+		again = fz_arena_alloc(a, 32);
+		assert_ptr_equal(again, first);
+		fz_arena_mark_at(a, &inner);
+		/* Many blocks' worth, and one larger than a block. */
+		for (int i = 0; i < 100; i++)
+			memset(fz_arena_alloc(a, 4096), 'x', 4096);
+		assert_non_null(fz_arena_alloc(a, 1 << 20));
+		fz_arena_release(a, &inner);
+		assert_ptr_equal(fz_arena_alloc(a, 16), (char *)first + 32);
+	}
+	assert_string_equal(kept, "kept");
+	fz_arena_release(a, &outer);
+	assert_ptr_equal(fz_arena_alloc(a, 32), first);
+	fz_arena_free(a);
+}
+
 static void
 test_strings(void **state)
 {
@@ -194,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_alloc_larger_than_a_block),
 		cmocka_unit_test(test_reset_forgets_and_reuses),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_mark_release),
 		cmocka_unit_test(test_x_allocators),
 		cmocka_unit_test(test_trim_ascii),
 		cmocka_unit_test(test_trim_ideographic_space),

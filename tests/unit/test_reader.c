@@ -844,6 +844,100 @@ test_keep_holds_records_under_records(void **state)
 }
 
 static void
+test_keep_arena_taken_outlives_the_stream(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, inspections, FZ_STREAM_KEEP);
+	fz_event ev;
+	const fz_node *first, *doc;
+	fz_arena *a;
+
+	next_ok(s, &ev);
+	first = ev.node;
+	next_ok(s, &ev);
+	next_ok(s, &ev);
+	doc = ev.node;
+	at_end(s);
+	a = fz_stream_take_arena(s);
+	assert_non_null(a);
+	fz_stream_close(s);
+	f->s = NULL;
+	/* Every node read is the taker's now, the stream gone. */
+	assert_string_equal(fz_node_get(first, "entity")->str, "E1");
+	assert_int_equal(fz_node_get(doc, "records")->n, 2);
+	fz_arena_free(a);
+}
+
+static void
+test_share_keys_makes_alike_keys_one_node(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, "kind: tally\nrows:\n"
+	    "- {month: 2019-01, visits: 1, \"visits2\": 2}\n"
+	    "- {month: 2019-02, visits: 3, visits2: 4}\n",
+	    FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS);
+	fz_event ev;
+	const fz_node *rows, *a, *b;
+
+	next_ok(s, &ev);
+	rows = fz_node_get(ev.node, "rows");
+	a = rows->kids[0];
+	b = rows->kids[1];
+	/* One node per key text, where it was first met; a quoted key is
+	 * another. */
+	assert_ptr_equal(a->kids[0], b->kids[0]);
+	assert_ptr_equal(a->kids[2], b->kids[2]);
+	assert_ptr_not_equal(a->kids[4], b->kids[4]);
+	assert_int_equal(b->kids[0]->line, 3);
+	/* Values are each their own. */
+	assert_string_equal(fz_node_get(b, "visits")->str, "3");
+	assert_int_equal(fz_node_get(b, "visits")->line, 4);
+	at_end(s);
+}
+
+static void
+test_built_collections_grow_after(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, "kind: plan\nm: {a: 1, b: 2, c: 3, d: 4, "
+	    "e: 5}\nl: [1, 2, 3, 4, 5]\n", 0);
+	fz_event ev;
+	fz_node *m, *l;
+	char key[8];
+
+	next_ok(s, &ev);
+	m = fz_node_get(ev.node, "m");
+	l = fz_node_get(ev.node, "l");
+	assert_int_equal(m->n, 5);
+	assert_int_equal(l->n, 5);
+	assert_string_equal(fz_node_get(m, "e")->str, "5");
+	assert_string_equal(l->kids[4]->str, "5");
+	/* Each kids array has the room fz_node_put and fz_node_push take
+	 * it to have: what they add keeps what was read. */
+	for (int i = 0; i < 40; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		fz_node_put(ev.arena, m, key, l->kids[i % 5]);
+		fz_node_push(ev.arena, l, m->kids[1]);
+	}
+	assert_int_equal(m->n, 45);
+	assert_string_equal(fz_node_get(m, "a")->str, "1");
+	assert_string_equal(fz_node_get(m, "e")->str, "5");
+	assert_string_equal(fz_node_get(m, "k39")->str, "5");
+	assert_string_equal(l->kids[0]->str, "1");
+	assert_string_equal(l->kids[44]->str, "1");
+	at_end(s);
+}
+
+static void
+test_no_arena_taken_without_keep(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, inspections, 0);
+
+	assert_null(fz_stream_take_arena(s));
+}
+
+static void
 test_keep_across_documents_and_buffered(void **state)
 {
 	struct fx *f = *state;
@@ -1424,6 +1518,10 @@ main(void)
 		T(test_full_width_colon_in_a_value),
 		T(test_records_must_be_a_list),
 		T(test_keep_holds_records_under_records),
+		T(test_keep_arena_taken_outlives_the_stream),
+		T(test_no_arena_taken_without_keep),
+		T(test_built_collections_grow_after),
+		T(test_share_keys_makes_alike_keys_one_node),
 		T(test_keep_across_documents_and_buffered),
 		T(test_tap_sees_every_byte),
 		T(test_progress_reports_bytes),

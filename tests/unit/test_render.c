@@ -17,9 +17,10 @@
 #include "fazhi.h"
 
 /* A context from YAML text, read through a scratch file as
- * fazhi-render reads its inputs. */
+ * fazhi-render reads its inputs; with lazy, as it reads them to render
+ * a template: lazy, and the nodes as the stream kept them. */
 static fz_render_ctx *
-context_of(const char *yaml)
+context_of(const char *yaml, int lazy)
 {
 	char path[] = "/tmp/test_render_XXXXXX";
 	char *paths[1] = { path };
@@ -34,21 +35,52 @@ context_of(const char *yaml)
 	assert_non_null(fp);
 	fputs(yaml, fp);
 	fclose(fp);
-	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
+	if (lazy) {
+		fz_render_ctx_lazy(c);
+		fz_render_ctx_share(c);
+	}
+	s = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND |
+	    (lazy ? FZ_STREAM_KEEP | FZ_STREAM_SHARE_KEYS : 0));
 	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
 	    ev.type != FZ_EV_END)
 		assert_int_equal(fz_render_ctx_add_event(c, &ev, &err), FZ_OK);
 	assert_int_equal(rc, 0);
+	if (lazy)
+		fz_render_ctx_hold(c, fz_stream_take_arena(s));
 	fz_stream_close(s);
 	unlink(path);
 	return c;
 }
 
-/* What tpl renders over the context of yaml. */
+/* What t renders over a lazy context of yaml through
+ * fz_render_ctx_render, whole or straight, into out. */
+static void
+render_lazy(const char *yaml, fz_render_template *t, int whole,
+    fz_buf *out)
+{
+	fz_render_ctx *c = context_of(yaml, 1);
+	FILE *fp = tmpfile();
+	fz_error err = { 0 };
+	char buf[4096];
+	size_t n;
+
+	assert_non_null(fp);
+	assert_int_equal(fz_render_ctx_render(c, t, FZ_ESCAPE_NONE, fp, whole,
+	    &err), FZ_OK);
+	rewind(fp);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		fz_buf_add(out, buf, n);
+	fz_buf_add(out, "", 0);
+	fclose(fp);
+	fz_render_ctx_free(c);
+}
+
+/* What tpl renders over the context of yaml: the same with every item's
+ * helpers added at once and made lazily as the template comes to them. */
 static void
 assert_context(const char *yaml, const char *tpl, const char *want)
 {
-	fz_render_ctx *c = context_of(yaml);
+	fz_render_ctx *c = context_of(yaml, 0);
 	fz_render_template *t = NULL;
 	fz_error err = { 0 };
 	fz_buf out = { 0 };
@@ -58,6 +90,12 @@ assert_context(const char *yaml, const char *tpl, const char *want)
 	assert_int_equal(fz_render_template_render(t, fz_render_ctx_root(c),
 	    FZ_ESCAPE_NONE, &out, &err), FZ_OK);
 	assert_string_equal(out.data != NULL ? out.data : "", want);
+	for (int whole = 0; whole <= 1; whole++) {
+		fz_buf lazy = { 0 };
+		render_lazy(yaml, t, whole, &lazy);
+		assert_string_equal(lazy.data != NULL ? lazy.data : "", want);
+		fz_buf_free(&lazy);
+	}
 	fz_buf_free(&out);
 	fz_render_template_free(t);
 	fz_render_ctx_free(c);
@@ -428,7 +466,7 @@ venue_book(void **state)
 	    "[2019-03-02;日常;张明、P2;合格;;]\n"
 	    "2E2:|C1,C2,|0[C1;2019-04-01;;;;;;][C2;2019-05-01;;;100.00;;;]\n");
 	/* --where: only the venues it keeps, numbered in the book. */
-	c = context_of(venues_yaml);
+	c = context_of(venues_yaml, 0);
 	assert_int_equal(fz_where_add(w, "town=西门街道", &err), FZ_OK);
 	fz_render_ctx_set_where(c, w);
 	assert_int_equal(fz_render_template_parse("t", tpl, strlen(tpl), &t,

@@ -130,7 +130,12 @@ test_tally_parts(void **state)
 	assert_string_equal(cell_at(in, 0, 0)->text, "2019-01");
 	assert_string_equal(cell_at(in, 1, 0)->text, "合计");
 	assert_true(in->totals);
+	/* Its columns the table's first: the row's cells, not a copy;
+	 * the cases' are a choice of columns, their own. */
+	assert_ptr_equal(in->rows[0].cells, ts->docs[0]->rows[0].cells);
+	assert_ptr_equal(in->rows[1].cells, ts->docs[0]->rows[2].cells);
 	assert_non_null(cs);
+	assert_ptr_not_equal(cs->rows[0].cells, ts->docs[0]->rows[1].cells);
 	assert_int_equal(cs->ncols, 3);
 	assert_string_equal(cs->cols[2].label, "罚没款（元）");
 	assert_int_equal(cs->nrows, 2);		/* 2019-01 has none */
