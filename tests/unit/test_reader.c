@@ -903,7 +903,7 @@ test_built_collections_grow_after(void **state)
 	    "e: 5}\nl: [1, 2, 3, 4, 5]\n", 0);
 	fz_event ev;
 	fz_node *m, *l;
-	char key[8];
+	char key[16];
 
 	next_ok(s, &ev);
 	m = fz_node_get(ev.node, "m");
