@@ -128,16 +128,24 @@ cell_text(const char *s, char **copy)
 	return *copy;
 }
 
+/* A cell's value as shown, for its column's width. */
+static void
+measure_cell(book *b, lxw_col_t c, const fz_table_cell *cell)
+{
+	char buf[48];
+
+	note_width(b, c, fz_table_cell_format(cell, buf),
+	    cell->type == FZ_C_MONEY);
+}
+
 static void
 write_cell(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
     const fz_table_cell *cell, int kind)
 {
 	lxw_format *f = b->cell[kind][cell->type];
-	char buf[48], *copy;
+	char *copy;
 	double v = (double)cell->num;
 
-	note_width(b, c, fz_table_cell_format(cell, buf),
-	    cell->type == FZ_C_MONEY);
 	if (cell->empty || ((cell->type == FZ_C_RATE ||
 	    cell->type == FZ_C_MEAN) && cell->den == 0)) {
 		if (kind == TOTAL)
@@ -166,35 +174,66 @@ write_cell(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	check(b, worksheet_write_number(ws, r, c, v, f));
 }
 
-/* A table from row *row on: its header, rows and totals, the header
- * frozen and filtered. */
-static void
-write_table(book *b, lxw_worksheet *ws, const fz_table *t, lxw_row_t *row)
+/* The cell of row i, column j, an empty one of the column's type past
+ * the row's end. */
+static const fz_table_cell *
+cell_at(const fz_table *t, size_t i, size_t j, fz_table_cell *empty)
 {
-	lxw_row_t head = *row, last;
+	const fz_row *r = &t->rows[i];
+
+	if (j < r->n)
+		return &r->cells[j];
+	*empty = (fz_table_cell){ .type = t->cols[j].type, .empty = 1 };
+	return empty;
+}
+
+/* The widths of a table's heads and values, before anything is
+ * written: the workbook is written row by row, each row's cells leaving
+ * memory when the next row begins (constant_memory), so what depends on
+ * the whole table (widths, the print layout, the filter's rows) is set
+ * first. */
+static void
+measure_table(book *b, const fz_table *t)
+{
+	fz_table_cell empty;
 
 	for (size_t j = 0; j < t->ncols; j++) {
 		double w = text_width(t->cols[j].label) + 2;
 		if (w > b->head_width[j])
 			b->head_width[j] = w;
-		check(b, worksheet_write_string(ws, head, (lxw_col_t)j,
-		    t->cols[j].label, b->head));
 	}
-	for (size_t i = 0; i < t->nrows; i++) {
-		int kind = t->totals && i + 1 == t->nrows ? TOTAL : PLAIN;
-		const fz_row *r = &t->rows[i];
-		for (size_t j = 0; j < t->ncols; j++) {
-			fz_table_cell empty = { .type = t->cols[j].type, .empty = 1 };
-			write_cell(b, ws, head + 1 + (lxw_row_t)i, (lxw_col_t)j,
-			    j < r->n ? &r->cells[j] : &empty, kind);
-		}
-	}
-	*row = head + 1 + (lxw_row_t)t->nrows;
-	last = head + (lxw_row_t)(t->nrows - (size_t)t->totals);
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t j = 0; j < t->ncols; j++)
+			measure_cell(b, (lxw_col_t)j, cell_at(t, i, j, &empty));
+}
+
+/* The header frozen and filtered; head is its row. */
+static void
+set_filter(book *b, lxw_worksheet *ws, const fz_table *t, lxw_row_t head)
+{
+	lxw_row_t last = head + (lxw_row_t)(t->nrows - (size_t)t->totals);
+
 	worksheet_freeze_panes(ws, head + 1, 0);
 	if (t->ncols > 0)
 		check(b, worksheet_autofilter(ws, head, 0, last,
 		    (lxw_col_t)(t->ncols - 1)));
+}
+
+/* A table's header at row head, then its rows and totals. */
+static void
+write_table(book *b, lxw_worksheet *ws, const fz_table *t, lxw_row_t head)
+{
+	fz_table_cell empty;
+
+	for (size_t j = 0; j < t->ncols; j++)
+		check(b, worksheet_write_string(ws, head, (lxw_col_t)j,
+		    t->cols[j].label, b->head));
+	for (size_t i = 0; i < t->nrows; i++) {
+		int kind = t->totals && i + 1 == t->nrows ? TOTAL : PLAIN;
+		for (size_t j = 0; j < t->ncols; j++)
+			write_cell(b, ws, head + 1 + (lxw_row_t)i, (lxw_col_t)j,
+			    cell_at(t, i, j, &empty), kind);
+	}
 }
 
 static int
@@ -304,10 +343,12 @@ write_sheet(book *b, const fz_table *t, char *name, fz_error *err)
 		row = 3;
 	}
 	head = row;
-	write_table(b, ws, t, &row);
+	measure_table(b, t);
 	set_widths(b, ws, t->ncols);
+	set_filter(b, ws, t, head);
 	fz_table__xlsx_page(ws, t, head, b->width, &b->status);
 	fz_table__xlsx_charts(b->wb, ws, name, t, head, b->width, &b->status);
+	write_table(b, ws, t, head);
 	free(b->width);
 	free(b->head_width);
 	b->width = b->head_width = NULL;
@@ -404,7 +445,7 @@ int
 fz_table_xlsx_write(const char *path, const fz_table_set *ts, fz_error *err)
 {
 	char dir[4096], title[256];
-	lxw_workbook_options opt = { .constant_memory = 0 };
+	lxw_workbook_options opt = { .constant_memory = 1 };
 	lxw_doc_properties props = { .author = "fazhi" };
 	char (*names)[128];
 	const fz_table **tables;
