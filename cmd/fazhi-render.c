@@ -70,23 +70,14 @@ struct opts {
 	fz_where *where;	/* --where: the venue book's entities */
 };
 
-/* --where KEY=VALUE of the venue book; entity=ID is its id=ID, as the
- * records that name an entity spell it.  -1, or FZ_USAGE. */
+/* --where KEY=VALUE of the venue book.  -1, or FZ_USAGE. */
 static int
 where_add(struct opts *o, const char *expr, fz_error *err)
 {
-	char *as_id = NULL;
-	int rc;
-
 	if (o->where == NULL)
 		o->where = fz_where_new();
-	if (strncmp(expr, "entity=", 7) == 0) {
-		as_id = fz_xmalloc(strlen(expr));
-		snprintf(as_id, strlen(expr), "id=%s", expr + 7);
-	}
-	rc = fz_where_add(o->where, as_id != NULL ? as_id : expr, err);
-	free(as_id);
-	return rc == FZ_OK ? -1 : FZ_USAGE;
+	return fz_render_where_add(o->where, expr, err) == FZ_OK ? -1 :
+	    FZ_USAGE;
 }
 
 /* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */

@@ -211,6 +211,8 @@ typedef struct fz_node fz_node;
 struct fz_node {
 	enum fz_node_type type;
 	unsigned char quoted;	/* scalar written quoted or as a block */
+	unsigned char exact;	/* kids holds just its n slots (the
+				 * reader's), not a power of two */
 	unsigned line, col;	/* 1-based */
 	const char *file;
 	char *str;		/* scalar text, NUL-terminated */
@@ -495,7 +497,12 @@ fz_where *fz_where_new(void);		/* owned by the caller */
 void fz_where_free(fz_where *w);
 /* Add "KEY=VALUE" (copied).  FZ_USAGE with err set when malformed. */
 int fz_where_add(fz_where *w, const char *expr, fz_error *err);
+/* The same, KEY alias standing for key ("entity" for "id"). */
+int fz_where_add_as(fz_where *w, const char *expr, const char *alias,
+    const char *key, fz_error *err);
 size_t fz_where_count(const fz_where *w);
+/* The i-th condition as given: "entity=E1". */
+const char *fz_where_shown(const fz_where *w, size_t i);
 /* The i-th condition, for writing it out. */
 void fz_where_get(const fz_where *w, size_t i, const char **key,
     const char **value);

@@ -219,15 +219,18 @@ fz_node *fz_node_seq(fz_arena *a) { return node_new(a, FZ_SEQ); }
 fz_node *fz_node_map(fz_arena *a) { return node_new(a, FZ_MAP); }
 
 /* Room for one more slot in kids.  Capacity is the next power of two
- * at or above the used count, so it need not be stored. */
+ * at or above the used count, so it need not be stored; a node marked
+ * exact has just the slots it uses, and the first addition moves them. */
 static int
 reserve(fz_arena *a, fz_node *n, size_t used, size_t more)
 {
 	size_t cap = 4;
+	int exact = n->exact;
 
+	n->exact = 0;
 	while (cap < used)
 		cap *= 2;
-	if (used + more <= cap && n->kids != NULL)
+	if (!exact && used + more <= cap && n->kids != NULL)
 		return 0;
 	while (cap < used + more)
 		cap *= 2;

@@ -297,8 +297,8 @@ fz_field_find(enum fz_kind k, const char *key)
 }
 
 /* The defaults of FORMATS.md, as the nodes a record would hold. */
-#define DEFAULT_NODE(text) { FZ_SCALAR, 0, 0, 0, NULL, (char *)(text), \
-	sizeof(text) - 1, NULL, 0 }
+#define DEFAULT_NODE(text) { .type = FZ_SCALAR, .str = (char *)(text), \
+	.len = sizeof(text) - 1 }
 
 static const struct {
 	enum fz_kind kind;

@@ -7,6 +7,7 @@
 
 struct cond {
 	char *key, *value;
+	char *shown;		/* KEY=VALUE as given, for messages */
 	size_t hits;		/* records that had the value */
 };
 
@@ -46,12 +47,20 @@ fz_where_get(const fz_where *w, size_t i, const char **key,
 	*value = w->v[i].value;
 }
 
+const char *
+fz_where_shown(const fz_where *w, size_t i)
+{
+	return w->v[i].shown;
+}
+
 int
-fz_where_add(fz_where *w, const char *expr, fz_error *err)
+fz_where_add_as(fz_where *w, const char *expr, const char *alias,
+    const char *key, fz_error *err)
 {
 	const char *eq = strchr(expr, '=');
 	const char *k, *v;
 	size_t klen, vlen;
+	struct cond *c;
 
 	if (eq == NULL || eq == expr)
 		return fz_error_set(err, FZ_USAGE, NULL, 0, 0,
@@ -61,11 +70,25 @@ fz_where_add(fz_where *w, const char *expr, fz_error *err)
 	vlen = strlen(eq + 1);
 	v = fz_trim(eq + 1, &vlen);
 	w->v = fz_xrealloc(w->v, (w->n + 1) * sizeof *w->v);
-	w->v[w->n].key = fz_arena_strndup(w->arena, k, klen);
-	w->v[w->n].value = fz_arena_strndup(w->arena, v, vlen);
-	w->v[w->n].hits = 0;
-	w->n++;
+	c = &w->v[w->n++];
+	c->shown = fz_arena_alloc(w->arena, klen + vlen + 2);
+	memcpy(c->shown, k, klen);
+	c->shown[klen] = '=';
+	memcpy(c->shown + klen + 1, v, vlen);
+	c->shown[klen + 1 + vlen] = '\0';
+	if (alias != NULL && strlen(alias) == klen &&
+	    memcmp(alias, k, klen) == 0)
+		k = key, klen = strlen(key);
+	c->key = fz_arena_strndup(w->arena, k, klen);
+	c->value = fz_arena_strndup(w->arena, v, vlen);
+	c->hits = 0;
 	return FZ_OK;
+}
+
+int
+fz_where_add(fz_where *w, const char *expr, fz_error *err)
+{
+	return fz_where_add_as(w, expr, NULL, NULL, err);
 }
 
 /* The field of key in the first of the kinds that has it, else NULL. */

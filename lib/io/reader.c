@@ -299,18 +299,18 @@ pend(fz_stream *s, fz_node *kid)
 	s->pend[s->npend++] = kid;
 }
 
-/* The children pended from base on, into n's own kids array. */
+/* The children pended from base on, into n's own kids array of just
+ * their number (a document's nodes are mostly read, seldom added to). */
 static void
 settle(fz_stream *s, fz_arena *a, fz_node *n, size_t base)
 {
-	size_t used = s->npend - base, cap = 4;
+	size_t used = s->npend - base;
 
 	n->kids = NULL;
 	n->n = n->type == FZ_MAP ? used / 2 : used;
+	n->exact = 1;
 	if (used > 0) {
-		while (cap < used)
-			cap *= 2;
-		n->kids = fz_arena_alloc(a, cap * sizeof *n->kids);
+		n->kids = fz_arena_alloc(a, used * sizeof *n->kids);
 		memcpy(n->kids, s->pend + base, used * sizeof *n->kids);
 	}
 	s->npend = base;

@@ -377,18 +377,13 @@ where_check(fz_render_ctx *c, const fz_node *root, fz_error *err)
 {
 	const fz_node *venues = fz_node_get(root, "venues");
 	fz_buf b = { 0 };
-	const char *key, *value;
 	int rc;
 
 	if (fz_where_count(c->where) == 0 || (venues != NULL && venues->n > 0))
 		return FZ_OK;
 	for (size_t i = 0; i < fz_where_count(c->where); i++) {
-		fz_where_get(c->where, i, &key, &value);
 		fz_buf_adds(&b, i ? " " : "");
-		/* An entity's id is what --where entity=ID gave. */
-		fz_buf_adds(&b, strcmp(key, "id") ? key : "entity");
-		fz_buf_adds(&b, "=");
-		fz_buf_adds(&b, value);
+		fz_buf_adds(&b, fz_where_shown(c->where, i));
 	}
 	rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0, venues == NULL ?
 	    "--where %s: the inputs hold no entities directory to pick from "

@@ -94,6 +94,10 @@ const fz_node *fz_render_ctx_root(fz_render_ctx *c);
 /* The --where conditions of the venue book: only the entities they keep
  * are venues (NULL: every one; w stays the caller's). */
 void fz_render_ctx_set_where(fz_render_ctx *c, fz_where *w);
+/* Add --where KEY=VALUE to w for the venue book: a key of the entities
+ * directory, or entity=ID for its id, as the records that name an
+ * entity spell it.  FZ_OK, or FZ_USAGE with err set when malformed. */
+int fz_render_where_add(fz_where *w, const char *expr, fz_error *err);
 /* Before any document is added: give the items of the documents' lists
  * (a tally's rows, records, table rows, chart bars ...) their helpers
  * only when fz_render_ctx_render comes to them, one at a time, so that

@@ -212,6 +212,12 @@ list_flag(const char *key)
 	    !strcmp(key, "last");
 }
 
+int
+fz_render_where_add(fz_where *w, const char *expr, fz_error *err)
+{
+	return fz_where_add_as(w, expr, "entity", "id", err);
+}
+
 fz_node *
 fz_render__venues(fz_render_ctx *c, fz_where *w)
 {

@@ -256,6 +256,52 @@ test_document_without_kind_with_any_kind(void **state)
 	at_end(s);
 }
 
+/* A mapping and a list as read hold just their items; adding to them
+ * moves them, and leaves what was read after them alone. */
+static void
+test_read_nodes_grow(void **state)
+{
+	struct fx *f = *state;
+	fz_stream *s = open_text(f, "m: {a: 1, b: 2, c: 3}\nn: x\n"
+	    "l: [1, 2]\no: y\n", FZ_STREAM_ANY_KIND);
+	fz_event ev;
+	fz_node *m, *l, was[8];
+
+	next_ok(s, &ev);
+	m = fz_node_get(ev.node, "m");
+	l = fz_node_get(ev.node, "l");
+	assert_non_null(m);
+	assert_non_null(l);
+	assert_int_equal(ev.node->n, 4);
+	for (size_t i = 0; i < 8; i++)
+		was[i] = *ev.node->kids[i];
+	fz_node_put(ev.arena, m, "d", fz_node_scalar(ev.arena, "4", 1));
+	fz_node_push(ev.arena, l, fz_node_scalar(ev.arena, "3", 1));
+	for (int i = 0; i < 4; i++)
+		fz_node_push(ev.arena, l, fz_node_scalar(ev.arena, "9", 1));
+	assert_int_equal(m->n, 4);
+	assert_scalar(fz_node_get(m, "a"), "1", 1, 8);
+	assert_scalar(fz_node_get(m, "c"), "3", 1, 20);
+	assert_string_equal(fz_node_get(m, "d")->str, "4");
+	assert_int_equal(l->n, 7);
+	assert_scalar(l->kids[1], "2", 3, 8);
+	assert_string_equal(l->kids[2]->str, "3");
+	/* The keys and values read after each, where room kept for more
+	 * items would have been. */
+	for (size_t i = 0; i < 8; i++) {
+		const fz_node *k = ev.node->kids[i];
+		if (k == m || k == l)
+			continue;
+		assert_int_equal(k->type, was[i].type);
+		assert_int_equal(k->line, was[i].line);
+		assert_int_equal(k->col, was[i].col);
+		assert_ptr_equal(k->file, was[i].file);
+	}
+	assert_scalar(fz_node_get(ev.node, "n"), "x", 2, 4);
+	assert_scalar(fz_node_get(ev.node, "o"), "y", 4, 4);
+	at_end(s);
+}
+
 static void
 test_unknown_kind_is_refused(void **state)
 {
@@ -1483,6 +1529,7 @@ main(void)
 		T(test_kind_after_records_is_buffered),
 		T(test_document_without_kind_is_refused),
 		T(test_document_without_kind_with_any_kind),
+		T(test_read_nodes_grow),
 		T(test_unknown_kind_is_refused),
 		T(test_unknown_kind_with_any_kind),
 		T(test_kind_must_be_a_name),

@@ -93,6 +93,37 @@ test_conditions_are_kept(void **state)
 	fz_where_free(NULL);
 }
 
+/* An alias key matches as the key it stands for, and is shown as given. */
+static void
+test_alias_key(void **state)
+{
+	fz_where *w = fz_where_new();
+	fz_error err = { 0 };
+	const char *k, *v;
+
+	(void)state;
+	assert_int_equal(fz_where_add_as(w, " entity = E1", "entity", "id",
+	    &err), FZ_OK);
+	assert_int_equal(fz_where_add_as(w, "id=E2", "entity", "id", &err),
+	    FZ_OK);
+	assert_int_equal(fz_where_add_as(w, "entityx=E3", "entity", "id",
+	    &err), FZ_OK);
+	assert_int_equal(fz_where_add(w, "town=月湖", &err), FZ_OK);
+	fz_where_get(w, 0, &k, &v);
+	assert_string_equal(k, "id");
+	assert_string_equal(v, "E1");
+	assert_string_equal(fz_where_shown(w, 0), "entity=E1");
+	fz_where_get(w, 1, &k, &v);
+	assert_string_equal(k, "id");
+	assert_string_equal(fz_where_shown(w, 1), "id=E2");
+	fz_where_get(w, 2, &k, &v);
+	assert_string_equal(k, "entityx");
+	assert_string_equal(fz_where_shown(w, 3), "town=月湖");
+	assert_int_equal(fz_where_add_as(w, "entity", "entity", "id", &err),
+	    FZ_USAGE);
+	fz_where_free(w);
+}
+
 static void
 test_plain_values(void **state)
 {
@@ -412,6 +443,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_conditions_are_kept),
+		cmocka_unit_test(test_alias_key),
 		cmocka_unit_test(test_plain_values),
 		cmocka_unit_test(test_aliases_per_kind),
 		cmocka_unit_test(test_list_values),
