@@ -613,6 +613,57 @@ copy_out(FILE *tmp, FILE *fp, fz_error *err)
 	return FZ_OK;
 }
 
+/* 1 when a tag of the n nodes, or of the partials and parents they
+ * name, may look up name (len bytes): name itself, name.x, or whatever
+ * a dynamic partial gives.  A partial that cannot be loaded counts as
+ * one that does (rendering says what is wrong with it); seen: the trees
+ * walked already. */
+static int
+mentions(struct render *r, fz_render__mu_node *const *kids, size_t n,
+    const char *name, size_t len, fz_map *seen)
+{
+	for (size_t i = 0; i < n; i++) {
+		const fz_render__mu_node *k = kids[i];
+		fz_render__mu_tree *tree = NULL;
+		int added;
+
+		if (k->type == MU_TEXT)
+			continue;
+		if (k->type == MU_PARTIAL || k->type == MU_PARENT) {
+			if (k->dynamic || load(r, k, k->s, k->len, &tree) !=
+			    FZ_OK)
+				return 1;
+			if (tree != NULL) {
+				fz_map_insert(seen, (const char *)&tree,
+				    sizeof tree, &added, NULL);
+				if (added && mentions(r, tree->root.kids,
+				    tree->root.n, name, len, seen))
+					return 1;
+			}
+		} else if (k->len >= len && memcmp(k->s, name, len) == 0 &&
+		    (k->len == len || k->s[len] == '.')) {
+			return 1;
+		}
+		if (k->kids != NULL && mentions(r, k->kids, k->n, name, len,
+		    seen))
+			return 1;
+	}
+	return 0;
+}
+
+int
+fz_render_template_mentions(fz_render_template *t, const char *name)
+{
+	fz_error err = { 0 };
+	struct render r = { .t = t, .err = &err };
+	fz_map *seen = fz_map_new();
+	int yes = mentions(&r, t->main->root.kids, t->main->root.n, name,
+	    strlen(name), seen);
+
+	fz_map_free(seen);
+	return yes;
+}
+
 int
 fz_render__stream(fz_render_template *t, fz_render__lazy_fn lazy,
     void *lazy_ctx, const fz_node *data, enum fz_escape escape, FILE *fp,

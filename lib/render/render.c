@@ -345,7 +345,7 @@ fz_render_ctx_root(fz_render_ctx *c)
 			fz_render__list_flags(a, fz_node_get(root, name));
 		}
 	fz_render__add(a, root, "documents", all);
-	if (c->kinds_seen & 1u << FZ_KIND_ENTITIES)
+	if ((c->kinds_seen & 1u << FZ_KIND_ENTITIES) && !c->no_venues)
 		fz_render__add(a, root, "venues", fz_render__venues(c,
 		    c->where));
 	for (size_t i = 0; i < root->n; i++)
@@ -395,11 +395,21 @@ where_check(fz_render_ctx *c, const fz_node *root, fz_error *err)
 }
 
 int
-fz_render_ctx_check(fz_render_ctx *c, const fz_render_template *t,
+fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
     fz_error *err)
 {
-	const fz_node *root = fz_render_ctx_root(c), *tally;
-	int rc;
+	const fz_node *root, *tally;
+	int rc, no_venues;
+
+	/* The venue book's lists are made for a template that shows them,
+	 * or to say that --where kept none. */
+	no_venues = t != NULL && fz_where_count(c->where) == 0 &&
+	    !fz_render_template_mentions(t, "venues");
+	if (no_venues != c->no_venues) {
+		c->no_venues = no_venues;
+		c->root = NULL;
+	}
+	root = fz_render_ctx_root(c);
 
 	if ((rc = where_check(c, root, err)) != FZ_OK)
 		return rc;

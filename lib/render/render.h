@@ -48,6 +48,10 @@ void fz_render_template_free(fz_render_template *t);
 /* Where partials come from; without it every partial is missing.  Each
  * name is asked once and kept. */
 void fz_render_template_set_partials(fz_render_template *t, fz_partial_fn fn, void *ctx);
+/* 1 when t, its partials or its parents may look up name (or name.x): a
+ * dynamic partial, or one that cannot be loaded, may look up anything.
+ * The partials it loads are kept for rendering. */
+int fz_render_template_mentions(fz_render_template *t, const char *name);
 /* Render with data as the context (NULL: an empty one), appending to
  * out.  FZ_OK; FZ_DATAERR when a partial does not parse or partials nest
  * deeper than 256; or the status of the partial function. */
@@ -155,8 +159,10 @@ int fz_render_docx_output(fz_output *o, fz_render_template *t,
  * their kinds: the annual report's bureau's and towns' inspections
  * come from a tally's reporters: (or a tally by reported_by), never
  * from its totals.  FZ_OK, or FZ_DATAERR at the document that lacks
- * them, saying which tally gives them.  t may be NULL (no template). */
-int fz_render_ctx_check(fz_render_ctx *c, const fz_render_template *t,
+ * them, saying which tally gives them.  t may be NULL (no template).
+ * Called before rendering with t: the venues of the venue book are then
+ * made only when t (or a partial of it) looks them up. */
+int fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
     fz_error *err);
 
 #endif

@@ -26,6 +26,7 @@ struct fz_render_ctx {
 	 * a scratch arena and forgotten after, so that memory holds the
 	 * documents and not their helpers. */
 	int lazy;
+	int no_venues;		/* the template looks up no venues: none made */
 	fz_map *lazy_lists;	/* list node -> fz_render__lazy_list * */
 	fz_map *lazy_items;	/* item node -> fz_render__lazy_item * */
 	fz_node *hole;		/* an empty mapping: an item made on demand */

@@ -487,6 +487,75 @@ venue_book(void **state)
 	fz_where_free(w);
 }
 
+/* The partials of mentions_venues: p1 shows venues, p2 includes
+ * itself, p3 does not parse. */
+static int
+venue_partials(void *ctx, const char *name, fz_partial *out, fz_error *err)
+{
+	static const char *const src[][2] = {
+		{ "p1", "{{#venues}}{{name}}{{/venues}}" },
+		{ "p2", "{{>p2}}{{venuesque}}" },
+		{ "p3", "{{#venues}}" },
+	};
+
+	(void)ctx;
+	(void)err;
+	for (size_t i = 0; i < sizeof src / sizeof *src; i++)
+		if (strcmp(name, src[i][0]) == 0)
+			out->src = fz_xstrdup(src[i][1]);
+	if (out->src != NULL)
+		out->len = strlen(out->src);
+	return FZ_OK;
+}
+
+static int
+mentions(const char *tpl)
+{
+	fz_render_template *t;
+	fz_error err = { 0 };
+	int yes;
+
+	assert_int_equal(fz_render_template_parse("t", tpl, strlen(tpl), &t,
+	    &err), FZ_OK);
+	fz_render_template_set_partials(t, venue_partials, NULL);
+	yes = fz_render_template_mentions(t, "venues");
+	fz_render_template_free(t);
+	return yes;
+}
+
+/* The venue book's lists are made only for a template that looks them
+ * up, itself or through its partials. */
+static void
+venues_only_when_shown(void **state)
+{
+	static const char tpl[] = "{{#entities}}{{#records}}{{id}}"
+	    "{{/records}}{{/entities}}";
+	fz_render_template *t;
+	fz_render_ctx *c;
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_true(mentions("{{#venues}}x{{/venues}}"));
+	assert_true(mentions("{{^venues}}x{{/venues}}"));
+	assert_true(mentions("{{#a}}{{venues.0.name}}{{/a}}"));
+	assert_true(mentions("{{>p1}}"));
+	assert_true(mentions("{{<p1}}{{$b}}{{/b}}{{/p1}}"));
+	assert_true(mentions("{{>*which}}"));
+	assert_true(mentions("{{>p3}}"));
+	assert_false(mentions("{{venuesque}}{{name.venues}}{{>p2}}{{>none}}"));
+	assert_false(mentions("venues {{! venues }}"));
+
+	assert_int_equal(fz_render_template_parse("t", tpl, strlen(tpl), &t,
+	    &err), FZ_OK);
+	c = context_of(venues_yaml, 0);
+	assert_non_null(fz_node_get(fz_render_ctx_root(c), "venues"));
+	assert_int_equal(fz_render_ctx_check(c, t, &err), FZ_OK);
+	assert_null(fz_node_get(fz_render_ctx_root(c), "venues"));
+	assert_non_null(fz_node_get(fz_render_ctx_root(c), "entities"));
+	fz_render_template_free(t);
+	fz_render_ctx_free(c);
+}
+
 int
 main(void)
 {
@@ -499,6 +568,7 @@ main(void)
 		cmocka_unit_test(records_gathered_into_their_document),
 		cmocka_unit_test(labels),
 		cmocka_unit_test(venue_book),
+		cmocka_unit_test(venues_only_when_shown),
 	};
 	const struct CMUnitTest files[] = {
 		cmocka_unit_test(builtins_widgets_and_partials),
