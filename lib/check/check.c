@@ -100,6 +100,7 @@ union any_record {
 	fz_case kase;
 	fz_matter matter;
 	fz_application application;
+	fz_credit credit;
 };
 
 /* The id of a record: from its struct, or from its node when it could
