@@ -14,8 +14,9 @@ static fz_cli cli = {
 	.problems = "differences (--verify)",
 	.help =
 	    "Draw the entities to inspect and their inspectors from a plan, the\n"
-	    "entity directory and the inspector roster (in any order), by the\n"
-	    "rules of fazhi-draw(1); or check a published draw against them.\n"
+	    "entity directory, the inspector roster and, for strata by credit\n"
+	    "class, the credit classes (in any order), by the rules of\n"
+	    "fazhi-draw(1); or check a published draw against them.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
 	    "      --hash NAME       sha256 (the default) or sm3, unless the plan names one\n"

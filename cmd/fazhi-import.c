@@ -30,8 +30,8 @@ static fz_cli cli = {
 	.help =
 	    "Turn a CSV export into a fazhi document of one kind (fazhi-formats(5)).\n"
 	    "\n"
-	    "  -k, --kind KIND       entities, inspectors, inspections, cases, matters\n"
-	    "                        or applications\n"
+	    "  -k, --kind KIND       entities, inspectors, inspections, cases, matters,\n"
+	    "                        applications or credit\n"
 	    "  -m, --map MAP         COLUMN=key,... : the key of each column header\n"
 	    "                        (key - skips the column); other columns by the\n"
 	    "                        built-in map of usual Chinese headers\n"

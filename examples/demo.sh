@@ -57,10 +57,19 @@ fazhi-draw -o "$out/draw-2019-joint.yaml" "$ex/plan-2019-joint.yaml" \
 fazhi-draw --verify "$out/draw-2019-joint.yaml" "$ex/plan-2019-joint.yaml" \
     "$ex/entities.yaml" "$ex/inspectors.yaml"
 
+say "信用分类: the Q4 draw with ratios by credit class (D all, C a fifth or more, A the fewest), verified"
+fazhi-draw -o "$out/draw-2019-credit.yaml" "$ex/plan-2019-credit.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml" "$ex/credit.yaml"
+sed -n '/^strata:/,/^selections:/p' "$out/draw-2019-credit.yaml"
+fazhi-draw --verify "$out/draw-2019-credit.yaml" "$ex/plan-2019-credit.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml" "$ex/credit.yaml"
+cmp -s "$out/draw-2019-credit.yaml" "$ex/draw-2019-credit.yaml" &&
+    echo "the draw is byte for byte the one published in $ex/draw-2019-credit.yaml"
+
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, 90 days, legal review, service and publication in 7 working days"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
-    cases.yaml matters.yaml applications.yaml) && echo "clean"
+    cases.yaml matters.yaml applications.yaml credit.yaml) && echo "clean"
 
 say "A faulty set: every check firing"
 (cd "$ex/.." && fazhi-check --rules --as-of 2019-12-31 faulty/*.yaml) || true

@@ -22,6 +22,7 @@ fz_check_new(const fz_check_opts *o)
 	c->arena = fz_arena_new();
 	c->files = fz_map_new();
 	c->banned = fz_map_new();
+	c->credit = fz_map_new();
 	c->strings = fz_map_new();
 	for (int k = 0; k < FZ_KIND_COUNT; k++)
 		c->ids[k] = fz_map_new();
@@ -37,6 +38,7 @@ fz_check_free(fz_check *c)
 		fz_map_free(c->ids[k]);
 	fz_map_free(c->files);
 	fz_map_free(c->banned);
+	fz_map_free(c->credit);
 	fz_map_free(c->strings);
 	free(c->matters);
 	free(c->refs);
@@ -100,6 +102,7 @@ union any_record {
 	fz_case kase;
 	fz_matter matter;
 	fz_application application;
+	fz_credit credit;
 };
 
 /* The id of a record: from its struct, or from its node when it could

@@ -69,6 +69,7 @@ struct fz_check {
 	fz_check__pos notice;		/* the first draw or results document */
 	fz_map *files;			/* file name: order + 1 */
 	fz_map *banned;			/* entities an inspection banned */
+	fz_map *credit;			/* entity: its credit spans so far */
 	fz_check__matter *matters;
 	size_t nmatters, capmatters;
 	fz_check__ref *refs;

@@ -47,6 +47,16 @@ distinct_items(const fz_node *list)
 
 /* ------------------------------------------------------------ every kind */
 
+/* Dates that bound a span of validity rather than tell of something
+ * done: a certificate's last day, a credit class's first and last, which
+ * are often ahead. */
+static int
+bound_of_span(enum fz_kind k, const char *key)
+{
+	return (k == FZ_KIND_INSPECTORS && strcmp(key, "cert_expires") == 0) ||
+	    k == FZ_KIND_CREDIT;
+}
+
 static void
 dates_after_as_of(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 {
@@ -54,7 +64,7 @@ dates_after_as_of(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 
 	for (const fz_field *f = fz_kind_fields(k); f->key != NULL; f++) {
 		fz_date d;
-		if (f->type != FZ_T_DATE)
+		if (f->type != FZ_T_DATE || bound_of_span(k, f->key))
 			continue;
 		d = *(const fz_date *)((const char *)r->data + f->offset);
 		if (d != FZ_NODATE && d > c->o.as_of)
@@ -640,6 +650,65 @@ check_application(fz_check *c, const fz_check__rec *r)
 	not_before(c, r, "completed", a->completed, "received", a->received);
 }
 
+/* ------------------------------------------------------------ credit */
+
+/* The span of days a credit record holds, kept per entity. */
+struct credit_span {
+	fz_date from, until;		/* until FZ_NODATE: open */
+	fz_check__pos at;
+	struct credit_span *next;
+};
+
+/* The first day two spans both hold, or FZ_NODATE when none. */
+static fz_date
+overlap(const struct credit_span *a, const struct credit_span *b)
+{
+	fz_date from = a->from > b->from ? a->from : b->from;
+
+	if ((a->until != FZ_NODATE && a->until < from) ||
+	    (b->until != FZ_NODATE && b->until < from))
+		return FZ_NODATE;
+	return from;
+}
+
+/* An entity of the directory; until not before from; no two records of
+ * one entity valid on one day (DRAW.md: a draw on that day refuses
+ * them). */
+static void
+check_credit(fz_check *c, const fz_check__rec *r)
+{
+	const fz_credit *cr = r->data;
+	struct credit_span *s = fz_arena_alloc(c->arena, sizeof *s);
+	void **slot;
+	int added;
+	char a[16];
+
+	refer(c, FZ_KIND_ENTITIES, cr->entity, fz_check__at(r, "entity"), NULL,
+	    0);
+	not_before(c, r, "until", cr->until, "from", cr->from);
+	if (cr->until != FZ_NODATE && cr->until < cr->from)
+		return;		/* holds on no day */
+	*s = (struct credit_span){ cr->from, cr->until,
+	    fz_check__pos_of(c, r->at), NULL };
+	slot = fz_map_insert(c->credit, cr->entity, strlen(cr->entity), &added,
+	    NULL);
+	for (const struct credit_span *o = added ? NULL : *slot; o != NULL;
+	    o = o->next) {
+		fz_date d = overlap(s, o);
+
+		if (d != FZ_NODATE) {
+			fz_check__report(c, FZ_ERROR, r->at, "credit of entity "
+			    "'%s' overlaps the record at %s:%u:%u: both hold on "
+			    "%s, and an entity has one class on a day",
+			    cr->entity, o->at.file, o->at.line, o->at.col,
+			    day(d, a));
+			break;
+		}
+	}
+	s->next = added ? NULL : *slot;
+	*slot = s;
+}
+
 /* ------------------------------------------------------------ all */
 
 void
@@ -665,6 +734,9 @@ fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 		break;
 	case FZ_KIND_APPLICATIONS:
 		check_application(c, r);
+		break;
+	case FZ_KIND_CREDIT:
+		check_credit(c, r);
 		break;
 	default:
 		break;

@@ -294,7 +294,7 @@ enum fz_kind {
 	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
-	FZ_KIND_ORGANIZATION,
+	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT,
 	FZ_KIND_COUNT
 };
 
@@ -383,13 +383,24 @@ typedef struct fz_entity {
 	int risk;
 	fz_date last_inspected;
 	int status;
+	const char *credit;	/* the credit class on a draw's date: no key
+				 * of the record, a draw sets it (DRAW.md) */
 } fz_entity;
 
 typedef struct fz_inspector {
 	const char *id, *name, *department, *squad;
 	const fz_node *categories, *avoid;
 	int active;
+	const char *cert_no;		/* 执法证 number */
+	fz_date cert_expires;		/* FZ_NODATE: no expiry given */
 } fz_inspector;
+
+/* A credit class of an entity (信用分类), valid from a day until a day
+ * (FZ_NODATE: open). */
+typedef struct fz_credit {
+	const char *entity, *klass, *basis, *source;
+	fz_date from, until;
+} fz_credit;
 
 typedef struct fz_inspection {
 	fz_date date;

@@ -9,7 +9,7 @@
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
-	"problems", "organization"
+	"problems", "organization", "credit"
 };
 
 enum fz_kind
@@ -162,6 +162,18 @@ static const fz_field inspector_fields[] = {
 	F(fz_inspector, "categories", FZ_T_STRS, 0, NULL, categories),
 	F(fz_inspector, "avoid", FZ_T_STRS, 0, NULL, avoid),
 	F(fz_inspector, "active", FZ_T_BOOL, 0, NULL, active),
+	F(fz_inspector, "cert_no", FZ_T_STR, 0, NULL, cert_no),
+	F(fz_inspector, "cert_expires", FZ_T_DATE, 0, NULL, cert_expires),
+	END
+};
+
+static const fz_field credit_fields[] = {
+	F(fz_credit, "entity", FZ_T_STR, 1, NULL, entity),
+	F(fz_credit, "class", FZ_T_STR, 1, NULL, klass),
+	F(fz_credit, "from", FZ_T_DATE, 1, NULL, from),
+	F(fz_credit, "until", FZ_T_DATE, 0, NULL, until),
+	F(fz_credit, "basis", FZ_T_STR, 0, NULL, basis),
+	F(fz_credit, "source", FZ_T_STR, 0, NULL, source),
 	END
 };
 
@@ -281,6 +293,7 @@ fz_kind_fields(enum fz_kind k)
 	case FZ_KIND_CASES:		return case_fields;
 	case FZ_KIND_MATTERS:		return matter_fields;
 	case FZ_KIND_APPLICATIONS:	return application_fields;
+	case FZ_KIND_CREDIT:		return credit_fields;
 	default:			return NULL;
 	}
 }

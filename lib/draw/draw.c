@@ -101,6 +101,14 @@ cond_holds(const fz_draw_cond *c, const fz_entity *e)
 	return 0;
 }
 
+/* A stratum of credit_ratios takes the entities of its class only. */
+static int
+class_holds(const fz_stratum *s, const fz_entity *e)
+{
+	return s->credit == NULL || (e->credit != NULL &&
+	    strcmp(s->credit, e->credit) == 0);
+}
+
 /* The first stratum e belongs to, or nstrata. */
 static size_t
 stratum_of(const fz_plan *p, const fz_entity *e)
@@ -108,6 +116,8 @@ stratum_of(const fz_plan *p, const fz_entity *e)
 	size_t s, i;
 
 	for (s = 0; s < p->nstrata; s++) {
+		if (!class_holds(&p->strata[s], e))
+			continue;
 		for (i = 0; i < p->strata[s].nwhere; i++)
 			if (!cond_holds(&p->strata[s].where[i], e))
 				break;

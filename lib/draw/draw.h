@@ -65,6 +65,9 @@ typedef struct fz_stratum {
 	size_t nwhere;
 	long long count;		/* -1 when the stratum has a ratio */
 	uint64_t ratio_num, ratio_den;	/* the exact decimal ratio, num/den */
+	const char *credit;		/* of credit_ratios (v1.1): the
+					 * entity's class must be this one;
+					 * NULL: any class or none */
 	const fz_node *at;		/* for messages */
 } fz_stratum;
 
@@ -86,6 +89,9 @@ typedef struct fz_plan {
 	const fz_node *team_at, *fill_at;	/* team, team.department */
 	long long max_per_inspector;	/* 0: no cap */
 	long long exclude_days;		/* exclude_inspected_within_days, 0: none */
+	int credit;			/* a stratum gives credit_ratios */
+	const char *credit_default;	/* the class of an entity without a
+					 * credit record on the date, or NULL */
 	const fz_node *doc, *hash_at;
 } fz_plan;
 
@@ -134,7 +140,7 @@ void fz_draw_free(fz_draw *d);
 
 /* The inputs of a draw, read from files by kind in any order. */
 enum fz_draw_input { FZ_IN_PLAN, FZ_IN_ENTITIES, FZ_IN_INSPECTORS,
-	FZ_IN_COUNT };
+	FZ_IN_CREDIT, FZ_IN_COUNT };
 
 typedef struct fz_draw_inputs {
 	fz_plan plan;
@@ -143,12 +149,14 @@ typedef struct fz_draw_inputs {
 	fz_inspector *inspectors;
 	size_t ninspectors;
 	enum fz_hash hash;		/* the draw's hash, once read */
+	int credit_read;		/* a credit document was read */
 	size_t records[FZ_IN_COUNT];	/* records (plan: documents) read */
 	char digest[FZ_IN_COUNT][FZ_DIGEST_HEX];
 	struct fz_draw_store *store;	/* private */
 } fz_draw_inputs;
 
-/* The plan, entities and inspectors read from one stream (opened
+/* The plan, entities, inspectors and credit records read from one
+ * stream (opened
  * without FZ_STREAM_KEEP) into in, with the digests of DRAW.md.
  * fz_draw_inputs_init readies in: the hash is force when it is not -1 (a
  * plan naming another is an error), else the plan's, else fallback;
@@ -159,7 +167,9 @@ typedef struct fz_draw_inputs {
  * gives the status of the whole.  Errors (FZ_DATAERR, or the stream's):
  * every error of the plan, no plan or two, duplicate ids (the first
  * coming before any later error), '|' in an id, a document of another
- * kind.  in is owned by the caller: fz_draw_inputs_free, also after an
+ * kind, two credit records of one entity valid on the plan's date.
+ * Each entity's credit is its class on the plan's date (DRAW.md), or
+ * the plan's credit_default.  in is owned by the caller: fz_draw_inputs_free, also after an
  * error. */
 void fz_draw_inputs_init(fz_draw_inputs *in, int force,
     enum fz_hash fallback, const fz_diag *diag);

@@ -11,7 +11,7 @@
 #include "draw_int.h"
 
 static const char *const input_names[FZ_IN_COUNT] = { "plan", "entities",
-	"inspectors" };
+	"inspectors", "credit" };
 
 static fz_node *
 str(fz_arena *a, const char *s)
@@ -39,16 +39,17 @@ put_str(fz_arena *a, fz_node *m, const char *key, const char *s)
 }
 
 /* The rules a draw was made by (DRAW.md "Versions"): 1.1 when the plan
- * uses what 1.1 added (team.department), else 1, whose draws are the
- * same under both, so a draw published under 1 verifies as it was. */
+ * uses what 1.1 added (team.department, credit_ratios), else 1, whose
+ * draws are the same under both, so a draw published under 1 verifies
+ * as it was. */
 static const char *
 algorithm(const fz_plan *p, enum fz_hash h, fz_arena *a)
 {
 	char buf[256];
 
 	snprintf(buf, sizeof buf, "fazhi draw rules %s: consistent sampling "
-	    "(Rivest), first tickets with %s", p->department != NULL ? "1.1" :
-	    "1", h == FZ_HASH_SM3 ? "SM3 in place of SHA-256; not checkable "
+	    "(Rivest), first tickets with %s", p->department != NULL ||
+	    p->credit ? "1.1" : "1", h == FZ_HASH_SM3 ? "SM3 in place of SHA-256; not checkable "
 	    "with consistent_sampler" : "SHA-256; entity tickets are "
 	    "consistent_sampler's first_fraction(id, seed)");
 	return fz_arena_strdup(a, buf);
@@ -60,7 +61,12 @@ inputs(const fz_draw_inputs *in, fz_arena *a)
 	fz_node *m = fz_node_map(a);
 
 	for (int k = 0; k < FZ_IN_COUNT; k++) {
-		fz_node *i = fz_node_map(a);
+		fz_node *i;
+
+		/* A v1 draw has no credit: its document stays as it was. */
+		if (k == FZ_IN_CREDIT && !in->credit_read && !in->plan.credit)
+			continue;
+		i = fz_node_map(a);
 
 		fz_node_put(a, i, k == FZ_IN_PLAN ? "documents" : "records",
 		    num(a, in->records[k]));
@@ -90,6 +96,7 @@ strata(const fz_draw *d, fz_arena *a)
 		fz_node *m = fz_node_map(a);
 
 		put_str(a, m, "name", d->plan->strata[s].name);
+		put_str(a, m, "class", d->plan->strata[s].credit);
 		fz_node_put(a, m, "population", num(a, d->population[s]));
 		fz_node_put(a, m, "selected", num(a, d->selected[s]));
 		fz_node_push(a, seq, m);

@@ -1,6 +1,7 @@
 /* draw_input.c - the inputs of a draw read from a stream: the plan, the
- * entity directory and the inspector roster, in any order, with their
- * digests; what the draw needs of each record kept, the rest let go.
+ * entity directory, the inspector roster and the credit classes, in any
+ * order, with their digests; what the draw needs of each record kept,
+ * the rest let go.
  *
  * A directory can hold a million entities, so an entity keeps only its
  * decoded fields, and is kept beside the reading (draw_entities.c). */
@@ -9,8 +10,17 @@
 
 #include "draw_int.h"
 
+/* A credit record as the draw keeps it. */
+struct credit {
+	const char *entity, *klass;
+	fz_date from, until;
+	fz_place at;
+};
+
 struct fz_draw_store {
 	fz_arena *arena;
+	struct credit *credit;
+	size_t ncredit, credit_cap;
 	fz_draw__entity_sink *entities;
 	fz_map *inspector_ids, *words;
 	fz_place *inspector_at, plan_at;
@@ -88,6 +98,7 @@ add_entity(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 	if (fz_uscc_check(e.id) == 0)
 		warn(st, id, "the check character of this 统一社会信用代码 is "
 		    "wrong (GB 32100)");
+	e.credit = NULL;	/* fz_draw_inputs_end sets it */
 	fz_draw__entity_sink_add(st->entities, &e, id);
 	in->records[FZ_IN_ENTITIES]++;
 	return FZ_OK;
@@ -112,11 +123,35 @@ add_inspector(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 	p.name = fz_arena_strdup(st->arena, p.name);
 	p.department = fz_draw_word(st->words, p.department);
 	p.squad = fz_draw_word(st->words, p.squad);
+	p.cert_no = p.cert_no != NULL ? fz_arena_strdup(st->arena, p.cert_no) :
+	    NULL;
 	if (p.categories != NULL)
 		p.categories = fz_node_copy(st->arena, p.categories);
 	if (p.avoid != NULL)
 		p.avoid = fz_node_copy(st->arena, p.avoid);
 	in->inspectors[in->ninspectors++] = p;
+	return FZ_OK;
+}
+
+static int
+add_credit(fz_draw_inputs *in, fz_node *rec, fz_error *err)
+{
+	fz_draw_store *st = in->store;
+	fz_credit c;
+	int rc;
+
+	if ((rc = fz_record_decode(FZ_KIND_CREDIT, rec, &c, NULL, err)))
+		return rc;
+	if (st->ncredit == st->credit_cap) {
+		st->credit_cap = st->credit_cap ? 2 * st->credit_cap : 64;
+		st->credit = fz_xrealloc(st->credit, st->credit_cap *
+		    sizeof *st->credit);
+	}
+	st->credit[st->ncredit++] = (struct credit){
+		fz_arena_strdup(st->arena, c.entity),
+		fz_draw_word(st->words, c.klass), c.from, c.until,
+		{ rec->file, rec->line, rec->col } };
+	in->records[FZ_IN_CREDIT]++;
 	return FZ_OK;
 }
 
@@ -174,10 +209,13 @@ input_of(const fz_event *ev, enum fz_draw_input *k, fz_error *err)
 	case FZ_KIND_INSPECTORS:
 		*k = FZ_IN_INSPECTORS;
 		return FZ_OK;
+	case FZ_KIND_CREDIT:
+		*k = FZ_IN_CREDIT;
+		return FZ_OK;
 	default:
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, "a draw reads plan, entities and inspectors, "
-		    "not %s", ev->kind_name);
+		    ev->doc_col, "a draw reads plan, entities, inspectors and "
+		    "credit, not %s", ev->kind_name);
 	}
 }
 
@@ -194,6 +232,10 @@ take_event(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 		return add_entity(in, ev->node, err);
 	if (ev->type == FZ_EV_RECORD && k == FZ_IN_INSPECTORS)
 		return add_inspector(in, ev->node, err);
+	if (k == FZ_IN_CREDIT)
+		in->credit_read = 1;
+	if (ev->type == FZ_EV_RECORD && k == FZ_IN_CREDIT)
+		return add_credit(in, ev->node, err);
 	if (ev->type == FZ_EV_DOC && k == FZ_IN_PLAN)
 		return add_plan(in, ev, err);
 	return FZ_OK;
@@ -231,6 +273,48 @@ fz_draw_take(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 	return ev->type == FZ_EV_END ? FZ_OK : take_event(in, ev, err);
 }
 
+/* DRAW.md "Strata by credit class": the class of each entity on the
+ * plan's date, the one credit record valid then, else the default. */
+static int
+credit_classes(fz_draw_inputs *in, fz_error *err)
+{
+	fz_draw_store *st = in->store;
+	fz_date day = in->plan.date;
+	fz_map *valid = fz_map_new();	/* entity: index + 1 of its record */
+	int rc = FZ_OK;
+
+	for (size_t i = 0; i < st->ncredit && rc == FZ_OK; i++) {
+		const struct credit *c = &st->credit[i], *first;
+		int added;
+		void **slot;
+
+		if (c->from > day || (c->until != FZ_NODATE && c->until < day))
+			continue;
+		slot = fz_map_insert(valid, c->entity, strlen(c->entity),
+		    &added, NULL);
+		if (added) {
+			*slot = (void *)(uintptr_t)(i + 1);
+			continue;
+		}
+		first = &st->credit[(uintptr_t)*slot - 1];
+		rc = fz_error_set(err, FZ_DATAERR, c->at.file, c->at.line,
+		    c->at.col, "a second credit record of entity '%s' valid on "
+		    "the plan's date (the first at %s:%u:%u): an entity has "
+		    "one class on a day", c->entity, first->at.file,
+		    first->at.line, first->at.col);
+	}
+	for (size_t i = 0; i < in->nentities && rc == FZ_OK; i++) {
+		fz_entity *e = &in->entities[i];
+		void **slot = fz_map_find(valid, e->id, strlen(e->id));
+
+		e->credit = slot != NULL ?
+		    st->credit[(uintptr_t)*slot - 1].klass :
+		    in->plan.credit_default;
+	}
+	fz_map_free(valid);
+	return rc;
+}
+
 int
 fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err)
 {
@@ -247,6 +331,8 @@ fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err)
 	if (in->records[FZ_IN_PLAN] == 0)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "no plan among "
 		    "the inputs: a draw takes exactly one");
+	if (credit_classes(in, err) != FZ_OK)
+		return err->status;
 	in->records[FZ_IN_INSPECTORS] = in->ninspectors;
 	fz_draw__kind_digests_hex(in->store->digests, in->hash, in->digest);
 	return FZ_OK;
@@ -264,6 +350,7 @@ fz_draw_inputs_free(fz_draw_inputs *in)
 		fz_draw__kind_digests_free(st->digests);
 		fz_arena_free(st->arena);
 		free(st->inspector_at);
+		free(st->credit);
 		free(st);
 	}
 	free(in->inspectors);

@@ -6,6 +6,8 @@
 #include "draw.h"
 
 #define RATIO_DIGITS 9	/* decimals of a ratio: num * population fits */
+#define MIDDLE_DOT "\xc2\xb7"	/* U+00B7 in UTF-8 */
+#define DOT_LEN 2
 
 static int
 fail(fz_error *err, const fz_node *at, const char *fmt, ...)
@@ -158,17 +160,50 @@ stratum_where(const fz_node *w, fz_stratum *s, fz_arena *a, fz_error *err)
 	return FZ_OK;
 }
 
+/* One stratum of credit_ratios: base's where, the class's ratio, the
+ * name NAME·CLASS (DRAW.md "Strata by credit class"). */
 static int
-stratum(const fz_node *m, fz_stratum *s, fz_arena *a, fz_error *err)
+credit_stratum(const fz_stratum *base, const fz_node *cls,
+    const fz_node *r, fz_stratum *s, fz_arena *a, fz_error *err)
 {
-	static const char *const keys[] = { "name", "where", "count",
-		"ratio", NULL };
-	const fz_node *name, *count, *r;
+	size_t len = cls->len, nlen = strlen(base->name);
+	const char *label = fz_trim(cls->str, &len);
+	char *name;
 	int rc;
 
+	if (len == 0)
+		return fail(err, cls, "credit_ratios: a class must not be "
+		    "empty");
+	*s = *base;
+	s->at = cls;
+	s->credit = fz_arena_strndup(a, label, len);
+	name = fz_arena_alloc(a, nlen + DOT_LEN + len + 1);
+	memcpy(name, base->name, nlen);
+	memcpy(name + nlen, MIDDLE_DOT, DOT_LEN);
+	memcpy(name + nlen + DOT_LEN, label, len);
+	name[nlen + DOT_LEN + len] = '\0';
+	s->name = name;
+	if ((rc = ratio(r, s, err)) != FZ_OK)
+		return rc;
+	return FZ_OK;
+}
+
+/* The strata one entry of strata: stands for, at out (room for
+ * strata_in of them); *n gets how many. */
+static int
+stratum(const fz_node *m, fz_stratum *out, size_t *n, fz_arena *a,
+    fz_error *err)
+{
+	static const char *const keys[] = { "name", "where", "count",
+		"ratio", "credit_ratios", NULL };
+	const fz_node *name, *count, *r, *cr;
+	fz_stratum *s = out;
+	int rc;
+
+	*n = 1;
 	if (m->type != FZ_MAP)
 		return fail(err, m, "a stratum must be a mapping with name, "
-		    "where and count or ratio");
+		    "where and count, ratio or credit_ratios");
 	if ((rc = known_keys(m, "a stratum", keys, err)) != FZ_OK)
 		return rc;
 	s->at = m;
@@ -180,45 +215,79 @@ stratum(const fz_node *m, fz_stratum *s, fz_arena *a, fz_error *err)
 	s->name = name->str;
 	count = fz_node_get(m, "count");
 	r = fz_node_get(m, "ratio");
-	if ((count == NULL) == (r == NULL))
-		return fail(err, count ? r : m, "stratum %s: give exactly one "
-		    "of count and ratio", s->name);
+	cr = fz_node_get(m, "credit_ratios");
+	if ((count != NULL) + (r != NULL) + (cr != NULL) != 1)
+		return fail(err, count && r ? r : count || r ? cr : m,
+		    "stratum %s: give exactly one of count, ratio and "
+		    "credit_ratios", s->name);
 	s->count = -1;
 	if (count != NULL)
 		rc = whole(count, "count", 0, &s->count, err);
-	else
+	else if (r != NULL)
 		rc = ratio(r, s, err);
-	if (rc != FZ_OK)
+	if (rc != FZ_OK ||
+	    (rc = stratum_where(fz_node_get(m, "where"), s, a, err)) != FZ_OK ||
+	    cr == NULL)
 		return rc;
-	return stratum_where(fz_node_get(m, "where"), s, a, err);
+	if (cr->type != FZ_MAP || cr->n == 0)
+		return fail(err, cr, "credit_ratios must be a mapping of "
+		    "credit classes to ratios, such as A: 0.05");
+	*n = cr->n;
+	for (size_t i = cr->n; i-- > 0;)	/* out[0] is the base till last */
+		if ((rc = credit_stratum(out, cr->kids[2 * i],
+		    cr->kids[2 * i + 1], &out[i], a, err)) != FZ_OK)
+			return rc;
+	return FZ_OK;
+}
+
+/* The strata an entry stands for: one, or one per class. */
+static size_t
+strata_in(const fz_node *m)
+{
+	const fz_node *cr = m->type == FZ_MAP ?
+	    fz_node_get(m, "credit_ratios") : NULL;
+
+	return cr != NULL && cr->type == FZ_MAP && cr->n > 0 ? cr->n : 1;
 }
 
 static int
 strata(const fz_node *v, fz_plan *p, fz_arena *a, fz_error *err)
 {
+	size_t total = 0, n;
 	int rc;
 
 	if (v->type != FZ_SEQ || v->n == 0)
 		return fail(err, v, "strata must be a list of at least one "
 		    "stratum");
-	p->strata = fz_arena_alloc(a, v->n * sizeof *p->strata);
-	memset(p->strata, 0, v->n * sizeof *p->strata);
-	p->nstrata = v->n;
+	for (size_t i = 0; i < v->n; i++)
+		total += strata_in(v->kids[i]);
+	p->strata = fz_arena_alloc(a, total * sizeof *p->strata);
+	memset(p->strata, 0, total * sizeof *p->strata);
+	p->nstrata = 0;
 	for (size_t i = 0; i < v->n; i++) {
-		if ((rc = stratum(v->kids[i], &p->strata[i], a, err)) != FZ_OK)
+		fz_stratum *s = &p->strata[p->nstrata];
+
+		if ((rc = stratum(v->kids[i], s, &n, a, err)) != FZ_OK)
 			return rc;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(p->strata[j].name, p->strata[i].name) == 0)
-				return fail(err, fz_node_get(v->kids[i], "name"),
-				    "duplicate stratum name '%s'",
-				    p->strata[i].name);
+		p->credit |= s->credit != NULL;
+		for (size_t k = p->nstrata; k < p->nstrata + n; k++)
+			for (size_t j = 0; j < k; j++)
+				if (strcmp(p->strata[j].name,
+				    p->strata[k].name) == 0)
+					return fail(err, p->strata[k].credit ?
+					    p->strata[k].at : fz_node_get(
+					    v->kids[i], "name"), "duplicate "
+					    "stratum name '%s'",
+					    p->strata[k].name);
+		p->nstrata += n;
 	}
 	return FZ_OK;
 }
 
-/* A department named in team: the text of d, trimmed. */
+/* A name the plan gives (a department, a class): the text of d,
+ * trimmed. */
 static int
-department(const fz_node *d, const char *what, const char **out,
+name_text(const fz_node *d, const char *what, const char **out,
     fz_arena *a, fz_error *err)
 {
 	size_t len = d->len;
@@ -245,7 +314,7 @@ departments(const fz_node *deps, fz_plan *p, fz_arena *a, fz_error *err)
 	p->department_at = fz_arena_alloc(a, (deps->n + 1) *
 	    sizeof *p->department_at);
 	for (size_t i = 0; i < deps->n; i++) {
-		if ((rc = department(deps->kids[i], "a department",
+		if ((rc = name_text(deps->kids[i], "a department",
 		    &p->departments[i], a, err)) != FZ_OK)
 			return rc;
 		p->department_at[i] = deps->kids[i];
@@ -271,7 +340,7 @@ team(const fz_node *t, fz_plan *p, fz_arena *a, fz_error *err)
 	    (rc = departments(deps, p, a, err)) != FZ_OK)
 		return rc;
 	if ((p->fill_at = fz_node_get(t, "department")) != NULL &&
-	    (rc = department(p->fill_at, "team.department", &p->department,
+	    (rc = name_text(p->fill_at, "team.department", &p->department,
 	    a, err)) != FZ_OK)
 		return rc;
 	p->team_size = p->ndepartments > 2 ? (long long)p->ndepartments : 2;
@@ -350,7 +419,7 @@ fz_draw_plan_decode(const fz_node *doc, fz_plan *p, fz_arena *a,
 {
 	static const char *const keys[] = { "kind", "version", "task",
 		"seed", "date", "hash", "strata", "team", "max_per_inspector",
-		"exclude_inspected_within_days", NULL };
+		"exclude_inspected_within_days", "credit_default", NULL };
 	const fz_node *v;
 	int rc;
 
@@ -377,8 +446,12 @@ fz_draw_plan_decode(const fz_node *doc, fz_plan *p, fz_arena *a,
 	    (rc = whole(v, "max_per_inspector", 1, &p->max_per_inspector,
 	    err)) != FZ_OK)
 		return rc;
-	if ((v = fz_node_get(doc, "exclude_inspected_within_days")) != NULL)
-		return whole(v, "exclude_inspected_within_days", 0,
-		    &p->exclude_days, err);
+	if ((v = fz_node_get(doc, "exclude_inspected_within_days")) != NULL &&
+	    (rc = whole(v, "exclude_inspected_within_days", 0,
+	    &p->exclude_days, err)) != FZ_OK)
+		return rc;
+	if ((v = fz_node_get(doc, "credit_default")) != NULL)
+		return name_text(v, "credit_default", &p->credit_default, a,
+		    err);
 	return FZ_OK;
 }

@@ -252,6 +252,16 @@ qualified(const fz_draw__staff *st, size_t i, int category)
 	return 0;
 }
 
+/* No cert_expires, or not before the plan's date (行政处罚法 art. 42:
+ * only those holding an 执法证 inspect). */
+static int
+certified(const fz_draw__staff *st, size_t i)
+{
+	fz_date until = st->insp[i].cert_expires;
+
+	return until == FZ_NODATE || until >= st->plan->date;
+}
+
 static int
 below_cap(const fz_draw__staff *st, size_t i)
 {
@@ -270,7 +280,7 @@ mark_avoiders(const fz_draw__staff *st, unsigned char *marks, const char *entity
 }
 
 /* The tickets of the inspectors who may go to pick i, whatever the
- * teams before it: active, qualified, not avoiding. */
+ * teams before it: active, certified, qualified, not avoiding. */
 static void
 ticket_pick(struct worker *w, size_t i)
 {
@@ -288,7 +298,7 @@ ticket_pick(struct worker *w, size_t i)
 	mark_avoiders(st, w->avoids, e->id, 1);
 	for (size_t p = 0; p < st->n; p++) {
 		if (!st->insp[p].active || w->avoids[p] ||
-		    !qualified(st, p, category))
+		    !certified(st, p) || !qualified(st, p, category))
 			continue;
 		row[n++] = (fz_draw_cand){ fz_draw_ticketer_head(w->tk,
 		    st->insp[p].id, st->idlen[p]), (uint32_t)p };
@@ -409,19 +419,24 @@ append(char *buf, size_t size, size_t *n, const char *fmt, ...)
 }
 
 /* What ran out for a seat: the active inspectors of the seat's
- * department narrowed step by step, down to none. */
+ * department narrowed step by step, down to none.  The certified are
+ * told only when a certificate has expired, so that a roster without
+ * cert_expires gives the reasons of rules v1. */
 static const char *
 reason(const fz_draw__staff *st, fz_draw *d, const fz_entity *e, int category,
     size_t seat, int dept)
 {
-	size_t active = 0, qual = 0, free_of = 0, below = 0, n = 0;
+	size_t active = 0, cert = 0, qual = 0, free_of = 0, below = 0, n = 0;
 	long long cap = st->plan->max_per_inspector;
-	char buf[1024];
+	char buf[1024], day[16];
 
 	for (size_t i = 0; i < st->n; i++) {
 		if (!st->insp[i].active || (dept != ANY && st->dept[i] != dept))
 			continue;
 		active++;
+		if (!certified(st, i))
+			continue;
+		cert++;
 		if (!qualified(st, i, category))
 			continue;
 		qual++;
@@ -430,10 +445,14 @@ reason(const fz_draw__staff *st, fz_draw *d, const fz_entity *e, int category,
 		free_of++;
 		below += below_cap(st, i);
 	}
+	fz_date_format(st->plan->date, day);
 	append(buf, sizeof buf, &n, "seat %zu of %lld (%s): %zu active",
 	    seat + 1, st->plan->team_size, dept == ANY ? "any department" :
 	    seat_name(st, seat), active);
-	if (active > 0)
+	if (cert < active)
+		append(buf, sizeof buf, &n, ", %zu certified on %s", cert,
+		    day);
+	if (cert > 0)
 		append(buf, sizeof buf, &n, ", %zu qualified for %s", qual,
 		    e->category);
 	if (qual > 0)

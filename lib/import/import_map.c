@@ -39,6 +39,9 @@ static const struct header_key builtin[] = {
 	{ FZ_KIND_INSPECTORS, "检查类别", "categories" },
 	{ FZ_KIND_INSPECTORS, "回避对象", "avoid" },
 	{ FZ_KIND_INSPECTORS, "在岗", "active" },
+	{ FZ_KIND_INSPECTORS, "执法证编号", "cert_no" },
+	{ FZ_KIND_INSPECTORS, "执法证有效期", "cert_expires" },
+	{ FZ_KIND_INSPECTORS, "有效期至", "cert_expires" },
 
 	{ FZ_KIND_INSPECTIONS, "检查日期", "date" },
 	{ FZ_KIND_INSPECTIONS, "检查对象", "entity" },
@@ -104,6 +107,18 @@ static const struct header_key builtin[] = {
 	{ FZ_KIND_APPLICATIONS, "勘察场地", "site_survey" },
 	{ FZ_KIND_APPLICATIONS, "电子证照", "e_license" },
 	{ FZ_KIND_APPLICATIONS, "满意度", "satisfaction" },
+
+	{ FZ_KIND_CREDIT, "统一社会信用代码", "entity" },
+	{ FZ_KIND_CREDIT, "社会信用代码", "entity" },
+	{ FZ_KIND_CREDIT, "信用等级", "class" },
+	{ FZ_KIND_CREDIT, "信用分类", "class" },
+	{ FZ_KIND_CREDIT, "生效日期", "from" },
+	{ FZ_KIND_CREDIT, "有效期起", "from" },
+	{ FZ_KIND_CREDIT, "有效期至", "until" },
+	{ FZ_KIND_CREDIT, "失效日期", "until" },
+	{ FZ_KIND_CREDIT, "评定依据", "basis" },
+	{ FZ_KIND_CREDIT, "数据来源", "source" },
+	{ FZ_KIND_CREDIT, "来源", "source" },
 };
 
 #define NBUILTIN (sizeof builtin / sizeof builtin[0])

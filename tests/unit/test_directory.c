@@ -16,9 +16,9 @@ test_add_find_count(void **state)
 	fz_directory *d = fz_directory_new();
 	char id[32] = "91350100M000100Y43", name[32] = "新华书店";
 	fz_entity e = { id, name, "书店", "城关镇", NULL, FZ_RISK_HIGH,
-		FZ_NODATE, FZ_ENTITY_ACTIVE };
+		FZ_NODATE, FZ_ENTITY_ACTIVE, NULL };
 	fz_entity e2 = { "E2", "星空网吧", "网吧", NULL, "A", -1, 17960,
-		FZ_ENTITY_CLOSED };
+		FZ_ENTITY_CLOSED, NULL };
 	const fz_entity *got;
 	fz_error err = { 0 };
 
@@ -54,8 +54,8 @@ static void
 test_duplicate_id(void **state)
 {
 	fz_directory *d = fz_directory_new();
-	fz_entity e = { "E1", "a", "网吧", NULL, NULL, -1, FZ_NODATE, 0 };
-	fz_entity again = { "E1", "b", "书店", NULL, NULL, -1, FZ_NODATE, 0 };
+	fz_entity e = { "E1", "a", "网吧", NULL, NULL, -1, FZ_NODATE, 0, NULL };
+	fz_entity again = { "E1", "b", "书店", NULL, NULL, -1, FZ_NODATE, 0, NULL };
 	fz_node at = { .type = FZ_SCALAR, .line = 7, .col = 9,
 		.file = "ents.yaml", .str = "E1", .len = 2 };
 	fz_error err = { 0 };
@@ -85,7 +85,7 @@ test_many_entities(void **state)
 
 	(void)state;
 	for (int i = 0; i < N; i++) {
-		fz_entity e = { id, name, "网吧", NULL, NULL, -1, FZ_NODATE, 0 };
+		fz_entity e = { id, name, "网吧", NULL, NULL, -1, FZ_NODATE, 0, NULL };
 
 		snprintf(id, sizeof id, "E%d", i);
 		snprintf(name, sizeof name, "网吧%d", i);

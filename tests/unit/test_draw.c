@@ -135,6 +135,55 @@ test_plan_decoded(void **state)
 	assert_int_equal(warnings, 0);
 }
 
+/* credit_ratios (DRAW.md v1.1): one stratum per class, in the map's
+ * order, named NAME·CLASS, with the stratum's where and the class's
+ * ratio, in the place of the original. */
+static void
+test_plan_credit_ratios(void **state)
+{
+	fz_plan p;
+	fz_error err;
+
+	(void)state;
+	assert_int_equal(plan_of(PLAN_HEAD "credit_default: ' B '\nstrata:\n"
+	    "- {name: 首, count: 1}\n"
+	    "- {name: 网吧, where: {category: 网吧}, credit_ratios: "
+	    "{D: 1, A: 0.05, C: 0.3}}\n- {name: 其他, ratio: 0.2}\n", &p,
+	    &err), FZ_OK);
+	assert_int_equal(p.credit, 1);
+	assert_string_equal(p.credit_default, "B");
+	assert_int_equal(p.nstrata, 5);
+	assert_string_equal(p.strata[0].name, "首");
+	assert_null(p.strata[0].credit);
+	assert_string_equal(p.strata[1].name, "网吧\xc2\xb7" "D");
+	assert_string_equal(p.strata[2].name, "网吧·A");
+	assert_string_equal(p.strata[3].name, "网吧·C");
+	assert_string_equal(p.strata[1].credit, "D");
+	assert_string_equal(p.strata[2].credit, "A");
+	assert_string_equal(p.strata[3].credit, "C");
+	assert_int_equal(p.strata[1].ratio_num, 1);
+	assert_int_equal(p.strata[1].ratio_den, 1);
+	assert_int_equal(p.strata[2].ratio_num, 5);
+	assert_int_equal(p.strata[2].ratio_den, 100);
+	assert_int_equal(p.strata[3].ratio_num, 3);
+	assert_int_equal(p.strata[3].ratio_den, 10);
+	for (size_t s = 1; s <= 3; s++) {
+		assert_int_equal(p.strata[s].count, -1);
+		assert_int_equal(p.strata[s].nwhere, 1);
+		assert_string_equal(p.strata[s].where[0].values[0], "网吧");
+	}
+	/* Each expanded stratum is placed at its class, for messages. */
+	assert_int_equal(p.strata[2].at->line, 8);
+	assert_string_equal(p.strata[4].name, "其他");
+	assert_null(p.strata[4].credit);
+	assert_int_equal(p.strata[4].ratio_num, 2);
+	/* Without credit_ratios, no class anywhere. */
+	assert_int_equal(plan_of(PLAN_HEAD "strata: [{name: a, count: 1}]\n",
+	    &p, &err), FZ_OK);
+	assert_int_equal(p.credit, 0);
+	assert_null(p.credit_default);
+}
+
 static void
 test_plan_defaults_and_short_seed(void **state)
 {
@@ -174,9 +223,26 @@ static const struct {
 	{ PLAN_HEAD "strata: [{name: a, ratio: 3e-1}]\n", 5, 27,
 	    "decimal" },
 	{ PLAN_HEAD "strata: [{name: a, count: 1, ratio: 0.5}]\n",
-	    5, 37, "exactly one of count and ratio" },
+	    5, 37, "exactly one of count, ratio and credit_ratios" },
 	{ PLAN_HEAD "strata: [{name: a}]\n", 5, 10,
-	    "exactly one of count and ratio" },
+	    "exactly one of count, ratio and credit_ratios" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1, credit_ratios: {A: 1}}]\n",
+	    5, 45, "exactly one of count, ratio and credit_ratios" },
+	{ PLAN_HEAD "strata: [{name: a, credit_ratios: [A, B]}]\n", 5, 35,
+	    "credit_ratios must be a mapping of credit classes" },
+	{ PLAN_HEAD "strata: [{name: a, credit_ratios: {}}]\n", 5, 35,
+	    "credit_ratios must be a mapping of credit classes" },
+	{ PLAN_HEAD "strata: [{name: a, credit_ratios: {A: 1, B: 0}}]\n", 5,
+	    45, "ratio 0 is outside (0, 1]" },
+	{ PLAN_HEAD "strata: [{name: a, credit_ratios: {A: 1.01}}]\n", 5, 39,
+	    "ratio 1.01 is outside (0, 1]" },
+	{ PLAN_HEAD "strata: [{name: a, credit_ratios: {'': 1}}]\n", 5, 36,
+	    "a class must not be empty" },
+	{ PLAN_HEAD "strata: [{name: a·B, count: 1}, {name: a, "
+	    "credit_ratios: {A: 1, B: 1}}]\n", 5, 65,
+	    "duplicate stratum name 'a·B'" },
+	{ PLAN_HEAD "strata: [{name: a, count: 1}]\ncredit_default: [A]\n", 6,
+	    17, "credit_default must be a single value" },
 	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nteam: {size: 1}\n",
 	    6, 14, "at least 2" },
 	{ PLAN_HEAD "strata: [{name: a, count: 1}]\nseeds: 3\n", 6, 8,
@@ -251,10 +317,10 @@ directory(void)
 	for (int i = 0; i < 6; i++)
 		ents[i] = (fz_entity){ ids[i], ids[i], i < 3 ? "网吧" : "娱乐场所",
 		    i < 3 ? "甲" : "乙", NULL, FZ_RISK_LOW, FZ_NODATE,
-		    FZ_ENTITY_ACTIVE };
+		    FZ_ENTITY_ACTIVE, NULL };
 	for (int i = 0; i < 5; i++)
 		insps[i] = (fz_inspector){ pids[i], pids[i], "文旅", NULL, NULL,
-		    NULL, 1 };
+		    NULL, 1, NULL, FZ_NODATE };
 }
 
 static void
@@ -553,6 +619,82 @@ test_team_department(void **state)
 	fz_draw_free(&d);
 }
 
+/* Strata by credit class: A-1 and B-1 are A, A-2 and B-3 D, B-2 C, A-3
+ * has none.  The tickets: B-2 .410, B-3 .4709, A-3 .4714, A-2 .567,
+ * B-1 .978, A-1 .983.  x·D takes both of D, x·A half of A (B-1); C and
+ * no class are in no class of x and fall through to rest. */
+static void
+test_credit_strata(void **state)
+{
+	static const char *const classes[] = { "A", "D", NULL, "A", "C",
+		"D" };
+	static const char *const want[] = { "B-2", "B-3", "A-2", "B-1" };
+	static const size_t stratum[] = { 2, 0, 0, 1 };
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	for (int i = 0; i < 6; i++)
+		ents[i].credit = classes[i];
+	run(&d, PLAN_HEAD "strata:\n- {name: x, credit_ratios: {D: 1, A: 0.5}}"
+	    "\n- {name: rest, count: 1}\n", &p);
+	assert_int_equal(p.nstrata, 3);
+	assert_int_equal(d.population[0], 2);
+	assert_int_equal(d.selected[0], 2);
+	assert_int_equal(d.population[1], 2);
+	assert_int_equal(d.selected[1], 1);	/* ceil(0.5 * 2) */
+	assert_int_equal(d.population[2], 2);	/* B-2 and A-3 */
+	assert_int_equal(d.selected[2], 1);
+	assert_int_equal(d.unmatched, 0);
+	assert_int_equal(d.npicks, 4);
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(pick_id(&d, i), want[i]);
+		assert_int_equal(d.picks[i].stratum, stratum[i]);
+	}
+	fz_draw_free(&d);
+	/* A where and a class both hold: x·A of 网吧 is A-1 only; without
+	 * a later stratum, the rest are in none. */
+	run(&d, PLAN_HEAD "strata: [{name: x, where: {category: 网吧}, "
+	    "credit_ratios: {A: 1}}]\n", &p);
+	assert_int_equal(d.population[0], 1);
+	assert_int_equal(d.unmatched, 5);
+	assert_string_equal(pick_id(&d, 0), "A-1");
+	fz_draw_free(&d);
+}
+
+/* 行政处罚法 art. 42: an inspector whose certificate expired before the
+ * plan's date is not eligible; one expiring on the date is.  B-2's
+ * tickets: P-3 .123, P-5 .132, P-1 .227, P-4 .577, P-2 .886. */
+static void
+test_expired_certificates(void **state)
+{
+	fz_draw d;
+	fz_plan p;
+
+	(void)state;
+	directory();
+	insps[2].cert_expires = fz_date_make(2019, 6, 30);	/* P-3 */
+	insps[4].cert_expires = fz_date_make(2019, 7, 1);	/* P-5 */
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n", &p);
+	assert_team(&d, 0, "P-5", "P-1");
+	fz_draw_free(&d);
+	/* Only P-1 certified: the second seat runs out, and says why. */
+	for (int i = 1; i < 5; i++)
+		insps[i].cert_expires = fz_date_make(2018, 12, 31);
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n", &p);
+	assert_int_equal(d.nunfilled, 1);
+	assert_string_equal(d.picks[0].unfilled, "seat 2 of 2 (any "
+	    "department): 5 active, 1 certified on 2019-07-01, 1 qualified "
+	    "for 娱乐场所, 1 not avoiding it, all on the team already");
+	fz_draw_free(&d);
+	insps[0].cert_expires = fz_date_make(2019, 1, 1);
+	run(&d, PLAN_HEAD "strata: [{name: all, count: 1}]\n", &p);
+	assert_string_equal(d.picks[0].unfilled, "seat 1 of 2 (any "
+	    "department): 5 active, 0 certified on 2019-07-01");
+	fz_draw_free(&d);
+}
+
 /* team.department with fewer active inspectors than a team takes of it:
  * no team could ever be formed, so no draw. */
 static void
@@ -759,6 +901,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_plan_decoded, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_plan_credit_ratios, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_credit_strata, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_expired_certificates,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plan_defaults_and_short_seed,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plan_errors, setup,
