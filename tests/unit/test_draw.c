@@ -254,7 +254,7 @@ directory(void)
 		    FZ_ENTITY_ACTIVE };
 	for (int i = 0; i < 5; i++)
 		insps[i] = (fz_inspector){ pids[i], pids[i], "文旅", NULL, NULL,
-		    NULL, 1 };
+		    NULL, 1, 0, 0 };
 }
 
 static void
