@@ -40,6 +40,14 @@ typedef struct fz_check_settings {
 int fz_check_settings_load(fz_check_settings *s, const char *path,
     fz_error *err);
 
+/* The surcharge of art. 72 (一) on a fine (fen) paid days late: 3% of
+ * the fine a day, to the fen (half up), never more than the fine. */
+int64_t fz_check_surcharge(int64_t fine, int days);
+/* 1 when the party of case k may ask for a hearing (art. 63): the case
+ * says so, or its penalty is a suspension or a revocation, or its fine
+ * is at or above the 较大数额 of s for its party. */
+int fz_check_hearing_eligible(const fz_check_settings *s, const fz_case *k);
+
 typedef struct fz_check_opts {
 	fz_date as_of;		/* later dates are errors, due dates count
 				 * from it; FZ_NODATE: today */

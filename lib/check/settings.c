@@ -22,14 +22,11 @@ static int
 take_fine(const char *file, const fz_node *key, const fz_node *v,
     int64_t *fen, fz_error *err)
 {
-	char what[96];
-
-	snprintf(what, sizeof what, "%s must be an amount in yuan above 0, "
-	    "not '", key->str);
 	if (v->type != FZ_SCALAR || fz_money_parse(v->str, v->len, fen) != 0 ||
 	    *fen <= 0)
-		return bad(err, file, v, what, v->type == FZ_SCALAR ? v->str :
-		    "");
+		return fz_error_set(err, FZ_DATAERR, file, v->line, v->col,
+		    "%s must be an amount in yuan above 0, not '%s'", key->str,
+		    v->type == FZ_SCALAR ? v->str : "");
 	return FZ_OK;
 }
 
