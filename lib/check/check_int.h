@@ -133,6 +133,9 @@ void fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,
 void fz_check__case_procedure(fz_check *c, const fz_check__rec *r);
 void fz_check__case_procedure_due(fz_check *c, const fz_check__rec *r);
 void fz_check__reviewers(fz_check *c);
+/* The dates of a case's reconsideration and litigation: none after the
+ * as-of date, none before what must come first. */
+void fz_check__case_appeals(fz_check *c, const fz_check__rec *r);
 
 /* rules.c: the checks of one record as it is read, and at the end those
  * of the references and matters kept. */

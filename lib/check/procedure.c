@@ -364,6 +364,69 @@ case_unpublish(fz_check *c, const fz_check__rec *r)
 		    "revoked or changed (行政处罚法 art. 48)");
 }
 
+/* ------------------------------------------------------------ appeals */
+
+/* The node of key in the record's mapping map, else the mapping. */
+static const fz_node *
+at_in(const fz_check__rec *r, const char *map, const char *key)
+{
+	const fz_node *m = fz_check__at(r, map);
+	const fz_node *v = m->type == FZ_MAP ? fz_node_get(m, key) : NULL;
+
+	return v != NULL ? v : m;
+}
+
+/* No date of the mapping map (its struct sub) after the as-of date. */
+static void
+appeal_as_of(fz_check *c, const fz_check__rec *r, const char *map,
+    const void *sub)
+{
+	const fz_field *f = fz_field_find(FZ_KIND_CASES, map)->fields;
+	char a[16], b[16];
+
+	for (; f->key != NULL; f++) {
+		fz_date v = f->type == FZ_T_DATE ? *(const fz_date *)
+		    ((const char *)sub + f->offset) : FZ_NODATE;
+
+		if (v != FZ_NODATE && v > c->o.as_of)
+			fz_check__report(c, FZ_ERROR, at_in(r, map, f->key),
+			    "%s %s %s is after the as-of date %s", map, f->key,
+			    fz_check__day(v, a), fz_check__day(c->o.as_of, b));
+	}
+}
+
+/* The date d of key in the mapping map not before d0, what key0 names. */
+static void
+appeal_order(fz_check *c, const fz_check__rec *r, const char *map,
+    const char *key, fz_date d, const char *key0, fz_date d0)
+{
+	char a[16], b[16];
+
+	if (d != FZ_NODATE && d0 != FZ_NODATE && d < d0)
+		fz_check__report(c, FZ_ERROR, at_in(r, map, key), "%s %s %s is "
+		    "before %s %s", map, key, fz_check__day(d, a), key0,
+		    fz_check__day(d0, b));
+}
+
+void
+fz_check__case_appeals(fz_check *c, const fz_check__rec *r)
+{
+	const fz_case *k = r->data;
+	const fz_reconsideration *rc = &k->reconsideration;
+	const fz_litigation *li = &k->litigation;
+
+	appeal_as_of(c, r, "reconsideration", rc);
+	appeal_order(c, r, "reconsideration", "applied", rc->applied,
+	    "the decision", k->decided);
+	appeal_order(c, r, "reconsideration", "decided", rc->decided,
+	    "applied", rc->applied);
+	appeal_as_of(c, r, "litigation", li);
+	appeal_order(c, r, "litigation", "filed", li->filed, "the decision",
+	    k->decided);
+	appeal_order(c, r, "litigation", "judged", li->judged, "filed",
+	    li->filed);
+}
+
 void
 fz_check__case_procedure(fz_check *c, const fz_check__rec *r)
 {

@@ -244,6 +244,9 @@ case_sanity(fz_check *c, const fz_check__rec *r)
 	not_before(c, r, "paid", k->paid, "decided", k->decided);
 	not_before(c, r, "unpublished", k->unpublished, "published",
 	    k->published);
+	not_before(c, r, "decision_revoked", k->decision_revoked, "decided",
+	    k->decided);
+	fz_check__case_appeals(c, r);
 }
 
 static void

@@ -336,6 +336,35 @@ test_sanity(void **state)
 	    "2019-05-02\n");
 }
 
+/* The dates of a reconsideration and a litigation, at their own keys:
+ * not before what comes first, not after the as-of date. */
+static void
+test_appeal_dates(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+	fz_node *m = record("c.yaml", 1, "id=C1", "filed=2019-03-01",
+	    "decided=2019-03-11", "decision_revoked=2019-03-10", (char *)NULL);
+
+	(void)state;
+	fz_node_put(arena, m, "reconsideration", record("c.yaml", 20,
+	    "applied=2019-03-10", "decided=2019-03-09", "result=撤销",
+	    (char *)NULL));
+	fz_node_put(arena, m, "litigation", record("c.yaml", 30,
+	    "filed=2019-04-01", "judged=2020-02-01", (char *)NULL));
+	assert_int_equal(fz_check_record(c, FZ_KIND_CASES, m), FZ_OK);
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:4:10: error: decision_revoked 2019-03-10 is before "
+	    "decided 2019-03-11\n"
+	    "c.yaml:20:10: error: reconsideration applied 2019-03-10 is "
+	    "before the decision 2019-03-11\n"
+	    "c.yaml:21:10: error: reconsideration decided 2019-03-09 is "
+	    "before applied 2019-03-10\n"
+	    "c.yaml:31:10: error: litigation judged 2020-02-01 is after the "
+	    "as-of date 2019-12-31\n");
+}
+
 static void
 test_decoding_and_documents(void **state)
 {
@@ -1587,6 +1616,7 @@ main(void)
 		cmocka_unit_test(test_matter_references),
 		cmocka_unit_test(test_references_before_directories),
 		cmocka_unit_test(test_sanity),
+		cmocka_unit_test(test_appeal_dates),
 		cmocka_unit_test(test_decoding_and_documents),
 		cmocka_unit_test(test_two_inspectors),
 		cmocka_unit_test(test_avoid),
