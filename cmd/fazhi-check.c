@@ -17,9 +17,9 @@ complete(const char *what, fz_buf *b)
 static fz_cli cli = {
 	.prog = "fazhi-check",
 	.complete = complete,
-	.usage = "fazhi-check [--strict] [--rules] [--as-of DATE] "
-	    "[--due-within DAYS]\n                   "
-	    "[--calendar cn|weekdays|FILE] [-f text|yaml] [-o FILE]\n"
+	.usage = "fazhi-check [--strict] [--rules] [--review-all] [--as-of DATE]\n"
+	    "                   [--due-within DAYS] [--rules-file FILE]\n"
+	    "                   [--calendar cn|weekdays|FILE] [-f text|yaml] [-o FILE]\n"
 	    "                   [FILE...]",
 	.problems = "problems found",
 	.help =
@@ -27,15 +27,20 @@ static fz_cli cli = {
 	    "references among the files given together, and the legal rules.\n"
 	    "\n"
 	    "      --strict          report unknown keys; warnings make the exit status 1\n"
-	    "      --rules           check the enforcement rules (two inspectors, 回避,\n"
-	    "                        90-day limit, legal review, publication)\n"
+	    "      --rules           check the enforcement rules of the 行政处罚法 (two\n"
+	    "                        inspectors, 回避, time limits, legal review, hearings,\n"
+	    "                        payment, publication)\n"
+	    "      --review-all      bureau policy: every decision needs legal review\n"
+	    "      --rules-file FILE the locally set figures (较大数额 of a hearing, the\n"
+	    "                        review policy) instead of the shipped rules.yaml\n"
 	    "      --as-of DATE      later dates are errors, due dates count from DATE\n"
 	    "                        (YYYY-MM-DD; default today)\n"
 	    "      --calendar FILE   working days: cn, the shipped official calendar\n"
 	    "                        (the default); weekdays, Monday to Friday; or a\n"
 	    "                        calendar or holiday-cn file\n"
-	    "      --due-within DAYS list open cases and unpublished decisions whose\n"
-	    "                        time runs out within DAYS days of the as-of date\n"
+	    "      --due-within DAYS list every clock of a case (decision, service,\n"
+	    "                        hearing, payment, publication ...) that runs out\n"
+	    "                        within DAYS days of the as-of date\n"
 	    "  -f, --format FMT      text (default): FILE:LINE:COL: error|warning|note: message;\n"
 	    "                        yaml: one problems document\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
@@ -48,10 +53,13 @@ static fz_cli cli = {
 struct opts {
 	fz_check_opts check;
 	const char *calendar;
+	const char *rules_file;	/* NULL: the shipped rules.yaml */
+	int review_all;
 	int yaml;
 };
 
-enum { O_STRICT = 256, O_RULES, O_AS_OF, O_CALENDAR, O_DUE };
+enum { O_STRICT = 256, O_RULES, O_AS_OF, O_CALENDAR, O_DUE, O_RULES_FILE,
+	O_REVIEW_ALL };
 
 static int
 parse_days(const char *arg, int *days, fz_error *err)
@@ -77,6 +85,12 @@ parse_opt(struct opts *o, int c, fz_error *err)
 		return -1;
 	case O_CALENDAR:
 		o->calendar = optarg;
+		return -1;
+	case O_RULES_FILE:
+		o->rules_file = optarg;
+		return -1;
+	case O_REVIEW_ALL:
+		o->review_all = 1;
 		return -1;
 	case O_DUE:
 		return parse_days(optarg, &o->check.due_within, err);
@@ -107,6 +121,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "as-of", required_argument, NULL, O_AS_OF },
 		{ "calendar", required_argument, NULL, O_CALENDAR },
 		{ "due-within", required_argument, NULL, O_DUE },
+		{ "rules-file", required_argument, NULL, O_RULES_FILE },
+		{ "review-all", no_argument, NULL, O_REVIEW_ALL },
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -138,6 +154,21 @@ write_text(fz_output *out, void *ctx, fz_error *err)
 	return fz_check_write_text(ctx, out->fp);
 }
 
+/* The rules file, when the rules or the clocks need it or one is
+ * named; --review-all over what it says. */
+static int
+settings(struct opts *o, fz_error *err)
+{
+	int rc = FZ_OK;
+
+	if (o->check.rules || o->check.due_within >= 0 || o->rules_file)
+		rc = fz_check_settings_load(&o->check.settings, o->rules_file,
+		    err);
+	if (o->review_all)
+		o->check.settings.review_all = 1;
+	return rc;
+}
+
 static int
 run(struct opts *o, char **files, int nfiles, fz_error *err)
 {
@@ -149,6 +180,8 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 		rc = err->status;
 		goto done;
 	}
+	if ((rc = settings(o, err)) != FZ_OK)
+		goto done;
 	o->check.calendar = cal;
 	c = fz_check_new(&o->check);
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){

@@ -66,7 +66,7 @@ fazhi-draw --verify "$out/draw-2019-credit.yaml" "$ex/plan-2019-credit.yaml" \
 cmp -s "$out/draw-2019-credit.yaml" "$ex/draw-2019-credit.yaml" &&
     echo "the draw is byte for byte the one published in $ex/draw-2019-credit.yaml"
 
-say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, 90 days, legal review, service and publication in 7 working days"
+say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
     cases.yaml matters.yaml applications.yaml credit.yaml) && echo "clean"

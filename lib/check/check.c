@@ -23,6 +23,7 @@ fz_check_new(const fz_check_opts *o)
 	c->files = fz_map_new();
 	c->banned = fz_map_new();
 	c->credit = fz_map_new();
+	c->reviewers = fz_map_new();
 	c->strings = fz_map_new();
 	for (int k = 0; k < FZ_KIND_COUNT; k++)
 		c->ids[k] = fz_map_new();
@@ -39,6 +40,7 @@ fz_check_free(fz_check *c)
 	fz_map_free(c->files);
 	fz_map_free(c->banned);
 	fz_map_free(c->credit);
+	fz_map_free(c->reviewers);
 	fz_map_free(c->strings);
 	free(c->matters);
 	free(c->refs);
@@ -154,9 +156,14 @@ register_id(fz_check *c, enum fz_kind k, const fz_check__rec *r, const char *id)
 		return;
 	}
 	e = fz_arena_alloc(c->arena, sizeof *e);
-	*e = (fz_check__id){ fz_check__pos_of(c, r->at), NULL, 0, -1 };
-	if (k == FZ_KIND_INSPECTORS && r->data != NULL)
-		keep_avoid(c, e, r->data);
+	*e = (fz_check__id){ fz_check__pos_of(c, r->at), NULL, 0, -1, 0, 0 };
+	if (k == FZ_KIND_INSPECTORS && r->data != NULL) {
+		const fz_inspector *p = r->data;
+
+		keep_avoid(c, e, p);
+		e->legal_reviewer = p->legal_reviewer == 1;
+		e->legal_qualification = p->legal_qualification == 1;
+	}
 	if (k == FZ_KIND_MATTERS && r->data != NULL)
 		e->matter = (long)c->nmatters;	/* rules.c adds it next */
 	*slot = e;

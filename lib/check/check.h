@@ -22,6 +22,32 @@
 /* Severity of a --due-within line: a date coming, not a problem. */
 #define FZ_NOTE 2
 
+/* What the statute leaves to local rules or to the bureau, read from a
+ * rules file (data/rules.yaml, fazhi-check --rules-file).  A zeroed one
+ * sets nothing: no fine makes a case hearing-eligible, and only the
+ * cases the statute names need legal review. */
+typedef struct fz_check_settings {
+	int64_t hearing_fine_person;	/* 较大数额 (art. 63) in fen; 0: none */
+	int64_t hearing_fine_organization;
+	int review_all;			/* bureau policy: every decision has
+					 * the legal review of art. 58 */
+} fz_check_settings;
+
+/* Read the rules file path (NULL: the shipped rules.yaml) into s: every
+ * key given, once; an unknown key is an error, since nothing of the
+ * statute can be set.  FZ_OK, or FZ_NOINPUT or FZ_DATAERR with err
+ * set (file:line:col). */
+int fz_check_settings_load(fz_check_settings *s, const char *path,
+    fz_error *err);
+
+/* The surcharge of art. 72 (一) on a fine (fen) paid days late: 3% of
+ * the fine a day, to the fen (half up), never more than the fine. */
+int64_t fz_check_surcharge(int64_t fine, int days);
+/* 1 when the party of case k may ask for a hearing (art. 63): the case
+ * says so, or its penalty is a suspension or a revocation, or its fine
+ * is at or above the 较大数额 of s for its party. */
+int fz_check_hearing_eligible(const fz_check_settings *s, const fz_case *k);
+
 typedef struct fz_check_opts {
 	fz_date as_of;		/* later dates are errors, due dates count
 				 * from it; FZ_NODATE: today */
@@ -29,6 +55,7 @@ typedef struct fz_check_opts {
 	int strict;		/* report keys a kind does not name */
 	int due_within;		/* days for --due-within, -1 for none */
 	const fz_calendar *calendar;	/* working days; NULL: Monday to Friday */
+	fz_check_settings settings;	/* the rules file's */
 } fz_check_opts;
 
 /* One problem; severity is FZ_WARNING, FZ_ERROR or FZ_NOTE.  file and

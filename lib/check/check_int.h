@@ -30,7 +30,16 @@ typedef struct fz_check__id {
 	const char **avoid;	/* inspectors: the entities to avoid */
 	size_t navoid;
 	long matter;		/* matters: index into matters, or -1 */
+	int legal_reviewer, legal_qualification;	/* inspectors */
 } fz_check__id;
+
+/* An inspector named as a case's reviewer: the earliest review, for
+ * art. 58 ¶2, and the first case that named them. */
+typedef struct fz_check__reviewer {
+	const char *id;
+	fz_date first;			/* the earliest legal_review */
+	fz_check__pos at;		/* that case's reviewer key */
+} fz_check__reviewer;
 
 /* A matter of the catalogue, for the parent chains. */
 typedef struct fz_check__matter {
@@ -70,6 +79,7 @@ struct fz_check {
 	fz_map *files;			/* file name: order + 1 */
 	fz_map *banned;			/* entities an inspection banned */
 	fz_map *credit;			/* entity: its credit spans so far */
+	fz_map *reviewers;		/* id: fz_check__reviewer */
 	fz_check__matter *matters;
 	size_t nmatters, capmatters;
 	fz_check__ref *refs;
@@ -97,6 +107,36 @@ const char *fz_check__id_key(enum fz_kind k);
 /* Keep a reference, or a matter, for the end (copied). */
 void fz_check__ref_add(fz_check *c, const fz_check__ref *ref);
 void fz_check__matter_add(fz_check *c, const fz_check__matter *m);
+
+/* clocks.c: d as YYYY-MM-DD into buf (16 bytes). */
+const char *fz_check__day(fz_date d, char *buf);
+/* The n-th working day after from (art. 85), warning at key once for
+ * each year the calendar does not cover. */
+fz_date fz_check__workdays_after(fz_check *c, const fz_check__rec *r,
+    const char *key, fz_date from, int n);
+/* A clock: done (at done_key) on or before by, or, not done, the as-of
+ * date not past by (else an error at open_key).  did and undone say
+ * what was and was not done, since which day by is. */
+void fz_check__clock(fz_check *c, const fz_check__rec *r,
+    const char *done_key, fz_date done, const char *open_key, fz_date by,
+    const char *did, const char *undone, const char *since);
+/* 1 when the decision of k was handed over on the spot: served_on_spot,
+ * or the simple procedure (art. 52). */
+int fz_check__on_spot(const fz_case *k);
+/* --due-within: a note at key when by falls between the as-of date and
+ * the days after it: the case "must what by ..., in n days (law)". */
+void fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,
+    fz_date by, const char *what, const char *law);
+
+/* procedure.c: the rules of review, hearing, payment and publication of
+ * a case (--rules), its clocks (--due-within), and at the end those of
+ * the reviewers, whose roster may come after the cases. */
+void fz_check__case_procedure(fz_check *c, const fz_check__rec *r);
+void fz_check__case_procedure_due(fz_check *c, const fz_check__rec *r);
+void fz_check__reviewers(fz_check *c);
+/* The dates of a case's reconsideration and litigation: none after the
+ * as-of date, none before what must come first. */
+void fz_check__case_appeals(fz_check *c, const fz_check__rec *r);
 
 /* rules.c: the checks of one record as it is read, and at the end those
  * of the references and matters kept. */

@@ -25,12 +25,6 @@
 #define EVIDENCE_WORKDAYS 7	/* art. 56 */
 #define SERVE_WORKDAYS 7	/* art. 61 */
 
-static const char *
-day(fz_date d, char *buf)
-{
-	return fz_date_format(d, buf);
-}
-
 static size_t
 distinct_items(const fz_node *list)
 {
@@ -69,8 +63,8 @@ dates_after_as_of(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 		d = *(const fz_date *)((const char *)r->data + f->offset);
 		if (d != FZ_NODATE && d > c->o.as_of)
 			fz_check__report(c, FZ_ERROR, fz_check__at(r, f->key), "%s %s is "
-			    "after the as-of date %s", f->key, day(d, a),
-			    day(c->o.as_of, b));
+			    "after the as-of date %s", f->key, fz_check__day(d, a),
+			    fz_check__day(c->o.as_of, b));
 	}
 }
 
@@ -83,7 +77,7 @@ not_before(fz_check *c, const fz_check__rec *r, const char *key, fz_date d,
 
 	if (d != FZ_NODATE && d0 != FZ_NODATE && d < d0)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, key), "%s %s is before %s %s",
-		    key, day(d, a), key0, day(d0, b));
+		    key, fz_check__day(d, a), key0, fz_check__day(d0, b));
 }
 
 static void
@@ -206,52 +200,11 @@ decision_limit(const fz_case *k)
 	return k->filed + CASE_LIMIT_DAYS + (fz_date)k->extended_days;
 }
 
-/* The n-th working day after from, warning at key once for each year
- * the calendar does not cover. */
-static fz_date
-workdays_after(fz_check *c, const fz_check__rec *r, const char *key,
-    fz_date from, int n)
-{
-	fz_date by = fz_calendar_add_workdays(c->o.calendar, from, n);
-	int y0, y1, m, d;
-
-	fz_date_split(from, &y0, &m, &d);
-	fz_date_split(by, &y1, &m, &d);
-	for (int y = y0; y <= y1 && y >= 0 && y < 10000; y++) {
-		if (fz_calendar_covers(c->o.calendar, y) ||
-		    (c->years_warned[y / 8] & (1u << (y % 8))))
-			continue;
-		c->years_warned[y / 8] |= (unsigned char)(1u << (y % 8));
-		fz_check__report(c, FZ_WARNING, fz_check__at(r, key), "the "
-		    "calendar does not cover %d: its working days are counted "
-		    "Monday to Friday", y);
-	}
-	return by;
-}
-
 /* The 7th working day after the decision. */
 static fz_date
 publish_by(fz_check *c, const fz_check__rec *r, fz_date decided)
 {
-	return workdays_after(c, r, "decided", decided, PUBLISH_WORKDAYS);
-}
-
-/* A clock: done (at done_key) on or before by, or, not done, the as-of
- * date not past by (else an error at open_key).  did and undone say
- * what was and was not done, since which day by is. */
-static void
-clock_check(fz_check *c, const fz_check__rec *r, const char *done_key,
-    fz_date done, const char *open_key, fz_date by, const char *did,
-    const char *undone, const char *since)
-{
-	char a[16], b[16];
-
-	if (done != FZ_NODATE && done > by)
-		fz_check__report(c, FZ_ERROR, fz_check__at(r, done_key), "%s %s, "
-		    "after %s, %s", did, day(done, a), day(by, b), since);
-	else if (done == FZ_NODATE && c->o.as_of > by)
-		fz_check__report(c, FZ_ERROR, fz_check__at(r, open_key), "%s by %s, "
-		    "%s", undone, day(by, a), since);
+	return fz_check__workdays_after(c, r, "decided", decided, PUBLISH_WORKDAYS);
 }
 
 /* The last day of a period of years from d (art. 36): the same day
@@ -275,14 +228,6 @@ found_on(const fz_case *k)
 	return k->found != FZ_NODATE ? k->found : k->filed;
 }
 
-/* A decision served on the spot, or made in the simple procedure, which
- * hands it over there (art. 52). */
-static int
-served_on_spot(const fz_case *k)
-{
-	return k->served_on_spot == 1 || k->procedure == FZ_PROCEDURE_SIMPLE;
-}
-
 static void
 case_sanity(fz_check *c, const fz_check__rec *r)
 {
@@ -302,6 +247,16 @@ case_sanity(fz_check *c, const fz_check__rec *r)
 	if (k->collected_on_spot != FZ_NOMONEY)
 		not_before(c, r, "handed_in", k->handed_in, "decided",
 		    k->decided);
+	not_before(c, r, "hearing_requested", k->hearing_requested,
+	    "notified", k->notified);
+	not_before(c, r, "hearing", k->hearing, "hearing_notice",
+	    k->hearing_notice);
+	not_before(c, r, "paid", k->paid, "decided", k->decided);
+	not_before(c, r, "unpublished", k->unpublished, "published",
+	    k->published);
+	not_before(c, r, "decision_revoked", k->decision_revoked, "decided",
+	    k->decided);
+	fz_check__case_appeals(c, r);
 }
 
 static void
@@ -324,7 +279,7 @@ case_time_limit(fz_check *c, const fz_check__rec *r)
 	else if (end == FZ_NODATE && c->o.as_of > limit)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "filed"), "case '%s' is not "
 		    "decided by %s, %d days after filing%s (行政处罚法 art. 60)",
-		    k->id, day(limit, a), CASE_LIMIT_DAYS, ext);
+		    k->id, fz_check__day(limit, a), CASE_LIMIT_DAYS, ext);
 }
 
 /* 行政处罚法 art. 36: found within two years of the violation, five when
@@ -343,7 +298,7 @@ case_unfound(fz_check *c, const fz_check__rec *r)
 	fz_check__report(c, FZ_ERROR, fz_check__at(r, k->found != FZ_NODATE ?
 	    "found" : "filed"), "found %s, more than %d years after the "
 	    "violation of %s: no penalty may be given (行政处罚法 art. 36)",
-	    day(found, a), years, day(k->violation_date, b));
+	    fz_check__day(found, a), years, fz_check__day(k->violation_date, b));
 }
 
 /* 行政处罚法 art. 51: on the spot, only a warning, or a fine of at most
@@ -400,9 +355,9 @@ case_on_spot(fz_check *c, const fz_check__rec *r)
 		    fz_money_format(ON_SPOT_FINE, b));
 	if (k->decided == FZ_NODATE)
 		return;
-	by = workdays_after(c, r, "collected_on_spot", k->decided,
+	by = fz_check__workdays_after(c, r, "collected_on_spot", k->decided,
 	    HAND_IN_WORKDAYS);
-	clock_check(c, r, "handed_in", k->handed_in, "collected_on_spot", by,
+	fz_check__clock(c, r, "handed_in", k->handed_in, "collected_on_spot", by,
 	    "handed in", "not handed in", "the 2nd working day after the "
 	    "collection (行政处罚法 art. 71)");
 }
@@ -417,9 +372,9 @@ case_evidence(fz_check *c, const fz_check__rec *r)
 
 	if (k->evidence_preserved == FZ_NODATE)
 		return;
-	by = workdays_after(c, r, "evidence_preserved", k->evidence_preserved,
+	by = fz_check__workdays_after(c, r, "evidence_preserved", k->evidence_preserved,
 	    EVIDENCE_WORKDAYS);
-	clock_check(c, r, "evidence_decided", k->evidence_decided,
+	fz_check__clock(c, r, "evidence_decided", k->evidence_decided,
 	    "evidence_preserved", by, "the preserved evidence decided on",
 	    "the preserved evidence not decided on", "the 7th working day "
 	    "after its preservation (行政处罚法 art. 56)");
@@ -443,7 +398,7 @@ case_notified(fz_check *c, const fz_check__rec *r)
 	else if (k->notified >= k->decided)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "notified"), "the "
 		    "party told %s, not before the decision %s (告知, 行政处罚法 "
-		    "art. 44, 62)", day(k->notified, a), day(k->decided, b));
+		    "art. 44, 62)", fz_check__day(k->notified, a), fz_check__day(k->decided, b));
 }
 
 /* 行政处罚法 art. 57: a major case is decided by the leaders' collective
@@ -463,7 +418,7 @@ case_collective(fz_check *c, const fz_check__rec *r)
 	else if (k->collective > k->decided)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "collective"), "the "
 		    "collective discussion %s after the decision %s (行政处罚法 "
-		    "art. 57)", day(k->collective, a), day(k->decided, b));
+		    "art. 57)", fz_check__day(k->collective, a), fz_check__day(k->decided, b));
 }
 
 /* 行政处罚法 art. 61: a decision not handed over on the spot is served
@@ -473,7 +428,7 @@ serve_by(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
-	return workdays_after(c, r, "decided", k->decided, SERVE_WORKDAYS);
+	return fz_check__workdays_after(c, r, "decided", k->decided, SERVE_WORKDAYS);
 }
 
 static void
@@ -481,9 +436,9 @@ case_served(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
-	if (served_on_spot(k))
+	if (fz_check__on_spot(k))
 		return;
-	clock_check(c, r, "served", k->served, "decided", serve_by(c, r),
+	fz_check__clock(c, r, "served", k->served, "decided", serve_by(c, r),
 	    "served", "not served", "the 7th working day after the decision "
 	    "(行政处罚法 art. 61)");
 }
@@ -492,55 +447,21 @@ static void
 case_rules(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
-	char a[16], b[16];
 
 	case_unfound(c, r);
 	case_simple(c, r);
 	case_on_spot(c, r);
 	case_evidence(c, r);
 	case_time_limit(c, r);
+	fz_check__case_procedure(c, r);
 	if (k->decided == FZ_NODATE)
 		return;
 	case_notified(c, r);
 	case_collective(c, r);
-	if (k->legal_review == FZ_NODATE)
-		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "decided without "
-		    "legal review (法制审核, 行政处罚法 art. 58)");
-	else if (k->legal_review > k->decided)
-		fz_check__report(c, FZ_ERROR, fz_check__at(r, "legal_review"), "legal "
-		    "review %s after the decision %s (行政处罚法 art. 58)",
-		    day(k->legal_review, a), day(k->decided, b));
-	clock_check(c, r, "published", k->published, "decided",
+	fz_check__clock(c, r, "published", k->published, "decided",
 	    publish_by(c, r, k->decided), "published", "not published",
 	    "the 7th working day after the decision (国办发〔2018〕118号)");
 	case_served(c, r);
-}
-
-/* "today", "in 1 day", "in 5 days". */
-static const char *
-days_from(fz_date from, fz_date by, char *buf)
-{
-	int n = by - from;
-
-	if (n == 0)
-		return "today";
-	snprintf(buf, 32, "in %d day%s", n, n == 1 ? "" : "s");
-	return buf;
-}
-
-/* A note at key when by falls between as_of and as_of + days. */
-static void
-due_note(fz_check *c, const fz_check__rec *r, const char *key, fz_date by,
-    const char *what, const char *law)
-{
-	const fz_case *k = r->data;
-	fz_date from = c->o.as_of;
-	char a[16], n[32];
-
-	if (by >= from && by <= from + c->o.due_within)
-		fz_check__report(c, FZ_NOTE, fz_check__at(r, key), "case '%s' "
-		    "must %s by %s, %s (%s)", k->id, what, day(by, a),
-		    days_from(from, by, n), law);
 }
 
 /* --due-within: what falls due between as_of and as_of + days. */
@@ -550,27 +471,28 @@ case_due(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 
 	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE)
-		due_note(c, r, "filed", decision_limit(k), "be decided",
+		fz_check__due(c, r, "filed", decision_limit(k), "be decided",
 		    "行政处罚法 art. 60");
 	else if (k->decided != FZ_NODATE && k->published == FZ_NODATE)
-		due_note(c, r, "decided", publish_by(c, r, k->decided),
+		fz_check__due(c, r, "decided", publish_by(c, r, k->decided),
 		    "be published", "国办发〔2018〕118号");
 	if (k->decided != FZ_NODATE && k->served == FZ_NODATE &&
-	    !served_on_spot(k))
-		due_note(c, r, "decided", serve_by(c, r), "be served",
+	    !fz_check__on_spot(k))
+		fz_check__due(c, r, "decided", serve_by(c, r), "be served",
 		    "行政处罚法 art. 61");
 	if (k->evidence_preserved != FZ_NODATE &&
 	    k->evidence_decided == FZ_NODATE)
-		due_note(c, r, "evidence_preserved", workdays_after(c, r,
+		fz_check__due(c, r, "evidence_preserved", fz_check__workdays_after(c, r,
 		    "evidence_preserved", k->evidence_preserved,
 		    EVIDENCE_WORKDAYS), "decide on the preserved evidence",
 		    "行政处罚法 art. 56");
 	if (k->collected_on_spot != FZ_NOMONEY && k->decided != FZ_NODATE &&
 	    k->handed_in == FZ_NODATE)
-		due_note(c, r, "collected_on_spot", workdays_after(c, r,
+		fz_check__due(c, r, "collected_on_spot", fz_check__workdays_after(c, r,
 		    "collected_on_spot", k->decided, HAND_IN_WORKDAYS),
 		    "hand in the fine collected on the spot",
 		    "行政处罚法 art. 71");
+	fz_check__case_procedure_due(c, r);
 }
 
 /* ------------------------------------------------------------ matters */
@@ -701,7 +623,7 @@ check_credit(fz_check *c, const fz_check__rec *r)
 			    "'%s' overlaps the record at %s:%u:%u: both hold on "
 			    "%s, and an entity has one class on a day",
 			    cr->entity, o->at.file, o->at.line, o->at.col,
-			    day(d, a));
+			    fz_check__day(d, a));
 			break;
 		}
 	}
@@ -747,6 +669,7 @@ void
 fz_check__run(fz_check *c)
 {
 	settle_refs(c);
+	fz_check__reviewers(c);
 	for (size_t i = 0; i < c->nmatters; i++)
 		matter_parent(c, &c->matters[i]);
 }

@@ -313,7 +313,8 @@ enum fz_type {
 	FZ_T_MONEY,	/* int64_t fen, FZ_NOMONEY when absent */
 	FZ_T_ENUM,	/* int index, -1 absent */
 	FZ_T_ENUMS,	/* unsigned bit set of indexes, one value or a list */
-	FZ_T_STRS	/* const fz_node * SEQ of strings, NULL when absent */
+	FZ_T_STRS,	/* const fz_node * SEQ of strings, NULL when absent */
+	FZ_T_MAP	/* a struct of its own fields (fz_field.fields) */
 };
 #define FZ_NOINT INT64_MIN
 #define FZ_NOMONEY INT64_MIN
@@ -332,6 +333,8 @@ typedef struct fz_field {
 	const fz_enum_value *values;	/* FZ_T_ENUM(S): NULL-terminated */
 	size_t offset;			/* into the kind's struct */
 	long long min, max;		/* FZ_T_INT range */
+	const struct fz_field *fields;	/* FZ_T_MAP: its keys, NULL-key
+					 * terminated, offsets into its struct */
 } fz_field;
 
 /* The fields of a record kind, NULL-key terminated; NULL otherwise. */
@@ -365,6 +368,13 @@ enum fz_source { FZ_SOURCE_INSPECTION, FZ_SOURCE_COMPLAINT,
 	FZ_SOURCE_REFERRAL, FZ_SOURCE_TOWN_LEAD, FZ_SOURCE_RANDOM };
 enum fz_party { FZ_PARTY_ORGANIZATION, FZ_PARTY_PERSON };
 enum fz_procedure { FZ_PROCEDURE_GENERAL, FZ_PROCEDURE_SIMPLE };
+enum fz_not_punished { FZ_NOT_PUNISHED_MINOR, FZ_NOT_PUNISHED_FIRST_OFFENSE,
+	FZ_NOT_PUNISHED_NO_FAULT };
+enum fz_reconsideration_result { FZ_RECONSIDERATION_UPHELD,
+	FZ_RECONSIDERATION_REVOKED, FZ_RECONSIDERATION_CHANGED,
+	FZ_RECONSIDERATION_CONFIRMED_ILLEGAL, FZ_RECONSIDERATION_WITHDRAWN };
+enum fz_litigation_result { FZ_LITIGATION_WON, FZ_LITIGATION_LOST,
+	FZ_LITIGATION_WITHDRAWN, FZ_LITIGATION_SETTLED };
 enum fz_penalty { FZ_PENALTY_WARNING, FZ_PENALTY_FINE,
 	FZ_PENALTY_CONFISCATION, FZ_PENALTY_SUSPENSION,
 	FZ_PENALTY_REVOCATION, FZ_PENALTY_NONE };
@@ -393,6 +403,8 @@ typedef struct fz_inspector {
 	int active;
 	const char *cert_no;		/* 执法证 number */
 	fz_date cert_expires;		/* FZ_NODATE: no expiry given */
+	int legal_reviewer;		/* does 法制审核 (行政处罚法 art. 58) */
+	int legal_qualification;	/* holds 法律职业资格, art. 58 ¶2 */
 } fz_inspector;
 
 /* A credit class of an entity (信用分类), valid from a day until a day
@@ -411,6 +423,18 @@ typedef struct fz_inspection {
 	const char *task, *case_id;
 	fz_date published;	/* its result made public (抽查结果公示) */
 } fz_inspection;
+
+/* A case's 行政复议 and 行政诉讼; every member absent when none. */
+typedef struct fz_reconsideration {
+	fz_date applied, decided;
+	int result;			/* enum fz_reconsideration_result */
+} fz_reconsideration;
+
+typedef struct fz_litigation {
+	fz_date filed, judged;
+	int result;			/* enum fz_litigation_result */
+	int leader_appeared;		/* 行政机关负责人出庭应诉 */
+} fz_litigation;
 
 typedef struct fz_case {
 	const char *id;
@@ -434,6 +458,20 @@ typedef struct fz_case {
 	fz_date evidence_preserved, evidence_decided;	/* art. 56 */
 	int64_t collected_on_spot;	/* art. 68, FZ_NOMONEY when none */
 	fz_date handed_in;		/* art. 71 */
+	int supervised;			/* 上级挂牌督办 */
+	int review_required;		/* art. 58 ¶1; default: major */
+	const char *reviewer;		/* inspector id of the 法制审核 */
+	int hearing_eligible;		/* art. 63; -1: derived (fazhi-check) */
+	fz_date hearing_requested, hearing_notice, hearing; /* art. 63-64 */
+	fz_date paid;			/* art. 67 */
+	int not_punished;		/* enum fz_not_punished, -1 none */
+	int educated;			/* art. 33 ¶3 */
+	int av_recorded;		/* 音视频全过程记录 */
+	const char *extension_basis;	/* art. 60: what allows extended_days */
+	fz_date transferred;		/* moved to the judiciary, art. 27 */
+	fz_date decision_revoked, unpublished;	/* art. 48 */
+	fz_reconsideration reconsideration;	/* 行政复议 */
+	fz_litigation litigation;		/* 行政诉讼 */
 } fz_case;
 
 typedef struct fz_matter {

@@ -251,6 +251,29 @@ decode_enums(struct decoder *d, const fz_field *f, fz_node *v,
 	return rc;
 }
 
+static int decode_keys(struct decoder *d, const fz_field *fields,
+    fz_node *rec, void *out, int doc);
+
+/* A mapping of keys of its own (a case's reconsideration). */
+static int
+decode_map(struct decoder *d, const fz_field *f, fz_node *v, void *out)
+{
+	fz_buf keys = { 0 };
+	int rc;
+
+	if (v->type != FZ_MAP) {
+		for (const fz_field *k = f->fields; k->key != NULL; k++) {
+			fz_buf_adds(&keys, k == f->fields ? "" : ", ");
+			fz_buf_adds(&keys, k->key);
+		}
+		rc = problem(d, FZ_ERROR, v, "%s must be a mapping of %s",
+		    f->key, fz_buf_str(&keys));
+		fz_buf_free(&keys);
+		return rc;
+	}
+	return decode_keys(d, f->fields, v, out, 0);
+}
+
 static int
 decode_value(struct decoder *d, const fz_field *f, fz_node *v, char *out)
 {
@@ -261,6 +284,8 @@ decode_value(struct decoder *d, const fz_field *f, fz_node *v, char *out)
 		return decode_list(d, f, v, (const fz_node **)p);
 	if (f->type == FZ_T_ENUMS)
 		return decode_enums(d, f, v, (unsigned *)p);
+	if (f->type == FZ_T_MAP)
+		return decode_map(d, f, v, p);
 	if (want_scalar(d, f, v) != FZ_OK)
 		return FZ_DATAERR;
 	switch (f->type) {
@@ -319,6 +344,7 @@ clear(const fz_field *fields, char *out)
 		case FZ_T_INT:		*(long long *)p = FZ_NOINT; break;
 		case FZ_T_MONEY:	*(int64_t *)p = FZ_NOMONEY; break;
 		case FZ_T_ENUMS:	*(unsigned *)p = 0; break;
+		case FZ_T_MAP:		clear(f->fields, p); break;
 		default:		*(int *)p = -1; break;
 		}
 	}
@@ -343,6 +369,8 @@ apply_defaults(enum fz_kind k, void *out)
 		break;
 	case FZ_KIND_INSPECTORS:
 		DEFAULT(p->active, 1);
+		DEFAULT(p->legal_reviewer, 0);
+		DEFAULT(p->legal_qualification, 0);
 		break;
 	case FZ_KIND_INSPECTIONS:
 		DEFAULT(in->type, FZ_VISIT_ROUTINE);
@@ -359,6 +387,11 @@ apply_defaults(enum fz_kind k, void *out)
 		DEFAULT(c->major, 0);
 		DEFAULT(c->statement_waived, 0);
 		DEFAULT(c->served_on_spot, 0);
+		DEFAULT(c->supervised, 0);
+		DEFAULT(c->review_required, c->major);
+		DEFAULT(c->educated, 0);
+		DEFAULT(c->av_recorded, 0);
+		DEFAULT(c->litigation.leader_appeared, 0);
 		break;
 	case FZ_KIND_MATTERS:
 		DEFAULT(m->instant, m->promised_days == 0);

@@ -75,6 +75,17 @@ static const fz_enum_value procedure_values[] = {
 	{ "general", "普通程序" }, { "simple", "简易程序" },
 	{ "simple", "简易" }, { "simple", "当场处罚" }, { "general", "普通" },
 	{ NULL, NULL } };
+static const fz_enum_value not_punished_values[] = {
+	{ "minor", "轻微不罚" }, { "first_offense", "首违不罚" },
+	{ "no_fault", "无过错不罚" }, { "minor", "轻微" },
+	{ "first_offense", "首违" }, { NULL, NULL } };
+static const fz_enum_value reconsideration_values[] = {
+	{ "upheld", "维持" }, { "revoked", "撤销" }, { "changed", "变更" },
+	{ "confirmed_illegal", "确认违法" }, { "withdrawn", "撤回" },
+	{ NULL, NULL } };
+static const fz_enum_value litigation_values[] = {
+	{ "won", "胜诉" }, { "lost", "败诉" }, { "withdrawn", "撤诉" },
+	{ "settled", "调解" }, { NULL, NULL } };
 static const fz_enum_value level_values[] = { { "item", "大项" },
 	{ "sub", "子项" }, { "leaf", "孙项" }, { NULL, NULL } };
 static const fz_enum_value matter_type_values[] = {
@@ -136,10 +147,12 @@ fz_enum_words(const fz_enum_value *v, fz_buf *b, const char **words,
 }
 
 #define F(st, key, type, req, values, member) \
-	{ key, type, req, values, offsetof(st, member), 0, 0 }
+	{ key, type, req, values, offsetof(st, member), 0, 0, NULL }
 #define FI(st, key, req, member, lo, hi) \
-	{ key, FZ_T_INT, req, NULL, offsetof(st, member), lo, hi }
-#define END { NULL, 0, 0, NULL, 0, 0, 0 }
+	{ key, FZ_T_INT, req, NULL, offsetof(st, member), lo, hi, NULL }
+#define FM(st, key, member, sub) \
+	{ key, FZ_T_MAP, 0, NULL, offsetof(st, member), 0, 0, sub }
+#define END { NULL, 0, 0, NULL, 0, 0, 0, NULL }
 #define BIG 1000000000LL
 
 static const fz_field entity_fields[] = {
@@ -164,6 +177,9 @@ static const fz_field inspector_fields[] = {
 	F(fz_inspector, "active", FZ_T_BOOL, 0, NULL, active),
 	F(fz_inspector, "cert_no", FZ_T_STR, 0, NULL, cert_no),
 	F(fz_inspector, "cert_expires", FZ_T_DATE, 0, NULL, cert_expires),
+	F(fz_inspector, "legal_reviewer", FZ_T_BOOL, 0, NULL, legal_reviewer),
+	F(fz_inspector, "legal_qualification", FZ_T_BOOL, 0, NULL,
+	    legal_qualification),
 	END
 };
 
@@ -183,7 +199,7 @@ static const fz_field inspection_fields[] = {
 	F(fz_inspection, "category", FZ_T_STR, 0, NULL, category),
 	F(fz_inspection, "town", FZ_T_STR, 0, NULL, town),
 	{ "inspectors", FZ_T_STRS, 1, NULL,
-	    offsetof(fz_inspection, inspectors), 1, 0 },
+	    offsetof(fz_inspection, inspectors), 1, 0, NULL },
 	F(fz_inspection, "outing", FZ_T_STR, 0, NULL, outing),
 	F(fz_inspection, "type", FZ_T_ENUM, 0, visit_values, type),
 	F(fz_inspection, "result", FZ_T_ENUM, 0, result_values, result),
@@ -193,6 +209,23 @@ static const fz_field inspection_fields[] = {
 	F(fz_inspection, "task", FZ_T_STR, 0, NULL, task),
 	F(fz_inspection, "case", FZ_T_STR, 0, NULL, case_id),
 	F(fz_inspection, "published", FZ_T_DATE, 0, NULL, published),
+	END
+};
+
+static const fz_field reconsideration_fields[] = {
+	F(fz_reconsideration, "applied", FZ_T_DATE, 0, NULL, applied),
+	F(fz_reconsideration, "decided", FZ_T_DATE, 0, NULL, decided),
+	F(fz_reconsideration, "result", FZ_T_ENUM, 0, reconsideration_values,
+	    result),
+	END
+};
+
+static const fz_field litigation_fields[] = {
+	F(fz_litigation, "filed", FZ_T_DATE, 0, NULL, filed),
+	F(fz_litigation, "judged", FZ_T_DATE, 0, NULL, judged),
+	F(fz_litigation, "result", FZ_T_ENUM, 0, litigation_values, result),
+	F(fz_litigation, "leader_appeared", FZ_T_BOOL, 0, NULL,
+	    leader_appeared),
 	END
 };
 
@@ -228,6 +261,26 @@ static const fz_field case_fields[] = {
 	F(fz_case, "collected_on_spot", FZ_T_MONEY, 0, NULL,
 	    collected_on_spot),
 	F(fz_case, "handed_in", FZ_T_DATE, 0, NULL, handed_in),
+	F(fz_case, "supervised", FZ_T_BOOL, 0, NULL, supervised),
+	F(fz_case, "review_required", FZ_T_BOOL, 0, NULL, review_required),
+	F(fz_case, "reviewer", FZ_T_STR, 0, NULL, reviewer),
+	F(fz_case, "hearing_eligible", FZ_T_BOOL, 0, NULL, hearing_eligible),
+	F(fz_case, "hearing_requested", FZ_T_DATE, 0, NULL,
+	    hearing_requested),
+	F(fz_case, "hearing_notice", FZ_T_DATE, 0, NULL, hearing_notice),
+	F(fz_case, "hearing", FZ_T_DATE, 0, NULL, hearing),
+	F(fz_case, "paid", FZ_T_DATE, 0, NULL, paid),
+	F(fz_case, "not_punished", FZ_T_ENUM, 0, not_punished_values,
+	    not_punished),
+	F(fz_case, "educated", FZ_T_BOOL, 0, NULL, educated),
+	F(fz_case, "av_recorded", FZ_T_BOOL, 0, NULL, av_recorded),
+	F(fz_case, "extension_basis", FZ_T_STR, 0, NULL, extension_basis),
+	F(fz_case, "transferred", FZ_T_DATE, 0, NULL, transferred),
+	F(fz_case, "decision_revoked", FZ_T_DATE, 0, NULL, decision_revoked),
+	F(fz_case, "unpublished", FZ_T_DATE, 0, NULL, unpublished),
+	FM(fz_case, "reconsideration", reconsideration,
+	    reconsideration_fields),
+	FM(fz_case, "litigation", litigation, litigation_fields),
 	END
 };
 

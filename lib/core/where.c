@@ -99,7 +99,8 @@ field_of(const enum fz_kind *kinds, size_t nk, const char *key)
 
 	for (size_t i = 0; f == NULL && i < nk; i++)
 		f = fz_field_find(kinds[i], key);
-	return f;
+	/* A mapping (a case's reconsideration) is no value to group by. */
+	return f != NULL && f->type == FZ_T_MAP ? NULL : f;
 }
 
 /* "inspections and cases" */
@@ -140,7 +141,8 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL && n < 128; f++)
-			if (field_of(kinds, i, f->key) == NULL) {
+			if (f->type != FZ_T_MAP &&
+			    field_of(kinds, i, f->key) == NULL) {
 				fz_buf_adds(&b, f == fz_kind_fields(kinds[0]) ?
 				    " " : ", ");
 				fz_buf_adds(&b, f->key);
@@ -323,7 +325,8 @@ fz_key_words(const enum fz_kind *kinds, size_t nk, const char *const *extra,
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL; f++)
-			word_line(b, f->key);
+			if (f->type != FZ_T_MAP)
+				word_line(b, f->key);
 }
 
 void

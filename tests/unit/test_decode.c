@@ -554,6 +554,93 @@ test_case_procedure_keys(void **state)
 	    "with at most 2 decimals, not negative)");
 }
 
+/* The keys of review, hearing, payment and appeal: their defaults, the
+ * two mappings of their own keys, and each fault at its value. */
+static void
+test_case_review_keys(void **state)
+{
+	fz_node *r = rec("id", "C1", "filed", "2019-01-02", "major", "true",
+	    NULL), *rc, *lit;
+	fz_case c;
+	fz_inspector p;
+
+	(void)state;
+	decodes(FZ_KIND_CASES, r, &c);
+	assert_int_equal(c.review_required, 1);		/* as major */
+	assert_int_equal(c.hearing_eligible, -1);	/* derived later */
+	assert_int_equal(c.supervised, 0);
+	assert_int_equal(c.educated, 0);
+	assert_int_equal(c.av_recorded, 0);
+	assert_int_equal(c.not_punished, -1);
+	assert_null(c.reviewer);
+	assert_null(c.extension_basis);
+	assert_int_equal(c.paid, FZ_NODATE);
+	assert_int_equal(c.reconsideration.applied, FZ_NODATE);
+	assert_int_equal(c.reconsideration.result, -1);
+	assert_int_equal(c.litigation.judged, FZ_NODATE);
+	assert_int_equal(c.litigation.leader_appeared, 0);
+	r = rec("id", "C1", "filed", "2019-01-02", "major", "true",
+	    "review_required", "false", "reviewer", "P1", "supervised", "yes",
+	    "hearing_eligible", "true", "hearing_requested", "2019-01-05",
+	    "hearing_notice", "2019-01-07", "hearing", "2019-01-16",
+	    "paid", "2019-02-01", "not_punished", "首违不罚", "educated", "true",
+	    "av_recorded", "true", "extension_basis", "某规章第十条",
+	    "transferred", "2019-02-02", "decision_revoked", "2019-03-01",
+	    "unpublished", "2019-03-04", NULL);
+	rc = rec("applied", "2019-02-10", "decided", "2019-04-01", "result",
+	    "撤销", NULL);
+	lit = rec("filed", "2019-05-01", "judged", "2019-08-01", "result",
+	    "lost", "leader_appeared", "true", NULL);
+	fz_node_put(fx_arena, r, "reconsideration", rc);
+	fz_node_put(fx_arena, r, "litigation", lit);
+	decodes(FZ_KIND_CASES, r, &c);
+	assert_int_equal(c.review_required, 0);
+	assert_string_equal(c.reviewer, "P1");
+	assert_int_equal(c.supervised, 1);
+	assert_int_equal(c.hearing_eligible, 1);
+	assert_int_equal(c.hearing_requested, fx_date("2019-01-05"));
+	assert_int_equal(c.hearing_notice, fx_date("2019-01-07"));
+	assert_int_equal(c.hearing, fx_date("2019-01-16"));
+	assert_int_equal(c.paid, fx_date("2019-02-01"));
+	assert_int_equal(c.not_punished, FZ_NOT_PUNISHED_FIRST_OFFENSE);
+	assert_string_equal(fz_node_get(r, "not_punished")->str,
+	    "first_offense");
+	assert_int_equal(c.educated, 1);
+	assert_int_equal(c.av_recorded, 1);
+	assert_string_equal(c.extension_basis, "某规章第十条");
+	assert_int_equal(c.transferred, fx_date("2019-02-02"));
+	assert_int_equal(c.decision_revoked, fx_date("2019-03-01"));
+	assert_int_equal(c.unpublished, fx_date("2019-03-04"));
+	assert_int_equal(c.reconsideration.applied, fx_date("2019-02-10"));
+	assert_int_equal(c.reconsideration.decided, fx_date("2019-04-01"));
+	assert_int_equal(c.reconsideration.result, FZ_RECONSIDERATION_REVOKED);
+	assert_string_equal(fz_node_get(rc, "result")->str, "revoked");
+	assert_int_equal(c.litigation.filed, fx_date("2019-05-01"));
+	assert_int_equal(c.litigation.judged, fx_date("2019-08-01"));
+	assert_int_equal(c.litigation.result, FZ_LITIGATION_LOST);
+	assert_int_equal(c.litigation.leader_appeared, 1);
+	refused(FZ_KIND_CASES, case_with("not_punished", "lucky"), 12, 7,
+	    "unknown not_punished 'lucky' (expected minor 轻微不罚, "
+	    "first_offense 首违不罚, no_fault 无过错不罚)");
+	refused(FZ_KIND_CASES, case_with("hearing", "soon"), 12, 7,
+	    "hearing: 'soon' is not a date (expected YYYY-MM-DD)");
+	refused(FZ_KIND_CASES, case_with("reconsideration", "2019-02-10"), 12,
+	    7, "reconsideration must be a mapping of applied, decided, result");
+	r = case_with("x", "y");
+	fz_node_put(fx_arena, r, "litigation", rec("result", "draw", NULL));
+	refused(FZ_KIND_CASES, r, 10, 7, "unknown result 'draw' (expected "
+	    "won 胜诉, lost 败诉, withdrawn 撤诉, settled 调解)");
+	decodes(FZ_KIND_INSPECTORS, rec("id", "P1", "name", "张三",
+	    "department", "文旅", NULL), &p);
+	assert_int_equal(p.legal_reviewer, 0);
+	assert_int_equal(p.legal_qualification, 0);
+	decodes(FZ_KIND_INSPECTORS, rec("id", "P1", "name", "张三",
+	    "department", "文旅", "legal_reviewer", "true",
+	    "legal_qualification", "true", NULL), &p);
+	assert_int_equal(p.legal_reviewer, 1);
+	assert_int_equal(p.legal_qualification, 1);
+}
+
 static fz_node *
 matter_with(const char *key, const char *value)
 {
@@ -861,6 +948,7 @@ main(void)
 		cmocka_unit_test(test_application_trips_by_channel),
 		cmocka_unit_test(test_diag_collects_every_problem),
 		cmocka_unit_test(test_strict_reports_unknown_keys_as_warnings),
+		cmocka_unit_test(test_case_review_keys),
 		cmocka_unit_test(test_organization),
 		cmocka_unit_test(test_uscc),
 		cmocka_unit_test(test_uscc_single_errors),

@@ -320,7 +320,7 @@ directory(void)
 		    FZ_ENTITY_ACTIVE, NULL };
 	for (int i = 0; i < 5; i++)
 		insps[i] = (fz_inspector){ pids[i], pids[i], "文旅", NULL, NULL,
-		    NULL, 1, NULL, FZ_NODATE };
+		    NULL, 1, NULL, FZ_NODATE, 0, 0 };
 }
 
 static void

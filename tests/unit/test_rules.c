@@ -336,6 +336,35 @@ test_sanity(void **state)
 	    "2019-05-02\n");
 }
 
+/* The dates of a reconsideration and a litigation, at their own keys:
+ * not before what comes first, not after the as-of date. */
+static void
+test_appeal_dates(void **state)
+{
+	fz_check_opts o = opts(0, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+	fz_node *m = record("c.yaml", 1, "id=C1", "filed=2019-03-01",
+	    "decided=2019-03-11", "decision_revoked=2019-03-10", (char *)NULL);
+
+	(void)state;
+	fz_node_put(arena, m, "reconsideration", record("c.yaml", 20,
+	    "applied=2019-03-10", "decided=2019-03-09", "result=撤销",
+	    (char *)NULL));
+	fz_node_put(arena, m, "litigation", record("c.yaml", 30,
+	    "filed=2019-04-01", "judged=2020-02-01", (char *)NULL));
+	assert_int_equal(fz_check_record(c, FZ_KIND_CASES, m), FZ_OK);
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:4:10: error: decision_revoked 2019-03-10 is before "
+	    "decided 2019-03-11\n"
+	    "c.yaml:20:10: error: reconsideration applied 2019-03-10 is "
+	    "before the decision 2019-03-11\n"
+	    "c.yaml:21:10: error: reconsideration decided 2019-03-09 is "
+	    "before applied 2019-03-10\n"
+	    "c.yaml:31:10: error: litigation judged 2020-02-01 is after the "
+	    "as-of date 2019-12-31\n");
+}
+
 static void
 test_decoding_and_documents(void **state)
 {
@@ -441,11 +470,13 @@ test_time_limit(void **state)
 	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C3", "filed=2019-01-02",
 	    "decided=2019-05-01", "legal_review=2019-05-01",
 	    "published=2019-05-01", "extended_days=30",
-	    "notified=2019-04-01", "served=2019-05-01");
+	    "notified=2019-04-01", "served=2019-05-01",
+	    "extension_basis=示例规章第十条");
 	REC(c, FZ_KIND_CASES, "c.yaml", 19, "id=C4", "filed=2019-01-02",
 	    "decided=2019-05-03", "legal_review=2019-05-01",
 	    "published=2019-05-06", "extended_days=30",
-	    "notified=2019-05-01", "served=2019-05-03");
+	    "notified=2019-05-01", "served=2019-05-03",
+	    "extension_basis=示例规章第十条");
 	/* 10-01 + 90 = 12-30, past the as-of date; 10-02 + 90 is it. */
 	REC(c, FZ_KIND_CASES, "c.yaml", 29, "id=C5", "filed=2019-10-01");
 	REC(c, FZ_KIND_CASES, "c.yaml", 39, "id=C6", "filed=2019-10-02");
@@ -475,7 +506,14 @@ test_legal_review(void **state)
 		.collective = FZ_NODATE, .notified = date(2019, 3, 8),
 		.served = date(2019, 3, 11), .evidence_preserved = FZ_NODATE,
 		.evidence_decided = FZ_NODATE, .collected_on_spot = FZ_NOMONEY,
-		.handed_in = FZ_NODATE };
+		.handed_in = FZ_NODATE, .review_required = 1,
+		.hearing_eligible = -1, .hearing_requested = FZ_NODATE,
+		.hearing_notice = FZ_NODATE, .hearing = FZ_NODATE,
+		.paid = FZ_NODATE, .not_punished = -1,
+		.transferred = FZ_NODATE, .decision_revoked = FZ_NODATE,
+		.unpublished = FZ_NODATE,
+		.reconsideration = { FZ_NODATE, FZ_NODATE, -1 },
+		.litigation = { FZ_NODATE, FZ_NODATE, -1, 0 } };
 
 	(void)state;
 	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-01",
@@ -645,19 +683,20 @@ test_simple_procedure(void **state)
 	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-03-01",
 	    "decided=2019-03-01", "legal_review=2019-03-01",
 	    "published=2019-03-01", "procedure=simple", "party=person",
-	    "penalty=fine", "fine=200");
+	    "penalty=fine", "fine=200", "paid=2019-03-05");
 	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-03-01",
 	    "decided=2019-03-01", "legal_review=2019-03-01",
 	    "published=2019-03-01", "procedure=简易程序", "party=自然人",
-	    "penalty=fine", "fine=200.01");
+	    "penalty=fine", "fine=200.01", "paid=2019-03-05");
 	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-03-01",
 	    "decided=2019-03-01", "legal_review=2019-03-01",
 	    "published=2019-03-01", "procedure=simple",
-	    "penalty=[warning fine]", "fine=3000");
+	    "penalty=[warning fine]", "fine=3000", "paid=2019-03-05");
 	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-03-01",
 	    "decided=2019-03-01", "legal_review=2019-03-01",
 	    "published=2019-03-01", "procedure=simple",
-	    "party=organization", "penalty=fine", "fine=3000.01");
+	    "party=organization", "penalty=fine", "fine=3000.01",
+	    "paid=2019-03-05");
 	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-03-01",
 	    "decided=2019-03-01", "legal_review=2019-03-01",
 	    "published=2019-03-01", "procedure=simple",
@@ -666,7 +705,8 @@ test_simple_procedure(void **state)
 	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-03-01",
 	    "decided=2019-03-11", "legal_review=2019-03-11",
 	    "published=2019-03-11", "party=person", "penalty=fine",
-	    "fine=5000", "notified=2019-03-05", "served=2019-03-11");
+	    "fine=5000", "notified=2019-03-05", "served=2019-03-11",
+	    "paid=2019-03-26");
 	assert_string_equal(finish(c, &g),
 	    "c.yaml:19:10: error: a fine of 200.01 yuan in the simple "
 	    "procedure: above 200 yuan for a person (行政处罚法 art. 51)\n"
@@ -912,6 +952,394 @@ test_served(void **state)
 	fz_calendar_free(cal);
 }
 
+/* A check counting working days by the shipped calendar, which *cal
+ * receives for the caller to free. */
+static fz_check *
+check_cn(fz_check_opts *o, fz_calendar **cal)
+{
+	*cal = calendar_cn();
+	o->calendar = *cal;
+	return fz_check_new(o);
+}
+
+/* A case decided Friday 2019-09-27, told a week before, served and
+ * published that day: the keys of its record after its id. */
+#define DECIDED_0927 "filed=2019-09-02", "notified=2019-09-20", \
+	"decided=2019-09-27", "served=2019-09-27", "published=2019-09-27"
+/* The same on Friday 2021-07-16, after the 2021 law took effect. */
+#define DECIDED_0716 "filed=2021-07-01", "notified=2021-07-10", \
+	"decided=2021-07-16", "served=2021-07-16", "published=2021-07-16"
+/* Decided 2019-09-27 with statement and defence waived: not told. */
+#define WAIVED_0927 "filed=2019-09-02", "decided=2019-09-27", \
+	"served=2019-09-27", "published=2019-09-27", "statement_waived=true"
+
+/* art. 58: review of the cases that require it (major by default, a
+ * hearing held), or of every case by the bureau's policy. */
+static void
+test_review_required(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	c = check_cn(&o, &cal);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", DECIDED_0927);
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", DECIDED_0927,
+	    "major=true", "collective=2019-09-27");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", DECIDED_0927,
+	    "major=true", "collective=2019-09-27", "review_required=false");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", DECIDED_0927,
+	    "review_required=true", "legal_review=2019-09-27");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", DECIDED_0927,
+	    "hearing_notice=2019-09-10", "hearing=2019-09-24");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:14:10: error: decided without legal review (法制审核, "
+	    "行政处罚法 art. 58)\n"
+	    "c.yaml:44:10: error: decided after a hearing without legal "
+	    "review (法制审核, 行政处罚法 art. 58 ¶1 (二))\n");
+	o.settings.review_all = 1;
+	c = fz_check_new(&o);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", DECIDED_0927);
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", DECIDED_0927,
+	    "legal_review=2019-09-26");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:4:10: error: decided without legal review, which the "
+	    "bureau's policy asks of every case (法制审核, --review-all; "
+	    "行政处罚法 art. 58)\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 58: the reviewer a legal_reviewer of the roster; ¶2: one who
+ * first reviews on or after 2021-07-15 holds the qualification. */
+static void
+test_reviewer(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.as_of = date(2021, 12, 31);
+	c = check_cn(&o, &cal);
+	/* The cases before the roster: settled at the end. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", DECIDED_0927,
+	    "legal_review=2019-09-27", "reviewer=P1");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", DECIDED_0927,
+	    "legal_review=2019-09-27", "reviewer=P2");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", DECIDED_0716,
+	    "legal_review=2021-07-15", "reviewer=P3");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", DECIDED_0716,
+	    "legal_review=2021-07-14", "reviewer=P4");
+	/* P4's later review does not make them a first-time reviewer. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", DECIDED_0716,
+	    "legal_review=2021-07-15", "reviewer=P4");
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", DECIDED_0716,
+	    "legal_review=2021-07-15", "reviewer=P5");
+	REC(c, FZ_KIND_CASES, "c.yaml", 61, "id=C7", DECIDED_0927,
+	    "legal_review=2019-09-27", "reviewer=P9");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 1, "id=P1", "name=甲",
+	    "department=文旅", "legal_reviewer=true");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 5, "id=P2", "name=乙",
+	    "department=文旅");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 9, "id=P3", "name=丙",
+	    "department=文旅", "legal_reviewer=true");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 13, "id=P4", "name=丁",
+	    "department=文旅", "legal_reviewer=true");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 17, "id=P5", "name=戊",
+	    "department=文旅", "legal_reviewer=true",
+	    "legal_qualification=true");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:18:10: error: reviewer 'P2' is not marked legal_reviewer "
+	    "in the inspector roster (法制审核人员, 行政处罚法 art. 58)\n"
+	    "c.yaml:28:10: error: reviewer 'P3' first reviewed on 2021-07-15, "
+	    "since 2021-07-15, without legal_qualification (法律职业资格, "
+	    "行政处罚法 art. 58 ¶2)\n"
+	    "c.yaml:68:10: error: inspector 'P9' is not in the inspector "
+	    "roster\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 60: an extension names what allows it. */
+static void
+test_extension_basis(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-12-01",
+	    "extended_days=30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 5, "id=C2", "filed=2019-12-01",
+	    "extended_days=30", "extension_basis=示例规章第十条");
+	REC(c, FZ_KIND_CASES, "c.yaml", 9, "id=C3", "filed=2019-12-01",
+	    "extended_days=0");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:3:10: warning: 30 days of extension without "
+	    "extension_basis, the 法律、法规、规章 that allows them (行政处罚法 "
+	    "art. 60)\n");
+}
+
+/* art. 63: who may ask for a hearing, by the rules file's 较大数额. */
+static void
+test_hearing_eligible(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+	const char *told = "decided without telling the party of the right "
+	    "to a hearing";
+
+	(void)state;
+	o.settings.hearing_fine_person = 500000;
+	o.settings.hearing_fine_organization = 10000000;
+	c = check_cn(&o, &cal);
+	/* Waived statement and defence: no notice, so no hearing rights. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", WAIVED_0927,
+	    "party=person",
+	    "fine=5000", "paid=2019-09-30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", WAIVED_0927,
+	    "party=person",
+	    "fine=4999.99", "paid=2019-09-30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", WAIVED_0927,
+	    "fine=99999.99", "paid=2019-09-30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", WAIVED_0927,
+	    "fine=100000", "paid=2019-09-30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", WAIVED_0927,
+	    "penalty=suspension");
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", WAIVED_0927,
+	    "penalty=suspension", "hearing_eligible=false");
+	REC(c, FZ_KIND_CASES, "c.yaml", 61, "id=C7", WAIVED_0927,
+	    "hearing_eligible=true");
+	finish(c, &g);
+	assert_non_null(strstr(g.text, "c.yaml:3:10: error: a "
+	    "hearing-eligible case decided without telling the party of the "
+	    "right to a hearing (听证, 行政处罚法 art. 63, 64)\n"));
+	assert_int_equal(g.n[FZ_ERROR], 4);
+	assert_null(strstr(g.text, "c.yaml:13:10"));
+	assert_null(strstr(g.text, "c.yaml:23:10"));
+	assert_non_null(strstr(g.text, "c.yaml:33:10"));
+	assert_non_null(strstr(g.text, "c.yaml:43:10"));
+	assert_null(strstr(g.text, "c.yaml:53:10"));
+	assert_non_null(strstr(g.text, "c.yaml:63:10"));
+	assert_non_null(strstr(g.text, told));
+	fz_calendar_free(cal);
+}
+
+/* art. 64: a request within 5 working days of the notice counts; the
+ * hearing notice at least 7 working days before; art. 65: the decision
+ * after the hearing.  Across National Day 2019 (09-29 and 10-12 worked)
+ * and the Spring Festival (02-02 and 02-03 worked). */
+static void
+test_hearing(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	c = check_cn(&o, &cal);
+	/* Told Friday 09-27: the 5th working day is 10-10, the 6th 10-11. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-02",
+	    "notified=2019-09-27", "decided=2019-10-25",
+	    "served=2019-10-25", "published=2019-10-25",
+	    "hearing_eligible=true", "hearing_requested=2019-10-10");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-09-02",
+	    "notified=2019-09-27", "decided=2019-10-25",
+	    "served=2019-10-25", "published=2019-10-25",
+	    "hearing_eligible=true", "hearing_requested=2019-10-11");
+	/* Noticed Friday 09-27: the 7th working day is Saturday 10-12. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-09-02",
+	    "notified=2019-09-25", "decided=2019-10-25",
+	    "served=2019-10-25", "published=2019-10-25",
+	    "legal_review=2019-10-24", "hearing_requested=2019-09-26",
+	    "hearing_notice=2019-09-27", "hearing=2019-10-12");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-09-02",
+	    "notified=2019-09-25", "decided=2019-10-25",
+	    "served=2019-10-25", "published=2019-10-25",
+	    "legal_review=2019-10-24", "hearing_requested=2019-09-26",
+	    "hearing_notice=2019-09-27", "hearing=2019-10-11");
+	/* Noticed Thursday 01-31: the 7th working day is 02-14. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-01-02",
+	    "notified=2019-01-29", "decided=2019-02-20",
+	    "served=2019-02-20", "published=2019-02-20",
+	    "legal_review=2019-02-19", "hearing_notice=2019-01-31",
+	    "hearing=2019-02-14");
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-01-02",
+	    "notified=2019-01-29", "decided=2019-02-20",
+	    "served=2019-02-20", "published=2019-02-20",
+	    "legal_review=2019-02-19", "hearing_notice=2019-01-31",
+	    "hearing=2019-02-13");
+	/* Decided before the hearing; a hearing with no notice. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 61, "id=C7", "filed=2019-01-02",
+	    "notified=2019-01-29", "decided=2019-02-13",
+	    "served=2019-02-13", "published=2019-02-13",
+	    "legal_review=2019-02-13", "hearing_notice=2019-01-31",
+	    "hearing=2019-02-14");
+	REC(c, FZ_KIND_CASES, "c.yaml", 71, "id=C8", "filed=2019-01-02",
+	    "notified=2019-01-29", "decided=2019-02-20",
+	    "served=2019-02-20", "published=2019-02-20",
+	    "legal_review=2019-02-19", "hearing=2019-02-14");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:4:10: error: decided without the hearing the party asked "
+	    "for on 2019-10-10 (行政处罚法 art. 63)\n"
+	    "c.yaml:18:10: warning: a hearing requested 2019-10-11, after "
+	    "2019-10-10, the 5th working day after the notice: the request "
+	    "does not count (行政处罚法 art. 64 (一))\n"
+	    "c.yaml:39:10: error: the hearing notice 2019-09-27, less than 7 "
+	    "working days before the hearing 2019-10-11: 2019-10-12 at the "
+	    "earliest (行政处罚法 art. 64 (二))\n"
+	    "c.yaml:58:10: error: the hearing notice 2019-01-31, less than 7 "
+	    "working days before the hearing 2019-02-13: 2019-02-14 at the "
+	    "earliest (行政处罚法 art. 64 (二))\n"
+	    "c.yaml:64:10: error: decided 2019-02-13, before the hearing "
+	    "2019-02-14 (行政处罚法 art. 65)\n"
+	    "c.yaml:78:10: error: a hearing without its hearing_notice "
+	    "(行政处罚法 art. 64 (二))\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 33: no penalty given, and the party educated. */
+static void
+test_not_punished(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	c = check_cn(&o, &cal);
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", DECIDED_0927,
+	    "not_punished=first_offense", "educated=true", "penalty=none");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", DECIDED_0927,
+	    "not_punished=minor", "educated=true", "fine=200",
+	    "paid=2019-09-30");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", DECIDED_0927,
+	    "not_punished=no_fault", "penalty=warning", "educated=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", DECIDED_0927,
+	    "not_punished=首违不罚");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:17:10: error: 轻微不罚, yet a penalty or a fine is given "
+	    "(不予行政处罚, 行政处罚法 art. 33)\n"
+	    "c.yaml:27:10: error: 无过错不罚, yet a penalty or a fine is given "
+	    "(不予行政处罚, 行政处罚法 art. 33)\n"
+	    "c.yaml:37:10: error: 首违不罚 without educating the party "
+	    "(educated, 行政处罚法 art. 33 ¶3)\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 72: 3% of the fine a day, to the fen, never above the fine. */
+static void
+test_surcharge(void **state)
+{
+	(void)state;
+	assert_int_equal(fz_check_surcharge(100000, 1), 3000);
+	assert_int_equal(fz_check_surcharge(100000, 33), 99000);
+	assert_int_equal(fz_check_surcharge(100000, 34), 100000);
+	assert_int_equal(fz_check_surcharge(100000, 365), 100000);
+	assert_int_equal(fz_check_surcharge(100000, 0), 0);
+	/* 3% of 0.33 yuan is 0.99 fen: 1 fen; of 0.16 yuan, 0.48: none. */
+	assert_int_equal(fz_check_surcharge(33, 1), 1);
+	assert_int_equal(fz_check_surcharge(16, 1), 0);
+	assert_int_equal(fz_check_surcharge(17, 1), 1);
+	/* A fine near the largest amount: no overflow. */
+	assert_int_equal(fz_check_surcharge(99999999999999999LL, 33),
+	    98999999999999999LL);
+}
+
+/* art. 67: paid within 15 days of service, days not working days; late
+ * or unpaid, the surcharge in the message. */
+static void
+test_payment(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	c = check_cn(&o, &cal);
+	/* Served 01-17: the 15th day is 02-01, across the month's end. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-01-02",
+	    "notified=2019-01-14", "decided=2019-01-17",
+	    "served=2019-01-17", "published=2019-01-17", "fine=1000",
+	    "paid=2019-02-01");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-01-02",
+	    "notified=2019-01-14", "decided=2019-01-17",
+	    "served=2019-01-17", "published=2019-01-17", "fine=1000",
+	    "paid=2019-02-02");
+	/* Unpaid: served 12-01, due 12-16, 15 days late on 12-31; served
+	 * 03-01, long past: the surcharge stops at the fine. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-11-02",
+	    "notified=2019-11-25", "decided=2019-11-29",
+	    "served=2019-12-01", "published=2019-11-29", "fine=1000");
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-02-02",
+	    "notified=2019-02-25", "decided=2019-03-01",
+	    "served=2019-03-01", "published=2019-03-01", "fine=200.50");
+	/* On the spot, of the simple procedure: served on the decision's
+	 * day; collected on the spot: no bank to pay at. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-03-01",
+	    "decided=2019-03-01", "published=2019-03-01",
+	    "procedure=simple", "fine=50", "paid=2019-03-17");
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-03-01",
+	    "decided=2019-03-01", "published=2019-03-01",
+	    "procedure=simple", "fine=50", "collected_on_spot=50",
+	    "handed_in=2019-03-01");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:18:10: error: the fine of 1000 yuan paid 2019-02-02, "
+	    "after 2019-02-01, the 15th day after service (行政处罚法 art. 67): "
+	    "a surcharge of 30 yuan for 1 day (3% a day, at most the fine, "
+	    "art. 72)\n"
+	    "c.yaml:27:10: error: the fine of 1000 yuan not paid by "
+	    "2019-12-16, the 15th day after service (行政处罚法 art. 67): the "
+	    "surcharge on 2019-12-31 is 450 yuan for 15 days (3% a day, at "
+	    "most the fine, art. 72)\n"
+	    "c.yaml:37:10: error: the fine of 200.50 yuan not paid by "
+	    "2019-03-16, the 15th day after service (行政处罚法 art. 67): the "
+	    "surcharge on 2019-12-31 is 200.50 yuan for 290 days (3% a day, "
+	    "at most the fine, art. 72)\n"
+	    "c.yaml:47:10: error: the fine of 50 yuan paid 2019-03-17, after "
+	    "2019-03-16, the 15th day after service (行政处罚法 art. 67): a "
+	    "surcharge of 1.50 yuan for 1 day (3% a day, at most the fine, "
+	    "art. 72)\n");
+	fz_calendar_free(cal);
+}
+
+/* art. 48: a published decision revoked or changed is withdrawn within
+ * 3 working days. */
+static void
+test_unpublished(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	c = check_cn(&o, &cal);
+	/* Revoked Friday 09-27: 09-29, 09-30 and 10-08 are the three. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", DECIDED_0927,
+	    "decision_revoked=2019-09-27", "unpublished=2019-10-08");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", DECIDED_0927,
+	    "decision_revoked=2019-09-27", "unpublished=2019-10-09");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", DECIDED_0927,
+	    "decision_revoked=2019-09-27");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:18:10: error: the publication withdrawn 2019-10-09, "
+	    "after 2019-10-08, the 3rd working day after the decision was "
+	    "revoked or changed (行政处罚法 art. 48)\n"
+	    "c.yaml:27:10: error: the publication not withdrawn by "
+	    "2019-10-08, the 3rd working day after the decision was revoked "
+	    "or changed (行政处罚法 art. 48)\n");
+	fz_calendar_free(cal);
+}
+
 static void
 test_due_within(void **state)
 {
@@ -1005,6 +1433,51 @@ test_due_within_procedure(void **state)
 	    "c.yaml:58:10: note: case 'C6' must hand in the fine collected on "
 	    "the spot by 2019-09-29, in 2 days (行政处罚法 art. 71)\n");
 	assert_int_equal(g.n[FZ_NOTE], 3);
+	fz_calendar_free(cal);
+}
+
+/* --due-within: the time to ask for a hearing, the fine's 15 days and
+ * the withdrawal of a publication. */
+static void
+test_due_within_hearing_payment(void **state)
+{
+	fz_check_opts o = opts(0, 7);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	o.as_of = date(2019, 9, 30);
+	c = check_cn(&o, &cal);
+	/* Told Tuesday 09-24: the 5th working day is 09-30; told 09-26,
+	 * 10-09, beyond the week. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-02",
+	    "notified=2019-09-24", "hearing_eligible=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2", "filed=2019-09-02",
+	    "notified=2019-09-26", "hearing_eligible=true");
+	REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3", "filed=2019-09-02",
+	    "notified=2019-09-24", "hearing_eligible=true",
+	    "hearing_requested=2019-09-25");
+	/* Served 09-20: paid by 10-05. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 31, "id=C4", "filed=2019-09-02",
+	    "notified=2019-09-16", "decided=2019-09-20",
+	    "served=2019-09-20", "published=2019-09-20", "fine=1000");
+	REC(c, FZ_KIND_CASES, "c.yaml", 41, "id=C5", "filed=2019-09-02",
+	    "notified=2019-09-16", "decided=2019-09-20",
+	    "served=2019-09-20", "published=2019-09-20", "fine=1000",
+	    "paid=2019-09-24");
+	/* Revoked Thursday 09-26: withdrawn by 09-30. */
+	REC(c, FZ_KIND_CASES, "c.yaml", 51, "id=C6", "filed=2019-09-02",
+	    "notified=2019-09-16", "decided=2019-09-20",
+	    "served=2019-09-20", "published=2019-09-20",
+	    "decision_revoked=2019-09-26");
+	assert_string_equal(finish(c, &g),
+	    "c.yaml:3:10: note: case 'C1' must see whether a hearing is "
+	    "requested by 2019-09-30, today (行政处罚法 art. 64 (一))\n"
+	    "c.yaml:37:10: note: case 'C4' must have the fine paid by "
+	    "2019-10-05, in 5 days (行政处罚法 art. 67)\n"
+	    "c.yaml:57:10: note: case 'C6' must withdraw the publication by "
+	    "2019-09-30, today (行政处罚法 art. 48)\n");
 	fz_calendar_free(cal);
 }
 
@@ -1143,6 +1616,7 @@ main(void)
 		cmocka_unit_test(test_matter_references),
 		cmocka_unit_test(test_references_before_directories),
 		cmocka_unit_test(test_sanity),
+		cmocka_unit_test(test_appeal_dates),
 		cmocka_unit_test(test_decoding_and_documents),
 		cmocka_unit_test(test_two_inspectors),
 		cmocka_unit_test(test_avoid),
@@ -1155,8 +1629,18 @@ main(void)
 		cmocka_unit_test(test_preserved_evidence),
 		cmocka_unit_test(test_notified_and_collective),
 		cmocka_unit_test(test_served),
+		cmocka_unit_test(test_review_required),
+		cmocka_unit_test(test_reviewer),
+		cmocka_unit_test(test_extension_basis),
+		cmocka_unit_test(test_hearing_eligible),
+		cmocka_unit_test(test_hearing),
+		cmocka_unit_test(test_not_punished),
+		cmocka_unit_test(test_surcharge),
+		cmocka_unit_test(test_payment),
+		cmocka_unit_test(test_unpublished),
 		cmocka_unit_test(test_due_within),
 		cmocka_unit_test(test_due_within_procedure),
+		cmocka_unit_test(test_due_within_hearing_payment),
 		cmocka_unit_test(test_file_order),
 		cmocka_unit_test(test_problems_text_and_document),
 	};
