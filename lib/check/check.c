@@ -156,13 +156,15 @@ register_id(fz_check *c, enum fz_kind k, const fz_check__rec *r, const char *id)
 		return;
 	}
 	e = fz_arena_alloc(c->arena, sizeof *e);
-	*e = (fz_check__id){ fz_check__pos_of(c, r->at), NULL, 0, -1, 0, 0 };
+	*e = (fz_check__id){ fz_check__pos_of(c, r->at), NULL, 0, -1, 0, 0,
+	    FZ_NODATE };
 	if (k == FZ_KIND_INSPECTORS && r->data != NULL) {
 		const fz_inspector *p = r->data;
 
 		keep_avoid(c, e, p);
 		e->legal_reviewer = p->legal_reviewer == 1;
 		e->legal_qualification = p->legal_qualification == 1;
+		e->cert_expires = p->cert_expires;
 	}
 	if (k == FZ_KIND_MATTERS && r->data != NULL)
 		e->matter = (long)c->nmatters;	/* rules.c adds it next */

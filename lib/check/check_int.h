@@ -31,6 +31,7 @@ typedef struct fz_check__id {
 	size_t navoid;
 	long matter;		/* matters: index into matters, or -1 */
 	int legal_reviewer, legal_qualification;	/* inspectors */
+	fz_date cert_expires;	/* inspectors: FZ_NODATE, none given */
 } fz_check__id;
 
 /* An inspector named as a case's reviewer: the earliest review, for
@@ -56,6 +57,8 @@ typedef struct fz_check__ref {
 					 * for 回避 (--rules); else NULL */
 	int banned_ok;			/* an entity an inspection banned is
 					 * known too */
+	fz_date on;			/* an inspector: the inspection's date,
+					 * for the certificate (--rules) */
 	fz_check__pos at;
 } fz_check__ref;
 

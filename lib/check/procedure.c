@@ -65,7 +65,7 @@ keep_reviewer(fz_check *c, const fz_check__rec *r)
 
 	if (fz_check__find(c, FZ_KIND_INSPECTORS, k->reviewer) == NULL)
 		fz_check__ref_add(c, &(fz_check__ref){ FZ_KIND_INSPECTORS,
-		    fz_check__intern(c, k->reviewer), NULL, 0,
+		    fz_check__intern(c, k->reviewer), NULL, 0, FZ_NODATE,
 		    fz_check__pos_of(c, fz_check__at(r, "reviewer")) });
 	slot = fz_map_insert(c->reviewers, k->reviewer, strlen(k->reviewer),
 	    &added, NULL);

@@ -99,16 +99,26 @@ static const char *const not_found[FZ_KIND_COUNT] = {
 	[FZ_KIND_MATTERS] = "matter '%s' is not in the matter catalogue",
 };
 
-/* 行政处罚法 art. 43: an inspector on the roster and the entity. */
+/* An inspector on the roster at an inspection of entity on a date:
+ * 回避 (行政处罚法 art. 43), and a certificate valid that day (art. 42:
+ * 具有行政执法资格). */
 static void
-check_avoid(fz_check *c, const fz_check__id *who, const char *inspector,
-    const char *entity, fz_check__pos at)
+check_inspector(fz_check *c, const fz_check__id *who, const char *inspector,
+    const char *entity, fz_date on, fz_check__pos at)
 {
+	char a[16], b[16];
+
 	for (size_t i = 0; i < who->navoid; i++)
 		if (strcmp(who->avoid[i], entity) == 0)
 			fz_check__report_pos(c, FZ_ERROR, at, "inspector '%s' must "
 			    "avoid entity '%s' (回避, 行政处罚法 art. 43)",
 			    inspector, entity);
+	if (who->cert_expires != FZ_NODATE && on != FZ_NODATE &&
+	    on > who->cert_expires)
+		fz_check__report_pos(c, FZ_ERROR, at, "inspector '%s' holds "
+		    "no valid 执法证 on %s: it expired on %s (行政处罚法 "
+		    "art. 42)", inspector, fz_check__day(on, a),
+		    fz_check__day(who->cert_expires, b));
 }
 
 /* An entity an inspection banned is known: an unlicensed operator has
@@ -120,25 +130,34 @@ banned(const fz_check *c, const char *id)
 }
 
 /* A reference from node at to id of kind k: settled now when the id is
- * known, else kept for the end, when its directory may have come. */
+ * known, else kept for the end, when its directory may have come.  An
+ * inspector's, with --rules, names the entity inspected and the day. */
 static void
-refer(fz_check *c, enum fz_kind k, const char *id, const fz_node *at,
-    const char *avoid_entity, int banned_ok)
+refer_on(fz_check *c, enum fz_kind k, const char *id, const fz_node *at,
+    const char *avoid_entity, fz_date on, int banned_ok)
 {
 	const fz_check__id *found = fz_check__find(c, k, id);
 	fz_check__ref ref;
 
 	if (found != NULL) {
 		if (avoid_entity != NULL)
-			check_avoid(c, found, id, avoid_entity,
+			check_inspector(c, found, id, avoid_entity, on,
 			    fz_check__pos_of(c, at));
 		return;
 	}
 	if (banned_ok && banned(c, id))
 		return;
 	ref = (fz_check__ref){ k, fz_check__intern(c, id), avoid_entity ?
-	    fz_check__intern(c, avoid_entity) : NULL, banned_ok, fz_check__pos_of(c, at) };
+	    fz_check__intern(c, avoid_entity) : NULL, banned_ok, on,
+	    fz_check__pos_of(c, at) };
 	fz_check__ref_add(c, &ref);
+}
+
+static void
+refer(fz_check *c, enum fz_kind k, const char *id, const fz_node *at,
+    const char *avoid_entity, int banned_ok)
+{
+	refer_on(c, k, id, at, avoid_entity, FZ_NODATE, banned_ok);
 }
 
 /* The references kept: reported only when some document of their kind
@@ -150,8 +169,8 @@ settle_refs(fz_check *c)
 		const fz_check__ref *ref = &c->refs[i];
 		const fz_check__id *found = fz_check__find(c, ref->kind, ref->id);
 		if (found != NULL && ref->avoid_entity != NULL)
-			check_avoid(c, found, ref->id, ref->avoid_entity,
-			    ref->at);
+			check_inspector(c, found, ref->id, ref->avoid_entity,
+			    ref->on, ref->at);
 		if (found != NULL || !c->seen[ref->kind] ||
 		    (ref->banned_ok && banned(c, ref->id)))
 			continue;
@@ -184,8 +203,8 @@ check_inspection(fz_check *c, const fz_check__rec *r)
 	if (v->reported_by == FZ_REPORTED_TOWN)
 		return;
 	for (size_t i = 0; list != NULL && i < list->n; i++)
-		refer(c, FZ_KIND_INSPECTORS, list->kids[i]->str, list->kids[i],
-		    c->o.rules ? v->entity : NULL, 0);
+		refer_on(c, FZ_KIND_INSPECTORS, list->kids[i]->str,
+		    list->kids[i], c->o.rules ? v->entity : NULL, v->date, 0);
 	if (c->o.rules && n < 2)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "inspectors"), "%zu "
 		    "inspector%s: an inspection needs at least two "

@@ -454,6 +454,35 @@ test_avoid(void **state)
 	    "(回避, 行政处罚法 art. 43)\n");
 }
 
+/* art. 42: a certificate valid on the inspection's day, the last day
+ * included; the roster read before the inspections or after them. */
+static void
+test_certificate(void **state)
+{
+	fz_check_opts o = opts(1, -1);
+	fz_check *c = fz_check_new(&o);
+	struct got g;
+
+	(void)state;
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 1, "date=2019-03-01",
+	    "entity=E1", "inspectors=[P1 P2]");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 1, "id=P1", "name=甲",
+	    "department=文旅", "cert_expires=2019-02-28");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 5, "id=P2", "name=乙",
+	    "department=文旅", "cert_expires=2019-03-01");
+	REC(c, FZ_KIND_INSPECTORS, "p.yaml", 9, "id=P3", "name=丙",
+	    "department=文旅");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 5, "date=2019-03-02",
+	    "entity=E1", "inspectors=[P3 P2]");
+	REC(c, FZ_KIND_INSPECTIONS, "i.yaml", 9, "date=2019-02-28",
+	    "entity=E1", "inspectors=[P1 P3]");
+	assert_string_equal(finish(c, &g),
+	    "i.yaml:3:11: error: inspector 'P1' holds no valid 执法证 on "
+	    "2019-03-01: it expired on 2019-02-28 (行政处罚法 art. 42)\n"
+	    "i.yaml:7:14: error: inspector 'P2' holds no valid 执法证 on "
+	    "2019-03-02: it expired on 2019-03-01 (行政处罚法 art. 42)\n");
+}
+
 static void
 test_time_limit(void **state)
 {
@@ -1619,6 +1648,7 @@ main(void)
 		cmocka_unit_test(test_appeal_dates),
 		cmocka_unit_test(test_decoding_and_documents),
 		cmocka_unit_test(test_two_inspectors),
+		cmocka_unit_test(test_certificate),
 		cmocka_unit_test(test_avoid),
 		cmocka_unit_test(test_time_limit),
 		cmocka_unit_test(test_legal_review),
