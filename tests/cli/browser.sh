@@ -6,7 +6,8 @@
 # selection verified; a roster with one inspector changed, a directory
 # with one entity removed, a changed seed, must each be reported and not
 # verified; a file outside the YAML fazhi writes is named with its line;
-# an SM3 draw sends the reader to fazhi-draw --verify.  The vectors of
+# an SM3 draw sends the reader to fazhi-draw --verify; the YAML subset
+# is read as meant, and what is outside it named with its line.  The vectors of
 # DRAW.md run through the page's own functions.  The verifier fits a
 # phone's width and is not printed.  Without Chromium the suite is
 # skipped.
@@ -129,6 +130,14 @@ B-2 B-3 A-3 A-2
 网吧·A 10 3; 网吧·B 2 2; 其他 1 1
 WANT
 cmp -s "$T/vectors" "$T/vectors.want" || bad "vectors: $(diff "$T/vectors.want" "$T/vectors")"
+
+# The YAML subset, in the browser: what fazhi writes read as meant, the
+# rest (anchors, tags, block scalars, values on two lines ...) named
+# with its line (tests/cli/browser-yaml.want).
+"$CDP" "file://$T/h2.html" "$(cat "$top_srcdir/tests/cli/browser-yaml.js")" >"$T/yaml" 2>&1 ||
+    bad "yaml: $(cat "$T/yaml")"
+cmp -s "$T/yaml" "$top_srcdir/tests/cli/browser-yaml.want" ||
+    bad "yaml: $(diff "$top_srcdir/tests/cli/browser-yaml.want" "$T/yaml")"
 
 # A phone's width: nothing wider than the screen.  Printed: the notice
 # without its verifier.
