@@ -81,6 +81,12 @@ awk '/^  - id: 91330203695304675W$/ { skip = 1; next } skip && /^  - / { skip = 
 verify directory "$T/h2.html" "$E/plan-2019-h2.yaml" "$T/entities.yaml" "$E/inspectors.yaml"
 not_verified directory '^- 检查对象名录库文件摘要不一致' '^- 检查对象名录库记录数不一致：公示 518 条，所选文件 517 条' \
     '^- 分层不一致：公示为“网吧-一般风险”对象56家' '^- 第1家：公示为 宁波乐游网络科技有限公司（91330203695304675W）'
+# A directory with the name of a selected entity changed: the tickets
+# and teams hold, the name shown does not.
+sed 's/^    name: 宁波乐游网络科技有限公司$/    name: 宁波乐游网络有限公司/' "$E/entities.yaml" >"$T/renamed.yaml"
+verify renamed "$T/h2.html" "$E/plan-2019-h2.yaml" "$T/renamed.yaml" "$E/inspectors.yaml"
+not_verified renamed '^- 检查对象名录库文件摘要不一致' '^- 第1家：名称公示为“宁波乐游网络科技有限公司”，名录库为“宁波乐游网络有限公司”$'
+[ "$(grep -c '^- ' "$T/renamed")" = 2 ] || bad "renamed: not two differences: $(grep '^- ' "$T/renamed")"
 # A plan with its seed changed: another draw altogether.
 sed 's/^seed: "07319954280163572946"/seed: "07319954280163572947"/' "$E/plan-2019-h2.yaml" >"$T/plan.yaml"
 verify seed "$T/h2.html" "$T/plan.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
