@@ -274,7 +274,7 @@ receive(void)
 		inlen -= done;
 		done = 0;
 	}
-	while ((nul = memchr(inbuf, '\0', inlen)) == NULL) {
+	while ((nul = inlen > 0 ? memchr(inbuf, '\0', inlen) : NULL) == NULL) {
 		ssize_t k;
 
 		if (inlen + 65536 > incap)
