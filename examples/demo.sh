@@ -107,6 +107,10 @@ fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
 fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 fazhi-render -o "$out/draw-2019-h2-notice.docx" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
+say "The self-verifying notices (抽查名单公示): open one in a browser and pick the plan, entities.yaml and inspectors.yaml of $ex"
+fazhi-render -o "$out/draw-2019-joint-notice.html" "$out/draw-2019-joint.yaml" "$ex/organization.yaml"
+fazhi-render -t draw-verify -o "$out/draw-2019-h2-verify.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
+fazhi-render -t draw-verify -o "$out/draw-2019-joint-verify.html" "$out/draw-2019-joint.yaml" "$ex/organization.yaml"
 fazhi-render -t draw-tasks -o "$out/draw-2019-h2-tasks.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 say "A month's report (文化市场执法统计, 2019年3月): by town and by category, a printable page, a Word document and a workbook"
 for by in town category; do
@@ -127,6 +131,6 @@ for f in html docx; do
 	    "$ex/organization.yaml"
 done
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx"
 
 printf '\nOutputs are in %s\n' "$out"

@@ -1,0 +1,159 @@
+#!/bin/sh
+# The draw notice verifies itself in a real browser: headless Chromium,
+# driven over --remote-debugging-pipe by tests/cli/cdp, opens the notice
+# rendered from the example's draws from file://, is given the example's
+# plan, directory and roster in its file inputs, and must say every
+# selection verified; a roster with one inspector changed, a directory
+# with one entity removed, a changed seed, must each be reported and not
+# verified; a file outside the YAML fazhi writes is named with its line;
+# an SM3 draw sends the reader to fazhi-draw --verify; the YAML subset
+# is read as meant, and what is outside it named with its line.  The vectors of
+# DRAW.md run through the page's own functions.  The verifier fits a
+# phone's width and is not printed.  Without Chromium the suite is
+# skipped.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+if ! command -v chromium >/dev/null 2>&1; then
+	echo "SKIP: chromium is not installed (Debian package chromium; ./bootstrap and .ci/run install it)"
+	exit 77
+fi
+CDP=$top_builddir/tests/cli/cdp
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+E=$top_srcdir/examples/haishu-2019
+PATH=$top_builddir:$PATH
+export LC_ALL=C.UTF-8
+fail=0
+
+bad() {
+	echo "FAIL: $*"
+	fail=1
+}
+
+# The result of a check: the status, then each line (+ or -, its text).
+RESULT='fzVerify.run().then(function (r) { return [r.status + (r.message ? " " + r.message : "")].concat(r.lines.map(function (l) { return (l.ok ? "+ " : "- ") + l.text; })).join("\n") + "\n" + document.getElementById("fz-verdict").textContent; })'
+
+# verify NAME PAGE PLAN ENTITIES INSPECTORS: the page's result in $T/NAME.
+verify() {
+	"$CDP" -f "#fz-file-plan=$3" -f "#fz-file-entities=$4" \
+	    -f "#fz-file-inspectors=$5" "file://$2" "$RESULT" >"$T/$1" 2>"$T/$1.err" ||
+	    bad "$1: cdp failed: $(cat "$T/$1.err")"
+}
+
+fazhi-render -o "$T/h2.html" "$E/draw-2019-h2.yaml" "$E/organization.yaml"
+fazhi-render -o "$T/joint.html" "$E/draw-2019-joint.yaml" "$E/organization.yaml"
+fazhi-render -t draw-verify -o "$T/h2-verify.html" "$E/draw-2019-h2.yaml"
+
+# The example's draws, verified: digests first, every selection.
+verify h2 "$T/h2.html" "$E/plan-2019-h2.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
+verify joint "$T/joint.html" "$E/plan-2019-joint.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
+verify page "$T/h2-verify.html" "$E/plan-2019-h2.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
+for c in h2:15 joint:3 page:15; do
+	n=${c%:*} want=${c#*:}
+	[ "$(head -1 "$T/$n")" = verified ] || bad "$n: not verified: $(head -3 "$T/$n")"
+	grep -q '^- ' "$T/$n" && bad "$n: a line differs: $(grep '^- ' "$T/$n" | head -1)"
+	[ "$(grep -c '^+ 第[0-9]*家 .*一致$' "$T/$n")" = "$want" ] ||
+	    bad "$n: not every one of $want selections verified"
+	sed -n 2p "$T/$n" | grep -q '^+ 抽查计划文件摘要一致：[0-9a-f]\{64\}$' ||
+	    bad "$n: the plan's digest is not the first line"
+	tail -1 "$T/$n" | grep -q '^核验通过' || bad "$n: the page does not say 核验通过"
+done
+
+# not_verified NAME WHAT...: the check differs, and says each WHAT.
+not_verified() {
+	n=$1
+	shift
+	[ "$(head -1 "$T/$n")" = differs ] || bad "$n: $(head -1 "$T/$n"), not differs"
+	tail -1 "$T/$n" | grep -q '^核验未通过' || bad "$n: the verdict is not 核验未通过"
+	grep -q 核验通过 "$T/$n" && bad "$n: says 核验通过"
+	for w in "$@"; do
+		grep -q -- "$w" "$T/$n" || bad "$n: does not say '$w'"
+	done
+}
+
+# A roster with one inspector changed: 励雷, on the first team, gone
+# under another id.
+sed 's/"33020019009"/"33020019099"/' "$E/inspectors.yaml" >"$T/inspectors.yaml"
+verify roster "$T/h2.html" "$E/plan-2019-h2.yaml" "$E/entities.yaml" "$T/inspectors.yaml"
+not_verified roster '^- 执法检查人员名录库文件摘要不一致' '^- 第1家：检查组公示为 励雷（33020019009）'
+# A directory with the first selected entity removed.
+awk '/^  - id: 91330203695304675W$/ { skip = 1; next } skip && /^  - / { skip = 0 } !skip' \
+    "$E/entities.yaml" >"$T/entities.yaml"
+verify directory "$T/h2.html" "$E/plan-2019-h2.yaml" "$T/entities.yaml" "$E/inspectors.yaml"
+not_verified directory '^- 检查对象名录库文件摘要不一致' '^- 检查对象名录库记录数不一致：公示 518 条，所选文件 517 条' \
+    '^- 分层不一致：公示为“网吧-一般风险”对象56家' '^- 第1家：公示为 宁波乐游网络科技有限公司（91330203695304675W）'
+# A directory with the name of a selected entity changed: the tickets
+# and teams hold, the name shown does not.
+sed 's/^    name: 宁波乐游网络科技有限公司$/    name: 宁波乐游网络有限公司/' "$E/entities.yaml" >"$T/renamed.yaml"
+verify renamed "$T/h2.html" "$E/plan-2019-h2.yaml" "$T/renamed.yaml" "$E/inspectors.yaml"
+not_verified renamed '^- 检查对象名录库文件摘要不一致' '^- 第1家：名称公示为“宁波乐游网络科技有限公司”，名录库为“宁波乐游网络有限公司”$'
+[ "$(grep -c '^- ' "$T/renamed")" = 2 ] || bad "renamed: not two differences: $(grep '^- ' "$T/renamed")"
+# A plan with its seed changed: another draw altogether.
+sed 's/^seed: "07319954280163572946"/seed: "07319954280163572947"/' "$E/plan-2019-h2.yaml" >"$T/plan.yaml"
+verify seed "$T/h2.html" "$T/plan.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
+not_verified seed '^- 抽查计划文件摘要不一致' '^- 随机种子不一致：公示为 07319954280163572946，抽查计划为 07319954280163572947' '^- 第1家：'
+# A notice whose seed was changed, checked with the files of the draw.
+sed 's/^seed: "07319954280163572946"/seed: "07319954280163572940"/' "$E/draw-2019-h2.yaml" >"$T/draw.yaml"
+fazhi-render -o "$T/seed.html" "$T/draw.yaml"
+verify notice-seed "$T/seed.html" "$E/plan-2019-h2.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
+not_verified notice-seed '^- 随机种子不一致：公示为 07319954280163572940'
+
+# Outside the YAML fazhi writes: an anchor, named with its line; a
+# directory given as the plan.
+sed '12s/risk: low/risk: \&r low/' "$E/entities.yaml" >"$T/anchor.yaml"
+verify anchor "$T/h2.html" "$E/plan-2019-h2.yaml" "$T/anchor.yaml" "$E/inspectors.yaml"
+grep -q "^error anchor.yaml:12: '&' (an anchor, alias, tag or block scalar): not in the YAML fazhi writes$" "$T/anchor" ||
+    bad "anchor: $(head -1 "$T/anchor")"
+tail -1 "$T/anchor" | grep -q '^未能核验：anchor.yaml:12:' || bad "anchor: the verdict does not name the line"
+verify swapped "$T/h2.html" "$E/entities.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
+grep -q '^error entities.yaml:4: not a plan (kind: plan)$' "$T/swapped" || bad "swapped: $(head -1 "$T/swapped")"
+
+# An SM3 draw: the page cannot recompute it, and says what can.
+D=$top_srcdir/tests/data/draw
+fazhi-draw --hash sm3 -o "$T/sm3.yaml" "$D/plan.yaml" "$D/entities.yaml" "$D/inspectors.yaml" 2>/dev/null
+fazhi-render -o "$T/sm3.html" "$T/sm3.yaml"
+verify sm3 "$T/sm3.html" "$D/plan.yaml" "$D/entities.yaml" "$D/inspectors.yaml"
+[ "$(head -1 "$T/sm3")" = unsupported ] && grep -q 'fazhi-draw --verify' "$T/sm3" ||
+    bad "sm3: $(head -2 "$T/sm3")"
+
+# The test data's draws: departments, team.department (rules 1.1) and
+# unfilled entities.
+for p in plan plan-joint plan-unfilled plan-department; do
+	fazhi-draw -o "$T/$p.yaml" "$D/$p.yaml" "$D/entities.yaml" "$D/inspectors.yaml" 2>/dev/null
+	fazhi-render -o "$T/$p.html" "$T/$p.yaml"
+	verify "$p" "$T/$p.html" "$D/$p.yaml" "$D/entities.yaml" "$D/inspectors.yaml"
+	[ "$(head -1 "$T/$p")" = verified ] || bad "$p: $(grep -m1 '^- \|^error' "$T/$p")"
+done
+grep -q '^+ 未能组成检查组的对象一致：' "$T/plan-unfilled" || bad "plan-unfilled: no line of the unfilled"
+
+# The vectors of DRAW.md, through the page's functions; and credit_ratios
+# (rules 1.1) expanded, 0.3 of 10 taken as 3.
+"$CDP" "file://$T/h2.html" "$(cat "$top_srcdir/tests/cli/browser-vectors.js")" >"$T/vectors" 2>&1 ||
+    bad "vectors: $(cat "$T/vectors")"
+cat >"$T/vectors.want" <<'WANT'
+0.56998071861792858926477341561059638840106636224182943832566300809078486324348
+0.26299714122838008416507544297546663599715395525154425586041245287750224561854
+B-2 B-3 A-3 A-2
+网吧·A 10 3; 网吧·B 2 2; 其他 1 1
+WANT
+cmp -s "$T/vectors" "$T/vectors.want" || bad "vectors: $(diff "$T/vectors.want" "$T/vectors")"
+
+# The YAML subset, in the browser: what fazhi writes read as meant, the
+# rest (anchors, tags, block scalars, values on two lines ...) named
+# with its line (tests/cli/browser-yaml.want).
+"$CDP" "file://$T/h2.html" "$(cat "$top_srcdir/tests/cli/browser-yaml.js")" >"$T/yaml" 2>&1 ||
+    bad "yaml: $(cat "$T/yaml")"
+cmp -s "$T/yaml" "$top_srcdir/tests/cli/browser-yaml.want" ||
+    bad "yaml: $(diff "$top_srcdir/tests/cli/browser-yaml.want" "$T/yaml")"
+
+# A phone's width: nothing wider than the screen.  Printed: the notice
+# without its verifier.
+w=$("$CDP" -w 390 -h 800 "file://$T/h2.html" 'String(Math.max(document.documentElement.scrollWidth, ...Array.from(document.querySelectorAll("#fz-verify, #fz-verify *")).map(function (e) { return Math.ceil(e.getBoundingClientRect().right); })))')
+[ "$w" -le 390 ] || bad "phone: the page is $w px wide on a 390 px screen"
+if command -v pdftotext >/dev/null 2>&1; then
+	"$CDP" -p "$T/h2.pdf" "file://$T/h2.html" || bad "print: cdp failed"
+	pdftotext "$T/h2.pdf" "$T/h2.txt"
+	grep -q '抽查名单' "$T/h2.txt" || bad "print: the notice is not printed"
+	grep -q '在线核验\|抽查计划文件摘要' "$T/h2.txt" && bad "print: the verifier is printed"
+fi
+[ $fail = 0 ] && echo "PASS: browser"
+exit $fail

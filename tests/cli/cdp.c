@@ -1,0 +1,609 @@
+/* cdp.c - a small driver of headless Chromium for the browser tests:
+ * the DevTools protocol over --remote-debugging-pipe (JSON messages, each
+ * ended by a NUL, the browser reading fd 3 and writing fd 4).
+ *
+ *   cdp [-w WIDTH] [-h HEIGHT] [-f SELECTOR=FILE[,FILE...]]... [-s PNG]
+ *       [-p PDF] URL [EXPRESSION]
+ *
+ * Opens URL in a page of WIDTH x HEIGHT (a phone's when WIDTH < 600),
+ * gives each file input SELECTOR its FILEs (DOM.setFileInputFiles),
+ * evaluates EXPRESSION (a promise is awaited) and prints its value, a
+ * string, on standard output; -s writes a screenshot of the whole page,
+ * -p the page printed on A4.  Exit status 0, 1 when the expression
+ * threw, 2 when the browser failed or took longer than a minute. */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAXFILES 16
+
+static int to_browser = -1, from_browser = -1;
+static char *inbuf;
+static size_t inlen, incap;
+static long next_id;
+static char session[128];
+
+static void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("cdp: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n)) == NULL)
+		die("out of memory");
+	return p;
+}
+
+/* A growing string. */
+struct str {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+put(struct str *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = 2 * (b->n + n + 1);
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void
+puts_(struct str *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+/* s as a JSON string, quotes included. */
+static void
+put_json(struct str *b, const char *s)
+{
+	char esc[8];
+
+	put(b, "\"", 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			put(b, esc, 2);
+		} else if (c < 0x20) {
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+			put(b, esc, 6);
+		} else {
+			put(b, (const char *)&c, 1);
+		}
+	}
+	put(b, "\"", 1);
+}
+
+/* ---- reading JSON: enough to find a value by its path of keys */
+
+static const char *
+skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+		p++;
+	return p;
+}
+
+static const char *
+skip_string(const char *p)
+{
+	for (p++; *p != '\0' && *p != '"'; p++)
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+	return *p == '"' ? p + 1 : p;
+}
+
+/* Past the value at p. */
+static const char *
+skip_value(const char *p)
+{
+	int depth = 0;
+
+	p = skip_ws(p);
+	do {
+		if (*p == '"')
+			p = skip_string(p);
+		else if (*p == '{' || *p == '[')
+			depth++, p++;
+		else if (*p == '}' || *p == ']')
+			depth--, p++;
+		else if (*p == '\0')
+			return p;
+		else if (depth == 0) {
+			while (*p != '\0' && *p != ',' && *p != '}' && *p != ']')
+				p++;
+			return p;
+		} else
+			p++;
+	} while (depth > 0);
+	return p;
+}
+
+/* The value of key in the object at p, or NULL. */
+static const char *
+member(const char *p, const char *key)
+{
+	size_t klen = strlen(key);
+
+	p = skip_ws(p);
+	if (*p != '{')
+		return NULL;
+	for (p = skip_ws(p + 1); *p == '"'; p = skip_ws(p)) {
+		const char *k = p + 1, *end = skip_string(p);
+		int match = (size_t)(end - 1 - k) == klen && !strncmp(k, key, klen);
+
+		p = skip_ws(end);
+		if (*p != ':')
+			return NULL;
+		p = skip_ws(p + 1);
+		if (match)
+			return p;
+		p = skip_ws(skip_value(p));
+		if (*p == ',')
+			p = skip_ws(p + 1);
+	}
+	return NULL;
+}
+
+/* The value at a path "a.b.c" from p, or NULL. */
+static const char *
+at_path(const char *p, const char *path)
+{
+	char key[64];
+
+	while (p != NULL && *path != '\0') {
+		size_t n = strcspn(path, ".");
+
+		if (n >= sizeof key)
+			return NULL;
+		memcpy(key, path, n);
+		key[n] = '\0';
+		p = member(p, key);
+		path += n + (path[n] == '.');
+	}
+	return p;
+}
+
+static void
+put_utf8(struct str *b, unsigned long c)
+{
+	char u[4];
+	size_t n;
+
+	if (c < 0x80)
+		u[0] = (char)c, n = 1;
+	else if (c < 0x800)
+		u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), n = 2;
+	else if (c < 0x10000)
+		u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3f)),
+		u[2] = (char)(0x80 | (c & 0x3f)), n = 3;
+	else
+		u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3f)),
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f)), n = 4;
+	put(b, u, n);
+}
+
+/* The JSON string at p, unescaped, into b; 0 if p is no string. */
+static int
+get_string(const char *p, struct str *b)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+
+	b->n = 0;
+	put(b, "", 0);
+	if (p == NULL || *p != '"')
+		return 0;
+	for (p++; *p != '"' && *p != '\0'; p++) {
+		const char *e;
+
+		if (*p != '\\') {
+			put(b, p, 1);
+			continue;
+		}
+		p++;
+		if (*p == 'u') {
+			unsigned long c = strtoul((char[5]){ p[1], p[2], p[3], p[4], 0 }, NULL, 16);
+
+			p += 4;
+			if (c >= 0xd800 && c < 0xdc00 && p[1] == '\\' && p[2] == 'u') {
+				unsigned long lo = strtoul((char[5]){ p[3], p[4], p[5], p[6], 0 }, NULL, 16);
+
+				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+				p += 6;
+			}
+			put_utf8(b, c);
+		} else if ((e = strchr(from, *p)) != NULL && *p != '\0') {
+			put(b, &to[e - from], 1);
+		}
+	}
+	return 1;
+}
+
+/* ---- the pipe */
+
+static void
+send_raw(const char *msg, size_t len)
+{
+	while (len > 0) {
+		ssize_t k = write(to_browser, msg, len);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			die("writing to the browser: %s", strerror(errno));
+		msg += k;
+		len -= (size_t)k;
+	}
+}
+
+/* The next message, NUL-terminated, valid until the next call. */
+static const char *
+receive(void)
+{
+	static size_t done;
+	char *nul;
+
+	if (done > 0) {
+		memmove(inbuf, inbuf + done, inlen - done);
+		inlen -= done;
+		done = 0;
+	}
+	while ((nul = inlen > 0 ? memchr(inbuf, '\0', inlen) : NULL) == NULL) {
+		ssize_t k;
+
+		if (inlen + 65536 > incap)
+			inbuf = xrealloc(inbuf, incap = 2 * (inlen + 65536));
+		k = read(from_browser, inbuf + inlen, incap - inlen);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			die("the browser closed the pipe");
+		inlen += (size_t)k;
+	}
+	done = (size_t)(nul - inbuf) + 1;
+	return inbuf;
+}
+
+/* Send method with params (a JSON object or NULL) and wait for its
+ * answer; the answer's "result", copied into out.  An error answer
+ * ends the run. */
+static void
+call(const char *method, const char *params, struct str *out)
+{
+	struct str m = { 0 };
+	char id[32];
+	long want = ++next_id;
+
+	snprintf(id, sizeof id, "{\"id\":%ld,", want);
+	puts_(&m, id);
+	if (session[0] != '\0') {
+		puts_(&m, "\"sessionId\":");
+		put_json(&m, session);
+		puts_(&m, ",");
+	}
+	puts_(&m, "\"method\":");
+	put_json(&m, method);
+	puts_(&m, ",\"params\":");
+	puts_(&m, params != NULL ? params : "{}");
+	puts_(&m, "}");
+	send_raw(m.s, m.n + 1);
+	free(m.s);
+	for (;;) {
+		const char *msg = receive(), *v = member(msg, "id"), *r;
+
+		if (v == NULL || strtol(v, NULL, 10) != want)
+			continue;
+		if ((r = member(msg, "error")) != NULL)
+			die("%s: %.*s", method, (int)(skip_value(r) - r), r);
+		r = member(msg, "result");
+		out->n = 0;
+		put(out, "", 0);
+		if (r != NULL)
+			put(out, r, (size_t)(skip_value(r) - r));
+		return;
+	}
+}
+
+static void
+start_browser(const char *profile, pid_t *pid)
+{
+	int down[2], up[2];
+
+	if (pipe(down) != 0 || pipe(up) != 0)
+		die("pipe: %s", strerror(errno));
+	if ((*pid = fork()) < 0)
+		die("fork: %s", strerror(errno));
+	if (*pid == 0) {
+		char dir[4200];
+		int null = open("/dev/null", O_WRONLY);
+
+		snprintf(dir, sizeof dir, "--user-data-dir=%s", profile);
+		/* fds 3 and 4 for the browser, whatever they held */
+		int r = dup(down[0]), w = dup(up[1]);
+
+		if (r < 0 || w < 0 || dup2(r, 3) < 0 || dup2(w, 4) < 0)
+			_exit(127);
+		if (null >= 0 && getenv("CDP_BROWSER_LOG") == NULL) {
+			dup2(null, 1);
+			dup2(null, 2);
+		}
+		for (int fd = 5; fd < 256; fd++)
+			close(fd);
+		execlp("chromium", "chromium", "--headless", "--no-sandbox",
+		    "--disable-gpu", "--disable-background-networking",
+		    "--disable-component-update", "--disable-sync",
+		    "--no-first-run", "--no-default-browser-check",
+		    "--remote-debugging-pipe", dir, "about:blank", (char *)NULL);
+		_exit(127);
+	}
+	close(down[0]);
+	close(up[1]);
+	to_browser = down[1];
+	from_browser = up[0];
+}
+
+/* base64 in the answer's key, decoded into path. */
+static void
+write_base64(const struct str *result, const char *key, const char *path)
+{
+	static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct str b64 = { 0 };
+	FILE *fp;
+	unsigned long acc = 0;
+	int bits = 0;
+
+	if (!get_string(member(result->s, key), &b64))
+		die("no %s in the answer", key);
+	if ((fp = fopen(path, "wb")) == NULL)
+		die("%s: %s", path, strerror(errno));
+	for (size_t i = 0; i < b64.n; i++) {
+		const char *c = strchr(alpha, b64.s[i]);
+
+		if (c == NULL || b64.s[i] == '\0')
+			continue;
+		acc = acc << 6 | (unsigned long)(c - alpha);
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			fputc((int)(acc >> bits & 0xff), fp);
+		}
+	}
+	if (fclose(fp) != 0)
+		die("%s: %s", path, strerror(errno));
+	free(b64.s);
+}
+
+static pid_t browser_pid;
+
+static void
+timed_out(int sig)
+{
+	(void)sig;
+	if (browser_pid > 0)
+		kill(browser_pid, SIGKILL);
+	_exit(2);
+}
+
+/* The value of an expression in the page, as a string; exit 1 when it
+ * threw. */
+static void
+evaluate(const char *expr, struct str *value)
+{
+	struct str p = { 0 }, r = { 0 };
+	const char *ex;
+
+	puts_(&p, "{\"expression\":");
+	put_json(&p, expr);
+	puts_(&p, ",\"awaitPromise\":true,\"returnByValue\":true}");
+	call("Runtime.evaluate", p.s, &r);
+	if ((ex = member(r.s, "exceptionDetails")) != NULL) {
+		const char *d = at_path(ex, "exception.description");
+
+		if (!get_string(d, value))
+			get_string(member(ex, "text"), value);
+		fprintf(stderr, "cdp: the page threw: %s\n", value->s);
+		exit(1);
+	}
+	if (!get_string(at_path(r.s, "result.value"), value)) {
+		const char *v = at_path(r.s, "result.value");
+
+		value->n = 0;
+		if (v != NULL)
+			put(value, v, (size_t)(skip_value(v) - v));
+	}
+	free(p.s);
+	free(r.s);
+}
+
+static void
+set_files(const char *spec)
+{
+	const char *eq = strchr(spec, '=');
+	struct str p = { 0 }, r = { 0 }, sel = { 0 }, path = { 0 };
+	const char *f, *node;
+	char id[32];
+
+	if (eq == NULL)
+		die("-f SELECTOR=FILE[,FILE...], not '%s'", spec);
+	put(&sel, spec, (size_t)(eq - spec));
+	call("DOM.getDocument", "{\"depth\":0}", &r);
+	node = at_path(r.s, "root.nodeId");
+	snprintf(id, sizeof id, "%ld", node ? strtol(node, NULL, 10) : 0L);
+	puts_(&p, "{\"nodeId\":");
+	puts_(&p, id);
+	puts_(&p, ",\"selector\":");
+	put_json(&p, sel.s);
+	puts_(&p, "}");
+	call("DOM.querySelector", p.s, &r);
+	node = member(r.s, "nodeId");
+	if (node == NULL || strtol(node, NULL, 10) == 0)
+		die("no element %s in the page", sel.s);
+	snprintf(id, sizeof id, "%ld", strtol(node, NULL, 10));
+	p.n = 0;
+	puts_(&p, "{\"files\":[");
+	for (f = eq + 1; *f != '\0';) {
+		size_t n = strcspn(f, ",");
+		char *abs;
+
+		path.n = 0;
+		put(&path, f, n);
+		if ((abs = realpath(path.s, NULL)) == NULL)
+			die("%s: %s", path.s, strerror(errno));
+		if (f != eq + 1)
+			puts_(&p, ",");
+		put_json(&p, abs);
+		free(abs);
+		f += n + (f[n] == ',');
+	}
+	puts_(&p, "],\"nodeId\":");
+	puts_(&p, id);
+	puts_(&p, "}");
+	call("DOM.setFileInputFiles", p.s, &r);
+	free(p.s);
+	free(r.s);
+	free(sel.s);
+	free(path.s);
+}
+
+static void
+metrics(long width, long height)
+{
+	char p[256];
+	struct str r = { 0 };
+
+	snprintf(p, sizeof p, "{\"width\":%ld,\"height\":%ld,\"deviceScaleFactor\":1,"
+	    "\"mobile\":%s}", width, height, width < 600 ? "true" : "false");
+	call("Emulation.setDeviceMetricsOverride", p, &r);
+	free(r.s);
+}
+
+static void
+open_page(const char *url, long width, long height)
+{
+	struct str r = { 0 }, p = { 0 }, v = { 0 };
+
+	call("Target.createTarget", "{\"url\":\"about:blank\"}", &r);
+	get_string(member(r.s, "targetId"), &v);
+	puts_(&p, "{\"targetId\":");
+	put_json(&p, v.s);
+	puts_(&p, ",\"flatten\":true}");
+	call("Target.attachToTarget", p.s, &r);
+	if (!get_string(member(r.s, "sessionId"), &v) || v.n >= sizeof session)
+		die("no session for the page");
+	memcpy(session, v.s, v.n + 1);
+	metrics(width, height);
+	p.n = 0;
+	puts_(&p, "{\"url\":");
+	put_json(&p, url);
+	puts_(&p, "}");
+	call("Page.navigate", p.s, &r);
+	for (;;) {
+		evaluate("document.readyState", &v);
+		if (strcmp(v.s, "complete") == 0)
+			break;
+		nanosleep(&(struct timespec){ 0, 50000000L }, NULL);
+	}
+	free(r.s);
+	free(p.s);
+	free(v.s);
+}
+
+static void
+screenshot(const char *png, long width)
+{
+	struct str v = { 0 }, r = { 0 };
+
+	evaluate("String(document.documentElement.scrollHeight)", &v);
+	metrics(width, strtol(v.s, NULL, 10));
+	call("Page.captureScreenshot", "{\"format\":\"png\"}", &r);
+	write_base64(&r, "data", png);
+	free(v.s);
+	free(r.s);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *files[MAXFILES], *png = NULL, *pdf = NULL;
+	char profile[] = "/tmp/cdp-profile-XXXXXX";
+	long width = 1280, height = 900;
+	int nfiles = 0, c, status;
+	struct str v = { 0 }, r = { 0 };
+
+	while ((c = getopt(argc, argv, "w:h:f:s:p:")) != -1)
+		switch (c) {
+		case 'w': width = strtol(optarg, NULL, 10); break;
+		case 'h': height = strtol(optarg, NULL, 10); break;
+		case 's': png = optarg; break;
+		case 'p': pdf = optarg; break;
+		case 'f':
+			if (nfiles == MAXFILES)
+				die("at most %d -f", MAXFILES);
+			files[nfiles++] = optarg;
+			break;
+		default:
+			return 2;
+		}
+	if (optind >= argc || argc - optind > 2 || width <= 0 || height <= 0) {
+		fprintf(stderr, "usage: cdp [-w WIDTH] [-h HEIGHT] [-f SELECTOR=FILE[,FILE...]]... "
+		    "[-s PNG] [-p PDF] URL [EXPRESSION]\n");
+		return 2;
+	}
+	if (mkdtemp(profile) == NULL)
+		die("mkdtemp: %s", strerror(errno));
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGALRM, timed_out);
+	alarm(60);
+	start_browser(profile, &browser_pid);
+	open_page(argv[optind], width, height);
+	for (int i = 0; i < nfiles; i++)
+		set_files(files[i]);
+	if (optind + 1 < argc) {
+		evaluate(argv[optind + 1], &v);
+		printf("%s\n", v.s);
+	}
+	if (png != NULL)
+		screenshot(png, width);
+	if (pdf != NULL) {
+		call("Page.printToPDF", "{\"paperWidth\":8.27,\"paperHeight\":11.69,"
+		    "\"preferCSSPageSize\":true}", &r);
+		write_base64(&r, "data", pdf);
+	}
+	/* The browser may close the pipe before it answers. */
+	send_raw("{\"id\":0,\"method\":\"Browser.close\"}", 34);
+	waitpid(browser_pid, &status, 0);
+	browser_pid = 0;
+	if (fork() == 0) {
+		execlp("rm", "rm", "-rf", profile, (char *)NULL);
+		_exit(127);
+	}
+	wait(&status);
+	free(v.s);
+	free(r.s);
+	return fflush(stdout) == 0 ? 0 : 2;
+}
