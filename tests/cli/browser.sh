@@ -7,7 +7,9 @@
 # with one entity removed, a changed seed, must each be reported and not
 # verified; a file outside the YAML fazhi writes is named with its line;
 # an SM3 draw sends the reader to fazhi-draw --verify; the YAML subset
-# is read as meant, and what is outside it named with its line.  The vectors of
+# is read as meant, and what is outside it named with its line; a draw
+# by credit class (rules 1.1) is verified with its credit file, and a
+# changed class reported; expired certificates are applied.  The vectors of
 # DRAW.md run through the page's own functions.  The verifier fits a
 # phone's width and is not printed.  Without Chromium the suite is
 # skipped.
@@ -42,6 +44,7 @@ verify() {
 fazhi-render -o "$T/h2.html" "$E/draw-2019-h2.yaml" "$E/organization.yaml"
 fazhi-render -o "$T/joint.html" "$E/draw-2019-joint.yaml" "$E/organization.yaml"
 fazhi-render -t draw-verify -o "$T/h2-verify.html" "$E/draw-2019-h2.yaml"
+fazhi-render -o "$T/credit.html" "$E/draw-2019-credit.yaml" "$E/organization.yaml"
 
 # The example's draws, verified: digests first, every selection.
 verify h2 "$T/h2.html" "$E/plan-2019-h2.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
@@ -124,6 +127,34 @@ for p in plan plan-joint plan-unfilled plan-department; do
 	[ "$(head -1 "$T/$p")" = verified ] || bad "$p: $(grep -m1 '^- \|^error' "$T/$p")"
 done
 grep -q '^+ 未能组成检查组的对象一致：' "$T/plan-unfilled" || bad "plan-unfilled: no line of the unfilled"
+
+# Rules 1.1 in full: the example's draw by credit class, verified with
+# its credit file; that file with one entity's class changed (a C 网吧
+# made A) is reported; expired certificates (tests/cli/draw's
+# expired-certificates) keep their holders off the teams, as fazhi-draw
+# does.
+"$CDP" -f "#fz-file-plan=$E/plan-2019-credit.yaml" -f "#fz-file-entities=$E/entities.yaml" \
+    -f "#fz-file-inspectors=$E/inspectors.yaml" -f "#fz-file-credit=$E/credit.yaml" \
+    "file://$T/credit.html" "$RESULT" >"$T/credit" 2>"$T/credit.err" || bad "credit: cdp failed: $(cat "$T/credit.err")"
+[ "$(head -1 "$T/credit")" = verified ] || bad "credit: $(grep -m1 '^- \|^error' "$T/credit")"
+grep -q '^+ 信用分类文件摘要一致：' "$T/credit" || bad "credit: the credit file's digest is not checked"
+grep -q '^+ 分层“网吧·C”：对象18家，抽取4家，一致$' "$T/credit" || bad "credit: the expanded strata are not checked"
+sed 's/^\(  - {entity: "92330203MA2A3RT98H", class: \)C/\1A/' "$E/credit.yaml" >"$T/credit.yaml"
+cmp -s "$T/credit.yaml" "$E/credit.yaml" && bad "credit-changed: the class was not changed"
+"$CDP" -f "#fz-file-plan=$E/plan-2019-credit.yaml" -f "#fz-file-entities=$E/entities.yaml" \
+    -f "#fz-file-inspectors=$E/inspectors.yaml" -f "#fz-file-credit=$T/credit.yaml" \
+    "file://$T/credit.html" "$RESULT" >"$T/credit-changed" 2>&1 || bad "credit-changed: cdp failed"
+not_verified credit-changed '^- 信用分类文件摘要不一致' '^- 分层不一致：公示为“网吧·C”对象18家、抽取4家，复算为“网吧·C”对象17家'
+sed -e 's/id: ZJ-0203, name: 张伟,/& cert_no: 浙A0203, cert_expires: 2019-06-30,/' \
+    -e 's/id: ZJ-0202, name: 李敏,/& cert_no: 浙A0202, cert_expires: 2019-07-01,/' \
+    "$D/inspectors.yaml" >"$T/certified.yaml"
+fazhi-draw -o "$T/certified-draw.yaml" "$D/plan.yaml" "$D/entities.yaml" "$T/certified.yaml" 2>/dev/null
+fazhi-render -o "$T/certified.html" "$T/certified-draw.yaml"
+verify certified "$T/certified.html" "$D/plan.yaml" "$D/entities.yaml" "$T/certified.yaml"
+[ "$(head -1 "$T/certified")" = verified ] || bad "certified: $(grep -m1 '^- \|^error' "$T/certified")"
+grep -q 'ZJ-0203' "$T/certified" && bad "certified: the expired 张伟 is on a team"
+verify uncertified "$T/certified.html" "$D/plan.yaml" "$D/entities.yaml" "$D/inspectors.yaml"
+not_verified uncertified '^- 执法检查人员名录库文件摘要不一致'
 
 # The vectors of DRAW.md, through the page's functions; and credit_ratios
 # (rules 1.1) expanded, 0.3 of 10 taken as 3.
