@@ -14,8 +14,13 @@ freexl_message(int rc)
 {
 	switch (rc) {
 	case FREEXL_INVALID_CFBF_HEADER:
+	case FREEXL_CFBF_READ_ERROR:
+	case FREEXL_CFBF_SEEK_ERROR:
 	case FREEXL_CFBF_INVALID_SIGNATURE:
-		return "not an OLE2 compound file";
+	case FREEXL_CFBF_INVALID_SECTOR_SIZE:
+	case FREEXL_CFBF_EMPTY_FAT_CHAIN:
+	case FREEXL_CFBF_ILLEGAL_FAT_ENTRY:
+		return "not an OLE2 compound file, the container of .xls";
 	case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
 		return "no workbook stream";
 	case FREEXL_INVALID_CHARACTER:
@@ -24,7 +29,7 @@ freexl_message(int rc)
 	case FREEXL_INSUFFICIENT_MEMORY:
 		fz_nomem();
 	default:
-		return "damaged";
+		return "its records are damaged";
 	}
 }
 

@@ -281,10 +281,18 @@ test_positions(void **state)
 	assert_string_equal(fz_pos_format(buf, sizeof buf, NULL, 1, 1), "");
 }
 
+/* FAZHI_SHEET_KEEP=DIR makes the workbooks in DIR and keeps them:
+ * tests/data/import/名录库.xlsx is r.xlsx made so. */
 static int
 setup(void **state)
 {
+	const char *keep = getenv("FAZHI_SHEET_KEEP");
+
 	(void)state;
+	if (keep != NULL && keep[0] != '\0') {
+		snprintf(dir, sizeof dir, "%s", keep);
+		return 0;
+	}
 	snprintf(dir, sizeof dir, "%s", "/tmp/fazhi-sheet-XXXXXX");
 	return mkdtemp(dir) == NULL ? -1 : 0;
 }
@@ -295,6 +303,9 @@ teardown(void **state)
 	char cmd[128];
 
 	(void)state;
+	if (getenv("FAZHI_SHEET_KEEP") != NULL &&
+	    getenv("FAZHI_SHEET_KEEP")[0] != '\0')
+		return 0;
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	return system(cmd) == 0 ? 0 : -1;
 }
