@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include "fazhi.h"
 
@@ -77,6 +78,68 @@ make_register(const char *name, int bad, int constant_memory)
 	worksheet_write_string(ws2, 1, 1, "第二页的单位", NULL);
 	worksheet_write_string(ws2, 1, 2, "网吧", NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+/* Dates by the built-in formats, a date and time, a time of day and a
+ * number without a format: rows 2 to 6, each a serial in column D. */
+static void
+make_dates(const char *name)
+{
+	static const struct { int fmt; double serial; } rows[] = {
+		{ 14, 43529 },		/* m/d/yyyy */
+		{ 31, 43530 },		/* yyyy"年"m"月"d"日" (zh-CN) */
+		{ 22, 43531.25 },	/* m/d/yyyy h:mm */
+		{ 20, 0.5 },		/* h:mm: no date */
+		{ 0, 43532 },		/* General: a number */
+	};
+	lxw_workbook *wb = workbook_new(path_of(name));
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "日期");
+	static const char *const head[] = { "统一社会信用代码", "名称", "类别",
+		"最近检查日期" };
+
+	for (lxw_col_t c = 0; c < 4; c++)
+		worksheet_write_string(ws, 0, c, head[c], NULL);
+	for (lxw_row_t r = 0; r < 5; r++) {
+		lxw_format *f = workbook_add_format(wb);
+		char id[8];
+		snprintf(id, sizeof id, "D%u", (unsigned)r + 2);
+		format_set_num_format_index(f, (uint8_t)rows[r].fmt);
+		worksheet_write_string(ws, r + 1, 0, id, NULL);
+		worksheet_write_string(ws, r + 1, 1, "某单位", NULL);
+		worksheet_write_string(ws, r + 1, 2, "网吧", NULL);
+		worksheet_write_number(ws, r + 1, 3, rows[r].serial,
+		    rows[r].fmt ? f : NULL);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+/* The workbook name rewritten to count its dates from 1904, as Excel
+ * for the Mac once did: date1904 on its workbookPr. */
+static void
+make_1904(const char *name)
+{
+	zip_t *z = zip_open(path_of(name), 0, NULL);
+	zip_file_t *f;
+	zip_source_t *src;
+	char xml[8192], *pr, *out;
+	zip_int64_t n;
+	size_t head;
+
+	assert_non_null(z);
+	assert_non_null(f = zip_fopen(z, "xl/workbook.xml", 0));
+	n = zip_fread(f, xml, sizeof xml - 1);
+	zip_fclose(f);
+	assert_true(n > 0);
+	xml[n] = '\0';
+	assert_non_null(pr = strstr(xml, "<workbookPr "));
+	head = (size_t)(pr - xml) + strlen("<workbookPr ");
+	out = malloc((size_t)n + 32);
+	snprintf(out, (size_t)n + 32, "%.*sdate1904=\"1\" %s", (int)head, xml,
+	    xml + head);
+	assert_non_null(src = zip_source_buffer(z, out, strlen(out), 1));
+	assert_true(zip_file_add(z, "xl/workbook.xml", src,
+	    ZIP_FL_OVERWRITE) >= 0);
+	assert_int_equal(zip_close(z), 0);
 }
 
 struct got {
@@ -187,6 +250,28 @@ test_bad_cell_position(void **state)
 	fz_error_format(&u.err, buf, sizeof buf);
 	assert_true(strncmp(buf, "bad.xlsx:名录库!F4: ",
 	    strlen("bad.xlsx:名录库!F4: ")) == 0);
+	fz_import_free(u.im);
+}
+
+static void
+test_date_formats(void **state)
+{
+	struct run u = { 0 };
+
+	(void)state;
+	make_dates("d.xlsx");
+	assert_int_equal(import("d.xlsx", NULL, 0, &u), FZ_DATAERR);
+	assert_string_equal(get(u.r, 0, "last_inspected"), "2019-03-05");
+	assert_string_equal(get(u.r, 1, "last_inspected"), "2019-03-06");
+	assert_string_equal(get(u.r, 2, "last_inspected"), "2019-03-07");
+	assert_string_equal(u.g.text,
+	    "d.xlsx:日期!D5: error: last_inspected: '0.5' is not a date "
+	    "(expected YYYY-MM-DD)\n"
+	    "d.xlsx:日期!D6: error: last_inspected: '43532' is not a date "
+	    "(expected YYYY-MM-DD)\n");
+	make_1904("d.xlsx");
+	assert_int_equal(import("d.xlsx", NULL, 0, &u), FZ_DATAERR);
+	assert_string_equal(get(u.r, 0, "last_inspected"), "2023-03-06");
 	fz_import_free(u.im);
 }
 
@@ -317,6 +402,7 @@ main(void)
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_register),
 		cmocka_unit_test(test_bad_cell_position),
+		cmocka_unit_test(test_date_formats),
 		cmocka_unit_test(test_sheets),
 		cmocka_unit_test(test_header_row),
 		cmocka_unit_test(test_not_a_workbook),
