@@ -75,4 +75,12 @@ void fz_import__body_row_end(fz_import *im);
 long fz_import__pick_sheet(const char *file, const char *const *names,
     size_t n, const char *sel, fz_error *err);
 
+/* sheet_date.c: does a number format code show a date (a y or a d
+ * outside quotes, brackets and escapes), does built-in format id; the
+ * serial number v of a date cell (1900 or 1904 system) as YYYY-MM-DD
+ * into out, 0 when v is no plain number. */
+int fz_import__code_is_date(const char *code);
+int fz_import__builtin_is_date(long id);
+int fz_import__serial_date(int date1904, const char *v, char out[16]);
+
 #endif

@@ -116,17 +116,20 @@ fz_import_xls(fz_import *im, const char *path, const char *file,
 {
 	const void *h = NULL;
 	const char *name = NULL;
+	FILE *fp = fopen(path, "rb");
 	unsigned rows = 0;
 	unsigned short cols = 0;
 	long i;
 	int rc;
 
+	/* Opened first for the reason it cannot be, which FreeXL keeps. */
+	if (fp == NULL)
+		return fz_error_set(err, FZ_NOINPUT, path, 0, 0,
+		    "cannot open: %s", strerror(errno));
+	fclose(fp);
 	if ((rc = freexl_open(path, &h)) != FREEXL_OK) {
 		if (h != NULL)
 			freexl_close(h);
-		if (rc == FREEXL_FILE_NOT_FOUND)
-			return fz_error_set(err, FZ_NOINPUT, path, 0, 0,
-			    "cannot open: %s", strerror(errno ? errno : ENOENT));
 		return fz_error_set(err, FZ_DATAERR, file, 0, 0, "not an xls "
 		    "workbook: %s", freexl_message(rc));
 	}

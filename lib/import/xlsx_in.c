@@ -93,7 +93,7 @@ read_part(struct xlsx *x, const char *name, int required,
 	zip_file_t *zf = zip_fopen(x->zip, name, 0);
 	XML_Parser p;
 	char buf[65536];
-	zip_int64_t n;
+	zip_int64_t n = 0;
 	int rc = FZ_OK;
 
 	if (zf == NULL)
@@ -107,7 +107,7 @@ read_part(struct xlsx *x, const char *name, int required,
 	XML_SetCharacterDataHandler(p, on_text);
 	x->depth_skip = x->in_text = x->in_v = x->in_si = x->in_xfs = 0;
 	fz_buf_reset(&x->text);
-	while ((n = zip_fread(zf, buf, sizeof buf)) > 0 && rc == FZ_OK)
+	while (rc == FZ_OK && (n = zip_fread(zf, buf, sizeof buf)) > 0)
 		if (XML_Parse(p, buf, (int)n, 0) == XML_STATUS_ERROR)
 			rc = FZ_DATAERR;
 	if (n < 0)
@@ -184,45 +184,13 @@ rel_by(struct xlsx *x, const char *id, const char *type_end)
 
 /* ------------------------------------------------------------ styles */
 
-/* A number format code shows a date when it has a y or a d outside
- * quotes, brackets ([Red], [$-804]) and escapes: m alone may be
- * minutes, and a time of day is no date. */
-static int
-code_is_date(const char *code)
-{
-	for (const char *p = code; *p != '\0'; p++) {
-		if (*p == '"') {
-			while (p[1] != '\0' && p[1] != '"')
-				p++;
-			p += p[1] != '\0';
-		} else if (*p == '[') {
-			while (p[1] != '\0' && p[1] != ']')
-				p++;
-		} else if (*p == '\\' && p[1] != '\0') {
-			p++;
-		} else if (strchr("yYdD", *p) != NULL) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* The built-in formats that show a date: the ISO/US ones and those of
- * the Chinese locale (yyyy"年"m"月"d"日" ...). */
-static int
-builtin_is_date(long id)
-{
-	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) ||
-	    id == 36 || (id >= 50 && id <= 54) || id == 57 || id == 58;
-}
-
 static int
 fmt_is_date(struct xlsx *x, long id)
 {
 	for (size_t i = 0; i < x->nfmt; i++)
 		if (x->fmt_date_id[i] == id)
 			return 1;
-	return builtin_is_date(id);
+	return fz_import__builtin_is_date(id);
 }
 
 static void XMLCALL
@@ -232,7 +200,7 @@ styles_start(void *ctx, const XML_Char *name, const XML_Char **atts)
 	const char *n = local(name), *id = attr(atts, "numFmtId");
 	const char *code = attr(atts, "formatCode");
 
-	if (strcmp(n, "numFmt") == 0 && id && code && code_is_date(code)) {
+	if (strcmp(n, "numFmt") == 0 && id && code && fz_import__code_is_date(code)) {
 		x->fmt_date_id = grow(x->fmt_date_id, x->nfmt,
 		    sizeof *x->fmt_date_id);
 		x->fmt_date_id[x->nfmt++] = (int)strtol(id, NULL, 10);
@@ -309,41 +277,6 @@ cell_ref(const char *r, unsigned *col, unsigned *row)
 	*row = *r == '\0' ? (unsigned)n : 0;
 }
 
-/* A date cell's serial number (days from 1899-12-30, or in the 1904
- * system from 1904-01-01; a fraction is its time of day) as
- * YYYY-MM-DD; 0 when it is no plain number.  Serials below 61 are a
- * day later than the count says, for 1900 was taken as a leap year: 60
- * is the day that never was, 1900-02-29, which the date check
- * reports. */
-static int
-serial_date(const struct xlsx *x, const char *v, char out[16])
-{
-	char *end;
-	long days;
-	int y, m, d;
-
-	if (*v < '0' || *v > '9')
-		return 0;
-	errno = 0;
-	days = strtol(v, &end, 10);
-	if (errno != 0 || days > 2958465 ||
-	    (*end != '\0' && (*end != '.' || strspn(end + 1, "0123456789") !=
-	    strlen(end + 1))))
-		return 0;
-	if (x->date1904) {
-		fz_date_split(fz_date_make(1904, 1, 1) + (fz_date)days, &y, &m,
-		    &d);
-	} else if (days == 60) {
-		snprintf(out, 16, "1900-02-29");
-		return 1;
-	} else {
-		fz_date_split(fz_date_make(1899, 12, days < 60 ? 31 : 30) +
-		    (fz_date)days - (days < 60), &y, &m, &d);
-	}
-	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
-	return 1;
-}
-
 static void
 row_cell(struct xlsx *x, const char *s, size_t len)
 {
@@ -379,7 +312,7 @@ cell_end(struct xlsx *x)
 		row_cell(x, strcmp(v, "1") == 0 ? "true" : "false",
 		    strcmp(v, "1") == 0 ? 4 : 5);
 	} else if (strcmp(x->ctype, "n") == 0 && x->cstyle < x->nxf &&
-	    x->xf_date[x->cstyle] && serial_date(x, v, date)) {
+	    x->xf_date[x->cstyle] && fz_import__serial_date(x->date1904, v, date)) {
 		row_cell(x, date, strlen(date));
 	} else {
 		row_cell(x, v, x->text.len);

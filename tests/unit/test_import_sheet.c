@@ -80,8 +80,10 @@ make_register(const char *name, int bad, int constant_memory)
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 }
 
-/* Dates by the built-in formats, a date and time, a time of day and a
- * number without a format: rows 2 to 6, each a serial in column D. */
+/* Dates by the built-in formats, a date and time, a time of day, a
+ * number without a format, and the first days of 1900 (1, 59 and 60,
+ * the 29 February 1900 that the 1900 date system has and the calendar
+ * has not): rows 2 to 9, each a serial in column D. */
 static void
 make_dates(const char *name)
 {
@@ -91,6 +93,7 @@ make_dates(const char *name)
 		{ 22, 43531.25 },	/* m/d/yyyy h:mm */
 		{ 20, 0.5 },		/* h:mm: no date */
 		{ 0, 43532 },		/* General: a number */
+		{ 14, 1 }, { 14, 59 }, { 14, 60 },
 	};
 	lxw_workbook *wb = workbook_new(path_of(name));
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "日期");
@@ -99,7 +102,7 @@ make_dates(const char *name)
 
 	for (lxw_col_t c = 0; c < 4; c++)
 		worksheet_write_string(ws, 0, c, head[c], NULL);
-	for (lxw_row_t r = 0; r < 5; r++) {
+	for (lxw_row_t r = 0; r < sizeof rows / sizeof *rows; r++) {
 		lxw_format *f = workbook_add_format(wb);
 		char id[8];
 		snprintf(id, sizeof id, "D%u", (unsigned)r + 2);
@@ -268,7 +271,11 @@ test_date_formats(void **state)
 	    "d.xlsx:日期!D5: error: last_inspected: '0.5' is not a date "
 	    "(expected YYYY-MM-DD)\n"
 	    "d.xlsx:日期!D6: error: last_inspected: '43532' is not a date "
-	    "(expected YYYY-MM-DD)\n");
+	    "(expected YYYY-MM-DD)\n"
+	    "d.xlsx:日期!D9: error: last_inspected: '1900-02-29' is not a "
+	    "date (expected YYYY-MM-DD)\n");
+	assert_string_equal(get(u.r, 5, "last_inspected"), "1900-01-01");
+	assert_string_equal(get(u.r, 6, "last_inspected"), "1900-02-28");
 	make_1904("d.xlsx");
 	assert_int_equal(import("d.xlsx", NULL, 0, &u), FZ_DATAERR);
 	assert_string_equal(get(u.r, 0, "last_inspected"), "2023-03-06");
