@@ -94,7 +94,7 @@ read_part(struct xlsx *x, const char *name, int required,
 	XML_Parser p;
 	char buf[65536];
 	zip_int64_t n = 0;
-	int rc = FZ_OK;
+	int rc = FZ_OK, xml_ok = 1;
 
 	if (zf == NULL)
 		return required ? fz_error_set(err, FZ_DATAERR, x->file, 0, 0,
@@ -107,16 +107,15 @@ read_part(struct xlsx *x, const char *name, int required,
 	XML_SetCharacterDataHandler(p, on_text);
 	x->depth_skip = x->in_text = x->in_v = x->in_si = x->in_xfs = 0;
 	fz_buf_reset(&x->text);
-	while (rc == FZ_OK && (n = zip_fread(zf, buf, sizeof buf)) > 0)
-		if (XML_Parse(p, buf, (int)n, 0) == XML_STATUS_ERROR)
-			rc = FZ_DATAERR;
-	if (n < 0)
-		rc = fz_error_set(err, FZ_IOERR, x->file, 0, 0, "%s: %s", name,
-		    zip_file_strerror(zf));
-	else if (rc == FZ_OK && XML_Parse(p, NULL, 0, 1) == XML_STATUS_ERROR)
-		rc = FZ_DATAERR;
-	if (rc == FZ_DATAERR)
-		fz_error_set(err, FZ_DATAERR, x->file, 0, 0, "%s:%lu:%lu: "
+	while (xml_ok && (n = zip_fread(zf, buf, sizeof buf)) > 0)
+		xml_ok = XML_Parse(p, buf, (int)n, 0) != XML_STATUS_ERROR;
+	if (xml_ok && n == 0)
+		xml_ok = XML_Parse(p, NULL, 0, 1) != XML_STATUS_ERROR;
+	if (n < 0)	/* damaged compressed data, a wrong CRC ... */
+		rc = fz_error_set(err, FZ_DATAERR, x->file, 0, 0, "not an xlsx "
+		    "workbook: %s: %s", name, zip_file_strerror(zf));
+	else if (!xml_ok)
+		rc = fz_error_set(err, FZ_DATAERR, x->file, 0, 0, "%s:%lu:%lu: "
 		    "XML: %s", name, (unsigned long)XML_GetCurrentLineNumber(p),
 		    (unsigned long)XML_GetCurrentColumnNumber(p) + 1,
 		    XML_ErrorString(XML_GetErrorCode(p)));

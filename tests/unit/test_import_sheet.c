@@ -116,15 +116,30 @@ make_dates(const char *name)
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 }
 
+/* The part of workbook name replaced by the len bytes of text. */
+static void
+replace_part(const char *name, const char *part, const char *text,
+    size_t len)
+{
+	zip_t *z = zip_open(path_of(name), 0, NULL);
+	char *copy = malloc(len + 1);
+	zip_source_t *src;
+
+	assert_non_null(z);
+	memcpy(copy, text, len);
+	assert_non_null(src = zip_source_buffer(z, copy, len, 1));
+	assert_true(zip_file_add(z, part, src, ZIP_FL_OVERWRITE) >= 0);
+	assert_int_equal(zip_close(z), 0);
+}
+
 /* The workbook name rewritten to count its dates from 1904, as Excel
  * for the Mac once did: date1904 on its workbookPr. */
 static void
 make_1904(const char *name)
 {
-	zip_t *z = zip_open(path_of(name), 0, NULL);
+	zip_t *z = zip_open(path_of(name), ZIP_RDONLY, NULL);
 	zip_file_t *f;
-	zip_source_t *src;
-	char xml[8192], *pr, *out;
+	char xml[8192], out[8300], *pr;
 	zip_int64_t n;
 	size_t head;
 
@@ -132,17 +147,14 @@ make_1904(const char *name)
 	assert_non_null(f = zip_fopen(z, "xl/workbook.xml", 0));
 	n = zip_fread(f, xml, sizeof xml - 1);
 	zip_fclose(f);
+	zip_discard(z);
 	assert_true(n > 0);
 	xml[n] = '\0';
 	assert_non_null(pr = strstr(xml, "<workbookPr "));
 	head = (size_t)(pr - xml) + strlen("<workbookPr ");
-	out = malloc((size_t)n + 32);
-	snprintf(out, (size_t)n + 32, "%.*sdate1904=\"1\" %s", (int)head, xml,
+	snprintf(out, sizeof out, "%.*sdate1904=\"1\" %s", (int)head, xml,
 	    xml + head);
-	assert_non_null(src = zip_source_buffer(z, out, strlen(out), 1));
-	assert_true(zip_file_add(z, "xl/workbook.xml", src,
-	    ZIP_FL_OVERWRITE) >= 0);
-	assert_int_equal(zip_close(z), 0);
+	replace_part(name, "xl/workbook.xml", out, strlen(out));
 }
 
 struct got {
@@ -326,6 +338,8 @@ test_header_row(void **state)
 static void
 test_not_a_workbook(void **state)
 {
+	static const char bad_xml[] =
+	    "<worksheet>\n<sheetData><row r=\"1\"></sheetData>";
 	struct run u = { 0 };
 	char from[128];
 	FILE *fp = fopen(path_of("text.xlsx"), "w");
@@ -344,6 +358,14 @@ test_not_a_workbook(void **state)
 	assert_int_equal(import("text.xls", NULL, 0, &u), FZ_DATAERR);
 	assert_true(strncmp(u.err.msg, "not an xls workbook: ",
 	    strlen("not an xls workbook: ")) == 0);
+	/* A zip whose sheet is not well-formed XML: expat names the
+	 * closing tag's name, line 2, column 25. */
+	make_register("x.xlsx", 0, 0);
+	replace_part("x.xlsx", "xl/worksheets/sheet1.xml",
+	    bad_xml, strlen(bad_xml));
+	assert_int_equal(import("x.xlsx", NULL, 0, &u), FZ_DATAERR);
+	assert_string_equal(u.err.msg, "xl/worksheets/sheet1.xml:2:25: XML: "
+	    "mismatched tag");
 	fz_import_free(u.im);
 }
 
