@@ -398,13 +398,21 @@ static int
 xlsx_open(struct xlsx *x, const char *path, fz_error *err)
 {
 	zip_error_t ze;
+	FILE *fp = fopen(path, "rb");
 	int code;
 
+	/* Opened first for the reason it cannot be: what libzip then
+	 * refuses (a central directory past the end ...) is the file's. */
+	if (fp == NULL)
+		return fz_error_set(err, FZ_NOINPUT, path, 0, 0,
+		    "cannot open: %s", strerror(errno));
+	fclose(fp);
 	if ((x->zip = zip_open(path, ZIP_RDONLY, &code)) != NULL)
 		return FZ_OK;
-	if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT || code == ZIP_ER_READ)
-		return fz_error_set(err, code == ZIP_ER_READ ? FZ_IOERR :
-		    FZ_NOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ ||
+	    code == ZIP_ER_SEEK)	/* said of a file that opens: damage */
+		return fz_error_set(err, FZ_DATAERR, x->file, 0, 0, "not an "
+		    "xlsx workbook: its zip directory cannot be read");
 	zip_error_init_with_code(&ze, code);
 	fz_error_set(err, FZ_DATAERR, x->file, 0, 0, "not an xlsx workbook: "
 	    "%s", zip_error_strerror(&ze));
