@@ -114,6 +114,10 @@ fuzz_mem_close(fuzz_mem *m)
 	m->fp = NULL;
 }
 
+const enum fz_kind fuzz_import_kinds[6] = { FZ_KIND_ENTITIES,
+	FZ_KIND_INSPECTORS, FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
+	FZ_KIND_MATTERS, FZ_KIND_APPLICATIONS };
+
 void
 fuzz_problem_quiet(void *ctx, int severity, const char *file, unsigned line,
     unsigned col, const char *msg)

@@ -11,10 +11,6 @@
 
 #include "fuzz.h"
 
-static const enum fz_kind kinds[6] = { FZ_KIND_ENTITIES,
-	FZ_KIND_INSPECTORS, FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
-	FZ_KIND_MATTERS, FZ_KIND_APPLICATIONS };
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -29,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
-	k = kinds[data[0] % 6];
+	k = fuzz_import_kinds[data[0] % 6];
 	im = fz_import_new(k, data[0] / 6 % 3, "t.csv",
 	    fz_date_make(2019, 12, 31));
 	if (im == NULL)

@@ -89,12 +89,10 @@ done
 seed import shop '\000\177' "$src/tests/data/import/shop-export.csv"
 seed import bad-cases '\003\177' "$src/tests/data/import/bad-cases.csv"
 
-# workbook: a byte of kind and format, a byte of sheet and header row,
-# the workbook.
+# workbook: a byte of kind, a byte of sheet and header row, the xlsx.
 seed workbook xlsx '\000\000' "$src/tests/data/import/名录库.xlsx"
 seed workbook xlsx-sheet2 '\000\002' "$src/tests/data/import/名录库.xlsx"
-seed workbook xls '\006\000' "$src/tests/data/import/名录库.xls"
-seed workbook xls-header '\006\101' "$src/tests/data/import/名录库.xls"
+seed workbook xlsx-header '\000\101' "$src/tests/data/import/名录库.xlsx"
 
 # render: a byte of template and format, then documents.
 i=0
