@@ -11,56 +11,6 @@
 
 #include "fuzz.h"
 
-static const enum fz_kind kinds[6] = { FZ_KIND_ENTITIES,
-	FZ_KIND_INSPECTORS, FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
-	FZ_KIND_MATTERS, FZ_KIND_APPLICATIONS };
-
-static void
-on_problem(void *ctx, int severity, const char *file, unsigned line,
-    unsigned col, const char *msg)
-{
-	(void)ctx;
-	(void)severity;
-	(void)line;
-	(void)col;
-	(void)strlen(file);
-	(void)strlen(msg);
-}
-
-/* What fazhi-import writes is what every program reads. */
-static void
-read_back(enum fz_kind k, const fz_node *records)
-{
-	fuzz_mem m;
-	fz_writer *w;
-	char *paths[1];
-	fz_stream *s;
-	fz_event ev;
-	fz_error err;
-	union fuzz_record r;
-	int rc;
-
-	fuzz_mem_open(&m);
-	w = fz_writer_new(m.fp);
-	fz_import_write(w, k, records);
-	FUZZ_ASSERT(fz_writer_free(w) == 0, NULL);
-	fuzz_mem_close(&m);
-	paths[0] = (char *)fuzz_file2(m.buf, m.len);
-	s = fz_stream_open(paths, 1, 0);
-	while ((rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
-	    ev.type != FZ_EV_END)
-		if (ev.type == FZ_EV_RECORD &&
-		    fz_record_decode(k, ev.node, &r, NULL, &err) != FZ_OK)
-			break;
-	if (rc != 0) {
-		fprintf(stderr, "%.*s\n%u:%u: %s\n", (int)m.len, m.buf,
-		    err.line, err.col, err.msg);
-		fuzz_fail("the records imported read back", err.msg);
-	}
-	fz_stream_close(s);
-	free(m.buf);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -75,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
-	k = kinds[data[0] % 6];
+	k = fuzz_import_kinds[data[0] % 6];
 	im = fz_import_new(k, data[0] / 6 % 3, "t.csv",
 	    fz_date_make(2019, 12, 31));
 	if (im == NULL)
@@ -105,8 +55,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		data += n;
 		size -= n;
 	}
-	if (fz_import_end(im, on_problem, NULL, &records, &err) == FZ_OK)
-		read_back(k, records);
+	if (fz_import_end(im, fuzz_problem_quiet, NULL, &records, &err) == FZ_OK)
+		fuzz_import_read_back(k, records);
 	fz_import_free(im);
 	return 0;
 }

@@ -72,4 +72,14 @@ const fz_node *fuzz_differ(const fz_node *a, const fz_node *b);
  * the caller closes): its node, or NULL with err set. */
 fz_node *fuzz_read_back(const char *path, fz_stream **s, fz_error *err);
 
+/* The kinds of records, in the order the import harnesses' first byte
+ * picks them. */
+extern const enum fz_kind fuzz_import_kinds[6];
+/* A problem of an import read and dropped (fz_problem_fn). */
+void fuzz_problem_quiet(void *ctx, int severity, const char *file,
+    unsigned line, unsigned col, const char *msg);
+/* The records of kind k an import made, written as fazhi-import writes
+ * them, must read back and decode; fuzz_fail otherwise. */
+void fuzz_import_read_back(enum fz_kind k, const fz_node *records);
+
 #endif

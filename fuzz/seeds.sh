@@ -7,7 +7,7 @@ set -eu
 src=$1 build=$2 out=$3
 rm -rf "$out"
 mkdir -p "$out"
-for h in stream tally draw check mustache import render metrics; do
+for h in stream tally draw check mustache import workbook render metrics; do
 	mkdir -p "$out/$h"
 done
 
@@ -88,6 +88,11 @@ for k in entities inspectors inspections cases matters applications; do
 done
 seed import shop '\000\177' "$src/tests/data/import/shop-export.csv"
 seed import bad-cases '\003\177' "$src/tests/data/import/bad-cases.csv"
+
+# workbook: a byte of kind, a byte of sheet and header row, the xlsx.
+seed workbook xlsx '\000\000' "$src/tests/data/import/名录库.xlsx"
+seed workbook xlsx-sheet2 '\000\002' "$src/tests/data/import/名录库.xlsx"
+seed workbook xlsx-header '\000\101' "$src/tests/data/import/名录库.xlsx"
 
 # render: a byte of template and format, then documents.
 i=0

@@ -148,11 +148,13 @@ register_id(fz_check *c, enum fz_kind k, const fz_check__rec *r, const char *id)
 
 	slot = fz_map_insert(c->ids[k], id, strlen(id), &added, NULL);
 	if (!added) {
+		char pos[1100];
 		first = *slot;
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, fz_check__id_key(k)), "duplicate "
-		    "%s '%s' in %s (first at %s:%u:%u)", fz_check__id_key(k), id,
-		    fz_kind_name(k), first->first.file ? first->first.file : "",
-		    first->first.line, first->first.col);
+		    "%s '%s' in %s (first at %s)", fz_check__id_key(k), id,
+		    fz_kind_name(k), fz_pos_format(pos, sizeof pos,
+		    first->first.file ? first->first.file : "",
+		    first->first.line, first->first.col));
 		return;
 	}
 	e = fz_arena_alloc(c->arena, sizeof *e);

@@ -18,13 +18,11 @@ print_line(void *ctx, int severity, const char *file, unsigned line,
     unsigned col, const char *msg)
 {
 	FILE *fp = ctx;
+	char pos[1100];
 
-	if (file != NULL && line > 0 && col > 0)
-		fprintf(fp, "%s:%u:%u: ", file, line, col);
-	else if (file != NULL && line > 0)
-		fprintf(fp, "%s:%u: ", file, line);
-	else if (file != NULL)
-		fprintf(fp, "%s: ", file);
+	if (file != NULL)
+		fprintf(fp, "%s: ", fz_pos_format(pos, sizeof pos, file, line,
+		    col));
 	fprintf(fp, "%s: %s\n", severity_names[severity], msg);
 }
 

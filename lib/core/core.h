@@ -41,6 +41,19 @@ int fz_error_set(fz_error *err, int status, const char *file, unsigned line,
     __attribute__((format(printf, 6, 7)));
 /* Write "file:line:col: msg" (the parts that are known) into buf. */
 void fz_error_format(const fz_error *err, char *buf, size_t size);
+/* A column number with this bit set is a spreadsheet's: the position
+ * (file, line, col) is then a cell, file naming the sheet
+ * (名录库.xlsx:Sheet1), line its row and the rest of col its column
+ * from 1 (0: the whole row). */
+#define FZ_COL_CELL 0x80000000u
+/* Write the known parts of a position into buf and return it:
+ * file:line:col, file:line or file; a cell as file!C7, a whole row of a
+ * sheet as file!7:7.  file NULL or "": nothing. */
+char *fz_pos_format(char *buf, size_t size, const char *file,
+    unsigned line, unsigned col);
+/* The letters of spreadsheet column col (1: A, 27: AA) into buf, which
+ * holds 8 bytes at least; returns buf. */
+char *fz_col_letters(unsigned col, char *buf);
 
 /* ----------------------------------------------------------------- arena */
 

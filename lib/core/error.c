@@ -46,19 +46,56 @@ fz_error_set(fz_error *err, int status, const char *file, unsigned line,
 	return status;
 }
 
+char *
+fz_col_letters(unsigned col, char *buf)
+{
+	char rev[8];
+	size_t n = 0, i;
+
+	/* Bijective base 26: A..Z, then AA; col < 2^31 needs 7 letters. */
+	for (; col > 0 && n < sizeof rev; col = (col - 1) / 26)
+		rev[n++] = (char)('A' + (col - 1) % 26);
+	for (i = 0; i < n; i++)
+		buf[i] = rev[n - 1 - i];
+	buf[n] = '\0';
+	return buf;
+}
+
+char *
+fz_pos_format(char *buf, size_t size, const char *file, unsigned line,
+    unsigned col)
+{
+	char letters[8];
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (file == NULL || file[0] == '\0')
+		return buf;
+	if (line > 0 && (col & FZ_COL_CELL) && col != FZ_COL_CELL)
+		snprintf(buf, size, "%s!%s%u", file,
+		    fz_col_letters(col & ~FZ_COL_CELL, letters), line);
+	else if (line > 0 && (col & FZ_COL_CELL))
+		snprintf(buf, size, "%s!%u:%u", file, line, line);
+	else if (line > 0 && col > 0)
+		snprintf(buf, size, "%s:%u:%u", file, line, col);
+	else if (line > 0)
+		snprintf(buf, size, "%s:%u", file, line);
+	else
+		snprintf(buf, size, "%s", file);
+	return buf;
+}
+
 void
 fz_error_format(const fz_error *err, char *buf, size_t size)
 {
-	if (err->file[0] == '\0')
+	char pos[sizeof err->file + 32];
+
+	fz_pos_format(pos, sizeof pos, err->file, err->line, err->col);
+	if (pos[0] == '\0')
 		snprintf(buf, size, "%s", err->msg);
-	else if (err->line == 0)
-		snprintf(buf, size, "%s: %s", err->file, err->msg);
-	else if (err->col == 0)
-		snprintf(buf, size, "%s:%u: %s", err->file, err->line,
-		    err->msg);
 	else
-		snprintf(buf, size, "%s:%u:%u: %s", err->file, err->line,
-		    err->col, err->msg);
+		snprintf(buf, size, "%s: %s", pos, err->msg);
 }
 
 void

@@ -10,34 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
-
-struct map_entry {
-	char *header, *key;	/* key "-": skip the column */
-	int used;
-};
-
-struct fz_import {
-	enum fz_kind kind;
-	char *file;
-	fz_arena *arena;	/* nodes and texts of every record */
-	iconv_t cd;		/* (iconv_t)-1 for UTF-8 */
-	struct csv_parser csv;
-	struct map_entry *map;
-	size_t nmap;
-	char **headers;		/* texts of the header row */
-	const fz_field **cols;	/* field of each column, NULL: skipped */
-	unsigned char *filled;	/* columns given in the current row */
-	size_t ncols, cap;
-	size_t row, cell;	/* rows done, cells of the current row */
-	fz_node *rec;		/* record of the current row */
-	int row_bad, row_blank;
-	unsigned char head[4];	/* the first bytes, until a BOM is ruled out */
-	size_t nhead;
-	int started, stopped;
-	fz_node *records;
-	fz_check *check;
-};
+#include "import_int.h"
 
 fz_import *
 fz_import_new(enum fz_kind k, enum fz_import_encoding enc, const char *file,
@@ -82,125 +55,6 @@ fz_import_free(fz_import *im)
 	free(im->cols);
 	free(im->filled);
 	free(im);
-}
-
-/* ------------------------------------------------------------ --map */
-
-static int
-map_entry_add(fz_import *im, const char *s, size_t len, fz_error *err)
-{
-	const char *eq = memchr(s, '=', len);
-	size_t hlen, klen;
-	const char *h, *key;
-
-	if (eq == NULL)
-		return fz_error_set(err, FZ_USAGE, NULL, 0, 0,
-		    "--map: '%.*s' is not COLUMN=key", (int)len, s);
-	hlen = (size_t)(eq - s);
-	h = fz_trim(s, &hlen);
-	klen = len - (size_t)(eq + 1 - s);
-	key = fz_trim(eq + 1, &klen);
-	key = fz_arena_strndup(im->arena, key, klen);
-	if (hlen == 0 || (strcmp(key, "-") != 0 &&
-	    fz_field_find(im->kind, key) == NULL))
-		return fz_error_set(err, FZ_USAGE, NULL, 0, 0,
-		    "--map: '%.*s': %s is not a key of %s", (int)len, s,
-		    hlen == 0 ? "no column" : key, fz_kind_name(im->kind));
-	for (size_t i = 0; i < im->nmap; i++)
-		if (strlen(im->map[i].header) == hlen &&
-		    memcmp(im->map[i].header, h, hlen) == 0)
-			return fz_error_set(err, FZ_USAGE, NULL, 0, 0,
-			    "--map: column '%.*s' named twice", (int)hlen, h);
-	im->map = fz_xrealloc(im->map, (im->nmap + 1) * sizeof *im->map);
-	im->map[im->nmap++] = (struct map_entry){
-		fz_arena_strndup(im->arena, h, hlen), (char *)key, 0 };
-	return FZ_OK;
-}
-
-int
-fz_import_map(fz_import *im, const char *spec, fz_error *err)
-{
-	const char *p = spec;
-
-	for (;;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		size_t tlen = len;
-		if (fz_trim(p, &tlen), tlen > 0) {
-			int st = map_entry_add(im, p, len, err);
-			if (st != FZ_OK)
-				return st;
-		}
-		if (comma == NULL)
-			return FZ_OK;
-		p = comma + 1;
-	}
-}
-
-/* ------------------------------------------------------------ header */
-
-static void
-header_error(fz_import *im, unsigned col, const char *fmt, const char *a,
-    const char *b)
-{
-	fz_check_report(im->check, FZ_ERROR, im->file, 1, col, fmt, a, b);
-	im->stopped = 1;
-}
-
-static const char *
-column_key(fz_import *im, const char *h)
-{
-	for (size_t i = 0; i < im->nmap; i++)
-		if (strcmp(im->map[i].header, h) == 0) {
-			im->map[i].used = 1;
-			return im->map[i].key;
-		}
-	return fz_import_header_key(im->kind, h, strlen(h));
-}
-
-static void
-header_column(fz_import *im, size_t i)
-{
-	const char *key = column_key(im, im->headers[i]);
-
-	if (key == NULL) {
-		if (im->headers[i][0] != '\0')
-			fz_check_report(im->check, FZ_WARNING, im->file, 1,
-			    (unsigned)i + 1, "column '%s' has no key; skipped "
-			    "(name one with --map '%s=KEY')", im->headers[i],
-			    im->headers[i]);
-		return;
-	}
-	if (strcmp(key, "-") == 0)
-		return;
-	im->cols[i] = fz_field_find(im->kind, key);
-	for (size_t j = 0; j < i; j++)
-		if (im->cols[j] == im->cols[i])
-			header_error(im, (unsigned)i + 1, "columns '%s' and "
-			    "'%s' give the same key (skip one with --map "
-			    "'COLUMN=-')", im->headers[j], im->headers[i]);
-}
-
-static void
-header_end(fz_import *im)
-{
-	const fz_field *f;
-
-	for (size_t i = 0; i < im->ncols; i++)
-		header_column(im, i);
-	for (size_t i = 0; i < im->nmap; i++)
-		if (!im->map[i].used)
-			header_error(im, 0, "no column '%s'%s (named in --map)",
-			    im->map[i].header, "");
-	for (f = fz_kind_fields(im->kind); f->key != NULL; f++) {
-		size_t i = 0;
-		while (i < im->ncols && im->cols[i] != f)
-			i++;
-		if (f->required && i == im->ncols)
-			header_error(im, 0, "no column gives the required key "
-			    "'%s' (name one with --map 'COLUMN=%s')", f->key,
-			    f->key);
-	}
 }
 
 /* ------------------------------------------------------------ cells */
@@ -263,8 +117,8 @@ cell_text(fz_import *im, const char *s, size_t len, size_t *outlen)
 static void
 cell_error(fz_import *im, const char *msg)
 {
-	fz_check_report(im->check, FZ_ERROR, im->file, (unsigned)im->row + 1,
-	    (unsigned)im->cell + 1, "%s", msg);
+	fz_check_report(im->check, FZ_ERROR, im->file, fz_import__line(im),
+	    fz_import__col(im, im->cell), "%s", msg);
 	im->row_bad = 1;
 }
 
@@ -277,20 +131,8 @@ place(fz_node *n, const char *file, unsigned line, unsigned col)
 			place(n->kids[i], file, line, col);
 }
 
-static void
-header_cell(fz_import *im, const char *s, size_t len)
-{
-	if (im->ncols == im->cap) {
-		im->cap = im->cap ? 2 * im->cap : 16;
-		im->headers = fz_xrealloc(im->headers,
-		    im->cap * sizeof *im->headers);
-	}
-	s = fz_trim(s, &len);
-	im->headers[im->ncols++] = fz_arena_strndup(im->arena, s, len);
-}
-
-static void
-body_cell(fz_import *im, const char *s, size_t len)
+void
+fz_import__body_cell(fz_import *im, const char *s, size_t len)
 {
 	const fz_field *f = im->cell < im->ncols ? im->cols[im->cell] : NULL;
 	fz_node *v;
@@ -302,7 +144,7 @@ body_cell(fz_import *im, const char *s, size_t len)
 	if (im->cell >= im->ncols) {
 		/* The row can still be decoded: it has all its columns. */
 		fz_check_report(im->check, FZ_ERROR, im->file,
-		    (unsigned)im->row + 1, (unsigned)im->cell + 1, "cell "
+		    fz_import__line(im), fz_import__col(im, im->cell), "cell "
 		    "beyond the header's %zu columns", im->ncols);
 		return;
 	}
@@ -311,7 +153,7 @@ body_cell(fz_import *im, const char *s, size_t len)
 	v = fz_import_value(im->arena, f, s, len);
 	if (v == NULL)		/* a list cell of separators only: empty */
 		return;
-	place(v, im->file, (unsigned)im->row + 1, (unsigned)im->cell + 1);
+	place(v, im->file, fz_import__line(im), fz_import__col(im, im->cell));
 	fz_node_put(im->arena, im->rec, f->key, v);
 	im->filled[im->cell] = 1;
 }
@@ -319,8 +161,8 @@ body_cell(fz_import *im, const char *s, size_t len)
 /* A cell no YAML reader of fazhi takes back: one holding a NUL byte, or
  * longer than a scalar may be.  Said once: its key is not also
  * reported missing. */
-static int
-cell_unreadable(fz_import *im, const char *text, size_t len)
+int
+fz_import__cell_unreadable(fz_import *im, const char *text, size_t len)
 {
 	size_t tlen = len;
 
@@ -329,7 +171,7 @@ cell_unreadable(fz_import *im, const char *text, size_t len)
 		cell_error(im, "a NUL byte in the cell");
 	} else if (tlen > FZ_MAX_SCALAR) {
 		fz_check_report(im->check, FZ_ERROR, im->file,
-		    (unsigned)im->row + 1, (unsigned)im->cell + 1, "cell of "
+		    fz_import__line(im), fz_import__col(im, im->cell), "cell of "
 		    "%zu bytes is longer than the limit of %u bytes a "
 		    "value may have", tlen, FZ_MAX_SCALAR);
 		im->row_bad = 1;
@@ -374,21 +216,23 @@ on_cell(void *s, size_t len, void *ctx)
 		im->stopped = 1;
 		return;
 	}
-	if (!cell_unreadable(im, text, len)) {
+	if (im->row < im->hrow) {
+		/* A title above the header named by --header-row. */
+	} else if (!fz_import__cell_unreadable(im, text, len)) {
 		text = unguard(text, &len);
-		if (im->row == 0)
-			header_cell(im, text, len);
-		else
-			body_cell(im, text, len);
+		if (im->row == im->hrow)
+			fz_import__header_cell(im, text, len);
+		else if (im->row > im->hrow)
+			fz_import__body_cell(im, text, len);
 	}
 	im->cell++;
 }
 
-static void
-row_start(fz_import *im)
+void
+fz_import__row_start(fz_import *im)
 {
 	im->rec = fz_node_map(im->arena);
-	place(im->rec, im->file, (unsigned)im->row + 1, 1);
+	place(im->rec, im->file, fz_import__line(im), fz_import__col(im, 0));
 	if (im->filled != NULL)
 		memset(im->filled, 0, im->ncols);
 	im->row_bad = 0;
@@ -396,14 +240,14 @@ row_start(fz_import *im)
 	im->cell = 0;
 }
 
-static void
-body_row_end(fz_import *im)
+void
+fz_import__body_row_end(fz_import *im)
 {
 	for (size_t i = 0; i < im->ncols; i++)
 		if (im->cols[i] != NULL && im->cols[i]->required &&
 		    !im->filled[i]) {
 			fz_check_report(im->check, FZ_ERROR, im->file,
-			    (unsigned)im->row + 1, (unsigned)i + 1,
+			    fz_import__line(im), fz_import__col(im, i),
 			    "empty cell for the required key '%s'",
 			    im->cols[i]->key);
 			im->row_bad = 1;
@@ -421,15 +265,12 @@ on_row(int c, void *ctx)
 	(void)c;
 	if (im->stopped)
 		return;
-	if (im->row == 0) {
-		im->cols = fz_xcalloc(im->ncols + 1, sizeof *im->cols);
-		im->filled = fz_xcalloc(im->ncols + 1, 1);
-		header_end(im);
-	} else if (!im->row_blank) {
-		body_row_end(im);
-	}
+	if (im->row == im->hrow)
+		fz_import__header_end(im);
+	else if (im->row > im->hrow && !im->row_blank)
+		fz_import__body_row_end(im);
 	im->row++;
-	row_start(im);
+	fz_import__row_start(im);
 }
 
 /* ------------------------------------------------------------ input */
@@ -450,7 +291,7 @@ parse(fz_import *im, const void *buf, size_t len)
 	if (im->stopped || len == 0)
 		return;
 	if (im->rec == NULL)
-		row_start(im);
+		fz_import__row_start(im);
 	for (; len > 0 && !im->stopped; p += n, len -= n) {
 		block = csv_get_buffer_size(&im->csv);
 		if (block < CSV_MIN_BLOCK)
@@ -463,7 +304,7 @@ parse(fz_import *im, const void *buf, size_t len)
 	if (len == 0 || im->stopped)
 		return;
 	fz_check_report(im->check, FZ_ERROR, im->file,
-	    (unsigned)im->row + 1, (unsigned)im->cell + 1,
+	    fz_import__line(im), fz_import__col(im, im->cell),
 	    "CSV: a quote inside an unquoted cell, or text after "
 	    "a closing quote");
 	im->stopped = 1;
@@ -531,11 +372,10 @@ fz_import_end(fz_import *im, fz_problem_fn fn, void *ctx,
 	}
 	if (!im->stopped && csv_fini(&im->csv, on_cell, on_row, im) != 0)
 		fz_check_report(im->check, FZ_ERROR, im->file,
-		    (unsigned)im->row + 1, (unsigned)im->cell + 1,
+		    fz_import__line(im), fz_import__col(im, im->cell),
 		    "CSV: a quoted cell is not closed");
-	else if (!im->stopped && im->row == 0)
-		fz_check_report(im->check, FZ_ERROR, im->file, 1, 0,
-		    "no header row");
+	else if (!im->stopped && !im->have_header)
+		fz_import__no_header(im);
 	err->status = FZ_OK;
 	fz_check_finish(im->check, relay_problem, &r, NULL);
 	*records = im->records;

@@ -1,4 +1,4 @@
-/* import.h - fazhi-import: CSV into the records of one kind.
+/* import.h - fazhi-import: CSV and workbooks into the records of one kind.
  *
  * What other folders of lib/ and the programs may use of lib/import/; what
  * stays inside it is in import_int.h. */
@@ -54,6 +54,40 @@ int fz_import_feed(fz_import *im, const void *buf, size_t len);
  * allowed) or FZ_DATAERR with err set to the first error. */
 int fz_import_end(fz_import *im, fz_problem_fn fn, void *ctx,
     const fz_node **records, fz_error *err);
+/* The header is row n (from 1) of the CSV or sheet; the rows above it
+ * are skipped.  Before any input; -1 when n is 0. */
+int fz_import_header_row(fz_import *im, unsigned n);
+
+/* A workbook instead of a CSV: its sheet named sheet (copied) is read,
+ * positions become FILE:SHEET!CELL (FZ_COL_CELL), and its rows are
+ * given by fz_import_row, then fz_import_end is called.  Without
+ * --header-row, the header is the first row one of whose cells names a
+ * column (the built-in map or --map): a title above it is skipped. */
+void fz_import_sheet(fz_import *im, const char *sheet);
+/* A cell of a sheet as text: a number as its decimal, a date as
+ * YYYY-MM-DD, text as UTF-8 (not NUL-terminated). */
+typedef struct fz_import_cell {
+	unsigned col;		/* from 1 */
+	const char *text;
+	size_t len;
+} fz_import_cell;
+/* Row row (from 1, rising) of the sheet: its n cells in column order
+ * (empty ones may be left out).  Used during the call only. */
+void fz_import_row(fz_import *im, unsigned row, const fz_import_cell *cells,
+    size_t n);
+
+/* The sheets of a workbook: sel NULL or "" the first, a number N the
+ * N-th (from 1), else the sheet of that name. */
+/* Read the .xlsx at path (named file in messages) into im, through
+ * fz_import_sheet and fz_import_row.  Returns FZ_OK (problems of the
+ * cells are kept for fz_import_end), FZ_NOINPUT when it cannot be
+ * opened, FZ_DATAERR when it is not a workbook or has no sheet sel. */
+int fz_import_xlsx(fz_import *im, const char *path, const char *file,
+    const char *sel, fz_error *err);
+/* The same for an .xls (BIFF) workbook, through FreeXL. */
+int fz_import_xls(fz_import *im, const char *path, const char *file,
+    const char *sel, fz_error *err);
+
 /* Write the document kind: K, version: 1, records: [...]. */
 int fz_import_write(fz_writer *w, enum fz_kind k, const fz_node *records);
 

@@ -348,8 +348,9 @@ build_kids_seen(fz_stream *s, fz_arena *a, fz_node *n, int depth,
 		    FZ_PEV_SCALAR ? build_scalar(s, a, &e, 1, &kid, err) :
 		    build(s, a, &e, depth + 1, &kid, err);
 		if (rc == FZ_OK && n->type == FZ_MAP && key == NULL) {
-			/* The pairs so far, as key_seen looks at them. */
-			n->kids = s->pend + base;
+			/* The pairs so far, as key_seen looks at them
+			 * (none yet: pend may not be allocated). */
+			n->kids = s->npend > base ? s->pend + base : NULL;
 			n->n = (s->npend - base) / 2;
 			if (key_seen(seen, n, kid->str, kid->len))
 				rc = at_event(s, &e, err, "duplicate key in "
