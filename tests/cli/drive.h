@@ -1,0 +1,34 @@
+/* drive.c - what the browser test drivers (tests/cli/cdp.c, tests/cli/bidi.c)
+ * share: a growing string, JSON written and read (enough to find a value
+ * by its path of keys), and dying with a message. */
+#ifndef FZ_TESTS_DRIVE_H
+#define FZ_TESTS_DRIVE_H
+#include <stddef.h>
+
+/* The driver's name, for its messages. */
+extern const char *drive_name;
+
+/* A growing string, NUL-terminated. */
+struct str {
+	char *s;
+	size_t n, cap;
+};
+
+/* Print "NAME: message" and exit 2. */
+void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void *xrealloc(void *p, size_t n);
+void put(struct str *b, const char *s, size_t n);
+void puts_(struct str *b, const char *s);
+/* s as a JSON string, quotes included. */
+void put_json(struct str *b, const char *s);
+
+/* Past the JSON value at p. */
+const char *skip_value(const char *p);
+/* The value of key in the object at p, or NULL. */
+const char *member(const char *p, const char *key);
+/* The value at a path "a.b.c" from p, or NULL. */
+const char *at_path(const char *p, const char *path);
+/* The JSON string at p, unescaped, into b; 0 if p is no string. */
+int get_string(const char *p, struct str *b);
+
+#endif
