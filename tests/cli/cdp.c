@@ -25,32 +25,14 @@
 
 #include "drive.h"
 
-#define MAXFILES 16
-
 const char *drive_name = "cdp";
 
 static int to_browser = -1, from_browser = -1;
-static char *inbuf;
-static size_t inlen, incap;
+static struct str in;
 static long next_id;
 static char session[128];
 
 /* ---- the pipe */
-
-static void
-send_raw(const char *msg, size_t len)
-{
-	while (len > 0) {
-		ssize_t k = write(to_browser, msg, len);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			die("writing to the browser: %s", strerror(errno));
-		msg += k;
-		len -= (size_t)k;
-	}
-}
 
 /* The next message, NUL-terminated, valid until the next call. */
 static const char *
@@ -60,24 +42,13 @@ receive(void)
 	char *nul;
 
 	if (done > 0) {
-		memmove(inbuf, inbuf + done, inlen - done);
-		inlen -= done;
+		drop(&in, done);
 		done = 0;
 	}
-	while ((nul = inlen > 0 ? memchr(inbuf, '\0', inlen) : NULL) == NULL) {
-		ssize_t k;
-
-		if (inlen + 65536 > incap)
-			inbuf = xrealloc(inbuf, incap = 2 * (inlen + 65536));
-		k = read(from_browser, inbuf + inlen, incap - inlen);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			die("the browser closed the pipe");
-		inlen += (size_t)k;
-	}
-	done = (size_t)(nul - inbuf) + 1;
-	return inbuf;
+	while ((nul = in.n > 0 ? memchr(in.s, '\0', in.n) : NULL) == NULL)
+		read_more(from_browser, &in);
+	done = (size_t)(nul - in.s) + 1;
+	return in.s;
 }
 
 /* Send method with params (a JSON object or NULL) and wait for its
@@ -102,7 +73,7 @@ call(const char *method, const char *params, struct str *out)
 	puts_(&m, ",\"params\":");
 	puts_(&m, params != NULL ? params : "{}");
 	puts_(&m, "}");
-	send_raw(m.s, m.n + 1);
+	write_all(to_browser, m.s, m.n + 1);
 	free(m.s);
 	for (;;) {
 		const char *msg = receive(), *v = member(msg, "id"), *r;
@@ -233,14 +204,11 @@ evaluate(const char *expr, struct str *value)
 static void
 set_files(const char *spec)
 {
-	const char *eq = strchr(spec, '=');
-	struct str p = { 0 }, r = { 0 }, sel = { 0 }, path = { 0 };
-	const char *f, *node;
+	struct str p = { 0 }, r = { 0 }, sel = { 0 }, files = { 0 };
+	const char *node;
 	char id[32];
 
-	if (eq == NULL)
-		die("-f SELECTOR=FILE[,FILE...], not '%s'", spec);
-	put(&sel, spec, (size_t)(eq - spec));
+	files_spec(spec, &sel, &files);
 	call("DOM.getDocument", "{\"depth\":0}", &r);
 	node = at_path(r.s, "root.nodeId");
 	snprintf(id, sizeof id, "%ld", node ? strtol(node, NULL, 10) : 0L);
@@ -255,29 +223,16 @@ set_files(const char *spec)
 		die("no element %s in the page", sel.s);
 	snprintf(id, sizeof id, "%ld", strtol(node, NULL, 10));
 	p.n = 0;
-	puts_(&p, "{\"files\":[");
-	for (f = eq + 1; *f != '\0';) {
-		size_t n = strcspn(f, ",");
-		char *abs;
-
-		path.n = 0;
-		put(&path, f, n);
-		if ((abs = realpath(path.s, NULL)) == NULL)
-			die("%s: %s", path.s, strerror(errno));
-		if (f != eq + 1)
-			puts_(&p, ",");
-		put_json(&p, abs);
-		free(abs);
-		f += n + (f[n] == ',');
-	}
-	puts_(&p, "],\"nodeId\":");
+	puts_(&p, "{\"files\":");
+	puts_(&p, files.s);
+	puts_(&p, ",\"nodeId\":");
 	puts_(&p, id);
 	puts_(&p, "}");
 	call("DOM.setFileInputFiles", p.s, &r);
 	free(p.s);
 	free(r.s);
 	free(sel.s);
-	free(path.s);
+	free(files.s);
 }
 
 static void
@@ -339,27 +294,21 @@ screenshot(const char *png, long width)
 int
 main(int argc, char **argv)
 {
-	const char *files[MAXFILES], *png = NULL, *pdf = NULL;
+	const char *png = NULL, *pdf = NULL;
 	char profile[] = "/tmp/cdp-profile-XXXXXX";
-	long width = 1280, height = 900;
-	int nfiles = 0, c, status;
+	struct page pg = { .width = 1280, .height = 900 };
+	int c, status;
 	struct str v = { 0 }, r = { 0 };
 
 	while ((c = getopt(argc, argv, "w:h:f:s:p:")) != -1)
 		switch (c) {
-		case 'w': width = strtol(optarg, NULL, 10); break;
-		case 'h': height = strtol(optarg, NULL, 10); break;
 		case 's': png = optarg; break;
 		case 'p': pdf = optarg; break;
-		case 'f':
-			if (nfiles == MAXFILES)
-				die("at most %d -f", MAXFILES);
-			files[nfiles++] = optarg;
-			break;
 		default:
-			return 2;
+			if (!page_option(&pg, c, optarg))
+				return 2;
 		}
-	if (optind >= argc || argc - optind > 2 || width <= 0 || height <= 0) {
+	if (optind >= argc || argc - optind > 2 || pg.width <= 0 || pg.height <= 0) {
 		fprintf(stderr, "usage: cdp [-w WIDTH] [-h HEIGHT] [-f SELECTOR=FILE[,FILE...]]... "
 		    "[-s PNG] [-p PDF] URL [EXPRESSION]\n");
 		return 2;
@@ -370,22 +319,22 @@ main(int argc, char **argv)
 	signal(SIGALRM, timed_out);
 	alarm(60);
 	start_browser(profile, &browser_pid);
-	open_page(argv[optind], width, height);
-	for (int i = 0; i < nfiles; i++)
-		set_files(files[i]);
+	open_page(argv[optind], pg.width, pg.height);
+	for (int i = 0; i < pg.nfiles; i++)
+		set_files(pg.files[i]);
 	if (optind + 1 < argc) {
 		evaluate(argv[optind + 1], &v);
 		printf("%s\n", v.s);
 	}
 	if (png != NULL)
-		screenshot(png, width);
+		screenshot(png, pg.width);
 	if (pdf != NULL) {
 		call("Page.printToPDF", "{\"paperWidth\":8.27,\"paperHeight\":11.69,"
 		    "\"preferCSSPageSize\":true}", &r);
 		write_base64(&r, "data", pdf);
 	}
 	/* The browser may close the pipe before it answers. */
-	send_raw("{\"id\":0,\"method\":\"Browser.close\"}", 34);
+	write_all(to_browser, "{\"id\":0,\"method\":\"Browser.close\"}", 34);
 	waitpid(browser_pid, &status, 0);
 	browser_pid = 0;
 	if (fork() == 0) {

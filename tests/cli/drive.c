@@ -1,9 +1,11 @@
 /* drive.c - what the browser test drivers share (see drive.h). */
 #define _XOPEN_SOURCE 700
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "drive.h"
 
@@ -213,4 +215,92 @@ get_string(const char *p, struct str *b)
 		}
 	}
 	return 1;
+}
+
+void
+write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len > 0) {
+		ssize_t k = write(fd, p, len);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			die("writing to the browser: %s", strerror(errno));
+		p += k;
+		len -= (size_t)k;
+	}
+}
+
+void
+files_spec(const char *spec, struct str *sel, struct str *files)
+{
+	const char *eq = strchr(spec, '='), *f;
+	struct str path = { 0 };
+
+	if (eq == NULL)
+		die("-f SELECTOR=FILE[,FILE...], not '%s'", spec);
+	sel->n = files->n = 0;
+	put(sel, spec, (size_t)(eq - spec));
+	put(files, "[", 1);
+	for (f = eq + 1; *f != '\0';) {
+		size_t n = strcspn(f, ",");
+		char *abs;
+
+		path.n = 0;
+		put(&path, f, n);
+		if ((abs = realpath(path.s, NULL)) == NULL)
+			die("%s: %s", path.s, strerror(errno));
+		if (f != eq + 1)
+			puts_(files, ",");
+		put_json(files, abs);
+		free(abs);
+		f += n + (f[n] == ',');
+	}
+	put(files, "]", 1);
+	free(path.s);
+}
+
+int
+page_option(struct page *pg, int c, const char *arg)
+{
+	switch (c) {
+	case 'w': pg->width = strtol(arg, NULL, 10); return 1;
+	case 'h': pg->height = strtol(arg, NULL, 10); return 1;
+	case 'f':
+		if (pg->nfiles == MAXFILES)
+			die("at most %d -f", MAXFILES);
+		pg->files[pg->nfiles++] = arg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+read_more(int fd, struct str *b)
+{
+	for (;;) {
+		ssize_t k;
+
+		if (b->n + 65536 > b->cap)
+			b->s = xrealloc(b->s, b->cap = 2 * (b->n + 65536));
+		k = read(fd, b->s + b->n, b->cap - b->n - 1);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			die("the browser closed the connection");
+		b->n += (size_t)k;
+		b->s[b->n] = '\0';
+		return;
+	}
+}
+
+void
+drop(struct str *b, size_t n)
+{
+	memmove(b->s, b->s + n, b->n - n + 1);
+	b->n -= n;
 }

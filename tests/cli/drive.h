@@ -14,6 +14,19 @@ struct str {
 	size_t n, cap;
 };
 
+#define MAXFILES 16
+
+/* The page a driver opens: its size, and the file inputs' -f. */
+struct page {
+	long width, height;
+	const char *files[MAXFILES];
+	int nfiles;
+};
+
+/* Option c of the page (-w WIDTH, -h HEIGHT, -f SELECTOR=FILE[,FILE...])
+ * into pg: 1, or 0 when c is none of them. */
+int page_option(struct page *pg, int c, const char *arg);
+
 /* Print "NAME: message" and exit 2. */
 void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void *xrealloc(void *p, size_t n);
@@ -21,6 +34,17 @@ void put(struct str *b, const char *s, size_t n);
 void puts_(struct str *b, const char *s);
 /* s as a JSON string, quotes included. */
 void put_json(struct str *b, const char *s);
+
+/* All of buf written to fd; a failure ends the run. */
+void write_all(int fd, const void *buf, size_t len);
+/* What fd has to read (at least a byte) appended to b; the end of
+ * the stream ends the run. */
+void read_more(int fd, struct str *b);
+/* The first n bytes of b dropped. */
+void drop(struct str *b, size_t n);
+/* A driver's -f SELECTOR=FILE[,FILE...]: the selector into sel, the
+ * files' absolute paths, a JSON array, into files. */
+void files_spec(const char *spec, struct str *sel, struct str *files);
 
 /* Past the JSON value at p. */
 const char *skip_value(const char *p);
