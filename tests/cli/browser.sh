@@ -18,28 +18,9 @@ if ! command -v chromium >/dev/null 2>&1; then
 	echo "SKIP: chromium is not installed (Debian package chromium; ./bootstrap and .ci/run install it)"
 	exit 77
 fi
+. "$top_srcdir/tests/cli/browser-lib.sh"
 CDP=$top_builddir/tests/cli/cdp
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-E=$top_srcdir/examples/haishu-2019
-PATH=$top_builddir:$PATH
-export LC_ALL=C.UTF-8
-fail=0
-
-bad() {
-	echo "FAIL: $*"
-	fail=1
-}
-
-# The result of a check: the status, then each line (+ or -, its text).
-RESULT='fzVerify.run().then(function (r) { return [r.status + (r.message ? " " + r.message : "")].concat(r.lines.map(function (l) { return (l.ok ? "+ " : "- ") + l.text; })).join("\n") + "\n" + document.getElementById("fz-verdict").textContent; })'
-
-# verify NAME PAGE PLAN ENTITIES INSPECTORS: the page's result in $T/NAME.
-verify() {
-	"$CDP" -f "#fz-file-plan=$3" -f "#fz-file-entities=$4" \
-	    -f "#fz-file-inspectors=$5" "file://$2" "$RESULT" >"$T/$1" 2>"$T/$1.err" ||
-	    bad "$1: cdp failed: $(cat "$T/$1.err")"
-}
+DRIVER=$CDP
 
 fazhi-render -o "$T/h2.html" "$E/draw-2019-h2.yaml" "$E/organization.yaml"
 fazhi-render -o "$T/joint.html" "$E/draw-2019-joint.yaml" "$E/organization.yaml"
@@ -50,28 +31,7 @@ fazhi-render -o "$T/credit.html" "$E/draw-2019-credit.yaml" "$E/organization.yam
 verify h2 "$T/h2.html" "$E/plan-2019-h2.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
 verify joint "$T/joint.html" "$E/plan-2019-joint.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
 verify page "$T/h2-verify.html" "$E/plan-2019-h2.yaml" "$E/entities.yaml" "$E/inspectors.yaml"
-for c in h2:15 joint:3 page:15; do
-	n=${c%:*} want=${c#*:}
-	[ "$(head -1 "$T/$n")" = verified ] || bad "$n: not verified: $(head -3 "$T/$n")"
-	grep -q '^- ' "$T/$n" && bad "$n: a line differs: $(grep '^- ' "$T/$n" | head -1)"
-	[ "$(grep -c '^+ 第[0-9]*家 .*一致$' "$T/$n")" = "$want" ] ||
-	    bad "$n: not every one of $want selections verified"
-	sed -n 2p "$T/$n" | grep -q '^+ 抽查计划文件摘要一致：[0-9a-f]\{64\}$' ||
-	    bad "$n: the plan's digest is not the first line"
-	tail -1 "$T/$n" | grep -q '^核验通过' || bad "$n: the page does not say 核验通过"
-done
-
-# not_verified NAME WHAT...: the check differs, and says each WHAT.
-not_verified() {
-	n=$1
-	shift
-	[ "$(head -1 "$T/$n")" = differs ] || bad "$n: $(head -1 "$T/$n"), not differs"
-	tail -1 "$T/$n" | grep -q '^核验未通过' || bad "$n: the verdict is not 核验未通过"
-	grep -q 核验通过 "$T/$n" && bad "$n: says 核验通过"
-	for w in "$@"; do
-		grep -q -- "$w" "$T/$n" || bad "$n: does not say '$w'"
-	done
-}
+all_verified h2:15 joint:3 page:15
 
 # A roster with one inspector changed: 励雷, on the first team, gone
 # under another id.
@@ -160,12 +120,7 @@ not_verified uncertified '^- 执法检查人员名录库文件摘要不一致'
 # (rules 1.1) expanded, 0.3 of 10 taken as 3.
 "$CDP" "file://$T/h2.html" "$(cat "$top_srcdir/tests/cli/browser-vectors.js")" >"$T/vectors" 2>&1 ||
     bad "vectors: $(cat "$T/vectors")"
-cat >"$T/vectors.want" <<'WANT'
-0.56998071861792858926477341561059638840106636224182943832566300809078486324348
-0.26299714122838008416507544297546663599715395525154425586041245287750224561854
-B-2 B-3 A-3 A-2
-网吧·A 10 3; 网吧·B 2 2; 其他 1 1
-WANT
+vectors_want >"$T/vectors.want"
 cmp -s "$T/vectors" "$T/vectors.want" || bad "vectors: $(diff "$T/vectors.want" "$T/vectors")"
 
 # The YAML subset, in the browser: what fazhi writes read as meant, the
@@ -178,7 +133,7 @@ cmp -s "$T/yaml" "$top_srcdir/tests/cli/browser-yaml.want" ||
 
 # A phone's width: nothing wider than the screen.  Printed: the notice
 # without its verifier.
-w=$("$CDP" -w 390 -h 800 "file://$T/h2.html" 'String(Math.max(document.documentElement.scrollWidth, ...Array.from(document.querySelectorAll("#fz-verify, #fz-verify *")).map(function (e) { return Math.ceil(e.getBoundingClientRect().right); })))')
+w=$("$CDP" -w 390 -h 800 "file://$T/h2.html" "$WIDEST")
 [ "$w" -le 390 ] || bad "phone: the page is $w px wide on a 390 px screen"
 if command -v pdftotext >/dev/null 2>&1; then
 	"$CDP" -p "$T/h2.pdf" "file://$T/h2.html" || bad "print: cdp failed"

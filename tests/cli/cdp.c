@@ -23,244 +23,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAXFILES 16
+#include "drive.h"
+
+const char *drive_name = "cdp";
 
 static int to_browser = -1, from_browser = -1;
-static char *inbuf;
-static size_t inlen, incap;
+static struct str in;
 static long next_id;
 static char session[128];
 
-static void
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("cdp: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n)) == NULL)
-		die("out of memory");
-	return p;
-}
-
-/* A growing string. */
-struct str {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-put(struct str *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = 2 * (b->n + n + 1);
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void
-puts_(struct str *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-/* s as a JSON string, quotes included. */
-static void
-put_json(struct str *b, const char *s)
-{
-	char esc[8];
-
-	put(b, "\"", 1);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)c;
-			put(b, esc, 2);
-		} else if (c < 0x20) {
-			snprintf(esc, sizeof esc, "\\u%04x", c);
-			put(b, esc, 6);
-		} else {
-			put(b, (const char *)&c, 1);
-		}
-	}
-	put(b, "\"", 1);
-}
-
-/* ---- reading JSON: enough to find a value by its path of keys */
-
-static const char *
-skip_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
-		p++;
-	return p;
-}
-
-static const char *
-skip_string(const char *p)
-{
-	for (p++; *p != '\0' && *p != '"'; p++)
-		if (*p == '\\' && p[1] != '\0')
-			p++;
-	return *p == '"' ? p + 1 : p;
-}
-
-/* Past the value at p. */
-static const char *
-skip_value(const char *p)
-{
-	int depth = 0;
-
-	p = skip_ws(p);
-	do {
-		if (*p == '"')
-			p = skip_string(p);
-		else if (*p == '{' || *p == '[')
-			depth++, p++;
-		else if (*p == '}' || *p == ']')
-			depth--, p++;
-		else if (*p == '\0')
-			return p;
-		else if (depth == 0) {
-			while (*p != '\0' && *p != ',' && *p != '}' && *p != ']')
-				p++;
-			return p;
-		} else
-			p++;
-	} while (depth > 0);
-	return p;
-}
-
-/* The value of key in the object at p, or NULL. */
-static const char *
-member(const char *p, const char *key)
-{
-	size_t klen = strlen(key);
-
-	p = skip_ws(p);
-	if (*p != '{')
-		return NULL;
-	for (p = skip_ws(p + 1); *p == '"'; p = skip_ws(p)) {
-		const char *k = p + 1, *end = skip_string(p);
-		int match = (size_t)(end - 1 - k) == klen && !strncmp(k, key, klen);
-
-		p = skip_ws(end);
-		if (*p != ':')
-			return NULL;
-		p = skip_ws(p + 1);
-		if (match)
-			return p;
-		p = skip_ws(skip_value(p));
-		if (*p == ',')
-			p = skip_ws(p + 1);
-	}
-	return NULL;
-}
-
-/* The value at a path "a.b.c" from p, or NULL. */
-static const char *
-at_path(const char *p, const char *path)
-{
-	char key[64];
-
-	while (p != NULL && *path != '\0') {
-		size_t n = strcspn(path, ".");
-
-		if (n >= sizeof key)
-			return NULL;
-		memcpy(key, path, n);
-		key[n] = '\0';
-		p = member(p, key);
-		path += n + (path[n] == '.');
-	}
-	return p;
-}
-
-static void
-put_utf8(struct str *b, unsigned long c)
-{
-	char u[4];
-	size_t n;
-
-	if (c < 0x80)
-		u[0] = (char)c, n = 1;
-	else if (c < 0x800)
-		u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), n = 2;
-	else if (c < 0x10000)
-		u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3f)),
-		u[2] = (char)(0x80 | (c & 0x3f)), n = 3;
-	else
-		u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3f)),
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f)), n = 4;
-	put(b, u, n);
-}
-
-/* The JSON string at p, unescaped, into b; 0 if p is no string. */
-static int
-get_string(const char *p, struct str *b)
-{
-	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-
-	b->n = 0;
-	put(b, "", 0);
-	if (p == NULL || *p != '"')
-		return 0;
-	for (p++; *p != '"' && *p != '\0'; p++) {
-		const char *e;
-
-		if (*p != '\\') {
-			put(b, p, 1);
-			continue;
-		}
-		p++;
-		if (*p == 'u') {
-			unsigned long c = strtoul((char[5]){ p[1], p[2], p[3], p[4], 0 }, NULL, 16);
-
-			p += 4;
-			if (c >= 0xd800 && c < 0xdc00 && p[1] == '\\' && p[2] == 'u') {
-				unsigned long lo = strtoul((char[5]){ p[3], p[4], p[5], p[6], 0 }, NULL, 16);
-
-				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-				p += 6;
-			}
-			put_utf8(b, c);
-		} else if ((e = strchr(from, *p)) != NULL && *p != '\0') {
-			put(b, &to[e - from], 1);
-		}
-	}
-	return 1;
-}
-
 /* ---- the pipe */
-
-static void
-send_raw(const char *msg, size_t len)
-{
-	while (len > 0) {
-		ssize_t k = write(to_browser, msg, len);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			die("writing to the browser: %s", strerror(errno));
-		msg += k;
-		len -= (size_t)k;
-	}
-}
 
 /* The next message, NUL-terminated, valid until the next call. */
 static const char *
@@ -270,24 +42,13 @@ receive(void)
 	char *nul;
 
 	if (done > 0) {
-		memmove(inbuf, inbuf + done, inlen - done);
-		inlen -= done;
+		drop(&in, done);
 		done = 0;
 	}
-	while ((nul = inlen > 0 ? memchr(inbuf, '\0', inlen) : NULL) == NULL) {
-		ssize_t k;
-
-		if (inlen + 65536 > incap)
-			inbuf = xrealloc(inbuf, incap = 2 * (inlen + 65536));
-		k = read(from_browser, inbuf + inlen, incap - inlen);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			die("the browser closed the pipe");
-		inlen += (size_t)k;
-	}
-	done = (size_t)(nul - inbuf) + 1;
-	return inbuf;
+	while ((nul = in.n > 0 ? memchr(in.s, '\0', in.n) : NULL) == NULL)
+		read_more(from_browser, &in);
+	done = (size_t)(nul - in.s) + 1;
+	return in.s;
 }
 
 /* Send method with params (a JSON object or NULL) and wait for its
@@ -312,7 +73,7 @@ call(const char *method, const char *params, struct str *out)
 	puts_(&m, ",\"params\":");
 	puts_(&m, params != NULL ? params : "{}");
 	puts_(&m, "}");
-	send_raw(m.s, m.n + 1);
+	write_all(to_browser, m.s, m.n + 1);
 	free(m.s);
 	for (;;) {
 		const char *msg = receive(), *v = member(msg, "id"), *r;
@@ -443,14 +204,11 @@ evaluate(const char *expr, struct str *value)
 static void
 set_files(const char *spec)
 {
-	const char *eq = strchr(spec, '=');
-	struct str p = { 0 }, r = { 0 }, sel = { 0 }, path = { 0 };
-	const char *f, *node;
+	struct str p = { 0 }, r = { 0 }, sel = { 0 }, files = { 0 };
+	const char *node;
 	char id[32];
 
-	if (eq == NULL)
-		die("-f SELECTOR=FILE[,FILE...], not '%s'", spec);
-	put(&sel, spec, (size_t)(eq - spec));
+	files_spec(spec, &sel, &files);
 	call("DOM.getDocument", "{\"depth\":0}", &r);
 	node = at_path(r.s, "root.nodeId");
 	snprintf(id, sizeof id, "%ld", node ? strtol(node, NULL, 10) : 0L);
@@ -465,29 +223,16 @@ set_files(const char *spec)
 		die("no element %s in the page", sel.s);
 	snprintf(id, sizeof id, "%ld", strtol(node, NULL, 10));
 	p.n = 0;
-	puts_(&p, "{\"files\":[");
-	for (f = eq + 1; *f != '\0';) {
-		size_t n = strcspn(f, ",");
-		char *abs;
-
-		path.n = 0;
-		put(&path, f, n);
-		if ((abs = realpath(path.s, NULL)) == NULL)
-			die("%s: %s", path.s, strerror(errno));
-		if (f != eq + 1)
-			puts_(&p, ",");
-		put_json(&p, abs);
-		free(abs);
-		f += n + (f[n] == ',');
-	}
-	puts_(&p, "],\"nodeId\":");
+	puts_(&p, "{\"files\":");
+	puts_(&p, files.s);
+	puts_(&p, ",\"nodeId\":");
 	puts_(&p, id);
 	puts_(&p, "}");
 	call("DOM.setFileInputFiles", p.s, &r);
 	free(p.s);
 	free(r.s);
 	free(sel.s);
-	free(path.s);
+	free(files.s);
 }
 
 static void
@@ -549,27 +294,21 @@ screenshot(const char *png, long width)
 int
 main(int argc, char **argv)
 {
-	const char *files[MAXFILES], *png = NULL, *pdf = NULL;
+	const char *png = NULL, *pdf = NULL;
 	char profile[] = "/tmp/cdp-profile-XXXXXX";
-	long width = 1280, height = 900;
-	int nfiles = 0, c, status;
+	struct page pg = { .width = 1280, .height = 900 };
+	int c, status;
 	struct str v = { 0 }, r = { 0 };
 
 	while ((c = getopt(argc, argv, "w:h:f:s:p:")) != -1)
 		switch (c) {
-		case 'w': width = strtol(optarg, NULL, 10); break;
-		case 'h': height = strtol(optarg, NULL, 10); break;
 		case 's': png = optarg; break;
 		case 'p': pdf = optarg; break;
-		case 'f':
-			if (nfiles == MAXFILES)
-				die("at most %d -f", MAXFILES);
-			files[nfiles++] = optarg;
-			break;
 		default:
-			return 2;
+			if (!page_option(&pg, c, optarg))
+				return 2;
 		}
-	if (optind >= argc || argc - optind > 2 || width <= 0 || height <= 0) {
+	if (optind >= argc || argc - optind > 2 || pg.width <= 0 || pg.height <= 0) {
 		fprintf(stderr, "usage: cdp [-w WIDTH] [-h HEIGHT] [-f SELECTOR=FILE[,FILE...]]... "
 		    "[-s PNG] [-p PDF] URL [EXPRESSION]\n");
 		return 2;
@@ -580,22 +319,22 @@ main(int argc, char **argv)
 	signal(SIGALRM, timed_out);
 	alarm(60);
 	start_browser(profile, &browser_pid);
-	open_page(argv[optind], width, height);
-	for (int i = 0; i < nfiles; i++)
-		set_files(files[i]);
+	open_page(argv[optind], pg.width, pg.height);
+	for (int i = 0; i < pg.nfiles; i++)
+		set_files(pg.files[i]);
 	if (optind + 1 < argc) {
 		evaluate(argv[optind + 1], &v);
 		printf("%s\n", v.s);
 	}
 	if (png != NULL)
-		screenshot(png, width);
+		screenshot(png, pg.width);
 	if (pdf != NULL) {
 		call("Page.printToPDF", "{\"paperWidth\":8.27,\"paperHeight\":11.69,"
 		    "\"preferCSSPageSize\":true}", &r);
 		write_base64(&r, "data", pdf);
 	}
 	/* The browser may close the pipe before it answers. */
-	send_raw("{\"id\":0,\"method\":\"Browser.close\"}", 34);
+	write_all(to_browser, "{\"id\":0,\"method\":\"Browser.close\"}", 34);
 	waitpid(browser_pid, &status, 0);
 	browser_pid = 0;
 	if (fork() == 0) {
