@@ -12,8 +12,8 @@ static fz_cli cli = {
 	    "[--to DATE]\n                   [--month YYYY-MM] [--year YYYY] "
 	    "[--where KEY=VALUE]...\n                   [--entities FILE] "
 	    "[--calendar cn|weekdays|FILE] [--mergeable]\n"
-	    "                   [--as-of DATE] [--horizon DAYS]"
-	    "                   [--merge] [FILE...]",
+	    "                   [--as-of DATE] [--horizon DAYS] [--progress] "
+	    "[--merge]\n                   [FILE...]",
 	.help =
 	    "Tally inspections and cases (fazhi-formats(5)) into one tally document.\n"
 	    "\n"
