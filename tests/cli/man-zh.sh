@@ -45,7 +45,7 @@ compare() {
 	sed -n 's/^it //p' "$W/zh" >"$W/zh.it"
 	if cmp -s "$W/en.fl" "$W/zh.fl" && ! cmp -s "$W/en.it" "$W/zh.it"; then
 		echo "$3: the options of its lists (.It Fl) come in another order:" \
-		    "English $(tr '\n' ' ' <"$W/en.it")/ Chinese $(tr '\n' ' ' <"$W/zh.it")"
+		    "English $(paste -s -d ' ' "$W/en.it"); Chinese $(paste -s -d ' ' "$W/zh.it")"
 	fi
 	grep '^bd ' "$W/en" >"$W/en.bd"
 	grep '^bd ' "$W/zh" >"$W/zh.bd"
