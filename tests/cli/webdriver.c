@@ -10,7 +10,8 @@
  * and writes back on -displayfd) and WebKitWebDriver on it, on a port
  * of 127.0.0.1 free a moment before, with a HOME of its own under
  * $TMPDIR (WebKit keeps caches and storage there).  It opens URL in a
- * page of WIDTH x HEIGHT, gives each file input SELECTOR its FILEs
+ * page of WIDTH x HEIGHT (in a frame of that size when the window
+ * cannot be made that small), gives each file input SELECTOR its FILEs
  * (Element Send Keys of their paths, one a line), evaluates EXPRESSION
  * as a script of the page (Execute Script, a promise awaited) and
  * prints its value, a string, on standard output.  Exit status 0, 1
@@ -22,6 +23,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,11 +49,28 @@ static char session[128];
 
 /* ---- Xvfb and WebKitWebDriver: started, and ended on every way out */
 
+/* Xvfb asked to end first, so that it removes its socket and lock in
+ * /tmp; killed if it has not within a second.  Safe in a signal
+ * handler. */
+static void
+end_display(void)
+{
+	if (xvfb_pid > 0 && kill(xvfb_pid, SIGTERM) == 0)
+		for (int i = 0; i < 20; i++) {
+			if (waitpid(xvfb_pid, NULL, WNOHANG) == xvfb_pid) {
+				xvfb_pid = 0;
+				return;
+			}
+			nanosleep(&(struct timespec){ 0, 50000000L }, NULL);
+		}
+	end_group(&xvfb_pid);
+}
+
 static void
 cleanup(void)
 {
 	end_group(&driver_pid);
-	end_group(&xvfb_pid);
+	end_display();
 	remove_tree(home);
 }
 
