@@ -56,31 +56,8 @@ static char profile[4096];
 static void
 cleanup(void)
 {
-	pid_t pid = browser_pid, rm;
-
-	browser_pid = 0;
-	if (pid > 0) {
-		kill(-pid, SIGKILL);
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-	}
-	if (profile[0] != '\0' && (rm = fork()) == 0) {
-		char *argv[] = { "rm", "-rf", profile, NULL };
-
-		execv("/bin/rm", argv);
-		_exit(127);
-	} else if (profile[0] != '\0' && rm > 0) {
-		waitpid(rm, NULL, 0);
-	}
-	profile[0] = '\0';
-}
-
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	cleanup();
-	_exit(2);
+	end_group(&browser_pid);
+	remove_tree(profile);
 }
 
 static void
@@ -129,18 +106,7 @@ start_browser(void)
 	if ((browser_pid = fork()) < 0)
 		die("fork: %s", strerror(errno));
 	if (browser_pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-
-		setpgid(0, 0);
-		if (null >= 0) {
-			dup2(null, 0);
-			if (getenv("BIDI_BROWSER_LOG") == NULL) {
-				dup2(null, 1);
-				dup2(null, 2);
-			}
-		}
-		for (int fd = 3; fd < 256; fd++)
-			close(fd);
+		detach_child("BIDI_BROWSER_LOG", -1);
 		/* A home of its own: root's may belong to no one here. */
 		setenv("HOME", home, 1);
 		setenv("MOZ_HEADLESS", "1", 1);
@@ -530,33 +496,12 @@ int
 main(int argc, char **argv)
 {
 	struct page pg = { .width = 1280, .height = 900 };
-	int c;
-	struct str v = { 0 }, r = { 0 };
+	int url = page_args(argc, argv, &pg);
 
-	while ((c = getopt(argc, argv, "w:h:f:")) != -1)
-		if (!page_option(&pg, c, optarg))
-			return 2;
-	if (optind >= argc || argc - optind > 2 || pg.width <= 0 || pg.height <= 0) {
-		fprintf(stderr, "usage: bidi [-w WIDTH] [-h HEIGHT] [-f SELECTOR=FILE[,FILE...]]... "
-		    "URL [EXPRESSION]\n");
-		return 2;
-	}
-	signal(SIGPIPE, SIG_IGN);
-	signal(SIGALRM, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGINT, on_signal);
-	signal(SIGHUP, on_signal);
-	atexit(cleanup);
-	alarm(TIMEOUT);
+	end_with(cleanup, TIMEOUT);
 	start_browser();
 	connect_ws(browser_port());
-	open_page(argv[optind], pg.width, pg.height);
-	for (int i = 0; i < pg.nfiles; i++)
-		set_files(pg.files[i]);
-	if (optind + 1 < argc) {
-		evaluate(argv[optind + 1], &v);
-		printf("%s\n", v.s);
-	}
+	drive_page(&pg, argv[url], url + 1 < argc ? argv[url + 1] : NULL, open_page, set_files, evaluate);
 	/* browser.close: the browser may close the socket before it answers. */
 	{
 		static const char bye[] = "{\"id\":0,\"method\":\"browser.close\",\"params\":{}}";
@@ -565,7 +510,5 @@ main(int argc, char **argv)
 		for (int i = 0; i < 50 && waitpid(browser_pid, NULL, WNOHANG) == 0; i++)
 			nanosleep(&(struct timespec){ 0, 100000000L }, NULL);
 	}
-	free(v.s);
-	free(r.s);
 	return fflush(stdout) == 0 ? 0 : 2;
 }

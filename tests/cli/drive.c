@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "drive.h"
@@ -279,6 +282,63 @@ page_option(struct page *pg, int c, const char *arg)
 	}
 }
 
+int
+page_args(int argc, char **argv, struct page *pg)
+{
+	int c;
+
+	while ((c = getopt(argc, argv, "w:h:f:")) != -1)
+		if (!page_option(pg, c, optarg))
+			exit(2);
+	if (optind >= argc || argc - optind > 2 || pg->width <= 0 || pg->height <= 0) {
+		fprintf(stderr, "usage: %s [-w WIDTH] [-h HEIGHT] [-f SELECTOR=FILE[,FILE...]]... "
+		    "URL [EXPRESSION]\n", drive_name);
+		exit(2);
+	}
+	return optind;
+}
+
+void
+drive_page(const struct page *pg, const char *url, const char *expr,
+    void (*open)(const char *url, long width, long height),
+    void (*set_files)(const char *spec),
+    void (*evaluate)(const char *expr, struct str *value))
+{
+	struct str v = { 0 };
+
+	open(url, pg->width, pg->height);
+	for (int i = 0; i < pg->nfiles; i++)
+		set_files(pg->files[i]);
+	if (expr != NULL) {
+		evaluate(expr, &v);
+		printf("%s\n", v.s);
+	}
+	free(v.s);
+}
+
+static void (*at_end)(void);
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	at_end();
+	_exit(2);
+}
+
+void
+end_with(void (*cleanup)(void), unsigned timeout)
+{
+	at_end = cleanup;
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGALRM, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	signal(SIGHUP, on_signal);
+	atexit(cleanup);
+	alarm(timeout);
+}
+
 void
 read_more(int fd, struct str *b)
 {
@@ -303,4 +363,56 @@ drop(struct str *b, size_t n)
 {
 	memmove(b->s, b->s + n, b->n - n + 1);
 	b->n -= n;
+}
+
+/* ---- the processes a driver starts */
+
+void
+detach_child(const char *log_env, int keep)
+{
+	int null = open("/dev/null", O_RDWR);
+
+	setpgid(0, 0);
+	if (null >= 0) {
+		dup2(null, 0);
+		if (getenv(log_env) == NULL) {
+			dup2(null, 1);
+			dup2(null, 2);
+		}
+	}
+	if (keep >= 0 && keep != 3)
+		dup2(keep, 3);
+	for (int fd = keep >= 0 ? 4 : 3; fd < 256; fd++)
+		close(fd);
+}
+
+void
+end_group(pid_t *pid)
+{
+	pid_t p = *pid;
+
+	*pid = 0;
+	if (p > 0) {
+		kill(-p, SIGKILL);
+		kill(p, SIGKILL);
+		waitpid(p, NULL, 0);
+	}
+}
+
+void
+remove_tree(char *path)
+{
+	pid_t rm;
+
+	if (path[0] == '\0')
+		return;
+	if ((rm = fork()) == 0) {
+		char *argv[] = { "rm", "-rf", path, NULL };
+
+		execv("/bin/rm", argv);
+		_exit(127);
+	}
+	if (rm > 0)
+		waitpid(rm, NULL, 0);
+	path[0] = '\0';
 }

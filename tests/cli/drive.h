@@ -4,6 +4,7 @@
 #ifndef FZ_TESTS_DRIVE_H
 #define FZ_TESTS_DRIVE_H
 #include <stddef.h>
+#include <sys/types.h>
 
 /* The driver's name, for its messages. */
 extern const char *drive_name;
@@ -27,6 +28,24 @@ struct page {
  * into pg: 1, or 0 when c is none of them. */
 int page_option(struct page *pg, int c, const char *arg);
 
+/* The command line of a driver with no options of its own,
+ * NAME [-w WIDTH] [-h HEIGHT] [-f SELECTOR=FILE[,FILE...]]... URL [EXPRESSION],
+ * into pg: the index of URL in argv; a usage message and exit 2 when it
+ * is not that. */
+int page_args(int argc, char **argv, struct page *pg);
+/* cleanup run on every way out: at exit, at the signals that end a
+ * run and at the alarm of timeout seconds (then exit 2); SIGPIPE
+ * ignored, a write's error reported where it is made. */
+void end_with(void (*cleanup)(void), unsigned timeout);
+
+/* What a driver does with its page, in order: open url at the page's
+ * size, give each file input its files, then, when there is one,
+ * evaluate the expression and print its value. */
+void drive_page(const struct page *pg, const char *url, const char *expr,
+    void (*open)(const char *url, long width, long height),
+    void (*set_files)(const char *spec),
+    void (*evaluate)(const char *expr, struct str *value));
+
 /* Print "NAME: message" and exit 2. */
 void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void *xrealloc(void *p, size_t n);
@@ -45,6 +64,18 @@ void drop(struct str *b, size_t n);
 /* A driver's -f SELECTOR=FILE[,FILE...]: the selector into sel, the
  * files' absolute paths, a JSON array, into files. */
 void files_spec(const char *spec, struct str *sel, struct str *files);
+
+/* In a child about to exec a browser or its helper: a process group of
+ * its own, standard input from /dev/null, and standard output and error
+ * too unless the environment names log_env; keep, when not -1, becomes
+ * fd 3, and every other fd from 3 up is closed. */
+void detach_child(const char *log_env, int keep);
+/* Kill the process group *pid leads, reap it, and set *pid to 0; safe
+ * in a signal handler. */
+void end_group(pid_t *pid);
+/* rm -rf path, waited for, and path emptied; nothing when it is empty;
+ * safe in a signal handler. */
+void remove_tree(char *path);
 
 /* Past the JSON value at p. */
 const char *skip_value(const char *p);
