@@ -99,8 +99,9 @@ field_of(const enum fz_kind *kinds, size_t nk, const char *key)
 
 	for (size_t i = 0; f == NULL && i < nk; i++)
 		f = fz_field_find(kinds[i], key);
-	/* A mapping (a case's reconsideration) is no value to group by. */
-	return f != NULL && f->type == FZ_T_MAP ? NULL : f;
+	/* A mapping (a case's reconsideration) or a list of them (an
+	 * inspection's items) is no value to group by. */
+	return f != NULL && FZ_FIELD_NESTED(f) ? NULL : f;
 }
 
 /* "inspections and cases" */
@@ -141,7 +142,7 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL && n < 128; f++)
-			if (f->type != FZ_T_MAP &&
+			if (!FZ_FIELD_NESTED(f) &&
 			    field_of(kinds, i, f->key) == NULL) {
 				fz_buf_adds(&b, f == fz_kind_fields(kinds[0]) ?
 				    " " : ", ");
@@ -325,7 +326,7 @@ fz_key_words(const enum fz_kind *kinds, size_t nk, const char *const *extra,
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL; f++)
-			if (f->type != FZ_T_MAP)
+			if (!FZ_FIELD_NESTED(f))
 				word_line(b, f->key);
 }
 
