@@ -662,6 +662,7 @@ fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 		break;
 	case FZ_KIND_INSPECTIONS:
 		check_inspection(c, r);
+		fz_check__inspection_record(c, r);
 		break;
 	case FZ_KIND_CASES:
 		case_sanity(c, r);
