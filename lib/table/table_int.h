@@ -54,7 +54,7 @@ size_t fz_table__items(const fz_node *seq);
 /* A group key's value in its Chinese word: result violation is 违规. */
 fz_table_cell fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v);
 
-/* table_kinds.c, for the results' tables: one record as a row, its keys
+/* table_rows.c, for the tables of draws and results: one record as a row, its keys
  * columns in first-seen order; a team as 张三(文旅)、李四(公安); the sheet
  * names and the task, seed and date above the tables from first on, of
  * a draw or results document doc. */
