@@ -61,6 +61,8 @@ static const struct header_key builtin[] = {
 	{ FZ_KIND_INSPECTIONS, "上报单位", "reported_by" },
 	{ FZ_KIND_INSPECTIONS, "抽查任务", "task" },
 	{ FZ_KIND_INSPECTIONS, "案件编号", "case" },
+	{ FZ_KIND_INSPECTIONS, "抽查结果", "outcome" },
+	{ FZ_KIND_INSPECTIONS, "后续处理完结日期", "followup_closed" },
 
 	{ FZ_KIND_CASES, "案件编号", "id" },
 	{ FZ_KIND_CASES, "案号", "id" },

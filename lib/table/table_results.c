@@ -8,9 +8,6 @@
 #include "table.h"
 #include "table_int.h"
 
-/* A results document (fazhi-results(1)): the public table of what each
- * inspection found, the check of teams, days and flags, the
- * inspections of entities not drawn, and the summary. */
 struct results_col {
 	const char *key, *label;	/* label NULL: fz_label's */
 	unsigned char type;		/* enum fz_ctype */
@@ -23,8 +20,10 @@ static const struct results_col results_public[] = {
 	{ "name", NULL, FZ_C_TEXT, FZ_KIND_NONE },
 	{ "category", NULL, FZ_C_TEXT, FZ_KIND_NONE },
 	{ "town", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "date", "检查日期", FZ_C_DATE, FZ_KIND_NONE },
-	{ "result", NULL, FZ_C_TEXT, FZ_KIND_INSPECTIONS },
+	{ "organ", "检查实施机关", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "type", "类型", FZ_C_TEXT, FZ_KIND_NONE },
+	{ "date", "日期", FZ_C_DATE, FZ_KIND_NONE },
+	{ "outcome", "结果", FZ_C_TEXT, FZ_KIND_INSPECTIONS },
 	{ "case", NULL, FZ_C_TEXT, FZ_KIND_NONE },
 	{ "decided", "处罚决定日期", FZ_C_DATE, FZ_KIND_NONE },
 	{ "penalty", NULL, FZ_C_TEXT, FZ_KIND_CASES },
@@ -94,11 +93,73 @@ words_cell(fz_table_set *ts, const fz_node *v)
 	return fz_table__text_cell(ts, &b);
 }
 
+/* 检查实施机关: the organization the results name, else the departments
+ * of the drawn team, each once. */
+static fz_table_cell
+organ_cell(fz_table_set *ts, const char *organ, const fz_node *sel)
+{
+	const fz_node *team = fz_node_get(sel, "team");
+	fz_buf b = { 0 };
+
+	if (organ != NULL)
+		return fz_table__text(ts, organ);
+	for (size_t i = 0; i < fz_table__items(team); i++) {
+		const fz_node *d = fz_node_get(team->kids[i], "department");
+		size_t j;
+		if (d == NULL || d->type != FZ_SCALAR)
+			continue;
+		for (j = 0; j < i; j++) {
+			const fz_node *e = fz_node_get(team->kids[j],
+			    "department");
+			if (e != NULL && e->type == FZ_SCALAR &&
+			    strcmp(e->str, d->str) == 0)
+				break;
+		}
+		if (j < i)
+			continue;
+		fz_buf_adds(&b, b.len > 0 ? "、" : "");
+		fz_buf_adds(&b, d->str);
+	}
+	return fz_table__text_cell(ts, &b);
+}
+
+/* The columns of the credit publicity system, of inspection in of
+ * selection sel (in NULL: not inspected, which its result says): 1 when
+ * key is one of them, its cell set if it has one. */
+static int
+public_cell(fz_table_set *ts, size_t col, const char *key,
+    const fz_node *sel, const fz_node *in, const char *organ)
+{
+	const fz_node *v = in != NULL ? fz_node_get(in, key) : NULL;
+
+	if (strcmp(key, "organ") == 0) {
+		if (in != NULL)
+			fz_table__row_set(ts, col, organ_cell(ts, organ, sel));
+	} else if (strcmp(key, "type") == 0) {
+		if (in != NULL)
+			fz_table__row_set(ts, col, fz_table__text(ts,
+			    "双随机抽查"));
+	} else if (strcmp(key, "outcome") == 0) {
+		/* An inspection's own outcome only (another inspection's is
+		 * not its result); a record without one has its result
+		 * (合格, 违规 ...) as v1 wrote it. */
+		if (v == NULL && in != NULL)
+			v = fz_node_get(in, "result"), key = "result";
+		if (in == NULL)
+			fz_table__row_set(ts, col, fz_table__text(ts, "未检查"));
+		else if (v != NULL)
+			fz_table__row_set(ts, col, fz_table__field_cell(ts,
+			    fz_field_find(FZ_KIND_INSPECTIONS, key), v));
+	} else
+		return 0;
+	return 1;
+}
+
 /* One row of cols: each value from the inspection, else from the
- * selection; a selection not inspected says so in result. */
+ * selection; organ (may be NULL) is the results' organization. */
 static void
 results_row(fz_table_set *ts, fz_table *t, const struct results_col *cols,
-    const fz_node *sel, const fz_node *in)
+    const fz_node *sel, const fz_node *in, const char *organ)
 {
 	fz_table__row_begin(ts);
 	for (size_t i = 0; cols[i].key != NULL; i++) {
@@ -107,9 +168,10 @@ results_row(fz_table_set *ts, fz_table *t, const struct results_col *cols,
 		    fz_node_get(in, key) : fz_node_get(sel, key);
 		size_t col = fz_table__column(ts, t, key, cols[i].type,
 		    cols[i].label, i);
-		if (v == NULL && in == NULL && strcmp(key, "result") == 0)
-			fz_table__row_set(ts, col, fz_table__text(ts, "未检查"));
-		else if (v == NULL)
+		if (cols == results_public &&
+		    public_cell(ts, col, key, sel, in, organ))
+			continue;
+		if (v == NULL)
 			continue;
 		else if (strcmp(key, "team") == 0)
 			fz_table__row_set(ts, col, fz_table__team_cell(ts, v));
@@ -132,6 +194,9 @@ results_table(fz_table_set *ts, const fz_node *doc, const char *part,
     const struct results_col *cols, const char *file)
 {
 	const fz_node *sel = fz_node_get(doc, "selections");
+	const fz_node *org = fz_node_get(doc, "organ");
+	const char *organ = org != NULL && org->type == FZ_SCALAR &&
+	    org->len > 0 ? org->str : NULL;
 	fz_table *t = fz_table__new(ts, "results", part, doc, file);
 
 	fz_table__attach(ts, t, cols == results_public);
@@ -143,9 +208,10 @@ results_table(fz_table_set *ts, const fz_node *doc, const char *part,
 	for (size_t i = 0; i < fz_table__items(sel); i++) {
 		const fz_node *ins = fz_node_get(sel->kids[i], "inspections");
 		if (fz_table__items(ins) == 0)
-			results_row(ts, t, cols, sel->kids[i], NULL);
+			results_row(ts, t, cols, sel->kids[i], NULL, organ);
 		for (size_t j = 0; j < fz_table__items(ins); j++)
-			results_row(ts, t, cols, sel->kids[i], ins->kids[j]);
+			results_row(ts, t, cols, sel->kids[i], ins->kids[j],
+			    organ);
 	}
 }
 
@@ -178,7 +244,7 @@ fz_table__results(fz_table_set *ts, const fz_node *doc, const char *file,
 	if (sum != NULL && sum->type == FZ_MAP) {
 		t = fz_table__new(ts, "results", "汇总", doc, file);
 		fz_table__attach(ts, t, 0);
-		results_row(ts, t, results_summary, sum, NULL);
+		results_row(ts, t, results_summary, sum, NULL, NULL);
 	}
 	fz_table__name_by_task(ts, doc, ts->docs[ts->ndocs - 1]);
 	return FZ_OK;
