@@ -80,7 +80,8 @@ sh "$ex/../import/import.sh" "$out/import"
 say "抽查结果: the H2 draw followed up at the end of 2019 (exit status 1: something is flagged)"
 status=0
 fazhi-results --as-of 2019-12-31 --calendar cn -o "$out/results-2019-h2.yaml" \
-    "$ex/draw-2019-h2.yaml" "$ex/inspections.yaml" "$ex/cases.yaml" || status=$?
+    "$ex/draw-2019-h2.yaml" "$ex/inspections.yaml" "$ex/cases.yaml" \
+    "$ex/organization.yaml" || status=$?
 test "$status" = 1
 sed -n '/^summary:/,/^selections:/p' "$out/results-2019-h2.yaml"
 fazhi-render -t draw-results -o "$out/results-2019-h2.md" \
