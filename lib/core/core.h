@@ -307,7 +307,7 @@ enum fz_kind {
 	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
-	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT,
+	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_TOWNS,
 	FZ_KIND_COUNT
 };
 
@@ -436,6 +436,13 @@ typedef struct fz_credit {
 	const char *entity, *klass, *basis, *source;
 	fz_date from, until;
 } fz_credit;
+
+/* A town (镇街) of the district: its 片区, its 等级化管理片区 (any labels
+ * the plan gives: 一级, 二级 ...), the 中队 that covers it and its
+ * 中队长 (an inspector id). */
+typedef struct fz_town {
+	const char *name, *zone, *grade, *squad, *leader;
+} fz_town;
 
 /* One entry of an inspection's items: the item of the list (抽查事项)
  * checked, what was found, and what was done about it. */
@@ -592,12 +599,14 @@ void fz_where_get(const fz_where *w, size_t i, const char **key,
 /* 1 when the decoded record rec of kind k matches every condition; each
  * condition counts the records that had its value. */
 int fz_where_match(fz_where *w, enum fz_kind k, const fz_node *rec);
-/* Every condition against the fields of the nk kinds records come in:
- * FZ_OK, or FZ_USAGE naming an unknown key (and the known ones) or an
- * unknown value of an enumeration or bool (and the known ones), with
- * the nearest as a "did you mean". */
+/* Every condition against the fields of the nk kinds records come in,
+ * or a key of extra (NULL-terminated, may be NULL: keys filled in from
+ * elsewhere, whose values are free text): FZ_OK, or FZ_USAGE naming an
+ * unknown key (and the known ones) or an unknown value of an
+ * enumeration or bool (and the known ones), with the nearest as a "did
+ * you mean". */
 int fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
-    fz_error *err);
+    const char *const *extra, fz_error *err);
 /* 1 when condition i is on free text (town, category ...) of kind k and
  * no record read had its value: a likely typo, worth a warning. */
 int fz_where_unmatched(const fz_where *w, enum fz_kind k, size_t i);

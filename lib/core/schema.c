@@ -9,7 +9,7 @@
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
-	"problems", "organization", "credit"
+	"problems", "organization", "credit", "towns"
 };
 
 enum fz_kind
@@ -210,6 +210,15 @@ static const fz_field credit_fields[] = {
 	END
 };
 
+static const fz_field town_fields[] = {
+	F(fz_town, "name", FZ_T_STR, 1, NULL, name),
+	F(fz_town, "zone", FZ_T_STR, 0, NULL, zone),
+	F(fz_town, "grade", FZ_T_STR, 0, NULL, grade),
+	F(fz_town, "squad", FZ_T_STR, 0, NULL, squad),
+	F(fz_town, "leader", FZ_T_STR, 0, NULL, leader),
+	END
+};
+
 static const fz_field inspection_item_fields[] = {
 	F(fz_inspection_item, "item", FZ_T_STR, 1, NULL, item),
 	F(fz_inspection_item, "finding", FZ_T_ENUM, 1, finding_values,
@@ -378,6 +387,7 @@ fz_kind_fields(enum fz_kind k)
 	case FZ_KIND_MATTERS:		return matter_fields;
 	case FZ_KIND_APPLICATIONS:	return application_fields;
 	case FZ_KIND_CREDIT:		return credit_fields;
+	case FZ_KIND_TOWNS:		return town_fields;
 	default:			return NULL;
 	}
 }

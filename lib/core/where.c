@@ -190,15 +190,18 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 
 int
 fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
-    fz_error *err)
+    const char *const *extra, fz_error *err)
 {
 	for (size_t i = 0; w != NULL && i < w->n; i++) {
 		const fz_field *f = field_of(kinds, nk, w->v[i].key);
 		int rc;
 
-		if (f == NULL)
-			return fz_key_check("--where", w->v[i].key, kinds, nk,
-			    NULL, err);
+		if (f == NULL) {
+			if ((rc = fz_key_check("--where", w->v[i].key, kinds,
+			    nk, extra, err)) != FZ_OK)
+				return rc;
+			continue;	/* a key of extra: free text */
+		}
 		if ((rc = value_check(f, w->v[i].value, err)) != FZ_OK)
 			return rc;
 	}

@@ -127,6 +127,13 @@ static const struct header_key builtin[] = {
 	{ FZ_KIND_APPLICATIONS, "电子证照", "e_license" },
 	{ FZ_KIND_APPLICATIONS, "满意度", "satisfaction" },
 
+	{ FZ_KIND_TOWNS, "镇(乡)街道", "name" },
+	{ FZ_KIND_TOWNS, "镇街", "name" },
+	{ FZ_KIND_TOWNS, "片区", "zone" },
+	{ FZ_KIND_TOWNS, "等级化管理片区", "grade" },
+	{ FZ_KIND_TOWNS, "中队", "squad" },
+	{ FZ_KIND_TOWNS, "中队长", "leader" },
+
 	{ FZ_KIND_CREDIT, "统一社会信用代码", "entity" },
 	{ FZ_KIND_CREDIT, "社会信用代码", "entity" },
 	{ FZ_KIND_CREDIT, "信用等级", "class" },
