@@ -34,7 +34,7 @@ static fz_cli cli = {
 	    "one kind (fazhi-formats(5)).\n"
 	    "\n"
 	    "  -k, --kind KIND       entities, inspectors, inspections, cases, matters,\n"
-	    "                        applications or credit\n"
+	    "                        applications, credit or towns\n"
 	    "  -m, --map MAP         COLUMN=key,... : the key of each column header\n"
 	    "                        (key - skips the column); other columns by the\n"
 	    "                        built-in map of usual Chinese headers\n"

@@ -172,7 +172,7 @@ check_opts(struct opts *o, int nfiles, fz_error *err)
 		return fz_cli_usage(err, "--where picks the entities of "
 		    "-t venue-book (or of a template of your own)");
 	if (o->where != NULL && fz_where_check(o->where,
-	    &(enum fz_kind){ FZ_KIND_ENTITIES }, 1, err) != FZ_OK)
+	    &(enum fz_kind){ FZ_KIND_ENTITIES }, 1, NULL, err) != FZ_OK)
 		return FZ_USAGE;
 	if ((!strcmp(o->format, "xlsx") || !strcmp(o->format, "docx")) &&
 	    !o->context && cli.output == NULL && isatty(STDOUT_FILENO))

@@ -32,7 +32,8 @@ static fz_cli cli = {
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
-	    "\nFILE holds inspections and cases; with no FILE, or when FILE is -, read\n"
+	    "\nFILE holds inspections and cases, and the organization whose name the\n"
+	    "results carry (检查实施机关); with no FILE, or when FILE is -, read\n"
 	    "standard input.\n",
 };
 

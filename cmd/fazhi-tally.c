@@ -11,9 +11,9 @@ static fz_cli cli = {
 	.usage = "fazhi-tally [-o FILE] [--by KEY[,KEY...]] [--from DATE] "
 	    "[--to DATE]\n                   [--month YYYY-MM] [--year YYYY] "
 	    "[--where KEY=VALUE]...\n                   [--entities FILE] "
-	    "[--calendar cn|weekdays|FILE] [--mergeable]\n"
-	    "                   [--as-of DATE] [--horizon DAYS] [--progress] "
-	    "[--merge]\n                   [FILE...]",
+	    "[--towns FILE] [--calendar cn|weekdays|FILE]\n"
+	    "                   [--mergeable] [--as-of DATE] [--horizon DAYS] "
+	    "[--progress]\n                   [--merge] [FILE...]",
 	.help =
 	    "Tally inspections and cases (fazhi-formats(5)) into one tally document.\n"
 	    "\n"
@@ -26,6 +26,9 @@ static fz_cli cli = {
 	    "      --year YYYY       count one year\n"
 	    "      --where KEY=VALUE keep records whose KEY is VALUE (repeatable)\n"
 	    "      --entities FILE   fill category and town of inspections from a directory\n"
+	    "      --towns FILE      fill zone and grade from the towns (片区, 等级): --by\n"
+	    "                        and --where then take them; a town it leaves out\n"
+	    "                        is an error\n"
 	    "      --calendar FILE   working days for published_on_time: cn, the\n"
 	    "                        shipped official calendar (the default);\n"
 	    "                        weekdays, Monday to Friday; or a calendar or\n"
@@ -42,7 +45,7 @@ static fz_cli cli = {
 };
 
 struct opts {
-	char *by, *entities, *calendar;
+	char *by, *entities, *towns, *calendar;
 	fz_cli_range range;
 	int mergeable, merge;
 	fz_where *where;
@@ -50,8 +53,8 @@ struct opts {
 	long long horizon;
 };
 
-enum { O_BY = 256, O_WHERE, O_ENTITIES, O_CALENDAR, O_MERGEABLE, O_MERGE,
-	O_AS_OF, O_HORIZON };
+enum { O_BY = 256, O_WHERE, O_ENTITIES, O_TOWNS, O_CALENDAR, O_MERGEABLE,
+	O_MERGE, O_AS_OF, O_HORIZON };
 
 /* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
@@ -63,6 +66,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "by", required_argument, NULL, O_BY },
 		{ "where", required_argument, NULL, O_WHERE },
 		{ "entities", required_argument, NULL, O_ENTITIES },
+		{ "towns", required_argument, NULL, O_TOWNS },
 		{ "calendar", required_argument, NULL, O_CALENDAR },
 		{ "mergeable", no_argument, NULL, O_MERGEABLE },
 		{ "merge", no_argument, NULL, O_MERGE },
@@ -78,6 +82,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		switch (c) {
 		case O_BY:		o->by = optarg; break;
 		case O_ENTITIES:	o->entities = optarg; break;
+		case O_TOWNS:		o->towns = optarg; break;
 		case O_CALENDAR:	o->calendar = optarg; break;
 		case O_MERGEABLE:	o->mergeable = 1; break;
 		case O_MERGE:		o->merge = 1; break;
@@ -106,7 +111,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 	}
 	if ((rc = fz_cli_range_check(&o->range, err)) >= 0)
 		return rc;
-	if (o->merge && (o->by || o->entities || fz_where_count(o->where) ||
+	if (o->merge && (o->by || o->entities || o->towns ||
+	    fz_where_count(o->where) ||
 	    o->range.flags))
 		return fz_cli_usage(err, "--merge takes the by, where and "
 		    "period of the tallies it merges");
@@ -178,14 +184,14 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 		rc = err->status;
 		goto done;
 	}
-	if (o->entities != NULL) {
-		r.dir = dir = fz_directory_new();
-		if ((rc = fz_directory_load(dir, o->entities, err)) != FZ_OK)
-			goto done;
-	}
+	if ((rc = fz_directory_open(o->entities, o->towns, &dir, err)) !=
+	    FZ_OK)
+		goto done;
+	r.dir = dir;
 	if (!o->merge) {
 		by = split_by(o->by, &nby);
-		if ((r.tally = fz_tally_new(by, nby, err)) == NULL) {
+		if ((r.tally = fz_tally_new_filled(by, nby,
+		    fz_directory_filled(dir), err)) == NULL) {
 			rc = err->status;
 			goto done;
 		}

@@ -68,7 +68,7 @@ cmp -s "$out/draw-2019-credit.yaml" "$ex/draw-2019-credit.yaml" &&
 
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
-    inspectors.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
+    inspectors.yaml towns.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
     cases.yaml matters.yaml applications.yaml credit.yaml) && echo "clean"
 
 say "A faulty set: every check firing"
@@ -80,7 +80,8 @@ sh "$ex/../import/import.sh" "$out/import"
 say "抽查结果: the H2 draw followed up at the end of 2019 (exit status 1: something is flagged)"
 status=0
 fazhi-results --as-of 2019-12-31 --calendar cn -o "$out/results-2019-h2.yaml" \
-    "$ex/draw-2019-h2.yaml" "$ex/inspections.yaml" "$ex/cases.yaml" || status=$?
+    "$ex/draw-2019-h2.yaml" "$ex/inspections.yaml" "$ex/cases.yaml" \
+    "$ex/organization.yaml" || status=$?
 test "$status" = 1
 sed -n '/^summary:/,/^selections:/p' "$out/results-2019-h2.yaml"
 fazhi-render -t draw-results -o "$out/results-2019-h2.md" \

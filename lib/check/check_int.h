@@ -141,6 +141,10 @@ void fz_check__reviewers(fz_check *c);
  * as-of date, none before what must come first. */
 void fz_check__case_appeals(fz_check *c, const fz_check__rec *r);
 
+/* record.c: the inspection record of an inspection: its outcome, the
+ * follow-up's dates (as of the check's date). */
+void fz_check__inspection_record(fz_check *c, const fz_check__rec *r);
+
 /* rules.c: the checks of one record as it is read, and at the end those
  * of the references and matters kept. */
 void fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r);

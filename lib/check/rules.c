@@ -650,6 +650,19 @@ check_credit(fz_check *c, const fz_check__rec *r)
 	*slot = s;
 }
 
+/* ------------------------------------------------------------ towns */
+
+/* A zone's 中队长 is an officer of the roster. */
+static void
+check_town(fz_check *c, const fz_check__rec *r)
+{
+	const fz_town *t = r->data;
+
+	if (t->leader != NULL)
+		refer(c, FZ_KIND_INSPECTORS, t->leader, fz_check__at(r, "leader"),
+		    NULL, 0);
+}
+
 /* ------------------------------------------------------------ all */
 
 void
@@ -662,6 +675,7 @@ fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 		break;
 	case FZ_KIND_INSPECTIONS:
 		check_inspection(c, r);
+		fz_check__inspection_record(c, r);
 		break;
 	case FZ_KIND_CASES:
 		case_sanity(c, r);
@@ -678,6 +692,9 @@ fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 		break;
 	case FZ_KIND_CREDIT:
 		check_credit(c, r);
+		break;
+	case FZ_KIND_TOWNS:
+		check_town(c, r);
 		break;
 	default:
 		break;

@@ -103,6 +103,8 @@ fz_check__id_key(enum fz_kind k)
 		return "id";
 	case FZ_KIND_MATTERS:
 		return "code";
+	case FZ_KIND_TOWNS:
+		return "name";
 	default:
 		return NULL;
 	}

@@ -307,7 +307,7 @@ enum fz_kind {
 	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
-	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT,
+	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_TOWNS,
 	FZ_KIND_COUNT
 };
 
@@ -327,8 +327,14 @@ enum fz_type {
 	FZ_T_ENUM,	/* int index, -1 absent */
 	FZ_T_ENUMS,	/* unsigned bit set of indexes, one value or a list */
 	FZ_T_STRS,	/* const fz_node * SEQ of strings, NULL when absent */
-	FZ_T_MAP	/* a struct of its own fields (fz_field.fields) */
+	FZ_T_MAP,	/* a struct of its own fields (fz_field.fields) */
+	FZ_T_MAPS	/* const fz_node * SEQ of mappings, each of its own
+			 * fields (fz_field.fields, into a struct of max
+			 * bytes), NULL when absent */
 };
+/* 1 for a field that holds mappings (FZ_T_MAP, FZ_T_MAPS): no value to
+ * group or filter by. */
+#define FZ_FIELD_NESTED(f) ((f)->type == FZ_T_MAP || (f)->type == FZ_T_MAPS)
 #define FZ_NOINT INT64_MIN
 #define FZ_NOMONEY INT64_MIN
 #define FZ_EXEMPT 2
@@ -397,6 +403,10 @@ enum fz_matter_type { FZ_MT_LICENSING, FZ_MT_FILING, FZ_MT_CONFIRMATION,
 enum fz_channel { FZ_CHANNEL_ONLINE, FZ_CHANNEL_MOBILE, FZ_CHANNEL_WINDOW };
 enum fz_action { FZ_ACTION_NEW, FZ_ACTION_RENEWAL, FZ_ACTION_CHANGE,
 	FZ_ACTION_CANCELLATION };
+enum fz_inspection_outcome { FZ_IO_NO_PROBLEM, FZ_IO_PROBLEM_PENDING,
+	FZ_IO_CORRECTED, FZ_IO_NOT_OPERATING, FZ_IO_CLOSED,
+	FZ_IO_UNCOOPERATIVE, FZ_IO_DEREGISTERED };
+enum fz_finding { FZ_FINDING_NONE, FZ_FINDING_PROBLEM };
 enum fz_outcome { FZ_OUTCOME_APPROVED, FZ_OUTCOME_REJECTED,
 	FZ_OUTCOME_WITHDRAWN };
 
@@ -427,6 +437,20 @@ typedef struct fz_credit {
 	fz_date from, until;
 } fz_credit;
 
+/* A town (镇街) of the district: its 片区, its 等级化管理片区 (any labels
+ * the plan gives: 一级, 二级 ...), the 中队 that covers it and its
+ * 中队长 (an inspector id). */
+typedef struct fz_town {
+	const char *name, *zone, *grade, *squad, *leader;
+} fz_town;
+
+/* One entry of an inspection's items: the item of the list (抽查事项)
+ * checked, what was found, and what was done about it. */
+typedef struct fz_inspection_item {
+	const char *item, *disposal;	/* disposal NULL when not given */
+	int finding;			/* enum fz_finding */
+} fz_inspection_item;
+
 typedef struct fz_inspection {
 	fz_date date;
 	const char *entity, *category, *town;
@@ -435,6 +459,10 @@ typedef struct fz_inspection {
 	int type, result, leader_led, reported_by;
 	const char *task, *case_id;
 	fz_date published;	/* its result made public (抽查结果公示) */
+	const fz_node *items;	/* SEQ of fz_inspection_item mappings
+				 * (canonical values), NULL when none */
+	int outcome;		/* enum fz_inspection_outcome, -1 none */
+	fz_date followup_closed;	/* the follow-up ended; FZ_NODATE */
 } fz_inspection;
 
 /* A case's 行政复议 and 行政诉讼; every member absent when none. */
@@ -571,12 +599,14 @@ void fz_where_get(const fz_where *w, size_t i, const char **key,
 /* 1 when the decoded record rec of kind k matches every condition; each
  * condition counts the records that had its value. */
 int fz_where_match(fz_where *w, enum fz_kind k, const fz_node *rec);
-/* Every condition against the fields of the nk kinds records come in:
- * FZ_OK, or FZ_USAGE naming an unknown key (and the known ones) or an
- * unknown value of an enumeration or bool (and the known ones), with
- * the nearest as a "did you mean". */
+/* Every condition against the fields of the nk kinds records come in,
+ * or a key of extra (NULL-terminated, may be NULL: keys filled in from
+ * elsewhere, whose values are free text): FZ_OK, or FZ_USAGE naming an
+ * unknown key (and the known ones) or an unknown value of an
+ * enumeration or bool (and the known ones), with the nearest as a "did
+ * you mean". */
 int fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
-    fz_error *err);
+    const char *const *extra, fz_error *err);
 /* 1 when condition i is on free text (town, category ...) of kind k and
  * no record read had its value: a likely typo, worth a warning. */
 int fz_where_unmatched(const fz_where *w, enum fz_kind k, size_t i);

@@ -2,6 +2,7 @@
  * money as integer fen, enumerations, lists; the checks of FORMATS.md;
  * and the 统一社会信用代码 check character of GB 32100. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "core.h"
@@ -252,7 +253,7 @@ decode_enums(struct decoder *d, const fz_field *f, fz_node *v,
 }
 
 static int decode_keys(struct decoder *d, const fz_field *fields,
-    fz_node *rec, void *out, int doc);
+    fz_node *rec, void *out, const char *what);
 
 /* A mapping of keys of its own (a case's reconsideration). */
 static int
@@ -271,7 +272,34 @@ decode_map(struct decoder *d, const fz_field *f, fz_node *v, void *out)
 		fz_buf_free(&keys);
 		return rc;
 	}
-	return decode_keys(d, f->fields, v, out, 0);
+	return decode_keys(d, f->fields, v, out, f->key);
+}
+
+/* A list of mappings of keys of their own (an inspection's items): each
+ * decoded into a scratch struct, so that its values are checked and
+ * rewritten to their canonical spelling in the nodes, which are what
+ * the record keeps. */
+static int
+decode_maps(struct decoder *d, const fz_field *f, fz_node *v,
+    const fz_node **out)
+{
+	union { max_align_t align; char bytes[256]; } scratch;
+	int rc = FZ_OK;
+
+	if (v->type != FZ_SEQ)
+		return problem(d, FZ_ERROR, v, "%s must be a list of mappings",
+		    f->key);
+	if ((size_t)f->max > sizeof scratch)
+		return problem(d, FZ_ERROR, v, "%s: no room to decode", f->key);
+	for (size_t i = 0; i < v->n; i++)
+		if (decode_keys(d, f->fields, v->kids[i], &scratch,
+		    f->key) != FZ_OK) {
+			rc = FZ_DATAERR;
+			if (d->diag == NULL)
+				return rc;
+		}
+	*out = v;
+	return rc;
 }
 
 static int
@@ -286,6 +314,8 @@ decode_value(struct decoder *d, const fz_field *f, fz_node *v, char *out)
 		return decode_enums(d, f, v, (unsigned *)p);
 	if (f->type == FZ_T_MAP)
 		return decode_map(d, f, v, p);
+	if (f->type == FZ_T_MAPS)
+		return decode_maps(d, f, v, (const fz_node **)p);
 	if (want_scalar(d, f, v) != FZ_OK)
 		return FZ_DATAERR;
 	switch (f->type) {
@@ -339,7 +369,8 @@ clear(const fz_field *fields, char *out)
 
 		switch (f->type) {
 		case FZ_T_STR:		*(const char **)p = NULL; break;
-		case FZ_T_STRS:		*(const fz_node **)p = NULL; break;
+		case FZ_T_STRS:
+		case FZ_T_MAPS:		*(const fz_node **)p = NULL; break;
 		case FZ_T_DATE:		*(fz_date *)p = FZ_NODATE; break;
 		case FZ_T_INT:		*(long long *)p = FZ_NOINT; break;
 		case FZ_T_MONEY:	*(int64_t *)p = FZ_NOMONEY; break;
@@ -421,19 +452,22 @@ field_in(const fz_field *fields, const char *key)
 	return NULL;
 }
 
-/* The keys of map rec by the table fields into out; doc: rec is a
- * document (kind and version are its own keys), not a record. */
+/* The keys of map rec by the table fields into out; what is "record",
+ * "document" (kind and version are its own keys), or the key of a
+ * record whose value rec is (a mapping, an entry of a list of them). */
 static int
 decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
-    void *out, int doc)
+    void *out, const char *what)
 {
-	const char *what = doc ? "document" : "record";
+	int doc = strcmp(what, "document") == 0;
+	int nested = !doc && strcmp(what, "record") != 0;
 	uint64_t seen = 0;
 	const fz_field *f;
 	char note[320];
 
 	if (rec->type != FZ_MAP)
-		return problem(d, FZ_ERROR, rec, "a %s must be a mapping", what);
+		return problem(d, FZ_ERROR, rec, nested ? "%s: each entry must "
+		    "be a mapping" : "a %s must be a mapping", what);
 	clear(fields, out);
 	for (size_t i = 0; i < rec->n; i++) {
 		fz_node *key = rec->kids[2 * i], *v = rec->kids[2 * i + 1];
@@ -457,8 +491,8 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 	}
 	for (f = fields; f->key != NULL; f++)
 		if (f->required && !(seen & ((uint64_t)1 << (f - fields))) &&
-		    problem(d, FZ_ERROR, rec, "%s %s without %s%s",
-		    fz_kind_name(d->kind), what, f->key,
+		    problem(d, FZ_ERROR, rec, "%s %s%s without %s%s",
+		    fz_kind_name(d->kind), what, nested ? " entry" : "", f->key,
 		    fz_colon_note(fz_colon_key(rec), note, sizeof note)) !=
 		    FZ_OK && d->diag == NULL)
 			return d->status;
@@ -476,7 +510,7 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 	if (fields == NULL)
 		return fz_error_set(err, FZ_DATAERR, rec->file, rec->line,
 		    rec->col, "%s has no records", fz_kind_name(k));
-	rc = decode_keys(&d, fields, rec, out, 0);
+	rc = decode_keys(&d, fields, rec, out, "record");
 	if (rec->type == FZ_MAP && (rc == FZ_OK || diag != NULL))
 		apply_defaults(k, out);
 	return rc;
@@ -489,5 +523,5 @@ fz_organization_decode(fz_node *doc, fz_organization *out,
 	struct decoder d = { FZ_KIND_ORGANIZATION, diag, err, FZ_OK };
 
 	return decode_keys(&d, fz_kind_doc_fields(FZ_KIND_ORGANIZATION), doc,
-	    out, 1);
+	    out, "document");
 }

@@ -184,6 +184,7 @@ static const struct label labels[] = {
 	{ "to", "截止日期" },
 	{ "totals", "合计" },
 	{ "town", "镇(乡)街道" },
+	{ "towns", "镇街" },
 	{ "transferred", "移送司法" },
 	{ "trips", "跑动次数" },
 	{ "type", "类型" },
@@ -200,6 +201,7 @@ static const struct label labels[] = {
 	{ "year", "年度" },
 	{ "zero_trip", "跑零次" },
 	{ "zero_trip_rate", "跑零次实现率" },
+	{ "zone", "片区" },
 };
 
 static int

@@ -9,7 +9,7 @@
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
-	"problems", "organization", "credit"
+	"problems", "organization", "credit", "towns"
 };
 
 enum fz_kind
@@ -100,6 +100,21 @@ static const fz_enum_value channel_values[] = { { "online", "网上" },
 static const fz_enum_value action_values[] = { { "new", "新办" },
 	{ "renewal", "换证" }, { "change", "变更" },
 	{ "cancellation", "注销" }, { NULL, NULL } };
+/* The result categories of 双随机 checks the national enterprise credit
+ * publicity system shows; the single words after them are what staff
+ * write for the last. */
+static const fz_enum_value inspection_outcome_values[] = {
+	{ "no_problem", "未发现问题" }, { "problem_pending", "发现问题待后续处理" },
+	{ "corrected", "经责令已改正" },
+	{ "not_operating", "未发现开展本次抽查涉及的经营活动" },
+	{ "closed", "已关闭停业或正在组织清算" },
+	{ "uncooperative", "不配合检查情节严重" },
+	{ "deregistered", "注销/吊销/撤销/迁出" },
+	{ "deregistered", "注销" }, { "deregistered", "吊销" },
+	{ "deregistered", "撤销" }, { "deregistered", "迁出" },
+	{ NULL, NULL } };
+static const fz_enum_value finding_values[] = { { "none", "未发现问题" },
+	{ "problem", "发现问题" }, { NULL, NULL } };
 static const fz_enum_value outcome_values[] = { { "approved", "准予" },
 	{ "rejected", "不予" }, { "withdrawn", "撤回" }, { NULL, NULL } };
 
@@ -152,6 +167,8 @@ fz_enum_words(const fz_enum_value *v, fz_buf *b, const char **words,
 	{ key, FZ_T_INT, req, NULL, offsetof(st, member), lo, hi, NULL }
 #define FM(st, key, member, sub) \
 	{ key, FZ_T_MAP, 0, NULL, offsetof(st, member), 0, 0, sub }
+#define FL(st, key, member, sub, itemst) { key, FZ_T_MAPS, 0, NULL, \
+	offsetof(st, member), 0, sizeof(itemst), sub }
 #define END { NULL, 0, 0, NULL, 0, 0, 0, NULL }
 #define BIG 1000000000LL
 
@@ -193,6 +210,23 @@ static const fz_field credit_fields[] = {
 	END
 };
 
+static const fz_field town_fields[] = {
+	F(fz_town, "name", FZ_T_STR, 1, NULL, name),
+	F(fz_town, "zone", FZ_T_STR, 0, NULL, zone),
+	F(fz_town, "grade", FZ_T_STR, 0, NULL, grade),
+	F(fz_town, "squad", FZ_T_STR, 0, NULL, squad),
+	F(fz_town, "leader", FZ_T_STR, 0, NULL, leader),
+	END
+};
+
+static const fz_field inspection_item_fields[] = {
+	F(fz_inspection_item, "item", FZ_T_STR, 1, NULL, item),
+	F(fz_inspection_item, "finding", FZ_T_ENUM, 1, finding_values,
+	    finding),
+	F(fz_inspection_item, "disposal", FZ_T_STR, 0, NULL, disposal),
+	END
+};
+
 static const fz_field inspection_fields[] = {
 	F(fz_inspection, "date", FZ_T_DATE, 1, NULL, date),
 	F(fz_inspection, "entity", FZ_T_STR, 1, NULL, entity),
@@ -209,6 +243,12 @@ static const fz_field inspection_fields[] = {
 	F(fz_inspection, "task", FZ_T_STR, 0, NULL, task),
 	F(fz_inspection, "case", FZ_T_STR, 0, NULL, case_id),
 	F(fz_inspection, "published", FZ_T_DATE, 0, NULL, published),
+	FL(fz_inspection, "items", items, inspection_item_fields,
+	    fz_inspection_item),
+	F(fz_inspection, "outcome", FZ_T_ENUM, 0, inspection_outcome_values,
+	    outcome),
+	F(fz_inspection, "followup_closed", FZ_T_DATE, 0, NULL,
+	    followup_closed),
 	END
 };
 
@@ -347,6 +387,7 @@ fz_kind_fields(enum fz_kind k)
 	case FZ_KIND_MATTERS:		return matter_fields;
 	case FZ_KIND_APPLICATIONS:	return application_fields;
 	case FZ_KIND_CREDIT:		return credit_fields;
+	case FZ_KIND_TOWNS:		return town_fields;
 	default:			return NULL;
 	}
 }

@@ -99,8 +99,9 @@ field_of(const enum fz_kind *kinds, size_t nk, const char *key)
 
 	for (size_t i = 0; f == NULL && i < nk; i++)
 		f = fz_field_find(kinds[i], key);
-	/* A mapping (a case's reconsideration) is no value to group by. */
-	return f != NULL && f->type == FZ_T_MAP ? NULL : f;
+	/* A mapping (a case's reconsideration) or a list of them (an
+	 * inspection's items) is no value to group by. */
+	return f != NULL && FZ_FIELD_NESTED(f) ? NULL : f;
 }
 
 /* "inspections and cases" */
@@ -141,7 +142,7 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL && n < 128; f++)
-			if (f->type != FZ_T_MAP &&
+			if (!FZ_FIELD_NESTED(f) &&
 			    field_of(kinds, i, f->key) == NULL) {
 				fz_buf_adds(&b, f == fz_kind_fields(kinds[0]) ?
 				    " " : ", ");
@@ -189,15 +190,18 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 
 int
 fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
-    fz_error *err)
+    const char *const *extra, fz_error *err)
 {
 	for (size_t i = 0; w != NULL && i < w->n; i++) {
 		const fz_field *f = field_of(kinds, nk, w->v[i].key);
 		int rc;
 
-		if (f == NULL)
-			return fz_key_check("--where", w->v[i].key, kinds, nk,
-			    NULL, err);
+		if (f == NULL) {
+			if ((rc = fz_key_check("--where", w->v[i].key, kinds,
+			    nk, extra, err)) != FZ_OK)
+				return rc;
+			continue;	/* a key of extra: free text */
+		}
 		if ((rc = value_check(f, w->v[i].value, err)) != FZ_OK)
 			return rc;
 	}
@@ -325,7 +329,7 @@ fz_key_words(const enum fz_kind *kinds, size_t nk, const char *const *extra,
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL; f++)
-			if (f->type != FZ_T_MAP)
+			if (!FZ_FIELD_NESTED(f))
 				word_line(b, f->key);
 }
 

@@ -61,6 +61,8 @@ static const struct header_key builtin[] = {
 	{ FZ_KIND_INSPECTIONS, "上报单位", "reported_by" },
 	{ FZ_KIND_INSPECTIONS, "抽查任务", "task" },
 	{ FZ_KIND_INSPECTIONS, "案件编号", "case" },
+	{ FZ_KIND_INSPECTIONS, "抽查结果", "outcome" },
+	{ FZ_KIND_INSPECTIONS, "后续处理完结日期", "followup_closed" },
 
 	{ FZ_KIND_CASES, "案件编号", "id" },
 	{ FZ_KIND_CASES, "案号", "id" },
@@ -124,6 +126,13 @@ static const struct header_key builtin[] = {
 	{ FZ_KIND_APPLICATIONS, "勘察场地", "site_survey" },
 	{ FZ_KIND_APPLICATIONS, "电子证照", "e_license" },
 	{ FZ_KIND_APPLICATIONS, "满意度", "satisfaction" },
+
+	{ FZ_KIND_TOWNS, "镇(乡)街道", "name" },
+	{ FZ_KIND_TOWNS, "镇街", "name" },
+	{ FZ_KIND_TOWNS, "片区", "zone" },
+	{ FZ_KIND_TOWNS, "等级化管理片区", "grade" },
+	{ FZ_KIND_TOWNS, "中队", "squad" },
+	{ FZ_KIND_TOWNS, "中队长", "leader" },
 
 	{ FZ_KIND_CREDIT, "统一社会信用代码", "entity" },
 	{ FZ_KIND_CREDIT, "社会信用代码", "entity" },

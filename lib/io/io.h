@@ -207,7 +207,8 @@ int fz_calendar_uncovered(const fz_calendar *c, int y0, int y1);
 
 /* ------------------------------------------------------------- directory */
 
-/* An entity directory (检查对象名录库) by id. */
+/* An entity directory (检查对象名录库) by id, and the towns (镇街) by
+ * name with their zones. */
 typedef struct fz_directory fz_directory;
 
 fz_directory *fz_directory_new(void);	/* owned by the caller */
@@ -220,6 +221,35 @@ const fz_entity *fz_directory_find(const fz_directory *d, const char *id);
 size_t fz_directory_count(const fz_directory *d);
 /* Add every record of the entities documents of a file. */
 int fz_directory_load(fz_directory *d, const char *path, fz_error *err);
+/* Add every record of the towns documents of a file (copied); the first
+ * file is named in messages.  FZ_DATAERR for another kind, a bad record,
+ * a town named twice. */
+int fz_directory_load_towns(fz_directory *d, const char *path,
+    fz_error *err);
+int fz_directory_add_town(fz_directory *d, const fz_town *t,
+    const fz_node *at, fz_error *err);
+/* The directory of --entities FILE and --towns FILE (either may be
+ * NULL) into *out, owned by the caller: NULL when neither is given.
+ * FZ_OK, or the status of the load that failed, with err set. */
+int fz_directory_open(const char *entities, const char *towns,
+    fz_directory **out, fz_error *err);
+/* The town of name, NULL when absent; valid as long as the directory. */
+const fz_town *fz_directory_town(const fz_directory *d, const char *name);
+/* The keys fz_directory_fill puts that no record kind has: zone and
+ * grade, NULL-terminated. */
+extern const char *const fz_directory_town_keys[];
+/* fz_directory_town_keys when towns are loaded, else NULL (d may be
+ * NULL): what --by and --where take beside the keys of the records. */
+const char *const *fz_directory_filled(const fz_directory *d);
+/* What record rec leaves out, put into it (nodes in a): with entity
+ * (NULL: none to look up) in the directory, the category and town it
+ * does not give, set in *category and *town too; with towns loaded, the
+ * zone and grade of *town (when it has one).  FZ_OK, or FZ_DATAERR at
+ * the town (or the entity that gave it) when the towns do not list it.
+ * What is put points into the directory. */
+int fz_directory_fill(const fz_directory *d, fz_arena *a, fz_node *rec,
+    const char *entity, const char **category, const char **town,
+    fz_error *err);
 
 
 /* ---------------------------------------------------------------- output */

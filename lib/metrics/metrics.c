@@ -66,7 +66,7 @@ fz_metrics_set_where(fz_metrics *m, const fz_where *w, fz_error *err)
 	const char *key, *value;
 	int rc;
 
-	if ((rc = fz_where_check(w, filtered, 2, err)) != FZ_OK)
+	if ((rc = fz_where_check(w, filtered, 2, NULL, err)) != FZ_OK)
 		return rc;
 	fz_where_free(m->where);
 	fz_where_free(m->app_where);

@@ -75,6 +75,8 @@ fz_results_add_inspection(fz_results *r, const fz_inspection *in)
 	v->category = copy(r, in->category);
 	v->town = copy(r, in->town);
 	v->result = in->result;
+	v->outcome = in->outcome;
+	v->followup_closed = in->followup_closed;
 	v->case_id = copy(r, in->case_id);
 	v->ninspectors = ids != NULL && ids->type == FZ_SEQ ? ids->n : 0;
 	v->inspectors = fz_arena_alloc(r->a, (v->ninspectors + 1) *
@@ -113,6 +115,32 @@ fz_results_add_case(fz_results *r, const fz_case *c, const fz_node *at,
 	return FZ_OK;
 }
 
+void
+fz_results_set_organization(fz_results *r, const char *name)
+{
+	r->organization = copy(r, name);
+}
+
+/* The organization document: one, decoded as FORMATS.md has it. */
+static int
+take_organization(fz_results *r, const fz_event *ev, fz_error *err)
+{
+	fz_organization org;
+	char at[256];
+	int rc;
+
+	if (r->organization != NULL)
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "a second organization document (the first "
+		    "is at %s): give one", r->organization_at);
+	if ((rc = fz_organization_decode(ev->node, &org, NULL, err)) != FZ_OK)
+		return rc;
+	fz_results_set_organization(r, org.name);
+	r->organization_at = copy(r, fz_pos_format(at, sizeof at,
+	    ev->file != NULL ? ev->file : "", ev->doc_line, ev->doc_col));
+	return FZ_OK;
+}
+
 int
 fz_results_take(fz_results *r, const fz_event *ev, fz_error *err)
 {
@@ -123,9 +151,13 @@ fz_results_take(fz_results *r, const fz_event *ev, fz_error *err)
 
 	if (ev->type == FZ_EV_END)
 		return FZ_OK;
+	if (k == FZ_KIND_ORGANIZATION)
+		return ev->type == FZ_EV_DOC ? take_organization(r, ev, err) :
+		    FZ_OK;
 	if (k != FZ_KIND_INSPECTIONS && k != FZ_KIND_CASES)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, "expected inspections or cases, not %s",
+		    ev->doc_col, "expected inspections, cases or an "
+		    "organization, not %s",
 		    ev->kind_name != NULL ? ev->kind_name :
 		    "a document without kind");
 	if (k == FZ_KIND_CASES && !r->have_cases)

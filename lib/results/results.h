@@ -75,6 +75,8 @@ typedef struct fz_results_visit {
 	const char **inspectors;
 	size_t ninspectors;
 	int result;			/* enum fz_result */
+	int outcome;			/* enum fz_inspection_outcome, -1 */
+	fz_date followup_closed;	/* FZ_NODATE when not given */
 	const char *case_id;		/* NULL when none */
 	const fz_case *c;		/* its case; NULL without one or unknown */
 	const char **added, **missing;
@@ -131,15 +133,19 @@ void fz_results_free(fz_results *r);
 /* Keep a decoded inspection (copied) when its type is random, its task
  * the draw's and its date within [draw date, as-of]. */
 void fz_results_add_inspection(fz_results *r, const fz_inspection *in);
+/* The organization whose inspections these are (its name, copied), or
+ * NULL for none: written as the results' organization. */
+void fz_results_set_organization(fz_results *r, const char *name);
 /* Keep a decoded case (copied); FZ_DATAERR at `at` (may be NULL) when
  * its id was added before.  Once a case is added, or fz_results_take
  * has seen a cases document, every case is taken to have been given. */
 int fz_results_add_case(fz_results *r, const fz_case *c, const fz_node *at,
     fz_error *err);
 /* An event of fz_stream_next: records of inspections and cases decoded
- * (their nodes rewritten to canonical values) and added; the end event
- * is nothing.  FZ_OK, or FZ_DATAERR with err set for a bad record or a
- * document of another kind. */
+ * (their nodes rewritten to canonical values) and added; an organization
+ * document names the 检查实施机关 of the results (its name, copied); the
+ * end event is nothing.  FZ_OK, or FZ_DATAERR with err set for a bad
+ * record, a bad or second organization, or a document of another kind. */
 int fz_results_take(fz_results *r, const fz_event *ev, fz_error *err);
 /* Join, flag and count; idempotent, and done by the functions below. */
 void fz_results_finish(fz_results *r);

@@ -14,6 +14,8 @@ struct fz_results {
 	fz_map *by_entity;		/* entity id -> its fz_draw_selection */
 	fz_map *cases;			/* case id -> fz_case */
 	int have_cases;
+	const char *organization;	/* its name, NULL when none given */
+	const char *organization_at;	/* FILE:LINE:COL of its document */
 	long long within;		/* working days to inspect */
 	fz_date inspect_by;
 	size_t ninspections, ncases;	/* records read */

@@ -86,6 +86,10 @@ put_visit(fz_writer *w, const fz_results *r, const fz_results_visit *v,
 	put_strs(w, "inspectors", v->inspectors, v->ninspectors);
 	put_str(w, "result", enum_value(FZ_KIND_INSPECTIONS, "result",
 	    v->result));
+	if (v->outcome >= 0)
+		put_str(w, "outcome", enum_value(FZ_KIND_INSPECTIONS,
+		    "outcome", v->outcome));
+	put_date(w, "followup_closed", v->followup_closed);
 	if (drawn && v->nadded + v->nmissing > 0) {
 		put_strs(w, "added", v->added, v->nadded);
 		put_strs(w, "missing", v->missing, v->nmissing);
@@ -111,6 +115,17 @@ put_team(fz_writer *w, const fz_draw_selection *s)
 	fz_write_seq_end(w);
 }
 
+/* The entity's outcome as the public sees it: that of its last
+ * inspection that gives one (visits are in date order); -1 for none. */
+static int
+outcome_of(const fz_results_selection *rs)
+{
+	for (size_t i = rs->nvisits; i > 0; i--)
+		if (rs->visits[i - 1]->outcome >= 0)
+			return rs->visits[i - 1]->outcome;
+	return -1;
+}
+
 static void
 put_selection(fz_writer *w, const fz_results *r,
     const fz_results_selection *rs)
@@ -129,6 +144,9 @@ put_selection(fz_writer *w, const fz_results *r,
 	put_str(w, "town", s->town);
 	put_str(w, "stratum", s->stratum);
 	put_team(w, s);
+	if (outcome_of(rs) >= 0)
+		put_str(w, "outcome", enum_value(FZ_KIND_INSPECTIONS,
+		    "outcome", outcome_of(rs)));
 	put_strs(w, "flags", flags, nflags);
 	fz_write_key(w, "inspections");
 	fz_write_seq_begin(w, 0);
@@ -197,6 +215,9 @@ put_head(fz_writer *w, const fz_results *r)
 	put_str(w, "seed", d->seed);
 	put_str(w, "hash", fz_hash_name(d->hash));
 	put_date(w, "date", d->date);
+	/* Not "organization": a template renders the results inside the
+	 * context of the organization document, whose name it would hide. */
+	put_str(w, "organ", r->organization);
 	if (d->digest[0] != '\0')
 		put_str(w, "digest", d->digest);
 	put_date(w, "as_of", r->o.as_of);

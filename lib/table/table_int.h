@@ -54,6 +54,19 @@ size_t fz_table__items(const fz_node *seq);
 /* A group key's value in its Chinese word: result violation is 违规. */
 fz_table_cell fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v);
 
+/* table_rows.c, for the tables of draws and results: one record as a row, its keys
+ * columns in first-seen order; a team as 张三(文旅)、李四(公安); the sheet
+ * names and the task, seed and date above the tables from first on, of
+ * a draw or results document doc. */
+void fz_table__record_row(fz_table_set *ts, fz_table *t, enum fz_kind kind,
+    const fz_node *rec);
+fz_table_cell fz_table__team_cell(fz_table_set *ts, const fz_node *team);
+void fz_table__name_by_task(fz_table_set *ts, const fz_node *doc,
+    fz_table *first);
+/* table_results.c: the tables of a results document. */
+int fz_table__results(fz_table_set *ts, const fz_node *doc, const char *file,
+    fz_error *err);
+
 /* table_kv.c: key/value rows of a mapping without the keys skip[]
  * (NULL-terminated), as a new table the caller attaches, with a column
  * of the key paths when keys is set; and the tables of a metrics

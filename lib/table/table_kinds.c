@@ -8,40 +8,6 @@
 #include "table.h"
 #include "table_int.h"
 
-static void
-record_cell(fz_table_set *ts, fz_table *t, enum fz_kind kind, const char *key,
-    const fz_node *v, size_t hint)
-{
-	const fz_field *f = fz_field_find(kind, key);
-	size_t col = fz_table__column(ts, t, key, fz_table__field_ctype(f) ==
-	    FZ_TABLE__AUTO ? FZ_C_TEXT : fz_table__field_ctype(f), NULL, hint);
-
-	fz_table__row_set(ts, col, fz_table__field_cell(ts, f, v));
-}
-
-/* One record: its keys become columns in first-seen order, then the
- * keys it leaves to their defaults (上报方 本局, 检查结果 合格 ...), filled
- * in as fazhi reads them. */
-static void
-record_row(fz_table_set *ts, fz_table *t, enum fz_kind kind,
-    const fz_node *rec)
-{
-	const fz_field *fields = fz_kind_fields(kind);
-
-	fz_table__row_begin(ts);
-	for (size_t i = 0; i < rec->n; i++)
-		record_cell(ts, t, kind, rec->kids[2 * i]->str,
-		    rec->kids[2 * i + 1], i);
-	for (const fz_field *f = fields; f != NULL && f->key != NULL; f++) {
-		const fz_node *v = fz_node_get(rec, f->key);
-		if (v != NULL && !fz_node_is_null(v))
-			continue;
-		if ((v = fz_record_get(kind, rec, f->key)) != NULL)
-			record_cell(ts, t, kind, f->key, v, t->ncols);
-	}
-	fz_table__row_end(ts, t);
-}
-
 static int
 records_table(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
     const char *kind, const char *file, fz_error *err)
@@ -55,7 +21,7 @@ records_table(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
 	t = fz_table__new(ts, kind, NULL, doc, file);
 	fz_table__attach(ts, t, 1);
 	for (size_t i = 0; i < fz_table__items(recs); i++)
-		record_row(ts, t, k, recs->kids[i]);
+		fz_table__record_row(ts, t, k, recs->kids[i]);
 	return FZ_OK;
 }
 
@@ -314,36 +280,6 @@ fz_table_tally_part(fz_table_set *ts, const fz_table *t,
 	return nrows > (size_t)t->totals ? v : NULL;
 }
 
-/* A team as 张三(文旅)、李四(公安). */
-static fz_table_cell
-team_cell(fz_table_set *ts, const fz_node *team)
-{
-	fz_buf b = { 0 };
-
-	if (team->type != FZ_SEQ)
-		return fz_table__field_cell(ts, NULL, team);
-	for (size_t i = 0; i < team->n; i++) {
-		const fz_node *m = team->kids[i];
-		const fz_node *name = fz_node_get(m, "name");
-		const fz_node *dept = fz_node_get(m, "department");
-		if (name == NULL)
-			name = fz_node_get(m, "id");
-		if (i > 0)
-			fz_buf_adds(&b, "、");
-		if (name == NULL || name->type != FZ_SCALAR) {
-			fz_table__node_text(&b, m, NULL);
-			continue;
-		}
-		fz_buf_adds(&b, name->str);
-		if (dept != NULL && dept->type == FZ_SCALAR) {
-			fz_buf_adds(&b, "(");
-			fz_buf_adds(&b, dept->str);
-			fz_buf_adds(&b, ")");
-		}
-	}
-	return fz_table__text_cell(ts, &b);
-}
-
 /* 序号 of the i-th row, from 0. */
 static fz_table_cell
 index_cell(fz_table_set *ts, size_t i)
@@ -381,7 +317,7 @@ draw_selections(fz_table_set *ts, const fz_node *doc, const fz_node *sel,
 				continue;
 			fz_table__row_set(ts, fz_table__column(ts, t, k,
 			    FZ_C_TEXT, NULL, j + 1), strcmp(k, "team") == 0 ?
-			    team_cell(ts, v) : fz_table__field_cell(ts, NULL, v));
+			    fz_table__team_cell(ts, v) : fz_table__field_cell(ts, NULL, v));
 		}
 		fz_table__row_end(ts, t);
 	}
@@ -464,33 +400,6 @@ draw_basis(fz_table_set *ts, const fz_node *doc, const char *file)
 	}
 }
 
-/* A draw's or a results document's tables: a sheet by its task (the
- * first) or the task and the part; the task, seed and date above. */
-static void
-name_by_task(fz_table_set *ts, const fz_node *doc, fz_table *first)
-{
-	const fz_node *task = fz_node_get(doc, "task");
-	const fz_node *seed = fz_node_get(doc, "seed");
-	const fz_node *date = fz_node_get(doc, "date");
-	const char *part;
-
-	if (task == NULL || task->type != FZ_SCALAR || task->len == 0)
-		return;
-	for (fz_table *t = first; t != NULL; t = t->next) {
-		part = strstr(t->title, " · ");
-		part = part != NULL ? part + strlen(" · ") : "";
-		t->sheet = t == first && strcmp(t->kind, "draw") == 0 ?
-		    fz_table__strdup(ts, task->str) : fz_arena_printf(ts->arena, "%s·%.*s", task->str,
-		    (int)strcspn(part, " "), part);
-		t->info = fz_arena_printf(ts->arena, "任务：%s%s%s%s%s",
-		    task->str, seed != NULL && seed->type == FZ_SCALAR ?
-		    "　随机种子：" : "", seed != NULL && seed->type == FZ_SCALAR ?
-		    seed->str : "", date != NULL && date->type == FZ_SCALAR ?
-		    "　抽取日期：" : "", date != NULL && date->type == FZ_SCALAR ?
-		    date->str : "");
-	}
-}
-
 static int
 draw_tables(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err)
@@ -514,187 +423,11 @@ draw_tables(fz_table_set *ts, const fz_node *doc, const char *file,
 		fz_table__column(ts, t, "entity", FZ_C_TEXT, "编号", 0);
 		t->cols[0].code = 1;
 		for (size_t i = 0; i < unfilled->n; i++)
-			record_row(ts, t, FZ_KIND_NONE, unfilled->kids[i]);
+			fz_table__record_row(ts, t, FZ_KIND_NONE, unfilled->kids[i]);
 	}
 	draw_tickets(ts, doc, sel, file);
 	draw_basis(ts, doc, file);
-	name_by_task(ts, doc, first);
-	return FZ_OK;
-}
-
-/* A results document (fazhi-results(1)): the public table of what each
- * inspection found, the check of teams, days and flags, the
- * inspections of entities not drawn, and the summary. */
-struct results_col {
-	const char *key, *label;	/* label NULL: fz_label's */
-	unsigned char type;		/* enum fz_ctype */
-	int words;			/* the record kind naming its values,
-					 * FZ_KIND_NONE: none */
-};
-
-static const struct results_col results_public[] = {
-	{ "entity", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "name", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "category", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "town", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "date", "检查日期", FZ_C_DATE, FZ_KIND_NONE },
-	{ "result", NULL, FZ_C_TEXT, FZ_KIND_INSPECTIONS },
-	{ "case", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "decided", "处罚决定日期", FZ_C_DATE, FZ_KIND_NONE },
-	{ "penalty", NULL, FZ_C_TEXT, FZ_KIND_CASES },
-	{ "fine", NULL, FZ_C_MONEY, FZ_KIND_NONE },
-	{ NULL, NULL, 0, 0 }
-};
-
-static const struct results_col results_check[] = {
-	{ "entity", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "name", NULL, FZ_C_TEXT, FZ_KIND_NONE },
-	{ "team", "抽取的检查组", FZ_C_TEXT, FZ_KIND_NONE },
-	{ "inspectors", "实际检查人员", FZ_C_TEXT, FZ_KIND_NONE },
-	{ "added", "增加的人员", FZ_C_TEXT, FZ_KIND_NONE },
-	{ "missing", "未到的人员", FZ_C_TEXT, FZ_KIND_NONE },
-	{ "date", "检查日期", FZ_C_DATE, FZ_KIND_NONE },
-	{ "flags", "问题", FZ_C_TEXT, FZ_KIND_NONE },
-	{ "case_outcome", "案件状态", FZ_C_TEXT, FZ_KIND_NONE },
-	{ "publish_by", "结果公示期限", FZ_C_DATE, FZ_KIND_NONE },
-	{ NULL, NULL, 0, 0 }
-};
-
-static const struct results_col results_summary[] = {
-	{ "drawn", "抽取家数", FZ_C_INT, FZ_KIND_NONE },
-	{ "inspected", "已检查", FZ_C_INT, FZ_KIND_NONE },
-	{ "by_drawn_team", "由抽取的检查组检查", FZ_C_INT, FZ_KIND_NONE },
-	{ "compliant", "合格", FZ_C_INT, FZ_KIND_NONE },
-	{ "violations", "违规", FZ_C_INT, FZ_KIND_NONE },
-	{ "filed", "立案", FZ_C_INT, FZ_KIND_NONE },
-	{ "fines", "罚没款", FZ_C_MONEY, FZ_KIND_NONE },
-	{ "not_inspected", "未检查", FZ_C_INT, FZ_KIND_NONE },
-	{ "overdue", "逾期检查", FZ_C_INT, FZ_KIND_NONE },
-	{ "team_changed", "检查人员变更", FZ_C_INT, FZ_KIND_NONE },
-	{ "not_drawn", "检查未抽取的对象", FZ_C_INT, FZ_KIND_NONE },
-	{ "publication_due", "待公示", FZ_C_INT, FZ_KIND_NONE },
-	{ "publication_late", "逾期未公示", FZ_C_INT, FZ_KIND_NONE },
-	{ "published_on_time", "按时公示", FZ_C_INT, FZ_KIND_NONE },
-	{ "published_late", "逾期公示", FZ_C_INT, FZ_KIND_NONE },
-	{ NULL, NULL, 0, 0 }
-};
-
-/* The words of the flags and case outcomes. */
-static const char *const results_words[][2] = {
-	{ "not_inspected", "未检查" }, { "overdue", "逾期检查" },
-	{ "team_changed", "检查人员变更" }, { "open", "未结" },
-	{ "decided", "已作出处罚决定" }, { "closed", "已办结" },
-	{ "unknown", "未见案件" },
-};
-
-/* A flag, a list of them, or an outcome in words. */
-static fz_table_cell
-words_cell(fz_table_set *ts, const fz_node *v)
-{
-	fz_buf b = { 0 };
-	size_t n = v->type == FZ_SEQ ? v->n : 1;
-
-	for (size_t i = 0; i < n; i++) {
-		const fz_node *item = v->type == FZ_SEQ ? v->kids[i] : v;
-		const char *w = item->type == FZ_SCALAR ? item->str : "";
-		for (size_t j = 0; j < sizeof results_words /
-		    sizeof results_words[0]; j++)
-			if (strcmp(results_words[j][0], w) == 0)
-				w = results_words[j][1];
-		if (i > 0)
-			fz_buf_adds(&b, "、");
-		fz_buf_adds(&b, w);
-	}
-	return fz_table__text_cell(ts, &b);
-}
-
-/* One row of cols: each value from the inspection, else from the
- * selection; a selection not inspected says so in result. */
-static void
-results_row(fz_table_set *ts, fz_table *t, const struct results_col *cols,
-    const fz_node *sel, const fz_node *in)
-{
-	fz_table__row_begin(ts);
-	for (size_t i = 0; cols[i].key != NULL; i++) {
-		const char *key = cols[i].key;
-		const fz_node *v = in != NULL && fz_node_get(in, key) != NULL ?
-		    fz_node_get(in, key) : fz_node_get(sel, key);
-		size_t col = fz_table__column(ts, t, key, cols[i].type,
-		    cols[i].label, i);
-		if (v == NULL && in == NULL && strcmp(key, "result") == 0)
-			fz_table__row_set(ts, col, fz_table__text(ts, "未检查"));
-		else if (v == NULL)
-			continue;
-		else if (strcmp(key, "team") == 0)
-			fz_table__row_set(ts, col, team_cell(ts, v));
-		else if (!strcmp(key, "flags") || !strcmp(key, "case_outcome"))
-			fz_table__row_set(ts, col, words_cell(ts, v));
-		else if (cols[i].type != FZ_C_TEXT && v->type == FZ_SCALAR)
-			fz_table__row_set(ts, col, fz_table__scalar(ts, v, cols[i].type));
-		else
-			fz_table__row_set(ts, col, fz_table__field_cell(ts,
-			    cols[i].words == FZ_KIND_NONE ? NULL :
-			    fz_field_find(cols[i].words, key), v));
-	}
-	fz_table__row_end(ts, t);
-}
-
-/* A table of cols: a row per inspection of each selection, or one for
- * a selection without any. */
-static void
-results_table(fz_table_set *ts, const fz_node *doc, const char *part,
-    const struct results_col *cols, const char *file)
-{
-	const fz_node *sel = fz_node_get(doc, "selections");
-	fz_table *t = fz_table__new(ts, "results", part, doc, file);
-
-	fz_table__attach(ts, t, cols == results_public);
-	for (size_t i = 0; cols[i].key != NULL; i++) {
-		size_t col = fz_table__column(ts, t, cols[i].key, cols[i].type,
-		    cols[i].label, i);
-		t->cols[col].code = strcmp(cols[i].key, "entity") == 0;
-	}
-	for (size_t i = 0; i < fz_table__items(sel); i++) {
-		const fz_node *ins = fz_node_get(sel->kids[i], "inspections");
-		if (fz_table__items(ins) == 0)
-			results_row(ts, t, cols, sel->kids[i], NULL);
-		for (size_t j = 0; j < fz_table__items(ins); j++)
-			results_row(ts, t, cols, sel->kids[i], ins->kids[j]);
-	}
-}
-
-static int
-results_tables(fz_table_set *ts, const fz_node *doc, const char *file,
-    fz_error *err)
-{
-	const fz_node *sel = fz_node_get(doc, "selections");
-	const fz_node *others = fz_node_get(doc, "not_drawn");
-	const fz_node *sum = fz_node_get(doc, "summary");
-	fz_table *t;
-	int status;
-
-	if ((status = fz_table__want_maps(sel, "selections", file, err)) != FZ_OK ||
-	    (status = fz_table__want_maps(others, "not_drawn", file, err)) != FZ_OK ||
-	    (status = fz_table__want(sum, FZ_MAP, "summary", file, err)) != FZ_OK)
-		return status;
-	for (size_t i = 0; i < fz_table__items(sel); i++)
-		if ((status = fz_table__want_maps(fz_node_get(sel->kids[i],
-		    "inspections"), "inspections", file, err)) != FZ_OK)
-			return status;
-	results_table(ts, doc, "抽查结果", results_public, file);
-	results_table(ts, doc, "核查", results_check, file);
-	if (fz_table__items(others) > 0) {
-		t = fz_table__new(ts, "results", "检查未抽取的对象", doc, file);
-		fz_table__attach(ts, t, 0);
-		for (size_t i = 0; i < others->n; i++)
-			record_row(ts, t, FZ_KIND_INSPECTIONS, others->kids[i]);
-	}
-	if (sum != NULL && sum->type == FZ_MAP) {
-		t = fz_table__new(ts, "results", "汇总", doc, file);
-		fz_table__attach(ts, t, 0);
-		results_row(ts, t, results_summary, sum, NULL);
-	}
-	name_by_task(ts, doc, ts->docs[ts->ndocs - 1]);
+	fz_table__name_by_task(ts, doc, first);
 	return FZ_OK;
 }
 
@@ -716,7 +449,7 @@ doc_tables(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
 	if (k == FZ_KIND_DRAW)
 		return draw_tables(ts, doc, file, err);
 	if (k == FZ_KIND_RESULTS)
-		return results_tables(ts, doc, file, err);
+		return fz_table__results(ts, doc, file, err);
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
 		return records_table(ts, doc, k, kind, file, err);
 	fz_table__attach(ts, fz_table__kv(ts, doc, kind, NULL, file, skip, 1),
@@ -762,6 +495,6 @@ fz_table_set_add_event(fz_table_set *ts, const fz_event *ev, fz_error *err)
 		t->line = ev->doc_line, t->col = ev->doc_col;
 		fz_table__attach(ts, t, 1);
 	}
-	record_row(ts, t, ev->kind, ev->node);
+	fz_table__record_row(ts, t, ev->kind, ev->node);
 	return FZ_OK;
 }

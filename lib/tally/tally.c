@@ -64,20 +64,58 @@ fz_tally_words(const char *what, fz_buf *b)
 	fz_complete_words(what, counted, 2, by_periods, 1, b);
 }
 
+/* The periods, then the filled keys: what --by takes beside the keys of
+ * the records, into extra (room for 16). */
+static const char *const *
+by_extra(const char *const *filled, const char **extra)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; by_periods[i] != NULL; i++)
+		extra[n++] = by_periods[i];
+	for (size_t i = 0; filled != NULL && filled[i] != NULL && n < 15; i++)
+		extra[n++] = filled[i];
+	extra[n] = NULL;
+	return extra;
+}
+
+/* FZ_USAGE when key is one the towns fill and none are given: it is no
+ * typo, and the message says what gives it. */
+static int
+towns_missing(const char *opt, const char *key, const char *const *filled,
+    fz_error *err)
+{
+	for (size_t i = 0; filled == NULL && fz_directory_town_keys[i]; i++)
+		if (strcmp(key, fz_directory_town_keys[i]) == 0)
+			return fz_error_set(err, FZ_USAGE, NULL, 0, 0, "%s: %s "
+			    "comes from the towns: give --towns FILE", opt, key);
+	return FZ_OK;
+}
+
 fz_tally *
 fz_tally_new(char *const *by, int nby, fz_error *err)
 {
+	return fz_tally_new_filled(by, nby, NULL, err);
+}
+
+fz_tally *
+fz_tally_new_filled(char *const *by, int nby, const char *const *filled,
+    fz_error *err)
+{
 	static char *const rep_by[] = { "reported_by" };
 	static const char *const reporters[] = { "bureau", "town" };
+	const char *extra[16];
 	fz_tally *t;
 
+	by_extra(filled, extra);
 	for (int i = 0; i < nby; i++) {
 		if (by[i][0] == '\0') {
 			fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--by: empty key");
 			return NULL;
 		}
 		/* A key no record has would give one row of nulls. */
-		if (fz_key_check("--by", by[i], counted, 2, by_periods, err) !=
+		if (towns_missing("--by", by[i], filled, err) != FZ_OK ||
+		    fz_key_check("--by", by[i], counted, 2, extra, err) !=
 		    FZ_OK)
 			return NULL;
 		for (int j = 0; j < i; j++)
@@ -88,6 +126,7 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 			}
 	}
 	t = tally_make(by, nby, NULL);
+	t->filled = filled;
 	/* The bureau's and the towns' inspections apart, each with its
 	 * row even when it has none. */
 	t->rep = tally_make(rep_by, 1, t);
@@ -152,7 +191,12 @@ fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 	const char *k, *v;
 	int rc;
 
-	if ((rc = fz_where_check(w, counted, 2, err)) != FZ_OK)
+	for (size_t i = 0; i < fz_where_count(w); i++) {
+		fz_where_get(w, i, &k, &v);
+		if ((rc = towns_missing("--where", k, t->filled, err)) != FZ_OK)
+			return rc;
+	}
+	if ((rc = fz_where_check(w, counted, 2, t->filled, err)) != FZ_OK)
 		return rc;
 	t->nwhere = fz_where_count(w);
 	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));

@@ -29,6 +29,11 @@ typedef struct fz_tally fz_tally;
  * when by names a key twice, an empty key or one no record kind has.
  * by is copied. */
 fz_tally *fz_tally_new(char *const *by, int nby, fz_error *err);
+/* The same, by and --where also taking the keys of filled (NULL-
+ * terminated, static; NULL: none), which the records are given before
+ * they are counted: fz_directory_filled's zone and grade. */
+fz_tally *fz_tally_new_filled(char *const *by, int nby,
+    const char *const *filled, fz_error *err);
 void fz_tally_free(fz_tally *t);
 /* Count only what falls within [from, to]; either may be FZ_NODATE, and
  * an open end is then the data's first or last date. */

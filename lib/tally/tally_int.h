@@ -41,6 +41,8 @@ struct fz_tally {
 	int nby, finest;		/* finest: index of the finest period key, -1 */
 	char **where_key, **where_value;
 	size_t nwhere;
+	const char *const *filled;	/* keys filled in beside the records'
+					 * (borrowed, static), NULL: none */
 	fz_date from, to;		/* as set; FZ_NODATE when open */
 	int fill;			/* both set: empty periods written */
 	fz_date lo, hi;			/* the data's first and last date */

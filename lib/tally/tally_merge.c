@@ -285,7 +285,9 @@ fz_tally_merge(fz_tally **tp, const fz_node *doc, fz_error *err)
 		return rc;
 	}
 	if (*tp == NULL) {
-		*tp = fz_tally_new(by, nby, err);
+		/* A tally by zone was counted with its towns: merged, its
+		 * rows are taken as they stand. */
+		*tp = fz_tally_new_filled(by, nby, fz_directory_town_keys, err);
 		if (*tp != NULL)
 			take_where(*tp, fz_node_get(doc, "where"));
 	} else if (!same_by(*tp, by, nby)) {

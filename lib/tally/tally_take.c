@@ -1,33 +1,12 @@
 /* tally_take.c - what fazhi-tally reads, taken one event at a time:
  * records of inspections and cases counted into a tally (an inspection
- * without category or town given them from the entity directory, then
- * the --where filters), or with merge, tallies written with --mergeable
+ * without category or town given them from the entity directory, a
+ * record with a town its zone and grade from the towns, then the
+ * --where filters), or with merge, tallies written with --mergeable
  * added up. */
 #include <string.h>
 
 #include "tally_int.h"
-
-/* The category and town an inspection leaves out, from the directory:
- * put into its record rec (in a) and into in. */
-static void
-fill_from_directory(const fz_directory *dir, fz_arena *a, fz_node *rec,
-    fz_inspection *in)
-{
-	const fz_entity *e = fz_directory_find(dir, in->entity);
-
-	if (e == NULL)
-		return;
-	if (in->category == NULL && e->category != NULL) {
-		fz_node_put(a, rec, "category", fz_node_scalar(a, e->category,
-		    strlen(e->category)));
-		in->category = e->category;
-	}
-	if (in->town == NULL && e->town != NULL) {
-		fz_node_put(a, rec, "town", fz_node_scalar(a, e->town,
-		    strlen(e->town)));
-		in->town = e->town;
-	}
-}
 
 int
 fz_tally_far_date(const fz_tally_reader *r, fz_date d, const char *key,
@@ -83,8 +62,9 @@ add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 		if ((rc = fz_record_decode(ev->kind, ev->node, &in, NULL,
 		    err)) != FZ_OK)
 			return rc;
-		if (r->dir != NULL)
-			fill_from_directory(r->dir, ev->arena, ev->node, &in);
+		if (r->dir != NULL && (rc = fz_directory_fill(r->dir, ev->arena,
+		    ev->node, in.entity, &in.category, &in.town, err)) != FZ_OK)
+			return rc;
 		if (!fz_where_match(r->where, ev->kind, ev->node))
 			return FZ_OK;
 		if ((rc = far_dates(r, ev->node, inspection_date, &in.date, 1,
@@ -94,6 +74,12 @@ add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 		return FZ_OK;
 	}
 	if ((rc = fz_record_decode(ev->kind, ev->node, &c, NULL, err)) != FZ_OK)
+		return rc;
+	/* A case's entity is not looked up (its category and town are the
+	 * case's own), but its town has a zone. */
+	if (r->dir != NULL && (rc = fz_directory_fill(r->dir, ev->arena,
+	    ev->node, NULL, &(const char *){ c.category }, &c.town, err)) !=
+	    FZ_OK)
 		return rc;
 	if (!fz_where_match(r->where, ev->kind, ev->node))
 		return FZ_OK;

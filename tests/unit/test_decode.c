@@ -641,6 +641,49 @@ test_case_review_keys(void **state)
 	assert_int_equal(p.legal_qualification, 1);
 }
 
+/* An inspection's record: its items (a list of mappings, each checked
+ * and rewritten to canonical values), outcome and follow-up. */
+static void
+test_inspection_record(void **state)
+{
+	fz_node *r = rec("date", "2019-07-10", "entity", "E1", "type",
+	    "双随机", "outcome", "经责令已改正", "followup_closed", "2019-07-20",
+	    NULL), *items = fz_node_seq(fx_arena), *bad = fz_node_seq(fx_arena);
+	fz_node *one = rec("item", "WB-01", "finding", "发现问题", "disposal",
+	    "责令改正", NULL);
+	static const char *const who[] = { "P1", "P2", NULL };
+	fz_inspection in;
+
+	(void)state;
+	put_list(r, "inspectors", who);
+	decodes(FZ_KIND_INSPECTIONS, r, &in);
+	assert_null(in.items);
+	assert_int_equal(in.outcome, FZ_IO_CORRECTED);
+	assert_string_equal(fz_node_get(r, "outcome")->str, "corrected");
+	assert_int_equal(in.followup_closed, fx_date("2019-07-20"));
+	fz_node_push(fx_arena, items, one);
+	fz_node_push(fx_arena, items, rec("item", "WB-02", "finding", "none",
+	    NULL));
+	fz_node_put(fx_arena, r, "items", items);
+	decodes(FZ_KIND_INSPECTIONS, r, &in);
+	assert_ptr_equal(in.items, items);
+	assert_string_equal(fz_node_get(one, "finding")->str, "problem");
+	r = rec("date", "2019-07-10", "entity", "E1", "outcome", "迁出", NULL);
+	put_list(r, "inspectors", who);
+	decodes(FZ_KIND_INSPECTIONS, r, &in);
+	assert_int_equal(in.outcome, FZ_IO_DEREGISTERED);
+	r = rec("date", "2019-07-10", "entity", "E1", "items", "WB-01", NULL);
+	put_list(r, "inspectors", who);
+	refused(FZ_KIND_INSPECTIONS, r, 12, 7,
+	    "items must be a list of mappings");
+	fz_node_push(fx_arena, bad, rec("finding", "none", NULL));
+	r = rec("date", "2019-07-10", "entity", "E1", NULL);
+	put_list(r, "inspectors", who);
+	fz_node_put(fx_arena, r, "items", bad);
+	refused(FZ_KIND_INSPECTIONS, r, 3, 5,
+	    "inspections items entry without item");
+}
+
 static fz_node *
 matter_with(const char *key, const char *value)
 {
@@ -949,6 +992,7 @@ main(void)
 		cmocka_unit_test(test_diag_collects_every_problem),
 		cmocka_unit_test(test_strict_reports_unknown_keys_as_warnings),
 		cmocka_unit_test(test_case_review_keys),
+		cmocka_unit_test(test_inspection_record),
 		cmocka_unit_test(test_organization),
 		cmocka_unit_test(test_uscc),
 		cmocka_unit_test(test_uscc_single_errors),

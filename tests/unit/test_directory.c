@@ -241,6 +241,62 @@ test_load_bad_yaml(void **state)
 	assert_string_equal(err.msg, "document has no kind");
 }
 
+/* Towns: zone and grade of a record's town, its town first from its
+ * entity when it leaves it out; a town not listed is an error at the
+ * town's node, or at the entity's when the directory gave it. */
+static void
+test_towns_fill(void **state)
+{
+	fz_arena *a = fz_arena_new();
+	fz_directory *d = fz_directory_new();
+	fz_entity e = { "E1", "甲", "网吧", "南门街道", NULL, -1, FZ_NODATE, 0,
+		NULL };
+	fz_town t = { "南门街道", "老城片区", "一级", "一中队", "P1" };
+	fz_town bare = { "鼓楼街道", NULL, NULL, NULL, NULL };
+	fz_node *rec = fx_parse(a, "{entity: E1, date: 2019-01-02}");
+	const char *category = NULL, *town = NULL;
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_null(fz_directory_filled(d));
+	assert_null(fz_directory_filled(NULL));
+	assert_int_equal(fz_directory_add(d, &e, NULL, &err), FZ_OK);
+	assert_int_equal(fz_directory_add_town(d, &t, NULL, &err), FZ_OK);
+	assert_int_equal(fz_directory_add_town(d, &bare, NULL, &err), FZ_OK);
+	assert_int_equal(fz_directory_add_town(d, &t, NULL, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "duplicate town '南门街道'");
+	assert_ptr_equal(fz_directory_filled(d), fz_directory_town_keys);
+	assert_int_equal(fz_directory_fill(d, a, rec, "E1", &category, &town,
+	    &err), FZ_OK);
+	assert_string_equal(category, "网吧");
+	assert_string_equal(town, "南门街道");
+	assert_string_equal(fz_node_get(rec, "zone")->str, "老城片区");
+	assert_string_equal(fz_node_get(rec, "grade")->str, "一级");
+	/* A town without zone gives none: nothing is made up. */
+	rec = fx_parse(a, "{entity: E9, town: 鼓楼街道}");
+	town = "鼓楼街道";
+	assert_int_equal(fz_directory_fill(d, a, rec, "E9", &category, &town,
+	    &err), FZ_OK);
+	assert_null(fz_node_get(rec, "zone"));
+	rec = fx_parse(a, "{entity: E9, town: 月湖街道}");
+	town = "月湖街道";
+	assert_int_equal(fz_directory_fill(d, a, rec, "E9", &category, &town,
+	    &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "town '月湖街道' is not in the towns file");
+	assert_int_equal(err.col, fz_node_get(rec, "town")->col);
+	e = (fz_entity){ "E2", "乙", "网吧", "月湖街道", NULL, -1, FZ_NODATE, 0,
+		NULL };
+	assert_int_equal(fz_directory_add(d, &e, NULL, &err), FZ_OK);
+	rec = fx_parse(a, "{entity: E2}");
+	category = town = NULL;
+	assert_int_equal(fz_directory_fill(d, a, rec, "E2", &category, &town,
+	    &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "town '月湖街道' (the entity's) is not in "
+	    "the towns file");
+	fz_directory_free(d);
+	fz_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -249,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_add_find_count),
 		cmocka_unit_test(test_duplicate_id),
 		cmocka_unit_test(test_many_entities),
+		cmocka_unit_test(test_towns_fill),
 		T(test_load),
 		T(test_load_duplicate),
 		T(test_load_bad_record),

@@ -64,6 +64,9 @@ teardown(void **state)
  * NULL-terminated list. */
 /* The published date visit gives its inspections. */
 static fz_date published_on = FZ_NODATE;
+/* And the outcome and follow-up: none unless a test sets them. */
+static int outcome_is = -1;
+static fz_date followup_on = FZ_NODATE;
 
 static void
 visit(const char *date, const char *entity, const char *task, int result,
@@ -75,7 +78,8 @@ visit(const char *date, const char *entity, const char *task, int result,
 	fz_inspection in = { .date = fx_date(date), .entity = entity,
 		.type = FZ_VISIT_RANDOM, .result = result, .task = task,
 		.case_id = case_id, .reported_by = FZ_REPORTED_BUREAU,
-		.published = published_on };
+		.published = published_on, .outcome = outcome_is,
+		.followup_closed = followup_on };
 
 	va_start(ap, case_id);
 	while (n < 7 && (ids[n] = va_arg(ap, const char *)) != NULL)
@@ -428,14 +432,20 @@ written(void **state)
 
 	(void)state;
 	results_of("2019-07-31", -1);
+	fz_results_set_organization(results, "某区文化和广电旅游体育局");
+	outcome_is = FZ_IO_PROBLEM_PENDING;
+	followup_on = fx_date("2019-07-25");
 	visit("2019-07-03", "E1", "T", FZ_RESULT_VIOLATION, "C1", "P1", "P9",
 	    NULL);
+	outcome_is = -1;
+	followup_on = FZ_NODATE;
 	visit("2019-07-04", "E9", "T", FZ_RESULT_OK, "C2", "P9", NULL);
 	assert_int_equal(fz_results_add_case(results, &c1, NULL, &err), FZ_OK);
 	text = fx_written(write_results, results, NULL);
 	assert_string_equal(text,
 	    "---\nkind: results\nversion: 1\ntask: T\nseed: \"007\"\n"
-	    "hash: sha256\ndate: 2019-07-01\nas_of: 2019-07-31\n"
+	    "hash: sha256\ndate: 2019-07-01\n"
+	    "organ: 某区文化和广电旅游体育局\nas_of: 2019-07-31\n"
 	    "inspect_within_days: 20\ninspect_by: 2019-07-29\n"
 	    "publish_within_days: 20\ninputs: {inspections: 0, cases: 0}\n"
 	    "summary:\n  drawn: 2\n  inspected: 1\n  by_drawn_team: 0\n"
@@ -446,9 +456,12 @@ written(void **state)
 	    "selections:\n- entity: E1\n  name: 甲网吧\n  team:\n"
 	    "  - {id: P1, name: 张三, department: 文旅}\n"
 	    "  - {id: P2, name: 李四, department: 文旅}\n"
+	    "  outcome: problem_pending\n"
 	    "  flags: [team_changed]\n  inspections:\n"
 	    "  - date: 2019-07-03\n    inspectors: [P1, P9]\n"
-	    "    result: violation\n    added: [P9]\n    missing: [P2]\n"
+	    "    result: violation\n    outcome: problem_pending\n"
+	    "    followup_closed: 2019-07-25\n"
+	    "    added: [P9]\n    missing: [P2]\n"
 	    "    case: C1\n    case_outcome: decided\n"
 	    "    decided: 2019-07-20\n    penalty: [warning, fine]\n"
 	    "    fine: 1250.50\n    publish_by: 2019-07-31\n"
@@ -480,8 +493,17 @@ events(void **state)
 	ev.type = FZ_EV_DOC;
 	ev.doc_line = 3, ev.doc_col = 1;
 	assert_int_equal(fz_results_take(results, &ev, &err), FZ_DATAERR);
-	assert_string_equal(err.msg, "expected inspections or cases, not tally");
+	assert_string_equal(err.msg, "expected inspections, cases or an "
+	    "organization, not tally");
 	assert_int_equal(err.line, 3);
+	/* One organization: its name is the results'. */
+	ev.kind = FZ_KIND_ORGANIZATION, ev.kind_name = "organization";
+	ev.node = fx_parse(fx_arena, "{kind: organization, version: 1, "
+	    "name: 某局}");
+	assert_int_equal(fz_results_take(results, &ev, &err), FZ_OK);
+	assert_int_equal(fz_results_take(results, &ev, &err), FZ_DATAERR);
+	assert_string_equal(err.msg, "a second organization document (the "
+	    "first is at x.yaml:3:1): give one");
 	/* A cases document without records: every case was given. */
 	ev.kind = FZ_KIND_CASES, ev.kind_name = "cases";
 	assert_int_equal(fz_results_take(results, &ev, &err), FZ_OK);

@@ -151,6 +151,23 @@ test_new_refuses_bad_by(void **state)
 	assert_string_equal(err.msg, "--by: empty key");
 }
 
+/* zone and grade are keys the towns fill: taken with them only. */
+static void
+test_new_filled_keys(void **state)
+{
+	char *by[] = { "grade", "zone", "month" };
+	fz_error err = { 0 };
+	fz_tally *t;
+
+	(void)state;
+	assert_null(fz_tally_new(by + 1, 1, &err));
+	assert_string_equal(err.msg, "--by: zone comes from the towns: give "
+	    "--towns FILE");
+	t = fz_tally_new_filled(by, 3, fz_directory_town_keys, &err);
+	assert_non_null(t);
+	fz_tally_free(t);
+}
+
 /* ----------------------------------------------------------- cases */
 
 #define NOFINE FZ_NOMONEY
@@ -577,6 +594,7 @@ main(void)
 		cmocka_unit_test(test_rows_by_a_key_with_a_default),
 		cmocka_unit_test(test_range_filters_records),
 		cmocka_unit_test(test_new_refuses_bad_by),
+		cmocka_unit_test(test_new_filled_keys),
 		cmocka_unit_test(test_filed_closed_open_by_month),
 		cmocka_unit_test(test_closed_on_time),
 		cmocka_unit_test(test_overdue_at_each_period_end),

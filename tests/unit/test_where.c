@@ -327,7 +327,7 @@ test_check_unknown_keys_and_values(void **state)
 		fz_where *w = fz_where_new();
 
 		assert_int_equal(fz_where_add(w, good[i], &err), FZ_OK);
-		if (fz_where_check(w, kinds, 2, &err) != FZ_OK)
+		if (fz_where_check(w, kinds, 2, NULL, &err) != FZ_OK)
 			fail_msg("%s: %s", good[i], err.msg);
 		fz_where_free(w);
 	}
@@ -335,11 +335,32 @@ test_check_unknown_keys_and_values(void **state)
 		fz_where *w = fz_where_new();
 
 		assert_int_equal(fz_where_add(w, bad[i].expr, &err), FZ_OK);
-		assert_int_equal(fz_where_check(w, kinds, 2, &err), FZ_USAGE);
+		assert_int_equal(fz_where_check(w, kinds, 2, NULL, &err), FZ_USAGE);
 		if (strncmp(err.msg, bad[i].msg, strlen(bad[i].msg)) != 0)
 			fail_msg("%s: %s", bad[i].expr, err.msg);
 		fz_where_free(w);
 	}
+}
+
+/* Keys filled in from elsewhere (the towns' zone) are taken as free
+ * text, and the conditions after one are still checked. */
+static void
+test_check_extra(void **state)
+{
+	static const enum fz_kind kinds[] = { FZ_KIND_INSPECTIONS,
+		FZ_KIND_CASES };
+	static const char *const extra[] = { "zone", NULL };
+	fz_where *w = fz_where_new();
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(fz_where_add(w, "zone=老城片区", &err), FZ_OK);
+	assert_int_equal(fz_where_check(w, kinds, 2, NULL, &err), FZ_USAGE);
+	assert_int_equal(fz_where_check(w, kinds, 2, extra, &err), FZ_OK);
+	assert_int_equal(fz_where_add(w, "type=daily", &err), FZ_OK);
+	assert_int_equal(fz_where_check(w, kinds, 2, extra, &err), FZ_USAGE);
+	assert_non_null(strstr(err.msg, "unknown type 'daily'"));
+	fz_where_free(w);
 }
 
 /* A free-text value no record had is worth a warning; an enumeration's
@@ -442,6 +463,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_check_extra),
 		cmocka_unit_test(test_conditions_are_kept),
 		cmocka_unit_test(test_alias_key),
 		cmocka_unit_test(test_plain_values),
