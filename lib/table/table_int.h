@@ -54,6 +54,12 @@ size_t fz_table__items(const fz_node *seq);
 /* A group key's value in its Chinese word: result violation is 违规. */
 fz_table_cell fz_table__group_cell(fz_table_set *ts, const char *key, const fz_node *v);
 
+/* table_cases.c: the case figures of a tally's totals (the keys after
+ * fines) as a table of their own (a row a figure), for the caller to
+ * attach, or NULL when totals has none. */
+fz_table *fz_table__tally_cases(fz_table_set *ts, const fz_node *doc,
+    const fz_node *totals, const char *file);
+
 /* table_kv.c: key/value rows of a mapping without the keys skip[]
  * (NULL-terminated), as a new table the caller attaches, with a column
  * of the key paths when keys is set; and the tables of a metrics
