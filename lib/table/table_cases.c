@@ -45,9 +45,14 @@ fz_table *
 fz_table__tally_cases(fz_table_set *ts, const fz_node *doc,
     const fz_node *totals, const char *file)
 {
+	const fz_node *n = fz_node_get(fz_node_get(doc, "inputs"), "cases");
 	fz_table *t = NULL;
 	size_t i = 0;
 
+	/* A tally of inspections alone has nothing to say of cases: its
+	 * CSV stays one table. */
+	if (n != NULL && n->type == FZ_SCALAR && strcmp(n->str, "0") == 0)
+		return NULL;
 	while (i < totals->n && strcmp(totals->kids[2 * i]->str, "fines") != 0)
 		i++;
 	for (i++; i < totals->n; i++) {

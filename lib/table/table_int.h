@@ -56,7 +56,7 @@ fz_table_cell fz_table__group_cell(fz_table_set *ts, const char *key, const fz_n
 
 /* table_cases.c: the case figures of a tally's totals (the keys after
  * fines) as a table of their own (a row a figure), for the caller to
- * attach, or NULL when totals has none. */
+ * attach, or NULL when totals has none or doc counted no case. */
 fz_table *fz_table__tally_cases(fz_table_set *ts, const fz_node *doc,
     const fz_node *totals, const char *file);
 
