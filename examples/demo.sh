@@ -14,6 +14,9 @@ fazhi-tally --year 2019 --by reported_by --calendar cn \
     "$ex/inspections.yaml" "$ex/cases.yaml" -o "$out/tally-2019.yaml"
 cat "$out/tally-2019.yaml"
 
+say "2019 case figures (案件指标: 重大案件, 简易程序, 45日内作出决定, 首违不罚, 听证, 复议与诉讼), a row a figure"
+fazhi-render -f text -t tables "$out/tally-2019.yaml" | sed -n '/案件指标/,$p'
+
 say "2019 bureau inspections by type (联合检查, 夜查, 专项)"
 fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml"
 

@@ -22,7 +22,7 @@ set -u
 RULES='
 core:
 io: core
-tally: core io
+tally: core io cases
 metrics: core io
 draw: core io
 results: core io draw

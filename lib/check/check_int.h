@@ -10,6 +10,7 @@
 #define FAZHI_CHECK_INT_H
 
 #include "check.h"
+#include "cases/cases.h"
 
 /* A place in the input; file is owned by the check. */
 typedef struct fz_check__pos {
@@ -123,9 +124,6 @@ fz_date fz_check__workdays_after(fz_check *c, const fz_check__rec *r,
 void fz_check__clock(fz_check *c, const fz_check__rec *r,
     const char *done_key, fz_date done, const char *open_key, fz_date by,
     const char *did, const char *undone, const char *since);
-/* 1 when the decision of k was handed over on the spot: served_on_spot,
- * or the simple procedure (art. 52). */
-int fz_check__on_spot(const fz_case *k);
 /* --due-within: a note at key when by falls between the as-of date and
  * the days after it: the case "must what by ..., in n days (law)". */
 void fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,

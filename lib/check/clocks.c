@@ -72,12 +72,3 @@ fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,
 		    "must %s by %s, %s (%s)", k->id, what, fz_check__day(by, a),
 		    days_from(from, by, n), law);
 }
-
-/* A decision served on the spot, or made in the simple procedure, which
- * hands it over there (art. 52). */
-int
-fz_check__on_spot(const fz_case *k)
-{
-	return k->served_on_spot == 1 || k->procedure == FZ_PROCEDURE_SIMPLE;
-}
-

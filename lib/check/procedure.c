@@ -264,22 +264,12 @@ case_not_punished(fz_check *c, const fz_check__rec *r)
 		    "art. 33 ¶3)", why);
 }
 
-/* The day the party had the decision: served, or the decision's day
- * when handed over on the spot; FZ_NODATE when not yet. */
-static fz_date
-service_day(const fz_case *k)
-{
-	if (k->served != FZ_NODATE)
-		return k->served;
-	return fz_check__on_spot(k) ? k->decided : FZ_NODATE;
-}
-
 /* A fine to be paid at a bank (art. 67): decided, served, not collected
  * on the spot; FZ_NODATE when none, else the 15th day after service. */
 static fz_date
 pay_by(const fz_case *k)
 {
-	fz_date served = service_day(k);
+	fz_date served = fz_cases_service_day(k);
 
 	if (k->fine == FZ_NOMONEY || k->fine == 0 || k->decided == FZ_NODATE ||
 	    k->collected_on_spot != FZ_NOMONEY || k->not_punished >= 0 ||

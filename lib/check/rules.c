@@ -14,8 +14,6 @@
 
 #include "check_int.h"
 
-#define CASE_LIMIT_DAYS 90	/* 行政处罚法 art. 60 */
-#define PUBLISH_WORKDAYS 7	/* 国办发〔2018〕118号 */
 #define UNFOUND_YEARS 2		/* art. 36 */
 #define UNFOUND_YEARS_HARM 5	/* art. 36: life, health, financial safety */
 #define SIMPLE_FINE_PERSON 20000	/* art. 51: 200 yuan, in fen */
@@ -23,7 +21,6 @@
 #define ON_SPOT_FINE 10000	/* art. 68 (一): 100 yuan */
 #define HAND_IN_WORKDAYS 2	/* art. 71 */
 #define EVIDENCE_WORKDAYS 7	/* art. 56 */
-#define SERVE_WORKDAYS 7	/* art. 61 */
 
 static size_t
 distinct_items(const fz_node *list)
@@ -213,17 +210,12 @@ check_inspection(fz_check *c, const fz_check__rec *r)
 
 /* ------------------------------------------------------------ cases */
 
-static fz_date
-decision_limit(const fz_case *k)
-{
-	return k->filed + CASE_LIMIT_DAYS + (fz_date)k->extended_days;
-}
-
 /* The 7th working day after the decision. */
 static fz_date
 publish_by(fz_check *c, const fz_check__rec *r, fz_date decided)
 {
-	return fz_check__workdays_after(c, r, "decided", decided, PUBLISH_WORKDAYS);
+	return fz_check__workdays_after(c, r, "decided", decided,
+	    FZ_CASES_PUBLISH_WORKDAYS);
 }
 
 /* The last day of a period of years from d (art. 36): the same day
@@ -282,7 +274,7 @@ static void
 case_time_limit(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
-	fz_date limit = decision_limit(k);
+	fz_date limit = fz_cases_decision_limit(k);
 	fz_date end = k->decided != FZ_NODATE ? k->decided : k->closed;
 	char a[16], ext[48] = "";
 
@@ -294,11 +286,11 @@ case_time_limit(fz_check *c, const fz_check__rec *r)
 		    "decided" : "closed"), "%s %d days after filing, past the "
 		    "limit of %d days%s (行政处罚法 art. 60)",
 		    k->decided != FZ_NODATE ? "decided" : "closed",
-		    end - k->filed, CASE_LIMIT_DAYS, ext);
+		    end - k->filed, FZ_CASES_LIMIT_DAYS, ext);
 	else if (end == FZ_NODATE && c->o.as_of > limit)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "filed"), "case '%s' is not "
 		    "decided by %s, %d days after filing%s (行政处罚法 art. 60)",
-		    k->id, fz_check__day(limit, a), CASE_LIMIT_DAYS, ext);
+		    k->id, fz_check__day(limit, a), FZ_CASES_LIMIT_DAYS, ext);
 }
 
 /* 行政处罚法 art. 36: found within two years of the violation, five when
@@ -447,7 +439,8 @@ serve_by(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
-	return fz_check__workdays_after(c, r, "decided", k->decided, SERVE_WORKDAYS);
+	return fz_check__workdays_after(c, r, "decided", k->decided,
+	    FZ_CASES_SERVE_WORKDAYS);
 }
 
 static void
@@ -455,7 +448,7 @@ case_served(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
-	if (fz_check__on_spot(k))
+	if (fz_cases_on_spot(k))
 		return;
 	fz_check__clock(c, r, "served", k->served, "decided", serve_by(c, r),
 	    "served", "not served", "the 7th working day after the decision "
@@ -490,13 +483,13 @@ case_due(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 
 	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE)
-		fz_check__due(c, r, "filed", decision_limit(k), "be decided",
+		fz_check__due(c, r, "filed", fz_cases_decision_limit(k), "be decided",
 		    "行政处罚法 art. 60");
 	else if (k->decided != FZ_NODATE && k->published == FZ_NODATE)
 		fz_check__due(c, r, "decided", publish_by(c, r, k->decided),
 		    "be published", "国办发〔2018〕118号");
 	if (k->decided != FZ_NODATE && k->served == FZ_NODATE &&
-	    !fz_check__on_spot(k))
+	    !fz_cases_on_spot(k))
 		fz_check__due(c, r, "decided", serve_by(c, r), "be served",
 		    "行政处罚法 art. 61");
 	if (k->evidence_preserved != FZ_NODATE &&

@@ -43,8 +43,31 @@ columns(fz_arena *a, const fz_node *by, const fz_node *rows,
 		if (!in_list(by, key) &&
 		    model->kids[2 * i + 1]->type == FZ_SCALAR)
 			fz_node_push(a, cols, key_label(a, key));
+		/* The case figures after it are a table of their own. */
+		if (strcmp(key, "fines") == 0)
+			break;
 	}
 	return cols;
+}
+
+/* 1 when a case figure of totals (a key after fines) is not 0: a
+ * report then has something to say of them. */
+static int
+case_figures_given(const fz_node *totals)
+{
+	int after = 0;
+
+	for (size_t i = 0; i < totals->n; i++) {
+		const fz_node *v = totals->kids[2 * i + 1];
+
+		if (after && v->type == FZ_MAP)
+			v = fz_node_get(v, "numerator");
+		if (after && v != NULL && v->type == FZ_SCALAR &&
+		    strcmp(v->str, "0") != 0)
+			return 1;
+		after |= strcmp(totals->kids[2 * i]->str, "fines") == 0;
+	}
+	return 0;
 }
 
 /* cells: {key, label, value} of each indicator of a row. */
@@ -211,8 +234,11 @@ fz_render__tally(fz_render_ctx *c, fz_node *doc)
 				fz_render__tally_row(a, rows->kids[i], cols,
 				    by);
 	}
-	if (totals != NULL && totals->type == FZ_MAP)
+	if (totals != NULL && totals->type == FZ_MAP) {
 		add_cells(a, totals, cols);
+		if (case_figures_given(totals))
+			fz_render__add(a, totals, "case_figures_given", c->yes);
+	}
 	fz_render__add(a, doc, "groups", groups);
 	fz_render__add(a, doc, "columns", cols);
 	if (!by_period(by))

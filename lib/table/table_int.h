@@ -67,6 +67,12 @@ void fz_table__name_by_task(fz_table_set *ts, const fz_node *doc,
 int fz_table__results(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err);
 
+/* table_cases.c: the case figures of a tally's totals (the keys after
+ * fines) as a table of their own (a row a figure), for the caller to
+ * attach, or NULL when totals has none or doc counted no case. */
+fz_table *fz_table__tally_cases(fz_table_set *ts, const fz_node *doc,
+    const fz_node *totals, const char *file);
+
 /* table_kv.c: key/value rows of a mapping without the keys skip[]
  * (NULL-terminated), as a new table the caller attaches, with a column
  * of the key paths when keys is set; and the tables of a metrics

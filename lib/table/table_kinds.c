@@ -28,13 +28,17 @@ records_table(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
 static void
 tally_row(fz_table_set *ts, fz_table *t, const fz_node *row)
 {
+	int cases = 0;
+
 	for (size_t i = 0; i < row->n; i++) {
 		const char *key = row->kids[2 * i]->str;
 		const fz_node *v = row->kids[2 * i + 1];
 		size_t col;
-		/* A mergeable tally's state is for --merge, not a figure. */
-		if (strcmp(key, "state") == 0)
+		/* A mergeable tally's state is for --merge, not a figure;
+		 * the case figures, after fines, are a table of their own. */
+		if (strcmp(key, "state") == 0 || cases)
 			continue;
+		cases = strcmp(key, "fines") == 0;
 		col = fz_table__column(ts, t, key, strcmp(key, "fines") == 0 ?
 		    FZ_C_MONEY : FZ_C_INT, NULL, i);
 		if (col < t->ngroup)
@@ -148,7 +152,7 @@ tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
 	const fz_node *by = fz_node_get(doc, "by");
 	const fz_node *rows = fz_node_get(doc, "rows");
 	const fz_node *totals = fz_node_get(doc, "totals");
-	fz_table *t;
+	fz_table *t, *cases;
 	int status;
 
 	if ((status = fz_table__want(by, FZ_SEQ, "by", file, err)) != FZ_OK ||
@@ -183,6 +187,9 @@ tally_table(fz_table_set *ts, const fz_node *doc, const char *file,
 		fz_table__row_end(ts, t);
 		t->totals = 1;
 	}
+	if (totals != NULL && totals->type == FZ_MAP &&
+	    (cases = fz_table__tally_cases(ts, doc, totals, file)) != NULL)
+		fz_table__attach(ts, cases, 0);
 	return FZ_OK;
 }
 

@@ -9,15 +9,23 @@
  * kept, and their indicators computed at the end, when the period bounds
  * are known.  Rows and merges share one code path: a merge adds a
  * mergeable tally's sets and cases as if its records had been read. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cases/cases.h"
 #include "tally_int.h"
 
 const char *const fz_tally_indicators[] = { "visits", "units",
 	"person_times", "outings", "violations", "banned", "leader_led",
 	"filed", "closed", "open", "closed_on_time", "overdue", "reviewed",
-	"published_on_time", "fines", NULL };
+	"published_on_time", "fines", "major", "major_supervised",
+	"major_av_recorded", "simple_procedure", "general_decided",
+	"general_within_half", "mean_decision_days", "not_punished_minor",
+	"not_punished_first_offense", "not_punished_no_fault", "hearings",
+	"served_on_time", "transferred", "reviewed_required",
+	"reconsiderations", "reconsiderations_corrected", "litigations",
+	"litigations_lost", "leader_appeared", NULL };
 
 /* A tally by by[0..nby) (checked), its intern maps those of owner when
  * there is one. */
@@ -432,23 +440,30 @@ fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at)
 {
 	int added;
-	void **slot = fz_map_insert(t->caseids, c->id, strlen(c->id), &added,
-	    NULL);
+	void **slot = fz_map_insert(t->caseids, c->k.id, strlen(c->k.id),
+	    &added, NULL);
+	struct fz_tally__hit hit[FZ_TALLY__MAXHITS];
+	size_t n;
 
 	if (!added)
 		return fz_error_set(err, FZ_DATAERR, at ? at->file : NULL,
 		    at ? at->line : 0, at ? at->col : 0,
-		    "case '%s' is counted twice", c->id);
+		    "case '%s' is counted twice", c->k.id);
 	if (t->ncases == t->capcases) {
 		t->capcases = t->capcases ? 2 * t->capcases : 64;
 		t->cases = fz_xrealloc(t->cases, t->capcases * sizeof *t->cases);
 	}
 	t->cases[t->ncases] = *c;
-	t->cases[t->ncases].id = fz_arena_strdup(t->arena, c->id);
+	t->cases[t->ncases].k.id = fz_arena_strdup(t->arena, c->k.id);
 	*slot = (void *)(uintptr_t)++t->ncases;
-	fz_tally__seen(t, c->filed);
-	fz_tally__seen(t, c->closed);
-	fz_tally__seen(t, c->decided);
+	fz_tally__seen(t, c->k.filed);
+	fz_tally__seen(t, c->k.closed);
+	fz_tally__seen(t, c->k.decided);
+	/* A figure's date is the case's too: a tally without a range
+	 * reaches it. */
+	n = fz_tally__case_hits(NULL, &c->k, hit);
+	for (size_t i = 0; i < n; i++)
+		fz_tally__seen(t, hit[i].date);
 	t->finished = 0;
 	return FZ_OK;
 }
@@ -457,10 +472,9 @@ int
 fz_tally_add_case(fz_tally *t, const fz_case *fc, const fz_node *rec,
     fz_error *err)
 {
-	struct tcase c = { fc->id, fc->filed, fc->closed, fc->decided,
-		fc->legal_review, fc->published, fc->extended_days, fc->fine,
-		NULL };
+	struct tcase c;
 
+	fz_tally__case_copy(&c.k, fc);
 	c.keys = fz_arena_alloc(t->arena, ((size_t)t->nby + 1) *
 	    sizeof *c.keys);
 	for (int i = 0; i < t->nby; i++) {
@@ -491,7 +505,7 @@ case_keys(fz_tally *t, const struct tcase *c, fz_date d)
 	return vals;
 }
 
-/* The row of case c for date d. */
+/* The row of case c for date d, made when new. */
 static struct row *
 case_row(fz_tally *t, const struct tcase *c, fz_date d)
 {
@@ -518,32 +532,19 @@ within(fz_date d, fz_date from, fz_date to)
 	return d != FZ_NODATE && d >= from && d <= to;
 }
 
-/* 行政处罚法 art. 60: decided within 90 days of filing, plus extension. */
-static fz_date
-limit_of(const struct tcase *c)
-{
-	return c->filed + 90 + (fz_date)c->extended_days;
-}
-
-/* The date the case was decided, or closed without a decision. */
-static fz_date
-decision_of(const struct tcase *c)
-{
-	return c->decided != FZ_NODATE ? c->decided : c->closed;
-}
-
 static int
 open_at(const struct tcase *c, fz_date e)
 {
-	return c->filed <= e && (c->closed == FZ_NODATE || c->closed > e);
+	return c->k.filed <= e && (c->k.closed == FZ_NODATE ||
+	    c->k.closed > e);
 }
 
 static int
 overdue_at(const struct tcase *c, fz_date e)
 {
-	fz_date dec = decision_of(c);
+	fz_date dec = fz_cases_decision_of(&c->k);
 
-	return c->filed <= e && e > limit_of(c) &&
+	return c->k.filed <= e && e > fz_cases_decision_limit(&c->k) &&
 	    (dec == FZ_NODATE || dec > e);
 }
 
@@ -555,27 +556,40 @@ overdue_at(const struct tcase *c, fz_date e)
 static void
 case_flows(fz_tally *t, const struct tcase *c, fz_date from, fz_date to)
 {
-	fz_date dec = decision_of(c);
+	fz_date dec = fz_cases_decision_of(&c->k);
 
-	if (within(c->filed, from, to))
-		BUMP(filed, c->filed, 1);
-	if (within(c->closed, from, to)) {
-		BUMP(closed, c->closed, 1);
-		if (dec != FZ_NODATE && dec <= limit_of(c))
-			BUMP(closed_on_time, c->closed, 1);
+	if (within(c->k.filed, from, to))
+		BUMP(filed, c->k.filed, 1);
+	if (within(c->k.closed, from, to)) {
+		BUMP(closed, c->k.closed, 1);
+		if (dec != FZ_NODATE && dec <= fz_cases_decision_limit(&c->k))
+			BUMP(closed_on_time, c->k.closed, 1);
 	}
-	if (within(c->decided, from, to)) {
-		if (c->legal_review != FZ_NODATE &&
-		    c->legal_review <= c->decided)
-			BUMP(reviewed, c->decided, 1);
-		/* 国办发〔2018〕118号: published within 7 working days. */
-		if (c->published != FZ_NODATE && c->published >= c->decided &&
-		    c->published <= fz_calendar_add_workdays(t->cal,
-		    c->decided, 7))
-			BUMP(published_on_time, c->decided, 1);
+	if (within(c->k.decided, from, to)) {
+		if (c->k.legal_review != FZ_NODATE &&
+		    c->k.legal_review <= c->k.decided)
+			BUMP(reviewed, c->k.decided, 1);
+		if (fz_cases_published_on_time(t->cal, &c->k))
+			BUMP(published_on_time, c->k.decided, 1);
 	}
-	if (c->fine != FZ_NOMONEY && within(dec, from, to))
-		BUMP(fines, dec, c->fine);
+	if (c->k.fine != FZ_NOMONEY && within(dec, from, to))
+		BUMP(fines, dec, c->k.fine);
+}
+
+/* The case figures of c (tally_figures.c) whose dates are in range. */
+static void
+case_figures(fz_tally *t, const struct tcase *c, fz_date from, fz_date to)
+{
+	struct fz_tally__hit hit[FZ_TALLY__MAXHITS];
+	size_t n = fz_tally__case_hits(t->cal, &c->k, hit);
+
+	for (size_t i = 0; i < n; i++) {
+		if (!within(hit[i].date, from, to))
+			continue;
+		*(long long *)((char *)&case_row(t, c, hit[i].date)->c +
+		    hit[i].field) += hit[i].n;
+		*(long long *)((char *)&t->total.c + hit[i].field) += hit[i].n;
+	}
 }
 
 /* The first days of the periods of the finest period key that have a
@@ -607,7 +621,7 @@ row_periods(const fz_tally *t, size_t *n)
 static int
 stock_at(fz_tally *t, const struct tcase *c, fz_date e, int make)
 {
-	fz_date dec = decision_of(c);
+	fz_date dec = fz_cases_decision_of(&c->k);
 	struct row *r;
 
 	if (open_at(c, e) && (r = make ? case_row(t, c, e) :
@@ -616,7 +630,7 @@ stock_at(fz_tally *t, const struct tcase *c, fz_date e, int make)
 	if (overdue_at(c, e) && (r = make ? case_row(t, c, e) :
 	    case_row_if(t, c, e)) != NULL)
 		r->c.overdue++;
-	return !(c->closed != FZ_NODATE && c->closed <= e &&
+	return !(c->k.closed != FZ_NODATE && c->k.closed <= e &&
 	    dec != FZ_NODATE && dec <= e);
 }
 
@@ -628,7 +642,7 @@ case_stock(fz_tally *t, const struct tcase *c, fz_date from, fz_date to,
     const fz_date *periods, size_t n)
 {
 	enum fz_period p;
-	fz_date d, first, last, start = c->filed > from ? c->filed : from;
+	fz_date d, first, last, start = c->k.filed > from ? c->k.filed : from;
 	size_t lo = 0, hi = n;
 
 	t->total.c.open += open_at(c, to);
@@ -668,6 +682,8 @@ clear_case_counts(fz_tally_counts *c)
 	c->filed = c->closed = c->open = c->closed_on_time = c->overdue = 0;
 	c->reviewed = c->published_on_time = 0;
 	c->fines = 0;
+	/* The case figures, all after fines. */
+	memset(&c->major, 0, sizeof *c - offsetof(fz_tally_counts, major));
 }
 
 static const fz_tally *sort_tally;
@@ -718,8 +734,10 @@ fz_tally_finish(fz_tally *t)
 		fz_date *periods = NULL;
 		size_t n = 0;
 
-		for (size_t i = 0; i < t->ncases; i++)
+		for (size_t i = 0; i < t->ncases; i++) {
 			case_flows(t, &t->cases[i], from, to);
+			case_figures(t, &t->cases[i], from, to);
+		}
 		if (!t->fill && t->finest >= 0)
 			periods = row_periods(t, &n);
 		for (size_t i = 0; i < t->ncases; i++)

@@ -16,6 +16,15 @@ typedef struct fz_tally_counts {
 	    leader_led, filed, closed, open, closed_on_time, overdue,
 	    reviewed, published_on_time;
 	int64_t fines;		/* fen */
+	/* The case figures (fazhi-formats(5)): mean_decision_days is
+	 * decision_days over general_decided, leader_appeared a rate over
+	 * litigations, both written as numerator and denominator. */
+	long long major, major_supervised, major_av_recorded,
+	    simple_procedure, general_decided, general_within_half,
+	    decision_days, not_punished_minor, not_punished_first_offense,
+	    not_punished_no_fault, hearings, served_on_time, transferred,
+	    reviewed_required, reconsiderations, reconsiderations_corrected,
+	    litigations, litigations_lost, leader_appeared;
 } fz_tally_counts;
 
 /* The indicator keys in output order, NULL-terminated. */
@@ -57,8 +66,10 @@ int fz_tally_add_case(fz_tally *t, const fz_case *c, const fz_node *rec,
  * with the document's by and where.  FZ_DATAERR when the merge cannot
  * be exact (no state, other by or where, a case that differs), or when
  * it covers an input over a period that a tally merged before covers
- * too (the same records twice: the message names both tallies). */
-int fz_tally_merge(fz_tally **t, const fz_node *doc, fz_error *err);
+ * too (the same records twice: the message names both tallies), or when
+ * its cases were written before the case figures.  doc's cases are
+ * decoded in place (their values made canonical). */
+int fz_tally_merge(fz_tally **t, fz_node *doc, fz_error *err);
 /* An input of this run, by its name and the hex SHA-256 of its bytes
  * (fz_input_digests): the tally covers it over its own period, written
  * as covers: with mergeable.  FZ_DATAERR, at input, when an input added

@@ -17,10 +17,9 @@ struct row_outing {
 };
 
 struct tcase {
-	const char *id;
-	fz_date filed, closed, decided, legal_review, published;
-	long long extended_days;
-	int64_t fine;			/* FZ_NOMONEY when none */
+	fz_case k;			/* the keys the figures read
+					 * (tally_figures.c); id in the
+					 * tally's arena, other strings NULL */
 	const char **keys;		/* record keys; NULL at period keys */
 };
 
@@ -105,6 +104,26 @@ void fz_tally__seen(fz_tally *t, fz_date d);
 void fz_tally__range(const fz_tally *t, fz_date *from, fz_date *to);
 int fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at);
+
+/* tally_figures.c: the keys of a case the tally keeps, copied from a
+ * decoded case (strings left out but the id); compared (1 when the
+ * same); written as keys of a cases record; read back from such a
+ * record cn (decoded in place): FZ_DATAERR with err set when it is not
+ * one, or was written before the case figures. */
+void fz_tally__case_copy(fz_case *dst, const fz_case *src);
+int fz_tally__case_same(const fz_case *a, const fz_case *b);
+void fz_tally__case_write(fz_writer *w, const fz_case *k);
+int fz_tally__case_read(fz_node *cn, fz_case *out, fz_error *err);
+/* The case figures of k: each a count n of a field of fz_tally_counts
+ * (its offset) in the period of date; into hit, their number returned. */
+struct fz_tally__hit {
+	fz_date date;
+	size_t field;
+	long long n;
+};
+#define FZ_TALLY__MAXHITS 24
+size_t fz_tally__case_hits(const fz_calendar *cal, const fz_case *k,
+    struct fz_tally__hit hit[FZ_TALLY__MAXHITS]);
 
 /* tally_covers.c: a merged tally's covers: taken in, each checked
  * against those taken before (FZ_DATAERR at the cover that meets

@@ -6,6 +6,16 @@
 
 #include "tally_int.h"
 
+/* A rate as an exact numerator and denominator. */
+static void
+write_rate(fz_writer *w, long long num, long long den)
+{
+	fz_write_map_begin(w, 1);
+	fz_write_key_int(w, "numerator", num);
+	fz_write_key_int(w, "denominator", den);
+	fz_write_map_end(w);
+}
+
 /* The first n indicators of c (INT_MAX: all). */
 static void
 write_counts(fz_writer *w, const fz_tally_counts *c, int n)
@@ -13,12 +23,25 @@ write_counts(fz_writer *w, const fz_tally_counts *c, int n)
 	const long long v[] = { c->visits, c->units, c->person_times,
 		c->outings, c->violations, c->banned, c->leader_led, c->filed,
 		c->closed, c->open, c->closed_on_time, c->overdue, c->reviewed,
-		c->published_on_time };
+		c->published_on_time, 0, c->major, c->major_supervised,
+		c->major_av_recorded, c->simple_procedure, c->general_decided,
+		c->general_within_half, 0, c->not_punished_minor,
+		c->not_punished_first_offense, c->not_punished_no_fault,
+		c->hearings, c->served_on_time, c->transferred,
+		c->reviewed_required, c->reconsiderations,
+		c->reconsiderations_corrected, c->litigations,
+		c->litigations_lost, 0 };
 
 	for (int i = 0; i < n && fz_tally_indicators[i] != NULL; i++) {
-		fz_write_key(w, fz_tally_indicators[i]);
-		if (strcmp(fz_tally_indicators[i], "fines") == 0)
+		const char *key = fz_tally_indicators[i];
+
+		fz_write_key(w, key);
+		if (strcmp(key, "fines") == 0)
 			fz_write_money(w, c->fines);
+		else if (strcmp(key, "mean_decision_days") == 0)
+			write_rate(w, c->decision_days, c->general_decided);
+		else if (strcmp(key, "leader_appeared") == 0)
+			write_rate(w, c->leader_appeared, c->litigations);
 		else
 			fz_write_int(w, v[i]);
 	}
@@ -134,31 +157,17 @@ write_key_value(fz_writer *w, const fz_tally *t, int i, const char *v)
 static void
 write_cases(fz_writer *w, const fz_tally *t)
 {
-	static const char *const names[] = { "filed", "closed", "decided",
-		"legal_review", "published" };
-
 	fz_write_key(w, "mergeable");
 	fz_write_map_begin(w, 0);
 	fz_write_key(w, "cases");
 	fz_write_seq_begin(w, 0);
 	for (size_t i = 0; i < t->ncases; i++) {
 		const struct tcase *c = &t->cases[i];
-		const fz_date d[] = { c->filed, c->closed, c->decided,
-			c->legal_review, c->published };
 
 		fz_write_map_begin(w, 1);
 		fz_write_key(w, "id");
-		fz_write_str(w, c->id);
-		for (int k = 0; k < 5; k++) {
-			fz_write_key(w, names[k]);
-			fz_write_date(w, d[k]);
-		}
-		fz_write_key_int(w, "extended_days", c->extended_days);
-		fz_write_key(w, "fine");
-		if (c->fine == FZ_NOMONEY)
-			fz_write_null(w);
-		else
-			fz_write_money(w, c->fine);
+		fz_write_str(w, c->k.id);
+		fz_tally__case_write(w, &c->k);
 		fz_write_key(w, "keys");
 		fz_write_seq_begin(w, 1);
 		for (int k = 0; k < t->nby; k++)

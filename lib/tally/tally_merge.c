@@ -171,10 +171,7 @@ merge_row(fz_tally *t, const fz_node *rn, fz_error *err)
 static int
 same_case(const struct tcase *a, const struct tcase *b, int nby)
 {
-	if (a->filed != b->filed || a->closed != b->closed ||
-	    a->decided != b->decided || a->legal_review != b->legal_review ||
-	    a->published != b->published ||
-	    a->extended_days != b->extended_days || a->fine != b->fine)
+	if (!fz_tally__case_same(&a->k, &b->k))
 		return 0;
 	for (int i = 0; i < nby; i++)
 		if ((a->keys[i] == NULL) != (b->keys[i] == NULL) ||
@@ -184,44 +181,31 @@ same_case(const struct tcase *a, const struct tcase *b, int nby)
 }
 
 static int
-merge_case(fz_tally *t, const fz_node *cn, fz_error *err)
+merge_case(fz_tally *t, fz_node *cn, fz_error *err)
 {
 	struct tcase c = { 0 };
 	const fz_node *id = fz_node_get(cn, "id");
 	const fz_node *keys = fz_node_get(cn, "keys");
-	const fz_node *fine = fz_node_get(cn, "fine");
 	void **seen;
 	int rc;
 
-	if (id == NULL || id->type != FZ_SCALAR || keys == NULL ||
-	    keys->type != FZ_SEQ || keys->n != (size_t)t->nby)
+	if (cn->type != FZ_MAP || id == NULL || id->type != FZ_SCALAR ||
+	    keys == NULL || keys->type != FZ_SEQ || keys->n != (size_t)t->nby)
 		return bad(err, cn, "a merged case needs id and keys");
-	c.id = id->str;
-	if ((rc = get_date(cn, "filed", &c.filed, err)) != FZ_OK ||
-	    (rc = get_date(cn, "closed", &c.closed, err)) != FZ_OK ||
-	    (rc = get_date(cn, "decided", &c.decided, err)) != FZ_OK ||
-	    (rc = get_date(cn, "legal_review", &c.legal_review, err)) != FZ_OK ||
-	    (rc = get_date(cn, "published", &c.published, err)) != FZ_OK ||
-	    (rc = get_int(cn, "extended_days", &c.extended_days, err)) != FZ_OK)
+	if ((rc = fz_tally__case_read(cn, &c.k, err)) != FZ_OK)
 		return rc;
-	if (c.filed == FZ_NODATE)
-		return bad(err, cn, "a merged case needs filed");
-	c.fine = FZ_NOMONEY;
-	if (!fz_node_is_null(fine) && fz_money_parse(fine->str, fine->len,
-	    &c.fine) != 0)
-		return bad(err, fine, "fine must be an amount in yuan");
 	c.keys = fz_arena_alloc(t->arena, ((size_t)t->nby + 1) *
 	    sizeof *c.keys);
 	for (int i = 0; i < t->nby; i++)
 		c.keys[i] = fz_node_is_null(keys->kids[i]) ? NULL :
 		    fz_arena_strdup(t->arena, keys->kids[i]->str);
-	seen = fz_map_find(t->caseids, c.id, strlen(c.id));
+	seen = fz_map_find(t->caseids, c.k.id, strlen(c.k.id));
 	if (seen == NULL)
 		return fz_tally__case(t, &c, err, id);
 	if (!same_case(&t->cases[(uintptr_t)*seen - 1], &c, t->nby))
 		return fz_error_set(err, FZ_DATAERR, id->file, id->line,
 		    id->col, "case '%s' differs between the tallies merged",
-		    c.id);
+		    c.k.id);
 	return FZ_OK;
 }
 
@@ -266,7 +250,7 @@ merge_inputs(fz_tally *t, const fz_node *in, fz_error *err)
 }
 
 int
-fz_tally_merge(fz_tally **tp, const fz_node *doc, fz_error *err)
+fz_tally_merge(fz_tally **tp, fz_node *doc, fz_error *err)
 {
 	const fz_node *rows = fz_node_get(doc, "rows");
 	const fz_node *state = fz_node_get(doc, "mergeable");

@@ -52,7 +52,8 @@ static int
 add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 {
 	static const char *const case_dates[] = { "filed", "closed",
-		"decided" };
+		"decided", "hearing", "transferred", "reconsideration",
+		"reconsideration", "litigation", "litigation" };
 	static const char *const inspection_date[] = { "date" };
 	fz_inspection in;
 	fz_case c;
@@ -84,7 +85,9 @@ add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	if (!fz_where_match(r->where, ev->kind, ev->node))
 		return FZ_OK;
 	if ((rc = far_dates(r, ev->node, case_dates, (const fz_date[]){
-	    c.filed, c.closed, c.decided }, 3, err)) != FZ_OK)
+	    c.filed, c.closed, c.decided, c.hearing, c.transferred,
+	    c.reconsideration.applied, c.reconsideration.decided,
+	    c.litigation.filed, c.litigation.judged }, 9, err)) != FZ_OK)
 		return rc;
 	return fz_tally_add_case(r->tally, &c, ev->node, err);
 }

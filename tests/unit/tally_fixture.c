@@ -11,12 +11,6 @@
 
 #include "tally_fixture.h"
 
-static fz_date
-date_or_none(const char *s)
-{
-	return s == NULL ? FZ_NODATE : fx_date(s);
-}
-
 static void
 put_str(fz_node *rec, const char *key, const char *value)
 {
@@ -75,25 +69,44 @@ add_visit_from(fz_tally *t, const struct visit *v, const char *reported_by)
 	fz_tally_add_inspection(t, &in, rec);
 }
 
+/* The record rec decoded as a case, then added to t. */
+static int
+add_record(fz_tally *t, fz_node *rec, fz_error *err)
+{
+	fz_case c;
+	int rc = fz_record_decode(FZ_KIND_CASES, rec, &c, NULL, err);
+
+	return rc != FZ_OK ? rc : fz_tally_add_case(t, &c, rec, err);
+}
+
 int
 try_case(fz_tally *t, const struct kase *k, fz_error *err)
 {
 	fz_node *rec = fz_node_map(fx_arena);
-	fz_case c = { 0 };
+	char days[32], fine[32];
 
+	snprintf(days, sizeof days, "%lld", k->extended_days);
 	put_str(rec, "id", k->id);
 	put_str(rec, "town", k->town);
-	c.id = k->id;
-	c.filed = fx_date(k->filed);
-	c.closed = date_or_none(k->closed);
-	c.decided = date_or_none(k->decided);
-	c.legal_review = date_or_none(k->legal_review);
-	c.published = date_or_none(k->published);
-	c.extended_days = k->extended_days;
-	c.town = k->town;
-	c.source = -1;
-	c.fine = k->fine;
-	return fz_tally_add_case(t, &c, rec, err);
+	put_str(rec, "filed", k->filed);
+	put_str(rec, "closed", k->closed);
+	put_str(rec, "decided", k->decided);
+	put_str(rec, "legal_review", k->legal_review);
+	put_str(rec, "published", k->published);
+	put_str(rec, "extended_days", days);
+	if (k->fine != NOFINE)
+		put_str(rec, "fine", fz_money_format(k->fine, fine));
+	return add_record(t, rec, err);
+}
+
+void
+add_case_yaml(fz_tally *t, const char *yaml)
+{
+	fz_error err = { 0 };
+	fz_node *rec = fx_parse(fx_arena, yaml);
+
+	if (rec == NULL || add_record(t, rec, &err) != FZ_OK)
+		fail_msg("%s: %s", yaml, err.msg);
 }
 
 void

@@ -31,6 +31,9 @@ void add_visit_from(fz_tally *t, const struct visit *v,
     const char *reported_by);
 int try_case(fz_tally *t, const struct kase *k, fz_error *err);
 void add_case(fz_tally *t, const struct kase *k);
+/* A case given as a YAML mapping, "{id: C1, filed: 2019-03-01, ...}",
+ * decoded as fazhi-tally decodes it. */
+void add_case_yaml(fz_tally *t, const char *yaml);
 
 /* A tally by the NULL-terminated keys. */
 fz_tally *tally_by(const char *key, ...);

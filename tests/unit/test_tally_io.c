@@ -55,6 +55,25 @@ test_written_document(void **state)
 	    "  reviewed: 0\n"
 	    "  published_on_time: 0\n"
 	    "  fines: 0\n"
+	    "  major: 0\n"
+	    "  major_supervised: 0\n"
+	    "  major_av_recorded: 0\n"
+	    "  simple_procedure: 0\n"
+	    "  general_decided: 0\n"
+	    "  general_within_half: 0\n"
+	    "  mean_decision_days: {numerator: 0, denominator: 0}\n"
+	    "  not_punished_minor: 0\n"
+	    "  not_punished_first_offense: 0\n"
+	    "  not_punished_no_fault: 0\n"
+	    "  hearings: 0\n"
+	    "  served_on_time: 0\n"
+	    "  transferred: 0\n"
+	    "  reviewed_required: 0\n"
+	    "  reconsiderations: 0\n"
+	    "  reconsiderations_corrected: 0\n"
+	    "  litigations: 0\n"
+	    "  litigations_lost: 0\n"
+	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
 	    "- month: 2019-03\n"
 	    "  town: 新桥镇\n"
 	    "  visits: 0\n"
@@ -72,6 +91,25 @@ test_written_document(void **state)
 	    "  reviewed: 1\n"
 	    "  published_on_time: 1\n"
 	    "  fines: 1250.50\n"
+	    "  major: 0\n"
+	    "  major_supervised: 0\n"
+	    "  major_av_recorded: 0\n"
+	    "  simple_procedure: 0\n"
+	    "  general_decided: 1\n"
+	    "  general_within_half: 1\n"
+	    "  mean_decision_days: {numerator: 9, denominator: 1}\n"
+	    "  not_punished_minor: 0\n"
+	    "  not_punished_first_offense: 0\n"
+	    "  not_punished_no_fault: 0\n"
+	    "  hearings: 0\n"
+	    "  served_on_time: 0\n"
+	    "  transferred: 0\n"
+	    "  reviewed_required: 0\n"
+	    "  reconsiderations: 0\n"
+	    "  reconsiderations_corrected: 0\n"
+	    "  litigations: 0\n"
+	    "  litigations_lost: 0\n"
+	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
 	    "totals:\n"
 	    "  visits: 2\n"
 	    "  units: 2\n"
@@ -88,6 +126,25 @@ test_written_document(void **state)
 	    "  reviewed: 1\n"
 	    "  published_on_time: 1\n"
 	    "  fines: 1250.50\n"
+	    "  major: 0\n"
+	    "  major_supervised: 0\n"
+	    "  major_av_recorded: 0\n"
+	    "  simple_procedure: 0\n"
+	    "  general_decided: 1\n"
+	    "  general_within_half: 1\n"
+	    "  mean_decision_days: {numerator: 9, denominator: 1}\n"
+	    "  not_punished_minor: 0\n"
+	    "  not_punished_first_offense: 0\n"
+	    "  not_punished_no_fault: 0\n"
+	    "  hearings: 0\n"
+	    "  served_on_time: 0\n"
+	    "  transferred: 0\n"
+	    "  reviewed_required: 0\n"
+	    "  reconsiderations: 0\n"
+	    "  reconsiderations_corrected: 0\n"
+	    "  litigations: 0\n"
+	    "  litigations_lost: 0\n"
+	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
 	    "reporters:\n"
 	    "- reported_by: bureau\n"
 	    "  visits: 2\n"
@@ -116,12 +173,19 @@ test_indicator_names(void **state)
 	static const char *const want[] = { "visits", "units", "person_times",
 		"outings", "violations", "banned", "leader_led", "filed",
 		"closed", "open", "closed_on_time", "overdue", "reviewed",
-		"published_on_time", "fines", NULL };
+		"published_on_time", "fines", "major", "major_supervised",
+		"major_av_recorded", "simple_procedure", "general_decided",
+		"general_within_half", "mean_decision_days",
+		"not_punished_minor", "not_punished_first_offense",
+		"not_punished_no_fault", "hearings", "served_on_time",
+		"transferred", "reviewed_required", "reconsiderations",
+		"reconsiderations_corrected", "litigations", "litigations_lost",
+		"leader_appeared", NULL };
 
 	(void)state;
 	for (int i = 0; want[i] != NULL; i++)
 		assert_string_equal(fz_tally_indicators[i], want[i]);
-	assert_null(fz_tally_indicators[15]);
+	assert_null(fz_tally_indicators[34]);
 }
 
 /* The item i of the list key of map m, a scalar. */
@@ -217,6 +281,25 @@ test_empty_tally(void **state)
 	    "  reviewed: 0\n"
 	    "  published_on_time: 0\n"
 	    "  fines: 0\n"
+	    "  major: 0\n"
+	    "  major_supervised: 0\n"
+	    "  major_av_recorded: 0\n"
+	    "  simple_procedure: 0\n"
+	    "  general_decided: 0\n"
+	    "  general_within_half: 0\n"
+	    "  mean_decision_days: {numerator: 0, denominator: 0}\n"
+	    "  not_punished_minor: 0\n"
+	    "  not_punished_first_offense: 0\n"
+	    "  not_punished_no_fault: 0\n"
+	    "  hearings: 0\n"
+	    "  served_on_time: 0\n"
+	    "  transferred: 0\n"
+	    "  reviewed_required: 0\n"
+	    "  reconsiderations: 0\n"
+	    "  reconsiderations_corrected: 0\n"
+	    "  litigations: 0\n"
+	    "  litigations_lost: 0\n"
+	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
 	    "reporters:\n"
 	    "- reported_by: bureau\n"
 	    "  visits: 0\n"

@@ -55,6 +55,22 @@ static const struct kase merge_cases[] = {
 	    "城关镇" },
 };
 
+/* Cases with the keys of the case figures, across the months. */
+static const char *const figure_cases[] = {
+	"{id: F1, filed: 2019-03-01, decided: 2019-04-15, major: true, "
+	    "av_recorded: true, legal_review: 2019-04-10, served: 2019-04-16, "
+	    "town: 城关镇}",
+	"{id: F2, filed: 2019-04-01, decided: 2019-04-01, procedure: simple, "
+	    "not_punished: first_offense, educated: true}",
+	"{id: F3, filed: 2019-03-10, decided: 2019-05-20, hearing: "
+	    "2019-05-10, legal_review: 2019-05-15, supervised: true, "
+	    "reconsideration: {applied: 2019-05-25, decided: 2019-06-20, "
+	    "result: changed}, town: 新桥镇}",
+	"{id: F4, filed: 2019-04-20, decided: 2019-05-30, transferred: "
+	    "2019-06-05, litigation: {filed: 2019-06-10, judged: 2019-06-28, "
+	    "result: lost, leader_appeared: true}}",
+};
+
 /* Add the records of half h (0 or 1; 2 for all of them) to t. */
 static void
 add_half(fz_tally *t, int h)
@@ -66,8 +82,10 @@ add_half(fz_tally *t, int h)
 			add_visit(t, &more[i]);
 	}
 	for (size_t i = 0; i < 4; i++)
-		if (h == 2 || (int)(i % 2) == h)
+		if (h == 2 || (int)(i % 2) == h) {
 			add_case(t, &merge_cases[i]);
+			add_case_yaml(t, figure_cases[i]);
+		}
 }
 
 /* A tally of half h of the records (2: all of them), counting only what
@@ -173,6 +191,29 @@ test_merge_exact_of_monthly_tallies(void **state)
 }
 
 /* The units of the merge are distinct across the halves. */
+/* A case written before the case figures (no procedure) would count
+ * as none of them: refused. */
+static void
+test_merge_refuses_case_without_figures(void **state)
+{
+	fz_tally *t = tally_by(NULL), *merged = NULL;
+	fz_error err = { 0 };
+	char *text, *p;
+
+	(void)state;
+	add_case_yaml(t, figure_cases[1]);
+	text = fx_written(write_mergeable, t, NULL);
+	p = strstr(text, "procedure: simple, ");
+	assert_non_null(p);
+	memmove(p, p + strlen("procedure: simple, "),
+	    strlen(p + strlen("procedure: simple, ")) + 1);
+	assert_int_equal(merge_text(&merged, text, &err), FZ_DATAERR);
+	assert_non_null(strstr(err.msg, "written before the case figures"));
+	free(text);
+	fz_tally_free(t);
+	fz_tally_free(merged);
+}
+
 static void
 test_merge_counts_units_once(void **state)
 {
@@ -404,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_cover_same_bytes_twice),
 		cmocka_unit_test(test_merge_covers_union_then_overlap),
 		cmocka_unit_test(test_merge_without_covers),
+		cmocka_unit_test(test_merge_refuses_case_without_figures),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,
