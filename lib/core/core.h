@@ -307,7 +307,7 @@ enum fz_kind {
 	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
-	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT,
+	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_COMPLAINTS,
 	FZ_KIND_COUNT
 };
 
@@ -327,11 +327,15 @@ enum fz_type {
 	FZ_T_ENUM,	/* int index, -1 absent */
 	FZ_T_ENUMS,	/* unsigned bit set of indexes, one value or a list */
 	FZ_T_STRS,	/* const fz_node * SEQ of strings, NULL when absent */
-	FZ_T_MAP	/* a struct of its own fields (fz_field.fields) */
+	FZ_T_MAP,	/* a struct of its own fields (fz_field.fields) */
+	FZ_T_DATE_OR_FALSE	/* fz_date, FZ_FALSEDATE for false */
 };
 #define FZ_NOINT INT64_MIN
 #define FZ_NOMONEY INT64_MIN
 #define FZ_EXEMPT 2
+/* A date key written false: the thing was refused (a complaint not
+ * accepted), not merely left out. */
+#define FZ_FALSEDATE (INT32_MIN + 1)
 
 /* An enumeration value and its Chinese alias. */
 typedef struct fz_enum_value {
@@ -399,6 +403,10 @@ enum fz_action { FZ_ACTION_NEW, FZ_ACTION_RENEWAL, FZ_ACTION_CHANGE,
 	FZ_ACTION_CANCELLATION };
 enum fz_outcome { FZ_OUTCOME_APPROVED, FZ_OUTCOME_REJECTED,
 	FZ_OUTCOME_WITHDRAWN };
+enum fz_complaint_channel { FZ_CC_12318, FZ_CC_12345, FZ_CC_12301,
+	FZ_CC_LETTER, FZ_CC_VISIT, FZ_CC_ONLINE, FZ_CC_REFERRAL, FZ_CC_OTHER };
+enum fz_complaint_result { FZ_CR_SUBSTANTIATED, FZ_CR_PARTLY,
+	FZ_CR_UNSUBSTANTIATED, FZ_CR_REFERRED };
 
 /* The records.  Strings point into the record's nodes. */
 typedef struct fz_entity {
@@ -426,6 +434,19 @@ typedef struct fz_credit {
 	const char *entity, *klass, *basis, *source;
 	fz_date from, until;
 } fz_credit;
+
+/* A complaint from the public (举报投诉).  accepted is a date, or
+ * FZ_FALSEDATE when it was not accepted (reason says why), FZ_NODATE
+ * when not yet decided. */
+typedef struct fz_complaint {
+	const char *id, *subject, *category, *town, *reason, *to;
+	const char *inspection;		/* the outing id of its 核查 */
+	const char *case_id;		/* the case filed from it */
+	fz_date received, accepted, referred, verified, replied;
+	int channel;			/* enum fz_complaint_channel */
+	int anonymous;
+	int result;			/* enum fz_complaint_result, -1 none */
+} fz_complaint;
 
 typedef struct fz_inspection {
 	fz_date date;
