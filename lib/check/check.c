@@ -105,6 +105,7 @@ union any_record {
 	fz_matter matter;
 	fz_application application;
 	fz_credit credit;
+	fz_complaint complaint;
 };
 
 /* The id of a record: from its struct, or from its node when it could
