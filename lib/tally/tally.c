@@ -54,14 +54,15 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 }
 
 /* What a tally counts, and the periods --by takes beside their keys. */
-static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES };
+static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
+	FZ_KIND_COMPLAINTS };
 static const char *const by_periods[] = { "year", "quarter", "month", "week",
 	"day", NULL };
 
 void
 fz_tally_words(const char *what, fz_buf *b)
 {
-	fz_complete_words(what, counted, 2, by_periods, 1, b);
+	fz_complete_words(what, counted, 3, by_periods, 1, b);
 }
 
 fz_tally *
@@ -77,7 +78,7 @@ fz_tally_new(char *const *by, int nby, fz_error *err)
 			return NULL;
 		}
 		/* A key no record has would give one row of nulls. */
-		if (fz_key_check("--by", by[i], counted, 2, by_periods, err) !=
+		if (fz_key_check("--by", by[i], counted, 3, by_periods, err) !=
 		    FZ_OK)
 			return NULL;
 		for (int j = 0; j < i; j++)
@@ -102,6 +103,7 @@ fz_tally_free(fz_tally *t)
 	if (t == NULL)
 		return;
 	fz_tally_free(t->rep);
+	fz_tally__complaints_free(t);
 	for (int i = 0; i < t->nby; i++)
 		free(t->by[i]);
 	free(t->by);
@@ -152,7 +154,7 @@ fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 	const char *k, *v;
 	int rc;
 
-	if ((rc = fz_where_check(w, counted, 2, err)) != FZ_OK)
+	if ((rc = fz_where_check(w, counted, 3, err)) != FZ_OK)
 		return rc;
 	t->nwhere = fz_where_count(w);
 	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));
@@ -299,6 +301,12 @@ in_range(const fz_tally *t, fz_date d)
 {
 	return d != FZ_NODATE && (t->from == FZ_NODATE || d >= t->from) &&
 	    (t->to == FZ_NODATE || d <= t->to);
+}
+
+int
+fz_tally__in_range(const fz_tally *t, fz_date d)
+{
+	return in_range(t, d);
 }
 
 /* The group values of a record at date d, into vals (scratch memory). */

@@ -88,6 +88,11 @@ struct fz_tally {
 	struct cover *covers;
 	size_t ncovers, capcovers;
 	const char *uncovered;
+
+	/* The complaints (tally_complaints.c), NULL until one is read or
+	 * merged; the reply clock they are counted on time by. */
+	struct fz_tally__complaints *complaints;
+	int complaint_reply_workdays;
 };
 
 /* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
@@ -103,6 +108,19 @@ void fz_tally__seen(fz_tally *t, fz_date d);
 void fz_tally__range(const fz_tally *t, fz_date *from, fz_date *to);
 int fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at);
+
+/* tally_complaints.c: the complaints freed; written (nothing when none
+ * were read or merged), with their ids when mergeable; those of a
+ * merged tally's complaints: section (NULL: none) added. */
+void fz_tally__complaints_free(fz_tally *t);
+void fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable);
+int fz_tally__merge_complaints(fz_tally *t, const fz_node *cq,
+    fz_error *err);
+/* tally.c: d within the tally's range; tally_io.c: the group value v
+ * of key i, a period plain. */
+int fz_tally__in_range(const fz_tally *t, fz_date d);
+void fz_tally__write_key_value(fz_writer *w, const fz_tally *t, int i,
+    const char *v);
 
 /* tally_covers.c: a merged tally's covers: taken in, each checked
  * against those taken before (FZ_DATAERR at the cover that meets
