@@ -165,9 +165,12 @@ clocks_of(fz_check *c, const fz_check__rec *r, struct clock ck[3])
 	ck[1] = (struct clock){ &cr->verification, "accepted", "verified",
 	    "verify", q->referred == FZ_NODATE && is_date(q->accepted) ?
 	    q->accepted : FZ_NODATE, q->verified, FZ_NODATE };
+	/* A refusal (no verification to tell of) and an anonymous report
+	 * (no one to tell) run no reply clock. */
 	ck[2] = (struct clock){ &cr->reply, q->verified != FZ_NODATE ?
-	    "verified" : "referred", "replied", "reply to", q->anonymous == 1 ?
-	    FZ_NODATE : told_from, q->replied, FZ_NODATE };
+	    "verified" : "referred", "replied", "reply to", q->anonymous == 1 ||
+	    q->accepted == FZ_FALSEDATE ? FZ_NODATE : told_from, q->replied,
+	    FZ_NODATE };
 	for (int i = 0; i < 3; i++)
 		if (ck[i].rule->workdays > 0 && ck[i].from != FZ_NODATE)
 			ck[i].by = fz_check__workdays_after(c, r, ck[i].from_key,
