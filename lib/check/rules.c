@@ -678,10 +678,6 @@ fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 		break;
 	case FZ_KIND_INSPECTIONS:
 		check_inspection(c, r);
-		fz_check__outing(c, r);
-		break;
-	case FZ_KIND_COMPLAINTS:
-		fz_check__complaint(c, r);
 		break;
 	case FZ_KIND_CASES:
 		case_sanity(c, r);

@@ -303,11 +303,6 @@ in_range(const fz_tally *t, fz_date d)
 	    (t->to == FZ_NODATE || d <= t->to);
 }
 
-int
-fz_tally__in_range(const fz_tally *t, fz_date d)
-{
-	return in_range(t, d);
-}
 
 /* The group values of a record at date d, into vals (scratch memory). */
 static void
@@ -387,6 +382,23 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	if (t->rep != NULL)
 		count_inspection(t->rep, in->reported_by == FZ_REPORTED_TOWN,
 		    in);
+}
+
+/* A complaint, in the period of the day it was received. */
+int
+fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
+    const fz_node *rec, fz_error *err)
+{
+	int rc;
+
+	fz_tally__complaints_open(t);
+	if (!in_range(t, c->received))
+		return FZ_OK;
+	if ((rc = fz_tally__complaint(t, c, rec, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_COMPLAINTS]++;
+	fz_tally__seen(t, c->received);
+	return FZ_OK;
 }
 
 /* ---------------------------------------------------------------- cases */

@@ -133,20 +133,15 @@ replied_on_time(const fz_tally *t, const fz_complaint *c)
 }
 
 int
-fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
-    const fz_node *rec, fz_error *err)
+fz_tally__complaint(fz_tally *t, const fz_complaint *c, const fz_node *rec,
+    fz_error *err)
 {
 	const char **vals;
 	long long v[FZ_TALLY_NCOMPLAINT];
 	int rc;
 
-	(void)complaints_of(t);
-	if (!fz_tally__in_range(t, c->received))
-		return FZ_OK;
 	if ((rc = count_id(t, c->id, fz_node_get(rec, "id"), err)) != FZ_OK)
 		return rc;
-	t->inputs[FZ_KIND_COMPLAINTS]++;
-	fz_tally__seen(t, c->received);
 	fz_arena_reset(t->scratch);
 	vals = fz_arena_alloc(t->scratch, ((size_t)t->nby + 1) * sizeof *vals);
 	for (int i = 0; i < t->nby; i++) {
@@ -165,6 +160,12 @@ fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
 	v[5] = replied_on_time(t, c);
 	add_counts(t, row_of(t, vals), v);
 	return FZ_OK;
+}
+
+void
+fz_tally__complaints_open(fz_tally *t)
+{
+	(void)complaints_of(t);
 }
 
 /* ------------------------------------------------------------ output */
@@ -233,9 +234,14 @@ fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable)
 	fz_write_seq_begin(w, 0);
 	for (size_t i = 0; i < n; i++) {
 		fz_write_map_begin(w, 0);
-		for (int k = 0; k < t->nby; k++)
-			fz_tally__write_key_value(w, t, k,
-			    rows[i].row->keys[k]);
+		for (int k = 0; k < t->nby; k++) {
+			const char *v = rows[i].row->keys[k];
+
+			/* As the tally's rows have them: a period plain. */
+			fz_write_key(w, t->by[k]);
+			(void)(v == NULL ? fz_write_null(w) : t->period[k] !=
+			    FZ_P_NONE ? fz_write_plain(w, v) : fz_write_str(w, v));
+		}
 		write_values(w, rows[i].row->v);
 		fz_write_map_end(w);
 	}

@@ -109,18 +109,18 @@ void fz_tally__range(const fz_tally *t, fz_date *from, fz_date *to);
 int fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at);
 
-/* tally_complaints.c: the complaints freed; written (nothing when none
- * were read or merged), with their ids when mergeable; those of a
- * merged tally's complaints: section (NULL: none) added. */
+/* tally_complaints.c: the complaints section opened (complaints were
+ * read) and freed; a complaint in the range counted (FZ_DATAERR when its
+ * id was counted before); written (nothing when none were read or
+ * merged), with their ids when mergeable; those of a merged tally's
+ * complaints: section (NULL: none) added. */
+void fz_tally__complaints_open(fz_tally *t);
 void fz_tally__complaints_free(fz_tally *t);
+int fz_tally__complaint(fz_tally *t, const fz_complaint *c,
+    const fz_node *rec, fz_error *err);
 void fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable);
 int fz_tally__merge_complaints(fz_tally *t, const fz_node *cq,
     fz_error *err);
-/* tally.c: d within the tally's range; tally_io.c: the group value v
- * of key i, a period plain. */
-int fz_tally__in_range(const fz_tally *t, fz_date d);
-void fz_tally__write_key_value(fz_writer *w, const fz_tally *t, int i,
-    const char *v);
 
 /* tally_covers.c: a merged tally's covers: taken in, each checked
  * against those taken before (FZ_DATAERR at the cover that meets

@@ -131,13 +131,6 @@ write_key_value(fz_writer *w, const fz_tally *t, int i, const char *v)
 		fz_write_str(w, v);
 }
 
-void
-fz_tally__write_key_value(fz_writer *w, const fz_tally *t, int i,
-    const char *v)
-{
-	write_key_value(w, t, i, v);
-}
-
 static void
 write_cases(fz_writer *w, const fz_tally *t)
 {
