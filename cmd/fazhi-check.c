@@ -19,6 +19,7 @@ static fz_cli cli = {
 	.complete = complete,
 	.usage = "fazhi-check [--strict] [--rules] [--review-all] [--as-of DATE]\n"
 	    "                   [--due-within DAYS] [--rules-file FILE]\n"
+	    "                   [--complaint-rules FILE]\n"
 	    "                   [--calendar cn|weekdays|FILE] [-f text|yaml] [-o FILE]\n"
 	    "                   [FILE...]",
 	.problems = "problems found",
@@ -33,14 +34,19 @@ static fz_cli cli = {
 	    "      --review-all      bureau policy: every decision needs legal review\n"
 	    "      --rules-file FILE the locally set figures (较大数额 of a hearing, the\n"
 	    "                        review policy) instead of the shipped rules.yaml\n"
+	    "      --complaint-rules FILE\n"
+	    "                        the complaint clocks (acceptance, verification,\n"
+	    "                        reply, each with its source) instead of the\n"
+	    "                        shipped complaint-rules.yaml\n"
 	    "      --as-of DATE      later dates are errors, due dates count from DATE\n"
 	    "                        (YYYY-MM-DD; default today)\n"
 	    "      --calendar FILE   working days: cn, the shipped official calendar\n"
 	    "                        (the default); weekdays, Monday to Friday; or a\n"
 	    "                        calendar or holiday-cn file\n"
 	    "      --due-within DAYS list every clock of a case (decision, service,\n"
-	    "                        hearing, payment, publication ...) that runs out\n"
-	    "                        within DAYS days of the as-of date\n"
+	    "                        hearing, payment, publication ...) or of a\n"
+	    "                        complaint (acceptance, verification, reply) that\n"
+	    "                        runs out within DAYS days of the as-of date\n"
 	    "  -f, --format FMT      text (default): FILE:LINE:COL: error|warning|note: message;\n"
 	    "                        yaml: one problems document\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
@@ -54,12 +60,13 @@ struct opts {
 	fz_check_opts check;
 	const char *calendar;
 	const char *rules_file;	/* NULL: the shipped rules.yaml */
+	const char *complaint_rules;	/* NULL: complaint-rules.yaml */
 	int review_all;
 	int yaml;
 };
 
 enum { O_STRICT = 256, O_RULES, O_AS_OF, O_CALENDAR, O_DUE, O_RULES_FILE,
-	O_REVIEW_ALL };
+	O_REVIEW_ALL, O_COMPLAINT_RULES };
 
 static int
 parse_days(const char *arg, int *days, fz_error *err)
@@ -92,6 +99,9 @@ parse_opt(struct opts *o, int c, fz_error *err)
 	case O_REVIEW_ALL:
 		o->review_all = 1;
 		return -1;
+	case O_COMPLAINT_RULES:
+		o->complaint_rules = optarg;
+		return -1;
 	case O_DUE:
 		return parse_days(optarg, &o->check.due_within, err);
 	case O_AS_OF:
@@ -123,6 +133,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "due-within", required_argument, NULL, O_DUE },
 		{ "rules-file", required_argument, NULL, O_RULES_FILE },
 		{ "review-all", no_argument, NULL, O_REVIEW_ALL },
+		{ "complaint-rules", required_argument, NULL,
+		    O_COMPLAINT_RULES },
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -154,16 +166,20 @@ write_text(fz_output *out, void *ctx, fz_error *err)
 	return fz_check_write_text(ctx, out->fp);
 }
 
-/* The rules file, when the rules or the clocks need it or one is
+/* The rules files, when the rules or the clocks need them or one is
  * named; --review-all over what it says. */
 static int
 settings(struct opts *o, fz_error *err)
 {
+	int clocks = o->check.rules || o->check.due_within >= 0;
 	int rc = FZ_OK;
 
-	if (o->check.rules || o->check.due_within >= 0 || o->rules_file)
+	if (clocks || o->rules_file)
 		rc = fz_check_settings_load(&o->check.settings, o->rules_file,
 		    err);
+	if (rc == FZ_OK && (clocks || o->complaint_rules))
+		rc = fz_check_complaint_rules_load(&o->check.complaint_rules,
+		    o->complaint_rules, err);
 	if (o->review_all)
 		o->check.settings.review_all = 1;
 	return rc;

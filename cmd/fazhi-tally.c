@@ -1,4 +1,5 @@
-/* fazhi-tally - case and inspection tally by period and by any key. */
+/* fazhi-tally - case, inspection and complaint tally by period and by
+ * any key. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,11 @@ static fz_cli cli = {
 	    "[--where KEY=VALUE]...\n                   [--entities FILE] "
 	    "[--towns FILE] [--calendar cn|weekdays|FILE]\n"
 	    "                   [--mergeable] [--as-of DATE] [--horizon DAYS] "
-	    "[--progress]\n                   [--merge] [FILE...]",
+	    "[--progress]\n                   [--complaint-rules FILE] "
+	    "[--merge] [FILE...]",
 	.help =
-	    "Tally inspections and cases (fazhi-formats(5)) into one tally document.\n"
+	    "Tally inspections, cases and complaints (fazhi-formats(5)) into one tally\n"
+	    "document.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
 	    "      --by KEYS         group by period keys (year, quarter, month, week, day)\n"
@@ -33,6 +36,9 @@ static fz_cli cli = {
 	    "                        shipped official calendar (the default);\n"
 	    "                        weekdays, Monday to Friday; or a calendar or\n"
 	    "                        holiday-cn file\n"
+	    "      --complaint-rules FILE\n"
+	    "                        the reply clock of the complaints' replied_on_time\n"
+	    "                        instead of the shipped complaint-rules.yaml\n"
 	    "      --as-of DATE      warn of dates more than --horizon days after DATE\n"
 	    "                        (YYYY-MM-DD; default today)\n"
 	    "      --horizon DAYS    days after --as-of a date may be (default 365)\n"
@@ -45,7 +51,7 @@ static fz_cli cli = {
 };
 
 struct opts {
-	char *by, *entities, *towns, *calendar;
+	char *by, *entities, *towns, *calendar, *complaint_rules;
 	fz_cli_range range;
 	int mergeable, merge;
 	fz_where *where;
@@ -54,7 +60,7 @@ struct opts {
 };
 
 enum { O_BY = 256, O_WHERE, O_ENTITIES, O_TOWNS, O_CALENDAR, O_MERGEABLE,
-	O_MERGE, O_AS_OF, O_HORIZON };
+	O_MERGE, O_AS_OF, O_HORIZON, O_COMPLAINT_RULES };
 
 /* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
@@ -72,6 +78,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "merge", no_argument, NULL, O_MERGE },
 		{ "as-of", required_argument, NULL, O_AS_OF },
 		{ "horizon", required_argument, NULL, O_HORIZON },
+		{ "complaint-rules", required_argument, NULL,
+		    O_COMPLAINT_RULES },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, rc;
@@ -84,6 +92,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		case O_ENTITIES:	o->entities = optarg; break;
 		case O_TOWNS:		o->towns = optarg; break;
 		case O_CALENDAR:	o->calendar = optarg; break;
+		case O_COMPLAINT_RULES:	o->complaint_rules = optarg; break;
 		case O_MERGEABLE:	o->mergeable = 1; break;
 		case O_MERGE:		o->merge = 1; break;
 		case O_AS_OF:
@@ -112,10 +121,10 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 	if ((rc = fz_cli_range_check(&o->range, err)) >= 0)
 		return rc;
 	if (o->merge && (o->by || o->entities || o->towns ||
-	    fz_where_count(o->where) ||
-	    o->range.flags))
-		return fz_cli_usage(err, "--merge takes the by, where and "
-		    "period of the tallies it merges");
+	    fz_where_count(o->where) || o->range.flags ||
+	    o->complaint_rules))
+		return fz_cli_usage(err, "--merge takes the by, where, "
+		    "period and reply clock of the tallies it merges");
 	return -1;
 }
 
@@ -169,6 +178,27 @@ add_covers(fz_tally *t, fz_input_digests *ds, char **files, int nfiles,
 	return FZ_OK;
 }
 
+/* A new tally of o; its calendar and reply clock (the complaint rules
+ * file's) before the complaints are counted by them. */
+static int
+new_tally(struct opts *o, fz_tally_reader *r, char **by, int nby,
+    const fz_calendar *cal, const fz_directory *dir, fz_error *err)
+{
+	fz_check_complaint_rules cr;
+	int rc;
+
+	if ((rc = fz_check_complaint_rules_load(&cr, o->complaint_rules,
+	    err)) != FZ_OK)
+		return rc;
+	if ((r->tally = fz_tally_new_filled(by, nby,
+	    fz_directory_filled(dir), err)) == NULL)
+		return err->status;
+	fz_tally_set_range(r->tally, o->range.from, o->range.to);
+	fz_tally_set_calendar(r->tally, cal);
+	fz_tally_set_complaint_reply(r->tally, cr.reply.workdays);
+	return fz_tally_set_where(r->tally, o->where, err);
+}
+
 static int
 run(struct opts *o, char **files, int nfiles, fz_error *err)
 {
@@ -190,13 +220,7 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 	r.dir = dir;
 	if (!o->merge) {
 		by = split_by(o->by, &nby);
-		if ((r.tally = fz_tally_new_filled(by, nby,
-		    fz_directory_filled(dir), err)) == NULL) {
-			rc = err->status;
-			goto done;
-		}
-		fz_tally_set_range(r.tally, o->range.from, o->range.to);
-		if ((rc = fz_tally_set_where(r.tally, o->where, err)) != FZ_OK)
+		if ((rc = new_tally(o, &r, by, nby, cal, dir, err)) != FZ_OK)
 			goto done;
 	}
 	if (o->mergeable && !o->merge &&

@@ -105,6 +105,7 @@ union any_record {
 	fz_matter matter;
 	fz_application application;
 	fz_credit credit;
+	fz_complaint complaint;
 };
 
 /* The id of a record: from its struct, or from its node when it could
@@ -185,6 +186,11 @@ take(fz_check *c, enum fz_kind k, const fz_node *at, const void *data)
 		register_id(c, k, &r, id);
 	if (data != NULL)
 		fz_check__record(c, k, &r);
+	/* complaints.c, which uses rules.c's references. */
+	if (data != NULL && k == FZ_KIND_COMPLAINTS)
+		fz_check__complaint(c, &r);
+	if (data != NULL && k == FZ_KIND_INSPECTIONS)
+		fz_check__outing(c, &r);
 }
 
 static void

@@ -48,6 +48,26 @@ int64_t fz_check_surcharge(int64_t fine, int days);
  * is at or above the 较大数额 of s for its party. */
 int fz_check_hearing_eligible(const fz_check_settings *s, const fz_case *k);
 
+/* A clock of the complaints register: so many working days (0: no
+ * clock), and where the number comes from, quoted by every breach. */
+typedef struct fz_check_complaint_clock {
+	int workdays;
+	char source[256];
+} fz_check_complaint_clock;
+
+/* The complaint clocks (data/complaint-rules.yaml): accepted (or
+ * refused) after received, verified after accepted, replied after
+ * verified or referred.  A zeroed one runs no clock. */
+typedef struct fz_check_complaint_rules {
+	fz_check_complaint_clock acceptance, verification, reply;
+} fz_check_complaint_rules;
+
+/* Read the complaint rules file path (NULL: the shipped
+ * complaint-rules.yaml) into cr: each clock given once with its source.
+ * FZ_OK, or FZ_NOINPUT or FZ_DATAERR with err set (file:line:col). */
+int fz_check_complaint_rules_load(fz_check_complaint_rules *cr,
+    const char *path, fz_error *err);
+
 typedef struct fz_check_opts {
 	fz_date as_of;		/* later dates are errors, due dates count
 				 * from it; FZ_NODATE: today */
@@ -56,6 +76,7 @@ typedef struct fz_check_opts {
 	int due_within;		/* days for --due-within, -1 for none */
 	const fz_calendar *calendar;	/* working days; NULL: Monday to Friday */
 	fz_check_settings settings;	/* the rules file's */
+	fz_check_complaint_rules complaint_rules;	/* the complaint clocks */
 } fz_check_opts;
 
 /* One problem; severity is FZ_WARNING, FZ_ERROR or FZ_NOTE.  file and

@@ -128,6 +128,10 @@ void fz_check__clock(fz_check *c, const fz_check__rec *r,
  * the days after it: the case "must what by ..., in n days (law)". */
 void fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,
     fz_date by, const char *what, const char *law);
+/* The same for any record: "noun 'id' must what by ...". */
+void fz_check__due_of(fz_check *c, const fz_check__rec *r, const char *key,
+    const char *noun, const char *id, fz_date by, const char *what,
+    const char *law);
 
 /* procedure.c: the rules of review, hearing, payment and publication of
  * a case (--rules), its clocks (--due-within), and at the end those of
@@ -147,5 +151,32 @@ void fz_check__inspection_record(fz_check *c, const fz_check__rec *r);
  * of the references and matters kept. */
 void fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r);
 void fz_check__run(fz_check *c);
+/* A reference from node at to id of kind k (an entity may be one an
+ * inspection banned), settled now or at the end. */
+void fz_check__refer(fz_check *c, enum fz_kind k, const char *id,
+    const fz_node *at);
+/* An error at key when d is before d0 (at key0); either absent: none. */
+void fz_check__not_before(fz_check *c, const fz_check__rec *r,
+    const char *key, fz_date d, const char *key0, fz_date d0);
+
+/* rules_file.c: a file of locally set figures, of kind kind (noun in
+ * messages; unknown says what it sets), its keys each given once, none
+ * left out, each read by take(ctx, its index in keys ...).  path NULL:
+ * the shipped file of the data folder.  FZ_OK, or FZ_NOINPUT or
+ * FZ_DATAERR with err set; ctx may be half filled after an error. */
+typedef struct fz_check__rules_file {
+	const char *shipped, *kind, *noun, *unknown;
+	const char *const *keys;	/* NULL-terminated, at most 32 */
+	int (*take)(void *ctx, int k, const char *file, const fz_node *key,
+	    const fz_node *v, fz_error *err);
+} fz_check__rules_file;
+int fz_check__rules_file_load(const fz_check__rules_file *rf,
+    const char *path, void *ctx, fz_error *err);
+
+/* complaints.c: a complaint's checks, its clocks (--rules) and their
+ * due dates (--due-within); an inspection's outing kept as the id a
+ * complaint's inspection names. */
+void fz_check__complaint(fz_check *c, const fz_check__rec *r);
+void fz_check__outing(fz_check *c, const fz_check__rec *r);
 
 #endif

@@ -60,15 +60,24 @@ days_from(fz_date from, fz_date by, char *buf)
 }
 
 void
-fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,
-    fz_date by, const char *what, const char *law)
+fz_check__due_of(fz_check *c, const fz_check__rec *r, const char *key,
+    const char *noun, const char *id, fz_date by, const char *what,
+    const char *law)
 {
-	const fz_case *k = r->data;
 	fz_date from = c->o.as_of;
 	char a[16], n[32];
 
 	if (by >= from && by <= from + c->o.due_within)
-		fz_check__report(c, FZ_NOTE, fz_check__at(r, key), "case '%s' "
-		    "must %s by %s, %s (%s)", k->id, what, fz_check__day(by, a),
-		    days_from(from, by, n), law);
+		fz_check__report(c, FZ_NOTE, fz_check__at(r, key), "%s '%s' "
+		    "must %s by %s, %s (%s)", noun, id, what,
+		    fz_check__day(by, a), days_from(from, by, n), law);
+}
+
+void
+fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,
+    fz_date by, const char *what, const char *law)
+{
+	const fz_case *k = r->data;
+
+	fz_check__due_of(c, r, key, "case", k->id, by, what, law);
 }

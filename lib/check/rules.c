@@ -77,6 +77,13 @@ not_before(fz_check *c, const fz_check__rec *r, const char *key, fz_date d,
 		    key, fz_check__day(d, a), key0, fz_check__day(d0, b));
 }
 
+void
+fz_check__not_before(fz_check *c, const fz_check__rec *r, const char *key,
+    fz_date d, const char *key0, fz_date d0)
+{
+	not_before(c, r, key, d, key0, d0);
+}
+
 static void
 check_entity(fz_check *c, const fz_check__rec *r)
 {
@@ -94,6 +101,8 @@ static const char *const not_found[FZ_KIND_COUNT] = {
 	[FZ_KIND_INSPECTORS] = "inspector '%s' is not in the inspector roster",
 	[FZ_KIND_CASES] = "case '%s' is not among the cases",
 	[FZ_KIND_MATTERS] = "matter '%s' is not in the matter catalogue",
+	[FZ_KIND_INSPECTIONS] = "inspection '%s' is no outing of the "
+	    "inspections",
 };
 
 /* An inspector on the roster at an inspection of entity on a date:
@@ -155,6 +164,13 @@ refer(fz_check *c, enum fz_kind k, const char *id, const fz_node *at,
     const char *avoid_entity, int banned_ok)
 {
 	refer_on(c, k, id, at, avoid_entity, FZ_NODATE, banned_ok);
+}
+
+void
+fz_check__refer(fz_check *c, enum fz_kind k, const char *id,
+    const fz_node *at)
+{
+	refer(c, k, id, at, NULL, k == FZ_KIND_ENTITIES);
 }
 
 /* The references kept: reported only when some document of their kind

@@ -100,6 +100,7 @@ fz_check__id_key(enum fz_kind k)
 	case FZ_KIND_INSPECTORS:
 	case FZ_KIND_CASES:
 	case FZ_KIND_APPLICATIONS:
+	case FZ_KIND_COMPLAINTS:
 		return "id";
 	case FZ_KIND_MATTERS:
 		return "code";

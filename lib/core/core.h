@@ -308,6 +308,7 @@ enum fz_kind {
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
 	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_TOWNS,
+	FZ_KIND_COMPLAINTS,
 	FZ_KIND_COUNT
 };
 
@@ -328,9 +329,10 @@ enum fz_type {
 	FZ_T_ENUMS,	/* unsigned bit set of indexes, one value or a list */
 	FZ_T_STRS,	/* const fz_node * SEQ of strings, NULL when absent */
 	FZ_T_MAP,	/* a struct of its own fields (fz_field.fields) */
-	FZ_T_MAPS	/* const fz_node * SEQ of mappings, each of its own
+	FZ_T_MAPS,	/* const fz_node * SEQ of mappings, each of its own
 			 * fields (fz_field.fields, into a struct of max
 			 * bytes), NULL when absent */
+	FZ_T_DATE_OR_FALSE	/* fz_date, FZ_FALSEDATE for false */
 };
 /* 1 for a field that holds mappings (FZ_T_MAP, FZ_T_MAPS): no value to
  * group or filter by. */
@@ -338,6 +340,9 @@ enum fz_type {
 #define FZ_NOINT INT64_MIN
 #define FZ_NOMONEY INT64_MIN
 #define FZ_EXEMPT 2
+/* A date key written false: the thing was refused (a complaint not
+ * accepted), not merely left out. */
+#define FZ_FALSEDATE (INT32_MIN + 1)
 
 /* An enumeration value and its Chinese alias. */
 typedef struct fz_enum_value {
@@ -409,6 +414,10 @@ enum fz_inspection_outcome { FZ_IO_NO_PROBLEM, FZ_IO_PROBLEM_PENDING,
 enum fz_finding { FZ_FINDING_NONE, FZ_FINDING_PROBLEM };
 enum fz_outcome { FZ_OUTCOME_APPROVED, FZ_OUTCOME_REJECTED,
 	FZ_OUTCOME_WITHDRAWN };
+enum fz_complaint_channel { FZ_CC_12318, FZ_CC_12345, FZ_CC_12301,
+	FZ_CC_LETTER, FZ_CC_VISIT, FZ_CC_ONLINE, FZ_CC_REFERRAL, FZ_CC_OTHER };
+enum fz_complaint_result { FZ_CR_SUBSTANTIATED, FZ_CR_PARTLY,
+	FZ_CR_UNSUBSTANTIATED, FZ_CR_REFERRED };
 
 /* The records.  Strings point into the record's nodes. */
 typedef struct fz_entity {
@@ -450,6 +459,18 @@ typedef struct fz_inspection_item {
 	const char *item, *disposal;	/* disposal NULL when not given */
 	int finding;			/* enum fz_finding */
 } fz_inspection_item;
+/* A complaint from the public (举报投诉).  accepted is a date, or
+ * FZ_FALSEDATE when it was not accepted (reason says why), FZ_NODATE
+ * when not yet decided. */
+typedef struct fz_complaint {
+	const char *id, *subject, *category, *town, *reason, *to;
+	const char *inspection;		/* the outing id of its 核查 */
+	const char *case_id;		/* the case filed from it */
+	fz_date received, accepted, referred, verified, replied;
+	int channel;			/* enum fz_complaint_channel */
+	int anonymous;
+	int result;			/* enum fz_complaint_result, -1 none */
+} fz_complaint;
 
 typedef struct fz_inspection {
 	fz_date date;

@@ -332,6 +332,17 @@ decode_value(struct decoder *d, const fz_field *f, fz_node *v, char *out)
 			return problem(d, FZ_ERROR, v, "%s: '%s' is not a date "
 			    "(expected YYYY-MM-DD)", f->key, v->str);
 		return FZ_OK;
+	case FZ_T_DATE_OR_FALSE:
+		trim_node(v);
+		/* 不予受理, as registers write it. */
+		if (fz_scalar_bool(v->str, v->len) == 0 ||
+		    strcmp(v->str, "否") == 0 || strcmp(v->str, "不予受理") == 0)
+			return canonical(v, "false"), *(fz_date *)p =
+			    FZ_FALSEDATE, FZ_OK;
+		if (fz_date_parse(v->str, v->len, (fz_date *)p) != 0)
+			return problem(d, FZ_ERROR, v, "%s: '%s' is neither a "
+			    "date (YYYY-MM-DD) nor false", f->key, v->str);
+		return FZ_OK;
 	case FZ_T_INT:
 		trim_node(v);
 		if (fz_int_parse(v->str, v->len, &n) != 0)
@@ -372,6 +383,7 @@ clear(const fz_field *fields, char *out)
 		case FZ_T_STRS:
 		case FZ_T_MAPS:		*(const fz_node **)p = NULL; break;
 		case FZ_T_DATE:		*(fz_date *)p = FZ_NODATE; break;
+		case FZ_T_DATE_OR_FALSE: *(fz_date *)p = FZ_NODATE; break;
 		case FZ_T_INT:		*(long long *)p = FZ_NOINT; break;
 		case FZ_T_MONEY:	*(int64_t *)p = FZ_NOMONEY; break;
 		case FZ_T_ENUMS:	*(unsigned *)p = 0; break;
@@ -393,6 +405,7 @@ apply_defaults(enum fz_kind k, void *out)
 	fz_case *c = out;
 	fz_matter *m = out;
 	fz_application *a = out;
+	fz_complaint *q = out;
 
 	switch (k) {
 	case FZ_KIND_ENTITIES:
@@ -437,6 +450,9 @@ apply_defaults(enum fz_kind k, void *out)
 		DEFAULT(a->e_license, 0);
 		if (a->trips == FZ_NOINT)
 			a->trips = a->channel == FZ_CHANNEL_WINDOW ? 1 : 0;
+		break;
+	case FZ_KIND_COMPLAINTS:
+		DEFAULT(q->anonymous, 0);
 		break;
 	default:
 		break;

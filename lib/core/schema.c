@@ -9,7 +9,7 @@
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
-	"problems", "organization", "credit", "towns"
+	"problems", "organization", "credit", "towns", "complaints"
 };
 
 enum fz_kind
@@ -115,6 +115,19 @@ static const fz_enum_value inspection_outcome_values[] = {
 	{ NULL, NULL } };
 static const fz_enum_value finding_values[] = { { "none", "未发现问题" },
 	{ "problem", "发现问题" }, { NULL, NULL } };
+/* The channels of a complaint: the three hotlines by their number. */
+static const fz_enum_value complaint_channel_values[] = {
+	{ "12318", "文化市场举报" }, { "12345", "政务服务热线" },
+	{ "12301", "旅游服务热线" }, { "letter", "来信" },
+	{ "visit", "来访" }, { "online", "网络" }, { "referral", "交办移送" },
+	{ "other", "其他" }, { "12318", "12318举报" },
+	{ "12345", "12345热线" }, { "12301", "12301热线" },
+	{ "letter", "信函" }, { "online", "网络举报" }, { "referral", "交办" },
+	{ "referral", "移送" }, { NULL, NULL } };
+static const fz_enum_value complaint_result_values[] = {
+	{ "substantiated", "属实" }, { "partly", "部分属实" },
+	{ "unsubstantiated", "不属实" }, { "referred", "已移送" },
+	{ NULL, NULL } };
 static const fz_enum_value outcome_values[] = { { "approved", "准予" },
 	{ "rejected", "不予" }, { "withdrawn", "撤回" }, { NULL, NULL } };
 
@@ -224,6 +237,28 @@ static const fz_field inspection_item_fields[] = {
 	F(fz_inspection_item, "finding", FZ_T_ENUM, 1, finding_values,
 	    finding),
 	F(fz_inspection_item, "disposal", FZ_T_STR, 0, NULL, disposal),
+	END
+};
+
+static const fz_field complaint_fields[] = {
+	F(fz_complaint, "id", FZ_T_STR, 1, NULL, id),
+	F(fz_complaint, "received", FZ_T_DATE, 1, NULL, received),
+	F(fz_complaint, "channel", FZ_T_ENUM, 1, complaint_channel_values,
+	    channel),
+	F(fz_complaint, "anonymous", FZ_T_BOOL, 0, NULL, anonymous),
+	F(fz_complaint, "subject", FZ_T_STR, 0, NULL, subject),
+	F(fz_complaint, "category", FZ_T_STR, 0, NULL, category),
+	F(fz_complaint, "town", FZ_T_STR, 0, NULL, town),
+	F(fz_complaint, "accepted", FZ_T_DATE_OR_FALSE, 0, NULL, accepted),
+	F(fz_complaint, "reason", FZ_T_STR, 0, NULL, reason),
+	F(fz_complaint, "referred", FZ_T_DATE, 0, NULL, referred),
+	F(fz_complaint, "to", FZ_T_STR, 0, NULL, to),
+	F(fz_complaint, "verified", FZ_T_DATE, 0, NULL, verified),
+	F(fz_complaint, "result", FZ_T_ENUM, 0, complaint_result_values,
+	    result),
+	F(fz_complaint, "replied", FZ_T_DATE, 0, NULL, replied),
+	F(fz_complaint, "inspection", FZ_T_STR, 0, NULL, inspection),
+	F(fz_complaint, "case", FZ_T_STR, 0, NULL, case_id),
 	END
 };
 
@@ -388,6 +423,7 @@ fz_kind_fields(enum fz_kind k)
 	case FZ_KIND_APPLICATIONS:	return application_fields;
 	case FZ_KIND_CREDIT:		return credit_fields;
 	case FZ_KIND_TOWNS:		return town_fields;
+	case FZ_KIND_COMPLAINTS:	return complaint_fields;
 	default:			return NULL;
 	}
 }
@@ -419,6 +455,7 @@ static const struct {
 	{ FZ_KIND_INSPECTIONS, "leader_led", DEFAULT_NODE("false") },
 	{ FZ_KIND_INSPECTIONS, "reported_by", DEFAULT_NODE("bureau") },
 	{ FZ_KIND_CASES, "extended_days", DEFAULT_NODE("0") },
+	{ FZ_KIND_COMPLAINTS, "anonymous", DEFAULT_NODE("false") },
 	{ FZ_KIND_MATTERS, "license", DEFAULT_NODE("false") },
 	{ FZ_KIND_MATTERS, "e_license", DEFAULT_NODE("false") },
 	{ FZ_KIND_APPLICATIONS, "channel", DEFAULT_NODE("window") },

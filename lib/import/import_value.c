@@ -179,6 +179,7 @@ one_value(fz_arena *a, const fz_field *f, const char *s, size_t len)
 
 	switch (f->type) {
 	case FZ_T_DATE:
+	case FZ_T_DATE_OR_FALSE:	/* false, 不予受理: read as they are */
 		if (fz_import_date(s, len, &d) == 0)
 			return scalar(a, fz_date_format(d, buf), 10, 0);
 		return scalar(a, s, len, 0);

@@ -62,14 +62,15 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 }
 
 /* What a tally counts, and the periods --by takes beside their keys. */
-static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES };
+static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
+	FZ_KIND_COMPLAINTS };
 static const char *const by_periods[] = { "year", "quarter", "month", "week",
 	"day", NULL };
 
 void
 fz_tally_words(const char *what, fz_buf *b)
 {
-	fz_complete_words(what, counted, 2, by_periods, 1, b);
+	fz_complete_words(what, counted, 3, by_periods, 1, b);
 }
 
 /* The periods, then the filled keys: what --by takes beside the keys of
@@ -123,7 +124,7 @@ fz_tally_new_filled(char *const *by, int nby, const char *const *filled,
 		}
 		/* A key no record has would give one row of nulls. */
 		if (towns_missing("--by", by[i], filled, err) != FZ_OK ||
-		    fz_key_check("--by", by[i], counted, 2, extra, err) !=
+		    fz_key_check("--by", by[i], counted, 3, extra, err) !=
 		    FZ_OK)
 			return NULL;
 		for (int j = 0; j < i; j++)
@@ -149,6 +150,7 @@ fz_tally_free(fz_tally *t)
 	if (t == NULL)
 		return;
 	fz_tally_free(t->rep);
+	fz_tally__complaints_free(t);
 	for (int i = 0; i < t->nby; i++)
 		free(t->by[i]);
 	free(t->by);
@@ -204,7 +206,7 @@ fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 		if ((rc = towns_missing("--where", k, t->filled, err)) != FZ_OK)
 			return rc;
 	}
-	if ((rc = fz_where_check(w, counted, 2, t->filled, err)) != FZ_OK)
+	if ((rc = fz_where_check(w, counted, 3, t->filled, err)) != FZ_OK)
 		return rc;
 	t->nwhere = fz_where_count(w);
 	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));
@@ -353,6 +355,7 @@ in_range(const fz_tally *t, fz_date d)
 	    (t->to == FZ_NODATE || d <= t->to);
 }
 
+
 /* The group values of a record at date d, into vals (scratch memory). */
 static void
 record_keys(fz_tally *t, fz_arena *scratch, const fz_node *rec, fz_date d,
@@ -431,6 +434,23 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	if (t->rep != NULL)
 		count_inspection(t->rep, in->reported_by == FZ_REPORTED_TOWN,
 		    in);
+}
+
+/* A complaint, in the period of the day it was received. */
+int
+fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
+    const fz_node *rec, fz_error *err)
+{
+	int rc;
+
+	fz_tally__complaints_open(t);
+	if (!in_range(t, c->received))
+		return FZ_OK;
+	if ((rc = fz_tally__complaint(t, c, rec, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_COMPLAINTS]++;
+	fz_tally__seen(t, c->received);
+	return FZ_OK;
 }
 
 /* ---------------------------------------------------------------- cases */

@@ -62,6 +62,20 @@ void fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 /* Add a decoded case; FZ_DATAERR when its id was added before. */
 int fz_tally_add_case(fz_tally *t, const fz_case *c, const fz_node *rec,
     fz_error *err);
+/* The complaint indicators in output order, NULL-terminated: received
+ * (in the period), telephone (by the 12318, 12345 or 12301 hotline),
+ * accepted, substantiated (属实 and 部分属实), with_case, replied_on_time
+ * (not anonymous, replied within the reply clock of verified, or of
+ * referred without it); each complaint counted in the period of the day
+ * it was received. */
+#define FZ_TALLY_NCOMPLAINT 6
+extern const char *const fz_tally_complaint_indicators[];
+/* Add a decoded complaint; FZ_DATAERR when its id was added before. */
+int fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
+    const fz_node *rec, fz_error *err);
+/* The working days of the reply clock replied_on_time counts by (the
+ * complaint rules file's reply; with the tally's calendar). */
+void fz_tally_set_complaint_reply(fz_tally *t, int workdays);
 /* Add a tally document written with --mergeable.  *t NULL: a new tally
  * with the document's by and where.  FZ_DATAERR when the merge cannot
  * be exact (no state, other by or where, a case that differs), or when

@@ -89,6 +89,11 @@ struct fz_tally {
 	struct cover *covers;
 	size_t ncovers, capcovers;
 	const char *uncovered;
+
+	/* The complaints (tally_complaints.c), NULL until one is read or
+	 * merged; the reply clock they are counted on time by. */
+	struct fz_tally__complaints *complaints;
+	int complaint_reply_workdays;
 };
 
 /* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
@@ -124,6 +129,18 @@ struct fz_tally__hit {
 #define FZ_TALLY__MAXHITS 24
 size_t fz_tally__case_hits(const fz_calendar *cal, const fz_case *k,
     struct fz_tally__hit hit[FZ_TALLY__MAXHITS]);
+/* tally_complaints.c: the complaints section opened (complaints were
+ * read) and freed; a complaint in the range counted (FZ_DATAERR when its
+ * id was counted before); written (nothing when none were read or
+ * merged), with their ids when mergeable; those of a merged tally's
+ * complaints: section (NULL: none) added. */
+void fz_tally__complaints_open(fz_tally *t);
+void fz_tally__complaints_free(fz_tally *t);
+int fz_tally__complaint(fz_tally *t, const fz_complaint *c,
+    const fz_node *rec, fz_error *err);
+void fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable);
+int fz_tally__merge_complaints(fz_tally *t, const fz_node *cq,
+    fz_error *err);
 
 /* tally_covers.c: a merged tally's covers: taken in, each checked
  * against those taken before (FZ_DATAERR at the cover that meets

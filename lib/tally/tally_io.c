@@ -212,6 +212,8 @@ write_head(fz_writer *w, const fz_tally *t, int mergeable)
 	fz_write_map_begin(w, 1);
 	fz_write_key_int(w, "inspections", t->inputs[FZ_KIND_INSPECTIONS]);
 	fz_write_key_int(w, "cases", (long long)t->ncases);
+	if (t->complaints != NULL)
+		fz_write_key_int(w, "complaints", t->inputs[FZ_KIND_COMPLAINTS]);
 	fz_write_map_end(w);
 	if (mergeable)
 		fz_tally__write_covers(w, t);
@@ -266,6 +268,7 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 		fz_write_key(w, "reporters");
 		write_rows(w, t->rep, mergeable, FZ_TALLY__NINSPECTION);
 	}
+	fz_tally__write_complaints(w, t, mergeable);
 	if (mergeable)
 		write_cases(w, t);
 	fz_write_map_end(w);

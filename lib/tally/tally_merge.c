@@ -246,6 +246,9 @@ merge_inputs(fz_tally *t, const fz_node *in, fz_error *err)
 	if ((rc = get_int(in, "inspections", &v, err)) != FZ_OK)
 		return rc;
 	t->inputs[FZ_KIND_INSPECTIONS] += v;
+	if ((rc = get_int(in, "complaints", &v, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_COMPLAINTS] += v;
 	return FZ_OK;
 }
 
@@ -298,7 +301,9 @@ fz_tally_merge(fz_tally **tp, fz_node *doc, fz_error *err)
 		if ((rc = merge_case(*tp, cases->kids[i], err)) != FZ_OK)
 			return rc;
 	if ((rc = merge_reporters(*tp, fz_node_get(doc, "reporters"),
-	    err)) != FZ_OK)
+	    err)) != FZ_OK ||
+	    (rc = fz_tally__merge_complaints(*tp, fz_node_get(doc,
+	    "complaints"), err)) != FZ_OK)
 		return rc;
 	(*tp)->finished = 0;
 	return FZ_OK;

@@ -48,6 +48,23 @@ far_dates(const fz_tally_reader *r, const fz_node *rec,
 	return rc;
 }
 
+/* A complaint, counted in the period of received. */
+static int
+add_complaint(fz_tally_reader *r, const fz_event *ev, fz_error *err)
+{
+	fz_complaint q;
+	int rc;
+
+	if ((rc = fz_record_decode(ev->kind, ev->node, &q, NULL, err)) != FZ_OK)
+		return rc;
+	if (!fz_where_match(r->where, ev->kind, ev->node))
+		return FZ_OK;
+	if ((rc = fz_tally_far_date(r, q.received, "received",
+	    fz_node_get(ev->node, "received"), err)) != FZ_OK)
+		return rc;
+	return fz_tally_add_complaint(r->tally, &q, ev->node, err);
+}
+
 static int
 add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 {
@@ -59,6 +76,8 @@ add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	fz_case c;
 	int rc;
 
+	if (ev->kind == FZ_KIND_COMPLAINTS)
+		return add_complaint(r, ev, err);
 	if (ev->kind == FZ_KIND_INSPECTIONS) {
 		if ((rc = fz_record_decode(ev->kind, ev->node, &in, NULL,
 		    err)) != FZ_OK)
@@ -97,7 +116,7 @@ fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 {
 	int is_tally = ev->kind == FZ_KIND_TALLY;
 	int is_record = ev->kind == FZ_KIND_INSPECTIONS ||
-	    ev->kind == FZ_KIND_CASES;
+	    ev->kind == FZ_KIND_CASES || ev->kind == FZ_KIND_COMPLAINTS;
 
 	if (ev->type == FZ_EV_END)
 		return r->merge && r->tally == NULL ? fz_error_set(err,
@@ -106,7 +125,8 @@ fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	if (r->merge ? !is_tally : !is_record)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
 		    ev->doc_col, r->merge ? "--merge reads tallies, not %s" :
-		    "fazhi-tally reads inspections and cases, not %s",
+		    "fazhi-tally reads inspections, cases and complaints, "
+		    "not %s",
 		    ev->kind_name);
 	if (r->merge)
 		return fz_tally_merge(&r->tally, ev->node, err);

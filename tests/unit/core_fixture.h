@@ -35,6 +35,7 @@ typedef union fx_record {
 	fz_case c;
 	fz_matter m;
 	fz_application a;
+	fz_complaint q;
 } fx_record;
 
 /* The first document of yaml, read through the streaming reader (any

@@ -444,6 +444,40 @@ test_ints(void **state)
 	assert_int_equal(fz_int_parse("-1", 2, &v), -1);
 }
 
+/* accepted: a date, or false for a complaint not accepted; a hotline
+ * by its number, its name an alias. */
+static void
+test_complaint(void **state)
+{
+	fz_complaint q;
+	fz_node *r;
+
+	(void)state;
+	decodes(FZ_KIND_COMPLAINTS, rec("id", "J1", "received", "2019-03-01",
+	    "channel", "12318", "accepted", "2019-03-02", NULL), &q);
+	assert_int_equal(q.accepted, fx_date("2019-03-02"));
+	assert_int_equal(q.channel, FZ_CC_12318);
+	assert_int_equal(q.anonymous, 0);
+	assert_int_equal(q.result, -1);
+	assert_int_equal(q.verified, FZ_NODATE);
+	r = rec("id", "J1", "received", "2019-03-01", "channel", "来信",
+	    "accepted", "不予受理", "result", "部分属实", NULL);
+	decodes(FZ_KIND_COMPLAINTS, r, &q);
+	assert_int_equal(q.accepted, FZ_FALSEDATE);
+	assert_int_equal(q.channel, FZ_CC_LETTER);
+	assert_int_equal(q.result, FZ_CR_PARTLY);
+	assert_string_equal(fz_node_get(r, "accepted")->str, "false");
+	assert_string_equal(fz_node_get(r, "channel")->str, "letter");
+	decodes(FZ_KIND_COMPLAINTS, rec("id", "J1", "received", "2019-03-01",
+	    "channel", "12345", NULL), &q);
+	assert_int_equal(q.accepted, FZ_NODATE);
+	refused(FZ_KIND_COMPLAINTS, rec("id", "J1", "received", "2019-03-01",
+	    "channel", "12318", "accepted", "yes", NULL), 13, 7,
+	    "accepted: 'yes' is neither a date (YYYY-MM-DD) nor false");
+	refused(FZ_KIND_COMPLAINTS, rec("id", "J1", "received", "2019-03-01",
+	    NULL), 3, 5, "complaints record without channel");
+}
+
 static void
 test_dates(void **state)
 {
@@ -984,6 +1018,7 @@ main(void)
 		cmocka_unit_test(test_money_parse_and_format),
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_complaint),
 		cmocka_unit_test(test_penalties),
 		cmocka_unit_test(test_case_procedure_keys),
 		cmocka_unit_test(test_tristate),
