@@ -307,7 +307,7 @@ enum fz_kind {
 	FZ_KIND_INSPECTIONS, FZ_KIND_CASES, FZ_KIND_MATTERS,
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
-	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT,
+	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_ITEMS,
 	FZ_KIND_COUNT
 };
 
@@ -315,6 +315,16 @@ enum fz_kind fz_kind_parse(const char *name);
 const char *fz_kind_name(enum fz_kind k);
 /* 1 for kinds that keep their records in records: */
 int fz_kind_has_records(enum fz_kind k);
+
+/* An exact decimal ratio, num/den with den a power of ten. */
+typedef struct fz_ratio {
+	uint64_t num, den;		/* den 0: none */
+} fz_ratio;
+#define FZ_RATIO_DIGITS 9	/* decimals of a ratio: num * a population
+				 * of entities fits in 64 bits */
+/* Parse "0.25" as 25/100, "1" as 1/1: 0; -1 when not a decimal of at
+ * most FZ_RATIO_DIGITS decimals; -2 when outside (0, 1]. */
+int fz_ratio_parse(const char *s, size_t len, fz_ratio *r);
 
 /* Field types of the record kinds. */
 enum fz_type {
@@ -327,7 +337,10 @@ enum fz_type {
 	FZ_T_ENUM,	/* int index, -1 absent */
 	FZ_T_ENUMS,	/* unsigned bit set of indexes, one value or a list */
 	FZ_T_STRS,	/* const fz_node * SEQ of strings, NULL when absent */
-	FZ_T_MAP	/* a struct of its own fields (fz_field.fields) */
+	FZ_T_MAP,	/* a struct of its own fields (fz_field.fields) */
+	FZ_T_RATIO,	/* fz_ratio, den 0 when absent: a decimal in (0, 1] */
+	FZ_T_RATIOS	/* const fz_node * MAP of label: FZ_T_RATIO, NULL
+			 * when absent */
 };
 #define FZ_NOINT INT64_MIN
 #define FZ_NOMONEY INT64_MIN
@@ -397,6 +410,7 @@ enum fz_matter_type { FZ_MT_LICENSING, FZ_MT_FILING, FZ_MT_CONFIRMATION,
 enum fz_channel { FZ_CHANNEL_ONLINE, FZ_CHANNEL_MOBILE, FZ_CHANNEL_WINDOW };
 enum fz_action { FZ_ACTION_NEW, FZ_ACTION_RENEWAL, FZ_ACTION_CHANGE,
 	FZ_ACTION_CANCELLATION };
+enum fz_item_level { FZ_ITEM_GENERAL, FZ_ITEM_KEY };
 enum fz_outcome { FZ_OUTCOME_APPROVED, FZ_OUTCOME_REJECTED,
 	FZ_OUTCOME_WITHDRAWN };
 
@@ -426,6 +440,21 @@ typedef struct fz_credit {
 	const char *entity, *klass, *basis, *source;
 	fz_date from, until;
 } fz_credit;
+
+/* An inspection item of the published list (抽查事项清单): what is
+ * checked, on what basis, at what minimum share of its population and
+ * how many rounds a year. */
+typedef struct fz_item {
+	const char *code, *name, *basis;
+	const fz_node *categories;	/* the entity categories it covers */
+	int level;			/* enum fz_item_level */
+	fz_ratio ratio;			/* den 0 when ratios is given */
+	const fz_node *ratios;		/* credit class: ratio, or NULL */
+	long long times;		/* rounds a year, at least 1 */
+	const char *method, *department;
+	const fz_node *with;		/* 配合部门, or NULL */
+	long long max_checks_per_year;	/* FZ_NOINT: none */
+} fz_item;
 
 typedef struct fz_inspection {
 	fz_date date;

@@ -100,7 +100,8 @@ field_of(const enum fz_kind *kinds, size_t nk, const char *key)
 	for (size_t i = 0; f == NULL && i < nk; i++)
 		f = fz_field_find(kinds[i], key);
 	/* A mapping (a case's reconsideration) is no value to group by. */
-	return f != NULL && f->type == FZ_T_MAP ? NULL : f;
+	return f != NULL && (f->type == FZ_T_MAP ||
+	    f->type == FZ_T_RATIOS) ? NULL : f;
 }
 
 /* "inspections and cases" */
