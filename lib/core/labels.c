@@ -47,6 +47,7 @@ static const struct label labels[] = {
 	{ "completed", "办结" },
 	{ "count", "数量" },
 	{ "counted", "办事项" },
+	{ "coverage", "抽查覆盖" },
 	{ "credit", "信用分类" },
 	{ "credit_default", "默认信用等级" },
 	{ "credit_ratios", "按信用等级比例" },
@@ -89,6 +90,7 @@ static const struct label labels[] = {
 	{ "inspectors", "检查人员" },
 	{ "instant", "即办" },
 	{ "instant_rate", "即办事项比例" },
+	{ "items", "抽查事项清单" },
 	{ "judged", "判决日期" },
 	{ "key", "代码" },
 	{ "label", "名称" },
@@ -106,8 +108,10 @@ static const struct label labels[] = {
 	{ "materials", "申请材料" },
 	{ "matter", "事项" },
 	{ "matters", "事项" },
+	{ "max_checks_per_year", "年度检查上限" },
 	{ "max_per_inspector", "每人最多" },
 	{ "mean_workdays", "平均办理时间(工作日)" },
+	{ "method", "检查方式" },
 	{ "metrics", "审批指标" },
 	{ "mobile", "掌上办" },
 	{ "mobile_rate", "掌上办实现率" },
@@ -144,6 +148,7 @@ static const struct label labels[] = {
 	{ "quarter", "季度" },
 	{ "rates", "比率" },
 	{ "ratio", "比例" },
+	{ "ratios", "按信用等级比例" },
 	{ "reason", "原因" },
 	{ "received", "受理" },
 	{ "reconsideration", "行政复议" },
@@ -181,6 +186,7 @@ static const struct label labels[] = {
 	{ "team", "检查组" },
 	{ "ticket", "签号" },
 	{ "time_compression", "承诺期限压缩比" },
+	{ "times", "频次" },
 	{ "to", "截止日期" },
 	{ "totals", "合计" },
 	{ "town", "镇(乡)街道" },
@@ -197,6 +203,7 @@ static const struct label labels[] = {
 	{ "violations", "违规家次" },
 	{ "visits", "检查单位家次" },
 	{ "week", "周" },
+	{ "with", "配合部门" },
 	{ "year", "年度" },
 	{ "zero_trip", "跑零次" },
 	{ "zero_trip_rate", "跑零次实现率" },
@@ -241,7 +248,7 @@ fz_rate_is_mean(const char *key)
  * key is looked for: a tally groups inspections first, then cases. */
 static const enum fz_kind word_kinds[] = { FZ_KIND_INSPECTIONS,
 	FZ_KIND_CASES, FZ_KIND_ENTITIES, FZ_KIND_MATTERS,
-	FZ_KIND_APPLICATIONS };
+	FZ_KIND_APPLICATIONS, FZ_KIND_ITEMS };
 
 /* Words of values that no record field holds: a draw's hash. */
 static const char *const other_words[][3] = {
