@@ -90,6 +90,22 @@ fazhi-render -t draw-results -o "$out/results-2019-h2.html" \
 fazhi-render -t draw-results -o "$out/results-2019-h2.docx" \
     "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 
+say "一单: the 2019 item list's coverage by the year's draws (exit status 1: an item falls short or a venue passes its cap), and its published notice"
+status=0
+fazhi-results --coverage --year 2019 -o "$out/coverage-2019.yaml" \
+    "$ex/items.yaml" "$ex"/draw-2019-*.yaml "$ex/entities.yaml" \
+    "$ex/inspections.yaml" "$ex/credit.yaml" "$ex/plan-2019-credit.yaml" ||
+    status=$?
+test "$status" = 1
+grep -E '^(summary:|- code:|  (population|needed|inspected|reached|rounds|short):)' \
+    "$out/coverage-2019.yaml"
+sed -n '/^checks:/,$p' "$out/coverage-2019.yaml"
+for f in md html docx; do
+	fazhi-render -t items-notice -o "$out/items-2019.$f" "$ex/items.yaml" \
+	    "$ex/organization.yaml"
+done
+fazhi-render -o "$out/items-2019.xlsx" "$ex/items.yaml"
+
 say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a Word document (公文), a workbook"
 fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml" \
     -o "$out/tally-2019-type.yaml"
@@ -131,6 +147,6 @@ for f in html docx; do
 	    "$ex/organization.yaml"
 done
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx"
 
 printf '\nOutputs are in %s\n' "$out"
