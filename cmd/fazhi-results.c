@@ -146,13 +146,13 @@ write_results(fz_writer *w, void *ctx)
 static int
 take_coverage(void *ctx, const fz_event *ev, fz_error *err)
 {
-	return fz_coverage_take(ctx, ev, err);
+	return fz_results_coverage_take(ctx, ev, err);
 }
 
 static int
 write_coverage(fz_writer *w, void *ctx)
 {
-	return fz_coverage_write(ctx, w);
+	return fz_results_coverage_write(ctx, w);
 }
 
 /* The files in any order: items, draws, the directory, inspections,
@@ -160,16 +160,16 @@ write_coverage(fz_writer *w, void *ctx)
 static int
 run_coverage(struct opts *o, char **files, int nfiles, fz_error *err)
 {
-	fz_coverage *cv = fz_coverage_new((int)o->year);
+	fz_results_coverage *cv = fz_results_coverage_new((int)o->year);
 	int rc;
 
 	if ((rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
 	    .flags = FZ_STREAM_ANY_KIND, .take = take_coverage, .ctx = cv },
-	    err)) == FZ_OK && (rc = fz_coverage_ready(cv, err)) == FZ_OK &&
+	    err)) == FZ_OK && (rc = fz_results_coverage_ready(cv, err)) == FZ_OK &&
 	    (rc = fz_output_yaml(cli.output, write_coverage, cv, err)) ==
 	    FZ_OK)
-		rc = fz_coverage_status(cv);
-	fz_coverage_free(cv);
+		rc = fz_results_coverage_status(cv);
+	fz_results_coverage_free(cv);
 	return rc;
 }
 

@@ -2,16 +2,16 @@
  * the directory, the credit classes, the plans' caps, the draws of the
  * year and the inspections read and kept (copied), so that the inputs
  * may come in any order and files; what the year reached is counted by
- * fz_coverage_finish (coverage_join.c). */
+ * fz_results_coverage_finish (coverage_join.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "results_int.h"
 
-fz_coverage *
-fz_coverage_new(int year)
+fz_results_coverage *
+fz_results_coverage_new(int year)
 {
-	fz_coverage *cv = fz_xcalloc(1, sizeof *cv);
+	fz_results_coverage *cv = fz_xcalloc(1, sizeof *cv);
 
 	cv->year = year;
 	cv->first = fz_date_make(year, 1, 1);
@@ -24,7 +24,7 @@ fz_coverage_new(int year)
 }
 
 void
-fz_coverage_free(fz_coverage *cv)
+fz_results_coverage_free(fz_results_coverage *cv)
 {
 	if (cv == NULL)
 		return;
@@ -40,7 +40,7 @@ fz_coverage_free(fz_coverage *cv)
 }
 
 static const char *
-copy(fz_coverage *cv, const char *s)
+copy(fz_results_coverage *cv, const char *s)
 {
 	return s != NULL ? fz_arena_strdup(cv->a, s) : NULL;
 }
@@ -62,9 +62,9 @@ at_error(fz_error *err, const fz_node *at, const char *fmt, const char *s)
 }
 
 static int
-take_item(fz_coverage *cv, fz_node *rec, fz_error *err)
+take_item(fz_results_coverage *cv, fz_node *rec, fz_error *err)
 {
-	fz_cov__item *ci = fz_arena_alloc(cv->a, sizeof *ci);
+	fz_results__cov_item *ci = fz_arena_alloc(cv->a, sizeof *ci);
 	const fz_node *ratio;
 	void **slot;
 	int rc, added;
@@ -101,11 +101,11 @@ take_item(fz_coverage *cv, fz_node *rec, fz_error *err)
 
 /* The entity of id, made when new (credit may come before the
  * directory); *added says which. */
-static fz_cov__entity *
-entity_of(fz_coverage *cv, const char *id, int *added)
+static fz_results__cov_entity *
+entity_of(fz_results_coverage *cv, const char *id, int *added)
 {
 	void **slot = fz_map_insert(cv->entities, id, strlen(id), added, NULL);
-	fz_cov__entity *ce;
+	fz_results__cov_entity *ce;
 
 	if (*added) {
 		*slot = ce = fz_arena_alloc(cv->a, sizeof *ce);
@@ -116,10 +116,10 @@ entity_of(fz_coverage *cv, const char *id, int *added)
 }
 
 static int
-take_entity(fz_coverage *cv, fz_node *rec, fz_error *err)
+take_entity(fz_results_coverage *cv, fz_node *rec, fz_error *err)
 {
 	fz_entity e;
-	fz_cov__entity *ce;
+	fz_results__cov_entity *ce;
 	int rc, added;
 
 	if ((rc = fz_record_decode(FZ_KIND_ENTITIES, rec, &e, NULL, err)) !=
@@ -137,11 +137,11 @@ take_entity(fz_coverage *cv, fz_node *rec, fz_error *err)
 }
 
 static int
-take_credit(fz_coverage *cv, fz_node *rec, fz_error *err)
+take_credit(fz_results_coverage *cv, fz_node *rec, fz_error *err)
 {
 	fz_credit c;
-	fz_cov__entity *ce;
-	fz_cov__span *s;
+	fz_results__cov_entity *ce;
+	fz_results__cov_span *s;
 	int rc, added;
 
 	if ((rc = fz_record_decode(FZ_KIND_CREDIT, rec, &c, NULL, err)) !=
@@ -151,7 +151,8 @@ take_credit(fz_coverage *cv, fz_node *rec, fz_error *err)
 	cv->have_credit = 1;
 	ce = entity_of(cv, c.entity, &added);
 	s = fz_arena_alloc(cv->a, sizeof *s);
-	*s = (fz_cov__span){ copy(cv, c.klass), c.from, c.until, ce->spans };
+	*s = (fz_results__cov_span){ copy(cv, c.klass), c.from, c.until,
+	    ce->spans };
 	ce->spans = s;
 	return FZ_OK;
 }
@@ -160,7 +161,7 @@ take_credit(fz_coverage *cv, fz_node *rec, fz_error *err)
  * (国办发〔2024〕54号 caps the planned checks, not the answers to a
  * complaint); random ones under a task are kept for the draws. */
 static int
-take_inspection(fz_coverage *cv, fz_node *rec, fz_error *err)
+take_inspection(fz_results_coverage *cv, fz_node *rec, fz_error *err)
 {
 	fz_inspection in;
 	void **slot;
@@ -185,13 +186,13 @@ take_inspection(fz_coverage *cv, fz_node *rec, fz_error *err)
 		return FZ_OK;
 	cv->visits = grow(cv->visits, &cv->capvisits, cv->nvisits,
 	    sizeof *cv->visits);
-	cv->visits[cv->nvisits++] = (fz_cov__visit){ copy(cv, in.entity),
+	cv->visits[cv->nvisits++] = (fz_results__cov_visit){ copy(cv, in.entity),
 	    copy(cv, in.task), in.date };
 	return FZ_OK;
 }
 
 static int
-take_plan(fz_coverage *cv, const fz_node *doc, fz_error *err)
+take_plan(fz_results_coverage *cv, const fz_node *doc, fz_error *err)
 {
 	fz_arena *a = fz_arena_new();
 	fz_plan p;
@@ -211,7 +212,7 @@ take_plan(fz_coverage *cv, const fz_node *doc, fz_error *err)
 
 /* A draw of the year is kept; of another year, left out. */
 static int
-take_draw(fz_coverage *cv, const fz_node *doc, fz_error *err)
+take_draw(fz_results_coverage *cv, const fz_node *doc, fz_error *err)
 {
 	fz_results_draw *d = fz_arena_alloc(cv->a, sizeof *d);
 	int rc;
@@ -226,7 +227,8 @@ take_draw(fz_coverage *cv, const fz_node *doc, fz_error *err)
 }
 
 int
-fz_coverage_take(fz_coverage *cv, const fz_event *ev, fz_error *err)
+fz_results_coverage_take(fz_results_coverage *cv, const fz_event *ev,
+    fz_error *err)
 {
 	if (ev->type == FZ_EV_END)
 		return FZ_OK;
@@ -262,7 +264,7 @@ fz_coverage_take(fz_coverage *cv, const fz_event *ev, fz_error *err)
 }
 
 int
-fz_coverage_ready(const fz_coverage *cv, fz_error *err)
+fz_results_coverage_ready(const fz_results_coverage *cv, fz_error *err)
 {
 	const char *none = cv->nitems == 0 ? "no items" : cv->nentities == 0 ?
 	    "no entities (the directory gives each item its population)" :

@@ -29,7 +29,7 @@ put_ratio(fz_writer *w, const char *key, fz_ratio r)
 
 /* A share as inspected/population, exactly. */
 static void
-put_reached(fz_writer *w, const fz_coverage_count *n)
+put_reached(fz_writer *w, const fz_results_coverage_count *n)
 {
 	char buf[48];
 
@@ -39,7 +39,7 @@ put_reached(fz_writer *w, const fz_coverage_count *n)
 }
 
 static void
-put_counts(fz_writer *w, const fz_coverage_count *n)
+put_counts(fz_writer *w, const fz_results_coverage_count *n)
 {
 	fz_write_key_int(w, "population", n->population);
 	if (n->ratio.den != 0)
@@ -52,7 +52,7 @@ put_counts(fz_writer *w, const fz_coverage_count *n)
 }
 
 static void
-put_class(fz_writer *w, const fz_cov__class *c)
+put_class(fz_writer *w, const fz_results__cov_class *c)
 {
 	fz_write_map_begin(w, 1);
 	fz_write_key(w, "class");
@@ -69,7 +69,7 @@ put_class(fz_writer *w, const fz_cov__class *c)
 }
 
 static void
-put_item(fz_writer *w, const fz_cov__item *ci)
+put_item(fz_writer *w, const fz_results__cov_item *ci)
 {
 	const fz_item *it = &ci->it;
 
@@ -97,7 +97,7 @@ put_item(fz_writer *w, const fz_cov__item *ci)
 }
 
 static void
-put_head(fz_writer *w, const fz_coverage *cv)
+put_head(fz_writer *w, const fz_results_coverage *cv)
 {
 	fz_write_key(w, "kind");
 	fz_write_plain(w, "coverage");
@@ -121,7 +121,7 @@ put_head(fz_writer *w, const fz_coverage *cv)
 }
 
 static void
-put_over(fz_writer *w, const fz_cov__over *o)
+put_over(fz_writer *w, const fz_results__cov_over *o)
 {
 	fz_write_map_begin(w, 1);
 	fz_write_key(w, "entity");
@@ -138,7 +138,7 @@ put_over(fz_writer *w, const fz_cov__over *o)
 }
 
 int
-fz_coverage__write(fz_coverage *cv, fz_writer *w)
+fz_results__coverage_write(fz_results_coverage *cv, fz_writer *w)
 {
 	fz_write_doc_begin(w);
 	fz_write_map_begin(w, 0);

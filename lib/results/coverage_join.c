@@ -9,7 +9,7 @@
 #include "results_int.h"
 
 long long
-fz_coverage_needed(long long population, fz_ratio r)
+fz_results_coverage_needed(long long population, fz_ratio r)
 {
 	uint64_t p = (uint64_t)population;
 
@@ -22,9 +22,9 @@ fz_coverage_needed(long long population, fz_ratio r)
 /* The class an entity holds on the year's last day, else the plans'
  * default. */
 static const char *
-class_of(const fz_coverage *cv, const fz_cov__entity *e)
+class_of(const fz_results_coverage *cv, const fz_results__cov_entity *e)
 {
-	for (const fz_cov__span *s = e->spans; s != NULL; s = s->next)
+	for (const fz_results__cov_span *s = e->spans; s != NULL; s = s->next)
 		if (s->from <= cv->last && (s->until == FZ_NODATE ||
 		    s->until >= cv->last))
 			return s->klass;
@@ -58,10 +58,11 @@ draw_for(const fz_results_draw *d, const char *code)
 /* A random inspection of the entity under the draw's task, from its
  * date to the year's end. */
 static int
-inspected(const fz_coverage *cv, const fz_results_draw *d, const char *id)
+inspected(const fz_results_coverage *cv, const fz_results_draw *d,
+    const char *id)
 {
 	for (size_t i = 0; i < cv->nvisits; i++) {
-		const fz_cov__visit *v = &cv->visits[i];
+		const fz_results__cov_visit *v = &cv->visits[i];
 
 		if (v->date >= d->date && strcmp(v->entity, id) == 0 &&
 		    strcmp(v->task, d->task) == 0)
@@ -75,7 +76,7 @@ enum { DRAWN = 1, INSPECTED = 2 };
 /* The entities of the item the year's draws selected (DRAWN) and had
  * inspected (INSPECTED), into marks by entity id; the rounds. */
 static long long
-mark(fz_coverage *cv, const fz_cov__item *ci, fz_map *marks)
+mark(fz_results_coverage *cv, const fz_results__cov_item *ci, fz_map *marks)
 {
 	long long rounds = 0;
 
@@ -88,7 +89,7 @@ mark(fz_coverage *cv, const fz_cov__item *ci, fz_map *marks)
 		for (size_t s = 0; s < d->nselections; s++) {
 			const char *id = d->selections[s].entity;
 			void **e = fz_map_find(cv->entities, id, strlen(id));
-			const fz_cov__entity *ce = e ? *e : NULL;
+			const fz_results__cov_entity *ce = e ? *e : NULL;
 			void **slot;
 			uintptr_t m;
 
@@ -107,8 +108,8 @@ mark(fz_coverage *cv, const fz_cov__item *ci, fz_map *marks)
 }
 
 /* The class k of the item's list, added at the end when new. */
-static fz_cov__class *
-class_slot(fz_cov__item *ci, const char *k)
+static fz_results__cov_class *
+class_slot(fz_results__cov_item *ci, const char *k)
 {
 	size_t i;
 
@@ -117,7 +118,7 @@ class_slot(fz_cov__item *ci, const char *k)
 		if (c == k || (c != NULL && k != NULL && strcmp(c, k) == 0))
 			return &ci->classes[i];
 	}
-	ci->classes[i] = (fz_cov__class){ k, { 0 } };
+	ci->classes[i] = (fz_results__cov_class){ k, { 0 } };
 	ci->classes[i].n.ratio.den = 0;
 	ci->nclasses++;
 	return &ci->classes[i];
@@ -125,7 +126,7 @@ class_slot(fz_cov__item *ci, const char *k)
 
 /* The classes of ratios first, in their order, with their ratios. */
 static void
-classes_begin(fz_coverage *cv, fz_cov__item *ci, size_t cap)
+classes_begin(fz_results_coverage *cv, fz_results__cov_item *ci, size_t cap)
 {
 	const fz_node *r = ci->it.ratios;
 
@@ -133,14 +134,14 @@ classes_begin(fz_coverage *cv, fz_cov__item *ci, size_t cap)
 	ci->nclasses = 0;
 	for (size_t i = 0; r != NULL && i < r->n; i++) {
 		const fz_node *v = r->kids[2 * i + 1];
-		fz_cov__class *c = class_slot(ci, r->kids[2 * i]->str);
+		fz_results__cov_class *c = class_slot(ci, r->kids[2 * i]->str);
 
 		(void)fz_ratio_parse(v->str, v->len, &c->n.ratio);
 	}
 }
 
 static void
-tally(fz_coverage_count *n, uintptr_t m)
+tally(fz_results_coverage_count *n, uintptr_t m)
 {
 	n->population++;
 	n->drawn += (m & DRAWN) != 0;
@@ -150,7 +151,7 @@ tally(fz_coverage_count *n, uintptr_t m)
 /* The item's population, by class when there are classes, and its
  * entities never drawn. */
 static void
-count_item(fz_coverage *cv, fz_cov__item *ci, fz_map *marks)
+count_item(fz_results_coverage *cv, fz_results__cov_item *ci, fz_map *marks)
 {
 	size_t n = fz_map_count(cv->entities);
 	size_t nr = ci->it.ratios ? ci->it.ratios->n : 0;
@@ -161,7 +162,7 @@ count_item(fz_coverage *cv, fz_cov__item *ci, fz_map *marks)
 	memset(&ci->n, 0, sizeof ci->n);
 	ci->n.ratio = ci->it.ratio;
 	for (size_t i = 0; i < n; i++) {
-		fz_cov__entity *e = fz_map_value(cv->entities, i);
+		fz_results__cov_entity *e = fz_map_value(cv->entities, i);
 		void **slot;
 		uintptr_t m;
 
@@ -181,16 +182,16 @@ count_item(fz_coverage *cv, fz_cov__item *ci, fz_map *marks)
 /* Short: below the ratio, of the item or of a class, or fewer rounds
  * than its times; an item without population asks nothing. */
 static void
-judge_item(fz_cov__item *ci)
+judge_item(fz_results__cov_item *ci)
 {
-	fz_coverage_count *n = &ci->n;
+	fz_results_coverage_count *n = &ci->n;
 
-	n->needed = fz_coverage_needed(n->population, n->ratio);
+	n->needed = fz_results_coverage_needed(n->population, n->ratio);
 	n->short_ = n->inspected < n->needed;
 	for (size_t j = 0; j < ci->nclasses; j++) {
-		fz_coverage_count *c = &ci->classes[j].n;
+		fz_results_coverage_count *c = &ci->classes[j].n;
 
-		c->needed = fz_coverage_needed(c->population, c->ratio);
+		c->needed = fz_results_coverage_needed(c->population, c->ratio);
 		c->short_ = c->inspected < c->needed;
 		if (ci->it.ratios != NULL) {
 			n->needed += c->needed;
@@ -204,13 +205,13 @@ judge_item(fz_cov__item *ci)
 static int
 over_cmp(const void *a, const void *b)
 {
-	return strcmp(((const fz_cov__over *)a)->entity,
-	    ((const fz_cov__over *)b)->entity);
+	return strcmp(((const fz_results__cov_over *)a)->entity,
+	    ((const fz_results__cov_over *)b)->entity);
 }
 
 /* The cap of an entity: the least of its items', else the plans'. */
 static void
-caps(fz_coverage *cv)
+caps(fz_results_coverage *cv)
 {
 	size_t n = fz_map_count(cv->checks);
 
@@ -221,8 +222,8 @@ caps(fz_coverage *cv)
 		const char *id = fz_map_key(cv->checks, i, &len);
 		long long checks = *(long long *)fz_map_value(cv->checks, i);
 		void **slot = fz_map_find(cv->entities, id, len);
-		const fz_cov__entity *e = slot ? *slot : NULL;
-		fz_cov__over o = { id, e ? e->name : NULL, NULL, checks,
+		const fz_results__cov_entity *e = slot ? *slot : NULL;
+		fz_results__cov_over o = { id, e ? e->name : NULL, NULL, checks,
 			cv->plan_cap };
 
 		for (size_t k = 0; e != NULL && k < cv->nitems; k++) {
@@ -230,7 +231,8 @@ caps(fz_coverage *cv)
 			if (it->max_checks_per_year != FZ_NOINT &&
 			    covers(it, e->category) && (o.by == NULL ||
 			    it->max_checks_per_year < o.cap))
-				o.cap = it->max_checks_per_year, o.by = it->code;
+				o.cap = it->max_checks_per_year,
+				    o.by = it->code;
 		}
 		if (o.cap > 0 && checks > o.cap)
 			cv->over[cv->nover++] = o;
@@ -239,13 +241,13 @@ caps(fz_coverage *cv)
 }
 
 void
-fz_coverage_finish(fz_coverage *cv)
+fz_results_coverage_finish(fz_results_coverage *cv)
 {
 	if (cv->finished)
 		return;
 	cv->nshort = 0;
 	for (size_t i = 0; i < cv->nitems; i++) {
-		fz_cov__item *ci = cv->items[i];
+		fz_results__cov_item *ci = cv->items[i];
 		fz_map *marks = fz_map_new();
 
 		ci->rounds = mark(cv, ci, marks);
@@ -260,15 +262,16 @@ fz_coverage_finish(fz_coverage *cv)
 }
 
 size_t
-fz_coverage_items(fz_coverage *cv)
+fz_results_coverage_items(fz_results_coverage *cv)
 {
 	return cv->nitems;
 }
 
-const fz_coverage_count *
-fz_coverage_item(fz_coverage *cv, size_t i, long long *rounds, int *short_)
+const fz_results_coverage_count *
+fz_results_coverage_item(fz_results_coverage *cv, size_t i, long long *rounds,
+    int *short_)
 {
-	fz_coverage_finish(cv);
+	fz_results_coverage_finish(cv);
 	if (i >= cv->nitems)
 		return NULL;
 	if (rounds != NULL)
@@ -279,16 +282,17 @@ fz_coverage_item(fz_coverage *cv, size_t i, long long *rounds, int *short_)
 }
 
 size_t
-fz_coverage_classes(fz_coverage *cv, size_t i)
+fz_results_coverage_classes(fz_results_coverage *cv, size_t i)
 {
-	fz_coverage_finish(cv);
+	fz_results_coverage_finish(cv);
 	return i < cv->nitems ? cv->items[i]->nclasses : 0;
 }
 
-const fz_coverage_count *
-fz_coverage_class(fz_coverage *cv, size_t i, size_t j, const char **klass)
+const fz_results_coverage_count *
+fz_results_coverage_class(fz_results_coverage *cv, size_t i, size_t j,
+    const char **klass)
 {
-	fz_coverage_finish(cv);
+	fz_results_coverage_finish(cv);
 	if (i >= cv->nitems || j >= cv->items[i]->nclasses)
 		return NULL;
 	if (klass != NULL)
@@ -297,22 +301,22 @@ fz_coverage_class(fz_coverage *cv, size_t i, size_t j, const char **klass)
 }
 
 size_t
-fz_coverage_over_cap(fz_coverage *cv)
+fz_results_coverage_over_cap(fz_results_coverage *cv)
 {
-	fz_coverage_finish(cv);
+	fz_results_coverage_finish(cv);
 	return cv->nover;
 }
 
 int
-fz_coverage_status(fz_coverage *cv)
+fz_results_coverage_status(fz_results_coverage *cv)
 {
-	fz_coverage_finish(cv);
+	fz_results_coverage_finish(cv);
 	return cv->nshort > 0 || cv->nover > 0 ? FZ_PROBLEMS : FZ_OK;
 }
 
 int
-fz_coverage_write(fz_coverage *cv, fz_writer *w)
+fz_results_coverage_write(fz_results_coverage *cv, fz_writer *w)
 {
-	fz_coverage_finish(cv);
-	return fz_coverage__write(cv, w);
+	fz_results_coverage_finish(cv);
+	return fz_results__coverage_write(cv, w);
 }

@@ -33,65 +33,66 @@ struct fz_results {
 /* ------------------------------------------------------------ coverage */
 
 /* An entity of the directory, with its credit spans and its class. */
-typedef struct fz_cov__entity {
+typedef struct fz_results__cov_entity {
 	const char *id, *name, *category;
 	int active;
-	struct fz_cov__span *spans;
+	struct fz_results__cov_span *spans;
 	const char *klass;		/* on the year's last day; NULL: none */
-} fz_cov__entity;
+} fz_results__cov_entity;
 
-typedef struct fz_cov__span {
+typedef struct fz_results__cov_span {
 	const char *klass;
 	fz_date from, until;
-	struct fz_cov__span *next;
-} fz_cov__span;
+	struct fz_results__cov_span *next;
+} fz_results__cov_span;
 
 /* A class of an item: its counts and its label (NULL: no class). */
-typedef struct fz_cov__class {
+typedef struct fz_results__cov_class {
 	const char *klass;
-	fz_coverage_count n;
-} fz_cov__class;
+	fz_results_coverage_count n;
+} fz_results__cov_class;
 
-typedef struct fz_cov__item {
+typedef struct fz_results__cov_item {
 	fz_item it;			/* strings and nodes copied */
 	const char *ratio_text;		/* as written, or NULL */
-	fz_coverage_count n;
+	fz_results_coverage_count n;
 	long long rounds;
 	int short_;
-	fz_cov__class *classes;
+	fz_results__cov_class *classes;
 	size_t nclasses;
 	const char **never;		/* population never drawn, by id */
 	size_t nnever;
-} fz_cov__item;
+} fz_results__cov_item;
 
 /* An entity whose checks of the year pass its cap. */
-typedef struct fz_cov__over {
+typedef struct fz_results__cov_over {
 	const char *entity, *name, *by;	/* by: the item's code, or NULL for
 					 * the plans' cap; name may be NULL */
 	long long checks, cap;
-} fz_cov__over;
+} fz_results__cov_over;
 
 /* A random inspection under some task, in the year. */
-typedef struct fz_cov__visit {
+typedef struct fz_results__cov_visit {
 	const char *entity, *task;
 	fz_date date;
-} fz_cov__visit;
+} fz_results__cov_visit;
 
-struct fz_coverage {
+struct fz_results_coverage {
 	int year;
 	fz_date first, last;
 	fz_arena *a;
-	fz_map *entities;		/* id -> fz_cov__entity */
-	fz_map *item_codes;		/* code -> fz_cov__item */
-	fz_cov__item **items;
+	fz_map *entities;		/* id -> fz_results__cov_entity */
+	fz_map *item_codes;		/* code -> fz_results__cov_item */
+	fz_results__cov_item **items;
 	size_t nitems, capitems;
 	fz_results_draw **draws;	/* of the year, in reading order */
 	size_t ndraws, capdraws;
-	fz_cov__visit *visits;
+	fz_results__cov_visit *visits;
 	size_t nvisits, capvisits;
 	fz_map *checks;			/* entity id -> long long checks of the
 					 * year, but complaint visits */
-	struct fz_cov__over *over;	/* entities past their cap, by id */
+	struct fz_results__cov_over *over;	/* entities past their cap,
+						 * by id */
 	long long plan_cap;		/* the least of the plans'; 0: none */
 	const char *credit_default;	/* the first plan's */
 	long long nentities, ncredit, ninspections, nplans;
@@ -100,7 +101,7 @@ struct fz_coverage {
 };
 
 /* Write the coverage (coverage_io.c). */
-int fz_coverage__write(fz_coverage *cv, fz_writer *w);
+int fz_results__coverage_write(fz_results_coverage *cv, fz_writer *w);
 
 /* Free what fz_results_finish made (results_join.c). */
 void fz_results__forget(fz_results *r);

@@ -26,15 +26,15 @@ static void
 test_needed(void **state)
 {
 	(void)state;
-	assert_int_equal(fz_coverage_needed(7, ratio("0.25")), 2);
-	assert_int_equal(fz_coverage_needed(8, ratio("0.25")), 2);
-	assert_int_equal(fz_coverage_needed(9, ratio("0.25")), 3);
-	assert_int_equal(fz_coverage_needed(7, ratio("1")), 7);
-	assert_int_equal(fz_coverage_needed(3, ratio("0.333333333")), 1);
-	assert_int_equal(fz_coverage_needed(1000000000, ratio("0.000000001")),
+	assert_int_equal(fz_results_coverage_needed(7, ratio("0.25")), 2);
+	assert_int_equal(fz_results_coverage_needed(8, ratio("0.25")), 2);
+	assert_int_equal(fz_results_coverage_needed(9, ratio("0.25")), 3);
+	assert_int_equal(fz_results_coverage_needed(7, ratio("1")), 7);
+	assert_int_equal(fz_results_coverage_needed(3, ratio("0.333333333")), 1);
+	assert_int_equal(fz_results_coverage_needed(1000000000, ratio("0.000000001")),
 	    1);
-	assert_int_equal(fz_coverage_needed(0, ratio("0.5")), 0);
-	assert_int_equal(fz_coverage_needed(5, (fz_ratio){ 0, 0 }), 0);
+	assert_int_equal(fz_results_coverage_needed(0, ratio("0.5")), 0);
+	assert_int_equal(fz_results_coverage_needed(5, (fz_ratio){ 0, 0 }), 0);
 }
 
 #define ENTITIES \
@@ -62,11 +62,11 @@ test_needed(void **state)
 	"- {date: 2019-08-03, entity: K1, inspectors: [P], type: random, task: T2}\n" \
 	"- {date: 2019-09-03, entity: K1, inspectors: [P], type: complaint}\n"
 
-static fz_coverage *
+static fz_results_coverage *
 coverage_of(const char *const *docs, size_t n)
 {
 	char *dir = fx_tmpdir(), *paths[8];
-	fz_coverage *cv = fz_coverage_new(2019);
+	fz_results_coverage *cv = fz_results_coverage_new(2019);
 	fz_stream *s;
 	fz_event ev;
 	fz_error err;
@@ -79,7 +79,7 @@ coverage_of(const char *const *docs, size_t n)
 	s = fz_stream_open(paths, (int)n, FZ_STREAM_ANY_KIND);
 	do {
 		assert_int_equal(fz_stream_next(s, &ev, &err), FZ_OK);
-		assert_int_equal(fz_coverage_take(cv, &ev, &err), FZ_OK);
+		assert_int_equal(fz_results_coverage_take(cv, &ev, &err), FZ_OK);
 	} while (ev.type != FZ_EV_END);
 	fz_stream_close(s);
 	for (size_t i = 0; i < n; i++)
@@ -95,14 +95,14 @@ test_items(void **state)
 		DRAW("T1", "2019-03-01", "[{entity: W1}, {entity: W8}]"),
 		DRAW("T2", "2019-08-01", "[{entity: W2}, {entity: K1}, "
 		    "{entity: X9}]") };
-	fz_coverage *cv = coverage_of(docs, 5);
-	const fz_coverage_count *n;
+	fz_results_coverage *cv = coverage_of(docs, 5);
+	const fz_results_coverage_count *n;
 	long long rounds;
 	int shrt;
 
 	(void)state;
 	/* A: 0.25 of 7 active 网吧 asks 2; two inspected over two rounds. */
-	n = fz_coverage_item(cv, 0, &rounds, &shrt);
+	n = fz_results_coverage_item(cv, 0, &rounds, &shrt);
 	assert_int_equal(n->population, 7);
 	assert_int_equal(n->needed, 2);
 	assert_int_equal(n->drawn, 2);
@@ -110,25 +110,25 @@ test_items(void **state)
 	assert_int_equal(rounds, 2);
 	assert_false(shrt);
 	/* B: W1, W2 and K1, each in A too, of 8: short of 1. */
-	n = fz_coverage_item(cv, 1, &rounds, &shrt);
+	n = fz_results_coverage_item(cv, 1, &rounds, &shrt);
 	assert_int_equal(n->population, 8);
 	assert_int_equal(n->needed, 8);
 	assert_int_equal(n->inspected, 3);
 	assert_true(shrt);
 	/* C: no population asks nothing. */
-	n = fz_coverage_item(cv, 2, &rounds, &shrt);
+	n = fz_results_coverage_item(cv, 2, &rounds, &shrt);
 	assert_int_equal(n->population, 0);
 	assert_int_equal(n->needed, 0);
 	assert_false(shrt);
 	/* D: K1 has no class; A and C have none to inspect. */
-	n = fz_coverage_item(cv, 3, &rounds, &shrt);
+	n = fz_results_coverage_item(cv, 3, &rounds, &shrt);
 	assert_int_equal(n->needed, 0);
-	assert_int_equal(fz_coverage_classes(cv, 3), 3);
+	assert_int_equal(fz_results_coverage_classes(cv, 3), 3);
 	assert_false(shrt);
 	/* K1: one check (the complaint visit not counted), cap 1. */
-	assert_int_equal(fz_coverage_over_cap(cv), 0);
-	assert_int_equal(fz_coverage_status(cv), FZ_PROBLEMS);
-	fz_coverage_free(cv);
+	assert_int_equal(fz_results_coverage_over_cap(cv), 0);
+	assert_int_equal(fz_results_coverage_status(cv), FZ_PROBLEMS);
+	fz_results_coverage_free(cv);
 }
 
 int
