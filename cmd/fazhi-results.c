@@ -115,6 +115,10 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 	if (o->coverage != (o->year != 0))
 		return fz_cli_usage(err, o->coverage ? "--coverage needs "
 		    "--year" : "--year is for --coverage");
+	if (o->coverage && (o->r.as_of != FZ_NODATE || o->calendar != NULL ||
+	    o->r.inspect_within_days >= 0))
+		return fz_cli_usage(err, "--as-of, --calendar and --within are "
+		    "not for --coverage (it takes the whole --year)");
 	if (o->coverage)
 		return optind == argc ? fz_cli_usage(err, "no ITEMS given") :
 		    -1;
