@@ -82,6 +82,9 @@ take_item(fz_results_coverage *cv, fz_node *rec, fz_error *err)
 		return at_error(err, fz_node_get(rec, "code"), "item '%s' is "
 		    "given twice", ci->it.code);
 	*slot = ci;
+	ci->file = copy(cv, rec->file);
+	ci->line = rec->line;
+	ci->col = rec->col;
 	ci->it.code = copy(cv, ci->it.code);
 	ci->it.name = copy(cv, ci->it.name);
 	ci->it.basis = copy(cv, ci->it.basis);
@@ -270,7 +273,19 @@ fz_results_coverage_ready(const fz_results_coverage *cv, fz_error *err)
 	    "no entities (the directory gives each item its population)" :
 	    cv->ndraws == 0 ? "no draw of the year" : NULL;
 
-	if (none == NULL)
-		return FZ_OK;
-	return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "%s given", none);
+	if (none != NULL)
+		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "%s given",
+		    none);
+	/* Without classes, ratios by class would ask nothing of anyone. */
+	for (size_t i = 0; i < cv->nitems; i++) {
+		const fz_results__cov_item *ci = cv->items[i];
+
+		if (ci->it.ratios != NULL && !cv->have_credit &&
+		    cv->credit_default == NULL)
+			return fz_error_set(err, FZ_DATAERR, ci->file, ci->line,
+			    ci->col, "item '%s' gives ratios by credit class: "
+			    "give the credit records, or a plan's "
+			    "credit_default", ci->it.code);
+	}
+	return FZ_OK;
 }

@@ -189,7 +189,9 @@ void fz_results_coverage_free(fz_results_coverage *cv);
 int fz_results_coverage_take(fz_results_coverage *cv, const fz_event *ev,
     fz_error *err);
 /* After the inputs: FZ_OK, or FZ_DATAERR when no item, no entity or no
- * draw was given (a coverage of nothing is no coverage). */
+ * draw was given (a coverage of nothing is no coverage), or an item
+ * gives ratios by class and neither credit records nor a plan's
+ * credit_default were read. */
 int fz_results_coverage_ready(const fz_results_coverage *cv, fz_error *err);
 
 /* What the coverage found of one item (of one credit class of it). */

@@ -55,6 +55,8 @@ typedef struct fz_results__cov_class {
 typedef struct fz_results__cov_item {
 	fz_item it;			/* strings and nodes copied */
 	const char *ratio_text;		/* as written, or NULL */
+	const char *file;		/* where the record is, for messages */
+	unsigned line, col;
 	fz_results_coverage_count n;
 	long long rounds;
 	int short_;
