@@ -66,6 +66,14 @@ fazhi-draw --verify "$out/draw-2019-credit.yaml" "$ex/plan-2019-credit.yaml" \
 cmp -s "$out/draw-2019-credit.yaml" "$ex/draw-2019-credit.yaml" &&
     echo "the draw is byte for byte the one published in $ex/draw-2019-credit.yaml"
 
+say "一单: the March draw for the item list (half the 网吧, a quarter of the 娱乐场所), verified"
+fazhi-draw -o "$out/draw-2019-year.yaml" "$ex/plan-2019-year.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+fazhi-draw --verify "$out/draw-2019-year.yaml" "$ex/plan-2019-year.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+cmp -s "$out/draw-2019-year.yaml" "$ex/draw-2019-year.yaml" &&
+    echo "the draw is byte for byte the one published in $ex/draw-2019-year.yaml"
+
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
@@ -139,7 +147,7 @@ fazhi-render -t monthly -o "$out/monthly-2019-03.docx" "$@" "$ex/organization.ya
 fazhi-render -o "$out/monthly-2019-03.xlsx" "$@"
 sed -n '1,/^$/p' "$out/tally-2019-03-town.yaml" | grep -E '^(from|to|by):'
 
-say "一店一本: the venue book of one karaoke venue (its directory record, its 17 inspections and its case), printable and as a Word document"
+say "一店一本: the venue book of one karaoke venue (its directory record, its 16 inspections and its case), printable and as a Word document"
 for f in html docx; do
 	fazhi-render -t venue-book --where entity=91330203252954281Q \
 	    -o "$out/venue-91330203252954281Q.$f" "$ex/entities.yaml" \
