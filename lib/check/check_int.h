@@ -200,5 +200,7 @@ int fz_check__rules_file_load(const fz_check__rules_file *rf,
  * complaint's inspection names. */
 void fz_check__complaint(fz_check *c, const fz_check__rec *r);
 void fz_check__outing(fz_check *c, const fz_check__rec *r);
+/* activities.c: an activity's references, kept for the end. */
+void fz_check__activity(fz_check *c, const fz_check__rec *r);
 
 #endif
