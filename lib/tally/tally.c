@@ -63,14 +63,15 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 
 /* What a tally counts, and the periods --by takes beside their keys. */
 static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
-	FZ_KIND_COMPLAINTS };
+	FZ_KIND_COMPLAINTS, FZ_KIND_ACTIVITIES };
+#define NCOUNTED (sizeof counted / sizeof counted[0])
 static const char *const by_periods[] = { "year", "quarter", "month", "week",
 	"day", NULL };
 
 void
 fz_tally_words(const char *what, fz_buf *b)
 {
-	fz_complete_words(what, counted, 3, by_periods, 1, b);
+	fz_complete_words(what, counted, NCOUNTED, by_periods, 1, b);
 }
 
 /* The periods, then the filled keys: what --by takes beside the keys of
@@ -124,7 +125,7 @@ fz_tally_new_filled(char *const *by, int nby, const char *const *filled,
 		}
 		/* A key no record has would give one row of nulls. */
 		if (towns_missing("--by", by[i], filled, err) != FZ_OK ||
-		    fz_key_check("--by", by[i], counted, 3, extra, err) !=
+		    fz_key_check("--by", by[i], counted, NCOUNTED, extra, err) !=
 		    FZ_OK)
 			return NULL;
 		for (int j = 0; j < i; j++)
@@ -151,6 +152,7 @@ fz_tally_free(fz_tally *t)
 		return;
 	fz_tally_free(t->rep);
 	fz_tally__complaints_free(t);
+	fz_tally__activities_free(t);
 	for (int i = 0; i < t->nby; i++)
 		free(t->by[i]);
 	free(t->by);
@@ -206,7 +208,7 @@ fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 		if ((rc = towns_missing("--where", k, t->filled, err)) != FZ_OK)
 			return rc;
 	}
-	if ((rc = fz_where_check(w, counted, 3, t->filled, err)) != FZ_OK)
+	if ((rc = fz_where_check(w, counted, NCOUNTED, t->filled, err)) != FZ_OK)
 		return rc;
 	t->nwhere = fz_where_count(w);
 	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));
@@ -356,22 +358,6 @@ in_range(const fz_tally *t, fz_date d)
 }
 
 
-/* The group values of a record at date d, into vals (scratch memory). */
-static void
-record_keys(fz_tally *t, fz_arena *scratch, const fz_node *rec, fz_date d,
-    const char **vals)
-{
-	for (int i = 0; i < t->nby; i++) {
-		if (t->period[i] != FZ_P_NONE) {
-			char *buf = fz_arena_alloc(scratch, 16);
-			vals[i] = fz_period_label(t->period[i], d, buf);
-		} else {
-			vals[i] = fz_node_group_value(scratch,
-			    fz_record_get(FZ_KIND_INSPECTIONS, rec, t->by[i]));
-		}
-	}
-}
-
 static long long
 distinct_inspectors(const fz_node *list)
 {
@@ -428,7 +414,8 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	scratch = t->scratch;
 	fz_arena_reset(scratch);
 	vals = fz_arena_alloc(scratch, ((size_t)t->nby + 1) * sizeof *vals);
-	record_keys(t, scratch, rec, in->date, vals);
+	fz_tally__record_keys(t, scratch, FZ_KIND_INSPECTIONS, rec, in->date,
+	    vals);
 	count_inspection(t, fz_tally__row(t, vals), in);
 	/* The reporters' rows were made in the order of enum fz_reporter. */
 	if (t->rep != NULL)
@@ -450,6 +437,24 @@ fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
 		return rc;
 	t->inputs[FZ_KIND_COMPLAINTS]++;
 	fz_tally__seen(t, c->received);
+	return FZ_OK;
+}
+
+/* An activity, in the period of its day (date, or from). */
+int
+fz_tally_add_activity(fz_tally *t, const fz_activity *a, const fz_node *rec,
+    fz_error *err)
+{
+	fz_date d = fz_activity_day(a);
+	int rc;
+
+	fz_tally__activities_open(t);
+	if (!in_range(t, d))
+		return FZ_OK;
+	if ((rc = fz_tally__activity(t, a, rec, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_ACTIVITIES]++;
+	fz_tally__seen(t, d);
 	return FZ_OK;
 }
 

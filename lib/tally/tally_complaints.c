@@ -74,23 +74,12 @@ row_of(fz_tally *t, const char *const *vals)
 	void **slot;
 	int added;
 
-	q->key.len = 0;
-	for (int i = 0; i < t->nby; i++) {
-		/* \377 marks null (no UTF-8 holds it), \1 ends a value. */
-		fz_buf_adds(&q->key, vals[i] != NULL ? vals[i] : "\377");
-		fz_buf_adds(&q->key, "\1");
-	}
-	slot = fz_map_insert(q->rows, fz_buf_str(&q->key), q->key.len, &added,
-	    NULL);
+	slot = fz_tally__row_slot(t, q->rows, &q->key, vals, &added);
 	if (!added)
 		return *slot;
 	r = fz_arena_alloc(q->arena, sizeof *r);
 	memset(r, 0, sizeof *r);
-	r->keys = fz_arena_alloc(q->arena, ((size_t)t->nby + 1) *
-	    sizeof *r->keys);
-	for (int i = 0; i < t->nby; i++)
-		r->keys[i] = vals[i] != NULL ? fz_arena_strdup(q->arena,
-		    vals[i]) : NULL;
+	r->keys = fz_tally__keys_dup(q->arena, t, vals);
 	*slot = r;
 	return r;
 }
@@ -108,15 +97,8 @@ add_counts(fz_tally *t, struct crow *r, const long long *v)
 static int
 count_id(fz_tally *t, const char *id, const fz_node *at, fz_error *err)
 {
-	int added;
-
-	(void)fz_map_insert(complaints_of(t)->ids, id, strlen(id), &added,
-	    NULL);
-	if (!added)
-		return fz_error_set(err, FZ_DATAERR, at ? at->file : NULL,
-		    at ? at->line : 0, at ? at->col : 0, "complaint '%s' is "
-		    "counted twice", id);
-	return FZ_OK;
+	return fz_tally__count_once(complaints_of(t)->ids, "complaint", id,
+	    at, err);
 }
 
 /* Told within the reply clock of the day it was verified (or, without
@@ -144,13 +126,8 @@ fz_tally__complaint(fz_tally *t, const fz_complaint *c, const fz_node *rec,
 		return rc;
 	fz_arena_reset(t->scratch);
 	vals = fz_arena_alloc(t->scratch, ((size_t)t->nby + 1) * sizeof *vals);
-	for (int i = 0; i < t->nby; i++) {
-		char *buf = fz_arena_alloc(t->scratch, 16);
-
-		vals[i] = t->period[i] != FZ_P_NONE ? fz_period_label(
-		    t->period[i], c->received, buf) : fz_node_group_value(
-		    t->scratch, fz_record_get(FZ_KIND_COMPLAINTS, rec, t->by[i]));
-	}
+	fz_tally__record_keys(t, t->scratch, FZ_KIND_COMPLAINTS, rec,
+	    c->received, vals);
 	v[0] = 1;
 	v[1] = c->channel == FZ_CC_12318 || c->channel == FZ_CC_12345 ||
 	    c->channel == FZ_CC_12301;
@@ -170,27 +147,6 @@ fz_tally__complaints_open(fz_tally *t)
 
 /* ------------------------------------------------------------ output */
 
-/* A row with its key: the group values each ended by \1, null as
- * \377, so that the keys sort as the tally's rows do: key after key, in
- * byte order, null last. */
-struct keyed {
-	const char *key;
-	const struct crow *row;
-};
-
-static int
-cmp_keyed(const void *a, const void *b)
-{
-	return strcmp(((const struct keyed *)a)->key,
-	    ((const struct keyed *)b)->key);
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void
 write_values(fz_writer *w, const long long *v)
 {
@@ -198,35 +154,16 @@ write_values(fz_writer *w, const long long *v)
 		fz_write_key_int(w, fz_tally_complaint_indicators[i], v[i]);
 }
 
-/* The ids, sorted, for a merge to find one counted twice. */
-static void
-write_ids(fz_writer *w, const struct fz_tally__complaints *q)
-{
-	size_t n = fz_map_count(q->ids);
-	const char **ids = fz_xcalloc(n + 1, sizeof *ids);
-
-	for (size_t i = 0; i < n; i++)
-		ids[i] = fz_map_key(q->ids, i, NULL);
-	qsort(ids, n, sizeof *ids, cmp_str);
-	fz_write_key(w, "ids");
-	fz_write_strs(w, ids, n);
-	free(ids);
-}
-
 void
 fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable)
 {
 	struct fz_tally__complaints *q = t->complaints;
 	size_t n = q != NULL ? fz_map_count(q->rows) : 0;
-	struct keyed *rows;
+	struct fz_tally__keyed *rows;
 
 	if (q == NULL)
 		return;
-	rows = fz_xcalloc(n + 1, sizeof *rows);
-	for (size_t i = 0; i < n; i++)
-		rows[i] = (struct keyed){ fz_map_key(q->rows, i, NULL),
-		    fz_map_value(q->rows, i) };
-	qsort(rows, n, sizeof *rows, cmp_keyed);
+	rows = fz_tally__sorted(q->rows);
 	fz_write_key(w, "complaints");
 	fz_write_map_begin(w, 0);
 	fz_write_key_int(w, "reply_workdays", q->reply_workdays);
@@ -234,15 +171,10 @@ fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable)
 	fz_write_seq_begin(w, 0);
 	for (size_t i = 0; i < n; i++) {
 		fz_write_map_begin(w, 0);
-		for (int k = 0; k < t->nby; k++) {
-			const char *v = rows[i].row->keys[k];
+		const struct crow *r = rows[i].row;
 
-			/* As the tally's rows have them: a period plain. */
-			fz_write_key(w, t->by[k]);
-			(void)(v == NULL ? fz_write_null(w) : t->period[k] !=
-			    FZ_P_NONE ? fz_write_plain(w, v) : fz_write_str(w, v));
-		}
-		write_values(w, rows[i].row->v);
+		fz_tally__write_group(w, t, r->keys);
+		write_values(w, r->v);
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);
@@ -251,7 +183,7 @@ fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable)
 	write_values(w, q->total);
 	fz_write_map_end(w);
 	if (mergeable)
-		write_ids(w, q);
+		fz_tally__write_keys(w, "ids", q->ids);
 	fz_write_map_end(w);
 	free(rows);
 }
@@ -261,38 +193,24 @@ fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable)
 static int
 merge_fail(fz_error *err, const fz_node *at, const char *what)
 {
-	return fz_error_set(err, FZ_DATAERR, at->file, at->line, at->col,
-	    "complaints: %s", what);
+	return fz_tally__section_fail(err, at, "complaints", what);
 }
 
-/* A whole number at key of m into *v. */
 static int
 whole(const fz_node *m, const char *key, long long *v, fz_error *err)
 {
-	const fz_node *n = fz_node_get(m, key);
-
-	if (n != NULL && n->type == FZ_SCALAR &&
-	    fz_int_parse(n->str, n->len, v) == 0)
-		return FZ_OK;
-	return fz_error_set(err, FZ_DATAERR, n ? n->file : m->file,
-	    n ? n->line : m->line, n ? n->col : m->col, "complaints: %s "
-	    "must be a whole number", key);
+	return fz_tally__whole(m, "complaints", key, v, err);
 }
 
 static int
 merge_crow(fz_tally *t, const fz_node *rn, fz_error *err)
 {
-	const char **vals = fz_xcalloc((size_t)t->nby + 1, sizeof *vals);
+	const char **vals = fz_tally__row_vals(t, rn);
 	long long v[FZ_TALLY_NCOMPLAINT];
 	int rc = FZ_OK;
 
 	if (rn->type != FZ_MAP)
 		rc = merge_fail(err, rn, "a row must be a mapping");
-	for (int i = 0; i < t->nby && rc == FZ_OK; i++) {
-		const fz_node *k = fz_node_get(rn, t->by[i]);
-
-		vals[i] = fz_node_is_null(k) ? NULL : k->str;
-	}
 	for (int i = 0; i < FZ_TALLY_NCOMPLAINT && rc == FZ_OK; i++)
 		rc = whole(rn, fz_tally_complaint_indicators[i], &v[i], err);
 	if (rc == FZ_OK)

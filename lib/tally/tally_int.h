@@ -94,6 +94,9 @@ struct fz_tally {
 	 * merged; the reply clock they are counted on time by. */
 	struct fz_tally__complaints *complaints;
 	int complaint_reply_workdays;
+	/* The activities (tally_activities.c), NULL until one is read or
+	 * merged. */
+	struct fz_tally__activities *activities;
 };
 
 /* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
@@ -140,6 +143,55 @@ int fz_tally__complaint(fz_tally *t, const fz_complaint *c,
     const fz_node *rec, fz_error *err);
 void fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable);
 int fz_tally__merge_complaints(fz_tally *t, const fz_node *cq,
+    fz_error *err);
+
+/* tally_sections.c: the group values of record rec of kind k at date d into vals (nby of
+ * them, in scratch). */
+void fz_tally__record_keys(const fz_tally *t, fz_arena *scratch,
+    enum fz_kind k, const fz_node *rec, fz_date d, const char **vals);
+/* tally_sections.c, for the rows and every section of rows of its own
+ * (complaints, activities): the key of a row of group values vals (each ended by \1,
+ * null as \377) into b; a map of rows by that key in output order (a
+ * list of its count, owned by the caller; row: the map's value); the
+ * group values of a row written as the tally's are; the keys of m
+ * written sorted, as a list under key; a whole number at key of m, an
+ * error naming section when it is none. */
+void fz_tally__group_key(const fz_tally *t, fz_buf *b,
+    const char *const *vals);
+/* The slot of the row of vals in rows (by its key, built in key; *added
+ * 1 when new); the group values vals copied into a (nby of them); an id counted once
+ * in ids (FZ_DATAERR at at naming noun when it was before); the group
+ * values of a merged row rn (borrowed from it; the list the caller's to
+ * free). */
+void **fz_tally__row_slot(const fz_tally *t, fz_map *rows, fz_buf *key,
+    const char *const *vals, int *added);
+const char **fz_tally__keys_dup(fz_arena *a, const fz_tally *t,
+    const char *const *vals);
+int fz_tally__count_once(fz_map *ids, const char *noun, const char *id,
+    const fz_node *at, fz_error *err);
+const char **fz_tally__row_vals(const fz_tally *t, const fz_node *rn);
+struct fz_tally__keyed {
+	const char *key;
+	const void *row;
+};
+struct fz_tally__keyed *fz_tally__sorted(const fz_map *rows);
+void fz_tally__write_group(fz_writer *w, const fz_tally *t,
+    const char *const *keys);
+void fz_tally__write_keys(fz_writer *w, const char *key, const fz_map *m);
+int fz_tally__whole(const fz_node *m, const char *section, const char *key,
+    long long *v, fz_error *err);
+/* FZ_DATAERR at at: what is wrong with a merged section. */
+int fz_tally__section_fail(fz_error *err, const fz_node *at,
+    const char *section, const char *what);
+
+/* tally_activities.c: as the complaints' (opened, freed, one counted,
+ * written, merged). */
+void fz_tally__activities_open(fz_tally *t);
+void fz_tally__activities_free(fz_tally *t);
+int fz_tally__activity(fz_tally *t, const fz_activity *a,
+    const fz_node *rec, fz_error *err);
+void fz_tally__write_activities(fz_writer *w, fz_tally *t, int mergeable);
+int fz_tally__merge_activities(fz_tally *t, const fz_node *aq,
     fz_error *err);
 
 /* tally_covers.c: a merged tally's covers: taken in, each checked

@@ -246,3 +246,20 @@ write_mergeable(fz_writer *w, void *ctx)
 {
 	assert_int_equal(fz_tally_write(ctx, w, 1), 0);
 }
+
+char *
+tally_section(fz_tally *t, int mergeable, const char *head)
+{
+	char *text = fx_written(mergeable ? write_mergeable : write_plain, t,
+	    NULL);
+	char *at = strstr(text, head);
+	char *end = at != NULL ? strstr(at, "\nmergeable:") : NULL;
+	char *out;
+
+	assert_non_null(at);
+	if (end != NULL)
+		*end = '\0';
+	out = strdup(at);
+	free(text);
+	return out;
+}

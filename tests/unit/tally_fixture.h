@@ -63,5 +63,8 @@ fz_calendar *national_day(void);
 /* fx_written functions: the tally ctx written plain, or mergeable. */
 void write_plain(fz_writer *w, void *ctx);
 void write_mergeable(fz_writer *w, void *ctx);
+/* The section of t as written (mergeable or not) from its first line
+ * head up to the mergeable state; the caller frees it. */
+char *tally_section(fz_tally *t, int mergeable, const char *head);
 
 #endif

@@ -38,18 +38,7 @@ add_all(fz_tally *t, const char *records, fz_error *err)
 static char *
 section(fz_tally *t, int mergeable)
 {
-	char *text = fx_written(mergeable ? write_mergeable : write_plain, t,
-	    NULL);
-	char *at = strstr(text, "complaints:\n  reply");
-	char *end = at != NULL ? strstr(at, "\nmergeable:") : NULL;
-	char *out;
-
-	assert_non_null(at);
-	if (end != NULL)
-		*end = '\0';
-	out = strdup(at);
-	free(text);
-	return out;
+	return tally_section(t, mergeable, "complaints:\n  reply");
 }
 
 static fz_tally *
