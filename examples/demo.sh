@@ -125,13 +125,22 @@ fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.ya
     -o "$out/tally-2019-type.yaml"
 fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
     "$ex/cases.yaml" -o "$out/tally-2019-month.yaml"
+# The special actions by campaign (扫黑除恶 432家次) and the activities of
+# the year by type, the demo sites by level: the figures of 二 (二) and (三).
+fazhi-tally --year 2019 --by campaign "$ex/inspections.yaml" \
+    -o "$out/tally-2019-campaign.yaml"
+fazhi-tally --year 2019 --by type "$ex/activities.yaml" \
+    -o "$out/tally-2019-activities.yaml"
+fazhi-tally --year 2019 --where type=demo_site --by level "$ex/activities.yaml" \
+    -o "$out/tally-2019-demo-sites.yaml"
+acts="$out/tally-2019-campaign.yaml $out/tally-2019-activities.yaml $out/tally-2019-demo-sites.yaml"
 set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
     "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
-fazhi-render -t annual -o "$out/annual-2019.md" "$@" \
+fazhi-render -t annual -o "$out/annual-2019.md" "$@" $acts \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.html" "$@" \
+fazhi-render -t annual -o "$out/annual-2019.html" "$@" $acts \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.docx" "$@" \
+fazhi-render -t annual -o "$out/annual-2019.docx" "$@" $acts \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
