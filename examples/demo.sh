@@ -82,7 +82,7 @@ cmp -s "$out/draw-2019-year.yaml" "$ex/draw-2019-year.yaml" &&
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml towns.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
-    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml) && echo "clean"
+    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml activities.yaml) && echo "clean"
 
 say "A faulty set: every check firing"
 (cd "$ex/.." && fazhi-check --rules --as-of 2019-12-31 faulty/*.yaml) || true
