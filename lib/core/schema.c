@@ -9,7 +9,7 @@
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
-	"problems", "organization", "credit", "towns", "complaints"
+	"problems", "organization", "credit", "towns", "complaints", "casefile"
 };
 
 enum fz_kind
