@@ -24,11 +24,44 @@ static const char *const verdict_labels[] = {
 	[FZ_CHECK_NOT_APPLICABLE] = "不适用",
 };
 
-/* The timeline of a case, in the order of its procedure. */
+/* The timeline of a case, in the order of its procedure, and the
+ * words of a review form for its steps. */
 static const char *const steps[FZ_CHECK__STEPS] = {
 	"filed", "notified", "hearing", "legal_review", "collective",
 	"decided", "served", "published", "paid", "closed",
 };
+static const char *const step_labels[FZ_CHECK__STEPS] = {
+	"立案", "告知", "听证", "法制审核", "集体讨论",
+	"作出决定", "送达", "公示", "缴纳罚款", "结案",
+};
+
+/* What each rule of the cases is called on a review form. */
+static const char *const rule_names[][2] = {
+	{ "found", "追责时效" },
+	{ "simple", "简易程序的适用" },
+	{ "on_spot", "当场收缴及其上缴" },
+	{ "evidence", "先行登记保存证据的处理" },
+	{ "time_limit", "办案期限" },
+	{ "extension", "延长期限的依据" },
+	{ "not_punished", "不予处罚及教育" },
+	{ "hearing", "听证程序" },
+	{ "review", "法制审核" },
+	{ "payment", "罚款缴纳及加处罚款" },
+	{ "unpublished", "撤回公示" },
+	{ "notified", "处罚前告知" },
+	{ "collective", "负责人集体讨论" },
+	{ "published", "处罚信息公示" },
+	{ "served", "决定书送达" },
+};
+
+static const char *
+rule_name(const char *rule)
+{
+	for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++)
+		if (strcmp(rule_names[i][0], rule) == 0)
+			return rule_names[i][1];
+	return rule;
+}
 
 static void
 timeline(const fz_case *k, fz_date *d)
@@ -164,6 +197,8 @@ write_verdict(fz_writer *w, const fz_check__verdict *v)
 	fz_write_map_begin(w, 0);
 	fz_write_key(w, "rule");
 	fz_write_str(w, v->rule);
+	fz_write_key(w, "name");
+	fz_write_str(w, rule_name(v->rule));
 	fz_write_key(w, "article");
 	fz_write_str(w, v->article);
 	fz_write_key(w, "verdict");
@@ -175,6 +210,28 @@ write_verdict(fz_writer *w, const fz_check__verdict *v)
 		fz_write_str(w, v->detail);
 	}
 	fz_write_map_end(w);
+}
+
+/* holds, fails, not_applicable: of the verdicts from first to end, of
+ * rule only unless NULL. */
+static void
+write_counts(const fz_check *c, fz_writer *w, size_t first, size_t end,
+    const char *rule)
+{
+	long long n[3] = { 0, 0, 0 };
+
+	for (size_t j = first; j < end; j++)
+		if (rule == NULL || strcmp(c->verdicts[j].rule, rule) == 0)
+			n[c->verdicts[j].verdict]++;
+	if (rule == NULL) {
+		fz_write_key(w, "counts");
+		fz_write_map_begin(w, 1);
+	}
+	fz_write_key_int(w, "holds", n[FZ_CHECK_HOLDS]);
+	fz_write_key_int(w, "fails", n[FZ_CHECK_FAILS]);
+	fz_write_key_int(w, "not_applicable", n[FZ_CHECK_NOT_APPLICABLE]);
+	if (rule == NULL)
+		fz_write_map_end(w);
 }
 
 static void
@@ -198,6 +255,8 @@ write_sheet(const fz_check *c, fz_writer *w, size_t i)
 		fz_write_map_begin(w, 1);
 		fz_write_key(w, "step");
 		fz_write_str(w, steps[j]);
+		fz_write_key(w, "label");
+		fz_write_str(w, step_labels[j]);
 		fz_write_key(w, "date");
 		fz_write_date(w, s->dates[j]);
 		fz_write_map_end(w);
@@ -208,6 +267,7 @@ write_sheet(const fz_check *c, fz_writer *w, size_t i)
 	for (size_t j = s->first; j < end; j++)
 		write_verdict(w, &c->verdicts[j]);
 	fz_write_seq_end(w);
+	write_counts(c, w, s->first, end, NULL);
 	fz_write_map_end(w);
 }
 
@@ -218,29 +278,25 @@ write_summary(const fz_check *c, fz_writer *w)
 	fz_write_key(w, "summary");
 	fz_write_map_begin(w, 0);
 	fz_write_key_int(w, "cases", (long long)c->nsheets);
+	write_counts(c, w, 0, c->nverdicts, NULL);
 	fz_write_key(w, "rules");
 	fz_write_seq_begin(w, 0);
 	for (size_t i = 0; i < c->nverdicts; i++) {
 		const fz_check__verdict *v = &c->verdicts[i];
-		long long n[3] = { 0, 0, 0 };
 		size_t j = 0;
 
 		while (j < i && strcmp(c->verdicts[j].rule, v->rule) != 0)
 			j++;
 		if (j < i)
 			continue;	/* counted where first met */
-		for (j = i; j < c->nverdicts; j++)
-			if (strcmp(c->verdicts[j].rule, v->rule) == 0)
-				n[c->verdicts[j].verdict]++;
 		fz_write_map_begin(w, 1);
 		fz_write_key(w, "rule");
 		fz_write_str(w, v->rule);
+		fz_write_key(w, "name");
+		fz_write_str(w, rule_name(v->rule));
 		fz_write_key(w, "article");
 		fz_write_str(w, v->article);
-		fz_write_key_int(w, "holds", n[FZ_CHECK_HOLDS]);
-		fz_write_key_int(w, "fails", n[FZ_CHECK_FAILS]);
-		fz_write_key_int(w, "not_applicable",
-		    n[FZ_CHECK_NOT_APPLICABLE]);
+		write_counts(c, w, i, c->nverdicts, v->rule);
 		fz_write_map_end(w);
 	}
 	fz_write_seq_end(w);
