@@ -17,7 +17,8 @@
  * directory may come later) is settled at the end.  Every problem is
  * reported at the end, sorted in file order (files in the order first
  * met, then line and column).  Memory grows with the distinct ids and
- * the problems, not with the records. */
+ * the problems, not with the records; with opts.casefile, with the
+ * cases too (a verdict per rule of each). */
 
 /* Severity of a --due-within line: a date coming, not a problem. */
 #define FZ_NOTE 2
