@@ -112,6 +112,7 @@ union any_record {
 	fz_credit credit;
 	fz_complaint complaint;
 	fz_item item;
+	fz_document document;
 };
 
 /* The id of a record: from its struct, or from its node when it could
