@@ -3,12 +3,13 @@
  * in the period of the day it was issued: how many, of which type, how
  * many sent to the county level and below (the 30%-50% cut is the change
  * between two years' tallies), reviewed for legality and for fair
- * competition, and issued as an exception to fair competition. */
+ * competition, found not to restrict competition, and issued as an
+ * exception to it. */
 #include "tally_int.h"
 
 const char *const fz_tally_document_indicators[] = { "issued",
 	"normative", "policy", "to_lower_levels", "legality_reviewed",
-	"fair_competition_reviewed", "exceptions", NULL };
+	"fair_competition_reviewed", "no_restriction", "exceptions", NULL };
 
 static fz_tally__register *
 documents_of(fz_tally *t)
@@ -37,7 +38,8 @@ fz_tally__document(fz_tally *t, const fz_document *d, const fz_node *rec,
 	v[3] = d->to_lower_levels == 1;
 	v[4] = d->legality_review != FZ_NODATE;
 	v[5] = d->fair_competition_review != FZ_NODATE;
-	v[6] = d->fair_competition_result == FZ_FAIR_EXCEPTION;
+	v[6] = d->fair_competition_result == FZ_FAIR_NO_RESTRICTION;
+	v[7] = d->fair_competition_result == FZ_FAIR_EXCEPTION;
 	return fz_tally__register_add(t, documents_of(t), FZ_KIND_DOCUMENTS,
 	    d->id, d->issued, rec, v, err);
 }

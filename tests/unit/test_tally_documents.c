@@ -55,14 +55,15 @@ test_indicators(void **state)
 	    "  - month: 2019-03\n    issued: 2\n    normative: 1\n"
 	    "    policy: 1\n    to_lower_levels: 1\n"
 	    "    legality_reviewed: 2\n    fair_competition_reviewed: 2\n"
-	    "    exceptions: 1\n"
+	    "    no_restriction: 1\n    exceptions: 1\n"
 	    "  - month: 2019-04\n    issued: 2\n    normative: 0\n"
 	    "    policy: 1\n    to_lower_levels: 1\n"
 	    "    legality_reviewed: 1\n    fair_competition_reviewed: 0\n"
-	    "    exceptions: 0\n"
+	    "    no_restriction: 0\n    exceptions: 0\n"
 	    "  totals:\n    issued: 4\n    normative: 1\n    policy: 2\n"
 	    "    to_lower_levels: 2\n    legality_reviewed: 3\n"
-	    "    fair_competition_reviewed: 2\n    exceptions: 1\n");
+	    "    fair_competition_reviewed: 2\n    no_restriction: 1\n"
+	    "    exceptions: 1\n");
 	free(s);
 	fz_tally_free(t);
 }
@@ -85,14 +86,15 @@ test_by_type_and_range(void **state)
 	    "  - type: other\n    issued: 1\n    normative: 0\n"
 	    "    policy: 0\n    to_lower_levels: 1\n"
 	    "    legality_reviewed: 0\n    fair_competition_reviewed: 0\n"
-	    "    exceptions: 0\n"
+	    "    no_restriction: 0\n    exceptions: 0\n"
 	    "  - type: policy\n    issued: 1\n    normative: 0\n"
 	    "    policy: 1\n    to_lower_levels: 0\n"
 	    "    legality_reviewed: 1\n    fair_competition_reviewed: 0\n"
-	    "    exceptions: 0\n"
+	    "    no_restriction: 0\n    exceptions: 0\n"
 	    "  totals:\n    issued: 2\n    normative: 0\n    policy: 1\n"
 	    "    to_lower_levels: 1\n    legality_reviewed: 1\n"
-	    "    fair_competition_reviewed: 0\n    exceptions: 0\n");
+	    "    fair_competition_reviewed: 0\n    no_restriction: 0\n"
+	    "    exceptions: 0\n");
 	free(s);
 	fz_tally_free(t);
 }
