@@ -193,9 +193,12 @@ take(fz_check *c, enum fz_kind k, const fz_node *at, const void *data)
 		register_id(c, k, &r, id);
 	if (data != NULL)
 		fz_check__record(c, k, &r);
-	/* complaints.c, which uses rules.c's references. */
+	/* complaints.c and documents.c, which use rules.c's references
+	 * and dates. */
 	if (data != NULL && k == FZ_KIND_COMPLAINTS)
 		fz_check__complaint(c, &r);
+	if (data != NULL && k == FZ_KIND_DOCUMENTS)
+		fz_check__document(c, &r);
 	if (data != NULL && k == FZ_KIND_INSPECTIONS)
 		fz_check__outing(c, &r);
 }

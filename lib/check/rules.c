@@ -713,9 +713,6 @@ fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 	case FZ_KIND_ITEMS:
 		fz_check__item(c, r);
 		break;
-	case FZ_KIND_DOCUMENTS:
-		fz_check__document(c, r);
-		break;
 	default:
 		break;
 	}
