@@ -203,11 +203,12 @@ yoy_node(fz_arena *a, const fz_node *prev, const char *change,
 	fz_node *m = fz_node_map(a);
 
 	fz_node_put(a, m, "previous", (fz_node *)prev);
+	/* As text: a decimal keeps its places (25.0, 26210.00). */
 	if (change != NULL)
-		fz_node_put(a, m, "change", fz_render__plain(a, change));
+		fz_node_put(a, m, "change", fz_render__text(a, change));
 	if (percent != NULL)
 		fz_node_put(a, m, percent[0] == 'p' ? "points" : "percent",
-		    fz_render__plain(a, percent + 1));
+		    fz_render__text(a, percent + 1));
 	fz_node_put(a, m, "words", fz_render__text(a, words));
 	return m;
 }
