@@ -120,18 +120,20 @@ for f in md html docx; do
 done
 fazhi-render -o "$out/items-2019.xlsx" "$ex/items.yaml"
 
-say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a Word document (公文), a workbook"
+say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a Word document (公文), a workbook; 同比 against an illustrative 2018 tally"
 fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml" \
     -o "$out/tally-2019-type.yaml"
 fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
     "$ex/cases.yaml" -o "$out/tally-2019-month.yaml"
 set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
     "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
-fazhi-render -t annual -o "$out/annual-2019.md" "$@" \
+# 同比 against tally-2018.yaml: an illustration (the 2019 report gives no
+# figure of 2018), said so in the file and in the example's README.
+fazhi-render -t annual --previous "$ex/tally-2018.yaml" -o "$out/annual-2019.md" "$@" \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.html" "$@" \
+fazhi-render -t annual --previous "$ex/tally-2018.yaml" -o "$out/annual-2019.html" "$@" \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.docx" "$@" \
+fazhi-render -t annual --previous "$ex/tally-2018.yaml" -o "$out/annual-2019.docx" "$@" \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
