@@ -166,8 +166,22 @@ fz_render__yoy(fz_render_ctx *c, fz_error *err)
 	for (size_t p = 0; p < c->nprev; p++) {
 		if ((rc = partner(c, p, &cur, err)) != FZ_OK)
 			return rc;
-		fz_render__yoy_doc(c->a, cur, c->prev[p]);
+		/* Two of the year before for one input: which to say? */
+		for (size_t q = 0; q < p; q++) {
+			fz_node *other;
+			if (partner(c, q, &other, err) == FZ_OK && other == cur)
+				return fz_error_set(err, FZ_DATAERR,
+				    c->prev[p]->file, c->prev[p]->line,
+				    c->prev[p]->col, "a second previous %s "
+				    "for %s (the first is %s:%u:%u): give one",
+				    c->prev_kinds[p], where(cur),
+				    where(c->prev[q]), c->prev[q]->line,
+				    c->prev[q]->col);
+		}
 	}
+	for (size_t p = 0; p < c->nprev; p++)
+		if (partner(c, p, &cur, err) == FZ_OK)
+			fz_render__yoy_doc(c->a, cur, c->prev[p]);
 	c->yoy_done = 1;
 	c->root = NULL;
 	return FZ_OK;
