@@ -14,6 +14,8 @@ fz_render_ctx_add_previous(fz_render_ctx *c, const fz_event *ev,
     fz_error *err)
 {
 	const fz_node *n = ev->node;
+	fz_table_set *shape;
+	int rc;
 
 	if (ev->type == FZ_EV_END)
 		return FZ_OK;
@@ -24,6 +26,12 @@ fz_render_ctx_add_previous(fz_render_ctx *c, const fz_event *ev,
 		    "tally and metrics documents of the period before, not %s",
 		    ev->kind_name != NULL ? ev->kind_name : "a document "
 		    "without kind");
+	/* Of the shape an input of its kind must have, or refused alike. */
+	shape = fz_table_set_new();
+	rc = fz_table_set_add_doc(shape, n, ev->file, err);
+	fz_table_set_free(shape);
+	if (rc != FZ_OK)
+		return rc;
 	c->prev = fz_xrealloc(c->prev, (c->nprev + 1) * sizeof *c->prev);
 	if ((c->prev[c->nprev] = fz_node_copy(c->a, n)) == NULL)
 		abort();
