@@ -138,14 +138,21 @@ fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
     "$ex/cases.yaml" -o "$out/tally-2019-month.yaml"
 set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
     "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
-fazhi-render -t annual -o "$out/annual-2019.md" "$@" \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.html" "$@" \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.docx" "$@" \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
+for f in md html docx; do
+	fazhi-render -t annual -o "$out/annual-2019.$f" "$@" \
+	    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" \
+	    "$ex/organization.yaml" "$ex/notes.yaml"
+done
 fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
+# 同比 against tally-2018.yaml, an illustration: the 2019 report gives no
+# figure of 2018, so the bureau's report above has none, and this copy,
+# named for what it is, shows what --previous adds.
+say "同比 (fazhi-render --previous): the same report against an ILLUSTRATIVE 2018 tally, not the bureau's figures"
+fazhi-render -t annual --previous "$ex/tally-2018.yaml" \
+    -o "$out/annual-2019-yoy-illustration.md" "$@" \
+    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
+grep -m 1 '比上年' "$out/annual-2019-yoy-illustration.md"
 fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 fazhi-render -o "$out/draw-2019-h2-notice.docx" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 say "The self-verifying notices (抽查名单公示): open one in a browser and pick the plan, entities.yaml and inspectors.yaml of $ex"

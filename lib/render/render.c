@@ -117,6 +117,8 @@ fz_render_ctx_free(fz_render_ctx *c)
 	free(c->held);
 	free(c->docs);
 	free(c->kinds);
+	free(c->prev);
+	free(c->prev_kinds);
 	free(c);
 }
 
@@ -364,6 +366,12 @@ fz_render_ctx_root(fz_render_ctx *c)
 			break;
 		}
 	tally_by(c, root);
+	if (c->nprev > 0) {
+		fz_node *prev = fz_node_map(a);
+		for (size_t i = 0; i < c->nprev; i++)
+			fz_render__add(a, prev, c->prev_kinds[i], c->prev[i]);
+		fz_render__add(a, root, "previous", prev);
+	}
 	fz_render__add(a, root, "labels", labels_map(a));
 	return c->root = root;
 }
@@ -407,6 +415,8 @@ fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
 
 	/* The venue book's lists are made for a template that shows them,
 	 * or to say that --where kept none. */
+	if ((rc = fz_render__yoy(c, err)) != FZ_OK)
+		return rc;
 	no_venues = t != NULL && fz_where_count(c->where) == 0 &&
 	    !fz_render_template_mentions(t, "venues");
 	if (no_venues != c->no_venues) {

@@ -33,6 +33,10 @@ struct fz_render_ctx {
 	fz_node **holes;	/* nholes of them */
 	size_t nholes;
 	int shared;		/* events' nodes kept, not copied */
+	fz_node **prev;		/* --previous documents, copied */
+	const char **prev_kinds; /* tally or metrics */
+	size_t nprev;
+	int yoy_done;		/* KEY_yoy put into the documents */
 	fz_arena **held;	/* the arenas of those nodes, freed with c */
 	size_t nheld;
 };
@@ -152,6 +156,12 @@ fz_node *fz_render__venues(fz_render_ctx *c, fz_where *w);
 /* The helpers of a casefile document: timeline_table and rule_table of
  * each case, summary_table of its summary (render_casefile.c). */
 void fz_render__casefile(fz_arena *a, fz_node *doc);
+/* Pair the previous documents with the documents and put KEY_yoy
+ * into these (once): FZ_OK, or FZ_DATAERR with err at the previous one
+ * refused (render_yoy.c). */
+int fz_render__yoy(fz_render_ctx *c, fz_error *err);
+/* KEY_yoy beside each figure of cur that prev has too. */
+void fz_render__yoy_doc(fz_arena *a, fz_node *cur, const fz_node *prev);
 /* The helpers of a draw: its teams, each with its selections. */
 void fz_render__draw(fz_arena *a, fz_node *doc);
 /* The tables of doc as CSV and xlsx show them, made from doc as it came
