@@ -28,7 +28,7 @@ static fz_cli cli = {
 	.prog = "fazhi-render",
 	.complete = complete,
 	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|docx|xlsx|csv] "
-	    "[-o FILE] [--bom] [--totals]\n                    [--where KEY=VALUE]... [FILE...]\n       fazhi-render --list | "
+	    "[-o FILE] [--bom] [--totals]\n                    [--where KEY=VALUE]... [--previous FILE]... [FILE...]\n       fazhi-render --list | "
 	    "--dump NAME | --context [FILE...]",
 	.help =
 	    "Render fazhi documents (tally, metrics, draw, records, or any "
@@ -38,7 +38,7 @@ static fz_cli cli = {
 	    "  -t, --template T   a template file, or a built-in: annual, "
 	    "monthly,\n"
 	    "                     draw-notice, draw-tasks, draw-verify, draw-results,\n"
-	    "                     venue-book, items-notice, tables\n"
+	    "                     venue-book, items-notice, casefile, tables\n"
 	    "                     (default: by the inputs)\n"
 	    "  -f, --format F     text, md, html, docx, xlsx or csv (default: "
 	    "by the -o\n"
@@ -51,6 +51,9 @@ static fz_cli cli = {
 	    "      --where K=V    the venue book of the entities whose K is V "
 	    "only\n                     (entity=ID: one venue's; "
 	    "repeatable)\n"
+	    "      --previous F   a tally or metrics document of the same "
+	    "period a year\n                     before: 同比 of each figure "
+	    "(repeatable)\n"
 	    "      --list         list the built-in templates\n"
 	    "      --dump NAME    print a built-in template, to copy and "
 	    "edit\n"
@@ -62,12 +65,14 @@ static fz_cli cli = {
 	    "See fazhi-templates(7).\n",
 };
 
-enum { O_BOM = 256, O_TOTALS, O_LIST, O_DUMP, O_CONTEXT, O_WHERE };
+enum { O_BOM = 256, O_TOTALS, O_LIST, O_DUMP, O_CONTEXT, O_WHERE, O_PREVIOUS };
 
 struct opts {
 	const char *template, *format, *dump;
 	int bom, totals, list, context;
 	fz_where *where;	/* --where: the venue book's entities */
+	char **previous;	/* --previous: the period a year before */
+	int nprevious;
 };
 
 /* --where KEY=VALUE of the venue book.  -1, or FZ_USAGE. */
@@ -94,6 +99,7 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "dump", required_argument, NULL, O_DUMP },
 		{ "context", no_argument, NULL, O_CONTEXT },
 		{ "where", required_argument, NULL, O_WHERE },
+		{ "previous", required_argument, NULL, O_PREVIOUS },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, rc;
@@ -111,6 +117,11 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		case O_CONTEXT: o->context = 1; break;
 		case O_WHERE:
 			rc = where_add(o, optarg, err);
+			break;
+		case O_PREVIOUS:
+			o->previous = fz_xrealloc(o->previous,
+			    (size_t)(o->nprevious + 1) * sizeof *o->previous);
+			o->previous[o->nprevious++] = optarg;
 			break;
 		default: rc = fz_cli_common(&cli, c, optarg, err); break;
 		}
@@ -160,6 +171,10 @@ check_opts(struct opts *o, int nfiles, fz_error *err)
 	    !strcmp(o->format, "xlsx")))
 		return fz_cli_usage(err, "-t: %s needs no template",
 		    o->format);
+	if (o->nprevious > 0 && (o->list || o->dump != NULL ||
+	    !strcmp(o->format, "csv") || !strcmp(o->format, "xlsx")))
+		return fz_cli_usage(err, "--previous is for reports (text, "
+		    "md, html, docx) and --context");
 	if (o->bom && strcmp(o->format, "csv") != 0)
 		return fz_cli_usage(err, "--bom is for csv");
 	if (o->totals && strcmp(o->format, "csv") != 0)
@@ -227,6 +242,12 @@ take(void *ctx, const fz_event *ev, fz_error *err)
 	    : fz_render_ctx_add_event(r->ctx, ev, err);
 }
 
+static int
+take_previous(void *ctx, const fz_event *ev, fz_error *err)
+{
+	return fz_render_ctx_add_previous(ctx, ev, err);
+}
+
 /* The context through the template, or itself with --context. */
 static int
 write_text(fz_output *out, void *ctx, fz_error *err)
@@ -282,6 +303,11 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		fz_render_ctx_lazy(r.ctx);
 	if (r.ctx != NULL && !o->context)
 		fz_render_ctx_share(r.ctx);
+	/* The previous period first: copied, as it is only compared. */
+	if (rc == FZ_OK && o->nprevious > 0)
+		rc = fz_cli_read(&cli, o->previous, o->nprevious,
+		    &(fz_cli_input){ .flags = FZ_STREAM_ANY_KIND,
+		    .take = take_previous, .ctx = r.ctx }, err);
 	if (rc == FZ_OK) {
 		/* The documents as read, their alike keys one node, not
 		 * copied: the stream keeps them and hands them over (the
@@ -322,5 +348,6 @@ main(int argc, char **argv)
 		rc = o.list || o.dump != NULL ? list_or_dump(&o, &err) :
 		    run(&o, argv + optind, argc - optind, &err);
 	fz_where_free(o.where);
+	free(o.previous);
 	return fz_cli_finish(&cli, rc, &err);
 }

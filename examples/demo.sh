@@ -9,10 +9,10 @@ mkdir -p "$out"
 
 say() { printf '\n== %s\n' "$*"; }
 
-say "2019 tally by reporter: bureau inspections (检查单位家次, 出动检查人次, 违规, 取缔) and the towns' logs (镇街上报, 领导带队); cases (立案, 办结); complaints (处理举报电话3件次)"
+say "2019 tally by reporter: bureau inspections (检查单位家次, 出动检查人次, 违规, 取缔) and the towns' logs (镇街上报, 领导带队); cases (立案, 办结); complaints (处理举报电话3件次); documents (增量文件5件)"
 fazhi-tally --year 2019 --by reported_by --calendar cn \
     "$ex/inspections.yaml" "$ex/cases.yaml" "$ex/complaints.yaml" \
-    -o "$out/tally-2019.yaml"
+    "$ex/documents.yaml" -o "$out/tally-2019.yaml"
 cat "$out/tally-2019.yaml"
 
 say "2019 case figures (案件指标: 重大案件, 简易程序, 45日内作出决定, 首违不罚, 听证, 复议与诉讼), a row a figure"
@@ -29,7 +29,7 @@ say "Monthly tallies merged into the year (exact, units included)"
 for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	fazhi-tally --mergeable --month 2019-$m --by reported_by --calendar cn \
 	    "$ex/inspections.yaml" "$ex/cases.yaml" "$ex/complaints.yaml" \
-	    -o "$out/tally-2019-$m.yaml"
+	    "$ex/documents.yaml" -o "$out/tally-2019-$m.yaml"
 done
 fazhi-tally --merge --calendar cn "$out"/tally-2019-??.yaml -o "$out/tally-2019-merged.yaml"
 if cmp -s "$out/tally-2019.yaml" "$out/tally-2019-merged.yaml"; then
@@ -82,7 +82,18 @@ cmp -s "$out/draw-2019-year.yaml" "$ex/draw-2019-year.yaml" &&
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml towns.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
-    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml activities.yaml) && echo "clean"
+    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml documents.yaml activities.yaml) && echo "clean"
+
+say "案卷评查: the review of the 29 case files of 2019, every rule of --rules on every case (符合 / 不符合 / 不适用), a page per case, printable, as a Word document and a workbook"
+(cd "$ex" && fazhi-check --rules --as-of 2019-12-31 -f yaml \
+    -o "$out/casefile-2019.yaml" organization.yaml entities.yaml \
+    inspectors.yaml cases.yaml)
+for f in md html docx; do
+	fazhi-render -t casefile -o "$out/casefile-2019.$f" \
+	    "$out/casefile-2019.yaml" "$ex/organization.yaml"
+done
+fazhi-render -o "$out/casefile-2019.xlsx" "$out/casefile-2019.yaml"
+sed -n '/^## 评查汇总/,$p' "$out/casefile-2019.md"
 
 say "A faulty set: every check firing"
 (cd "$ex/.." && fazhi-check --rules --as-of 2019-12-31 faulty/*.yaml) || true
@@ -136,14 +147,21 @@ fazhi-tally --year 2019 --where type=demo_site --by level "$ex/activities.yaml" 
 acts="$out/tally-2019-campaign.yaml $out/tally-2019-activities.yaml $out/tally-2019-demo-sites.yaml"
 set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
     "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
-fazhi-render -t annual -o "$out/annual-2019.md" "$@" $acts \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.html" "$@" $acts \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
-fazhi-render -t annual -o "$out/annual-2019.docx" "$@" $acts \
-    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
+for f in md html docx; do
+	fazhi-render -t annual -o "$out/annual-2019.$f" "$@" $acts \
+	    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" \
+	    "$ex/organization.yaml" "$ex/notes.yaml"
+done
 fazhi-render -o "$out/annual-2019.xlsx" "$@"
 sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
+# 同比 against tally-2018.yaml, an illustration: the 2019 report gives no
+# figure of 2018, so the bureau's report above has none, and this copy,
+# named for what it is, shows what --previous adds.
+say "同比 (fazhi-render --previous): the same report against an ILLUSTRATIVE 2018 tally, not the bureau's figures"
+fazhi-render -t annual --previous "$ex/tally-2018.yaml" \
+    -o "$out/annual-2019-yoy-illustration.md" "$@" $acts \
+    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
+grep -m 1 '比上年' "$out/annual-2019-yoy-illustration.md"
 fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 fazhi-render -o "$out/draw-2019-h2-notice.docx" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 say "The self-verifying notices (抽查名单公示): open one in a browser and pick the plan, entities.yaml and inspectors.yaml of $ex"
@@ -170,6 +188,6 @@ for f in html docx; do
 	    "$ex/organization.yaml"
 done
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx $out/casefile-2019.md $out/casefile-2019.html $out/casefile-2019.docx $out/casefile-2019.xlsx"
 
 printf '\nOutputs are in %s\n' "$out"

@@ -52,6 +52,8 @@ fz_check_free(fz_check *c)
 	fz_calendar_free(c->own_calendar);
 	fz_arena_free(c->arena);
 	free(c->problems);
+	free(c->sheets);
+	free(c->verdicts);
 	free(c);
 }
 
@@ -113,6 +115,7 @@ union any_record {
 	fz_complaint complaint;
 	fz_activity activity;
 	fz_item item;
+	fz_document document;
 };
 
 /* The id of a record: from its struct, or from its node when it could
@@ -193,9 +196,12 @@ take(fz_check *c, enum fz_kind k, const fz_node *at, const void *data)
 		register_id(c, k, &r, id);
 	if (data != NULL)
 		fz_check__record(c, k, &r);
-	/* complaints.c, which uses rules.c's references. */
+	/* complaints.c and documents.c, which use rules.c's references
+	 * and dates. */
 	if (data != NULL && k == FZ_KIND_COMPLAINTS)
 		fz_check__complaint(c, &r);
+	if (data != NULL && k == FZ_KIND_DOCUMENTS)
+		fz_check__document(c, &r);
 	if (data != NULL && k == FZ_KIND_INSPECTIONS)
 		fz_check__outing(c, &r);
 	if (data != NULL && k == FZ_KIND_ACTIVITIES)

@@ -117,6 +117,8 @@ fz_render_ctx_free(fz_render_ctx *c)
 	free(c->held);
 	free(c->docs);
 	free(c->kinds);
+	free(c->prev);
+	free(c->prev_kinds);
 	free(c);
 }
 
@@ -177,6 +179,8 @@ add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
 		fz_render__tally(c, copy);
 	else if (k == FZ_KIND_DRAW)
 		fz_render__draw(c->a, copy);
+	else if (k == FZ_KIND_CASEFILE)
+		fz_render__casefile(c->a, copy);
 	if (kind != NULL)
 		fz_render__add(c->a, copy, "kind_label", fz_render__text(c->a, fz_render__word(kind)));
 	period_helpers(c->a, copy);
@@ -234,7 +238,8 @@ fz_render_ctx_template(const fz_render_ctx *c)
 {
 	unsigned seen = c->kinds_seen;
 
-	return (seen & 1u << FZ_KIND_DRAW) ? "draw-notice" :
+	return (seen & 1u << FZ_KIND_CASEFILE) ? "casefile" :
+	    (seen & 1u << FZ_KIND_DRAW) ? "draw-notice" :
 	    (seen & 1u << FZ_KIND_ITEMS) ? "items-notice" :
 	    (seen & 1u << FZ_KIND_METRICS) ? "annual" :
 	    (seen & 1u << FZ_KIND_TALLY) ? "monthly" : "tables";
@@ -385,6 +390,12 @@ fz_render_ctx_root(fz_render_ctx *c)
 		}
 	tally_by(c, root);
 	activities_by(c, root);
+	if (c->nprev > 0) {
+		fz_node *prev = fz_node_map(a);
+		for (size_t i = 0; i < c->nprev; i++)
+			fz_render__add(a, prev, c->prev_kinds[i], c->prev[i]);
+		fz_render__add(a, root, "previous", prev);
+	}
 	fz_render__add(a, root, "labels", labels_map(a));
 	return c->root = root;
 }
@@ -428,6 +439,8 @@ fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
 
 	/* The venue book's lists are made for a template that shows them,
 	 * or to say that --where kept none. */
+	if ((rc = fz_render__yoy(c, err)) != FZ_OK)
+		return rc;
 	no_venues = t != NULL && fz_where_count(c->where) == 0 &&
 	    !fz_render_template_mentions(t, "venues");
 	if (no_venues != c->no_venues) {

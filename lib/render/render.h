@@ -153,6 +153,35 @@ int fz_render_template_dump(const char *builtin, const char *name, fz_buf *out,
 int fz_render_docx_output(fz_output *o, fz_render_template *t,
     const fz_node *root, const char *builtin, fz_error *err);
 
+/* 同比: the documents of the previous period.  Add an event of
+ * fz_stream_next from a --previous file: a tally or metrics document is
+ * copied; anything else is FZ_DATAERR with err at it.  At
+ * fz_render_ctx_check each is paired with the first added document of
+ * its kind and grouping (by:), which must cover the same period a year
+ * before (from and to each a year earlier, a month's last day staying
+ * its last day), else FZ_DATAERR naming both files; each figure both
+ * have then gets KEY_yoy beside it (fazhi-templates(7)). */
+int fz_render_ctx_add_previous(fz_render_ctx *c, const fz_event *ev,
+    fz_error *err);
+/* The arithmetic of 同比, integers only, rounded half away from zero.
+ * The change of current against previous in tenths of a percent of
+ * |previous|: 0, or -1 when previous is 0 or it overflows. */
+int fz_render_yoy_percent(int64_t previous, int64_t current,
+    int64_t *tenths);
+/* The change of the rate cn/cd against pn/pd in tenths of a percentage
+ * point: 0, or -1 when a denominator is not positive or it overflows. */
+int fz_render_yoy_points(int64_t pn, int64_t pd, int64_t cn, int64_t cd,
+    int64_t *tenths);
+/* The words of a change into buf: 比上年增加45，增长12.3% /
+ * 比上年减少4，下降4.0% / 与上年持平 / 比上年增加5，上年为0; money
+ * in fen says yuan (1262.10元).  0, or -1 on overflow. */
+int fz_render_yoy_words(int64_t previous, int64_t current, int money,
+    char *buf, size_t n);
+/* 比上年提高1.2个百分点 / 降低 / 与上年持平 of tenths of a point. */
+int fz_render_yoy_points_words(int64_t tenths, char *buf, size_t n);
+/* tenths as a signed decimal ("12.3", "-4.0") into buf. */
+const char *fz_render_yoy_tenths_text(int64_t tenths, char *buf, size_t n);
+
 /* end of mustache and render */
 
 /* What a built-in template prints that its documents must hold, beyond

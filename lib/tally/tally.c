@@ -63,7 +63,7 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 
 /* What a tally counts, and the periods --by takes beside their keys. */
 static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
-	FZ_KIND_COMPLAINTS, FZ_KIND_ACTIVITIES };
+	FZ_KIND_COMPLAINTS, FZ_KIND_DOCUMENTS, FZ_KIND_ACTIVITIES };
 #define NCOUNTED (sizeof counted / sizeof counted[0])
 static const char *const by_periods[] = { "year", "quarter", "month", "week",
 	"day", NULL };
@@ -152,7 +152,8 @@ fz_tally_free(fz_tally *t)
 		return;
 	fz_tally_free(t->rep);
 	fz_tally__complaints_free(t);
-	fz_tally__activities_free(t);
+	fz_tally__register_free(t->documents);
+	fz_tally__register_free(t->activities);
 	for (int i = 0; i < t->nby; i++)
 		free(t->by[i]);
 	free(t->by);
@@ -358,6 +359,22 @@ in_range(const fz_tally *t, fz_date d)
 }
 
 
+/* The group values of a record at date d, into vals (scratch memory). */
+static void
+record_keys(fz_tally *t, fz_arena *scratch, const fz_node *rec, fz_date d,
+    const char **vals)
+{
+	for (int i = 0; i < t->nby; i++) {
+		if (t->period[i] != FZ_P_NONE) {
+			char *buf = fz_arena_alloc(scratch, 16);
+			vals[i] = fz_period_label(t->period[i], d, buf);
+		} else {
+			vals[i] = fz_node_group_value(scratch,
+			    fz_record_get(FZ_KIND_INSPECTIONS, rec, t->by[i]));
+		}
+	}
+}
+
 static long long
 distinct_inspectors(const fz_node *list)
 {
@@ -414,8 +431,7 @@ fz_tally_add_inspection(fz_tally *t, const fz_inspection *in,
 	scratch = t->scratch;
 	fz_arena_reset(scratch);
 	vals = fz_arena_alloc(scratch, ((size_t)t->nby + 1) * sizeof *vals);
-	fz_tally__record_keys(t, scratch, FZ_KIND_INSPECTIONS, rec, in->date,
-	    vals);
+	record_keys(t, scratch, rec, in->date, vals);
 	count_inspection(t, fz_tally__row(t, vals), in);
 	/* The reporters' rows were made in the order of enum fz_reporter. */
 	if (t->rep != NULL)
@@ -437,6 +453,23 @@ fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
 		return rc;
 	t->inputs[FZ_KIND_COMPLAINTS]++;
 	fz_tally__seen(t, c->received);
+	return FZ_OK;
+}
+
+/* A document, in the period of the day it was issued. */
+int
+fz_tally_add_document(fz_tally *t, const fz_document *d, const fz_node *rec,
+    fz_error *err)
+{
+	int rc;
+
+	fz_tally__documents_open(t);
+	if (!in_range(t, d->issued))
+		return FZ_OK;
+	if ((rc = fz_tally__document(t, d, rec, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_DOCUMENTS]++;
+	fz_tally__seen(t, d->issued);
 	return FZ_OK;
 }
 

@@ -92,11 +92,14 @@ struct fz_tally {
 
 	/* The complaints (tally_complaints.c), NULL until one is read or
 	 * merged; the reply clock they are counted on time by. */
-	struct fz_tally__complaints *complaints;
+	struct fz_tally__register *complaints;
 	int complaint_reply_workdays;
+	/* The documents (tally_documents.c), NULL until one is read or
+	 * merged. */
+	struct fz_tally__register *documents;
 	/* The activities (tally_activities.c), NULL until one is read or
 	 * merged. */
-	struct fz_tally__activities *activities;
+	struct fz_tally__register *activities;
 };
 
 /* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
@@ -132,6 +135,57 @@ struct fz_tally__hit {
 #define FZ_TALLY__MAXHITS 24
 size_t fz_tally__case_hits(const fz_calendar *cal, const fz_case *k,
     struct fz_tally__hit hit[FZ_TALLY__MAXHITS]);
+/* tally_register.c: a register's section of a tally (complaints,
+ * documents), named name, its records what ("complaint") in messages:
+ * rows by the tally's keys of the n whole-number indicators (at most
+ * FZ_TALLY__NREGISTER), the ids counted, and a setting (NULL: none)
+ * written beside the rows that merged sections must share (clash: the
+ * message when they do not).  With a set (fz_tally__register_set), the
+ * last indicator is no sum but the number of distinct members listed
+ * in the row's records, written under set_key when mergeable so that a
+ * merge counts those of the union exactly.  Owned by the tally. */
+#define FZ_TALLY__NREGISTER 8
+typedef struct fz_tally__register {
+	const char *name, *what, *setting, *clash;
+	const char *const *indicators;
+	int n;
+	long long setting_value;
+	fz_arena *arena;
+	fz_map *rows;			/* row key: its row */
+	fz_map *ids;			/* the records counted */
+	long long total[FZ_TALLY__NREGISTER];
+	const char *set_key;		/* NULL: no set */
+	fz_map *total_set;		/* the members of every row */
+	fz_buf key;
+} fz_tally__register;
+fz_tally__register *fz_tally__register_new(const char *name,
+    const char *what, const char *const *indicators, const char *setting,
+    const char *clash);
+void fz_tally__register_free(fz_tally__register *g);
+/* The last indicator of g counted as a set, its members under key. */
+void fz_tally__register_set(fz_tally__register *g, const char *key);
+/* The record of kind k with id, in the period of day, its values v (n)
+ * and, with a set, its members (a list of strings, or NULL) added to
+ * its row; FZ_DATAERR when its id was counted before. */
+int fz_tally__register_add(fz_tally *t, fz_tally__register *g,
+    enum fz_kind k, const char *id, fz_date day, const fz_node *rec,
+    const long long *v, const fz_node *members, fz_error *err);
+/* Written as name: (nothing when g is NULL), the ids when mergeable. */
+void fz_tally__register_write(fz_writer *w, const fz_tally *t,
+    const fz_tally__register *g, int mergeable);
+/* A merged tally's section sec added; fresh: g has counted nothing, and
+ * takes the setting of sec. */
+int fz_tally__register_merge(fz_tally *t, fz_tally__register *g,
+    const fz_node *sec, int fresh, fz_error *err);
+
+/* tally_documents.c: the same for documents, counted in the period of
+ * the day they were issued; written by fz_tally__register_write. */
+void fz_tally__documents_open(fz_tally *t);
+int fz_tally__document(fz_tally *t, const fz_document *d,
+    const fz_node *rec, fz_error *err);
+int fz_tally__merge_documents(fz_tally *t, const fz_node *dq,
+    fz_error *err);
+
 /* tally_complaints.c: the complaints section opened (complaints were
  * read) and freed; a complaint in the range counted (FZ_DATAERR when its
  * id was counted before); written (nothing when none were read or
@@ -145,52 +199,12 @@ void fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable);
 int fz_tally__merge_complaints(fz_tally *t, const fz_node *cq,
     fz_error *err);
 
-/* tally_sections.c: the group values of record rec of kind k at date d into vals (nby of
- * them, in scratch). */
-void fz_tally__record_keys(const fz_tally *t, fz_arena *scratch,
-    enum fz_kind k, const fz_node *rec, fz_date d, const char **vals);
-/* tally_sections.c, for the rows and every section of rows of its own
- * (complaints, activities): the key of a row of group values vals (each ended by \1,
- * null as \377) into b; a map of rows by that key in output order (a
- * list of its count, owned by the caller; row: the map's value); the
- * group values of a row written as the tally's are; the keys of m
- * written sorted, as a list under key; a whole number at key of m, an
- * error naming section when it is none. */
-void fz_tally__group_key(const fz_tally *t, fz_buf *b,
-    const char *const *vals);
-/* The slot of the row of vals in rows (by its key, built in key; *added
- * 1 when new); the group values vals copied into a (nby of them); an id counted once
- * in ids (FZ_DATAERR at at naming noun when it was before); the group
- * values of a merged row rn (borrowed from it; the list the caller's to
- * free). */
-void **fz_tally__row_slot(const fz_tally *t, fz_map *rows, fz_buf *key,
-    const char *const *vals, int *added);
-const char **fz_tally__keys_dup(fz_arena *a, const fz_tally *t,
-    const char *const *vals);
-int fz_tally__count_once(fz_map *ids, const char *noun, const char *id,
-    const fz_node *at, fz_error *err);
-const char **fz_tally__row_vals(const fz_tally *t, const fz_node *rn);
-struct fz_tally__keyed {
-	const char *key;
-	const void *row;
-};
-struct fz_tally__keyed *fz_tally__sorted(const fz_map *rows);
-void fz_tally__write_group(fz_writer *w, const fz_tally *t,
-    const char *const *keys);
-void fz_tally__write_keys(fz_writer *w, const char *key, const fz_map *m);
-int fz_tally__whole(const fz_node *m, const char *section, const char *key,
-    long long *v, fz_error *err);
-/* FZ_DATAERR at at: what is wrong with a merged section. */
-int fz_tally__section_fail(fz_error *err, const fz_node *at,
-    const char *section, const char *what);
-
-/* tally_activities.c: as the complaints' (opened, freed, one counted,
- * written, merged). */
+/* tally_activities.c: the same for activities, counted in the period of
+ * their day (date, or from), with the distinct entities of each row;
+ * written by fz_tally__register_write. */
 void fz_tally__activities_open(fz_tally *t);
-void fz_tally__activities_free(fz_tally *t);
 int fz_tally__activity(fz_tally *t, const fz_activity *a,
     const fz_node *rec, fz_error *err);
-void fz_tally__write_activities(fz_writer *w, fz_tally *t, int mergeable);
 int fz_tally__merge_activities(fz_tally *t, const fz_node *aq,
     fz_error *err);
 

@@ -214,6 +214,8 @@ write_head(fz_writer *w, const fz_tally *t, int mergeable)
 	fz_write_key_int(w, "cases", (long long)t->ncases);
 	if (t->complaints != NULL)
 		fz_write_key_int(w, "complaints", t->inputs[FZ_KIND_COMPLAINTS]);
+	if (t->documents != NULL)
+		fz_write_key_int(w, "documents", t->inputs[FZ_KIND_DOCUMENTS]);
 	if (t->activities != NULL)
 		fz_write_key_int(w, "activities", t->inputs[FZ_KIND_ACTIVITIES]);
 	fz_write_map_end(w);
@@ -271,7 +273,8 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 		write_rows(w, t->rep, mergeable, FZ_TALLY__NINSPECTION);
 	}
 	fz_tally__write_complaints(w, t, mergeable);
-	fz_tally__write_activities(w, t, mergeable);
+	fz_tally__register_write(w, t, t->documents, mergeable);
+	fz_tally__register_write(w, t, t->activities, mergeable);
 	if (mergeable)
 		write_cases(w, t);
 	fz_write_map_end(w);

@@ -36,6 +36,7 @@ typedef union fx_record {
 	fz_matter m;
 	fz_application a;
 	fz_complaint q;
+	fz_document d;
 	fz_activity ac;
 } fx_record;
 

@@ -18,28 +18,14 @@
 static int
 add_all(fz_tally *t, const char *records, fz_error *err)
 {
-	char yaml[4096];
-	fz_node *doc, *list;
-	int rc = FZ_OK;
-
-	snprintf(yaml, sizeof yaml, "kind: activities\nrecords:\n%s", records);
-	doc = fx_parse(fx_arena, yaml);
-	list = fz_node_get(doc, "records");
-	for (size_t i = 0; i < list->n && rc == FZ_OK; i++) {
-		fz_activity a;
-
-		assert_int_equal(fz_record_decode(FZ_KIND_ACTIVITIES,
-		    list->kids[i], &a, NULL, err), FZ_OK);
-		rc = fz_tally_add_activity(t, &a, list->kids[i], err);
-	}
-	return rc;
+	return add_register(t, FZ_KIND_ACTIVITIES, records, err);
 }
 
 /* The activities: section of t as written (mergeable or not). */
 static char *
 section(fz_tally *t, int mergeable)
 {
-	return tally_section(t, mergeable, "activities:\n  rows");
+	return section_of(t, mergeable, "activities:\n  rows");
 }
 
 static const char *const year =
