@@ -11,7 +11,9 @@ static fz_cli cli = {
 	.prog = "fazhi-results",
 	.usage = "fazhi-results [-o FILE] [--as-of DATE] "
 	    "[--calendar cn|weekdays|FILE]\n                     "
-	    "[--within DAYS] DRAW [FILE...]",
+	    "[--within DAYS] DRAW [FILE...]\n"
+	    "       fazhi-results [-o FILE] --coverage --year YYYY ITEMS DRAW... "
+	    "FILE...",
 	.problems = "something flagged",
 	.help =
 	    "Join a published draw to the random inspections of its task (and to\n"
@@ -19,6 +21,15 @@ static fz_cli cli = {
 	    "made, none in time, or none by the drawn team; the random inspections\n"
 	    "of entities not drawn; the results due for publication.  Exit status 1\n"
 	    "when anything is flagged.\n"
+	    "\n"
+	    "With --coverage, the year's coverage of the item list (抽查事项清单):\n"
+	    "per item its population (by credit class), drawn, inspected, the\n"
+	    "share reached and the rounds against its ratio and times, its entities\n"
+	    "never drawn; the entities whose checks of the year pass their cap.\n"
+	    "The files hold the items, the year's draws, the entity directory,\n"
+	    "the inspections, and may hold credit records and plans (their\n"
+	    "max_checks_per_year and credit_default).  Exit status 1 when an item\n"
+	    "falls short or an entity passes its cap.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
 	    "      --as-of DATE      the day the results are taken on (YYYY-MM-DD; default\n"
@@ -29,6 +40,8 @@ static fz_cli cli = {
 	    "                        calendar or holiday-cn file\n"
 	    "      --within DAYS     working days after the draw to inspect in (default:\n"
 	    "                        the draw's inspect_within_days, else 20)\n"
+	    "      --coverage        the year's coverage of the item list (needs --year)\n"
+	    "      --year YYYY       the year of --coverage\n"
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
@@ -37,11 +50,13 @@ static fz_cli cli = {
 	    "standard input.\n",
 };
 
-enum { O_AS_OF = 256, O_CALENDAR, O_WITHIN };
+enum { O_AS_OF = 256, O_CALENDAR, O_WITHIN, O_COVERAGE, O_YEAR };
 
 struct opts {
 	fz_results_opts r;
 	const char *calendar;
+	int coverage;
+	long long year;			/* 0: not given */
 };
 
 static int
@@ -57,6 +72,15 @@ option(struct opts *o, int c, const char *arg, fz_error *err)
 		return -1;
 	case O_CALENDAR:
 		o->calendar = arg;
+		return -1;
+	case O_COVERAGE:
+		o->coverage = 1;
+		return -1;
+	case O_YEAR:
+		if (strlen(arg) != 4 || fz_int_parse(arg, 4, &o->year) != 0 ||
+		    o->year < 1)
+			return fz_cli_usage(err, "--year: '%s' is not a year "
+			    "(YYYY)", arg);
 		return -1;
 	case O_WITHIN:
 		if (fz_int_parse(arg, strlen(arg), &days) != 0 ||
@@ -79,6 +103,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "as-of", required_argument, NULL, O_AS_OF },
 		{ "calendar", required_argument, NULL, O_CALENDAR },
 		{ "within", required_argument, NULL, O_WITHIN },
+		{ "coverage", no_argument, NULL, O_COVERAGE },
+		{ "year", required_argument, NULL, O_YEAR },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, rc;
@@ -87,6 +113,16 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 	    NULL)) != -1)
 		if ((rc = option(o, c, optarg, err)) >= 0)
 			return rc;
+	if (o->coverage != (o->year != 0))
+		return fz_cli_usage(err, o->coverage ? "--coverage needs "
+		    "--year" : "--year is for --coverage");
+	if (o->coverage && (o->r.as_of != FZ_NODATE || o->calendar != NULL ||
+	    o->r.inspect_within_days >= 0))
+		return fz_cli_usage(err, "--as-of, --calendar and --within are "
+		    "not for --coverage (it takes the whole --year)");
+	if (o->coverage)
+		return optind == argc ? fz_cli_usage(err, "no ITEMS given") :
+		    -1;
 	if (optind == argc)
 		return fz_cli_usage(err, "no DRAW given");
 	if (strcmp(argv[optind], "-") == 0) {
@@ -110,6 +146,36 @@ static int
 write_results(fz_writer *w, void *ctx)
 {
 	return fz_results_write(ctx, w);
+}
+
+static int
+take_coverage(void *ctx, const fz_event *ev, fz_error *err)
+{
+	return fz_results_coverage_take(ctx, ev, err);
+}
+
+static int
+write_coverage(fz_writer *w, void *ctx)
+{
+	return fz_results_coverage_write(ctx, w);
+}
+
+/* The files in any order: items, draws, the directory, inspections,
+ * credit, plans, told apart by kind. */
+static int
+run_coverage(struct opts *o, char **files, int nfiles, fz_error *err)
+{
+	fz_results_coverage *cv = fz_results_coverage_new((int)o->year);
+	int rc;
+
+	if ((rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
+	    .flags = FZ_STREAM_ANY_KIND, .take = take_coverage, .ctx = cv },
+	    err)) == FZ_OK && (rc = fz_results_coverage_ready(cv, err)) == FZ_OK &&
+	    (rc = fz_output_yaml(cli.output, write_coverage, cv, err)) ==
+	    FZ_OK)
+		rc = fz_results_coverage_status(cv);
+	fz_results_coverage_free(cv);
+	return rc;
 }
 
 static int
@@ -153,8 +219,12 @@ main(int argc, char **argv)
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0) {
 		if (o.r.as_of == FZ_NODATE)
 			o.r.as_of = fz_date_today();
-		rc = run(&o, argv[optind], argv + optind + 1,
-		    argc - optind - 1, &err);
+		if (o.coverage)
+			rc = run_coverage(&o, argv + optind, argc - optind,
+			    &err);
+		else
+			rc = run(&o, argv[optind], argv + optind + 1,
+			    argc - optind - 1, &err);
 	}
 	return fz_cli_finish(&cli, rc, &err);
 }

@@ -71,10 +71,18 @@ fazhi-draw --verify "$out/draw-2019-credit.yaml" "$ex/plan-2019-credit.yaml" \
 cmp -s "$out/draw-2019-credit.yaml" "$ex/draw-2019-credit.yaml" &&
     echo "the draw is byte for byte the one published in $ex/draw-2019-credit.yaml"
 
+say "一单: the March draw for the item list (half the 网吧, a quarter of the 娱乐场所), verified"
+fazhi-draw -o "$out/draw-2019-year.yaml" "$ex/plan-2019-year.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+fazhi-draw --verify "$out/draw-2019-year.yaml" "$ex/plan-2019-year.yaml" \
+    "$ex/entities.yaml" "$ex/inspectors.yaml"
+cmp -s "$out/draw-2019-year.yaml" "$ex/draw-2019-year.yaml" &&
+    echo "the draw is byte for byte the one published in $ex/draw-2019-year.yaml"
+
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml towns.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
-    cases.yaml matters.yaml applications.yaml credit.yaml) && echo "clean"
+    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml) && echo "clean"
 
 say "A faulty set: every check firing"
 (cd "$ex/.." && fazhi-check --rules --as-of 2019-12-31 faulty/*.yaml) || true
@@ -95,6 +103,22 @@ fazhi-render -t draw-results -o "$out/results-2019-h2.html" \
     "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 fazhi-render -t draw-results -o "$out/results-2019-h2.docx" \
     "$out/results-2019-h2.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
+
+say "一单: the 2019 item list's coverage by the year's draws (exit status 1: an item falls short or a venue passes its cap), and its published notice"
+status=0
+fazhi-results --coverage --year 2019 -o "$out/coverage-2019.yaml" \
+    "$ex/items.yaml" "$ex"/draw-2019-*.yaml "$ex/entities.yaml" \
+    "$ex/inspections.yaml" "$ex/credit.yaml" "$ex/plan-2019-credit.yaml" ||
+    status=$?
+test "$status" = 1
+grep -E '^(summary:|- code:|  (population|needed|inspected|reached|rounds|short):)' \
+    "$out/coverage-2019.yaml"
+sed -n '/^checks:/,$p' "$out/coverage-2019.yaml"
+for f in md html docx; do
+	fazhi-render -t items-notice -o "$out/items-2019.$f" "$ex/items.yaml" \
+	    "$ex/organization.yaml"
+done
+fazhi-render -o "$out/items-2019.xlsx" "$ex/items.yaml"
 
 say "The 2019 annual report (法治政府建设年度报告): Markdown, a printable page, a Word document (公文), a workbook"
 fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.yaml" \
@@ -129,7 +153,7 @@ fazhi-render -t monthly -o "$out/monthly-2019-03.docx" "$@" "$ex/organization.ya
 fazhi-render -o "$out/monthly-2019-03.xlsx" "$@"
 sed -n '1,/^$/p' "$out/tally-2019-03-town.yaml" | grep -E '^(from|to|by):'
 
-say "一店一本: the venue book of one karaoke venue (its directory record, its 17 inspections and its case), printable and as a Word document"
+say "一店一本: the venue book of one karaoke venue (its directory record, its 16 inspections and its case), printable and as a Word document"
 for f in html docx; do
 	fazhi-render -t venue-book --where entity=91330203252954281Q \
 	    -o "$out/venue-91330203252954281Q.$f" "$ex/entities.yaml" \
@@ -137,6 +161,6 @@ for f in html docx; do
 	    "$ex/organization.yaml"
 done
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx"
 
 printf '\nOutputs are in %s\n' "$out"

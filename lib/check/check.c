@@ -24,6 +24,8 @@ fz_check_new(const fz_check_opts *o)
 	c->banned = fz_map_new();
 	c->credit = fz_map_new();
 	c->reviewers = fz_map_new();
+	c->names[0] = fz_map_new();
+	c->names[1] = fz_map_new();
 	c->strings = fz_map_new();
 	for (int k = 0; k < FZ_KIND_COUNT; k++)
 		c->ids[k] = fz_map_new();
@@ -41,6 +43,9 @@ fz_check_free(fz_check *c)
 	fz_map_free(c->banned);
 	fz_map_free(c->credit);
 	fz_map_free(c->reviewers);
+	fz_map_free(c->names[0]);
+	fz_map_free(c->names[1]);
+	free(c->named);
 	fz_map_free(c->strings);
 	free(c->matters);
 	free(c->refs);
@@ -106,6 +111,7 @@ union any_record {
 	fz_application application;
 	fz_credit credit;
 	fz_complaint complaint;
+	fz_item item;
 };
 
 /* The id of a record: from its struct, or from its node when it could
@@ -262,6 +268,8 @@ check_plan(fz_check *c, const fz_node *doc)
 	if (fz_draw_plan_decode(doc, &plan, a, &diag, &err) != FZ_OK)
 		fz_check_report(c, FZ_ERROR, err.file[0] ? err.file : doc->file,
 		    err.line, err.col, "%s", err.msg);
+	else
+		fz_check__plan_names(c, &plan);
 	fz_arena_free(a);
 }
 

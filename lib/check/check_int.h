@@ -63,6 +63,16 @@ typedef struct fz_check__ref {
 	fz_check__pos at;
 } fz_check__ref;
 
+/* What a name an item gives is checked against. */
+enum { FZ_CHECK__CATEGORY, FZ_CHECK__CLASS };
+
+/* A category or credit class an item names, settled at the end. */
+typedef struct fz_check__named {
+	int what;			/* FZ_CHECK__CATEGORY, __CLASS */
+	const char *item, *value;
+	fz_check__pos at;
+} fz_check__named;
+
 typedef struct fz_check__problem {
 	int severity;
 	size_t order, seq;	/* file's order, then report order */
@@ -84,6 +94,11 @@ struct fz_check {
 	fz_map *banned;			/* entities an inspection banned */
 	fz_map *credit;			/* entity: its credit spans so far */
 	fz_map *reviewers;		/* id: fz_check__reviewer */
+	fz_map *names[2];		/* the categories of the entities, the
+					 * classes of credit and plans */
+	int names_given[2];		/* a directory, credit or plan seen */
+	fz_check__named *named;
+	size_t nnamed, capnamed;
 	fz_check__matter *matters;
 	size_t nmatters, capmatters;
 	fz_check__ref *refs;
@@ -111,6 +126,13 @@ const char *fz_check__id_key(enum fz_kind k);
 /* Keep a reference, or a matter, for the end (copied). */
 void fz_check__ref_add(fz_check *c, const fz_check__ref *ref);
 void fz_check__matter_add(fz_check *c, const fz_check__matter *m);
+
+/* items.c: a category or credit class (what) in use; an item's
+ * checks; the classes and items a plan names; the names settled. */
+void fz_check__name_seen(fz_check *c, int what, const char *value);
+void fz_check__item(fz_check *c, const fz_check__rec *r);
+void fz_check__plan_names(fz_check *c, const fz_plan *p);
+void fz_check__items_settle(fz_check *c);
 
 /* clocks.c: d as YYYY-MM-DD into buf (16 bytes). */
 const char *fz_check__day(fz_date d, char *buf);

@@ -89,6 +89,7 @@ check_entity(fz_check *c, const fz_check__rec *r)
 {
 	const fz_entity *e = r->data;
 
+	fz_check__name_seen(c, FZ_CHECK__CATEGORY, e->category);
 	if (fz_uscc_check(e->id) == 0)
 		fz_check__report(c, FZ_WARNING, fz_check__at(r, "id"), "统一社会信用代码 "
 		    "'%s' has a wrong check character (GB 32100)", e->id);
@@ -103,6 +104,7 @@ static const char *const not_found[FZ_KIND_COUNT] = {
 	[FZ_KIND_MATTERS] = "matter '%s' is not in the matter catalogue",
 	[FZ_KIND_INSPECTIONS] = "inspection '%s' is no outing of the "
 	    "inspections",
+	[FZ_KIND_ITEMS] = "item '%s' is not in the item list",
 };
 
 /* An inspector on the roster at an inspection of entity on a date:
@@ -635,6 +637,7 @@ check_credit(fz_check *c, const fz_check__rec *r)
 
 	refer(c, FZ_KIND_ENTITIES, cr->entity, fz_check__at(r, "entity"), NULL,
 	    0);
+	fz_check__name_seen(c, FZ_CHECK__CLASS, cr->klass);
 	not_before(c, r, "until", cr->until, "from", cr->from);
 	if (cr->until != FZ_NODATE && cr->until < cr->from)
 		return;		/* holds on no day */
@@ -705,6 +708,9 @@ fz_check__record(fz_check *c, enum fz_kind k, const fz_check__rec *r)
 	case FZ_KIND_TOWNS:
 		check_town(c, r);
 		break;
+	case FZ_KIND_ITEMS:
+		fz_check__item(c, r);
+		break;
 	default:
 		break;
 	}
@@ -714,6 +720,7 @@ void
 fz_check__run(fz_check *c)
 {
 	settle_refs(c);
+	fz_check__items_settle(c);
 	fz_check__reviewers(c);
 	for (size_t i = 0; i < c->nmatters; i++)
 		matter_parent(c, &c->matters[i]);

@@ -103,6 +103,7 @@ fz_check__id_key(enum fz_kind k)
 	case FZ_KIND_COMPLAINTS:
 		return "id";
 	case FZ_KIND_MATTERS:
+	case FZ_KIND_ITEMS:
 		return "code";
 	case FZ_KIND_TOWNS:
 		return "name";

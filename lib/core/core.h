@@ -308,7 +308,7 @@ enum fz_kind {
 	FZ_KIND_APPLICATIONS, FZ_KIND_CALENDAR, FZ_KIND_TALLY,
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
 	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_TOWNS,
-	FZ_KIND_COMPLAINTS,
+	FZ_KIND_COMPLAINTS, FZ_KIND_ITEMS, FZ_KIND_COVERAGE,
 	FZ_KIND_COUNT
 };
 
@@ -316,6 +316,16 @@ enum fz_kind fz_kind_parse(const char *name);
 const char *fz_kind_name(enum fz_kind k);
 /* 1 for kinds that keep their records in records: */
 int fz_kind_has_records(enum fz_kind k);
+
+/* An exact decimal ratio, num/den with den a power of ten. */
+typedef struct fz_ratio {
+	uint64_t num, den;		/* den 0: none */
+} fz_ratio;
+#define FZ_RATIO_DIGITS 9	/* decimals of a ratio: num * a population
+				 * of entities fits in 64 bits */
+/* Parse "0.25" as 25/100, "1" as 1/1: 0; -1 when not a decimal of at
+ * most FZ_RATIO_DIGITS decimals; -2 when outside (0, 1]. */
+int fz_ratio_parse(const char *s, size_t len, fz_ratio *r);
 
 /* Field types of the record kinds. */
 enum fz_type {
@@ -332,7 +342,10 @@ enum fz_type {
 	FZ_T_MAPS,	/* const fz_node * SEQ of mappings, each of its own
 			 * fields (fz_field.fields, into a struct of max
 			 * bytes), NULL when absent */
-	FZ_T_DATE_OR_FALSE	/* fz_date, FZ_FALSEDATE for false */
+	FZ_T_DATE_OR_FALSE,	/* fz_date, FZ_FALSEDATE for false */
+	FZ_T_RATIO,	/* fz_ratio, den 0 when absent: a decimal in (0, 1] */
+	FZ_T_RATIOS	/* const fz_node * MAP of label: FZ_T_RATIO, NULL
+			 * when absent */
 };
 /* 1 for a field that holds mappings (FZ_T_MAP, FZ_T_MAPS): no value to
  * group or filter by. */
@@ -412,6 +425,7 @@ enum fz_inspection_outcome { FZ_IO_NO_PROBLEM, FZ_IO_PROBLEM_PENDING,
 	FZ_IO_CORRECTED, FZ_IO_NOT_OPERATING, FZ_IO_CLOSED,
 	FZ_IO_UNCOOPERATIVE, FZ_IO_DEREGISTERED };
 enum fz_finding { FZ_FINDING_NONE, FZ_FINDING_PROBLEM };
+enum fz_item_level { FZ_ITEM_GENERAL, FZ_ITEM_KEY };
 enum fz_outcome { FZ_OUTCOME_APPROVED, FZ_OUTCOME_REJECTED,
 	FZ_OUTCOME_WITHDRAWN };
 enum fz_complaint_channel { FZ_CC_12318, FZ_CC_12345, FZ_CC_12301,
@@ -471,6 +485,20 @@ typedef struct fz_complaint {
 	int anonymous;
 	int result;			/* enum fz_complaint_result, -1 none */
 } fz_complaint;
+/* An inspection item of the published list (抽查事项清单): what is
+ * checked, on what basis, at what minimum share of its population and
+ * how many rounds a year. */
+typedef struct fz_item {
+	const char *code, *name, *basis;
+	const fz_node *categories;	/* the entity categories it covers */
+	int level;			/* enum fz_item_level */
+	fz_ratio ratio;			/* den 0 when ratios is given */
+	const fz_node *ratios;		/* credit class: ratio, or NULL */
+	long long times;		/* rounds a year, at least 1 */
+	const char *method, *department;
+	const fz_node *with;		/* 配合部门, or NULL */
+	long long max_checks_per_year;	/* FZ_NOINT: none */
+} fz_item;
 
 typedef struct fz_inspection {
 	fz_date date;

@@ -1,68 +1,11 @@
 /* decode.c - typed values out of record nodes: dates, whole numbers,
- * money as integer fen, enumerations, lists; the checks of FORMATS.md;
- * and the 统一社会信用代码 check character of GB 32100. */
+ * money as integer fen, ratios, enumerations, lists; the checks of
+ * FORMATS.md; and the 统一社会信用代码 check character of GB 32100. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "core.h"
-
-int
-fz_int_parse(const char *s, size_t len, long long *out)
-{
-	long long v = 0;
-
-	if (len == 0 || len > 18)
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-int
-fz_money_parse(const char *s, size_t len, int64_t *fen)
-{
-	size_t dot = len, i;
-	long long yuan, cents = 0;
-
-	for (i = 0; i < len; i++)
-		if (s[i] == '.') {
-			dot = i;
-			break;
-		}
-	if (dot == 0 || dot > 15 || fz_int_parse(s, dot, &yuan) != 0)
-		return -1;
-	if (dot < len) {
-		size_t nd = len - dot - 1;
-
-		if (nd == 0 || nd > 2 ||
-		    fz_int_parse(s + dot + 1, nd, &cents) != 0)
-			return -1;
-		if (nd == 1)
-			cents *= 10;
-	}
-	*fen = (int64_t)yuan * 100 + cents;
-	return 0;
-}
-
-char *
-fz_money_format(int64_t fen, char *buf)
-{
-	const char *sign = fen < 0 ? "-" : "";
-	uint64_t a = fen < 0 ? (uint64_t)-(fen + 1) + 1 : (uint64_t)fen;
-
-	if (a % 100 == 0)
-		snprintf(buf, 32, "%s%llu", sign, (unsigned long long)(a / 100));
-	else
-		snprintf(buf, 32, "%s%llu.%02llu", sign,
-		    (unsigned long long)(a / 100),
-		    (unsigned long long)(a % 100));
-	return buf;
-}
 
 /* The value of a character of a 统一社会信用代码 (GB 32100-2015): the
  * digits, then the capitals without I, O, S, V and Z; -1 for others. */
@@ -252,6 +195,45 @@ decode_enums(struct decoder *d, const fz_field *f, fz_node *v,
 	return rc;
 }
 
+/* A decimal ratio in (0, 1], exactly; key names it in messages. */
+static int
+decode_ratio(struct decoder *d, const char *key, fz_node *v, fz_ratio *out)
+{
+	int bad;
+
+	trim_node(v);
+	if ((bad = fz_ratio_parse(v->str, v->len, out)) == 0)
+		return FZ_OK;
+	out->den = 0;
+	if (bad == -2)
+		return problem(d, FZ_ERROR, v, "%s %s is outside (0, 1]", key,
+		    v->str);
+	return problem(d, FZ_ERROR, v, "%s must be a decimal such as 0.3 "
+	    "(at most %d decimals), not '%s'", key, FZ_RATIO_DIGITS, v->str);
+}
+
+/* A mapping of labels (credit classes) to ratios. */
+static int
+decode_ratios(struct decoder *d, const fz_field *f, fz_node *v,
+    const fz_node **out)
+{
+	int rc = FZ_OK;
+	fz_ratio r;
+
+	if (v->type != FZ_MAP || v->n == 0)
+		return problem(d, FZ_ERROR, v, "%s must be a mapping of "
+		    "classes to ratios, such as {A: 0.05, D: 1}", f->key);
+	for (size_t i = 0; i < v->n; i++) {
+		fz_node *k = v->kids[2 * i], *r_at = v->kids[2 * i + 1];
+
+		if (want_scalar(d, f, r_at) != FZ_OK ||
+		    decode_ratio(d, k->str, r_at, &r) != FZ_OK)
+			rc = FZ_DATAERR;
+	}
+	*out = v;
+	return rc;
+}
+
 static int decode_keys(struct decoder *d, const fz_field *fields,
     fz_node *rec, void *out, const char *what);
 
@@ -316,6 +298,8 @@ decode_value(struct decoder *d, const fz_field *f, fz_node *v, char *out)
 		return decode_map(d, f, v, p);
 	if (f->type == FZ_T_MAPS)
 		return decode_maps(d, f, v, (const fz_node **)p);
+	if (f->type == FZ_T_RATIOS)
+		return decode_ratios(d, f, v, (const fz_node **)p);
 	if (want_scalar(d, f, v) != FZ_OK)
 		return FZ_DATAERR;
 	switch (f->type) {
@@ -366,6 +350,8 @@ decode_value(struct decoder *d, const fz_field *f, fz_node *v, char *out)
 		return decode_bool(d, f, v, (int *)p, 1);
 	case FZ_T_ENUM:
 		return decode_enum(d, f, v, (int *)p);
+	case FZ_T_RATIO:
+		return decode_ratio(d, f->key, v, (fz_ratio *)p);
 	default:
 		return FZ_DATAERR;
 	}
@@ -382,6 +368,8 @@ clear(const fz_field *fields, char *out)
 		case FZ_T_STR:		*(const char **)p = NULL; break;
 		case FZ_T_STRS:
 		case FZ_T_MAPS:		*(const fz_node **)p = NULL; break;
+		case FZ_T_RATIOS:	*(const fz_node **)p = NULL; break;
+		case FZ_T_RATIO:	((fz_ratio *)p)->den = 0; break;
 		case FZ_T_DATE:		*(fz_date *)p = FZ_NODATE; break;
 		case FZ_T_DATE_OR_FALSE: *(fz_date *)p = FZ_NODATE; break;
 		case FZ_T_INT:		*(long long *)p = FZ_NOINT; break;
@@ -406,6 +394,7 @@ apply_defaults(enum fz_kind k, void *out)
 	fz_matter *m = out;
 	fz_application *a = out;
 	fz_complaint *q = out;
+	fz_item *it = out;
 
 	switch (k) {
 	case FZ_KIND_ENTITIES:
@@ -441,6 +430,11 @@ apply_defaults(enum fz_kind k, void *out)
 		DEFAULT(m->instant, m->promised_days == 0);
 		DEFAULT(m->license, 0);
 		DEFAULT(m->e_license, 0);
+		break;
+	case FZ_KIND_ITEMS:
+		DEFAULT(it->level, FZ_ITEM_GENERAL);
+		if (it->times == FZ_NOINT)
+			it->times = 1;
 		break;
 	case FZ_KIND_APPLICATIONS:
 		DEFAULT(a->channel, FZ_CHANNEL_WINDOW);

@@ -9,7 +9,8 @@
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
-	"problems", "organization", "credit", "towns", "complaints"
+	"problems", "organization", "credit", "towns", "complaints",
+	"items", "coverage"
 };
 
 enum fz_kind
@@ -128,6 +129,9 @@ static const fz_enum_value complaint_result_values[] = {
 	{ "substantiated", "属实" }, { "partly", "部分属实" },
 	{ "unsubstantiated", "不属实" }, { "referred", "已移送" },
 	{ NULL, NULL } };
+static const fz_enum_value item_level_values[] = {
+	{ "general", "一般" }, { "key", "重点" }, { "general", "一般事项" },
+	{ "key", "重点事项" }, { NULL, NULL } };
 static const fz_enum_value outcome_values[] = { { "approved", "准予" },
 	{ "rejected", "不予" }, { "withdrawn", "撤回" }, { NULL, NULL } };
 
@@ -259,6 +263,23 @@ static const fz_field complaint_fields[] = {
 	F(fz_complaint, "replied", FZ_T_DATE, 0, NULL, replied),
 	F(fz_complaint, "inspection", FZ_T_STR, 0, NULL, inspection),
 	F(fz_complaint, "case", FZ_T_STR, 0, NULL, case_id),
+	END
+};
+
+static const fz_field item_fields[] = {
+	F(fz_item, "code", FZ_T_STR, 1, NULL, code),
+	F(fz_item, "name", FZ_T_STR, 1, NULL, name),
+	F(fz_item, "basis", FZ_T_STR, 0, NULL, basis),
+	{ "categories", FZ_T_STRS, 1, NULL, offsetof(fz_item, categories), 1,
+	    0, NULL },
+	F(fz_item, "level", FZ_T_ENUM, 0, item_level_values, level),
+	F(fz_item, "ratio", FZ_T_RATIO, 0, NULL, ratio),
+	F(fz_item, "ratios", FZ_T_RATIOS, 0, NULL, ratios),
+	FI(fz_item, "times", 0, times, 1, 1000),
+	F(fz_item, "method", FZ_T_STR, 0, NULL, method),
+	F(fz_item, "department", FZ_T_STR, 0, NULL, department),
+	F(fz_item, "with", FZ_T_STRS, 0, NULL, with),
+	FI(fz_item, "max_checks_per_year", 0, max_checks_per_year, 1, 1000),
 	END
 };
 
@@ -424,6 +445,7 @@ fz_kind_fields(enum fz_kind k)
 	case FZ_KIND_CREDIT:		return credit_fields;
 	case FZ_KIND_TOWNS:		return town_fields;
 	case FZ_KIND_COMPLAINTS:	return complaint_fields;
+	case FZ_KIND_ITEMS:		return item_fields;
 	default:			return NULL;
 	}
 }
@@ -456,6 +478,8 @@ static const struct {
 	{ FZ_KIND_INSPECTIONS, "reported_by", DEFAULT_NODE("bureau") },
 	{ FZ_KIND_CASES, "extended_days", DEFAULT_NODE("0") },
 	{ FZ_KIND_COMPLAINTS, "anonymous", DEFAULT_NODE("false") },
+	{ FZ_KIND_ITEMS, "level", DEFAULT_NODE("general") },
+	{ FZ_KIND_ITEMS, "times", DEFAULT_NODE("1") },
 	{ FZ_KIND_MATTERS, "license", DEFAULT_NODE("false") },
 	{ FZ_KIND_MATTERS, "e_license", DEFAULT_NODE("false") },
 	{ FZ_KIND_APPLICATIONS, "channel", DEFAULT_NODE("window") },

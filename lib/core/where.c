@@ -99,9 +99,10 @@ field_of(const enum fz_kind *kinds, size_t nk, const char *key)
 
 	for (size_t i = 0; f == NULL && i < nk; i++)
 		f = fz_field_find(kinds[i], key);
-	/* A mapping (a case's reconsideration) or a list of them (an
-	 * inspection's items) is no value to group by. */
-	return f != NULL && FZ_FIELD_NESTED(f) ? NULL : f;
+	/* A mapping (a case's reconsideration), a list of them (an
+	 * inspection's items) or a map of ratios is no value to group by. */
+	return f != NULL && (FZ_FIELD_NESTED(f) ||
+	    f->type == FZ_T_RATIOS) ? NULL : f;
 }
 
 /* "inspections and cases" */

@@ -92,6 +92,10 @@ typedef struct fz_plan {
 	int credit;			/* a stratum gives credit_ratios */
 	const char *credit_default;	/* the class of an entity without a
 					 * credit record on the date, or NULL */
+	const char **items;		/* the codes of the items it draws
+					 * for (抽查事项), in order */
+	size_t nitems;
+	long long max_checks_per_year;	/* per entity; 0: no cap */
 	const fz_node *doc, *hash_at;
 } fz_plan;
 

@@ -168,6 +168,13 @@ fz_draw_document(const fz_draw *d, const fz_draw_inputs *in, fz_arena *a)
 	fz_node_put(a, doc, "hash", str(a, fz_hash_name(d->hash)));
 	fz_date_format(d->plan->date, date);
 	fz_node_put(a, doc, "date", fz_node_scalar(a, date, strlen(date)));
+	if (d->plan->nitems > 0) {
+		fz_node *items = fz_node_seq(a);
+
+		for (size_t i = 0; i < d->plan->nitems; i++)
+			fz_node_push(a, items, str(a, d->plan->items[i]));
+		fz_node_put(a, doc, "items", items);
+	}
 	put_str(a, doc, "algorithm", algorithm(d->plan, d->hash, a));
 	fz_node_put(a, doc, "inputs", inputs(in, a));
 	fz_node_put(a, doc, "left_out", left_out(d, a));

@@ -5,7 +5,6 @@
 
 #include "draw.h"
 
-#define RATIO_DIGITS 9	/* decimals of a ratio: num * population fits */
 #define MIDDLE_DOT "\xc2\xb7"	/* U+00B7 in UTF-8 */
 #define DOT_LEN 2
 
@@ -75,27 +74,18 @@ whole(const fz_node *v, const char *key, long long min, long long *out,
 static int
 ratio(const fz_node *v, fz_stratum *s, fz_error *err)
 {
-	size_t len = v->len, dot;
+	size_t len = v->len;
 	const char *t = v->type == FZ_SCALAR ? fz_trim(v->str, &len) : "";
-	long long whole_part = 0, frac = 0;
-	uint64_t den = 1;
+	fz_ratio r;
+	int bad = v->type == FZ_SCALAR ? fz_ratio_parse(t, len, &r) : -1;
 
-	for (dot = 0; dot < len && t[dot] != '.'; dot++)
-		;
-	if (v->type != FZ_SCALAR || dot == 0 ||
-	    fz_int_parse(t, dot, &whole_part) != 0 ||
-	    (dot < len && (len - dot - 1 == 0 || len - dot - 1 > RATIO_DIGITS ||
-	    fz_int_parse(t + dot + 1, len - dot - 1, &frac) != 0)))
+	if (bad == -1)
 		return fail(err, v, "ratio must be a decimal such as 0.3 "
-		    "(at most %d decimals)", RATIO_DIGITS);
-	if (whole_part > 1)
+		    "(at most %d decimals)", FZ_RATIO_DIGITS);
+	if (bad == -2)
 		return fail(err, v, "ratio %.*s is outside (0, 1]", (int)len, t);
-	for (size_t i = dot + 1; i < len; i++)
-		den *= 10;
-	s->ratio_num = (uint64_t)whole_part * den + (uint64_t)frac;
-	s->ratio_den = den;
-	if (s->ratio_num == 0 || s->ratio_num > den)
-		return fail(err, v, "ratio %.*s is outside (0, 1]", (int)len, t);
+	s->ratio_num = r.num;
+	s->ratio_den = r.den;
 	return FZ_OK;
 }
 
@@ -301,6 +291,28 @@ name_text(const fz_node *d, const char *what, const char **out,
 	return FZ_OK;
 }
 
+/* items: the codes of the list's items the draw is for, each once. */
+static int
+items(const fz_node *v, fz_plan *p, fz_arena *a, fz_error *err)
+{
+	int rc;
+
+	if (v->type != FZ_SEQ || v->n == 0)
+		return fail(err, v, "items must be a list of item codes");
+	p->items = fz_arena_alloc(a, v->n * sizeof *p->items);
+	for (size_t i = 0; i < v->n; i++) {
+		if ((rc = name_text(v->kids[i], "items", &p->items[i], a,
+		    err)) != FZ_OK)
+			return rc;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(p->items[j], p->items[i]) == 0)
+				return fail(err, v->kids[i], "item '%s' is "
+				    "named twice", p->items[i]);
+	}
+	p->nitems = v->n;
+	return FZ_OK;
+}
+
 static int
 departments(const fz_node *deps, fz_plan *p, fz_arena *a, fz_error *err)
 {
@@ -419,7 +431,8 @@ fz_draw_plan_decode(const fz_node *doc, fz_plan *p, fz_arena *a,
 {
 	static const char *const keys[] = { "kind", "version", "task",
 		"seed", "date", "hash", "strata", "team", "max_per_inspector",
-		"exclude_inspected_within_days", "credit_default", NULL };
+		"exclude_inspected_within_days", "credit_default", "items",
+		"max_checks_per_year", NULL };
 	const fz_node *v;
 	int rc;
 
@@ -449,6 +462,13 @@ fz_draw_plan_decode(const fz_node *doc, fz_plan *p, fz_arena *a,
 	if ((v = fz_node_get(doc, "exclude_inspected_within_days")) != NULL &&
 	    (rc = whole(v, "exclude_inspected_within_days", 0,
 	    &p->exclude_days, err)) != FZ_OK)
+		return rc;
+	if ((v = fz_node_get(doc, "max_checks_per_year")) != NULL &&
+	    (rc = whole(v, "max_checks_per_year", 1, &p->max_checks_per_year,
+	    err)) != FZ_OK)
+		return rc;
+	if ((v = fz_node_get(doc, "items")) != NULL &&
+	    (rc = items(v, p, a, err)) != FZ_OK)
 		return rc;
 	if ((v = fz_node_get(doc, "credit_default")) != NULL)
 		return name_text(v, "credit_default", &p->credit_default, a,

@@ -192,6 +192,7 @@ one_value(fz_arena *a, const fz_field *f, const char *s, size_t len)
 	case FZ_T_ENUMS:
 		return enum_value(a, f, s, len);
 	case FZ_T_INT:
+	case FZ_T_RATIO:
 		return scalar(a, s, len, 0);
 	default:
 		return scalar(a, s, len, 1);

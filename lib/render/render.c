@@ -235,6 +235,7 @@ fz_render_ctx_template(const fz_render_ctx *c)
 	unsigned seen = c->kinds_seen;
 
 	return (seen & 1u << FZ_KIND_DRAW) ? "draw-notice" :
+	    (seen & 1u << FZ_KIND_ITEMS) ? "items-notice" :
 	    (seen & 1u << FZ_KIND_METRICS) ? "annual" :
 	    (seen & 1u << FZ_KIND_TALLY) ? "monthly" : "tables";
 }

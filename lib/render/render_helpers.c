@@ -113,8 +113,22 @@ cn_text(const char *key, const fz_node *v, char *buf, size_t size)
 	return buf;
 }
 
+/* NAME_percent of a decimal ratio (an item's 0.25: 25%), exactly. */
+static void
+ratio_percent(fz_arena *a, fz_node *map, const char *name, const fz_node *v)
+{
+	char key[128], buf[64];
+	fz_ratio r;
+
+	if (v->type != FZ_SCALAR || fz_ratio_parse(v->str, v->len, &r) != 0)
+		return;
+	snprintf(key, sizeof key, "%s_percent", name);
+	fz_render__add(a, map, key, fz_render__text(a, ratio_text((int64_t)r.num,
+	    (int64_t)r.den, 1, buf)));
+}
+
 /* KEY_yuan for money, KEY_label for an enumeration value, KEY_cn for a
- * date or period. */
+ * date or period, KEY_percent for a ratio. */
 static void
 scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 {
@@ -123,7 +137,9 @@ scalar_helpers(fz_arena *a, fz_node *map, const char *key, fz_node *v)
 
 	if (fz_node_is_null(v) || strlen(key) > sizeof name - 8)
 		return;
-	if (fz_render__is_money(key)) {
+	if (strcmp(key, "ratio") == 0) {
+		ratio_percent(a, map, key, v);
+	} else if (fz_render__is_money(key)) {
 		fz_render__money(a, map, key, v);
 	} else if ((word = fz_value_label(key, v->str)) != NULL) {
 		snprintf(name, sizeof name, "%s_label", key);
@@ -164,8 +180,8 @@ fz_render__seq_helpers(fz_arena *a, fz_render_ctx *lazy, fz_node *map,
 {
 	char name[128], buf[32];
 	fz_node *by_key = fz_node_map(a);
-	fz_buf words = { 0 };
-	int all_words = 1;
+	fz_buf words = { 0 }, text = { 0 };
+	int all_words = 1, all_scalars = seq->n > 0;
 
 	if (strlen(key) > sizeof name - 10)
 		return;
@@ -182,6 +198,13 @@ fz_render__seq_helpers(fz_arena *a, fz_render_ctx *lazy, fz_node *map,
 			fz_render__lazy_ref(lazy, seq, i);
 		} else
 			by_key = NULL;
+		if (item->type != FZ_SCALAR)
+			all_scalars = 0;
+		else {
+			if (i > 0)
+				fz_buf_add(&text, "、", strlen("、"));
+			fz_buf_add(&text, item->str, item->len);
+		}
 		if (w == NULL)
 			all_words = 0;
 		else if (all_words) {
@@ -196,7 +219,12 @@ fz_render__seq_helpers(fz_arena *a, fz_render_ctx *lazy, fz_node *map,
 	snprintf(name, sizeof name, "%s_label", key);
 	if (all_words && words.len > 0)
 		fz_render__add(a, map, name, fz_render__text(a, words.data));
+	/* A list of free text (categories, departments) as one phrase. */
+	snprintf(name, sizeof name, "%s_text", key);
+	if (all_scalars && text.len > 0)
+		fz_render__add(a, map, name, fz_render__text(a, text.data));
 	fz_buf_free(&words);
+	fz_buf_free(&text);
 }
 
 static int
@@ -206,8 +234,9 @@ is_rate(const fz_node *m)
 	    fz_node_get(m, "denominator") != NULL;
 }
 
-/* KEY_items of inputs, totals and by_X: the scalars of a mapping as a
- * list of {key, label, value} (value_yuan for money), or a mapping of
+/* KEY_items of inputs, totals, ratios and by_X: the scalars of a mapping
+ * as a list of {key, label, value} (value_yuan for money, value_percent
+ * for a ratio of ratios), or a mapping of
  * mappings as the list of them, each given key and label.  Under by_X
  * the label is the word of X's value. */
 static void
@@ -218,8 +247,10 @@ map_items(fz_arena *a, fz_node *map, const char *key, fz_node *m)
 	char name[128];
 	size_t scalars = 0;
 
+	int ratios = strcmp(key, "ratios") == 0;
+
 	if ((of == NULL && strcmp(key, "inputs") != 0 &&
-	    strcmp(key, "totals") != 0) || is_rate(m) ||
+	    strcmp(key, "totals") != 0 && !ratios) || is_rate(m) ||
 	    strlen(key) > sizeof name - 8)
 		return;
 	for (size_t i = 0; i < m->n; i++)
@@ -236,6 +267,8 @@ map_items(fz_arena *a, fz_node *map, const char *key, fz_node *m)
 			fz_node_put(a, item, "value", v);
 			if (fz_render__is_money(k))
 				fz_render__money(a, item, "value", v);
+			if (ratios)
+				ratio_percent(a, item, "value", v);
 		}
 		fz_render__add(a, item, "key", fz_render__text(a, k));
 		fz_render__add(a, item, "label", fz_render__text(a, w != NULL ? w : fz_render__word(k)));

@@ -170,6 +170,66 @@ int fz_results_status(fz_results *r);
  * failed. */
 int fz_results_write(fz_results *r, fz_writer *w);
 
+/* --------------------------------------------------------------- coverage */
+
+/* fazhi-results --coverage: the year's coverage of the item list (一单)
+ * by its draws and their random inspections.  Per item its population
+ * (the active entities of the directory in its categories, by credit
+ * class), the entities drawn for it and inspected, the share reached as
+ * an exact fraction against the item's ratio or ratios, the rounds (the
+ * year's draws for it of which some entity of it was inspected) against
+ * its times, and its entities never drawn; per entity its checks of the
+ * year (every inspection but complaint visits) against the cap, the
+ * item's max_checks_per_year or else the plan's. */
+typedef struct fz_results_coverage fz_results_coverage;
+
+/* The coverage of the year (1 to 9999).  Owned by the caller:
+ * fz_results_coverage_free. */
+fz_results_coverage *fz_results_coverage_new(int year);
+void fz_results_coverage_free(fz_results_coverage *cv);
+/* An event of fz_stream_next (FZ_STREAM_ANY_KIND): records of items,
+ * entities, credit and inspections, plan and draw documents, decoded
+ * and kept (copied); the end event is nothing.  FZ_OK, or FZ_DATAERR
+ * with err set for a bad record or document, an item code given twice,
+ * or a document of another kind. */
+int fz_results_coverage_take(fz_results_coverage *cv, const fz_event *ev,
+    fz_error *err);
+/* After the inputs: FZ_OK, or FZ_DATAERR when no item, no entity or no
+ * draw was given (a coverage of nothing is no coverage), or an item
+ * gives ratios by class and neither credit records nor a plan's
+ * credit_default were read. */
+int fz_results_coverage_ready(const fz_results_coverage *cv, fz_error *err);
+
+/* What the coverage found of one item (of one credit class of it). */
+typedef struct fz_results_coverage_count {
+	long long population, needed, drawn, inspected;
+	fz_ratio ratio;			/* asked; den 0: none */
+	int short_;			/* inspected below needed */
+} fz_results_coverage_count;
+
+/* The least whole number of entities of population that ratio asks:
+ * ceil(population * num / den), exactly; 0 for no ratio. */
+long long fz_results_coverage_needed(long long population, fz_ratio ratio);
+/* Join and count; idempotent. */
+void fz_results_coverage_finish(fz_results_coverage *cv);
+/* The counts of item i (in the list's order) and of its j-th class
+ * (j below fz_results_coverage_classes), its rounds; NULL past the end. */
+size_t fz_results_coverage_items(fz_results_coverage *cv);
+const fz_results_coverage_count *fz_results_coverage_item(
+    fz_results_coverage *cv, size_t i,
+    long long *rounds, int *short_);
+size_t fz_results_coverage_classes(fz_results_coverage *cv, size_t i);
+const fz_results_coverage_count *fz_results_coverage_class(
+    fz_results_coverage *cv, size_t i,
+    size_t j, const char **klass);
+/* Entities whose checks of the year pass their cap. */
+size_t fz_results_coverage_over_cap(fz_results_coverage *cv);
+/* FZ_PROBLEMS when an item falls short or an entity passes its cap,
+ * else FZ_OK. */
+int fz_results_coverage_status(fz_results_coverage *cv);
+/* Write the coverage document; 0, or -1 when a write failed. */
+int fz_results_coverage_write(fz_results_coverage *cv, fz_writer *w);
+
 /* end of results */
 
 #endif

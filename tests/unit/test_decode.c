@@ -380,6 +380,32 @@ test_money(void **state)
 	assert_int_equal(c.fine, FZ_NOMONEY);
 }
 
+/* Ratios exactly, at the edges of (0, 1] and of their decimals. */
+static void
+test_ratio_parse(void **state)
+{
+	fz_ratio r = { 7, 7 };
+
+	(void)state;
+	assert_int_equal(fz_ratio_parse("0.25", 4, &r), 0);
+	assert_true(r.num == 25 && r.den == 100);
+	assert_int_equal(fz_ratio_parse("1", 1, &r), 0);
+	assert_true(r.num == 1 && r.den == 1);
+	assert_int_equal(fz_ratio_parse("1.000", 5, &r), 0);
+	assert_true(r.num == 1000 && r.den == 1000);
+	assert_int_equal(fz_ratio_parse("0.000000001", 11, &r), 0);
+	assert_true(r.num == 1 && r.den == 1000000000);
+	assert_int_equal(fz_ratio_parse("0.0000000001", 12, &r), -1);
+	assert_int_equal(fz_ratio_parse("0", 1, &r), -2);
+	assert_int_equal(fz_ratio_parse("0.0", 3, &r), -2);
+	assert_int_equal(fz_ratio_parse("1.001", 5, &r), -2);
+	assert_int_equal(fz_ratio_parse("2", 1, &r), -2);
+	assert_int_equal(fz_ratio_parse(".5", 2, &r), -1);
+	assert_int_equal(fz_ratio_parse("0.", 2, &r), -1);
+	assert_int_equal(fz_ratio_parse("0.5%", 4, &r), -1);
+	assert_int_equal(fz_ratio_parse("", 0, &r), -1);
+}
+
 static void
 test_money_parse_and_format(void **state)
 {
@@ -1016,6 +1042,7 @@ main(void)
 		cmocka_unit_test(test_inspector),
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_money_parse_and_format),
+		cmocka_unit_test(test_ratio_parse),
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_complaint),
