@@ -31,6 +31,22 @@ followup(fz_check *c, const fz_check__rec *r)
 		    fz_check__day(c->o.as_of, b), FOLLOWUP_DAYS);
 }
 
+/* Each items[].item names an item of the list (抽查事项清单), checked
+ * as every reference is: when an item list is among the inputs. */
+static void
+item_refs(fz_check *c, const fz_inspection *v)
+{
+	for (size_t i = 0; v->items != NULL && i < v->items->n; i++) {
+		const fz_node *item = fz_node_get(v->items->kids[i], "item");
+
+		if (item == NULL || item->type != FZ_SCALAR)
+			continue;	/* refused by the decoder */
+		fz_check__ref_add(c, &(fz_check__ref){ FZ_KIND_ITEMS,
+		    fz_check__intern(c, item->str), NULL, 0, FZ_NODATE,
+		    fz_check__pos_of(c, item) });
+	}
+}
+
 void
 fz_check__inspection_record(fz_check *c, const fz_check__rec *r)
 {
@@ -46,6 +62,5 @@ fz_check__inspection_record(fz_check *c, const fz_check__rec *r)
 		    "one of the categories of the credit publicity system",
 		    v->entity, fz_check__day(v->date, (char[16]){ 0 }));
 	followup(c, r);
-	/* items[].item names an item of the list (抽查事项清单): its
-	 * reference is checked where the items kind is read. */
+	item_refs(c, v);
 }
