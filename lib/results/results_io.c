@@ -156,9 +156,42 @@ put_selection(fz_writer *w, const fz_results *r,
 	fz_write_map_end(w);
 }
 
+/* How many of the selections stand at each public outcome (in the order
+ * of the categories), those with one only; nothing when none has one. */
 static void
-put_summary(fz_writer *w, const fz_results_summary *m)
+put_outcomes(fz_writer *w, const fz_results *r)
 {
+	long long n[FZ_IO_DEREGISTERED + 1] = { 0 }, any = 0;
+
+	for (size_t i = 0; i < r->d->nselections; i++) {
+		int o = outcome_of(&r->sels[i]);
+
+		if (o >= 0 && o <= FZ_IO_DEREGISTERED) {
+			n[o]++;
+			any++;
+		}
+	}
+	if (any == 0)
+		return;
+	fz_write_key(w, "outcomes");
+	fz_write_seq_begin(w, 0);
+	for (int o = 0; o <= FZ_IO_DEREGISTERED; o++) {
+		if (n[o] == 0)
+			continue;
+		fz_write_map_begin(w, 1);
+		put_str(w, "outcome", enum_value(FZ_KIND_INSPECTIONS, "outcome",
+		    o));
+		fz_write_key_int(w, "count", n[o]);
+		fz_write_map_end(w);
+	}
+	fz_write_seq_end(w);
+}
+
+static void
+put_summary(fz_writer *w, const fz_results *r)
+{
+	const fz_results_summary *m = &r->sum;
+
 	fz_write_key(w, "summary");
 	fz_write_map_begin(w, 0);
 	fz_write_key_int(w, "drawn", m->drawn);
@@ -180,6 +213,7 @@ put_summary(fz_writer *w, const fz_results_summary *m)
 	fz_write_key_int(w, "publication_late", m->publication_late);
 	fz_write_key_int(w, "published_on_time", m->published_on_time);
 	fz_write_key_int(w, "published_late", m->published_late);
+	put_outcomes(w, r);
 	fz_write_map_end(w);
 }
 
@@ -241,7 +275,7 @@ fz_results_write(fz_results *r, fz_writer *w)
 	fz_write_doc_begin(w);
 	fz_write_map_begin(w, 0);
 	put_head(w, r);
-	put_summary(w, &r->sum);
+	put_summary(w, r);
 	fz_write_key(w, "selections");
 	fz_write_seq_begin(w, 0);
 	for (size_t i = 0; i < r->d->nselections; i++)
