@@ -1,4 +1,4 @@
-/* fazhi-tally - case, inspection and complaint tally by period and by
+/* fazhi-tally - case, inspection, complaint and document tally by period and by
  * any key. */
 #include <getopt.h>
 #include <stdlib.h>
@@ -17,8 +17,8 @@ static fz_cli cli = {
 	    "[--progress]\n                   [--complaint-rules FILE] "
 	    "[--merge] [FILE...]",
 	.help =
-	    "Tally inspections, cases and complaints (fazhi-formats(5)) into one tally\n"
-	    "document.\n"
+	    "Tally inspections, cases, complaints and documents (fazhi-formats(5)) into\n"
+	    "one tally document.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
 	    "      --by KEYS         group by period keys (year, quarter, month, week, day)\n"

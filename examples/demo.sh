@@ -9,10 +9,10 @@ mkdir -p "$out"
 
 say() { printf '\n== %s\n' "$*"; }
 
-say "2019 tally by reporter: bureau inspections (检查单位家次, 出动检查人次, 违规, 取缔) and the towns' logs (镇街上报, 领导带队); cases (立案, 办结); complaints (处理举报电话3件次)"
+say "2019 tally by reporter: bureau inspections (检查单位家次, 出动检查人次, 违规, 取缔) and the towns' logs (镇街上报, 领导带队); cases (立案, 办结); complaints (处理举报电话3件次); documents (增量文件5件)"
 fazhi-tally --year 2019 --by reported_by --calendar cn \
     "$ex/inspections.yaml" "$ex/cases.yaml" "$ex/complaints.yaml" \
-    -o "$out/tally-2019.yaml"
+    "$ex/documents.yaml" -o "$out/tally-2019.yaml"
 cat "$out/tally-2019.yaml"
 
 say "2019 case figures (案件指标: 重大案件, 简易程序, 45日内作出决定, 首违不罚, 听证, 复议与诉讼), a row a figure"
@@ -29,7 +29,7 @@ say "Monthly tallies merged into the year (exact, units included)"
 for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	fazhi-tally --mergeable --month 2019-$m --by reported_by --calendar cn \
 	    "$ex/inspections.yaml" "$ex/cases.yaml" "$ex/complaints.yaml" \
-	    -o "$out/tally-2019-$m.yaml"
+	    "$ex/documents.yaml" -o "$out/tally-2019-$m.yaml"
 done
 fazhi-tally --merge --calendar cn "$out"/tally-2019-??.yaml -o "$out/tally-2019-merged.yaml"
 if cmp -s "$out/tally-2019.yaml" "$out/tally-2019-merged.yaml"; then
@@ -82,7 +82,7 @@ cmp -s "$out/draw-2019-year.yaml" "$ex/draw-2019-year.yaml" &&
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml towns.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
-    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml) && echo "clean"
+    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml documents.yaml) && echo "clean"
 
 say "案卷评查: the review of the 29 case files of 2019, every rule of --rules on every case (符合 / 不符合 / 不适用), a page per case, printable, as a Word document and a workbook"
 (cd "$ex" && fazhi-check --rules --as-of 2019-12-31 -f yaml \

@@ -114,6 +114,7 @@ union any_record {
 	fz_credit credit;
 	fz_complaint complaint;
 	fz_item item;
+	fz_document document;
 };
 
 /* The id of a record: from its struct, or from its node when it could
@@ -194,9 +195,12 @@ take(fz_check *c, enum fz_kind k, const fz_node *at, const void *data)
 		register_id(c, k, &r, id);
 	if (data != NULL)
 		fz_check__record(c, k, &r);
-	/* complaints.c, which uses rules.c's references. */
+	/* complaints.c and documents.c, which use rules.c's references
+	 * and dates. */
 	if (data != NULL && k == FZ_KIND_COMPLAINTS)
 		fz_check__complaint(c, &r);
+	if (data != NULL && k == FZ_KIND_DOCUMENTS)
+		fz_check__document(c, &r);
 	if (data != NULL && k == FZ_KIND_INSPECTIONS)
 		fz_check__outing(c, &r);
 }

@@ -225,6 +225,9 @@ int fz_check__rules_file_load(const fz_check__rules_file *rf,
  * due dates (--due-within); an inspection's outing kept as the id a
  * complaint's inspection names. */
 void fz_check__complaint(fz_check *c, const fz_check__rec *r);
+/* documents.c: a document's checks, its text counted, and with --rules
+ * its reviews before issue, consultation and length. */
+void fz_check__document(fz_check *c, const fz_check__rec *r);
 void fz_check__outing(fz_check *c, const fz_check__rec *r);
 
 /* casefile.c: the 案卷评查.  A case's sheet begins before its rules

@@ -45,7 +45,9 @@ static int
 bound_of_span(enum fz_kind k, const char *key)
 {
 	return (k == FZ_KIND_INSPECTORS && strcmp(key, "cert_expires") == 0) ||
-	    k == FZ_KIND_CREDIT;
+	    k == FZ_KIND_CREDIT || (k == FZ_KIND_DOCUMENTS &&
+	    (strcmp(key, "valid_until") == 0 ||
+	    strcmp(key, "exception_until") == 0));
 }
 
 static void

@@ -101,6 +101,7 @@ fz_check__id_key(enum fz_kind k)
 	case FZ_KIND_CASES:
 	case FZ_KIND_APPLICATIONS:
 	case FZ_KIND_COMPLAINTS:
+	case FZ_KIND_DOCUMENTS:
 		return "id";
 	case FZ_KIND_MATTERS:
 	case FZ_KIND_ITEMS:

@@ -103,6 +103,14 @@ char *fz_xstrdup(const char *s);
  * into s and the new length in *len. */
 const char *fz_trim(const char *s, size_t *len);
 
+/* The characters of a document's text as the word limits count them
+ * (字数): every code point of the UTF-8 text but white space (ASCII
+ * space, tab, line ends, form feed, vertical tab; U+3000 and the other
+ * Unicode spaces, U+00A0, U+FEFF) and the C0, DEL and C1 controls; a Chinese character, a
+ * Latin letter, a digit and a punctuation mark (ASCII or full-width)
+ * count one each.  -1 when the text is not valid UTF-8. */
+long long fz_text_characters(const char *s, size_t len);
+
 /* ---------------------------------------------------------------- buffer */
 
 /* A growing buffer of bytes, NUL-terminated once anything was added:
@@ -309,7 +317,7 @@ enum fz_kind {
 	FZ_KIND_METRICS, FZ_KIND_RESULTS, FZ_KIND_PROBLEMS,
 	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_TOWNS,
 	FZ_KIND_COMPLAINTS, FZ_KIND_ITEMS, FZ_KIND_COVERAGE,
-	FZ_KIND_CASEFILE,
+	FZ_KIND_CASEFILE, FZ_KIND_DOCUMENTS,
 	FZ_KIND_COUNT
 };
 
@@ -500,6 +508,24 @@ typedef struct fz_item {
 	const fz_node *with;		/* 配合部门, or NULL */
 	long long max_checks_per_year;	/* FZ_NOINT: none */
 } fz_item;
+
+enum fz_document_type { FZ_DOC_NORMATIVE, FZ_DOC_POLICY, FZ_DOC_OTHER };
+enum fz_fair_result { FZ_FAIR_NO_RESTRICTION, FZ_FAIR_EXCEPTION };
+
+/* A document the bureau issued (规范性文件, 政策性文件): its reviews
+ * before issue, its consultation, publication and filing.  characters
+ * is FZ_NOINT when not given; text is the path of its text, relative to
+ * the folder of the file the record is in. */
+typedef struct fz_document {
+	const char *id, *title, *text, *legality_result;
+	fz_date issued, legality_review, fair_competition_review;
+	fz_date exception_until, consultation_from, consultation_to;
+	fz_date published, filed_record, valid_until;
+	long long characters;
+	int type;			/* enum fz_document_type */
+	int to_lower_levels;
+	int fair_competition_result;	/* enum fz_fair_result, -1 none */
+} fz_document;
 
 typedef struct fz_inspection {
 	fz_date date;

@@ -395,6 +395,7 @@ apply_defaults(enum fz_kind k, void *out)
 	fz_application *a = out;
 	fz_complaint *q = out;
 	fz_item *it = out;
+	fz_document *doc = out;
 
 	switch (k) {
 	case FZ_KIND_ENTITIES:
@@ -447,6 +448,9 @@ apply_defaults(enum fz_kind k, void *out)
 		break;
 	case FZ_KIND_COMPLAINTS:
 		DEFAULT(q->anonymous, 0);
+		break;
+	case FZ_KIND_DOCUMENTS:
+		DEFAULT(doc->to_lower_levels, 0);
 		break;
 	default:
 		break;

@@ -10,7 +10,7 @@ static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
 	"problems", "organization", "credit", "towns", "complaints",
-	"items", "coverage", "casefile"
+	"items", "coverage", "casefile", "documents"
 };
 
 enum fz_kind
@@ -132,6 +132,14 @@ static const fz_enum_value complaint_result_values[] = {
 static const fz_enum_value item_level_values[] = {
 	{ "general", "一般" }, { "key", "重点" }, { "general", "一般事项" },
 	{ "key", "重点事项" }, { NULL, NULL } };
+static const fz_enum_value document_type_values[] = {
+	{ "normative", "规范性文件" }, { "policy", "政策性文件" },
+	{ "other", "其他" }, { "normative", "行政规范性文件" }, { NULL, NULL } };
+static const fz_enum_value fair_result_values[] = {
+	{ "no_restriction", "无排除限制竞争" }, { "exception", "例外" },
+	{ "no_restriction", "不排除限制竞争" },
+	{ "no_restriction", "无排除限制竞争问题" },
+	{ "exception", "例外规定" }, { NULL, NULL } };
 static const fz_enum_value outcome_values[] = { { "approved", "准予" },
 	{ "rejected", "不予" }, { "withdrawn", "撤回" }, { NULL, NULL } };
 
@@ -280,6 +288,32 @@ static const fz_field item_fields[] = {
 	F(fz_item, "department", FZ_T_STR, 0, NULL, department),
 	F(fz_item, "with", FZ_T_STRS, 0, NULL, with),
 	FI(fz_item, "max_checks_per_year", 0, max_checks_per_year, 1, 1000),
+	END
+};
+
+static const fz_field document_fields[] = {
+	F(fz_document, "id", FZ_T_STR, 1, NULL, id),
+	F(fz_document, "title", FZ_T_STR, 1, NULL, title),
+	F(fz_document, "issued", FZ_T_DATE, 1, NULL, issued),
+	F(fz_document, "type", FZ_T_ENUM, 1, document_type_values, type),
+	F(fz_document, "to_lower_levels", FZ_T_BOOL, 0, NULL,
+	    to_lower_levels),
+	FI(fz_document, "characters", 0, characters, 0, BIG),
+	F(fz_document, "text", FZ_T_STR, 0, NULL, text),
+	F(fz_document, "legality_review", FZ_T_DATE, 0, NULL,
+	    legality_review),
+	F(fz_document, "legality_result", FZ_T_STR, 0, NULL, legality_result),
+	F(fz_document, "fair_competition_review", FZ_T_DATE, 0, NULL,
+	    fair_competition_review),
+	F(fz_document, "fair_competition_result", FZ_T_ENUM, 0,
+	    fair_result_values, fair_competition_result),
+	F(fz_document, "exception_until", FZ_T_DATE, 0, NULL, exception_until),
+	F(fz_document, "consultation_from", FZ_T_DATE, 0, NULL,
+	    consultation_from),
+	F(fz_document, "consultation_to", FZ_T_DATE, 0, NULL, consultation_to),
+	F(fz_document, "published", FZ_T_DATE, 0, NULL, published),
+	F(fz_document, "filed_record", FZ_T_DATE, 0, NULL, filed_record),
+	F(fz_document, "valid_until", FZ_T_DATE, 0, NULL, valid_until),
 	END
 };
 
@@ -446,6 +480,7 @@ fz_kind_fields(enum fz_kind k)
 	case FZ_KIND_TOWNS:		return town_fields;
 	case FZ_KIND_COMPLAINTS:	return complaint_fields;
 	case FZ_KIND_ITEMS:		return item_fields;
+	case FZ_KIND_DOCUMENTS:		return document_fields;
 	default:			return NULL;
 	}
 }
@@ -480,6 +515,7 @@ static const struct {
 	{ FZ_KIND_COMPLAINTS, "anonymous", DEFAULT_NODE("false") },
 	{ FZ_KIND_ITEMS, "level", DEFAULT_NODE("general") },
 	{ FZ_KIND_ITEMS, "times", DEFAULT_NODE("1") },
+	{ FZ_KIND_DOCUMENTS, "to_lower_levels", DEFAULT_NODE("false") },
 	{ FZ_KIND_MATTERS, "license", DEFAULT_NODE("false") },
 	{ FZ_KIND_MATTERS, "e_license", DEFAULT_NODE("false") },
 	{ FZ_KIND_APPLICATIONS, "channel", DEFAULT_NODE("window") },

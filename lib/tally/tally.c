@@ -63,14 +63,15 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 
 /* What a tally counts, and the periods --by takes beside their keys. */
 static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
-	FZ_KIND_COMPLAINTS };
+	FZ_KIND_COMPLAINTS, FZ_KIND_DOCUMENTS };
+#define NCOUNTED (sizeof counted / sizeof counted[0])
 static const char *const by_periods[] = { "year", "quarter", "month", "week",
 	"day", NULL };
 
 void
 fz_tally_words(const char *what, fz_buf *b)
 {
-	fz_complete_words(what, counted, 3, by_periods, 1, b);
+	fz_complete_words(what, counted, NCOUNTED, by_periods, 1, b);
 }
 
 /* The periods, then the filled keys: what --by takes beside the keys of
@@ -124,7 +125,7 @@ fz_tally_new_filled(char *const *by, int nby, const char *const *filled,
 		}
 		/* A key no record has would give one row of nulls. */
 		if (towns_missing("--by", by[i], filled, err) != FZ_OK ||
-		    fz_key_check("--by", by[i], counted, 3, extra, err) !=
+		    fz_key_check("--by", by[i], counted, NCOUNTED, extra, err) !=
 		    FZ_OK)
 			return NULL;
 		for (int j = 0; j < i; j++)
@@ -151,6 +152,7 @@ fz_tally_free(fz_tally *t)
 		return;
 	fz_tally_free(t->rep);
 	fz_tally__complaints_free(t);
+	fz_tally__register_free(t->documents);
 	for (int i = 0; i < t->nby; i++)
 		free(t->by[i]);
 	free(t->by);
@@ -206,7 +208,7 @@ fz_tally_set_where(fz_tally *t, const fz_where *w, fz_error *err)
 		if ((rc = towns_missing("--where", k, t->filled, err)) != FZ_OK)
 			return rc;
 	}
-	if ((rc = fz_where_check(w, counted, 3, t->filled, err)) != FZ_OK)
+	if ((rc = fz_where_check(w, counted, NCOUNTED, t->filled, err)) != FZ_OK)
 		return rc;
 	t->nwhere = fz_where_count(w);
 	t->where_key = fz_xcalloc(t->nwhere + 1, sizeof(char *));
@@ -450,6 +452,23 @@ fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
 		return rc;
 	t->inputs[FZ_KIND_COMPLAINTS]++;
 	fz_tally__seen(t, c->received);
+	return FZ_OK;
+}
+
+/* A document, in the period of the day it was issued. */
+int
+fz_tally_add_document(fz_tally *t, const fz_document *d, const fz_node *rec,
+    fz_error *err)
+{
+	int rc;
+
+	fz_tally__documents_open(t);
+	if (!in_range(t, d->issued))
+		return FZ_OK;
+	if ((rc = fz_tally__document(t, d, rec, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_DOCUMENTS]++;
+	fz_tally__seen(t, d->issued);
 	return FZ_OK;
 }
 

@@ -73,6 +73,18 @@ extern const char *const fz_tally_complaint_indicators[];
 /* Add a decoded complaint; FZ_DATAERR when its id was added before. */
 int fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,
     const fz_node *rec, fz_error *err);
+/* The document indicators in output order, NULL-terminated: issued (in
+ * the period), normative (规范性文件), policy (政策性文件),
+ * to_lower_levels (发给县级以下), legality_reviewed (with a
+ * legality_review date), fair_competition_reviewed (with a
+ * fair_competition_review date), no_restriction and exceptions (of
+ * fair_competition_result); each document counted in the period of the
+ * day it was issued. */
+#define FZ_TALLY_NDOCUMENT 8
+extern const char *const fz_tally_document_indicators[];
+/* Add a decoded document; FZ_DATAERR when its id was added before. */
+int fz_tally_add_document(fz_tally *t, const fz_document *d,
+    const fz_node *rec, fz_error *err);
 /* The working days of the reply clock replied_on_time counts by (the
  * complaint rules file's reply; with the tally's calendar). */
 void fz_tally_set_complaint_reply(fz_tally *t, int workdays);

@@ -92,8 +92,11 @@ struct fz_tally {
 
 	/* The complaints (tally_complaints.c), NULL until one is read or
 	 * merged; the reply clock they are counted on time by. */
-	struct fz_tally__complaints *complaints;
+	struct fz_tally__register *complaints;
 	int complaint_reply_workdays;
+	/* The documents (tally_documents.c), NULL until one is read or
+	 * merged. */
+	struct fz_tally__register *documents;
 };
 
 /* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
@@ -129,6 +132,49 @@ struct fz_tally__hit {
 #define FZ_TALLY__MAXHITS 24
 size_t fz_tally__case_hits(const fz_calendar *cal, const fz_case *k,
     struct fz_tally__hit hit[FZ_TALLY__MAXHITS]);
+/* tally_register.c: a register's section of a tally (complaints,
+ * documents), named name, its records what ("complaint") in messages:
+ * rows by the tally's keys of the n whole-number indicators (at most
+ * FZ_TALLY__NREGISTER), the ids counted, and a setting (NULL: none)
+ * written beside the rows that merged sections must share (clash: the
+ * message when they do not).  Owned by the tally. */
+#define FZ_TALLY__NREGISTER 8
+typedef struct fz_tally__register {
+	const char *name, *what, *setting, *clash;
+	const char *const *indicators;
+	int n;
+	long long setting_value;
+	fz_arena *arena;
+	fz_map *rows;			/* row key: its row */
+	fz_map *ids;			/* the records counted */
+	long long total[FZ_TALLY__NREGISTER];
+	fz_buf key;
+} fz_tally__register;
+fz_tally__register *fz_tally__register_new(const char *name,
+    const char *what, const char *const *indicators, const char *setting,
+    const char *clash);
+void fz_tally__register_free(fz_tally__register *g);
+/* The record of kind k with id, in the period of day, its values v (n)
+ * added to its row; FZ_DATAERR when its id was counted before. */
+int fz_tally__register_add(fz_tally *t, fz_tally__register *g,
+    enum fz_kind k, const char *id, fz_date day, const fz_node *rec,
+    const long long *v, fz_error *err);
+/* Written as name: (nothing when g is NULL), the ids when mergeable. */
+void fz_tally__register_write(fz_writer *w, const fz_tally *t,
+    const fz_tally__register *g, int mergeable);
+/* A merged tally's section sec added; fresh: g has counted nothing, and
+ * takes the setting of sec. */
+int fz_tally__register_merge(fz_tally *t, fz_tally__register *g,
+    const fz_node *sec, int fresh, fz_error *err);
+
+/* tally_documents.c: the same for documents, counted in the period of
+ * the day they were issued; written by fz_tally__register_write. */
+void fz_tally__documents_open(fz_tally *t);
+int fz_tally__document(fz_tally *t, const fz_document *d,
+    const fz_node *rec, fz_error *err);
+int fz_tally__merge_documents(fz_tally *t, const fz_node *dq,
+    fz_error *err);
+
 /* tally_complaints.c: the complaints section opened (complaints were
  * read) and freed; a complaint in the range counted (FZ_DATAERR when its
  * id was counted before); written (nothing when none were read or

@@ -214,6 +214,8 @@ write_head(fz_writer *w, const fz_tally *t, int mergeable)
 	fz_write_key_int(w, "cases", (long long)t->ncases);
 	if (t->complaints != NULL)
 		fz_write_key_int(w, "complaints", t->inputs[FZ_KIND_COMPLAINTS]);
+	if (t->documents != NULL)
+		fz_write_key_int(w, "documents", t->inputs[FZ_KIND_DOCUMENTS]);
 	fz_write_map_end(w);
 	if (mergeable)
 		fz_tally__write_covers(w, t);
@@ -269,6 +271,7 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 		write_rows(w, t->rep, mergeable, FZ_TALLY__NINSPECTION);
 	}
 	fz_tally__write_complaints(w, t, mergeable);
+	fz_tally__register_write(w, t, t->documents, mergeable);
 	if (mergeable)
 		write_cases(w, t);
 	fz_write_map_end(w);

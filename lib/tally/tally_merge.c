@@ -249,6 +249,9 @@ merge_inputs(fz_tally *t, const fz_node *in, fz_error *err)
 	if ((rc = get_int(in, "complaints", &v, err)) != FZ_OK)
 		return rc;
 	t->inputs[FZ_KIND_COMPLAINTS] += v;
+	if ((rc = get_int(in, "documents", &v, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_DOCUMENTS] += v;
 	return FZ_OK;
 }
 
@@ -303,7 +306,9 @@ fz_tally_merge(fz_tally **tp, fz_node *doc, fz_error *err)
 	if ((rc = merge_reporters(*tp, fz_node_get(doc, "reporters"),
 	    err)) != FZ_OK ||
 	    (rc = fz_tally__merge_complaints(*tp, fz_node_get(doc,
-	    "complaints"), err)) != FZ_OK)
+	    "complaints"), err)) != FZ_OK ||
+	    (rc = fz_tally__merge_documents(*tp, fz_node_get(doc,
+	    "documents"), err)) != FZ_OK)
 		return rc;
 	(*tp)->finished = 0;
 	return FZ_OK;

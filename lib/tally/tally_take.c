@@ -65,6 +65,23 @@ add_complaint(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	return fz_tally_add_complaint(r->tally, &q, ev->node, err);
 }
 
+/* A document, counted in the period of issued. */
+static int
+add_document(fz_tally_reader *r, const fz_event *ev, fz_error *err)
+{
+	fz_document d;
+	int rc;
+
+	if ((rc = fz_record_decode(ev->kind, ev->node, &d, NULL, err)) != FZ_OK)
+		return rc;
+	if (!fz_where_match(r->where, ev->kind, ev->node))
+		return FZ_OK;
+	if ((rc = fz_tally_far_date(r, d.issued, "issued",
+	    fz_node_get(ev->node, "issued"), err)) != FZ_OK)
+		return rc;
+	return fz_tally_add_document(r->tally, &d, ev->node, err);
+}
+
 static int
 add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 {
@@ -78,6 +95,8 @@ add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 
 	if (ev->kind == FZ_KIND_COMPLAINTS)
 		return add_complaint(r, ev, err);
+	if (ev->kind == FZ_KIND_DOCUMENTS)
+		return add_document(r, ev, err);
 	if (ev->kind == FZ_KIND_INSPECTIONS) {
 		if ((rc = fz_record_decode(ev->kind, ev->node, &in, NULL,
 		    err)) != FZ_OK)
@@ -116,7 +135,8 @@ fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 {
 	int is_tally = ev->kind == FZ_KIND_TALLY;
 	int is_record = ev->kind == FZ_KIND_INSPECTIONS ||
-	    ev->kind == FZ_KIND_CASES || ev->kind == FZ_KIND_COMPLAINTS;
+	    ev->kind == FZ_KIND_CASES || ev->kind == FZ_KIND_COMPLAINTS ||
+	    ev->kind == FZ_KIND_DOCUMENTS;
 
 	if (ev->type == FZ_EV_END)
 		return r->merge && r->tally == NULL ? fz_error_set(err,
@@ -125,8 +145,8 @@ fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	if (r->merge ? !is_tally : !is_record)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
 		    ev->doc_col, r->merge ? "--merge reads tallies, not %s" :
-		    "fazhi-tally reads inspections, cases and complaints, "
-		    "not %s",
+		    "fazhi-tally reads inspections, cases, complaints and "
+		    "documents, not %s",
 		    ev->kind_name);
 	if (r->merge)
 		return fz_tally_merge(&r->tally, ev->node, err);

@@ -36,6 +36,7 @@ typedef union fx_record {
 	fz_matter m;
 	fz_application a;
 	fz_complaint q;
+	fz_document d;
 } fx_record;
 
 /* The first document of yaml, read through the streaming reader (any

@@ -246,3 +246,43 @@ write_mergeable(fz_writer *w, void *ctx)
 {
 	assert_int_equal(fz_tally_write(ctx, w, 1), 0);
 }
+
+int
+add_register(fz_tally *t, enum fz_kind k, const char *records, fz_error *err)
+{
+	char yaml[4096];
+	fz_node *doc, *list;
+	int rc = FZ_OK;
+
+	snprintf(yaml, sizeof yaml, "kind: %s\nrecords:\n%s", fz_kind_name(k),
+	    records);
+	doc = fx_parse(fx_arena, yaml);
+	list = fz_node_get(doc, "records");
+	for (size_t i = 0; i < list->n && rc == FZ_OK; i++) {
+		fx_record r;
+
+		assert_int_equal(fz_record_decode(k, list->kids[i], &r, NULL,
+		    err), FZ_OK);
+		rc = k == FZ_KIND_COMPLAINTS ? fz_tally_add_complaint(t, &r.q,
+		    list->kids[i], err) : fz_tally_add_document(t, &r.d,
+		    list->kids[i], err);
+	}
+	return rc;
+}
+
+char *
+section_of(fz_tally *t, int mergeable, const char *start)
+{
+	char *text = fx_written(mergeable ? write_mergeable : write_plain, t,
+	    NULL);
+	char *at = strstr(text, start);
+	char *end = at != NULL ? strstr(at, "\nmergeable:") : NULL;
+	char *out;
+
+	assert_non_null(at);
+	if (end != NULL)
+		*end = '\0';
+	out = strdup(at);
+	free(text);
+	return out;
+}

@@ -64,4 +64,13 @@ fz_calendar *national_day(void);
 void write_plain(fz_writer *w, void *ctx);
 void write_mergeable(fz_writer *w, void *ctx);
 
+/* Add the records of a register (complaints, documents), a flow list of
+ * YAML lines "- {...}", to t as fazhi-tally decodes them: the first
+ * refusal returned. */
+int add_register(fz_tally *t, enum fz_kind k, const char *records,
+    fz_error *err);
+/* The section of t as written (mergeable or not) from the line that
+ * begins with start to mergeable: or the end, malloc'd. */
+char *section_of(fz_tally *t, int mergeable, const char *start);
+
 #endif

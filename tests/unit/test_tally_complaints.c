@@ -13,43 +13,16 @@
 
 #include "tally_fixture.h"
 
-/* Add the complaints of a flow list of records (YAML) to t. */
 static int
 add_all(fz_tally *t, const char *records, fz_error *err)
 {
-	char yaml[4096];
-	fz_node *doc, *list;
-	int rc = FZ_OK;
-
-	snprintf(yaml, sizeof yaml, "kind: complaints\nrecords:\n%s", records);
-	doc = fx_parse(fx_arena, yaml);
-	list = fz_node_get(doc, "records");
-	for (size_t i = 0; i < list->n && rc == FZ_OK; i++) {
-		fz_complaint q;
-
-		assert_int_equal(fz_record_decode(FZ_KIND_COMPLAINTS,
-		    list->kids[i], &q, NULL, err), FZ_OK);
-		rc = fz_tally_add_complaint(t, &q, list->kids[i], err);
-	}
-	return rc;
+	return add_register(t, FZ_KIND_COMPLAINTS, records, err);
 }
 
-/* The complaints: section of t as written (mergeable or not). */
 static char *
 section(fz_tally *t, int mergeable)
 {
-	char *text = fx_written(mergeable ? write_mergeable : write_plain, t,
-	    NULL);
-	char *at = strstr(text, "complaints:\n  reply");
-	char *end = at != NULL ? strstr(at, "\nmergeable:") : NULL;
-	char *out;
-
-	assert_non_null(at);
-	if (end != NULL)
-		*end = '\0';
-	out = strdup(at);
-	free(text);
-	return out;
+	return section_of(t, mergeable, "complaints:\n  reply");
 }
 
 static fz_tally *
