@@ -199,6 +199,7 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 	if ((rc = settings(o, err)) != FZ_OK)
 		goto done;
 	o->check.calendar = cal;
+	o->check.casefile = o->yaml && o->check.rules;
 	c = fz_check_new(&o->check);
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){
 	    .flags = FZ_STREAM_ANY_KIND, .take = take, .ctx = c }, err);

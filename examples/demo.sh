@@ -84,6 +84,17 @@ say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避
     inspectors.yaml towns.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
     cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml) && echo "clean"
 
+say "案卷评查: the review of the 29 case files of 2019, every rule of --rules on every case (符合 / 不符合 / 不适用), a page per case, printable, as a Word document and a workbook"
+(cd "$ex" && fazhi-check --rules --as-of 2019-12-31 -f yaml \
+    -o "$out/casefile-2019.yaml" organization.yaml entities.yaml \
+    inspectors.yaml cases.yaml)
+for f in md html docx; do
+	fazhi-render -t casefile -o "$out/casefile-2019.$f" \
+	    "$out/casefile-2019.yaml" "$ex/organization.yaml"
+done
+fazhi-render -o "$out/casefile-2019.xlsx" "$out/casefile-2019.yaml"
+sed -n '/^## 评查汇总/,$p' "$out/casefile-2019.md"
+
 say "A faulty set: every check firing"
 (cd "$ex/.." && fazhi-check --rules --as-of 2019-12-31 faulty/*.yaml) || true
 
@@ -161,6 +172,6 @@ for f in html docx; do
 	    "$ex/organization.yaml"
 done
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx $out/casefile-2019.md $out/casefile-2019.html $out/casefile-2019.docx $out/casefile-2019.xlsx"
 
 printf '\nOutputs are in %s\n' "$out"

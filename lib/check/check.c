@@ -52,6 +52,8 @@ fz_check_free(fz_check *c)
 	fz_calendar_free(c->own_calendar);
 	fz_arena_free(c->arena);
 	free(c->problems);
+	free(c->sheets);
+	free(c->verdicts);
 	free(c);
 }
 

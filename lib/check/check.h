@@ -17,7 +17,8 @@
  * directory may come later) is settled at the end.  Every problem is
  * reported at the end, sorted in file order (files in the order first
  * met, then line and column).  Memory grows with the distinct ids and
- * the problems, not with the records. */
+ * the problems, not with the records; with opts.casefile, with the
+ * cases too (a verdict per rule of each). */
 
 /* Severity of a --due-within line: a date coming, not a problem. */
 #define FZ_NOTE 2
@@ -77,7 +78,13 @@ typedef struct fz_check_opts {
 	const fz_calendar *calendar;	/* working days; NULL: Monday to Friday */
 	fz_check_settings settings;	/* the rules file's */
 	fz_check_complaint_rules complaint_rules;	/* the complaint clocks */
+	int casefile;		/* with rules: keep every case's verdicts, and
+				 * fz_check_write_yaml writes the casefile
+				 * document after the problems */
 } fz_check_opts;
+
+/* What a rule of --rules says of a case (案卷评查). */
+enum { FZ_CHECK_HOLDS, FZ_CHECK_FAILS, FZ_CHECK_NOT_APPLICABLE };
 
 /* One problem; severity is FZ_WARNING, FZ_ERROR or FZ_NOTE.  file and
  * msg are valid only during the call. */
@@ -127,5 +134,10 @@ void fz_check_finish(fz_check *c, fz_problem_fn fn, void *ctx,
  * strict a warning, else FZ_OK. */
 int fz_check_write_text(fz_check *c, FILE *fp);
 int fz_check_write_yaml(fz_check *c, fz_writer *w);
+/* With opts.casefile: the verdict (FZ_CHECK_HOLDS ...) of the rule
+ * named rule (its id in the casefile document) on case case_id, as
+ * recorded when the case was added; -1 when none was. */
+int fz_check_verdict(const fz_check *c, const char *case_id,
+    const char *rule);
 
 #endif

@@ -79,7 +79,28 @@ typedef struct fz_check__problem {
 	const char *file;	/* owned by the check's file map */
 	unsigned line, col;
 	char *msg;		/* owned by the check's arena */
+	int aside;		/* a note of the calendar, no rule's finding */
 } fz_check__problem;
+
+/* A rule's verdict on a case; strings borrowed (rule, article: static)
+ * or owned by the check's arena (detail, NULL when none). */
+typedef struct fz_check__verdict {
+	const char *rule, *article;
+	int verdict;		/* FZ_CHECK_HOLDS ... */
+	const char *detail;
+} fz_check__verdict;
+
+/* The dates of a case's timeline: filed ... closed (casefile.c). */
+#define FZ_CHECK__STEPS 10
+
+/* A case's sheet: its verdicts are verdicts[first] up to the next
+ * sheet's first. */
+typedef struct fz_check__sheet {
+	const char *id;			/* owned by the check's arena */
+	fz_check__pos at;
+	fz_date dates[FZ_CHECK__STEPS];
+	size_t first;
+} fz_check__sheet;
 
 struct fz_check {
 	fz_check_opts o;
@@ -106,6 +127,11 @@ struct fz_check {
 	fz_check__problem *problems;
 	size_t nproblems, capproblems;
 	unsigned char years_warned[10000 / 8 + 1];
+	const char *rule_na;		/* why the rule running does not apply */
+	fz_check__sheet *sheets;	/* opts.casefile: the cases */
+	size_t nsheets, capsheets;
+	fz_check__verdict *verdicts;
+	size_t nverdicts, capverdicts;
 };
 
 /* Keep a problem at node at, or at pos. */
@@ -200,5 +226,25 @@ int fz_check__rules_file_load(const fz_check__rules_file *rf,
  * complaint's inspection names. */
 void fz_check__complaint(fz_check *c, const fz_check__rec *r);
 void fz_check__outing(fz_check *c, const fz_check__rec *r);
+
+/* casefile.c: the 案卷评查.  A case's sheet begins before its rules
+ * run; each rule runs through fz_check__rule, which keeps its verdict
+ * (a rule calls fz_check__not_applicable(c, why) where it finds it does
+ * not apply: why is static).
+ * All do nothing but run fn without opts.casefile. */
+void fz_check__sheet_begin(fz_check *c, const fz_check__rec *r);
+void fz_check__rule(fz_check *c, const fz_check__rec *r, const char *rule,
+    const char *article, void (*fn)(fz_check *, const fz_check__rec *));
+void fz_check__not_applicable(fz_check *c, const char *why);
+/* A rule of a decision: the n of rules run through fz_check__rule, or
+ * all not applicable to a case not decided. */
+typedef struct fz_check__case_rule {
+	const char *rule, *article;
+	void (*fn)(fz_check *, const fz_check__rec *);
+} fz_check__case_rule;
+void fz_check__decision_rules(fz_check *c, const fz_check__rec *r,
+    const fz_check__case_rule *rules, size_t n);
+/* The casefile document onto w; -1 when a write failed. */
+int fz_check__write_casefile(fz_check *c, fz_writer *w);
 
 #endif

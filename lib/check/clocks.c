@@ -27,6 +27,7 @@ fz_check__workdays_after(fz_check *c, const fz_check__rec *r,
 		fz_check__report(c, FZ_WARNING, fz_check__at(r, key), "the "
 		    "calendar does not cover %d: its working days are counted "
 		    "Monday to Friday", y);
+		c->problems[c->nproblems - 1].aside = 1;
 	}
 	return by;
 }

@@ -77,5 +77,7 @@ fz_check_write_yaml(fz_check *c, fz_writer *w)
 	fz_write_map_end(w);
 	if (fz_write_doc_end(w) != 0)
 		return -1;
+	if (c->o.casefile && c->o.rules && fz_check__write_casefile(c, w) != 0)
+		return -1;
 	return status_of(c, counts);
 }

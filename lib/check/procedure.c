@@ -112,6 +112,8 @@ case_review(fz_check *c, const fz_check__rec *r)
 		    "decided without legal review, which the bureau's policy "
 		    "asks of every case (法制审核, --review-all; 行政处罚法 "
 		    "art. 58)");
+	} else {
+		fz_check__not_applicable(c, "legal review not required");
 	}
 }
 
@@ -219,6 +221,9 @@ case_hearing(fz_check *c, const fz_check__rec *r)
 	int eligible = k->procedure == FZ_PROCEDURE_GENERAL &&
 	    fz_check_hearing_eligible(&c->o.settings, k);
 
+	if (!eligible && k->hearing_requested == FZ_NODATE &&
+	    k->hearing == FZ_NODATE)
+		fz_check__not_applicable(c, "not hearing-eligible");
 	if (eligible && k->decided != FZ_NODATE && k->notified == FZ_NODATE)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "a "
 		    "hearing-eligible case decided without telling the party "
@@ -235,7 +240,9 @@ case_extension(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
-	if (k->extended_days > 0 && k->extension_basis == NULL)
+	if (k->extended_days <= 0)
+		fz_check__not_applicable(c, "no extension");
+	else if (k->extension_basis == NULL)
 		fz_check__report(c, FZ_WARNING, fz_check__at(r,
 		    "extended_days"), "%lld days of extension without "
 		    "extension_basis, the 法律、法规、规章 that allows them "
@@ -249,8 +256,10 @@ case_not_punished(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 	const char *why;
 
-	if (k->not_punished < 0)
+	if (k->not_punished < 0) {
+		fz_check__not_applicable(c, "not a case of 不予处罚");
 		return;
+	}
 	why = fz_field_find(FZ_KIND_CASES, "not_punished")->values[
 	    k->not_punished].alias;
 	if ((k->penalty & ~(1u << FZ_PENALTY_NONE)) != 0 ||
@@ -287,8 +296,10 @@ case_payment(fz_check *c, const fz_check__rec *r)
 	fz_date by = pay_by(k), until;
 	char a[16], b[16], d[16], f[32], s[32];
 
-	if (by == FZ_NODATE)
+	if (by == FZ_NODATE) {
+		fz_check__not_applicable(c, "no fine to pay after service");
 		return;
+	}
 	until = k->paid != FZ_NODATE ? k->paid : c->o.as_of;
 	if (until <= by)
 		return;
@@ -347,7 +358,10 @@ case_unpublish(fz_check *c, const fz_check__rec *r)
 	const char *key;
 	fz_date by = unpublish_by(c, r, &key);
 
-	if (by != FZ_NODATE)
+	if (by == FZ_NODATE)
+		fz_check__not_applicable(c, "no published decision revoked "
+		    "or changed");
+	else
 		fz_check__clock(c, r, "unpublished", k->unpublished, key, by,
 		    "the publication withdrawn", "the publication not "
 		    "withdrawn", "the 3rd working day after the decision was "
@@ -417,19 +431,23 @@ fz_check__case_appeals(fz_check *c, const fz_check__rec *r)
 	    li->filed);
 }
 
+/* The rules of a decision, in the order of the casefile. */
+static const fz_check__case_rule decision_rules[] = {
+	{ "review", "行政处罚法 art. 58", case_review },
+	{ "payment", "行政处罚法 art. 67, 72", case_payment },
+	{ "unpublished", "行政处罚法 art. 48", case_unpublish },
+};
+
 void
 fz_check__case_procedure(fz_check *c, const fz_check__rec *r)
 {
-	const fz_case *k = r->data;
+	size_t n = sizeof decision_rules / sizeof decision_rules[0];
 
-	case_extension(c, r);
-	case_not_punished(c, r);
-	case_hearing(c, r);
-	if (k->decided == FZ_NODATE)
-		return;
-	case_review(c, r);
-	case_payment(c, r);
-	case_unpublish(c, r);
+	fz_check__rule(c, r, "extension", "行政处罚法 art. 60", case_extension);
+	fz_check__rule(c, r, "not_punished", "行政处罚法 art. 33",
+	    case_not_punished);
+	fz_check__rule(c, r, "hearing", "行政处罚法 art. 63-65", case_hearing);
+	fz_check__decision_rules(c, r, decision_rules, n);
 }
 
 /* ------------------------------------------------------------ due */

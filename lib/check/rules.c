@@ -321,8 +321,11 @@ case_unfound(fz_check *c, const fz_check__rec *r)
 	fz_date found = found_on(k);
 	char a[16], b[16];
 
-	if (k->violation_date == FZ_NODATE ||
-	    found <= years_after(k->violation_date, years))
+	if (k->violation_date == FZ_NODATE) {
+		fz_check__not_applicable(c, "no violation_date");
+		return;
+	}
+	if (found <= years_after(k->violation_date, years))
 		return;
 	fz_check__report(c, FZ_ERROR, fz_check__at(r, k->found != FZ_NODATE ?
 	    "found" : "filed"), "found %s, more than %d years after the "
@@ -344,8 +347,10 @@ case_simple(fz_check *c, const fz_check__rec *r)
 	int64_t most = person ? SIMPLE_FINE_PERSON : SIMPLE_FINE_ORGANIZATION;
 	char a[32], b[32];
 
-	if (k->procedure != FZ_PROCEDURE_SIMPLE)
+	if (k->procedure != FZ_PROCEDURE_SIMPLE) {
+		fz_check__not_applicable(c, "general procedure");
 		return;
+	}
 	for (int i = 0; other != 0 && words[i].value != NULL; i++)
 		if (other & (1u << i))
 			fz_check__report(c, FZ_ERROR, fz_check__at(r, "penalty"),
@@ -370,8 +375,10 @@ case_on_spot(fz_check *c, const fz_check__rec *r)
 	fz_date by;
 	char a[32], b[32];
 
-	if (k->collected_on_spot == FZ_NOMONEY)
+	if (k->collected_on_spot == FZ_NOMONEY) {
+		fz_check__not_applicable(c, "nothing collected on the spot");
 		return;
+	}
 	if (k->procedure != FZ_PROCEDURE_SIMPLE)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "collected_on_spot"),
 		    "a fine collected on the spot in the general procedure: "
@@ -399,8 +406,10 @@ case_evidence(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 	fz_date by;
 
-	if (k->evidence_preserved == FZ_NODATE)
+	if (k->evidence_preserved == FZ_NODATE) {
+		fz_check__not_applicable(c, "no evidence preserved");
 		return;
+	}
 	by = fz_check__workdays_after(c, r, "evidence_preserved", k->evidence_preserved,
 	    EVIDENCE_WORKDAYS);
 	fz_check__clock(c, r, "evidence_decided", k->evidence_decided,
@@ -418,8 +427,11 @@ case_notified(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 	char a[16], b[16];
 
-	if (k->procedure != FZ_PROCEDURE_GENERAL || k->statement_waived == 1)
+	if (k->procedure != FZ_PROCEDURE_GENERAL || k->statement_waived == 1) {
+		fz_check__not_applicable(c, k->statement_waived == 1 ?
+		    "statement and defence waived" : "simple procedure");
 		return;
+	}
 	if (k->notified == FZ_NODATE)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "decided "
 		    "without telling the party first (告知, 行政处罚法 art. 44, "
@@ -438,8 +450,10 @@ case_collective(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 	char a[16], b[16];
 
-	if (k->major != 1)
+	if (k->major != 1) {
+		fz_check__not_applicable(c, "not a major case");
 		return;
+	}
 	if (k->collective == FZ_NODATE)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "decided"), "a major "
 		    "case decided without the leaders' collective discussion "
@@ -466,32 +480,47 @@ case_served(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
-	if (fz_cases_on_spot(k))
+	if (fz_cases_on_spot(k)) {
+		fz_check__not_applicable(c, "handed over on the spot");
 		return;
+	}
 	fz_check__clock(c, r, "served", k->served, "decided", serve_by(c, r),
 	    "served", "not served", "the 7th working day after the decision "
 	    "(行政处罚法 art. 61)");
 }
 
 static void
-case_rules(fz_check *c, const fz_check__rec *r)
+case_published(fz_check *c, const fz_check__rec *r)
 {
 	const fz_case *k = r->data;
 
-	case_unfound(c, r);
-	case_simple(c, r);
-	case_on_spot(c, r);
-	case_evidence(c, r);
-	case_time_limit(c, r);
-	fz_check__case_procedure(c, r);
-	if (k->decided == FZ_NODATE)
-		return;
-	case_notified(c, r);
-	case_collective(c, r);
 	fz_check__clock(c, r, "published", k->published, "decided",
 	    publish_by(c, r, k->decided), "published", "not published",
 	    "the 7th working day after the decision (国办发〔2018〕118号)");
-	case_served(c, r);
+}
+
+/* The rules of a decision, in the order of the casefile. */
+static const fz_check__case_rule decision_rules[] = {
+	{ "notified", "行政处罚法 art. 44, 62", case_notified },
+	{ "collective", "行政处罚法 art. 57", case_collective },
+	{ "published", "国办发〔2018〕118号", case_published },
+	{ "served", "行政处罚法 art. 61", case_served },
+};
+
+static void
+case_rules(fz_check *c, const fz_check__rec *r)
+{
+	size_t n = sizeof decision_rules / sizeof decision_rules[0];
+
+	fz_check__sheet_begin(c, r);
+	fz_check__rule(c, r, "found", "行政处罚法 art. 36", case_unfound);
+	fz_check__rule(c, r, "simple", "行政处罚法 art. 51", case_simple);
+	fz_check__rule(c, r, "on_spot", "行政处罚法 art. 68, 71", case_on_spot);
+	fz_check__rule(c, r, "evidence", "行政处罚法 art. 56", case_evidence);
+	fz_check__rule(c, r, "time_limit", "行政处罚法 art. 60",
+	    case_time_limit);
+	fz_check__case_procedure(c, r);
+	fz_check__decision_rules(c, r, decision_rules, n);
 }
 
 /* --due-within: what falls due between as_of and as_of + days. */

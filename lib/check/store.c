@@ -52,7 +52,7 @@ problem_add(fz_check *c, int severity, const char *file, unsigned line,
 	}
 	p = &c->problems[c->nproblems];
 	*p = (fz_check__problem){ severity, 0, c->nproblems, NULL, line, col,
-		fz_arena_strdup(c->arena, msg) };
+		fz_arena_strdup(c->arena, msg), 0 };
 	p->order = file_order(c, file, &p->file);
 	c->nproblems++;
 }

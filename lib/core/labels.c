@@ -32,6 +32,7 @@ static const struct label labels[] = {
 	{ "cap_of", "上限依据" },
 	{ "case", "案件编号" },
 	{ "case_figures", "案件指标" },
+	{ "casefile", "案卷评查" },
 	{ "cases", "案件" },
 	{ "catalogue", "事项目录" },
 	{ "categories", "可检查类别" },

@@ -10,7 +10,7 @@ static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
 	"problems", "organization", "credit", "towns", "complaints",
-	"items", "coverage"
+	"items", "coverage", "casefile"
 };
 
 enum fz_kind

@@ -177,6 +177,8 @@ add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
 		fz_render__tally(c, copy);
 	else if (k == FZ_KIND_DRAW)
 		fz_render__draw(c->a, copy);
+	else if (k == FZ_KIND_CASEFILE)
+		fz_render__casefile(c->a, copy);
 	if (kind != NULL)
 		fz_render__add(c->a, copy, "kind_label", fz_render__text(c->a, fz_render__word(kind)));
 	period_helpers(c->a, copy);
@@ -234,7 +236,8 @@ fz_render_ctx_template(const fz_render_ctx *c)
 {
 	unsigned seen = c->kinds_seen;
 
-	return (seen & 1u << FZ_KIND_DRAW) ? "draw-notice" :
+	return (seen & 1u << FZ_KIND_CASEFILE) ? "casefile" :
+	    (seen & 1u << FZ_KIND_DRAW) ? "draw-notice" :
 	    (seen & 1u << FZ_KIND_ITEMS) ? "items-notice" :
 	    (seen & 1u << FZ_KIND_METRICS) ? "annual" :
 	    (seen & 1u << FZ_KIND_TALLY) ? "monthly" : "tables";

@@ -95,6 +95,22 @@ void fz_render__add(fz_arena *a, fz_node *map, const char *key, fz_node *value);
 int fz_render__number(const fz_node *v, int money, int64_t *out);
 /* The Chinese word of a key, else the key. */
 const char *fz_render__word(const char *key);
+/* The text of key in rec, or of key_HELPER when rec has it (helper
+ * "label", "cn", "yuan" ...; NULL: none), or "". */
+const char *fz_render__text_of(const fz_node *rec, const char *key,
+    const char *helper);
+/* A cell of a table widget: its text, num for a number (aligned right),
+ * period for a date. */
+fz_node *fz_render__cell(fz_arena *a, const char *text, int num, int period);
+/* A table: the heads (a leading '#' marks a number column), the
+ * caption, no rows yet; fz_render__table_row_add appends a row of
+ * cells (a list of fz_render__cell). */
+fz_node *fz_render__table_new(fz_arena *a, const char *const *heads,
+    const char *caption);
+void fz_render__table_row_add(fz_arena *a, fz_node *t, fz_node *cells);
+/* Push onto cells the cell of fz_render__text_of(rec, key, helper). */
+void fz_render__cell_add(fz_arena *a, fz_node *cells, const fz_node *rec,
+    const char *key, const char *helper, int num, int period);
 
 /* KEY_yuan ("1250.50") and KEY_wan (万元, "0.13") of money v beside it
  * in map; 1 when key holds money (fines, a case's fine). */
@@ -133,6 +149,9 @@ fz_node *fz_render__table_row(fz_render_ctx *c, fz_arena *a,
  * that w keeps (NULL: every one), with its inspections and cases and
  * their tables (render_venues.c). */
 fz_node *fz_render__venues(fz_render_ctx *c, fz_where *w);
+/* The helpers of a casefile document: timeline_table and rule_table of
+ * each case, summary_table of its summary (render_casefile.c). */
+void fz_render__casefile(fz_arena *a, fz_node *doc);
 /* The helpers of a draw: its teams, each with its selections. */
 void fz_render__draw(fz_arena *a, fz_node *doc);
 /* The tables of doc as CSV and xlsx show them, made from doc as it came

@@ -7,61 +7,6 @@
 
 #include "render_int.h"
 
-/* The text of key in rec, or of key_label / key_cn when there is one
- * (the helpers of the record), or "". */
-static const char *
-text_of(const fz_node *rec, const char *key, const char *helper)
-{
-	const fz_node *v = NULL;
-	char name[64];
-
-	if (helper != NULL) {
-		snprintf(name, sizeof name, "%s_%s", key, helper);
-		v = fz_node_get(rec, name);
-	}
-	if (v == NULL)
-		v = fz_node_get(rec, key);
-	return v != NULL && v->type == FZ_SCALAR && !fz_node_is_null(v) ?
-	    v->str : "";
-}
-
-static fz_node *
-cell(fz_arena *a, const char *text, int num, int period)
-{
-	fz_node *c = fz_node_map(a);
-
-	fz_node_put(a, c, "text", fz_render__text(a, text));
-	if (num)
-		fz_node_put(a, c, "num", fz_render__plain(a, "true"));
-	if (period)
-		fz_node_put(a, c, "period", fz_render__plain(a, "true"));
-	return c;
-}
-
-/* A table: the heads (a leading '#' marks a number), then no rows yet. */
-static fz_node *
-table_new(fz_arena *a, const char *const *heads, const char *caption)
-{
-	fz_node *t = fz_node_map(a), *head = fz_node_seq(a);
-
-	for (size_t i = 0; heads[i] != NULL; i++)
-		fz_node_push(a, head, cell(a, heads[i] + (heads[i][0] == '#'),
-		    heads[i][0] == '#', 0));
-	fz_node_put(a, t, "caption", fz_render__text(a, caption));
-	fz_node_put(a, t, "head", head);
-	fz_node_put(a, t, "rows", fz_node_seq(a));
-	return t;
-}
-
-static void
-table_row(fz_arena *a, fz_node *t, fz_node *cells)
-{
-	fz_node *row = fz_node_map(a);
-
-	fz_node_put(a, row, "cells", cells);
-	fz_node_push(a, fz_node_get(t, "rows"), row);
-}
-
 /* The names of an inspection's inspectors (their ids where the inputs
  * hold no roster), joined by 、. */
 static const char *
@@ -96,20 +41,21 @@ inspection_row(fz_arena *a, fz_node *t, const fz_node *insp,
     const fz_map *people)
 {
 	fz_node *cells = fz_node_seq(a);
-	const char *result = text_of(insp, "result", "label");
-	const char *type = text_of(insp, "type", "label");
+	const char *result = fz_render__text_of(insp, "result", "label");
+	const char *type = fz_render__text_of(insp, "type", "label");
 
 	/* A record without a type is a routine one (the default of
 	 * fazhi-formats(5)), one without a result one where nothing was
 	 * wrong. */
-	fz_node_push(a, cells, cell(a, text_of(insp, "date", NULL), 0, 1));
-	fz_node_push(a, cells, cell(a, *type ? type :
+	fz_render__cell_add(a, cells, insp, "date", NULL, 0, 1);
+	fz_node_push(a, cells, fz_render__cell(a, *type ? type :
 	    fz_value_label("type", "routine"), 0, 0));
-	fz_node_push(a, cells, cell(a, names_of(a, insp, people), 0, 0));
-	fz_node_push(a, cells, cell(a, *result ? result :
+	fz_node_push(a, cells, fz_render__cell(a, names_of(a, insp, people),
+	    0, 0));
+	fz_node_push(a, cells, fz_render__cell(a, *result ? result :
 	    fz_value_label("result", "ok"), 0, 0));
-	fz_node_push(a, cells, cell(a, text_of(insp, "case", NULL), 0, 0));
-	table_row(a, t, cells);
+	fz_render__cell_add(a, cells, insp, "case", NULL, 0, 0);
+	fz_render__table_row_add(a, t, cells);
 }
 
 static void
@@ -117,14 +63,14 @@ case_row(fz_arena *a, fz_node *t, const fz_node *cs)
 {
 	fz_node *cells = fz_node_seq(a);
 
-	fz_node_push(a, cells, cell(a, text_of(cs, "id", NULL), 0, 0));
-	fz_node_push(a, cells, cell(a, text_of(cs, "filed", NULL), 0, 1));
-	fz_node_push(a, cells, cell(a, text_of(cs, "cause", NULL), 0, 0));
-	fz_node_push(a, cells, cell(a, text_of(cs, "penalty", "label"), 0, 0));
-	fz_node_push(a, cells, cell(a, text_of(cs, "fine", "yuan"), 1, 0));
-	fz_node_push(a, cells, cell(a, text_of(cs, "decided", NULL), 0, 1));
-	fz_node_push(a, cells, cell(a, text_of(cs, "closed", NULL), 0, 1));
-	table_row(a, t, cells);
+	fz_render__cell_add(a, cells, cs, "id", NULL, 0, 0);
+	fz_render__cell_add(a, cells, cs, "filed", NULL, 0, 1);
+	fz_render__cell_add(a, cells, cs, "cause", NULL, 0, 0);
+	fz_render__cell_add(a, cells, cs, "penalty", "label", 0, 0);
+	fz_render__cell_add(a, cells, cs, "fine", "yuan", 1, 0);
+	fz_render__cell_add(a, cells, cs, "decided", NULL, 0, 1);
+	fz_render__cell_add(a, cells, cs, "closed", NULL, 0, 1);
+	fz_render__table_row_add(a, t, cells);
 }
 
 /* A record and the date it is ordered by. */
@@ -154,7 +100,8 @@ sort_by(fz_node *list, const char *key)
 		return;
 	d = fz_xcalloc(list->n, sizeof *d);
 	for (size_t i = 0; i < list->n; i++)
-		d[i] = (struct dated){ text_of(list->kids[i], key, NULL), i,
+		d[i] = (struct dated){ fz_render__text_of(list->kids[i], key,
+		    NULL), i,
 		    list->kids[i] };
 	qsort(d, list->n, sizeof *d, by_date);
 	for (size_t i = 0; i < list->n; i++)
@@ -235,7 +182,8 @@ fz_render__venues(fz_render_ctx *c, fz_where *w)
 
 		for (size_t r = 0; recs != NULL && r < recs->n; r++) {
 			const fz_node *id = fz_node_get(recs->kids[r], "id");
-			const char *name = text_of(recs->kids[r], "name", NULL);
+			const char *name = fz_render__text_of(recs->kids[r],
+			    "name", NULL);
 
 			if (id != NULL && id->type == FZ_SCALAR && *name)
 				*fz_map_insert(people, id->str, id->len, NULL,
@@ -281,11 +229,11 @@ fz_render__venues(fz_render_ctx *c, fz_where *w)
 
 		sort_by(insp, "date");
 		sort_by(cases, "filed");
-		t = table_new(a, insp_heads, "检查记录");
+		t = fz_render__table_new(a, insp_heads, "检查记录");
 		for (size_t k = 0; k < insp->n; k++)
 			inspection_row(a, t, insp->kids[k], people);
 		fz_node_put(a, v, "inspection_table", t);
-		t = table_new(a, case_heads, "行政处罚案件");
+		t = fz_render__table_new(a, case_heads, "行政处罚案件");
 		for (size_t k = 0; k < cases->n; k++)
 			case_row(a, t, cases->kids[k]);
 		fz_node_put(a, v, "case_table", t);

@@ -66,6 +66,9 @@ void fz_table__name_by_task(fz_table_set *ts, const fz_node *doc,
 /* table_results.c: the tables of a results document. */
 int fz_table__results(fz_table_set *ts, const fz_node *doc, const char *file,
     fz_error *err);
+/* table_casefile.c: the tables of a casefile document. */
+int fz_table__casefile(fz_table_set *ts, const fz_node *doc,
+    const char *file, fz_error *err);
 
 /* table_cases.c: the case figures of a tally's totals (the keys after
  * fines) as a table of their own (a row a figure), for the caller to

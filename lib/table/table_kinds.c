@@ -457,6 +457,8 @@ doc_tables(fz_table_set *ts, const fz_node *doc, enum fz_kind k,
 		return draw_tables(ts, doc, file, err);
 	if (k == FZ_KIND_RESULTS)
 		return fz_table__results(ts, doc, file, err);
+	if (k == FZ_KIND_CASEFILE)
+		return fz_table__casefile(ts, doc, file, err);
 	if (k != FZ_KIND_NONE && fz_kind_has_records(k))
 		return records_table(ts, doc, k, kind, file, err);
 	fz_table__attach(ts, fz_table__kv(ts, doc, kind, NULL, file, skip, 1),

@@ -453,6 +453,7 @@ written(void **state)
 	    "  not_inspected: 1\n  overdue: 1\n  team_changed: 1\n"
 	    "  not_drawn: 1\n  publication_due: 1\n  publication_late: 0\n"
 	    "  published_on_time: 0\n  published_late: 0\n"
+	    "  outcomes:\n  - {outcome: problem_pending, count: 1}\n"
 	    "selections:\n- entity: E1\n  name: 甲网吧\n  team:\n"
 	    "  - {id: P1, name: 张三, department: 文旅}\n"
 	    "  - {id: P2, name: 李四, department: 文旅}\n"

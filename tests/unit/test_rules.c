@@ -1635,6 +1635,59 @@ test_problems_text_and_document(void **state)
 	free(text);
 }
 
+/* The casefile's verdicts at an edge: decided Friday 2019-09-27 before
+ * 国庆, served on the 7th working day (the make-up Saturday 10-12) the
+ * rule holds, on the next it fails; a case not major has no collective
+ * discussion to hold (不适用), nor an undecided case a service.  The
+ * problems are the same with and without the verdicts kept. */
+static void
+test_casefile_verdicts(void **state)
+{
+	static const struct {
+		const char *id, *rule;
+		int verdict;
+	} want[] = {
+		{ "C1", "served", FZ_CHECK_HOLDS },
+		{ "C2", "served", FZ_CHECK_FAILS },
+		{ "C1", "collective", FZ_CHECK_NOT_APPLICABLE },
+		{ "C2", "collective", FZ_CHECK_FAILS },
+		{ "C3", "served", FZ_CHECK_NOT_APPLICABLE },
+		{ "C3", "time_limit", FZ_CHECK_HOLDS },
+	};
+	fz_check_opts o = opts(1, -1);
+	fz_calendar *cal;
+	fz_check *c;
+	struct got g;
+
+	(void)state;
+	for (int kept = 1; kept >= 0; kept--) {
+		o.casefile = kept;
+		c = check_cn(&o, &cal);
+		REC(c, FZ_KIND_CASES, "c.yaml", 1, "id=C1", "filed=2019-09-02",
+		    "notified=2019-09-20", "decided=2019-09-27",
+		    "served=2019-10-12", "published=2019-09-27");
+		REC(c, FZ_KIND_CASES, "c.yaml", 11, "id=C2",
+		    "filed=2019-09-02", "notified=2019-09-20",
+		    "decided=2019-09-27", "served=2019-10-14",
+		    "published=2019-09-27", "major=true",
+		    "legal_review=2019-09-26");
+		REC(c, FZ_KIND_CASES, "c.yaml", 21, "id=C3",
+		    "filed=2019-12-02");
+		for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+			assert_int_equal(fz_check_verdict(c, want[i].id,
+			    want[i].rule), kept ? want[i].verdict : -1);
+		assert_int_equal(fz_check_verdict(c, "C9", "served"), -1);
+		finish(c, &g);
+		fz_calendar_free(cal);
+		assert_string_equal(g.text, "c.yaml:14:10: error: a major case "
+		    "decided without the leaders' collective discussion "
+		    "(集体讨论, 行政处罚法 art. 57)\n"
+		    "c.yaml:15:10: error: served 2019-10-14, after 2019-10-12, "
+		    "the 7th working day after the decision (行政处罚法 "
+		    "art. 61)\n");
+	}
+}
+
 int
 main(void)
 {
@@ -1673,6 +1726,7 @@ main(void)
 		cmocka_unit_test(test_due_within_hearing_payment),
 		cmocka_unit_test(test_file_order),
 		cmocka_unit_test(test_problems_text_and_document),
+		cmocka_unit_test(test_casefile_verdicts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
