@@ -35,7 +35,9 @@ fi
 newest_header=$(ls -t "$srcdir"/lib/*.h "$srcdir"/lib/*/*.h | head -n 1)
 for src in $LIB_SOURCES; do
 	case $src in *.c) ;; *) continue ;; esac
-	obj=$out/obj/$(basename "$src" .c).o
+	# Named by the whole path: two folders may hold files of one name
+	# (lib/check/clocks.c, lib/cases/clocks.c).
+	obj=$out/obj/$(echo "${src%.c}" | tr / _).o
 	if [ ! -f "$obj" ] || [ "$srcdir/$src" -nt "$obj" ] ||
 	    [ "$newest_header" -nt "$obj" ]; then
 		echo "  CC (fuzz) $src"
