@@ -17,14 +17,14 @@ complete(const char *what, fz_buf *b)
 static fz_cli cli = {
 	.prog = "fazhi-check",
 	.complete = complete,
-	.usage = "fazhi-check [--strict] [--rules] [--review-all] [--as-of DATE]\n"
+	.usage = N_("fazhi-check [--strict] [--rules] [--review-all] [--as-of DATE]\n"
 	    "                   [--due-within DAYS] [--rules-file FILE]\n"
 	    "                   [--complaint-rules FILE]\n"
 	    "                   [--calendar cn|weekdays|FILE] [-f text|yaml] [-o FILE]\n"
-	    "                   [FILE...]",
-	.problems = "problems found",
+	    "                   [FILE...]"),
+	.problems = N_("problems found"),
 	.help =
-	    "Check fazhi files (fazhi-formats(5)): every record of every kind, the\n"
+	    N_("Check fazhi files (fazhi-formats(5)): every record of every kind, the\n"
 	    "references among the files given together, and the legal rules.\n"
 	    "\n"
 	    "      --strict          report unknown keys; warnings make the exit status 1\n"
@@ -53,7 +53,7 @@ static fz_cli cli = {
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
-	    "\nWith no FILE, or when FILE is -, read standard input.\n",
+	    "\nWith no FILE, or when FILE is -, read standard input.\n"),
 };
 
 struct opts {
@@ -224,6 +224,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_start();
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
 		rc = run(&o, argv + optind, argc - optind, &err);
 	return fz_cli_finish(&cli, rc, &err);

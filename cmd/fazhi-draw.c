@@ -8,12 +8,12 @@
 
 static fz_cli cli = {
 	.prog = "fazhi-draw",
-	.usage = "fazhi-draw [-o FILE] [--hash sha256|sm3] [FILE...]\n"
+	.usage = N_("fazhi-draw [-o FILE] [--hash sha256|sm3] [FILE...]\n"
 	    "       fazhi-draw --verify DRAW [-o FILE] [--hash sha256|sm3] "
-	    "[FILE...]",
-	.problems = "differences (--verify)",
+	    "[FILE...]"),
+	.problems = N_("differences (--verify)"),
 	.help =
-	    "Draw the entities to inspect and their inspectors from a plan, the\n"
+	    N_("Draw the entities to inspect and their inspectors from a plan, the\n"
 	    "entity directory, the inspector roster and, for strata by credit\n"
 	    "class, the credit classes (in any order), by the rules of\n"
 	    "fazhi-draw(1); or check a published draw against them.\n"
@@ -25,7 +25,7 @@ static fz_cli cli = {
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
-	    "\nWith no FILE, or when FILE is -, read standard input.\n",
+	    "\nWith no FILE, or when FILE is -, read standard input.\n"),
 };
 
 enum { O_HASH = 256, O_VERIFY };
@@ -195,6 +195,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_start();
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
 		rc = run(&o, argv + optind, argc - optind, &err);
 	return fz_cli_finish(&cli, rc, &err);

@@ -26,11 +26,11 @@ complete(const char *what, fz_buf *b)
 static fz_cli cli = {
 	.prog = "fazhi-import",
 	.complete = complete,
-	.usage = "fazhi-import --kind KIND [--map 'COLUMN=key,...'] "
+	.usage = N_("fazhi-import --kind KIND [--map 'COLUMN=key,...'] "
 	    "[--encoding utf-8|gb18030|gbk]\n                    [--sheet NAME|N] "
-	    "[--header-row N] [-o FILE] [FILE]",
+	    "[--header-row N] [-o FILE] [FILE]"),
 	.help =
-	    "Turn a CSV export or a workbook (.xlsx, .xls) into a fazhi document of\n"
+	    N_("Turn a CSV export or a workbook (.xlsx, .xls) into a fazhi document of\n"
 	    "one kind (fazhi-formats(5)).\n"
 	    "\n"
 	    "  -k, --kind KIND       entities, inspectors, inspections, cases, matters,\n"
@@ -48,7 +48,7 @@ static fz_cli cli = {
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\nA FILE ending in .xlsx or .xls is read as a workbook; with no FILE, or\n"
-	    "when FILE is -, read a CSV from standard input.\n",
+	    "when FILE is -, read a CSV from standard input.\n"),
 };
 
 struct opts {
@@ -251,6 +251,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_start();
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)
 		rc = run(&o, optind < argc ? argv[optind] : NULL, &err);
 	return fz_cli_finish(&cli, rc, &err);

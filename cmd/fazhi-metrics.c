@@ -9,12 +9,12 @@
 static fz_cli cli = {
 	.prog = "fazhi-metrics",
 	.complete = fz_metrics_words,
-	.usage = "fazhi-metrics [-o FILE] [--from DATE] [--to DATE] "
+	.usage = N_("fazhi-metrics [-o FILE] [--from DATE] [--to DATE] "
 	    "[--month YYYY-MM]\n                     [--year YYYY] "
 	    "[--where KEY=VALUE]... [--by KEY]\n                     "
-	    "[--calendar cn|weekdays|FILE] [FILE...]",
+	    "[--calendar cn|weekdays|FILE] [FILE...]"),
 	.help =
-	    "Compute the approval metrics (fazhi-formats(5)) from matters and "
+	    N_("Compute the approval metrics (fazhi-formats(5)) from matters and "
 	    "applications.\nName the matters before the applications.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
@@ -31,7 +31,7 @@ static fz_cli cli = {
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
-	    "\nWith no FILE, or when FILE is -, read standard input.\n",
+	    "\nWith no FILE, or when FILE is -, read standard input.\n"),
 };
 
 struct opts {
@@ -144,6 +144,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_start();
 	fz_cli_range_init(&o.range);
 	o.where = fz_where_new();
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0)

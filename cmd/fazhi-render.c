@@ -27,11 +27,11 @@ complete(const char *what, fz_buf *b)
 static fz_cli cli = {
 	.prog = "fazhi-render",
 	.complete = complete,
-	.usage = "fazhi-render [-t TEMPLATE] [-f text|md|html|docx|xlsx|csv] "
+	.usage = N_("fazhi-render [-t TEMPLATE] [-f text|md|html|docx|xlsx|csv] "
 	    "[-o FILE] [--bom] [--totals]\n                    [--where KEY=VALUE]... [--previous FILE]... [FILE...]\n       fazhi-render --list | "
-	    "--dump NAME | --context [FILE...]",
+	    "--dump NAME | --context [FILE...]"),
 	.help =
-	    "Render fazhi documents (tally, metrics, draw, records, or any "
+	    N_("Render fazhi documents (tally, metrics, draw, records, or any "
 	    "mapping) through a\nmustache template (text, Markdown, HTML or "
 	    "a Word document), or as CSV or\nxlsx tables.\n"
 	    "\n"
@@ -62,7 +62,7 @@ static fz_cli cli = {
 	    "  -h, --help         show this help\n"
 	    "  -V, --version      show the version\n"
 	    "\nWith no FILE, or when FILE is -, read standard input.  "
-	    "See fazhi-templates(7).\n",
+	    "See fazhi-templates(7).\n"),
 };
 
 enum { O_BOM = 256, O_TOTALS, O_LIST, O_DUMP, O_CONTEXT, O_WHERE, O_PREVIOUS };
@@ -343,6 +343,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_start();
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0 &&
 	    (rc = check_opts(&o, argc - optind, &err)) < 0)
 		rc = o.list || o.dump != NULL ? list_or_dump(&o, &err) :

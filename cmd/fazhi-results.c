@@ -9,14 +9,14 @@
 
 static fz_cli cli = {
 	.prog = "fazhi-results",
-	.usage = "fazhi-results [-o FILE] [--as-of DATE] "
+	.usage = N_("fazhi-results [-o FILE] [--as-of DATE] "
 	    "[--calendar cn|weekdays|FILE]\n                     "
 	    "[--within DAYS] DRAW [FILE...]\n"
 	    "       fazhi-results [-o FILE] --coverage --year YYYY ITEMS DRAW... "
-	    "FILE...",
-	.problems = "something flagged",
+	    "FILE..."),
+	.problems = N_("something flagged"),
 	.help =
-	    "Join a published draw to the random inspections of its task (and to\n"
+	    N_("Join a published draw to the random inspections of its task (and to\n"
 	    "their cases): per drawn entity its inspections, flagged when none was\n"
 	    "made, none in time, or none by the drawn team; the random inspections\n"
 	    "of entities not drawn; the results due for publication.  Exit status 1\n"
@@ -47,7 +47,7 @@ static fz_cli cli = {
 	    "  -V, --version         show the version\n"
 	    "\nFILE holds inspections and cases, and the organization whose name the\n"
 	    "results carry (检查实施机关); with no FILE, or when FILE is -, read\n"
-	    "standard input.\n",
+	    "standard input.\n"),
 };
 
 enum { O_AS_OF = 256, O_CALENDAR, O_WITHIN, O_COVERAGE, O_YEAR };
@@ -216,6 +216,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_start();
 	if ((rc = parse_opts(argc, argv, &o, &err)) < 0) {
 		if (o.r.as_of == FZ_NODATE)
 			o.r.as_of = fz_date_today();

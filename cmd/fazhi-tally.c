@@ -9,15 +9,15 @@
 static fz_cli cli = {
 	.prog = "fazhi-tally",
 	.complete = fz_tally_words,
-	.usage = "fazhi-tally [-o FILE] [--by KEY[,KEY...]] [--from DATE] "
+	.usage = N_("fazhi-tally [-o FILE] [--by KEY[,KEY...]] [--from DATE] "
 	    "[--to DATE]\n                   [--month YYYY-MM] [--year YYYY] "
 	    "[--where KEY=VALUE]...\n                   [--entities FILE] "
 	    "[--towns FILE] [--calendar cn|weekdays|FILE]\n"
 	    "                   [--mergeable] [--as-of DATE] [--horizon DAYS] "
 	    "[--progress]\n                   [--complaint-rules FILE] "
-	    "[--merge] [FILE...]",
+	    "[--merge] [FILE...]"),
 	.help =
-	    "Tally inspections, cases, complaints, documents and activities\n"
+	    N_("Tally inspections, cases, complaints, documents and activities\n"
 	    "(fazhi-formats(5)) into one tally document.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
@@ -47,7 +47,7 @@ static fz_cli cli = {
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
-	    "\nWith no FILE, or when FILE is -, read standard input.\n",
+	    "\nWith no FILE, or when FILE is -, read standard input.\n"),
 };
 
 struct opts {
@@ -258,6 +258,7 @@ main(int argc, char **argv)
 	fz_error err = { 0 };
 	int rc;
 
+	fz_cli_start();
 	fz_cli_range_init(&o.range);
 	o.as_of = fz_date_today();
 	o.horizon = 365;

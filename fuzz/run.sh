@@ -7,7 +7,7 @@
 #   FUZZ_SECONDS   seconds each harness runs (default 60)
 #   FUZZ_TIMEOUT   seconds one input may take before it is a finding (10)
 #   FUZZ_FLAGS     extra libFuzzer options, e.g. -jobs=2 or -max_len=65536
-#   srcdir, builddir, LIB_SOURCES, FZ_SRCDIR, PKGDATADIR, DEP_CFLAGS,
+#   srcdir, builddir, LIB_SOURCES, FZ_SRCDIR, PKGDATADIR, LOCALEDIR, DEP_CFLAGS,
 #   DEP_LIBS       from the Makefile
 #
 # In builddir/fuzz: obj/ (the library built for fuzzing), NAME-fuzzer,
@@ -21,7 +21,8 @@ out=$builddir/fuzz
 san='-fsanitize=address,undefined -fno-sanitize-recover=undefined'
 cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 -DHAVE_CONFIG_H -I$builddir -I$srcdir/lib -DFZ_SRCDIR=\"$FZ_SRCDIR\"
--DPKGDATADIR=\"$PKGDATADIR\" -fno-omit-frame-pointer $DEP_CFLAGS"
+-DPKGDATADIR=\"$PKGDATADIR\" -DLOCALEDIR=\"$LOCALEDIR\"
+-DFZ_BUILDDIR=\"$builddir\" -fno-omit-frame-pointer $DEP_CFLAGS"
 
 mkdir -p "$out/obj" "$out/seeds" "$out/corpus" "$out/crashes" || exit 1
 if ! command -v "$FUZZ_CC" >/dev/null 2>&1; then
@@ -34,7 +35,9 @@ fi
 newest_header=$(ls -t "$srcdir"/lib/*.h "$srcdir"/lib/*/*.h | head -n 1)
 for src in $LIB_SOURCES; do
 	case $src in *.c) ;; *) continue ;; esac
-	obj=$out/obj/$(basename "$src" .c).o
+	# Named by the whole path: two folders may hold files of one name
+	# (lib/check/clocks.c, lib/cases/clocks.c).
+	obj=$out/obj/$(echo "${src%.c}" | tr / _).o
 	if [ ! -f "$obj" ] || [ "$srcdir/$src" -nt "$obj" ] ||
 	    [ "$newest_header" -nt "$obj" ]; then
 		echo "  CC (fuzz) $src"

@@ -9,8 +9,22 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <libintl.h>
 
 #define FZ_FORMAT_VERSION 1
+
+/* ------------------------------------------------------------ messages */
+
+/* The messages' translations (GNU gettext, po/zh_CN.po): _(s) is s in
+ * the language of LC_MESSAGES, from the catalogue of the domain "fazhi"
+ * (bound by fz_cli_start); N_(s) is s, marked for po/fazhi.pot where it
+ * is a constant (an initializer) translated with _() where it is used.
+ * Both take a string literal, so that xgettext finds it (--keyword=_
+ * --keyword=N_, po/POTFILES).  _("") would be the catalogue's header:
+ * never translate an empty string. */
+#define FZ_TEXTDOMAIN "fazhi"
+#define _(s) dgettext(FZ_TEXTDOMAIN, s)
+#define N_(s) s
 
 /* ---------------------------------------------------------------- errors */
 

@@ -3,24 +3,80 @@
  * at exit.  The one module of the library that writes messages: always
  * to standard error, and only when a program asks it to. */
 #include <errno.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "io.h"
 
+/* Where the catalogues are: the program's own folder is the build
+ * tree's when the program was built and not installed. */
+static const char *
+locale_dir(char *buf, size_t size)
+{
+	const char *env = getenv("FAZHI_LOCALEDIR");
+	char exe[PATH_MAX], top[PATH_MAX];
+	ssize_t n;
+
+	if (env != NULL && env[0] != '\0')
+		return env;
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0 &&
+	    realpath(FZ_BUILDDIR, top) != NULL) {
+		exe[n] = '\0';
+		if (strrchr(exe, '/') != NULL)
+			*strrchr(exe, '/') = '\0';
+		if (strcmp(exe, top) == 0) {
+			snprintf(buf, size, "%s/po/locale", top);
+			return buf;
+		}
+	}
+	return LOCALEDIR;
+}
+
+void
+fz_cli_start(void)
+{
+	char buf[PATH_MAX + 16];
+
+	setlocale(LC_MESSAGES, "");
+	setlocale(LC_CTYPE, "");
+	bindtextdomain(FZ_TEXTDOMAIN, locale_dir(buf, sizeof buf));
+	textdomain(FZ_TEXTDOMAIN);
+}
+
+/* s translated; "" stays "" (gettext would give the header). */
+static const char *
+tr(const char *s)
+{
+	return s[0] != '\0' ? _(s) : s;
+}
+
+static void
+print_help(const fz_cli *c)
+{
+	printf(_("Usage: %s\n%s"), tr(c->usage), tr(c->help));
+	putchar('\n');
+	if (c->problems != NULL)
+		printf(_("Exit status: 0 success, 1 %s, 64 usage, 65 bad input "
+		    "data,\n66 cannot open input, 73 cannot create output, 74 "
+		    "read or write error.\n"), tr(c->problems));
+	else
+		printf(_("Exit status: 0 success, 64 usage, 65 bad input data,"
+		    "\n66 cannot open input, 73 cannot create output, 74 read "
+		    "or write error.\n"));
+	printf(_("See %s(1).\n"), c->prog);
+}
+
 int
 fz_cli_common(fz_cli *c, int opt, const char *arg, fz_error *err)
 {
 	switch (opt) {
 	case 'h':
-		printf("Usage: %s\n%s", c->usage, c->help);
-		printf("\nExit status: 0 success, %s%s%s64 usage, 65 bad input "
-		    "data,\n66 cannot open input, 73 cannot create output, 74 "
-		    "read or write error.\nSee %s(1).\n", c->problems ? "1 " :
-		    "", c->problems ? c->problems : "", c->problems ? ", " : "",
-		    c->prog);
+		print_help(c);
 		return FZ_OK;
 	case 'V':
 		printf("%s (%s) %s\n", c->prog, PACKAGE_NAME, PACKAGE_VERSION);
@@ -68,9 +124,9 @@ fz_cli_fail(const fz_cli *c, const fz_error *err)
 
 	fz_error_format(err, buf, sizeof buf);
 	if (err->status != FZ_USAGE || buf[0] != '\0')
-		fprintf(stderr, "%s: %s\n", c->prog, buf);
+		fprintf(stderr, _("%s: %s\n"), c->prog, buf);
 	if (err->status == FZ_USAGE)
-		fprintf(stderr, "Try '%s --help' for more information.\n",
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
 		    c->prog);
 	return err->status;
 }
@@ -80,7 +136,7 @@ fz_cli_warn(const fz_cli *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", c->prog);
+	fprintf(stderr, _("%s: "), c->prog);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -137,7 +193,8 @@ fz_cli_finish(const fz_cli *c, int status, const fz_error *err)
 	if (e == EBADF && c->output != NULL && strcmp(c->output, "-") != 0)
 		e = 0;
 	if (e != 0 && e != EPIPE) {
-		fprintf(stderr, "%s: write error: %s\n", c->prog, strerror(e));
+		fprintf(stderr, _("%s: write error: %s\n"), c->prog,
+		    strerror(e));
 		return status == FZ_OK || status == FZ_PROBLEMS ? FZ_IOERR
 		    : status;
 	}
@@ -150,12 +207,13 @@ progress_line(void *ctx, uint64_t done, uint64_t total)
 	const fz_cli *c = ctx;
 
 	progress_shown = 1;
+	fputc('\r', stderr);
 	if (total > 0)
-		fprintf(stderr, "\r%s: %llu of %llu MB read", c->prog,
+		fprintf(stderr, _("%s: %llu of %llu MB read"), c->prog,
 		    (unsigned long long)(done >> 20),
 		    (unsigned long long)(total >> 20));
 	else
-		fprintf(stderr, "\r%s: %llu MB read", c->prog,
+		fprintf(stderr, _("%s: %llu MB read"), c->prog,
 		    (unsigned long long)(done >> 20));
 }
 
@@ -203,10 +261,10 @@ fz_cli_range_option(fz_cli_range *r, int opt, const char *arg,
 		const char *name, *form;
 		int flag;
 	} how[] = {
-		{ "--from", "a date (YYYY-MM-DD)", 1 },
-		{ "--to", "a date (YYYY-MM-DD)", 1 },
-		{ "--month", "a month (YYYY-MM)", 2 },
-		{ "--year", "a year (YYYY)", 4 },
+		{ "--from", N_("a date (YYYY-MM-DD)"), 1 },
+		{ "--to", N_("a date (YYYY-MM-DD)"), 1 },
+		{ "--month", N_("a month (YYYY-MM)"), 2 },
+		{ "--year", N_("a year (YYYY)"), 4 },
 	};
 	int i = opt - FZ_OPT_FROM, bad;
 
@@ -220,8 +278,8 @@ fz_cli_range_option(fz_cli_range *r, int opt, const char *arg,
 	else
 		bad = fz_year_parse(arg, &r->from, &r->to);
 	if (bad)
-		return fz_cli_usage(err, "%s: '%s' is not %s", how[i].name,
-		    arg, how[i].form);
+		return fz_cli_usage(err, _("%s: '%s' is not %s"),
+		    how[i].name, arg, _(how[i].form));
 	return -1;
 }
 
@@ -229,10 +287,10 @@ int
 fz_cli_range_check(const fz_cli_range *r, fz_error *err)
 {
 	if (r->flags != 0 && r->flags != 1 && r->flags != 2 && r->flags != 4)
-		return fz_cli_usage(err, "--from/--to, --month and --year "
-		    "exclude each other");
+		return fz_cli_usage(err, _("--from/--to, --month and --year "
+		    "exclude each other"));
 	if (r->from != FZ_NODATE && r->to != FZ_NODATE && r->to < r->from)
-		return fz_cli_usage(err, "--to is before --from");
+		return fz_cli_usage(err, _("--to is before --from"));
 	return -1;
 }
 
@@ -241,8 +299,8 @@ fz_cli_date_option(const char *opt, const char *arg, fz_date *d,
     fz_error *err)
 {
 	if (fz_date_parse(arg, strlen(arg), d) != 0)
-		return fz_cli_usage(err, "%s: '%s' is not a date (YYYY-MM-DD)",
-		    opt, arg);
+		return fz_cli_usage(err,
+		    _("%s: '%s' is not a date (YYYY-MM-DD)"), opt, arg);
 	return -1;
 }
 
@@ -252,8 +310,8 @@ fz_cli_days_option(const char *opt, const char *arg, long long *days,
 {
 	if (fz_int_parse(arg, strlen(arg), days) != 0 || *days < 0 ||
 	    *days > 36500)
-		return fz_cli_usage(err, "%s: '%s' is not a number of days "
-		    "(0 to 36500)", opt, arg);
+		return fz_cli_usage(err, _("%s: '%s' is not a number of "
+		    "days (0 to 36500)"), opt, arg);
 	return -1;
 }
 
@@ -265,7 +323,7 @@ fz_cli_unmatched(const fz_cli *c, const fz_where *w, enum fz_kind k)
 	for (size_t i = 0; i < fz_where_count(w); i++)
 		if (fz_where_unmatched(w, k, i)) {
 			fz_where_get(w, i, &key, &value);
-			fz_cli_warn(c, "warning: --where %s=%s: no record has this value",
-			    key, value);
+			fz_cli_warn(c, _("warning: --where %s=%s: no record "
+			    "has this value"), key, value);
 		}
 }

@@ -324,6 +324,15 @@ typedef struct fz_cli {
 	{ "complete", required_argument, NULL, 'C' }
 #define FZ_CLI_SHORT "ho:V"
 
+/* The start of every program, before it reads its options: the
+ * messages in the language of the locale (LC_MESSAGES, LANG), from the
+ * catalogues of $FAZHI_LOCALEDIR, else of the build tree when the
+ * program is the build tree's, else of the installed localedir.  Only
+ * LC_MESSAGES and LC_CTYPE are taken from the environment: LC_NUMERIC
+ * would change a number printed with %g, LC_COLLATE nothing fazhi
+ * uses; every other category stays "C". */
+void fz_cli_start(void);
+
 /* Handle a common option: -1 when the caller should go on; FZ_OK after
  * --help or --version (printed: the program ends with fz_cli_finish);
  * FZ_USAGE with err set for an option getopt_long refused (it has told

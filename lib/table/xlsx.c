@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -236,10 +235,17 @@ write_table(book *b, lxw_worksheet *ws, const fz_table *t, lxw_row_t head)
 	}
 }
 
+/* Excel folds case.  In ASCII, not by strcasecmp: the programs take
+ * LC_CTYPE from the locale (fz_cli_start), and in a Turkish one I and
+ * i are not each other's case. */
 static int
 same_name(const char *a, const char *b)
 {
-	return strcasecmp(a, b) == 0;	/* Excel folds case */
+	for (; *a != '\0' && *b != '\0'; a++, b++)
+		if (*a != *b && ((*a | 0x20) != (*b | 0x20) ||
+		    (*a | 0x20) < 'a' || (*a | 0x20) > 'z'))
+			return 0;
+	return *a == *b;
 }
 
 static int
