@@ -19,9 +19,10 @@ put_ratio(fz_writer *w, const char *key, fz_ratio r)
 		digits++;
 	if (digits == 0)
 		snprintf(buf, sizeof buf, "%llu", (unsigned long long)r.num);
-	else
+	else	/* digits in 1 .. FZ_RATIO_DIGITS, said so for the compiler */
 		snprintf(buf, sizeof buf, "%llu.%0*llu",
-		    (unsigned long long)(r.num / r.den), digits,
+		    (unsigned long long)(r.num / r.den),
+		    digits > FZ_RATIO_DIGITS ? FZ_RATIO_DIGITS : digits,
 		    (unsigned long long)(r.num % r.den));
 	fz_write_key(w, key);
 	fz_write_plain(w, buf);
