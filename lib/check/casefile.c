@@ -191,16 +191,23 @@ fz_check_verdict(const fz_check *c, const char *case_id, const char *rule)
 
 /* ------------------------------------------------------------ writing */
 
+/* The keys that name a verdict's rule: its id, its name, its article. */
 static void
-write_verdict(fz_writer *w, const fz_check__verdict *v)
+write_rule_keys(fz_writer *w, const fz_check__verdict *v)
 {
-	fz_write_map_begin(w, 0);
 	fz_write_key(w, "rule");
 	fz_write_str(w, v->rule);
 	fz_write_key(w, "name");
 	fz_write_str(w, rule_name(v->rule));
 	fz_write_key(w, "article");
 	fz_write_str(w, v->article);
+}
+
+static void
+write_verdict(fz_writer *w, const fz_check__verdict *v)
+{
+	fz_write_map_begin(w, 0);
+	write_rule_keys(w, v);
 	fz_write_key(w, "verdict");
 	fz_write_str(w, verdict_names[v->verdict]);
 	fz_write_key(w, "label");
@@ -290,12 +297,7 @@ write_summary(const fz_check *c, fz_writer *w)
 		if (j < i)
 			continue;	/* counted where first met */
 		fz_write_map_begin(w, 1);
-		fz_write_key(w, "rule");
-		fz_write_str(w, v->rule);
-		fz_write_key(w, "name");
-		fz_write_str(w, rule_name(v->rule));
-		fz_write_key(w, "article");
-		fz_write_str(w, v->article);
+		write_rule_keys(w, v);
 		write_counts(c, w, i, c->nverdicts, v->rule);
 		fz_write_map_end(w);
 	}

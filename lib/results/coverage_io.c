@@ -12,18 +12,21 @@
 static void
 put_ratio(fz_writer *w, const char *key, fz_ratio r)
 {
-	char buf[64];
+	char buf[64], frac[FZ_RATIO_DIGITS + 1];
 	int digits = 0;
+	uint64_t f = r.num % r.den;
 
 	for (uint64_t d = r.den; d > 1 && digits < FZ_RATIO_DIGITS; d /= 10)
 		digits++;
+	/* The decimals with their leading zeros, written digit by digit. */
+	frac[digits] = '\0';
+	for (int i = digits; i > 0; i--, f /= 10)
+		frac[i - 1] = (char)('0' + f % 10);
 	if (digits == 0)
 		snprintf(buf, sizeof buf, "%llu", (unsigned long long)r.num);
-	else	/* digits in 1 .. FZ_RATIO_DIGITS, said so for the compiler */
-		snprintf(buf, sizeof buf, "%llu.%0*llu",
-		    (unsigned long long)(r.num / r.den),
-		    digits > FZ_RATIO_DIGITS ? FZ_RATIO_DIGITS : digits,
-		    (unsigned long long)(r.num % r.den));
+	else
+		snprintf(buf, sizeof buf, "%llu.%s",
+		    (unsigned long long)(r.num / r.den), frac);
 	fz_write_key(w, key);
 	fz_write_plain(w, buf);
 }

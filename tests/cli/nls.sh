@@ -41,9 +41,20 @@ export LOCPATH
 rc=0
 # english LANG PROG CASE: PROG's case CASE of its own suite, run with
 # LANG, gives its golden standard output and error.
+# Under make check-valgrind the wrapper writes its reports into
+# FAZHI_LOG, as in run_cases: one not empty fails the case.
 english() {
-	(cd "$top_srcdir" && LANG=$1 PATH="$bin:$top_builddir:$PATH" \
+	rm -rf "$L/log"
+	mkdir "$L/log"
+	(cd "$top_srcdir" && LANG=$1 FAZHI_LOG="$L/log" \
+	    PATH="$bin:$top_builddir:$PATH" \
 	    sh "tests/cli/$3/$4/cmd" >"$L/out" 2>"$L/err" </dev/null)
+	for f in "$L"/log/*; do
+		[ -s "$f" ] || continue
+		echo "FAIL nls: LANG=$1: tests/cli/$3/$4: $FAZHI_WRAPPER reported:"
+		head -n 60 "$f"
+		rc=1
+	done
 	for f in out err; do
 		exp=$top_srcdir/tests/cli/$3/$4/$f
 		[ -f "$exp" ] || exp=/dev/null

@@ -70,7 +70,7 @@ coverage_of(const char *const *docs, size_t n)
 	fz_stream *s;
 	fz_event ev;
 	fz_error err;
-	char name[16];
+	char name[32];
 
 	for (size_t i = 0; i < n; i++) {
 		snprintf(name, sizeof name, "%zu.yaml", i);

@@ -155,6 +155,7 @@ test_merge(void **state)
 	assert_int_equal(fz_tally_merge(&m, fx_parse(fx_arena, text), &err),
 	    FZ_OK);
 	fz_tally_free(m);
+	fz_tally_free(t);
 	m = NULL;
 	assert_int_equal(add_all(t = year_by("channel", cal), "- {id: Z, "
 	    "received: 2019-01-02, channel: other}\n", &err), FZ_OK);
