@@ -136,15 +136,19 @@ fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.ya
     -o "$out/tally-2019-type.yaml"
 fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
     "$ex/cases.yaml" -o "$out/tally-2019-month.yaml"
-# The special actions by campaign (扫黑除恶 432家次) and the activities of
-# the year by type, the demo sites by level: the figures of 二 (二) and (三).
+# The special actions by campaign (扫黑除恶 432家次, 安全生产 19次), the
+# cases by source (依据镇街线索办理案件11件) and the activities of the year
+# by type (上报检查信息117条 ...), the demo sites by level: the figures of
+# 二 (二) and (三).
 fazhi-tally --year 2019 --by campaign "$ex/inspections.yaml" \
     -o "$out/tally-2019-campaign.yaml"
+fazhi-tally --year 2019 --by source "$ex/cases.yaml" \
+    -o "$out/tally-2019-source.yaml"
 fazhi-tally --year 2019 --by type "$ex/activities.yaml" \
     -o "$out/tally-2019-activities.yaml"
 fazhi-tally --year 2019 --where type=demo_site --by level "$ex/activities.yaml" \
     -o "$out/tally-2019-demo-sites.yaml"
-acts="$out/tally-2019-campaign.yaml $out/tally-2019-activities.yaml $out/tally-2019-demo-sites.yaml"
+acts="$out/tally-2019-campaign.yaml $out/tally-2019-source.yaml $out/tally-2019-activities.yaml $out/tally-2019-demo-sites.yaml"
 set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
     "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
 for f in md html docx; do

@@ -1,7 +1,7 @@
 /* activity.c - the activities kind: what the bureau or a town does that
  * is no inspection of one entity (行政约谈, 签订责任书, 演练, 联合执法行动,
- * 培训, 学法, 普法宣传, 明察暗访, 示范点创建, 聘任, 表彰), its fields and the
- * rules a record keeps beyond each key's own. */
+ * 培训, 学法, 普法宣传, 明察暗访, 示范点创建, 聘任, 表彰, a town's 上报信息),
+ * its fields and the rules a record keeps beyond each key's own. */
 #include <stdio.h>
 
 #include "core_int.h"
@@ -15,9 +15,11 @@ static const fz_enum_value type_values[] = {
 	{ "publicity", "普法宣传" }, { "covert_visit", "明察暗访" },
 	{ "demo_site", "示范点创建" }, { "appointment", "聘任" },
 	{ "award", "表彰" }, { "other", "其他" },
+	{ "report", "上报信息" },
 	{ "interview", "约谈" }, { "pledge", "责任书" },
 	{ "drill", "应急演练" }, { "joint_action", "联合执法" },
 	{ "publicity", "宣传" }, { "demo_site", "示范点" },
+	{ "report", "上报检查信息" },
 	{ NULL, NULL } };
 static const fz_enum_value level_values[] = {
 	{ "national", "国家级" }, { "province_model", "省级标兵" },
