@@ -519,8 +519,9 @@ test_dates(void **state)
 	    11, 7, "filed: '2019-02-30' is not a date (expected YYYY-MM-DD)");
 }
 
-/* An activity: a day or a span, its type by the Chinese word, its units
- * never fewer than the entities it lists; the day it counts in. */
+/* An activity: a day or a span, its type by the Chinese word (a town's
+ * report too), its units never fewer than the entities it lists; the
+ * day it counts in. */
 static void
 test_activity(void **state)
 {
@@ -545,6 +546,17 @@ test_activity(void **state)
 	assert_int_equal(a.level, FZ_AL_PROVINCE_MODEL);
 	assert_int_equal(fz_activity_day(&a), fx_date("2019-03-01"));
 	assert_int_equal(fz_activity_units(&a), 1);
+	/* A town's report of inspection information, by either word, and
+	 * the case its lead gave. */
+	r = rec("id", "A5", "date", "2019-04-08", "type", "上报检查信息",
+	    "town", "望春街道", "lead", "接纳未成年人", "case", "C-1", NULL);
+	decodes(FZ_KIND_ACTIVITIES, r, &a);
+	assert_int_equal(a.type, FZ_AT_REPORT);
+	assert_string_equal(fz_node_get(r, "type")->str, "report");
+	assert_string_equal(a.case_id, "C-1");
+	decodes(FZ_KIND_ACTIVITIES, rec("id", "A6", "date", "2019-04-09",
+	    "type", "上报信息", NULL), &a);
+	assert_int_equal(a.type, FZ_AT_REPORT);
 	refused(FZ_KIND_ACTIVITIES, rec("id", "A3", "type", "drill", NULL),
 	    3, 5, "activity: a date, or from and to both");
 	refused(FZ_KIND_ACTIVITIES, rec("id", "A3", "type", "drill", "date",
