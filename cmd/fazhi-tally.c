@@ -1,5 +1,5 @@
-/* fazhi-tally - case, inspection, complaint and document tally by period and by
- * any key. */
+/* fazhi-tally - case, inspection, complaint, document and activity tally by
+ * period and by any key. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +17,8 @@ static fz_cli cli = {
 	    "[--progress]\n                   [--complaint-rules FILE] "
 	    "[--merge] [FILE...]"),
 	.help =
-	    N_("Tally inspections, cases, complaints and documents (fazhi-formats(5)) into\n"
-	    "one tally document.\n"
+	    N_("Tally inspections, cases, complaints, documents and activities\n"
+	    "(fazhi-formats(5)) into one tally document.\n"
 	    "\n"
 	    "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
 	    "      --by KEYS         group by period keys (year, quarter, month, week, day)\n"

@@ -82,7 +82,7 @@ cmp -s "$out/draw-2019-year.yaml" "$ex/draw-2019-year.yaml" &&
 say "The 2019 data against the law (fazhi-check --rules): two inspectors, 回避, notice, collective discussion, hearings, 90 days, legal review, service, payment and publication"
 (cd "$ex" && fazhi-check --strict --rules --as-of 2019-12-31 organization.yaml entities.yaml \
     inspectors.yaml towns.yaml plan-2019-*.yaml draw-2019-*.yaml inspections.yaml \
-    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml documents.yaml) && echo "clean"
+    cases.yaml matters.yaml applications.yaml credit.yaml items.yaml complaints.yaml documents.yaml activities.yaml) && echo "clean"
 
 say "案卷评查: the review of the 29 case files of 2019, every rule of --rules on every case (符合 / 不符合 / 不适用), a page per case, printable, as a Word document and a workbook"
 (cd "$ex" && fazhi-check --rules --as-of 2019-12-31 -f yaml \
@@ -136,10 +136,23 @@ fazhi-tally --year 2019 --by type --where reported_by=bureau "$ex/inspections.ya
     -o "$out/tally-2019-type.yaml"
 fazhi-tally --year 2019 --by month --calendar cn "$ex/inspections.yaml" \
     "$ex/cases.yaml" -o "$out/tally-2019-month.yaml"
+# The special actions by campaign (扫黑除恶 432家次, 安全生产 19次), the
+# cases by source (依据镇街线索办理案件11件) and the activities of the year
+# by type (上报检查信息117条 ...), the demo sites by level: the figures of
+# 二 (二) and (三).
+fazhi-tally --year 2019 --by campaign "$ex/inspections.yaml" \
+    -o "$out/tally-2019-campaign.yaml"
+fazhi-tally --year 2019 --by source "$ex/cases.yaml" \
+    -o "$out/tally-2019-source.yaml"
+fazhi-tally --year 2019 --by type "$ex/activities.yaml" \
+    -o "$out/tally-2019-activities.yaml"
+fazhi-tally --year 2019 --where type=demo_site --by level "$ex/activities.yaml" \
+    -o "$out/tally-2019-demo-sites.yaml"
+acts="$out/tally-2019-campaign.yaml $out/tally-2019-source.yaml $out/tally-2019-activities.yaml $out/tally-2019-demo-sites.yaml"
 set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
     "$out/tally-2019-month.yaml" "$out/metrics-2019.yaml"
 for f in md html docx; do
-	fazhi-render -t annual -o "$out/annual-2019.$f" "$@" \
+	fazhi-render -t annual -o "$out/annual-2019.$f" "$@" $acts \
 	    "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" \
 	    "$ex/organization.yaml" "$ex/notes.yaml"
 done
@@ -150,7 +163,7 @@ sed -n '/依法行政/,/最多跑一次/p' "$out/annual-2019.md"
 # named for what it is, shows what --previous adds.
 say "同比 (fazhi-render --previous): the same report against an ILLUSTRATIVE 2018 tally, not the bureau's figures"
 fazhi-render -t annual --previous "$ex/tally-2018.yaml" \
-    -o "$out/annual-2019-yoy-illustration.md" "$@" \
+    -o "$out/annual-2019-yoy-illustration.md" "$@" $acts \
     "$out/draw-2019-h2.yaml" "$out/draw-2019-joint.yaml" "$ex/organization.yaml" "$ex/notes.yaml"
 grep -m 1 '比上年' "$out/annual-2019-yoy-illustration.md"
 fazhi-render -o "$out/draw-2019-h2-notice.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"

@@ -113,6 +113,7 @@ union any_record {
 	fz_application application;
 	fz_credit credit;
 	fz_complaint complaint;
+	fz_activity activity;
 	fz_item item;
 	fz_document document;
 };
@@ -203,6 +204,8 @@ take(fz_check *c, enum fz_kind k, const fz_node *at, const void *data)
 		fz_check__document(c, &r);
 	if (data != NULL && k == FZ_KIND_INSPECTIONS)
 		fz_check__outing(c, &r);
+	if (data != NULL && k == FZ_KIND_ACTIVITIES)
+		fz_check__activity(c, &r);
 }
 
 static void

@@ -229,6 +229,8 @@ void fz_check__complaint(fz_check *c, const fz_check__rec *r);
  * its reviews before issue, consultation and length. */
 void fz_check__document(fz_check *c, const fz_check__rec *r);
 void fz_check__outing(fz_check *c, const fz_check__rec *r);
+/* activities.c: an activity's references, kept for the end. */
+void fz_check__activity(fz_check *c, const fz_check__rec *r);
 
 /* casefile.c: the 案卷评查.  A case's sheet begins before its rules
  * run; each rule runs through fz_check__rule, which keeps its verdict

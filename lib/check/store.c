@@ -102,6 +102,7 @@ fz_check__id_key(enum fz_kind k)
 	case FZ_KIND_APPLICATIONS:
 	case FZ_KIND_COMPLAINTS:
 	case FZ_KIND_DOCUMENTS:
+	case FZ_KIND_ACTIVITIES:
 		return "id";
 	case FZ_KIND_MATTERS:
 	case FZ_KIND_ITEMS:

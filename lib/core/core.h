@@ -332,6 +332,7 @@ enum fz_kind {
 	FZ_KIND_ORGANIZATION, FZ_KIND_CREDIT, FZ_KIND_TOWNS,
 	FZ_KIND_COMPLAINTS, FZ_KIND_ITEMS, FZ_KIND_COVERAGE,
 	FZ_KIND_CASEFILE, FZ_KIND_DOCUMENTS,
+	FZ_KIND_ACTIVITIES,
 	FZ_KIND_COUNT
 };
 
@@ -455,6 +456,12 @@ enum fz_complaint_channel { FZ_CC_12318, FZ_CC_12345, FZ_CC_12301,
 	FZ_CC_LETTER, FZ_CC_VISIT, FZ_CC_ONLINE, FZ_CC_REFERRAL, FZ_CC_OTHER };
 enum fz_complaint_result { FZ_CR_SUBSTANTIATED, FZ_CR_PARTLY,
 	FZ_CR_UNSUBSTANTIATED, FZ_CR_REFERRED };
+enum fz_activity_type { FZ_AT_INTERVIEW, FZ_AT_PLEDGE, FZ_AT_DRILL,
+	FZ_AT_JOINT_ACTION, FZ_AT_TRAINING, FZ_AT_LAW_STUDY, FZ_AT_PUBLICITY,
+	FZ_AT_COVERT_VISIT, FZ_AT_DEMO_SITE, FZ_AT_APPOINTMENT, FZ_AT_AWARD,
+	FZ_AT_OTHER, FZ_AT_REPORT };
+enum fz_activity_level { FZ_AL_NATIONAL, FZ_AL_PROVINCE_MODEL,
+	FZ_AL_PROVINCE, FZ_AL_CITY, FZ_AL_DISTRICT, FZ_AL_TOWN };
 
 /* The records.  Strings point into the record's nodes. */
 typedef struct fz_entity {
@@ -508,6 +515,24 @@ typedef struct fz_complaint {
 	int anonymous;
 	int result;			/* enum fz_complaint_result, -1 none */
 } fz_complaint;
+/* An action of the bureau or a town that is no inspection of one entity
+ * (an activity: 行政约谈, 演练, 联合执法行动 ...), on a day (date) or over
+ * days (from, to; date then FZ_NODATE).  units: the units taking part,
+ * those of entities among them (never fewer); FZ_NOINT when not given.
+ * fz_activity_day is the day it is counted in: date, or from. */
+typedef struct fz_activity {
+	const char *id, *title, *town, *campaign, *case_id, *lead;
+	fz_date date, from, to;
+	int type;			/* enum fz_activity_type */
+	int level;			/* enum fz_activity_level, -1 none */
+	const fz_node *departments, *entities;	/* SEQ, or NULL */
+	long long participants, units;	/* FZ_NOINT when not given */
+} fz_activity;
+fz_date fz_activity_day(const fz_activity *a);
+/* The units an activity counts (家次): units when given, else the
+ * number of its entities (0 without either). */
+long long fz_activity_units(const fz_activity *a);
+
 /* An inspection item of the published list (抽查事项清单): what is
  * checked, on what basis, at what minimum share of its population and
  * how many rounds a year. */
@@ -548,6 +573,7 @@ typedef struct fz_inspection {
 	const char *outing;
 	int type, result, leader_led, reported_by;
 	const char *task, *case_id;
+	const char *campaign;	/* the 专项行动 it belongs to, or NULL */
 	fz_date published;	/* its result made public (抽查结果公示) */
 	const fz_node *items;	/* SEQ of fz_inspection_item mappings
 				 * (canonical values), NULL when none */
@@ -572,6 +598,7 @@ typedef struct fz_case {
 	fz_date filed, closed, decided, legal_review, published;
 	long long extended_days;
 	const char *category, *town, *entity, *cause;
+	const char *campaign;		/* the 专项行动 it belongs to, or NULL */
 	int source;
 	unsigned penalty;
 	int64_t fine;

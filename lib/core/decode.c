@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "core.h"
+#include "core_int.h"
 
 /* The value of a character of a 统一社会信用代码 (GB 32100-2015): the
  * digits, then the capitals without I, O, S, V and Z; -1 for others. */
@@ -513,6 +513,12 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 	return d->status;
 }
 
+static void
+rule_broken(void *ctx, const fz_node *at, const char *msg)
+{
+	(void)problem(ctx, FZ_ERROR, at, "%s", msg);
+}
+
 int
 fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
     const fz_diag *diag, fz_error *err)
@@ -527,6 +533,9 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 	rc = decode_keys(&d, fields, rec, out, "record");
 	if (rec->type == FZ_MAP && (rc == FZ_OK || diag != NULL))
 		apply_defaults(k, out);
+	if (k == FZ_KIND_ACTIVITIES && rec->type == FZ_MAP && rc == FZ_OK &&
+	    fz_core__activity_rules(out, rec, rule_broken, &d) > 0)
+		rc = FZ_DATAERR;
 	return rc;
 }
 

@@ -29,6 +29,7 @@ static const struct label labels[] = {
 	{ "by_outcome", "按办理结果" },
 	{ "by_type", "按类型" },
 	{ "calendar", "工作日历" },
+	{ "campaign", "专项行动" },
 	{ "cap_of", "上限依据" },
 	{ "case", "案件编号" },
 	{ "case_figures", "案件指标" },

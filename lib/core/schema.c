@@ -4,13 +4,14 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "core.h"
+#include "core_int.h"
 
 static const char *const kind_names[FZ_KIND_COUNT] = {
 	"entities", "inspectors", "plan", "draw", "inspections", "cases",
 	"matters", "applications", "calendar", "tally", "metrics", "results",
 	"problems", "organization", "credit", "towns", "complaints",
-	"items", "coverage", "casefile", "documents"
+	"items", "coverage", "casefile", "documents",
+	"activities"
 };
 
 enum fz_kind
@@ -186,16 +187,6 @@ fz_enum_words(const fz_enum_value *v, fz_buf *b, const char **words,
 	}
 }
 
-#define F(st, key, type, req, values, member) \
-	{ key, type, req, values, offsetof(st, member), 0, 0, NULL }
-#define FI(st, key, req, member, lo, hi) \
-	{ key, FZ_T_INT, req, NULL, offsetof(st, member), lo, hi, NULL }
-#define FM(st, key, member, sub) \
-	{ key, FZ_T_MAP, 0, NULL, offsetof(st, member), 0, 0, sub }
-#define FL(st, key, member, sub, itemst) { key, FZ_T_MAPS, 0, NULL, \
-	offsetof(st, member), 0, sizeof(itemst), sub }
-#define END { NULL, 0, 0, NULL, 0, 0, 0, NULL }
-#define BIG 1000000000LL
 
 static const fz_field entity_fields[] = {
 	F(fz_entity, "id", FZ_T_STR, 1, NULL, id),
@@ -332,6 +323,7 @@ static const fz_field inspection_fields[] = {
 	    reported_by),
 	F(fz_inspection, "task", FZ_T_STR, 0, NULL, task),
 	F(fz_inspection, "case", FZ_T_STR, 0, NULL, case_id),
+	F(fz_inspection, "campaign", FZ_T_STR, 0, NULL, campaign),
 	F(fz_inspection, "published", FZ_T_DATE, 0, NULL, published),
 	FL(fz_inspection, "items", items, inspection_item_fields,
 	    fz_inspection_item),
@@ -372,6 +364,7 @@ static const fz_field case_fields[] = {
 	F(fz_case, "entity", FZ_T_STR, 0, NULL, entity),
 	F(fz_case, "source", FZ_T_ENUM, 0, source_values, source),
 	F(fz_case, "cause", FZ_T_STR, 0, NULL, cause),
+	F(fz_case, "campaign", FZ_T_STR, 0, NULL, campaign),
 	F(fz_case, "penalty", FZ_T_ENUMS, 0, penalty_values, penalty),
 	F(fz_case, "fine", FZ_T_MONEY, 0, NULL, fine),
 	F(fz_case, "party", FZ_T_ENUM, 0, party_values, party),
@@ -481,6 +474,7 @@ fz_kind_fields(enum fz_kind k)
 	case FZ_KIND_COMPLAINTS:	return complaint_fields;
 	case FZ_KIND_ITEMS:		return item_fields;
 	case FZ_KIND_DOCUMENTS:		return document_fields;
+	case FZ_KIND_ACTIVITIES:	return fz_core__activity_fields;
 	default:			return NULL;
 	}
 }

@@ -189,6 +189,25 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 	return rc;
 }
 
+/* 1 when another kind of kinds than f's has the key of f with value
+ * among its own (an activity's type interview beside an inspection's):
+ * each record is then matched by the value as its kind spells it. */
+static int
+value_elsewhere(const enum fz_kind *kinds, size_t nk, const fz_field *f,
+    const char *value)
+{
+	fz_error ignored;
+
+	for (size_t i = 0; i < nk; i++) {
+		const fz_field *g = fz_field_find(kinds[i], f->key);
+
+		if (g != NULL && g != f && g->values != f->values &&
+		    value_check(g, value, &ignored) == FZ_OK)
+			return 1;
+	}
+	return 0;
+}
+
 int
 fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
     const char *const *extra, fz_error *err)
@@ -203,7 +222,8 @@ fz_where_check(const fz_where *w, const enum fz_kind *kinds, size_t nk,
 				return rc;
 			continue;	/* a key of extra: free text */
 		}
-		if ((rc = value_check(f, w->v[i].value, err)) != FZ_OK)
+		if ((rc = value_check(f, w->v[i].value, err)) != FZ_OK &&
+		    !value_elsewhere(kinds, nk, f, w->v[i].value))
 			return rc;
 	}
 	return FZ_OK;

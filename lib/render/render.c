@@ -268,6 +268,29 @@ is_tally(const char *kind)
 	return kind != NULL && strcmp(kind, "tally") == 0;
 }
 
+/* activities_by.G.VALUE: the activities row of VALUE in the first tally
+ * by G alone that counted activities, beside tally_by. */
+static void
+activities_by(fz_render_ctx *c, fz_node *root)
+{
+	fz_node *by_all = fz_node_map(c->a);
+
+	for (size_t i = 0; i < c->ndocs; i++) {
+		const fz_node *by = fz_node_get(c->docs[i], "by");
+		const fz_node *rows = fz_node_get(fz_node_get(c->docs[i],
+		    "activities"), "rows");
+
+		if (!is_tally(c->kinds[i]) || by == NULL || by->type != FZ_SEQ ||
+		    by->n != 1 || by->kids[0]->type != FZ_SCALAR ||
+		    rows == NULL || rows->type != FZ_SEQ ||
+		    fz_node_get(by_all, by->kids[0]->str) != NULL)
+			continue;
+		fz_node_put(c->a, by_all, by->kids[0]->str,
+		    rows_by(c, rows, by->kids[0]->str));
+	}
+	fz_node_put(c->a, root, "activities_by", by_all);
+}
+
 /* tally_by.G.VALUE: the row of VALUE in the first tally by G alone;
  * tally_by.reported_by, when no tally is by it alone, from the first
  * tally's reporters (the bureau's and the towns' inspections, which
@@ -366,6 +389,7 @@ fz_render_ctx_root(fz_render_ctx *c)
 			break;
 		}
 	tally_by(c, root);
+	activities_by(c, root);
 	if (c->nprev > 0) {
 		fz_node *prev = fz_node_map(a);
 		for (size_t i = 0; i < c->nprev; i++)

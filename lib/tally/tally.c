@@ -63,7 +63,7 @@ tally_make(char *const *by, int nby, fz_tally *owner)
 
 /* What a tally counts, and the periods --by takes beside their keys. */
 static const enum fz_kind counted[] = { FZ_KIND_INSPECTIONS, FZ_KIND_CASES,
-	FZ_KIND_COMPLAINTS, FZ_KIND_DOCUMENTS };
+	FZ_KIND_COMPLAINTS, FZ_KIND_DOCUMENTS, FZ_KIND_ACTIVITIES };
 #define NCOUNTED (sizeof counted / sizeof counted[0])
 static const char *const by_periods[] = { "year", "quarter", "month", "week",
 	"day", NULL };
@@ -153,6 +153,7 @@ fz_tally_free(fz_tally *t)
 	fz_tally_free(t->rep);
 	fz_tally__complaints_free(t);
 	fz_tally__register_free(t->documents);
+	fz_tally__register_free(t->activities);
 	for (int i = 0; i < t->nby; i++)
 		free(t->by[i]);
 	free(t->by);
@@ -469,6 +470,24 @@ fz_tally_add_document(fz_tally *t, const fz_document *d, const fz_node *rec,
 		return rc;
 	t->inputs[FZ_KIND_DOCUMENTS]++;
 	fz_tally__seen(t, d->issued);
+	return FZ_OK;
+}
+
+/* An activity, in the period of its day (date, or from). */
+int
+fz_tally_add_activity(fz_tally *t, const fz_activity *a, const fz_node *rec,
+    fz_error *err)
+{
+	fz_date d = fz_activity_day(a);
+	int rc;
+
+	fz_tally__activities_open(t);
+	if (!in_range(t, d))
+		return FZ_OK;
+	if ((rc = fz_tally__activity(t, a, rec, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_ACTIVITIES]++;
+	fz_tally__seen(t, d);
 	return FZ_OK;
 }
 

@@ -88,6 +88,16 @@ int fz_tally_add_document(fz_tally *t, const fz_document *d,
 /* The working days of the reply clock replied_on_time counts by (the
  * complaint rules file's reply; with the tally's calendar). */
 void fz_tally_set_complaint_reply(fz_tally *t, int workdays);
+/* The activity indicators in output order, NULL-terminated: count (in
+ * the period of the activity's date, or from), participants (people,
+ * 人次), units (家次: each activity's units, or the number of its
+ * entities when it gives none, a unit listed never counted beside
+ * units again), entities (the distinct entities listed, 家). */
+#define FZ_TALLY_NACTIVITY 4
+extern const char *const fz_tally_activity_indicators[];
+/* Add a decoded activity; FZ_DATAERR when its id was added before. */
+int fz_tally_add_activity(fz_tally *t, const fz_activity *a,
+    const fz_node *rec, fz_error *err);
 /* Add a tally document written with --mergeable.  *t NULL: a new tally
  * with the document's by and where.  FZ_DATAERR when the merge cannot
  * be exact (no state, other by or where, a case that differs), or when

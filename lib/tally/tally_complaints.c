@@ -66,7 +66,7 @@ fz_tally__complaint(fz_tally *t, const fz_complaint *c, const fz_node *rec,
 	(void)complaints_of(t);
 	v[5] = replied_on_time(t, c);
 	return fz_tally__register_add(t, complaints_of(t), FZ_KIND_COMPLAINTS,
-	    c->id, c->received, rec, v, err);
+	    c->id, c->received, rec, v, NULL, err);
 }
 
 void

@@ -41,7 +41,7 @@ fz_tally__document(fz_tally *t, const fz_document *d, const fz_node *rec,
 	v[6] = d->fair_competition_result == FZ_FAIR_NO_RESTRICTION;
 	v[7] = d->fair_competition_result == FZ_FAIR_EXCEPTION;
 	return fz_tally__register_add(t, documents_of(t), FZ_KIND_DOCUMENTS,
-	    d->id, d->issued, rec, v, err);
+	    d->id, d->issued, rec, v, NULL, err);
 }
 
 int

@@ -97,6 +97,9 @@ struct fz_tally {
 	/* The documents (tally_documents.c), NULL until one is read or
 	 * merged. */
 	struct fz_tally__register *documents;
+	/* The activities (tally_activities.c), NULL until one is read or
+	 * merged. */
+	struct fz_tally__register *activities;
 };
 
 /* The indicators of inspections: the first FZ_TALLY__NINSPECTION of
@@ -137,7 +140,10 @@ size_t fz_tally__case_hits(const fz_calendar *cal, const fz_case *k,
  * rows by the tally's keys of the n whole-number indicators (at most
  * FZ_TALLY__NREGISTER), the ids counted, and a setting (NULL: none)
  * written beside the rows that merged sections must share (clash: the
- * message when they do not).  Owned by the tally. */
+ * message when they do not).  With a set (fz_tally__register_set), the
+ * last indicator is no sum but the number of distinct members listed
+ * in the row's records, written under set_key when mergeable so that a
+ * merge counts those of the union exactly.  Owned by the tally. */
 #define FZ_TALLY__NREGISTER 8
 typedef struct fz_tally__register {
 	const char *name, *what, *setting, *clash;
@@ -148,17 +154,22 @@ typedef struct fz_tally__register {
 	fz_map *rows;			/* row key: its row */
 	fz_map *ids;			/* the records counted */
 	long long total[FZ_TALLY__NREGISTER];
+	const char *set_key;		/* NULL: no set */
+	fz_map *total_set;		/* the members of every row */
 	fz_buf key;
 } fz_tally__register;
 fz_tally__register *fz_tally__register_new(const char *name,
     const char *what, const char *const *indicators, const char *setting,
     const char *clash);
 void fz_tally__register_free(fz_tally__register *g);
+/* The last indicator of g counted as a set, its members under key. */
+void fz_tally__register_set(fz_tally__register *g, const char *key);
 /* The record of kind k with id, in the period of day, its values v (n)
- * added to its row; FZ_DATAERR when its id was counted before. */
+ * and, with a set, its members (a list of strings, or NULL) added to
+ * its row; FZ_DATAERR when its id was counted before. */
 int fz_tally__register_add(fz_tally *t, fz_tally__register *g,
     enum fz_kind k, const char *id, fz_date day, const fz_node *rec,
-    const long long *v, fz_error *err);
+    const long long *v, const fz_node *members, fz_error *err);
 /* Written as name: (nothing when g is NULL), the ids when mergeable. */
 void fz_tally__register_write(fz_writer *w, const fz_tally *t,
     const fz_tally__register *g, int mergeable);
@@ -186,6 +197,15 @@ int fz_tally__complaint(fz_tally *t, const fz_complaint *c,
     const fz_node *rec, fz_error *err);
 void fz_tally__write_complaints(fz_writer *w, fz_tally *t, int mergeable);
 int fz_tally__merge_complaints(fz_tally *t, const fz_node *cq,
+    fz_error *err);
+
+/* tally_activities.c: the same for activities, counted in the period of
+ * their day (date, or from), with the distinct entities of each row;
+ * written by fz_tally__register_write. */
+void fz_tally__activities_open(fz_tally *t);
+int fz_tally__activity(fz_tally *t, const fz_activity *a,
+    const fz_node *rec, fz_error *err);
+int fz_tally__merge_activities(fz_tally *t, const fz_node *aq,
     fz_error *err);
 
 /* tally_covers.c: a merged tally's covers: taken in, each checked

@@ -216,6 +216,8 @@ write_head(fz_writer *w, const fz_tally *t, int mergeable)
 		fz_write_key_int(w, "complaints", t->inputs[FZ_KIND_COMPLAINTS]);
 	if (t->documents != NULL)
 		fz_write_key_int(w, "documents", t->inputs[FZ_KIND_DOCUMENTS]);
+	if (t->activities != NULL)
+		fz_write_key_int(w, "activities", t->inputs[FZ_KIND_ACTIVITIES]);
 	fz_write_map_end(w);
 	if (mergeable)
 		fz_tally__write_covers(w, t);
@@ -272,6 +274,7 @@ fz_tally_write(fz_tally *t, fz_writer *w, int mergeable)
 	}
 	fz_tally__write_complaints(w, t, mergeable);
 	fz_tally__register_write(w, t, t->documents, mergeable);
+	fz_tally__register_write(w, t, t->activities, mergeable);
 	if (mergeable)
 		write_cases(w, t);
 	fz_write_map_end(w);

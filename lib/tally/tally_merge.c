@@ -252,6 +252,9 @@ merge_inputs(fz_tally *t, const fz_node *in, fz_error *err)
 	if ((rc = get_int(in, "documents", &v, err)) != FZ_OK)
 		return rc;
 	t->inputs[FZ_KIND_DOCUMENTS] += v;
+	if ((rc = get_int(in, "activities", &v, err)) != FZ_OK)
+		return rc;
+	t->inputs[FZ_KIND_ACTIVITIES] += v;
 	return FZ_OK;
 }
 
@@ -308,7 +311,9 @@ fz_tally_merge(fz_tally **tp, fz_node *doc, fz_error *err)
 	    (rc = fz_tally__merge_complaints(*tp, fz_node_get(doc,
 	    "complaints"), err)) != FZ_OK ||
 	    (rc = fz_tally__merge_documents(*tp, fz_node_get(doc,
-	    "documents"), err)) != FZ_OK)
+	    "documents"), err)) != FZ_OK ||
+	    (rc = fz_tally__merge_activities(*tp, fz_node_get(doc,
+	    "activities"), err)) != FZ_OK)
 		return rc;
 	(*tp)->finished = 0;
 	return FZ_OK;

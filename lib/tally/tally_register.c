@@ -3,7 +3,9 @@
  * record counted once in the period of its own day, so that monthly
  * tallies add up to the year's exactly; written only when such records
  * were read or merged, with the ids counted when mergeable, so that a
- * merge refuses a record counted twice. */
+ * merge refuses a record counted twice; a register may count, as its
+ * last indicator, the distinct members its records list (the entities of
+ * activities), a set per row. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,7 @@
 struct rrow {
 	const char **keys;		/* nby group values, NULL for null */
 	long long v[FZ_TALLY__NREGISTER];
+	fz_map *set;			/* the members, with a set */
 };
 
 fz_tally__register *
@@ -38,11 +41,22 @@ fz_tally__register_free(fz_tally__register *g)
 {
 	if (g == NULL)
 		return;
+	for (size_t i = 0; g->set_key != NULL && i < fz_map_count(g->rows); i++)
+		fz_map_free(((struct rrow *)fz_map_value(g->rows, i))->set);
+	fz_map_free(g->total_set);
 	fz_map_free(g->rows);
 	fz_map_free(g->ids);
 	fz_buf_free(&g->key);
 	fz_arena_free(g->arena);
 	free(g);
+}
+
+void
+fz_tally__register_set(fz_tally__register *g, const char *key)
+{
+	g->set_key = key;
+	g->n--;
+	g->total_set = fz_map_new();
 }
 
 /* The row of the group values vals, made when new. */
@@ -70,16 +84,31 @@ row_of(const fz_tally *t, fz_tally__register *g, const char *const *vals)
 	for (int i = 0; i < t->nby; i++)
 		r->keys[i] = vals[i] != NULL ? fz_arena_strdup(g->arena,
 		    vals[i]) : NULL;
+	if (g->set_key != NULL)
+		r->set = fz_map_new();
 	*slot = r;
 	return r;
 }
 
+/* The sums v and the members (a list of strings, or NULL) into row r and
+ * the totals. */
 static void
-add_counts(fz_tally__register *g, struct rrow *r, const long long *v)
+add_counts(fz_tally__register *g, struct rrow *r, const long long *v,
+    const fz_node *members)
 {
+	int added;
+
 	for (int i = 0; i < g->n; i++) {
 		r->v[i] += v[i];
 		g->total[i] += v[i];
+	}
+	for (size_t i = 0; g->set_key != NULL && members != NULL &&
+	    i < members->n; i++) {
+		const fz_node *e = members->kids[i];
+
+		(void)fz_map_insert(r->set, e->str, e->len, &added, NULL);
+		(void)fz_map_insert(g->total_set, e->str, e->len, &added,
+		    NULL);
 	}
 }
 
@@ -101,7 +130,7 @@ count_id(fz_tally__register *g, const char *id, const fz_node *at,
 int
 fz_tally__register_add(fz_tally *t, fz_tally__register *g, enum fz_kind k,
     const char *id, fz_date day, const fz_node *rec, const long long *v,
-    fz_error *err)
+    const fz_node *members, fz_error *err)
 {
 	const char **vals;
 	int rc;
@@ -117,7 +146,7 @@ fz_tally__register_add(fz_tally *t, fz_tally__register *g, enum fz_kind k,
 		    t->period[i], day, buf) : fz_node_group_value(t->scratch,
 		    fz_record_get(k, rec, t->by[i]));
 	}
-	add_counts(g, row_of(t, g, vals), v);
+	add_counts(g, row_of(t, g, vals), v, members);
 	return FZ_OK;
 }
 
@@ -144,31 +173,37 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The sums v, and the number of members of set, with a set. */
 static void
-write_values(fz_writer *w, const fz_tally__register *g, const long long *v)
+write_values(fz_writer *w, const fz_tally__register *g, const long long *v,
+    const fz_map *set)
 {
 	for (int i = 0; i < g->n; i++)
 		fz_write_key_int(w, g->indicators[i], v[i]);
+	if (g->set_key != NULL)
+		fz_write_key_int(w, g->indicators[g->n],
+		    (long long)fz_map_count(set));
 }
 
-/* The ids, sorted, for a merge to find one counted twice. */
+/* The keys of m, sorted, under key: the ids, for a merge to find one
+ * counted twice; a row's members, for a merge to count their union. */
 static void
-write_ids(fz_writer *w, const fz_tally__register *g)
+write_keys(fz_writer *w, const char *key, const fz_map *m)
 {
-	size_t n = fz_map_count(g->ids);
+	size_t n = fz_map_count(m);
 	const char **ids = fz_xcalloc(n + 1, sizeof *ids);
 
 	for (size_t i = 0; i < n; i++)
-		ids[i] = fz_map_key(g->ids, i, NULL);
+		ids[i] = fz_map_key(m, i, NULL);
 	qsort(ids, n, sizeof *ids, cmp_str);
-	fz_write_key(w, "ids");
+	fz_write_key(w, key);
 	fz_write_strs(w, ids, n);
 	free(ids);
 }
 
 static void
 write_row(fz_writer *w, const fz_tally *t, const fz_tally__register *g,
-    const struct rrow *r)
+    const struct rrow *r, int mergeable)
 {
 	fz_write_map_begin(w, 0);
 	for (int k = 0; k < t->nby; k++) {
@@ -179,7 +214,9 @@ write_row(fz_writer *w, const fz_tally *t, const fz_tally__register *g,
 		(void)(v == NULL ? fz_write_null(w) : t->period[k] !=
 		    FZ_P_NONE ? fz_write_plain(w, v) : fz_write_str(w, v));
 	}
-	write_values(w, g, r->v);
+	write_values(w, g, r->v, r->set);
+	if (mergeable && g->set_key != NULL)
+		write_keys(w, g->set_key, r->set);
 	fz_write_map_end(w);
 }
 
@@ -204,14 +241,14 @@ fz_tally__register_write(fz_writer *w, const fz_tally *t,
 	fz_write_key(w, "rows");
 	fz_write_seq_begin(w, 0);
 	for (size_t i = 0; i < n; i++)
-		write_row(w, t, g, rows[i].row);
+		write_row(w, t, g, rows[i].row, mergeable);
 	fz_write_seq_end(w);
 	fz_write_key(w, "totals");
 	fz_write_map_begin(w, 0);
-	write_values(w, g, g->total);
+	write_values(w, g, g->total, g->total_set);
 	fz_write_map_end(w);
 	if (mergeable)
-		write_ids(w, g);
+		write_keys(w, "ids", g->ids);
 	fz_write_map_end(w);
 	free(rows);
 }
@@ -241,12 +278,33 @@ whole(const fz_tally__register *g, const fz_node *m, const char *key,
 	    "must be a whole number", g->name, key);
 }
 
+/* The members of a merged row rn into *out: a list of strings. */
+static int
+members_of(const fz_tally__register *g, const fz_node *rn,
+    const fz_node **out, fz_error *err)
+{
+	const fz_node *l = fz_node_get(rn, g->set_key);
+
+	if (l == NULL || l->type != FZ_SEQ)
+		return fz_error_set(err, FZ_DATAERR, rn->file, rn->line,
+		    rn->col, "%s: a row without %s: written without "
+		    "--mergeable, its distinct %s cannot be merged", g->name,
+		    g->set_key, g->indicators[g->n]);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->kids[i]->type != FZ_SCALAR)
+			return merge_fail(g, err, l->kids[i], "an id must be "
+			    "a string");
+	*out = l;
+	return FZ_OK;
+}
+
 static int
 merge_row(const fz_tally *t, fz_tally__register *g, const fz_node *rn,
     fz_error *err)
 {
 	const char **vals = fz_xcalloc((size_t)t->nby + 1, sizeof *vals);
 	long long v[FZ_TALLY__NREGISTER];
+	const fz_node *members = NULL;
 	int rc = FZ_OK;
 
 	if (rn->type != FZ_MAP)
@@ -258,8 +316,10 @@ merge_row(const fz_tally *t, fz_tally__register *g, const fz_node *rn,
 	}
 	for (int i = 0; i < g->n && rc == FZ_OK; i++)
 		rc = whole(g, rn, g->indicators[i], &v[i], err);
+	if (rc == FZ_OK && g->set_key != NULL)
+		rc = members_of(g, rn, &members, err);
 	if (rc == FZ_OK)
-		add_counts(g, row_of(t, g, vals), v);
+		add_counts(g, row_of(t, g, vals), v, members);
 	free(vals);
 	return rc;
 }

@@ -82,6 +82,24 @@ add_document(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	return fz_tally_add_document(r->tally, &d, ev->node, err);
 }
 
+/* An activity, counted in the period of its date, or from. */
+static int
+add_activity(fz_tally_reader *r, const fz_event *ev, fz_error *err)
+{
+	fz_activity a;
+	int rc;
+
+	if ((rc = fz_record_decode(ev->kind, ev->node, &a, NULL, err)) != FZ_OK)
+		return rc;
+	if (!fz_where_match(r->where, ev->kind, ev->node))
+		return FZ_OK;
+	if ((rc = far_dates(r, ev->node, (const char *const[]){ "date",
+	    "from", "to" }, (const fz_date[]){ a.date, a.from, a.to }, 3,
+	    err)) != FZ_OK)
+		return rc;
+	return fz_tally_add_activity(r->tally, &a, ev->node, err);
+}
+
 static int
 add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 {
@@ -97,6 +115,8 @@ add_record(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 		return add_complaint(r, ev, err);
 	if (ev->kind == FZ_KIND_DOCUMENTS)
 		return add_document(r, ev, err);
+	if (ev->kind == FZ_KIND_ACTIVITIES)
+		return add_activity(r, ev, err);
 	if (ev->kind == FZ_KIND_INSPECTIONS) {
 		if ((rc = fz_record_decode(ev->kind, ev->node, &in, NULL,
 		    err)) != FZ_OK)
@@ -136,7 +156,7 @@ fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	int is_tally = ev->kind == FZ_KIND_TALLY;
 	int is_record = ev->kind == FZ_KIND_INSPECTIONS ||
 	    ev->kind == FZ_KIND_CASES || ev->kind == FZ_KIND_COMPLAINTS ||
-	    ev->kind == FZ_KIND_DOCUMENTS;
+	    ev->kind == FZ_KIND_DOCUMENTS || ev->kind == FZ_KIND_ACTIVITIES;
 
 	if (ev->type == FZ_EV_END)
 		return r->merge && r->tally == NULL ? fz_error_set(err,
@@ -145,8 +165,8 @@ fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 	if (r->merge ? !is_tally : !is_record)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
 		    ev->doc_col, r->merge ? "--merge reads tallies, not %s" :
-		    "fazhi-tally reads inspections, cases, complaints and "
-		    "documents, not %s",
+		    "fazhi-tally reads inspections, cases, complaints, "
+		    "documents and activities, not %s",
 		    ev->kind_name);
 	if (r->merge)
 		return fz_tally_merge(&r->tally, ev->node, err);

@@ -37,6 +37,7 @@ typedef union fx_record {
 	fz_application a;
 	fz_complaint q;
 	fz_document d;
+	fz_activity ac;
 } fx_record;
 
 /* The first document of yaml, read through the streaming reader (any

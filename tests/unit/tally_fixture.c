@@ -264,8 +264,9 @@ add_register(fz_tally *t, enum fz_kind k, const char *records, fz_error *err)
 		assert_int_equal(fz_record_decode(k, list->kids[i], &r, NULL,
 		    err), FZ_OK);
 		rc = k == FZ_KIND_COMPLAINTS ? fz_tally_add_complaint(t, &r.q,
-		    list->kids[i], err) : fz_tally_add_document(t, &r.d,
-		    list->kids[i], err);
+		    list->kids[i], err) : k == FZ_KIND_DOCUMENTS ?
+		    fz_tally_add_document(t, &r.d, list->kids[i], err) :
+		    fz_tally_add_activity(t, &r.ac, list->kids[i], err);
 	}
 	return rc;
 }

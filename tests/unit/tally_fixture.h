@@ -63,10 +63,9 @@ fz_calendar *national_day(void);
 /* fx_written functions: the tally ctx written plain, or mergeable. */
 void write_plain(fz_writer *w, void *ctx);
 void write_mergeable(fz_writer *w, void *ctx);
-
-/* Add the records of a register (complaints, documents), a flow list of
- * YAML lines "- {...}", to t as fazhi-tally decodes them: the first
- * refusal returned. */
+/* Add the records of a register (complaints, documents, activities), a
+ * flow list of YAML lines "- {...}", to t as fazhi-tally decodes them:
+ * the first refusal returned. */
 int add_register(fz_tally *t, enum fz_kind k, const char *records,
     fz_error *err);
 /* The section of t as written (mergeable or not) from the line that

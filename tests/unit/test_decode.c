@@ -519,6 +519,59 @@ test_dates(void **state)
 	    11, 7, "filed: '2019-02-30' is not a date (expected YYYY-MM-DD)");
 }
 
+/* An activity: a day or a span, its type by the Chinese word (a town's
+ * report too), its units never fewer than the entities it lists; the
+ * day it counts in. */
+static void
+test_activity(void **state)
+{
+	fz_activity a;
+	fz_node *r;
+
+	(void)state;
+	r = rec("id", "A1", "date", "2019-05-20", "type", "行政约谈",
+	    "campaign", "扫黄打非", NULL);
+	put_list(r, "entities", (const char *const[]){ "E1", "E2", NULL });
+	decodes(FZ_KIND_ACTIVITIES, r, &a);
+	assert_int_equal(a.type, FZ_AT_INTERVIEW);
+	assert_string_equal(fz_node_get(r, "type")->str, "interview");
+	assert_int_equal(a.level, -1);
+	assert_int_equal(a.participants, FZ_NOINT);
+	assert_int_equal(fz_activity_units(&a), 2);
+	assert_int_equal(fz_activity_day(&a), fx_date("2019-05-20"));
+	assert_string_equal(a.campaign, "扫黄打非");
+	decodes(FZ_KIND_ACTIVITIES, rec("id", "A2", "from", "2019-03-01",
+	    "to", "2019-11-30", "type", "demo_site", "level", "省级标兵",
+	    "units", "1", NULL), &a);
+	assert_int_equal(a.level, FZ_AL_PROVINCE_MODEL);
+	assert_int_equal(fz_activity_day(&a), fx_date("2019-03-01"));
+	assert_int_equal(fz_activity_units(&a), 1);
+	/* A town's report of inspection information, by either word, and
+	 * the case its lead gave. */
+	r = rec("id", "A5", "date", "2019-04-08", "type", "上报检查信息",
+	    "town", "望春街道", "lead", "接纳未成年人", "case", "C-1", NULL);
+	decodes(FZ_KIND_ACTIVITIES, r, &a);
+	assert_int_equal(a.type, FZ_AT_REPORT);
+	assert_string_equal(fz_node_get(r, "type")->str, "report");
+	assert_string_equal(a.case_id, "C-1");
+	decodes(FZ_KIND_ACTIVITIES, rec("id", "A6", "date", "2019-04-09",
+	    "type", "上报信息", NULL), &a);
+	assert_int_equal(a.type, FZ_AT_REPORT);
+	refused(FZ_KIND_ACTIVITIES, rec("id", "A3", "type", "drill", NULL),
+	    3, 5, "activity: a date, or from and to both");
+	refused(FZ_KIND_ACTIVITIES, rec("id", "A3", "type", "drill", "date",
+	    "2019-01-02", "to", "2019-01-03", NULL), 12, 7,
+	    "activity: date or from and to, not both");
+	refused(FZ_KIND_ACTIVITIES, rec("id", "A3", "type", "drill", "from",
+	    "2019-01-05", "to", "2019-01-03", NULL), 13, 7,
+	    "activity: to is before from");
+	r = rec("id", "A4", "type", "pledge", "date", "2019-01-02", "units",
+	    "1", NULL);
+	put_list(r, "entities", (const char *const[]){ "E1", "E2", NULL });
+	refused(FZ_KIND_ACTIVITIES, r, 13, 7, "activity: units 1 is fewer "
+	    "than the 2 entities listed (units counts them too)");
+}
+
 static void
 test_penalties(void **state)
 {
@@ -1046,6 +1099,7 @@ main(void)
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_complaint),
+		cmocka_unit_test(test_activity),
 		cmocka_unit_test(test_penalties),
 		cmocka_unit_test(test_case_procedure_keys),
 		cmocka_unit_test(test_tristate),

@@ -566,7 +566,7 @@ test_take_refuses_other_kinds(void **state)
 	(void)state;
 	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
 	assert_string_equal(err.msg, "fazhi-tally reads inspections, cases, "
-	    "complaints and documents, not matters");
+	    "complaints, documents and activities, not matters");
 	assert_string_equal(err.file, "x.yaml");
 	ev = record_event(FZ_KIND_CASES, "{id: C1, filed: 2019-02-30}");
 	assert_int_equal(fz_tally_take(&r, &ev, &err), FZ_DATAERR);
