@@ -30,59 +30,62 @@ mkdir -p "$d"
 [ -s "$d/inspectors.yaml" ] || "$bin/bench/gen-draw" inspectors 2000 >"$d/inspectors.yaml"
 [ -s "$d/plan.yaml" ] || "$bin/bench/gen-draw" plan 10000 >"$d/plan.yaml"
 dat=$out/scale.dat
-echo "# size scan_s scan_kb tally_s tally_kb mlr_s mlr_kb dscan_s dscan_kb draw_s draw_kb" >"$dat"
+# A program is three columns: wall seconds, CPU seconds, peak KB.
+echo "# size scan tally mlr draw-scan draw" >"$dat"
 for n in $sizes; do
 	l=$(label "$n")
 	f=$out/inspections-$l.yaml
 	[ -s "$f" ] || "$bin/bench/gen-inspections" "$n" >"$f"
 	measure "yaml-scan, $l records" "$bin/bench/yaml-scan" "$f"
-	row="$n $secs $kb"
+	row="$n $secs $cpu $kb"
 	measure "fazhi-tally --by month, $l" "$bin/fazhi-tally" --by month "$f"
-	row="$row $secs $kb"
+	row="$row $secs $cpu $kb"
 	if [ -n "$have_mlr" ]; then
 		j=$out/inspections-$l.jsonl
 		[ -s "$j" ] || "$bin/bench/gen-inspections" -j "$n" >"$j"
 		measure "mlr (JSON Lines), $l" mlr --ijsonl --ojsonl put -q "$mlr_tally" "$j"
-		row="$row $secs $kb"
+		row="$row $secs $cpu $kb"
 	else
-		row="$row ? ?"
+		row="$row ? ? ?"
 	fi
 	e=$d/entities-$l.yaml
 	[ -s "$e" ] || "$bin/bench/gen-draw" entities "$n" >"$e"
 	measure "yaml-scan, $l entities" "$bin/bench/yaml-scan" "$d/plan.yaml" \
 	    "$e" "$d/inspectors.yaml"
-	row="$row $secs $kb"
+	row="$row $secs $cpu $kb"
 	measure "fazhi-draw, $l entities" "$bin/fazhi-draw" -o "$d/draw-$l.yaml" \
 	    "$d/plan.yaml" "$e" "$d/inspectors.yaml"
-	echo "$row $secs $kb" >>"$dat"
+	echo "$row $secs $cpu $kb" >>"$dat"
 done
 [ -n "$have_mlr" ] || echo "(Miller is not installed: no mlr line)"
 
-# The table: seconds and MB (of 2^20 bytes) a program, a line a size.
-awk 'function c(s, k) { return s == "?" ? "–" : sprintf("%s s, %.0f MB", s, k / 1024) }
+# The table: wall seconds (CPU seconds) and MB (of 2^20 bytes) a
+# program, a line a size.
+awk 'function c(s, u, k) { return s == "?" ? "–" : sprintf("%s s (%s), %.0f MB", s, u, k / 1024) }
 function th(n,    r) { r = ""; while (n >= 1000) { r = sprintf(",%03d", n % 1000) r; n = int(n / 1000) } return n r }
 NR == 1 { print "| size | yaml-scan (records) | fazhi-tally --by month | Miller (JSON Lines) | yaml-scan (draw files) | fazhi-draw |"
 	print "| ---: | ---: | ---: | ---: | ---: | ---: |"; next }
-{ printf "| %s | %s | %s | %s | %s | %s |\n", th($1), c($2, $3), c($4, $5),
-	c($6, $7), c($8, $9), c($10, $11) }' "$dat" >"$out/scale.md"
+{ printf "| %s | %s | %s | %s | %s | %s |\n", th($1), c($2, $3, $4),
+	c($5, $6, $7), c($8, $9, $10), c($11, $12, $13), c($14, $15, $16) }' \
+    "$dat" >"$out/scale.md"
 cat "$out/scale.md"
 
 if ! command -v gnuplot >/dev/null 2>&1; then
 	echo "(gnuplot is not installed: no plot; ./bootstrap installs gnuplot-nox)"
 	return 0
 fi
-series() {	# series COL1 COL2 ...: the plot's lines, COL the column of seconds
+series() {	# series s|kb COL...: the plot's lines, COL a program's first column
 	scale=$1
 	shift
 	sep=
 	for c in "$@"; do
-		[ "$c" = 6 ] && [ -z "$have_mlr" ] && continue
+		[ "$c" = 8 ] && [ -z "$have_mlr" ] && continue
 		case $c in
-		2) t='yaml-scan (records)' ;; 4) t='fazhi-tally --by month' ;;
-		6) t='Miller (JSON Lines)' ;; 8) t='yaml-scan (draw files)' ;;
+		2) t='yaml-scan (records)' ;; 5) t='fazhi-tally --by month' ;;
+		8) t='Miller (JSON Lines)' ;; 11) t='yaml-scan (draw files)' ;;
 		*) t='fazhi-draw' ;;
 		esac
-		if [ "$scale" = kb ]; then u="1:(\$$((c + 1)) / 1024)"; else u="1:$c"; fi
+		if [ "$scale" = kb ]; then u="1:(\$$((c + 2)) / 1024)"; else u="1:$c"; fi
 		printf "%s'%s' using %s with linespoints title '%s'" "$sep" "$dat" "$u" "$t"
 		sep=', '
 	done
@@ -97,9 +100,9 @@ set key left top
 set xlabel 'inspection records, or entities of the directory'
 set multiplot layout 1,2 title 'make bench: best of $runs runs'
 set ylabel 'wall seconds'
-plot $(series s 2 4 6 8 10)
+plot $(series s 2 5 8 11 14)
 set ylabel 'peak resident memory (MB)'
-plot $(series kb 2 4 6 8 10)
+plot $(series kb 2 5 8 11 14)
 unset multiplot
 EOF
 echo "plot: $out/scale.png"
