@@ -95,6 +95,7 @@ set terminal pngcairo size 1200,520 font 'sans,10'
 set output '$out/scale.png'
 set datafile missing '?'
 set logscale xy
+set format x '%.0s%c'
 set grid
 set key left top
 set xlabel 'inspection records, or entities of the directory'
