@@ -1,8 +1,11 @@
-/* gen-inspections N: N inspection records of a busy district, as one
- * inspections document on standard output (about 190 bytes a record).
+/* gen-inspections [-j] N: N inspection records of a busy district, as one
+ * inspections document on standard output (about 190 bytes a record), or
+ * with -j the same records as JSON Lines, one object a line, for the
+ * tools that read no YAML (Miller, in make bench).
  * Deterministic: the same N gives the same bytes. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static unsigned long long state = 20190101;
 
@@ -25,11 +28,27 @@ main(int argc, char **argv)
 		"印刷企业", "旅行社", "演出场所", "影院", "书店" };
 	static const char *const types[] = { "routine", "routine", "routine",
 		"random", "joint", "night", "special", "complaint" };
-	long n = argc > 1 ? atol(argv[1]) : 1000000;
+	int json = argc > 1 && strcmp(argv[1], "-j") == 0;
+	long n = argc > 1 + json ? atol(argv[1 + json]) : 1000000;
+	/* The same fields in the same order, either way. */
+	const char *const fmt = json ?
+	    "{\"date\": \"2019-%02u-%02u\", \"entity\": \"9133020%011u\", "
+	    "\"town\": \"%s\", \"category\": \"%s\", "
+	    "\"inspectors\": [\"330200%05u\", \"330200%05u\"], "
+	    "\"outing\": \"O-%08ld\", \"type\": \"%s\", \"result\": \"%s\"}\n" :
+	    "  - date: 2019-%02u-%02u\n"
+	    "    entity: 9133020%011u\n"
+	    "    town: %s\n"
+	    "    category: %s\n"
+	    "    inspectors: [330200%05u, 330200%05u]\n"
+	    "    outing: O-%08ld\n"
+	    "    type: %s\n"
+	    "    result: %s\n";
 	long outing = 0, left = 0;
 	unsigned a = 0, b = 0, month = 1, day = 1;
 
-	printf("kind: inspections\nversion: 1\nrecords:\n");
+	if (!json)
+		printf("kind: inspections\nversion: 1\nrecords:\n");
 	for (long i = 0; i < n; i++) {
 		if (left-- <= 0) {	/* a new outing of 1 to 8 visits */
 			outing++;
@@ -40,14 +59,7 @@ main(int argc, char **argv)
 			day = 1 + next(28);
 		}
 		unsigned e = next(20000);
-		printf("  - date: 2019-%02u-%02u\n"
-		    "    entity: 9133020%011u\n"
-		    "    town: %s\n"
-		    "    category: %s\n"
-		    "    inspectors: [330200%05u, 330200%05u]\n"
-		    "    outing: O-%08ld\n"
-		    "    type: %s\n"
-		    "    result: %s\n",
+		printf(fmt,
 		    month, day, e, towns[e % 17], categories[e % 7], a, b,
 		    outing, types[next(8)], next(200) ? "ok" : "violation");
 	}

@@ -68,3 +68,4 @@ echo "(memory is flat in the number of applications when 100k and 1M peak alike;
 echo " it grows with the matters)"
 . "$(dirname "$0")/draw.sh"
 . "$(dirname "$0")/render.sh"
+. "$(dirname "$0")/plot.sh"
