@@ -55,8 +55,8 @@ days_from(fz_date from, fz_date by, char *buf)
 	int n = by - from;
 
 	if (n == 0)
-		return "today";
-	snprintf(buf, 32, "in %d day%s", n, n == 1 ? "" : "s");
+		return _("today");
+	snprintf(buf, 32, _("in %d day%s"), n, n == 1 ? "" : "s");
 	return buf;
 }
 

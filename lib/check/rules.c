@@ -299,7 +299,7 @@ case_time_limit(fz_check *c, const fz_check__rec *r)
 	char a[16], ext[48] = "";
 
 	if (k->extended_days > 0)
-		snprintf(ext, sizeof ext, " plus %lld days of extension",
+		snprintf(ext, sizeof ext, _(" plus %lld days of extension"),
 		    k->extended_days);
 	if (end != FZ_NODATE && end > limit)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, k->decided != FZ_NODATE ?
@@ -363,8 +363,8 @@ case_simple(fz_check *c, const fz_check__rec *r)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "fine"), "a fine of "
 		    "%s yuan in the simple procedure: above %s yuan for %s "
 		    "(行政处罚法 art. 51)", fz_money_format(k->fine, a),
-		    fz_money_format(most, b), person ? "a person" :
-		    "an organization");
+		    fz_money_format(most, b), person ? _("a person") :
+		    _("an organization"));
 }
 
 /* 行政处罚法 art. 68: a fine collected on the spot, of a decision made on

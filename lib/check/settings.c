@@ -14,7 +14,7 @@ bad(fz_error *err, const char *file, const fz_node *at, const char *what,
     const char *value)
 {
 	return fz_error_set(err, FZ_DATAERR, file, at->line, at->col, "%s%s%s",
-	    what, value != NULL ? value : "", value != NULL ? "'" : "");
+	    fz_gettext(what), value != NULL ? value : "", value != NULL ? "'" : "");
 }
 
 /* A threshold in yuan, more than nothing, into fen. */

@@ -152,8 +152,8 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 			}
 	near = fz_nearest(key, known, n);
 	rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "%s: unknown key '%s'%s%s"
-	    "%s%s", opt, key, near ? " (did you mean '" : "", near ? near : "",
-	    near ? "'?)" : "", fz_buf_str(&b));
+	    "%s%s", opt, key, near ? _(" (did you mean '") : "", near ? near : "",
+	    near ? _("'?)") : "", fz_buf_str(&b));
 	fz_buf_free(&b);
 	return rc;
 }
@@ -174,7 +174,7 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 			return FZ_OK;
 		return fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--where: %s "
 		    "is true or false%s, not '%s'", f->key,
-		    f->type == FZ_T_TRISTATE ? " or exempt 不适宜" : "", value);
+		    f->type == FZ_T_TRISTATE ? _(" or exempt 不适宜") : "", value);
 	}
 	if (f->values == NULL ||
 	    fz_enum_lookup(f->values, value, strlen(value)) >= 0)
@@ -183,7 +183,8 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 	near = fz_nearest(value, known, n);
 	rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--where: unknown %s "
 	    "'%s'%s%s%s (expected one of %s)", f->key, value,
-	    near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "",
+	    near ? _(" (did you mean '") : "", near ? near : "",
+	    near ? _("'?)") : "",
 	    fz_buf_str(&b));
 	fz_buf_free(&b);
 	return rc;

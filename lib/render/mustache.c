@@ -96,7 +96,7 @@ fail(struct parser *p, size_t off, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fz_gettext(fmt), ap);
 	va_end(ap);
 	position(p, off, &line, &col);
 	return fz_error_set(p->err, FZ_DATAERR, p->t->name, line, col, "%s",

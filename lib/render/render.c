@@ -213,8 +213,8 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 		return fz_error_set(err, FZ_DATAERR, ev->file,
 		    ev->node ? ev->node->line : ev->doc_line,
 		    ev->node ? ev->node->col : ev->doc_col,
-		    ev->type == FZ_EV_RECORD ? "a record must be a mapping" :
-		    "a document must be a mapping");
+		    ev->type == FZ_EV_RECORD ? _("a record must be a mapping") :
+		    _("a document must be a mapping"));
 	if (ev->type == FZ_EV_RECORD) {
 		if (c->records == NULL)
 			c->records = fz_node_seq(c->a);

@@ -54,9 +54,9 @@ fz_tally_add_cover(fz_tally *t, const char *input,
 	if ((o = overlap(t, &c)) != NULL)
 		return fz_error_set(err, FZ_DATAERR, input, 0, 0, "%s%s%s: "
 		    "its records would be counted twice", strcmp(o->input,
-		    input) ? "the same bytes as " : "read twice",
+		    input) ? _("the same bytes as ") : _("read twice"),
 		    strcmp(o->input, input) ? o->input : "",
-		    strcmp(o->input, input) ? ", read before" : "");
+		    strcmp(o->input, input) ? _(", read before") : "");
 	push(t, &c);
 	return FZ_OK;
 }
@@ -130,7 +130,7 @@ refuse(fz_error *err, const fz_node *n, const struct cover *c,
 	char when[64], as[1100] = "";
 
 	if (strcmp(o->input, c->input) != 0)
-		snprintf(as, sizeof as, " (as %s, the same bytes)", o->input);
+		snprintf(as, sizeof as, _(" (as %s, the same bytes)"), o->input);
 	return fz_error_set(err, FZ_DATAERR, n->file, n->line, n->col,
 	    "counts %s %s, which %s counts too%s: merging both would count "
 	    "its records twice", c->input, period_text(c->from, c->to, when),
