@@ -507,7 +507,8 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 	for (f = fields; f->key != NULL; f++)
 		if (f->required && !(seen & ((uint64_t)1 << (f - fields))) &&
 		    problem(d, FZ_ERROR, rec, "%s %s%s without %s%s",
-		    fz_kind_name(d->kind), what, nested ? _(" entry") : "", f->key,
+		    fz_kind_name(d->kind), fz_gettext(what),
+		    nested ? _(" entry") : "", f->key,
 		    fz_colon_note(fz_colon_key(rec), note, sizeof note)) !=
 		    FZ_OK && d->diag == NULL)
 			return d->status;
@@ -525,7 +526,7 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 	if (fields == NULL)
 		return fz_error_set(err, FZ_DATAERR, rec->file, rec->line,
 		    rec->col, "%s has no records", fz_kind_name(k));
-	rc = decode_keys(&d, fields, rec, out, "record");
+	rc = decode_keys(&d, fields, rec, out, N_("record"));
 	if (rec->type == FZ_MAP && (rc == FZ_OK || diag != NULL))
 		apply_defaults(k, out);
 	return rc;
@@ -538,5 +539,5 @@ fz_organization_decode(fz_node *doc, fz_organization *out,
 	struct decoder d = { FZ_KIND_ORGANIZATION, diag, err, FZ_OK };
 
 	return decode_keys(&d, fz_kind_doc_fields(FZ_KIND_ORGANIZATION), doc,
-	    out, "document");
+	    out, N_("document"));
 }

@@ -111,7 +111,7 @@ kind_names(fz_buf *b, const enum fz_kind *kinds, size_t nk)
 {
 	for (size_t i = 0; i < nk; i++) {
 		if (i > 0)
-			fz_buf_adds(b, i + 1 == nk ? " and " : ", ");
+			fz_buf_adds(b, i + 1 == nk ? _(" and ") : _(", "));
 		fz_buf_adds(b, fz_kind_name(kinds[i]));
 	}
 }
@@ -127,26 +127,26 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 
 	if (field_of(kinds, nk, key) != NULL)
 		return FZ_OK;
-	fz_buf_adds(&b, "; it takes ");
+	fz_buf_adds(&b, _("; it takes "));
 	for (size_t i = 0; extra != NULL && extra[i] != NULL; i++) {
 		if (strcmp(extra[i], key) == 0) {
 			fz_buf_free(&b);
 			return FZ_OK;
 		}
 		fz_buf_adds(&b, extra[i]);
-		fz_buf_adds(&b, extra[i + 1] != NULL ? ", " : " or ");
+		fz_buf_adds(&b, extra[i + 1] != NULL ? _(", ") : _(" or "));
 		known[n++] = extra[i];
 	}
-	fz_buf_adds(&b, "a key of ");
+	fz_buf_adds(&b, _("a key of "));
 	kind_names(&b, kinds, nk);
-	fz_buf_adds(&b, ":");
+	fz_buf_adds(&b, _(":"));
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL && n < 128; f++)
 			if (!FZ_FIELD_NESTED(f) &&
 			    field_of(kinds, i, f->key) == NULL) {
 				fz_buf_adds(&b, f == fz_kind_fields(kinds[0]) ?
-				    " " : ", ");
+				    " " : _(", "));
 				fz_buf_adds(&b, f->key);
 				known[n++] = f->key;
 			}
