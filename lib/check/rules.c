@@ -396,8 +396,8 @@ case_on_spot(fz_check *c, const fz_check__rec *r)
 	by = fz_check__workdays_after(c, r, "collected_on_spot", k->decided,
 	    HAND_IN_WORKDAYS);
 	fz_check__clock(c, r, "handed_in", k->handed_in, "collected_on_spot", by,
-	    "handed in", "not handed in", "the 2nd working day after the "
-	    "collection (行政处罚法 art. 71)");
+	    N_("handed in"), N_("not handed in"), N_("the 2nd working day "
+	    "after the collection (行政处罚法 art. 71)"));
 }
 
 /* 行政处罚法 art. 56: evidence registered and preserved is decided on
@@ -415,9 +415,9 @@ case_evidence(fz_check *c, const fz_check__rec *r)
 	by = fz_check__workdays_after(c, r, "evidence_preserved", k->evidence_preserved,
 	    EVIDENCE_WORKDAYS);
 	fz_check__clock(c, r, "evidence_decided", k->evidence_decided,
-	    "evidence_preserved", by, "the preserved evidence decided on",
-	    "the preserved evidence not decided on", "the 7th working day "
-	    "after its preservation (行政处罚法 art. 56)");
+	    "evidence_preserved", by, N_("the preserved evidence decided on"),
+	    N_("the preserved evidence not decided on"), N_("the 7th working "
+	    "day after its preservation (行政处罚法 art. 56)"));
 }
 
 /* 行政处罚法 art. 44, 62: in the general procedure, the party is told of
@@ -487,8 +487,8 @@ case_served(fz_check *c, const fz_check__rec *r)
 		return;
 	}
 	fz_check__clock(c, r, "served", k->served, "decided", serve_by(c, r),
-	    "served", "not served", "the 7th working day after the decision "
-	    "(行政处罚法 art. 61)");
+	    N_("served"), N_("not served"), N_("the 7th working day after "
+	    "the decision (行政处罚法 art. 61)"));
 }
 
 static void
@@ -497,8 +497,8 @@ case_published(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 
 	fz_check__clock(c, r, "published", k->published, "decided",
-	    publish_by(c, r, k->decided), "published", "not published",
-	    "the 7th working day after the decision (国办发〔2018〕118号)");
+	    publish_by(c, r, k->decided), N_("published"), N_("not published"),
+	    N_("the 7th working day after the decision (国办发〔2018〕118号)"));
 }
 
 /* The rules of a decision, in the order of the casefile. */
@@ -532,26 +532,26 @@ case_due(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 
 	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE)
-		fz_check__due(c, r, "filed", fz_cases_decision_limit(k), "be decided",
+		fz_check__due(c, r, "filed", fz_cases_decision_limit(k), N_("be decided"),
 		    "行政处罚法 art. 60");
 	else if (k->decided != FZ_NODATE && k->published == FZ_NODATE)
 		fz_check__due(c, r, "decided", publish_by(c, r, k->decided),
-		    "be published", "国办发〔2018〕118号");
+		    N_("be published"), "国办发〔2018〕118号");
 	if (k->decided != FZ_NODATE && k->served == FZ_NODATE &&
 	    !fz_cases_on_spot(k))
-		fz_check__due(c, r, "decided", serve_by(c, r), "be served",
+		fz_check__due(c, r, "decided", serve_by(c, r), N_("be served"),
 		    "行政处罚法 art. 61");
 	if (k->evidence_preserved != FZ_NODATE &&
 	    k->evidence_decided == FZ_NODATE)
 		fz_check__due(c, r, "evidence_preserved", fz_check__workdays_after(c, r,
 		    "evidence_preserved", k->evidence_preserved,
-		    EVIDENCE_WORKDAYS), "decide on the preserved evidence",
+		    EVIDENCE_WORKDAYS), N_("decide on the preserved evidence"),
 		    "行政处罚法 art. 56");
 	if (k->collected_on_spot != FZ_NOMONEY && k->decided != FZ_NODATE &&
 	    k->handed_in == FZ_NODATE)
 		fz_check__due(c, r, "collected_on_spot", fz_check__workdays_after(c, r,
 		    "collected_on_spot", k->decided, HAND_IN_WORKDAYS),
-		    "hand in the fine collected on the spot",
+		    N_("hand in the fine collected on the spot"),
 		    "行政处罚法 art. 71");
 	fz_check__case_procedure_due(c, r);
 }

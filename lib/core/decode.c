@@ -481,8 +481,8 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 	char note[320];
 
 	if (rec->type != FZ_MAP)
-		return problem(d, FZ_ERROR, rec, nested ? "%s: each entry must "
-		    "be a mapping" : "a %s must be a mapping", what);
+		return problem(d, FZ_ERROR, rec, nested ? _("%s: each entry must "
+		    "be a mapping") : _("a %s must be a mapping"), what);
 	clear(fields, out);
 	for (size_t i = 0; i < rec->n; i++) {
 		fz_node *key = rec->kids[2 * i], *v = rec->kids[2 * i + 1];
@@ -507,7 +507,7 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 	for (f = fields; f->key != NULL; f++)
 		if (f->required && !(seen & ((uint64_t)1 << (f - fields))) &&
 		    problem(d, FZ_ERROR, rec, "%s %s%s without %s%s",
-		    fz_kind_name(d->kind), fz_gettext(what),
+		    fz_kind_name(d->kind), nested ? what : fz_gettext(what),
 		    nested ? _(" entry") : "", f->key,
 		    fz_colon_note(fz_colon_key(rec), note, sizeof note)) !=
 		    FZ_OK && d->diag == NULL)

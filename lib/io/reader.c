@@ -472,10 +472,10 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 	    ((s->streamed || s->buffered != NULL) &&
 	    strcmp(key->str, "records") == 0))
 		return at_event(s, ke, err, strcmp(key->str, "kind") == 0 ?
-		    "duplicate key 'kind' in one document: documents are "
+		    _("duplicate key 'kind' in one document: documents are "
 		    "separated by --- (a file that does not begin with --- "
-		    "read after another, as by cat?)" :
-		    "duplicate key in mapping");
+		    "read after another, as by cat?)") :
+		    _("duplicate key in mapping"));
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
 	if (strcmp(key->str, "records") == 0 && s->kind_name != NULL &&

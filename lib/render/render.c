@@ -398,9 +398,9 @@ where_check(fz_render_ctx *c, const fz_node *root, fz_error *err)
 		fz_buf_adds(&b, fz_where_shown(c->where, i));
 	}
 	rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0, venues == NULL ?
-	    "--where %s: the inputs hold no entities directory to pick from "
-	    "(give entities.yaml)" : "--where %s: no entity of the "
-	    "directory has it (a typo?): the venue book would be empty",
+	    _("--where %s: the inputs hold no entities directory to pick from "
+	    "(give entities.yaml)") : _("--where %s: no entity of the "
+	    "directory has it (a typo?): the venue book would be empty"),
 	    fz_buf_str(&b));
 	fz_buf_free(&b);
 	return rc;

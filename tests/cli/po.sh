@@ -29,7 +29,7 @@ msgids() {
 
 # The functions that translate the format they are given, as
 # Makefile.am's update-po takes them.
-keywords=$(sed -n 's/^\([a-z_]*:[0-9]*\)$/--keyword=\1 --flag=\1:c-format/p' \
+keywords=$(sed -n 's/^\([a-z_]*\):\([0-9]*\)\(,[0-9]*t\)\{0,1\}$/--keyword=\1:\2\3 --flag=\1:\2:c-format/p' \
     "$top_srcdir/po/keywords")
 
 # check DIR: the messages for DIR's po/zh_CN.po, into standard output.
