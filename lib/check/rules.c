@@ -100,13 +100,13 @@ check_entity(fz_check *c, const fz_check__rec *r)
 /* ------------------------------------------------------------ references */
 
 static const char *const not_found[FZ_KIND_COUNT] = {
-	[FZ_KIND_ENTITIES] = "entity '%s' is not in the entity directory",
-	[FZ_KIND_INSPECTORS] = "inspector '%s' is not in the inspector roster",
-	[FZ_KIND_CASES] = "case '%s' is not among the cases",
-	[FZ_KIND_MATTERS] = "matter '%s' is not in the matter catalogue",
-	[FZ_KIND_INSPECTIONS] = "inspection '%s' is no outing of the "
-	    "inspections",
-	[FZ_KIND_ITEMS] = "item '%s' is not in the item list",
+	[FZ_KIND_ENTITIES] = N_("entity '%s' is not in the entity directory"),
+	[FZ_KIND_INSPECTORS] = N_("inspector '%s' is not in the inspector roster"),
+	[FZ_KIND_CASES] = N_("case '%s' is not among the cases"),
+	[FZ_KIND_MATTERS] = N_("matter '%s' is not in the matter catalogue"),
+	[FZ_KIND_INSPECTIONS] = N_("inspection '%s' is no outing of "
+	    "the inspections"),
+	[FZ_KIND_ITEMS] = N_("item '%s' is not in the item list"),
 };
 
 /* An inspector on the roster at an inspection of entity on a date:
