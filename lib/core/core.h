@@ -30,6 +30,12 @@
  * keyword of Makefile.am's XGETTEXT_FLAGS, so that the literal formats
  * of their call sites are in the catalogue); "" stays "". */
 const char *fz_gettext(const char *msgid) __attribute__((format_arg(1)));
+/* P_(ctx, s): s translated in the context ctx (a msgctxt of the
+ * catalogue), for a short message that means one thing in one place
+ * and another elsewhere; both string literals (--keyword=P_:1c,2). */
+#define P_(ctx, s) fz_pgettext(ctx "\004" s, s)
+const char *fz_pgettext(const char *ctx_msgid, const char *msgid)
+    __attribute__((format_arg(2)));
 
 /* ---------------------------------------------------------------- errors */
 

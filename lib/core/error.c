@@ -31,6 +31,14 @@ fz_gettext(const char *msgid)
 	return msgid[0] != '\0' ? dgettext(FZ_TEXTDOMAIN, msgid) : msgid;
 }
 
+const char *
+fz_pgettext(const char *ctx_msgid, const char *msgid)
+{
+	const char *t = dgettext(FZ_TEXTDOMAIN, ctx_msgid);
+
+	return t == ctx_msgid ? msgid : t;
+}
+
 int
 fz_error_set(fz_error *err, int status, const char *file, unsigned line,
     unsigned col, const char *fmt, ...)

@@ -185,8 +185,8 @@ fz_enum_words(const fz_enum_value *v, fz_buf *b, const char **words,
 			char w[256];
 
 			/* TRANSLATORS: a canonical word and its alias. */
-			snprintf(w, sizeof w, _("%s %s"), v[i].value,
-			    v[i].alias);
+			snprintf(w, sizeof w, P_("enumeration", "%s %s"),
+			    v[i].value, v[i].alias);
 			fz_buf_adds(b, w);
 		} else
 			fz_buf_adds(b, v[i].value);

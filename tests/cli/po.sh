@@ -37,7 +37,7 @@ check() {
 	# $keywords: one word an option, split on purpose.
 	# shellcheck disable=SC2086
 	(cd "$1" && xgettext --from-code=UTF-8 --language=C --keyword=_ \
-	    --keyword=N_ $keywords --files-from=po/POTFILES \
+	    --keyword=N_ --keyword=P_:1c,2 $keywords --files-from=po/POTFILES \
 	    --output="$W/fazhi.pot") &&
 	msgmerge --quiet --no-wrap --output-file="$W/merged.po" \
 	    "$1/po/zh_CN.po" "$W/fazhi.pot" || {
