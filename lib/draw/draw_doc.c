@@ -399,7 +399,7 @@ fz_draw_published_hash(const fz_draw_published *p)
 static void
 difference(void *ctx, const fz_node *at, const char *msg)
 {
-	fprintf(ctx, "%s:%u:%u: %s\n", at->file, at->line, at->col, msg);
+	fprintf(ctx, _("%s:%u:%u: %s\n"), at->file, at->line, at->col, msg);
 }
 
 int
