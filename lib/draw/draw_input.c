@@ -96,8 +96,8 @@ add_entity(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 	    (rc = check_bar(id = fz_node_get(rec, "id"), "entity", err)))
 		return rc;
 	if (fz_uscc_check(e.id) == 0)
-		warn(st, id, "the check character of this 统一社会信用代码 is "
-		    "wrong (GB 32100)");
+		warn(st, id, _("the check character of this 统一社会信用代码 "
+		    "is wrong (GB 32100)"));
 	e.credit = NULL;	/* fz_draw_inputs_end sets it */
 	fz_draw__entity_sink_add(st->entities, &e, id);
 	in->records[FZ_IN_ENTITIES]++;
