@@ -71,13 +71,16 @@ fz_tally_uncovered(const fz_tally *t)
 static const char *
 period_text(fz_date from, fz_date to, char buf[64])
 {
-	char a[11] = "the start", b[11] = "the end";
+	char a[11], b[11];
 
+	/* The translations fit too: 起点, 终点. */
+	snprintf(a, sizeof a, "%s", _("the start"));
+	snprintf(b, sizeof b, "%s", _("the end"));
 	if (from != FZ_NODATE)
 		fz_date_format(from, a);
 	if (to != FZ_NODATE)
 		fz_date_format(to, b);
-	snprintf(buf, 64, "from %s to %s", a, b);
+	snprintf(buf, 64, _("from %s to %s"), a, b);
 	return buf;
 }
 
