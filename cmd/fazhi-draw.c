@@ -70,10 +70,10 @@ warning(void *ctx, int severity, const fz_node *at, const char *msg)
 	(void)ctx;
 	(void)severity;
 	if (at != NULL)
-		fprintf(stderr, "%s: %s:%u:%u: warning: %s\n", cli.prog,
+		fprintf(stderr, _("%s: %s:%u:%u: warning: %s\n"), cli.prog,
 		    at->file, at->line, at->col, msg);
 	else
-		fprintf(stderr, "%s: warning: %s\n", cli.prog, msg);
+		fprintf(stderr, _("%s: warning: %s\n"), cli.prog, msg);
 }
 
 static const fz_diag warnings = { warning, NULL, 0 };
@@ -129,8 +129,8 @@ summary(const fz_draw *d, const fz_draw_inputs *in)
 		return;
 	for (size_t s = 0; s < d->plan->nstrata; s++)
 		population += d->population[s];
-	fprintf(stderr, "%s: %s: %zu of %zu entities drawn in %zu strata, "
-	    "%zu staffed from %zu inspectors, %zu unfilled (%s)\n", cli.prog,
+	fprintf(stderr, _("%s: %s: %zu of %zu entities drawn in %zu strata, "
+	    "%zu staffed from %zu inspectors, %zu unfilled (%s)\n"), cli.prog,
 	    d->plan->task, d->npicks, population, d->plan->nstrata,
 	    d->npicks - d->nunfilled, in->ninspectors, d->nunfilled,
 	    fz_hash_name(d->hash));

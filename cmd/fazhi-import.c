@@ -132,9 +132,9 @@ print_problem(void *ctx, int severity, const char *file, unsigned line,
 	(void)ctx;
 	char pos[1100];
 
-	fprintf(stderr, "%s: %s: %s%s\n", cli.prog, fz_pos_format(pos,
+	fprintf(stderr, _("%s: %s: %s%s\n"), cli.prog, fz_pos_format(pos,
 	    sizeof pos, file, line, col), severity == FZ_WARNING ?
-	    "warning: " : "", msg);
+	    _("warning: ") : "", msg);
 }
 
 static int

@@ -114,8 +114,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		if ((rc = option(o, c, optarg, err)) >= 0)
 			return rc;
 	if (o->coverage != (o->year != 0))
-		return fz_cli_usage(err, o->coverage ? "--coverage needs "
-		    "--year" : "--year is for --coverage");
+		return fz_cli_usage(err, o->coverage ? _("--coverage needs "
+		    "--year") : _("--year is for --coverage"));
 	if (o->coverage && (o->r.as_of != FZ_NODATE || o->calendar != NULL ||
 	    o->r.inspect_within_days >= 0))
 		return fz_cli_usage(err, "--as-of, --calendar and --within are "

@@ -41,11 +41,12 @@ fz_check__clock(fz_check *c, const fz_check__rec *r, const char *done_key,
 
 	if (done != FZ_NODATE && done > by)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, done_key), "%s %s, "
-		    "after %s, %s", did, fz_check__day(done, a),
-		    fz_check__day(by, b), since);
+		    "after %s, %s", fz_gettext(did), fz_check__day(done, a),
+		    fz_check__day(by, b), fz_gettext(since));
 	else if (done == FZ_NODATE && c->o.as_of > by)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, open_key), "%s by %s, "
-		    "%s", undone, fz_check__day(by, a), since);
+		    "%s", fz_gettext(undone), fz_check__day(by, a),
+		    fz_gettext(since));
 }
 
 /* "today", "in 1 day", "in 5 days". */
@@ -55,8 +56,8 @@ days_from(fz_date from, fz_date by, char *buf)
 	int n = by - from;
 
 	if (n == 0)
-		return "today";
-	snprintf(buf, 32, "in %d day%s", n, n == 1 ? "" : "s");
+		return _("today");
+	snprintf(buf, 32, _("in %d day%s"), n, n == 1 ? "" : "s");
 	return buf;
 }
 
@@ -70,7 +71,8 @@ fz_check__due_of(fz_check *c, const fz_check__rec *r, const char *key,
 
 	if (by >= from && by <= from + c->o.due_within)
 		fz_check__report(c, FZ_NOTE, fz_check__at(r, key), "%s '%s' "
-		    "must %s by %s, %s (%s)", noun, id, what,
+		    "must %s by %s, %s (%s)", fz_gettext(noun), id,
+		    fz_gettext(what),
 		    fz_check__day(by, a), days_from(from, by, n), law);
 }
 
@@ -80,5 +82,5 @@ fz_check__due(fz_check *c, const fz_check__rec *r, const char *key,
 {
 	const fz_case *k = r->data;
 
-	fz_check__due_of(c, r, key, "case", k->id, by, what, law);
+	fz_check__due_of(c, r, key, N_("case"), k->id, by, what, law);
 }

@@ -70,8 +70,8 @@ fz_check_complaint_rules_load(fz_check_complaint_rules *cr,
     const char *path, fz_error *err)
 {
 	static const fz_check__rules_file rf = { "complaint-rules.yaml",
-		"complaint-rules", "complaint rules file", "it sets "
-		"acceptance, verification and reply", clocks, take_key };
+		"complaint-rules", N_("complaint rules file"), N_("it sets "
+		"acceptance, verification and reply"), clocks, take_key };
 	fz_check_complaint_rules got;
 	int rc;
 

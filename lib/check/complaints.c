@@ -159,16 +159,16 @@ clocks_of(fz_check *c, const fz_check__rec *r, struct clock ck[3])
 
 	ck[0] = (struct clock){ &cr->acceptance, "received",
 	    is_date(q->accepted) || q->referred == FZ_NODATE ? "accepted" :
-	    "referred", "accept", q->received, decided, FZ_NODATE };
+	    "referred", N_("accept"), q->received, decided, FZ_NODATE };
 	if (q->accepted == FZ_FALSEDATE)
 		ck[0].from = FZ_NODATE;
 	ck[1] = (struct clock){ &cr->verification, "accepted", "verified",
-	    "verify", q->referred == FZ_NODATE && is_date(q->accepted) ?
+	    N_("verify"), q->referred == FZ_NODATE && is_date(q->accepted) ?
 	    q->accepted : FZ_NODATE, q->verified, FZ_NODATE };
 	/* A refusal (no verification to tell of) and an anonymous report
 	 * (no one to tell) run no reply clock. */
 	ck[2] = (struct clock){ &cr->reply, q->verified != FZ_NODATE ?
-	    "verified" : "referred", "replied", "reply to", q->anonymous == 1 ||
+	    "verified" : "referred", "replied", N_("reply to"), q->anonymous == 1 ||
 	    q->accepted == FZ_FALSEDATE ? FZ_NODATE : told_from, q->replied,
 	    FZ_NODATE };
 	for (int i = 0; i < 3; i++)
@@ -188,12 +188,13 @@ complaint_rules(fz_check *c, const fz_check__rec *r)
 	for (int i = 0; i < 3; i++) {
 		if (ck[i].by == FZ_NODATE)
 			continue;
-		snprintf(did, sizeof did, "complaint '%s' %s", q->id,
+		snprintf(did, sizeof did, _("complaint '%s' %s"), q->id,
 		    ck[i].done_key);
-		snprintf(undone, sizeof undone, "complaint '%s' must %s%s",
-		    q->id, ck[i].name, i == 2 ? " the reporter" : "");
-		snprintf(since, sizeof since, "%d working day%s after %s %s "
-		    "(%s)", ck[i].rule->workdays, ck[i].rule->workdays == 1 ?
+		snprintf(undone, sizeof undone, _("complaint '%s' must %s%s"),
+		    q->id, fz_gettext(ck[i].name),
+		    i == 2 ? _(" the reporter") : "");
+		snprintf(since, sizeof since, _("%d working day%s after %s %s "
+		    "(%s)"), ck[i].rule->workdays, ck[i].rule->workdays == 1 ?
 		    "" : "s", ck[i].from_key, fz_check__day(ck[i].from, a),
 		    ck[i].rule->source);
 		fz_check__clock(c, r, ck[i].done_key, ck[i].done,
@@ -212,9 +213,9 @@ complaint_due(fz_check *c, const fz_check__rec *r)
 	for (int i = 0; i < 3; i++) {
 		if (ck[i].by == FZ_NODATE || ck[i].done != FZ_NODATE)
 			continue;
-		snprintf(what, sizeof what, "%s%s", ck[i].name,
-		    i == 2 ? " the reporter" : "");
-		fz_check__due_of(c, r, ck[i].from_key, "complaint", q->id,
+		snprintf(what, sizeof what, "%s%s", fz_gettext(ck[i].name),
+		    i == 2 ? _(" the reporter") : "");
+		fz_check__due_of(c, r, ck[i].from_key, N_("complaint"), q->id,
 		    ck[i].by, what, ck[i].rule->source);
 	}
 }

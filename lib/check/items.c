@@ -70,10 +70,10 @@ void
 fz_check__items_settle(fz_check *c)
 {
 	static const char *const fmt[] = {
-		[FZ_CHECK__CATEGORY] = "item '%s' covers category '%s', which no "
-		    "entity of the directory has",
-		[FZ_CHECK__CLASS] = "item '%s' gives a ratio for credit class '%s', "
-		    "which no credit record or plan uses",
+		[FZ_CHECK__CATEGORY] = N_("item '%s' covers category '%s', "
+		    "which no entity of the directory has"),
+		[FZ_CHECK__CLASS] = N_("item '%s' gives a ratio for credit "
+		    "class '%s', which no credit record or plan uses"),
 	};
 
 	for (size_t i = 0; i < c->nnamed; i++) {

@@ -3,7 +3,10 @@
  * document of FORMATS.md; and the exit status they make. */
 #include "check_int.h"
 
-static const char *const severity_names[] = { "warning", "error", "note" };
+/* The words of the problems document; the lines of the text name them
+ * in the messages' language. */
+static const char *const severity_names[] = { N_("warning"), N_("error"),
+	N_("note") };
 
 /* FZ_PROBLEMS for an error, or with --strict a warning. */
 static int
@@ -21,9 +24,9 @@ print_line(void *ctx, int severity, const char *file, unsigned line,
 	char pos[1100];
 
 	if (file != NULL)
-		fprintf(fp, "%s: ", fz_pos_format(pos, sizeof pos, file, line,
-		    col));
-	fprintf(fp, "%s: %s\n", severity_names[severity], msg);
+		fprintf(fp, _("%s: "), fz_pos_format(pos, sizeof pos, file,
+		    line, col));
+	fprintf(fp, _("%s: %s\n"), fz_gettext(severity_names[severity]), msg);
 }
 
 int

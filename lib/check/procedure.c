@@ -363,9 +363,9 @@ case_unpublish(fz_check *c, const fz_check__rec *r)
 		    "or changed");
 	else
 		fz_check__clock(c, r, "unpublished", k->unpublished, key, by,
-		    "the publication withdrawn", "the publication not "
-		    "withdrawn", "the 3rd working day after the decision was "
-		    "revoked or changed (行政处罚法 art. 48)");
+		    N_("the publication withdrawn"), N_("the publication not "
+		    "withdrawn"), N_("the 3rd working day after the decision "
+		    "was revoked or changed (行政处罚法 art. 48)"));
 }
 
 /* ------------------------------------------------------------ appeals */
@@ -463,13 +463,13 @@ fz_check__case_procedure_due(fz_check *c, const fz_check__rec *r)
 	    k->hearing_requested == FZ_NODATE &&
 	    k->procedure == FZ_PROCEDURE_GENERAL &&
 	    fz_check_hearing_eligible(&c->o.settings, k))
-		fz_check__due(c, r, "notified", request_by(c, r), "see whether a "
-		    "hearing is requested", "行政处罚法 art. 64 (一)");
+		fz_check__due(c, r, "notified", request_by(c, r), N_("see whether a "
+		    "hearing is requested"), "行政处罚法 art. 64 (一)");
 	if ((by = pay_by(k)) != FZ_NODATE && k->paid == FZ_NODATE)
-		fz_check__due(c, r, "fine", by, "have the fine paid",
+		fz_check__due(c, r, "fine", by, N_("have the fine paid"),
 		    "行政处罚法 art. 67");
 	if ((by = unpublish_by(c, r, &key)) != FZ_NODATE &&
 	    k->unpublished == FZ_NODATE)
-		fz_check__due(c, r, key, by, "withdraw the publication",
+		fz_check__due(c, r, key, by, N_("withdraw the publication"),
 		    "行政处罚法 art. 48");
 }

@@ -100,13 +100,13 @@ check_entity(fz_check *c, const fz_check__rec *r)
 /* ------------------------------------------------------------ references */
 
 static const char *const not_found[FZ_KIND_COUNT] = {
-	[FZ_KIND_ENTITIES] = "entity '%s' is not in the entity directory",
-	[FZ_KIND_INSPECTORS] = "inspector '%s' is not in the inspector roster",
-	[FZ_KIND_CASES] = "case '%s' is not among the cases",
-	[FZ_KIND_MATTERS] = "matter '%s' is not in the matter catalogue",
-	[FZ_KIND_INSPECTIONS] = "inspection '%s' is no outing of the "
-	    "inspections",
-	[FZ_KIND_ITEMS] = "item '%s' is not in the item list",
+	[FZ_KIND_ENTITIES] = N_("entity '%s' is not in the entity directory"),
+	[FZ_KIND_INSPECTORS] = N_("inspector '%s' is not in the inspector roster"),
+	[FZ_KIND_CASES] = N_("case '%s' is not among the cases"),
+	[FZ_KIND_MATTERS] = N_("matter '%s' is not in the matter catalogue"),
+	[FZ_KIND_INSPECTIONS] = N_("inspection '%s' is no outing of "
+	    "the inspections"),
+	[FZ_KIND_ITEMS] = N_("item '%s' is not in the item list"),
 };
 
 /* An inspector on the roster at an inspection of entity on a date:
@@ -299,7 +299,7 @@ case_time_limit(fz_check *c, const fz_check__rec *r)
 	char a[16], ext[48] = "";
 
 	if (k->extended_days > 0)
-		snprintf(ext, sizeof ext, " plus %lld days of extension",
+		snprintf(ext, sizeof ext, _(" plus %lld days of extension"),
 		    k->extended_days);
 	if (end != FZ_NODATE && end > limit)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, k->decided != FZ_NODATE ?
@@ -363,8 +363,8 @@ case_simple(fz_check *c, const fz_check__rec *r)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r, "fine"), "a fine of "
 		    "%s yuan in the simple procedure: above %s yuan for %s "
 		    "(行政处罚法 art. 51)", fz_money_format(k->fine, a),
-		    fz_money_format(most, b), person ? "a person" :
-		    "an organization");
+		    fz_money_format(most, b), person ? _("a person") :
+		    _("an organization"));
 }
 
 /* 行政处罚法 art. 68: a fine collected on the spot, of a decision made on
@@ -396,8 +396,8 @@ case_on_spot(fz_check *c, const fz_check__rec *r)
 	by = fz_check__workdays_after(c, r, "collected_on_spot", k->decided,
 	    HAND_IN_WORKDAYS);
 	fz_check__clock(c, r, "handed_in", k->handed_in, "collected_on_spot", by,
-	    "handed in", "not handed in", "the 2nd working day after the "
-	    "collection (行政处罚法 art. 71)");
+	    N_("handed in"), N_("not handed in"), N_("the 2nd working day "
+	    "after the collection (行政处罚法 art. 71)"));
 }
 
 /* 行政处罚法 art. 56: evidence registered and preserved is decided on
@@ -415,9 +415,9 @@ case_evidence(fz_check *c, const fz_check__rec *r)
 	by = fz_check__workdays_after(c, r, "evidence_preserved", k->evidence_preserved,
 	    EVIDENCE_WORKDAYS);
 	fz_check__clock(c, r, "evidence_decided", k->evidence_decided,
-	    "evidence_preserved", by, "the preserved evidence decided on",
-	    "the preserved evidence not decided on", "the 7th working day "
-	    "after its preservation (行政处罚法 art. 56)");
+	    "evidence_preserved", by, N_("the preserved evidence decided on"),
+	    N_("the preserved evidence not decided on"), N_("the 7th working "
+	    "day after its preservation (行政处罚法 art. 56)"));
 }
 
 /* 行政处罚法 art. 44, 62: in the general procedure, the party is told of
@@ -487,8 +487,8 @@ case_served(fz_check *c, const fz_check__rec *r)
 		return;
 	}
 	fz_check__clock(c, r, "served", k->served, "decided", serve_by(c, r),
-	    "served", "not served", "the 7th working day after the decision "
-	    "(行政处罚法 art. 61)");
+	    N_("served"), N_("not served"), N_("the 7th working day after "
+	    "the decision (行政处罚法 art. 61)"));
 }
 
 static void
@@ -497,8 +497,8 @@ case_published(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 
 	fz_check__clock(c, r, "published", k->published, "decided",
-	    publish_by(c, r, k->decided), "published", "not published",
-	    "the 7th working day after the decision (国办发〔2018〕118号)");
+	    publish_by(c, r, k->decided), N_("published"), N_("not published"),
+	    N_("the 7th working day after the decision (国办发〔2018〕118号)"));
 }
 
 /* The rules of a decision, in the order of the casefile. */
@@ -532,26 +532,26 @@ case_due(fz_check *c, const fz_check__rec *r)
 	const fz_case *k = r->data;
 
 	if (k->decided == FZ_NODATE && k->closed == FZ_NODATE)
-		fz_check__due(c, r, "filed", fz_cases_decision_limit(k), "be decided",
+		fz_check__due(c, r, "filed", fz_cases_decision_limit(k), N_("be decided"),
 		    "行政处罚法 art. 60");
 	else if (k->decided != FZ_NODATE && k->published == FZ_NODATE)
 		fz_check__due(c, r, "decided", publish_by(c, r, k->decided),
-		    "be published", "国办发〔2018〕118号");
+		    N_("be published"), "国办发〔2018〕118号");
 	if (k->decided != FZ_NODATE && k->served == FZ_NODATE &&
 	    !fz_cases_on_spot(k))
-		fz_check__due(c, r, "decided", serve_by(c, r), "be served",
+		fz_check__due(c, r, "decided", serve_by(c, r), N_("be served"),
 		    "行政处罚法 art. 61");
 	if (k->evidence_preserved != FZ_NODATE &&
 	    k->evidence_decided == FZ_NODATE)
 		fz_check__due(c, r, "evidence_preserved", fz_check__workdays_after(c, r,
 		    "evidence_preserved", k->evidence_preserved,
-		    EVIDENCE_WORKDAYS), "decide on the preserved evidence",
+		    EVIDENCE_WORKDAYS), N_("decide on the preserved evidence"),
 		    "行政处罚法 art. 56");
 	if (k->collected_on_spot != FZ_NOMONEY && k->decided != FZ_NODATE &&
 	    k->handed_in == FZ_NODATE)
 		fz_check__due(c, r, "collected_on_spot", fz_check__workdays_after(c, r,
 		    "collected_on_spot", k->decided, HAND_IN_WORKDAYS),
-		    "hand in the fine collected on the spot",
+		    N_("hand in the fine collected on the spot"),
 		    "行政处罚法 art. 71");
 	fz_check__case_procedure_due(c, r);
 }

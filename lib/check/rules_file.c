@@ -31,7 +31,8 @@ take_doc(const fz_check__rules_file *rf, void *ctx, const char *file,
 		if (rf->keys[k] == NULL)
 			return fz_error_set(err, FZ_DATAERR, file, key->line,
 			    key->col, "unknown key in a %s (%s): '%s'",
-			    rf->noun, rf->unknown, key->str);
+			    fz_gettext(rf->noun), fz_gettext(rf->unknown),
+			    key->str);
 		if (seen & (1u << k))
 			return bad(err, file, key, "a second '%s'%s", key->str,
 			    "");
@@ -42,7 +43,7 @@ take_doc(const fz_check__rules_file *rf, void *ctx, const char *file,
 	for (int k = 0; rf->keys[k] != NULL; k++)
 		if (!(seen & (1u << k)))
 			return bad(err, file, doc, "the %s does not give '%s'",
-			    rf->noun, rf->keys[k]);
+			    fz_gettext(rf->noun), rf->keys[k]);
 	return FZ_OK;
 }
 
@@ -54,14 +55,15 @@ take_event(const fz_check__rules_file *rf, void *ctx, const fz_event *ev,
 
 	if (++*docs > 1)
 		return bad(err, ev->file, ev->node, "a %s holds one document%s",
-		    rf->noun, "");
+		    fz_gettext(rf->noun), "");
 	if (ev->kind_name == NULL || strcmp(ev->kind_name, rf->kind) != 0)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, "not a %s (kind %s, not %s)", rf->noun,
+		    ev->doc_col, "not a %s (kind %s, not %s)",
+		    fz_gettext(rf->noun),
 		    ev->kind_name != NULL ? ev->kind_name : "none", rf->kind);
 	if (v == NULL || v->type != FZ_SCALAR || strcmp(v->str, "1") != 0)
 		return bad(err, ev->file, v != NULL ? v : ev->node, "a %s needs "
-		    "version: 1%s", rf->noun, "");
+		    "version: 1%s", fz_gettext(rf->noun), "");
 	return take_doc(rf, ctx, ev->file, ev->node, err);
 }
 
@@ -78,7 +80,7 @@ fz_check__rules_file_load(const fz_check__rules_file *rf, const char *path,
 	if (path == NULL) {
 		if (fz_data_path(rf->shipped, shipped, sizeof shipped) == NULL)
 			return fz_error_set(err, FZ_NOINPUT, rf->shipped, 0, 0,
-			    "cannot find the shipped %s", rf->noun);
+			    "cannot find the shipped %s", fz_gettext(rf->noun));
 		paths[0] = shipped;
 	}
 	st = fz_stream_open(paths, 1, FZ_STREAM_ANY_KIND);
@@ -90,6 +92,6 @@ fz_check__rules_file_load(const fz_check__rules_file *rf, const char *path,
 	fz_stream_close(st);
 	if (rc == FZ_OK && docs == 0)
 		rc = fz_error_set(err, FZ_DATAERR, paths[0], 0, 0, "a %s holds "
-		    "one document (kind: %s)", rf->noun, rf->kind);
+		    "one document (kind: %s)", fz_gettext(rf->noun), rf->kind);
 	return rc;
 }

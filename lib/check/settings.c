@@ -14,7 +14,7 @@ bad(fz_error *err, const char *file, const fz_node *at, const char *what,
     const char *value)
 {
 	return fz_error_set(err, FZ_DATAERR, file, at->line, at->col, "%s%s%s",
-	    what, value != NULL ? value : "", value != NULL ? "'" : "");
+	    fz_gettext(what), value != NULL ? value : "", value != NULL ? "'" : "");
 }
 
 /* A threshold in yuan, more than nothing, into fen. */
@@ -54,9 +54,9 @@ fz_check_settings_load(fz_check_settings *s, const char *path,
     fz_error *err)
 {
 	static const fz_check__rules_file rf = { "rules.yaml", "rules",
-		"rules file", "it sets hearing_fine_person, "
+		N_("rules file"), N_("it sets hearing_fine_person, "
 		"hearing_fine_organization and review_all; nothing of the "
-		"statute", keys, take_key };
+		"statute"), keys, take_key };
 	fz_check_settings got = { 0 };
 	int rc = fz_check__rules_file_load(&rf, path, &got, err);
 

@@ -44,7 +44,7 @@ problem_add(fz_check *c, int severity, const char *file, unsigned line,
 	char msg[2048];
 	fz_check__problem *p;
 
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fz_gettext(fmt), ap);
 	if (c->nproblems == c->capproblems) {
 		c->capproblems = c->capproblems ? 2 * c->capproblems : 64;
 		c->problems = fz_xrealloc(c->problems,

@@ -25,6 +25,17 @@
 #define FZ_TEXTDOMAIN "fazhi"
 #define _(s) dgettext(FZ_TEXTDOMAIN, s)
 #define N_(s) s
+/* msgid in the language of LC_MESSAGES, as _(), for a format a function
+ * is given (fz_error_set, fz_check_report, ...: each is an xgettext
+ * keyword of Makefile.am's XGETTEXT_FLAGS, so that the literal formats
+ * of their call sites are in the catalogue); "" stays "". */
+const char *fz_gettext(const char *msgid) __attribute__((format_arg(1)));
+/* P_(ctx, s): s translated in the context ctx (a msgctxt of the
+ * catalogue), for a short message that means one thing in one place
+ * and another elsewhere; both string literals (--keyword=P_:1c,2). */
+#define P_(ctx, s) fz_pgettext(ctx "\004" s, s)
+const char *fz_pgettext(const char *ctx_msgid, const char *msgid)
+    __attribute__((format_arg(2)));
 
 /* ---------------------------------------------------------------- errors */
 
@@ -777,6 +788,9 @@ const char *fz_node_group_value(fz_arena *a, const fz_node *v);
  * headers share.  Static strings; NULL when there is none. */
 /* The word for a key: "visits" 检查单位家次, "tally" 执法统计 ... */
 const char *fz_label(const char *key);
+/* How a message names key: key itself, or its label where the
+ * catalogue of the messages' language says so (检查结果 for result). */
+const char *fz_key_word(const char *key);
 /* The word for an enumeration value of the field key of any record
  * kind: ("result", "violation") 违规, ("channel", "online") 网上 ... */
 const char *fz_value_label(const char *key, const char *value);

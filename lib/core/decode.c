@@ -62,7 +62,7 @@ problem(struct decoder *d, int severity, const fz_node *at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fz_gettext(fmt), ap);
 	va_end(ap);
 	if (severity == FZ_ERROR && d->status == FZ_OK) {
 		fz_error_set(d->err, FZ_DATAERR, at->file, at->line, at->col,
@@ -79,7 +79,8 @@ want_scalar(struct decoder *d, const fz_field *f, fz_node *v)
 {
 	if (v->type != FZ_SCALAR)
 		return problem(d, FZ_ERROR, v, "%s must be a single value, "
-		    "not a %s", f->key, v->type == FZ_MAP ? "mapping" : "list");
+		    "not a %s", f->key,
+		    v->type == FZ_MAP ? _("mapping") : _("list"));
 	return FZ_OK;
 }
 
@@ -117,7 +118,7 @@ decode_enum(struct decoder *d, const fz_field *f, fz_node *v, int *out)
 	if (i < 0) {
 		fz_enum_words(f->values, &list, NULL, NULL);
 		rc = problem(d, FZ_ERROR, v, "unknown %s '%s' (expected %s)",
-		    f->key, v->str, fz_buf_str(&list));
+		    fz_key_word(f->key), v->str, fz_buf_str(&list));
 		fz_buf_free(&list);
 		return rc;
 	}
@@ -142,7 +143,7 @@ decode_bool(struct decoder *d, const fz_field *f, fz_node *v, int *out,
 	    strcmp(v->str, "不适宜") == 0))
 		return canonical(v, "exempt"), *out = FZ_EXEMPT, FZ_OK;
 	return problem(d, FZ_ERROR, v, "%s must be true or false%s, not '%s'",
-	    f->key, exempt_ok ? " or exempt" : "", v->str);
+	    f->key, exempt_ok ? _(" or exempt") : "", v->str);
 }
 
 static int
@@ -480,8 +481,8 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 	char note[320];
 
 	if (rec->type != FZ_MAP)
-		return problem(d, FZ_ERROR, rec, nested ? "%s: each entry must "
-		    "be a mapping" : "a %s must be a mapping", what);
+		return problem(d, FZ_ERROR, rec, nested ? _("%s: each entry must "
+		    "be a mapping") : _("a %s must be a mapping"), what);
 	clear(fields, out);
 	for (size_t i = 0; i < rec->n; i++) {
 		fz_node *key = rec->kids[2 * i], *v = rec->kids[2 * i + 1];
@@ -506,7 +507,8 @@ decode_keys(struct decoder *d, const fz_field *fields, fz_node *rec,
 	for (f = fields; f->key != NULL; f++)
 		if (f->required && !(seen & ((uint64_t)1 << (f - fields))) &&
 		    problem(d, FZ_ERROR, rec, "%s %s%s without %s%s",
-		    fz_kind_name(d->kind), what, nested ? " entry" : "", f->key,
+		    fz_kind_name(d->kind), nested ? what : fz_gettext(what),
+		    nested ? _(" entry") : "", f->key,
 		    fz_colon_note(fz_colon_key(rec), note, sizeof note)) !=
 		    FZ_OK && d->diag == NULL)
 			return d->status;
@@ -530,7 +532,7 @@ fz_record_decode(enum fz_kind k, fz_node *rec, void *out,
 	if (fields == NULL)
 		return fz_error_set(err, FZ_DATAERR, rec->file, rec->line,
 		    rec->col, "%s has no records", fz_kind_name(k));
-	rc = decode_keys(&d, fields, rec, out, "record");
+	rc = decode_keys(&d, fields, rec, out, N_("record"));
 	if (rec->type == FZ_MAP && (rc == FZ_OK || diag != NULL))
 		apply_defaults(k, out);
 	if (k == FZ_KIND_ACTIVITIES && rec->type == FZ_MAP && rc == FZ_OK &&
@@ -546,5 +548,5 @@ fz_organization_decode(fz_node *doc, fz_organization *out,
 	struct decoder d = { FZ_KIND_ORGANIZATION, diag, err, FZ_OK };
 
 	return decode_keys(&d, fz_kind_doc_fields(FZ_KIND_ORGANIZATION), doc,
-	    out, "document");
+	    out, N_("document"));
 }

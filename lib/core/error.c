@@ -25,6 +25,20 @@ fz_strerror(int status)
 	}
 }
 
+const char *
+fz_gettext(const char *msgid)
+{
+	return msgid[0] != '\0' ? dgettext(FZ_TEXTDOMAIN, msgid) : msgid;
+}
+
+const char *
+fz_pgettext(const char *ctx_msgid, const char *msgid)
+{
+	const char *t = dgettext(FZ_TEXTDOMAIN, ctx_msgid);
+
+	return t == ctx_msgid ? msgid : t;
+}
+
 int
 fz_error_set(fz_error *err, int status, const char *file, unsigned line,
     unsigned col, const char *fmt, ...)
@@ -41,7 +55,7 @@ fz_error_set(fz_error *err, int status, const char *file, unsigned line,
 	else
 		snprintf(err->file, sizeof err->file, "%s", file);
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, fz_gettext(fmt), ap);
 	va_end(ap);
 	return status;
 }
@@ -95,7 +109,7 @@ fz_error_format(const fz_error *err, char *buf, size_t size)
 	if (pos[0] == '\0')
 		snprintf(buf, size, "%s", err->msg);
 	else
-		snprintf(buf, size, "%s: %s", pos, err->msg);
+		snprintf(buf, size, _("%s: %s"), pos, err->msg);
 }
 
 void

@@ -259,6 +259,18 @@ fz_label(const char *key)
 }
 
 const char *
+fz_key_word(const char *key)
+{
+	const char *l = fz_label(key);
+
+	/* TRANSLATORS: "label" when the messages name a key by its word
+	 * of lib/core/labels.c (未知的检查结果), anything else when they
+	 * name it as written. */
+	return l != NULL && strcmp(_("keys named as: key"), "label") == 0 ?
+	    l : key;
+}
+
+const char *
 fz_label_at(size_t i, const char **label)
 {
 	if (i >= sizeof labels / sizeof labels[0])

@@ -2,6 +2,7 @@
  * aliases, and the decoding of records into plain structs, driven by one
  * field table per kind. */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core_int.h"
@@ -178,12 +179,18 @@ fz_enum_words(const fz_enum_value *v, fz_buf *b, const char **words,
 		}
 		if (fz_enum_lookup(v, v[i].value, strlen(v[i].value)) != i)
 			continue;	/* a synonym */
-		fz_buf_adds(b, i ? ", " : "");
-		fz_buf_adds(b, v[i].value);
+		/* TRANSLATORS: between the words of an enumeration in
+		 * a message (ok 合格, violation 违规). */
+		fz_buf_adds(b, i ? _(", ") : "");
 		if (v[i].alias != NULL) {
-			fz_buf_adds(b, " ");
-			fz_buf_adds(b, v[i].alias);
-		}
+			char w[256];
+
+			/* TRANSLATORS: a canonical word and its alias. */
+			snprintf(w, sizeof w, P_("enumeration", "%s %s"),
+			    v[i].value, v[i].alias);
+			fz_buf_adds(b, w);
+		} else
+			fz_buf_adds(b, v[i].value);
 	}
 }
 

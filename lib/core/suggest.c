@@ -142,8 +142,8 @@ fz_colon_hint(const char *s, size_t len, unsigned *col, char *buf,
 	if (!blank && col != NULL)
 		*col += chars;
 	q = cut(k, len - (size_t)(k - s), QUOTED);
-	snprintf(buf, size, "full-width colon ： in '%.*s%s': a key ends with "
-	    "an ASCII ':' and a space, as in '%.*s: '", q, k,
+	snprintf(buf, size, _("full-width colon ： in '%.*s%s': a key ends with "
+	    "an ASCII ':' and a space, as in '%.*s: '"), q, k,
 	    q < (int)(len - (size_t)(k - s)) ? "..." : "",
 	    cut(k, (size_t)(c - k), QUOTED), k);
 	return 1;

@@ -111,7 +111,7 @@ kind_names(fz_buf *b, const enum fz_kind *kinds, size_t nk)
 {
 	for (size_t i = 0; i < nk; i++) {
 		if (i > 0)
-			fz_buf_adds(b, i + 1 == nk ? " and " : ", ");
+			fz_buf_adds(b, i + 1 == nk ? _(" and ") : _(", "));
 		fz_buf_adds(b, fz_kind_name(kinds[i]));
 	}
 }
@@ -127,33 +127,33 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 
 	if (field_of(kinds, nk, key) != NULL)
 		return FZ_OK;
-	fz_buf_adds(&b, "; it takes ");
+	fz_buf_adds(&b, _("; it takes "));
 	for (size_t i = 0; extra != NULL && extra[i] != NULL; i++) {
 		if (strcmp(extra[i], key) == 0) {
 			fz_buf_free(&b);
 			return FZ_OK;
 		}
 		fz_buf_adds(&b, extra[i]);
-		fz_buf_adds(&b, extra[i + 1] != NULL ? ", " : " or ");
+		fz_buf_adds(&b, extra[i + 1] != NULL ? _(", ") : _(" or "));
 		known[n++] = extra[i];
 	}
-	fz_buf_adds(&b, "a key of ");
+	fz_buf_adds(&b, _("a key of "));
 	kind_names(&b, kinds, nk);
-	fz_buf_adds(&b, ":");
+	fz_buf_adds(&b, _(":"));
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL && n < 128; f++)
 			if (!FZ_FIELD_NESTED(f) &&
 			    field_of(kinds, i, f->key) == NULL) {
 				fz_buf_adds(&b, f == fz_kind_fields(kinds[0]) ?
-				    " " : ", ");
+				    " " : _(", "));
 				fz_buf_adds(&b, f->key);
 				known[n++] = f->key;
 			}
 	near = fz_nearest(key, known, n);
 	rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "%s: unknown key '%s'%s%s"
-	    "%s%s", opt, key, near ? " (did you mean '" : "", near ? near : "",
-	    near ? "'?)" : "", fz_buf_str(&b));
+	    "%s%s", opt, key, near ? _(" (did you mean '") : "", near ? near : "",
+	    near ? _("'?)") : "", fz_buf_str(&b));
 	fz_buf_free(&b);
 	return rc;
 }
@@ -174,7 +174,7 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 			return FZ_OK;
 		return fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--where: %s "
 		    "is true or false%s, not '%s'", f->key,
-		    f->type == FZ_T_TRISTATE ? " or exempt 不适宜" : "", value);
+		    f->type == FZ_T_TRISTATE ? _(" or exempt 不适宜") : "", value);
 	}
 	if (f->values == NULL ||
 	    fz_enum_lookup(f->values, value, strlen(value)) >= 0)
@@ -183,7 +183,8 @@ value_check(const fz_field *f, const char *value, fz_error *err)
 	near = fz_nearest(value, known, n);
 	rc = fz_error_set(err, FZ_USAGE, NULL, 0, 0, "--where: unknown %s "
 	    "'%s'%s%s%s (expected one of %s)", f->key, value,
-	    near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "",
+	    near ? _(" (did you mean '") : "", near ? near : "",
+	    near ? _("'?)") : "",
 	    fz_buf_str(&b));
 	fz_buf_free(&b);
 	return rc;

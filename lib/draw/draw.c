@@ -243,13 +243,13 @@ strata_warnings(const fz_draw *d, const fz_diag *diag)
 
 	for (size_t s = 0; s < d->plan->nstrata; s++)
 		if (d->population[s] == 0) {
-			snprintf(msg, sizeof msg, "stratum '%s' matches no "
-			    "entity", d->plan->strata[s].name);
+			snprintf(msg, sizeof msg, _("stratum '%s' matches no "
+			    "entity"), d->plan->strata[s].name);
 			warn(diag, d->plan->strata[s].at, msg);
 		}
 	if (d->unmatched > 0) {
-		snprintf(msg, sizeof msg, "%zu entit%s in no stratum, not in "
-		    "the draw", d->unmatched, d->unmatched == 1 ? "y is" :
+		snprintf(msg, sizeof msg, _("%zu entit%s in no stratum, not in "
+		    "the draw"), d->unmatched, d->unmatched == 1 ? "y is" :
 		    "ies are");
 		warn(diag, NULL, msg);
 	}
@@ -307,9 +307,9 @@ mix_warning(const fz_draw *d, const fz_diag *diag)
 	for (size_t i = 0; i < nnames && len < sizeof list; i++)
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
 		    i ? ", " : "", i < MIX_NAMES ? names[i] : "...");
-	snprintf(msg, sizeof msg, "%zu of %zu team%s mix%s departments (%s): "
+	snprintf(msg, sizeof msg, _("%zu of %zu team%s mix%s departments (%s): "
 	    "the plan names no department; team.department: D fills the "
-	    "seats from D only", mixed, staffed, staffed == 1 ? "" : "s",
+	    "seats from D only"), mixed, staffed, staffed == 1 ? "" : "s",
 	    mixed == 1 ? "es" : "", list);
 	warn(diag, p->team_at != NULL ? p->team_at : p->doc, msg);
 }

@@ -203,7 +203,7 @@ differ(struct cmp *c, const fz_node *at, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fz_gettext(fmt), ap);
 	va_end(ap);
 	c->count++;
 	c->report(c->ctx, at, msg);
@@ -399,7 +399,7 @@ fz_draw_published_hash(const fz_draw_published *p)
 static void
 difference(void *ctx, const fz_node *at, const char *msg)
 {
-	fprintf(ctx, "%s:%u:%u: %s\n", at->file, at->line, at->col, msg);
+	fprintf(ctx, _("%s:%u:%u: %s\n"), at->file, at->line, at->col, msg);
 }
 
 int
@@ -410,12 +410,12 @@ fz_draw_verify_write(FILE *fp, const fz_draw_published *p,
 	size_t strata = d->plan->nstrata;
 
 	if (n == 0)
-		fprintf(fp, "%s: the draw holds: %zu selection%s, %zu strat%s, "
-		    "the digests of the inputs match\n", p->path, d->npicks,
+		fprintf(fp, _("%s: the draw holds: %zu selection%s, %zu strat%s, "
+		    "the digests of the inputs match\n"), p->path, d->npicks,
 		    d->npicks == 1 ? "" : "s", strata,
 		    strata == 1 ? "um" : "a");
 	else
-		fprintf(fp, "%s: %zu difference%s from the draw the inputs "
-		    "give\n", p->path, n, n == 1 ? "" : "s");
+		fprintf(fp, _("%s: %zu difference%s from the draw the inputs "
+		    "give\n"), p->path, n, n == 1 ? "" : "s");
 	return n > 0 ? FZ_PROBLEMS : FZ_OK;
 }

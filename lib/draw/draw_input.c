@@ -45,7 +45,7 @@ check_bar(const fz_node *n, const char *what, fz_error *err)
 	if (strchr(n->str, '|') != NULL)
 		return fz_error_set(err, FZ_DATAERR, n->file, n->line, n->col,
 		    "%s id '%s' contains '|', which the draw uses to join "
-		    "ids", what, n->str);
+		    "ids", fz_gettext(what), n->str);
 	return FZ_OK;
 }
 
@@ -59,7 +59,7 @@ check_id(fz_map *ids, fz_place *at, size_t index, const fz_node *rec,
 	int added, rc;
 	void **slot;
 
-	if ((rc = check_bar(n, "inspector", err)) != FZ_OK)
+	if ((rc = check_bar(n, N_("inspector"), err)) != FZ_OK)
 		return rc;
 	slot = fz_map_insert(ids, n->str, n->len, &added, copy);
 	if (!added) {
@@ -93,11 +93,11 @@ add_entity(fz_draw_inputs *in, fz_node *rec, fz_error *err)
 	int rc;
 
 	if ((rc = fz_record_decode(FZ_KIND_ENTITIES, rec, &e, NULL, err)) ||
-	    (rc = check_bar(id = fz_node_get(rec, "id"), "entity", err)))
+	    (rc = check_bar(id = fz_node_get(rec, "id"), N_("entity"), err)))
 		return rc;
 	if (fz_uscc_check(e.id) == 0)
-		warn(st, id, "the check character of this 统一社会信用代码 is "
-		    "wrong (GB 32100)");
+		warn(st, id, _("the check character of this 统一社会信用代码 "
+		    "is wrong (GB 32100)"));
 	e.credit = NULL;	/* fz_draw_inputs_end sets it */
 	fz_draw__entity_sink_add(st->entities, &e, id);
 	in->records[FZ_IN_ENTITIES]++;

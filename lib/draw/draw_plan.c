@@ -19,7 +19,7 @@ fail(fz_error *err, const fz_node *at, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fz_gettext(fmt), ap);
 	va_end(ap);
 	return fz_error_set(err, FZ_DATAERR, at->file, at->line, at->col, "%s",
 	    msg);
@@ -380,8 +380,8 @@ seed_warning(const fz_node *seed, const fz_diag *diag)
 		digits += seed->str[i] >= '0' && seed->str[i] <= '9';
 	if (digits >= 15 || diag == NULL)
 		return;
-	snprintf(msg, sizeof msg, "the seed has %zu digits: at least 15 "
-	    "random digits make a draw nobody can guess", digits);
+	snprintf(msg, sizeof msg, _("the seed has %zu digits: at least 15 "
+	    "random digits make a draw nobody can guess"), digits);
 	diag->report(diag->ctx, FZ_WARNING, seed, msg);
 }
 

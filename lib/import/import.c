@@ -118,7 +118,7 @@ static void
 cell_error(fz_import *im, const char *msg)
 {
 	fz_check_report(im->check, FZ_ERROR, im->file, fz_import__line(im),
-	    fz_import__col(im, im->cell), "%s", msg);
+	    fz_import__col(im, im->cell), "%s", fz_gettext(msg));
 	im->row_bad = 1;
 }
 
@@ -211,8 +211,8 @@ on_cell(void *s, size_t len, void *ctx)
 	text = cell_text(im, s, len, &len);
 	if (text == NULL) {
 		/* A file in another encoding: once is enough. */
-		cell_error(im, im->cd == (iconv_t)-1 ? "not UTF-8 (try "
-		    "--encoding gb18030)" : "not in the encoding given");
+		cell_error(im, im->cd == (iconv_t)-1 ? _("not UTF-8 (try "
+		    "--encoding gb18030)") : _("not in the encoding given"));
 		im->stopped = 1;
 		return;
 	}

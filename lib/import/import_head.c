@@ -26,7 +26,7 @@ map_entry_add(fz_import *im, const char *s, size_t len, fz_error *err)
 	    fz_field_find(im->kind, key) == NULL))
 		return fz_error_set(err, FZ_USAGE, NULL, 0, 0,
 		    "--map: '%.*s': %s is not a key of %s", (int)len, s,
-		    hlen == 0 ? "no column" : key, fz_kind_name(im->kind));
+		    hlen == 0 ? _("no column") : key, fz_kind_name(im->kind));
 	for (size_t i = 0; i < im->nmap; i++)
 		if (strlen(im->map[i].header) == hlen &&
 		    memcmp(im->map[i].header, h, hlen) == 0)

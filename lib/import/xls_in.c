@@ -20,16 +20,16 @@ freexl_message(int rc)
 	case FREEXL_CFBF_INVALID_SECTOR_SIZE:
 	case FREEXL_CFBF_EMPTY_FAT_CHAIN:
 	case FREEXL_CFBF_ILLEGAL_FAT_ENTRY:
-		return "not an OLE2 compound file, the container of .xls";
+		return _("not an OLE2 compound file, the container of .xls");
 	case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-		return "no workbook stream";
+		return _("no workbook stream");
 	case FREEXL_INVALID_CHARACTER:
 	case FREEXL_UNSUPPORTED_CHARSET:
-		return "text in a code page that cannot be read";
+		return _("text in a code page that cannot be read");
 	case FREEXL_INSUFFICIENT_MEMORY:
 		fz_nomem();
 	default:
-		return "its records are damaged";
+		return _("its records are damaged");
 	}
 }
 

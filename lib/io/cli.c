@@ -112,7 +112,7 @@ fz_cli_usage(fz_error *err, const char *fmt, ...)
 	err->file[0] = '\0';
 	err->line = err->col = 0;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, fz_gettext(fmt), ap);
 	va_end(ap);
 	return FZ_USAGE;
 }
@@ -138,7 +138,7 @@ fz_cli_warn(const fz_cli *c, const char *fmt, ...)
 
 	fprintf(stderr, _("%s: "), c->prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, fz_gettext(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }

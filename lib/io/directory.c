@@ -149,7 +149,7 @@ fz_directory_fill(const fz_directory *d, fz_arena *a, fz_node *rec,
 		return fz_error_set(err, FZ_DATAERR, at->file, at->line,
 		    at->col, "town '%s'%s is not in the towns file%s%s",
 		    *town, at == fz_node_get(rec, "entity") ?
-		    " (the entity's)" : "", d->towns_file ? " " : "",
+		    _(" (the entity's)") : "", d->towns_file ? " " : "",
 		    d->towns_file ? d->towns_file : "");
 	}
 	put(a, rec, "zone", t->zone);

@@ -384,7 +384,7 @@ fz_output_commit(fz_output *o, fz_error *err)
 		e = o->made_errno, status = FZ_CANTCREAT;
 	if (e != 0) {
 		fz_error_set(err, status, o->path, 0, 0, status == FZ_IOERR ?
-		    "write error: %s" : "cannot create: %s", strerror(e));
+		    _("write error: %s") : _("cannot create: %s"), strerror(e));
 		fz_output_abort(o);
 		return status;
 	}

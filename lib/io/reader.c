@@ -11,7 +11,7 @@
 #include "io_int.h"
 
 #define PROGRESS_STEP (8u << 20)
-#define MERGE_REFUSED "merge keys (<<) are not accepted"
+#define MERGE_REFUSED N_("merge keys (<<) are not accepted")
 
 enum state { S_BETWEEN, S_IN_DOC, S_RECORDS, S_FLUSH, S_DONE };
 
@@ -160,7 +160,7 @@ static int
 at_event(fz_stream *s, const fz_pev *e, fz_error *err, const char *msg)
 {
 	return fz_error_set(err, FZ_DATAERR, s->name, e->line,
-	    e->col, "%s", msg);
+	    e->col, "%s", fz_gettext(msg));
 }
 
 /* The error msg at line:col about a scalar (str, or NULL for another
@@ -432,8 +432,8 @@ check_record(fz_stream *s, fz_node *rec, fz_error *err)
 {
 	if (rec->type != FZ_MAP)
 		return not_a_map(s, rec->type == FZ_SCALAR ? rec->str : NULL,
-		    rec->len, rec->quoted, rec->line, rec->col, "a record must "
-		    "be a mapping of keys to values", err);
+		    rec->len, rec->quoted, rec->line, rec->col, _("a record must "
+		    "be a mapping of keys to values"), err);
 	if (s->kept != NULL)
 		fz_node_push(s->doc_arena, s->kept, rec);
 	return FZ_OK;
@@ -472,10 +472,10 @@ doc_key(fz_stream *s, fz_pev *ke, fz_error *err)
 	    ((s->streamed || s->buffered != NULL) &&
 	    strcmp(key->str, "records") == 0))
 		return at_event(s, ke, err, strcmp(key->str, "kind") == 0 ?
-		    "duplicate key 'kind' in one document: documents are "
+		    _("duplicate key 'kind' in one document: documents are "
 		    "separated by --- (a file that does not begin with --- "
-		    "read after another, as by cat?)" :
-		    "duplicate key in mapping");
+		    "read after another, as by cat?)") :
+		    _("duplicate key in mapping"));
 	if ((rc = next_event(s, &e, err)) != FZ_OK)
 		return rc;
 	if (strcmp(key->str, "records") == 0 && s->kind_name != NULL &&
@@ -592,8 +592,8 @@ find_doc(fz_stream *s, fz_error *err)
 		case FZ_PEV_SEQ:
 		case FZ_PEV_ALIAS:
 			return not_a_map(s, e.type == FZ_PEV_SCALAR ? e.str :
-			    NULL, e.len, e.quoted, e.line, e.col, "a document "
-			    "must be a mapping with a kind: key", err);
+			    NULL, e.len, e.quoted, e.line, e.col, _("a document "
+			    "must be a mapping with a kind: key"), err);
 		default:
 			break;
 		}

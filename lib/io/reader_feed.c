@@ -423,7 +423,7 @@ parse_error(fz_io__feed *f)
 	} else {
 		fz_error_set(&f->err, FZ_DATAERR, f->name, m.line + 1,
 		    m.column + 1, "%s", p->problem ? p->problem :
-		    "malformed YAML");
+		    _("malformed YAML"));
 	}
 }
 

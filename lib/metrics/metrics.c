@@ -157,7 +157,7 @@ fz_metrics_add_matter(fz_metrics *m, const fz_matter *mt, const fz_node *rec,
 		char where[1100] = "";
 
 		if (first->at.file != NULL)
-			snprintf(where, sizeof where, " (first at %s:%u:%u)",
+			snprintf(where, sizeof where, _(" (first at %s:%u:%u)"),
 			    first->at.file, first->at.line, first->at.col);
 		return fail_at(pos_of(m, rec, "code"), err,
 		    "duplicate matter code '%s'%s", mt->code, where);

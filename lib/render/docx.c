@@ -276,7 +276,7 @@ close_fail(zip_t *z, const char *path, fz_error *err)
 
 	if (sys != 0)
 		rc = fz_error_set(err, create ? FZ_CANTCREAT : FZ_IOERR, path,
-		    0, 0, create ? "cannot create: %s" : "write error: %s",
+		    0, 0, create ? _("cannot create: %s") : _("write error: %s"),
 		    strerror(sys));
 	else
 		rc = fz_error_set(err, FZ_IOERR, path, 0, 0, "write error: %s",

@@ -96,7 +96,7 @@ fail(struct parser *p, size_t off, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fz_gettext(fmt), ap);
 	va_end(ap);
 	position(p, off, &line, &col);
 	return fz_error_set(p->err, FZ_DATAERR, p->t->name, line, col, "%s",
@@ -104,7 +104,6 @@ fail(struct parser *p, size_t off, const char *fmt, ...)
 }
 
 /* The text of the tag [ts, te) for messages, at most 60 bytes. */
-#define TAG_FMT "'%.*s'"
 #define TAG_ARGS(p, ts, te) \
 	(int)((te) - (ts) > 60 ? 60 : (te) - (ts)), (p)->src + (ts)
 
@@ -261,7 +260,7 @@ read_tag(struct parser *p, size_t ts, struct tag *tg)
 	for (end = i;; end++) {
 		end = find(p, end, p->ctag, p->clen);
 		if (end == NOPOS)
-			return fail(p, ts, "unclosed tag " TAG_FMT,
+			return fail(p, ts, "unclosed tag '%.*s'",
 			    TAG_ARGS(p, ts, ts + p->olen + 20 < p->len ?
 			    ts + p->olen + 20 : p->len));
 		if (closer == 0 || (end > i && p->src[end - 1] == closer))
@@ -284,12 +283,12 @@ read_tag(struct parser *p, size_t ts, struct tag *tg)
 	if (c == '!' || c == '=')
 		return FZ_OK;
 	if (tg->nlen == 0)
-		return fail(p, ts, "empty tag " TAG_FMT, TAG_ARGS(p, ts,
+		return fail(p, ts, "empty tag '%.*s'", TAG_ARGS(p, ts,
 		    tg->te));
 	for (b = i; b < end; b++)
 		if (is_space(p->src[b]))
 			return fail(p, ts, "white space inside the name of "
-			    "tag " TAG_FMT, TAG_ARGS(p, ts, tg->te));
+			    "tag '%.*s'", TAG_ARGS(p, ts, tg->te));
 	return FZ_OK;
 }
 
@@ -310,7 +309,7 @@ set_delimiters(struct parser *p, const struct tag *tg)
 	clen = (size_t)(s - c);
 	if (olen == 0 || clen == 0 || s != e)
 		return fail(p, tg->ts, "a delimiter tag names two "
-		    "delimiters: " TAG_FMT, TAG_ARGS(p, tg->ts, tg->te));
+		    "delimiters: '%.*s'", TAG_ARGS(p, tg->ts, tg->te));
 	p->otag = o, p->olen = olen;
 	p->ctag = c, p->clen = clen;
 	return FZ_OK;
@@ -558,12 +557,12 @@ close_tag(struct parser *p, const struct tag *tg, size_t *pos)
 	unsigned line, col;
 
 	if (p->depth == 1)
-		return fail(p, tg->ts, TAG_FMT " closes nothing",
+		return fail(p, tg->ts, "'%.*s' closes nothing",
 		    TAG_ARGS(p, tg->ts, tg->te));
 	if (n->len != tg->nlen || n->dynamic != tg->dynamic ||
 	    memcmp(n->s, tg->name, tg->nlen) != 0) {
 		position(p, o->ts, &line, &col);
-		return fail(p, tg->ts, TAG_FMT " does not close " TAG_FMT
+		return fail(p, tg->ts, "'%.*s' does not close '%.*s'"
 		    " of line %u", TAG_ARGS(p, tg->ts, tg->te),
 		    TAG_ARGS(p, o->ts, o->te), line);
 	}
@@ -616,7 +615,7 @@ parse_all(struct parser *p)
 	add_text(p, pos, p->len);
 	if (p->depth > 1) {
 		struct open *o = top(p);
-		return fail(p, o->ts, TAG_FMT " is not closed",
+		return fail(p, o->ts, "'%.*s' is not closed",
 		    TAG_ARGS(p, o->ts, o->te));
 	}
 	return FZ_OK;

@@ -213,8 +213,8 @@ fz_render_ctx_add_event(fz_render_ctx *c, const fz_event *ev,
 		return fz_error_set(err, FZ_DATAERR, ev->file,
 		    ev->node ? ev->node->line : ev->doc_line,
 		    ev->node ? ev->node->col : ev->doc_col,
-		    ev->type == FZ_EV_RECORD ? "a record must be a mapping" :
-		    "a document must be a mapping");
+		    ev->type == FZ_EV_RECORD ? _("a record must be a mapping") :
+		    _("a document must be a mapping"));
 	if (ev->type == FZ_EV_RECORD) {
 		if (c->records == NULL)
 			c->records = fz_node_seq(c->a);
@@ -422,9 +422,9 @@ where_check(fz_render_ctx *c, const fz_node *root, fz_error *err)
 		fz_buf_adds(&b, fz_where_shown(c->where, i));
 	}
 	rc = fz_error_set(err, FZ_DATAERR, NULL, 0, 0, venues == NULL ?
-	    "--where %s: the inputs hold no entities directory to pick from "
-	    "(give entities.yaml)" : "--where %s: no entity of the "
-	    "directory has it (a typo?): the venue book would be empty",
+	    _("--where %s: the inputs hold no entities directory to pick from "
+	    "(give entities.yaml)") : _("--where %s: no entity of the "
+	    "directory has it (a typo?): the venue book would be empty"),
 	    fz_buf_str(&b));
 	fz_buf_free(&b);
 	return rc;

@@ -269,9 +269,9 @@ fz_results_coverage_take(fz_results_coverage *cv, const fz_event *ev,
 int
 fz_results_coverage_ready(const fz_results_coverage *cv, fz_error *err)
 {
-	const char *none = cv->nitems == 0 ? "no items" : cv->nentities == 0 ?
-	    "no entities (the directory gives each item its population)" :
-	    cv->ndraws == 0 ? "no draw of the year" : NULL;
+	const char *none = cv->nitems == 0 ? _("no items") : cv->nentities == 0 ?
+	    _("no entities (the directory gives each item its population)") :
+	    cv->ndraws == 0 ? _("no draw of the year") : NULL;
 
 	if (none != NULL)
 		return fz_error_set(err, FZ_DATAERR, NULL, 0, 0, "%s given",

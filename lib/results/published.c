@@ -21,13 +21,13 @@ scalar_text(const fz_node *v, const char *what, int required,
 	if (v == NULL || (!required && fz_node_is_null(v)))
 		return FZ_OK;
 	if (v->type != FZ_SCALAR)
-		return fz_error_set(err, FZ_DATAERR, AT(v), "%s must be a "
-		    "single value", what);
+		return fz_error_set(err, FZ_DATAERR, AT(v), _("%s must be a "
+		    "single value"), what);
 	len = v->len;
 	s = fz_trim(v->str, &len);
 	if (len == 0 || (!v->quoted && fz_node_is_null(v)))
-		return required ? fz_error_set(err, FZ_DATAERR, AT(v), "%s "
-		    "must not be empty", what) : FZ_OK;
+		return required ? fz_error_set(err, FZ_DATAERR, AT(v), _("%s "
+		    "must not be empty"), what) : FZ_OK;
 	*out = fz_arena_strndup(a, s, len);
 	return FZ_OK;
 }
@@ -40,7 +40,7 @@ required(const fz_node *m, const char *key, const char *what,
 	const fz_node *v = fz_node_get(m, key);
 
 	if (v == NULL)
-		return fz_error_set(err, FZ_DATAERR, AT(m), "%s without %s",
+		return fz_error_set(err, FZ_DATAERR, AT(m), _("%s without %s"),
 		    what, key);
 	return scalar_text(v, key, 1, out, a, err);
 }
@@ -51,9 +51,9 @@ member(const fz_node *m, fz_draw_member *p, fz_arena *a, fz_error *err)
 	int rc;
 
 	if (m->type != FZ_MAP)
-		return fz_error_set(err, FZ_DATAERR, AT(m), "a team member "
-		    "must be a mapping with id, name and department");
-	if ((rc = required(m, "id", "a team member", &p->id, a, err)) ||
+		return fz_error_set(err, FZ_DATAERR, AT(m), _("a team member "
+		    "must be a mapping with id, name and department"));
+	if ((rc = required(m, "id", _("a team member"), &p->id, a, err)) ||
 	    (rc = scalar_text(fz_node_get(m, "name"), "name", 0, &p->name,
 	    a, err)) ||
 	    (rc = scalar_text(fz_node_get(m, "department"), "department", 0,
@@ -74,10 +74,10 @@ selection(const fz_node *m, fz_draw_selection *s, fz_arena *a,
 	int rc;
 
 	if (m->type != FZ_MAP)
-		return fz_error_set(err, FZ_DATAERR, AT(m), "a selection must "
-		    "be a mapping with entity and team");
+		return fz_error_set(err, FZ_DATAERR, AT(m), _("a selection must "
+		    "be a mapping with entity and team"));
 	s->at = m;
-	if ((rc = required(m, "entity", "a selection", &s->entity, a, err)))
+	if ((rc = required(m, "entity", _("a selection"), &s->entity, a, err)))
 		return rc;
 	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
 		if ((rc = scalar_text(fz_node_get(m, optional[i]), optional[i],
@@ -87,8 +87,8 @@ selection(const fz_node *m, fz_draw_selection *s, fz_arena *a,
 	if (team == NULL || fz_node_is_null(team))
 		return FZ_OK;	/* unfilled: no team was formed */
 	if (team->type != FZ_SEQ)
-		return fz_error_set(err, FZ_DATAERR, AT(team), "team must be a "
-		    "list of inspectors");
+		return fz_error_set(err, FZ_DATAERR, AT(team), _("team must be a "
+		    "list of inspectors"));
 	s->nteam = team->n;
 	s->team = fz_arena_alloc(a, (team->n + 1) * sizeof *s->team);
 	memset(s->team, 0, (team->n + 1) * sizeof *s->team);
@@ -107,8 +107,8 @@ selections(const fz_node *v, fz_results_draw *d, fz_arena *a, fz_error *err)
 	if (v == NULL || fz_node_is_null(v))
 		return FZ_OK;
 	if (v->type != FZ_SEQ)
-		return fz_error_set(err, FZ_DATAERR, AT(v), "selections must be "
-		    "a list");
+		return fz_error_set(err, FZ_DATAERR, AT(v), _("selections must be "
+		    "a list"));
 	d->selections = fz_arena_alloc(a, (v->n + 1) * sizeof *d->selections);
 	memset(d->selections, 0, (v->n + 1) * sizeof *d->selections);
 	seen = fz_map_new();
@@ -121,8 +121,8 @@ selections(const fz_node *v, fz_results_draw *d, fz_arena *a, fz_error *err)
 		fz_map_insert(seen, s->entity, strlen(s->entity), &added, NULL);
 		if (!added)
 			rc = fz_error_set(err, FZ_DATAERR,
-			    AT(fz_node_get(v->kids[i], "entity")), "entity "
-			    "'%s' is drawn twice", s->entity);
+			    AT(fz_node_get(v->kids[i], "entity")), _("entity "
+			    "'%s' is drawn twice"), s->entity);
 		d->nselections = i + 1;
 	}
 	fz_map_free(seen);
@@ -139,18 +139,18 @@ date_hash_days(const fz_node *doc, fz_results_draw *d, fz_error *err)
 	const fz_node *days = fz_node_get(doc, "inspect_within_days");
 
 	if (date == NULL)
-		return fz_error_set(err, FZ_DATAERR, AT(doc), "draw without "
-		    "date");
+		return fz_error_set(err, FZ_DATAERR, AT(doc), _("draw without "
+		    "date"));
 	if (date->type != FZ_SCALAR ||
 	    fz_date_parse(date->str, date->len, &d->date) != 0)
-		return fz_error_set(err, FZ_DATAERR, AT(date), "date: '%s' is "
-		    "not a date (YYYY-MM-DD)", date->type == FZ_SCALAR ?
+		return fz_error_set(err, FZ_DATAERR, AT(date), _("date: '%s' is "
+		    "not a date (YYYY-MM-DD)"), date->type == FZ_SCALAR ?
 		    date->str : "");
 	d->hash = FZ_HASH_SHA256;
 	if (hash != NULL && (hash->type != FZ_SCALAR ||
 	    fz_hash_parse(hash->str, hash->len) < 0))
-		return fz_error_set(err, FZ_DATAERR, AT(hash), "hash: expected "
-		    "sha256 or sm3");
+		return fz_error_set(err, FZ_DATAERR, AT(hash), _("hash: expected "
+		    "sha256 or sm3"));
 	if (hash != NULL)
 		d->hash = fz_hash_parse(hash->str, hash->len);
 	d->inspect_within_days = -1;
@@ -158,8 +158,8 @@ date_hash_days(const fz_node *doc, fz_results_draw *d, fz_error *err)
 	    fz_int_parse(days->str, days->len, &d->inspect_within_days) != 0 ||
 	    d->inspect_within_days > FZ_RESULTS_MAX_DAYS))
 		return fz_error_set(err, FZ_DATAERR, AT(days),
-		    "inspect_within_days: expected a whole number of working "
-		    "days up to %d", FZ_RESULTS_MAX_DAYS);
+		    _("inspect_within_days: expected a whole number of working "
+		    "days up to %d"), FZ_RESULTS_MAX_DAYS);
 	return FZ_OK;
 }
 
@@ -178,9 +178,9 @@ fz_results_draw_decode(const fz_node *doc, fz_results_draw *d, fz_arena *a,
 	if (kind == NULL || kind->type != FZ_SCALAR ||
 	    strcmp(kind->str, "draw") != 0)
 		return fz_error_set(err, FZ_DATAERR, AT(kind ? kind : doc),
-		    "expected a draw (kind: draw), not %s", kind != NULL &&
-		    kind->type == FZ_SCALAR ? kind->str : "a document without "
-		    "kind");
+		    _("expected a draw (kind: draw), not %s"), kind != NULL &&
+		    kind->type == FZ_SCALAR ? kind->str : _("a document without "
+		    "kind"));
 	if ((rc = required(doc, "task", "draw", &d->task, a, err)) ||
 	    (rc = required(doc, "seed", "draw", &d->seed, a, err)) ||
 	    (rc = date_hash_days(doc, d, err)))
@@ -225,7 +225,7 @@ only_doc(fz_stream *s, const char *path, fz_node **doc, fz_arena *a,
 		return fz_error_set(err, FZ_DATAERR, ev.file, ev.doc_line,
 		    ev.doc_col, "expected a draw (kind: draw), not %s",
 		    ev.kind_name != NULL ? ev.kind_name :
-		    "a document without kind");
+		    _("a document without kind"));
 	*doc = fz_node_copy(a, ev.node);
 	if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK &&
 	    ev.type != FZ_EV_END)
@@ -252,8 +252,8 @@ fz_results_draw_read(const char *path, fz_results_draw *d, fz_arena *a,
 	if (rc == FZ_OK)
 		rc = fz_results_draw_decode(doc, d, a, err);
 	if (rc == FZ_OK && g.d[d->hash] == NULL)
-		rc = fz_error_set(err, FZ_DATAERR, AT(doc), "%s is not "
-		    "available in this libcrypto", fz_hash_name(d->hash));
+		rc = fz_error_set(err, FZ_DATAERR, AT(doc), _("%s is not "
+		    "available in this libcrypto"), fz_hash_name(d->hash));
 	if (rc == FZ_OK)
 		fz_digest_hex(g.d[d->hash], d->digest);
 	fz_digest_free(g.d[0]);

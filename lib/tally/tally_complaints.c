@@ -16,9 +16,9 @@ complaints_of(fz_tally *t)
 	if (t->complaints == NULL) {
 		t->complaints = fz_tally__register_new("complaints",
 		    "complaint", fz_tally_complaint_indicators,
-		    "reply_workdays", "cannot merge tallies whose replies "
+		    "reply_workdays", N_("cannot merge tallies whose replies "
 		    "were counted on time by different clocks "
-		    "(reply_workdays)");
+		    "(reply_workdays)"));
 		t->complaints->setting_value = t->complaint_reply_workdays;
 	}
 	return t->complaints;

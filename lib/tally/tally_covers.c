@@ -54,9 +54,9 @@ fz_tally_add_cover(fz_tally *t, const char *input,
 	if ((o = overlap(t, &c)) != NULL)
 		return fz_error_set(err, FZ_DATAERR, input, 0, 0, "%s%s%s: "
 		    "its records would be counted twice", strcmp(o->input,
-		    input) ? "the same bytes as " : "read twice",
+		    input) ? _("the same bytes as ") : _("read twice"),
 		    strcmp(o->input, input) ? o->input : "",
-		    strcmp(o->input, input) ? ", read before" : "");
+		    strcmp(o->input, input) ? _(", read before") : "");
 	push(t, &c);
 	return FZ_OK;
 }
@@ -71,13 +71,16 @@ fz_tally_uncovered(const fz_tally *t)
 static const char *
 period_text(fz_date from, fz_date to, char buf[64])
 {
-	char a[11] = "the start", b[11] = "the end";
+	char a[11], b[11];
 
+	/* The translations fit too: 起点, 终点. */
+	snprintf(a, sizeof a, "%s", _("the start"));
+	snprintf(b, sizeof b, "%s", _("the end"));
 	if (from != FZ_NODATE)
 		fz_date_format(from, a);
 	if (to != FZ_NODATE)
 		fz_date_format(to, b);
-	snprintf(buf, 64, "from %s to %s", a, b);
+	snprintf(buf, 64, _("from %s to %s"), a, b);
 	return buf;
 }
 
@@ -130,7 +133,7 @@ refuse(fz_error *err, const fz_node *n, const struct cover *c,
 	char when[64], as[1100] = "";
 
 	if (strcmp(o->input, c->input) != 0)
-		snprintf(as, sizeof as, " (as %s, the same bytes)", o->input);
+		snprintf(as, sizeof as, _(" (as %s, the same bytes)"), o->input);
 	return fz_error_set(err, FZ_DATAERR, n->file, n->line, n->col,
 	    "counts %s %s, which %s counts too%s: merging both would count "
 	    "its records twice", c->input, period_text(c->from, c->to, when),

@@ -11,7 +11,7 @@ static int
 bad(fz_error *err, const fz_node *at, const char *what)
 {
 	return fz_error_set(err, FZ_DATAERR, at ? at->file : NULL,
-	    at ? at->line : 0, at ? at->col : 0, "%s", what);
+	    at ? at->line : 0, at ? at->col : 0, "%s", fz_gettext(what));
 }
 
 static int

@@ -260,7 +260,7 @@ merge_fail(const fz_tally__register *g, fz_error *err, const fz_node *at,
     const char *what)
 {
 	return fz_error_set(err, FZ_DATAERR, at->file, at->line, at->col,
-	    "%s: %s", g->name, what);
+	    "%s: %s", g->name, fz_gettext(what));
 }
 
 /* A whole number at key of m into *v. */

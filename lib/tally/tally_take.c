@@ -164,9 +164,9 @@ fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err)
 		    : FZ_OK;
 	if (r->merge ? !is_tally : !is_record)
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, r->merge ? "--merge reads tallies, not %s" :
-		    "fazhi-tally reads inspections, cases, complaints, "
-		    "documents and activities, not %s",
+		    ev->doc_col, r->merge ? _("--merge reads tallies, not %s") :
+		    _("fazhi-tally reads inspections, cases, complaints, "
+		    "documents and activities, not %s"),
 		    ev->kind_name);
 	if (r->merge)
 		return fz_tally_merge(&r->tally, ev->node, err);

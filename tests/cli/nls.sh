@@ -7,8 +7,11 @@
 # localedef or the locales' source, Debian's locales package, is not
 # there).
 #
-# tests/cli/nls/*/: with LANG=zh_CN.UTF-8, every program's --help and
-# the usage errors fazhi makes are the Chinese of the golden files.
+# tests/cli/nls/*/: with LANG=zh_CN.UTF-8, every program's --help, the
+# usage errors fazhi makes and the messages of lib/ (a bad enumeration
+# value, an unknown key, a check problem, an input that cannot be
+# opened, a draw's differences: one program at least each) are the
+# Chinese of the golden files.
 # tests/cli/nls-getopt/*/: an option getopt refuses, whose first line is
 # glibc's own message: Chinese only with glibc's catalogues (Debian's
 # libc-l10n, which locales depends on); run when they are there.

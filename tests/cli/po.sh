@@ -27,10 +27,18 @@ msgids() {
 		if (s != "") { sub(/\\n.*/, "", s); print s } }' "$1"
 }
 
+# The functions that translate the format they are given, as
+# Makefile.am's update-po takes them.
+keywords=$(sed -n 's/^\([a-z_]*\):\([0-9]*\)\(,[0-9]*t\)\{0,1\}$/--keyword=\1:\2\3 --flag=\1:\2:c-format/p' \
+    "$top_srcdir/po/keywords")
+
 # check DIR: the messages for DIR's po/zh_CN.po, into standard output.
 check() {
+	# $keywords: one word an option, split on purpose.
+	# shellcheck disable=SC2086
 	(cd "$1" && xgettext --from-code=UTF-8 --language=C --keyword=_ \
-	    --keyword=N_ --files-from=po/POTFILES --output="$W/fazhi.pot") &&
+	    --keyword=N_ --keyword=P_:1c,2 $keywords --files-from=po/POTFILES \
+	    --output="$W/fazhi.pot") &&
 	msgmerge --quiet --no-wrap --output-file="$W/merged.po" \
 	    "$1/po/zh_CN.po" "$W/fazhi.pot" || {
 		echo "$1: the messages cannot be extracted"
