@@ -38,7 +38,7 @@ static fz_cli cli = {
 	    "  -t, --template T   a template file, or a built-in: annual, "
 	    "monthly,\n"
 	    "                     draw-notice, draw-tasks, draw-verify, draw-results,\n"
-	    "                     venue-book, items-notice, casefile, tables\n"
+	    "                     venue-book, items-notice, casefile, statistics, tables\n"
 	    "                     (default: by the inputs)\n"
 	    "  -f, --format F     text, md, html, docx, xlsx or csv (default: "
 	    "by the -o\n"
