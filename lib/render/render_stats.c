@@ -93,17 +93,16 @@ penalties(fz_arena *a, const fz_node *tally)
 	int64_t fen;
 
 	row(a, t, "作出行政处罚决定", "件", text(at(tot, "penalized")),
-	    given ? "一案多种处罚只计一次" : why);
+	    given ? "一案多种处罚只计一件，计入其最重的一种" : why);
 	for (size_t i = 0; i < 5; i++)
 		row(a, t, kinds[i][1], "件", text(at(tot, kinds[i][0])),
-		    given ? "按最重处罚计：吊销＞责令停业＞没收＞罚款＞警告" :
-		    why);
+		    given ? "" : why);
 	if (text(at(tot, "fines")) == NULL || fz_money_parse(at(tot,
 	    "fines")->str, at(tot, "fines")->len, &fen) != 0) {
 		row(a, t, "罚没金额", "万元", NULL, why);
 		return t;
 	}
-	snprintf(note, sizeof note, "罚没款%s元，折合万元四舍五入保留两位小数",
+	snprintf(note, sizeof note, "%s元，四舍五入到0.01万元",
 	    fz_table_ratio_format(fen, 100, 2, 0, buf));
 	row(a, t, "罚没金额", "万元", fz_table_ratio_format(fen, 1000000, 2, 0,
 	    buf), note);
@@ -117,20 +116,20 @@ licences(fz_arena *a, const fz_node *metrics)
 	const fz_node *outcome = at(apps, "by_outcome");
 	const char *licensing = text(at(metrics, "catalogue.by_type.licensing"));
 	fz_node *t = fz_render__table_new(a, heads, "表二　行政许可（审批）");
-	const char *none = "办件登记不记此项", *why = "需 fazhi-metrics 的统计";
+	const char *none = "办件登记不记", *why = "需 fazhi-metrics 的统计";
 	char note[160];
 
-	snprintf(note, sizeof note, "为事项目录全部办事项的办件%s%s%s，"
-	    "非仅行政许可", licensing != NULL ? "（其中行政许可事项" : "",
+	snprintf(note, sizeof note, "事项目录全部办事项的办件%s%s%s",
+	    licensing != NULL ? "（含行政许可事项" : "（不只行政许可",
 	    licensing != NULL ? licensing : "", licensing != NULL ? "项）" :
-	    "");
+	    "）");
 	row(a, t, "申请", "件", NULL, metrics != NULL ? none : why);
 	row(a, t, "受理", "件", text(at(apps, "received")), apps != NULL ?
 	    note : why);
 	row(a, t, "准予", "件", count_in(outcome, "approved"), outcome !=
-	    NULL ? "办结中准予的" : why);
+	    NULL ? "办结中准予" : why);
 	row(a, t, "不予许可", "件", count_in(outcome, "rejected"), outcome !=
-	    NULL ? "办结中不予批准的" : why);
+	    NULL ? "办结中不予批准" : why);
 	row(a, t, "撤销、吊销许可", "件", NULL, metrics != NULL ? none : why);
 	return t;
 }
@@ -144,13 +143,13 @@ inspections(fz_arena *a, const fz_node *root)
 	const char *why = "需 fazhi-tally --by type 的统计";
 
 	row(a, t, "检查单位", "家次", text(at(bureau, "visits")), bureau !=
-	    NULL ? "本局检查，不含镇（乡）街道上报" : "需 fazhi-tally 的统计");
+	    NULL ? "本局，不含镇街上报" : "需 fazhi-tally 的统计");
 	row(a, t, "出动检查", "人次", text(at(bureau, "person_times")), bureau
-	    != NULL ? "本局检查" : "需 fazhi-tally 的统计");
+	    != NULL ? "本局" : "需 fazhi-tally 的统计");
 	row(a, t, "其中：“双随机”抽查", "家次", count_in(type, "random.visits"),
 	    type != NULL ? "type: random" : why);
 	row(a, t, "　　　联合检查", "次", count_in(type, "joint.outings"),
-	    type != NULL ? "type: joint，按出动计" : why);
+	    type != NULL ? "type: joint，出动次数" : why);
 	row(a, t, "　　　联合检查", "家次", count_in(type, "joint.visits"),
 	    type != NULL ? "type: joint" : why);
 	return t;
@@ -162,7 +161,7 @@ coercion(fz_arena *a)
 	fz_node *t = fz_render__table_new(a, heads, "表四　行政强制");
 
 	row(a, t, "行政强制措施（查封、扣押）", "件", NULL,
-	    "案件登记不记行政强制措施");
+	    "案件登记不记");
 	return t;
 }
 
@@ -171,15 +170,15 @@ complaints(fz_arena *a, const fz_node *tally)
 {
 	const fz_node *tot = at(tally, "complaints.totals");
 	fz_node *t = fz_render__table_new(a, heads, "表五　投诉举报");
-	const char *why = "需含举报登记（complaints）的 fazhi-tally 统计";
+	const char *why = "需含举报登记的 fazhi-tally 统计";
 
 	row(a, t, "收到投诉举报", "件", text(at(tot, "received")), tot != NULL ?
 	    "按收到之日计" : why);
 	row(a, t, "其中：受理", "件", text(at(tot, "accepted")), tot != NULL ?
 	    "" : why);
 	row(a, t, "　　　办结", "件", text(at(tot, "handled")), tot == NULL ?
-	    why : text(at(tot, "handled")) == NULL ? "此统计早于办结的统计："
-	    "请重新统计" : "不予受理的，或已核查、已移送的");
+	    why : text(at(tot, "handled")) == NULL ? "统计早于此项：请重新统计" :
+	    "不予受理，或已核查、移送");
 	return t;
 }
 
@@ -207,21 +206,20 @@ certificates(fz_arena *a, const fz_node *root)
 {
 	const fz_node *c = at(root, "certificates");
 	fz_node *t = fz_render__table_new(a, heads, "表六　执法人员持证");
-	const char *why = "需执法人员名录（inspectors，登记 cert_no、"
-	    "cert_expires）与统计期间";
+	const char *why = "名录未登记执法证（cert_no、cert_expires）";
 	const char *on = text(at(c, "on")), *undated = text(at(c, "undated"));
 	char note[200];
 
-	snprintf(note, sizeof note, "%s为期末，证件有效期至期末或以后%s%s%s",
-	    on != NULL ? on : "", undated != NULL && strcmp(undated, "0") ?
-	    "；另有" : "", undated != NULL && strcmp(undated, "0") ?
-	    undated : "", undated != NULL && strcmp(undated, "0") ?
-	    "人登记证号而无有效期，未计入" : "");
+	snprintf(note, sizeof note, "期末%s有效%s%s%s", on != NULL ? on : "",
+	    undated != NULL && strcmp(undated, "0") ? "；另" : "",
+	    undated != NULL && strcmp(undated, "0") ? undated : "",
+	    undated != NULL && strcmp(undated, "0") ? "人证件无有效期，未计" :
+	    "");
 	row(a, t, "在岗执法人员", "人", text(at(c, "staff")), c != NULL ?
-	    "名录中在岗（active）的" : why);
+	    "名录中在岗的" : why);
 	row(a, t, "持有效执法证", "人", text(at(c, "holding")), c != NULL ?
 	    note : why);
-	snprintf(note, sizeof note, "%s/%s，四舍五入保留两位小数",
+	snprintf(note, sizeof note, "%s/%s，四舍五入",
 	    c != NULL ? text(at(c, "rate.numerator")) : "",
 	    c != NULL ? text(at(c, "rate.denominator")) : "");
 	row(a, t, "持证率", "%", text(at(c, "rate.percent")), c != NULL ?

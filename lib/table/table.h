@@ -92,8 +92,10 @@ int fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc,
     const char *file, fz_error *err);
 /* Add a table of given cells (a report's own, not a document's): its
  * title and sheet name, its column heads (NULL-terminated; a leading #
- * marks a column of numbers, where a whole number is a number and any
- * other text, such as "12.62" or a place to write, stays text), and
+ * marks a column of numbers, where a whole number is a number, a
+ * decimal of two places one of two places ("12.62"), a percent of two
+ * places a rate ("40.00%"), and any other text, such as a place to
+ * write, stays text), and
  * nrows rows of as many cells, row by row.  new_doc: the first table of
  * a document of its own, else after the last table added.  Everything
  * is copied.  Returns the table, owned by ts. */

@@ -7,8 +7,28 @@
 #include "table.h"
 #include "table_int.h"
 
-/* A cell of a number column: a whole number as a number, any other text
- * (a decimal, a percent, a place to write) as its text, unchanged. */
+/* The value of a decimal of exactly two places ("12.62", "-0.50") in
+ * hundredths into *v, with a % after it when percent: 0, else -1. */
+static int
+two_places(const char *s, int percent, long long *v)
+{
+	size_t n = strlen(s), digits = strspn(s + (*s == '-'), "0123456789");
+	const char *dot = s + (*s == '-') + digits;
+
+	if (digits == 0 || digits > 15 || *dot != '.' ||
+	    strspn(dot + 1, "0123456789") != 2 ||
+	    n != (size_t)(dot - s) + 3 + (percent != 0) ||
+	    (percent && dot[3] != '%'))
+		return -1;
+	*v = strtoll(s, NULL, 10) * 100 + (*s == '-' ? -1 : 1) *
+	    ((dot[1] - '0') * 10 + (dot[2] - '0'));
+	return 0;
+}
+
+/* A cell of a number column: a whole number as a number, a decimal of
+ * two places as one of two places (the yearbook's 万元), a percent of two
+ * places as a rate of that value; any other text (a place to write) as
+ * its text, unchanged. */
 static fz_table_cell
 grid_cell(fz_table_set *ts, const char *s, int num)
 {
@@ -20,6 +40,10 @@ grid_cell(fz_table_set *ts, const char *s, int num)
 		if (*end == '\0')
 			return (fz_table_cell){ FZ_C_INT, 0, NULL, v, 0 };
 	}
+	if (num && two_places(s, 0, &v) == 0)
+		return (fz_table_cell){ FZ_C_MONEY, 0, NULL, v, 0 };
+	if (num && two_places(s, 1, &v) == 0)
+		return (fz_table_cell){ FZ_C_RATE, 0, NULL, v, 10000 };
 	return fz_table__text(ts, s);
 }
 
