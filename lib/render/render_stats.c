@@ -84,10 +84,14 @@ penalties(fz_arena *a, const fz_node *tally)
 		{ "penalty_confiscation", "　　　没收违法所得、非法财物" },
 		{ "penalty_fine", "　　　罚款" },
 		{ "penalty_warning", "　　　警告" } };
-	const fz_node *tot = at(tally, "totals");
+	/* A tally of inspections alone writes its case figures as 0: they
+	 * are figures only when cases were read. */
+	int cases = text(at(tally, "inputs.cases")) != NULL;
+	const fz_node *tot = cases ? at(tally, "totals") : NULL;
 	fz_node *t = fz_render__table_new(a, heads, "表一　行政处罚");
 	int given = text(at(tot, "penalized")) != NULL;
 	const char *why = tally == NULL ? "需 fazhi-tally 的统计（含案件）" :
+	    !cases ? "第一个统计未读案件（cases）" :
 	    "此统计早于处罚种类的统计：请重新统计";
 	char note[160], buf[64];
 	int64_t fen;

@@ -103,8 +103,8 @@ fines_row(const char *fines)
 	const char *const docs[] = { tally, NULL };
 
 	snprintf(tally, sizeof tally, "kind: tally\nfrom: 2019-01-01\nto: "
-	    "2019-12-31\nby: []\nrows: []\ntotals: {fines: %s, penalized: 1}"
-	    "\n", fines);
+	    "2019-12-31\nby: []\ninputs: {cases: 1}\nrows: []\ntotals: "
+	    "{fines: %s, penalized: 1}\n", fines);
 	return rendered(docs, "{{#statistics.tables}}{{#first}}{{#rows}}"
 	    "{{#cells}}{{text}};{{/cells}}\n{{/rows}}{{/first}}"
 	    "{{/statistics.tables}}");
@@ -167,6 +167,29 @@ test_licences(void **state)
 	free(s);
 }
 
+/* A tally that read no cases (inspections by type, say) writes its case
+ * figures as 0: the penalties are then places to write, not 0. */
+static void
+test_penalties_need_cases(void **state)
+{
+	static const char inspections[] = "kind: tally\nfrom: 2019-01-01\n"
+	    "to: 2019-12-31\nby: [type]\ninputs: {inspections: 9}\n"
+	    "rows: []\ntotals: {visits: 9, fines: 0, penalized: 0, "
+	    "penalty_fine: 0}\n";
+	const char *const docs[] = { inspections, NULL };
+	char *s;
+
+	(void)state;
+	s = rendered(docs, "{{#statistics.tables}}{{#first}}{{#rows}}"
+	    "{{#cells}}{{text}};{{/cells}}\n{{/rows}}{{/first}}"
+	    "{{/statistics.tables}}");
+	assert_non_null(strstr(s, "作出行政处罚决定;件;待填写;第一个统计未读"
+	    "案件（cases）;"));
+	assert_non_null(strstr(s, "\n　　　罚款;件;待填写;"));
+	assert_non_null(strstr(s, "\n罚没金额;万元;待填写;"));
+	free(s);
+}
+
 int
 main(void)
 {
@@ -175,6 +198,7 @@ main(void)
 		cmocka_unit_test(test_certificates_unrecorded),
 		cmocka_unit_test(test_fines_wan_half_up),
 		cmocka_unit_test(test_licences),
+		cmocka_unit_test(test_penalties_need_cases),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,
