@@ -38,7 +38,7 @@ static fz_cli cli = {
 	    "  -t, --template T   a template file, or a built-in: annual, "
 	    "monthly,\n"
 	    "                     draw-notice, draw-tasks, draw-verify, draw-results,\n"
-	    "                     venue-book, items-notice, casefile, tables\n"
+	    "                     venue-book, items-notice, casefile, statistics, tables\n"
 	    "                     (default: by the inputs)\n"
 	    "  -f, --format F     text, md, html, docx, xlsx or csv (default: "
 	    "by the -o\n"
@@ -167,10 +167,10 @@ check_opts(struct opts *o, int nfiles, fz_error *err)
 		    "exclude each other");
 	if ((o->list || o->dump != NULL) && nfiles > 0)
 		return fz_cli_usage(err, "--list and --dump read no files");
-	if (o->template != NULL && (!strcmp(o->format, "csv") ||
-	    !strcmp(o->format, "xlsx")))
-		return fz_cli_usage(err, "-t: %s needs no template",
-		    o->format);
+	if (o->template != NULL && strcmp(o->template, "statistics") != 0 &&
+	    (!strcmp(o->format, "csv") || !strcmp(o->format, "xlsx")))
+		return fz_cli_usage(err, "-t: %s needs no template (but "
+		    "statistics, whose tables it writes)", o->format);
 	if (o->nprevious > 0 && (o->list || o->dump != NULL ||
 	    !strcmp(o->format, "csv") || !strcmp(o->format, "xlsx")))
 		return fz_cli_usage(err, "--previous is for reports (text, "
@@ -285,10 +285,14 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	struct reading r = { .o = o };
 	int tables = !o->context && (!strcmp(o->format, "csv") ||
 	    !strcmp(o->format, "xlsx"));
+	/* -t statistics as tables: the context's, not the documents'. */
+	int statistics = tables && o->template != NULL;
 	int rc = FZ_OK;
 
+	if (statistics)
+		tables = 0;
 	/* A template's own errors come before any input is read. */
-	if (o->template != NULL && !o->context)
+	if (o->template != NULL && !o->context && !statistics)
 		rc = fz_render_template_open(templates_dir(), o->format,
 		    o->template, &r.t, err);
 	if (tables)
@@ -322,11 +326,17 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		else
 			fz_arena_free(kept);
 	}
-	if (rc == FZ_OK && !tables && !o->context && r.t == NULL)
+	if (rc == FZ_OK && !tables && !o->context && r.t == NULL &&
+	    !statistics)
 		rc = fz_render_template_open(templates_dir(), o->format,
 		    fz_render_ctx_template(r.ctx), &r.t, err);
 	if (rc == FZ_OK && !tables)
 		rc = fz_render_ctx_check(r.ctx, r.t, err);
+	if (rc == FZ_OK && statistics) {
+		r.tables = fz_table_set_new();
+		fz_render_ctx_statistics(r.ctx, r.tables);
+		tables = 1;
+	}
 	if (rc == FZ_OK)
 		rc = fz_output_write(cli.output, tables ? write_tables :
 		    write_text, &r, err);

@@ -173,6 +173,13 @@ fazhi-render -o "$out/draw-2019-joint-notice.html" "$out/draw-2019-joint.yaml" "
 fazhi-render -t draw-verify -o "$out/draw-2019-h2-verify.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
 fazhi-render -t draw-verify -o "$out/draw-2019-joint-verify.html" "$out/draw-2019-joint.yaml" "$ex/organization.yaml"
 fazhi-render -t draw-tasks -o "$out/draw-2019-h2-tasks.html" "$out/draw-2019-h2.yaml" "$ex/organization.yaml"
+say "2019 行政执法统计年报 (the yearly enforcement statistics, due 31 January): penalties by the heaviest of a case's, 罚没金额 in 万元, licences, inspections, complaints, 持证率; Markdown, a printable page, a Word document, a workbook"
+set -- "$out/tally-2019.yaml" "$out/tally-2019-type.yaml" \
+    "$out/metrics-2019.yaml" "$ex/inspectors.yaml" "$ex/organization.yaml"
+for f in md html docx xlsx; do
+	fazhi-render -t statistics -o "$out/statistics-2019.$f" "$@"
+done
+sed -n '/^### 表一/,/^### 表二/p' "$out/statistics-2019.md"
 say "A month's report (文化市场执法统计, 2019年3月): by town and by category, a printable page, a Word document and a workbook"
 for by in town category; do
 	fazhi-tally --month 2019-03 --by $by --calendar cn "$ex/inspections.yaml" \
@@ -192,6 +199,6 @@ for f in html docx; do
 	    "$ex/organization.yaml"
 done
 
-printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx $out/casefile-2019.md $out/casefile-2019.html $out/casefile-2019.docx $out/casefile-2019.xlsx"
+printf '\nReports: %s\n' "$out/annual-2019.md $out/annual-2019.html $out/annual-2019.docx $out/annual-2019.xlsx $out/monthly-2019-03.html $out/monthly-2019-03.docx $out/monthly-2019-03.xlsx $out/draw-2019-h2-notice.html $out/draw-2019-joint-notice.html $out/draw-2019-h2-verify.html $out/draw-2019-h2-notice.docx $out/results-2019-h2.md $out/results-2019-h2.docx $out/venue-91330203252954281Q.html $out/venue-91330203252954281Q.docx $out/coverage-2019.yaml $out/items-2019.html $out/items-2019.docx $out/items-2019.xlsx $out/casefile-2019.md $out/casefile-2019.html $out/casefile-2019.docx $out/casefile-2019.xlsx $out/statistics-2019.md $out/statistics-2019.html $out/statistics-2019.docx $out/statistics-2019.xlsx"
 
 printf '\nOutputs are in %s\n' "$out"

@@ -43,5 +43,11 @@ int fz_cases_reviewed_required(const fz_case *k);
 /* 1 when a reconsideration's result corrected the decision (被纠错):
  * revoked, changed or confirmed illegal. */
 int fz_cases_corrected(int reconsideration_result);
+/* The heaviest of the penalties of a case (penalty, a mask of bits
+ * 1u << enum fz_penalty), in the order the yearly enforcement statistics
+ * count a case of several penalties once: 吊销 revocation > 责令停业
+ * suspension > 没收 confiscation > 罚款 fine > 警告 warning.  -1 when the
+ * mask holds none of them (no penalty given, or only none). */
+int fz_cases_heaviest_penalty(unsigned penalty);
 
 #endif

@@ -84,3 +84,19 @@ fz_cases_corrected(int result)
 	    result == FZ_RECONSIDERATION_CHANGED ||
 	    result == FZ_RECONSIDERATION_CONFIRMED_ILLEGAL;
 }
+
+int
+fz_cases_heaviest_penalty(unsigned penalty)
+{
+	/* Written out, not read from the enumeration's order, so that a
+	 * kind added to it cannot move a case to another line. */
+	static const int heaviest_first[] = { FZ_PENALTY_REVOCATION,
+		FZ_PENALTY_SUSPENSION, FZ_PENALTY_CONFISCATION,
+		FZ_PENALTY_FINE, FZ_PENALTY_WARNING };
+
+	for (size_t i = 0; i < sizeof heaviest_first /
+	    sizeof heaviest_first[0]; i++)
+		if (penalty & 1u << heaviest_first[i])
+			return heaviest_first[i];
+	return -1;
+}

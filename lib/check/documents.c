@@ -163,6 +163,25 @@ review_before(fz_check *c, const fz_check__rec *r, const char *key,
 		    fz_check__day(review, b), source);
 }
 
+/* The fair-competition review answers to the instrument in force on the
+ * day the document was issued: the 公平竞争审查条例 from 2024-08-01, before
+ * it the State Council's opinion of 2016 and its implementing rules
+ * (a 2019 document cannot have broken a 2024 regulation).  exception: the
+ * source of the exception's term, else that of the review. */
+static const char *
+fair_competition_source(fz_date issued, int exception)
+{
+	if (issued != FZ_NODATE && issued < fz_date_make(2024, 8, 1))
+		return exception ? _("国务院关于在市场体系建设中建立公平竞争审查"
+		    "制度的意见, 国发〔2016〕34号, 三（四）例外规定: an "
+		    "exception states its term") : _("国务院关于在市场体系建设中"
+		    "建立公平竞争审查制度的意见, 国发〔2016〕34号, and its 实施"
+		    "细则: a measure is reviewed before it is issued");
+	return exception ? _("公平竞争审查条例, in force 2024-08-01, art. 12: "
+	    "an exception has a set term") : _("公平竞争审查条例, in force "
+	    "2024-08-01: a measure is reviewed before it is issued");
+}
+
 static void
 document_rules(fz_check *c, const fz_check__rec *r, long long chars)
 {
@@ -172,18 +191,17 @@ document_rules(fz_check *c, const fz_check__rec *r, long long chars)
 	if (d->type == FZ_DOC_OTHER)
 		return;
 	review_before(c, r, "legality_review", d->legality_review,
-	    "legality review (合法性审查)", "国务院办公厅关于全面推行行政"
-	    "规范性文件合法性审核机制的指导意见, 2018: reviewed before issue");
+	    _("legality review (合法性审查)"), _("国务院办公厅关于全面推行行政"
+	    "规范性文件合法性审核机制的指导意见, 2018: reviewed before issue"));
 	review_before(c, r, "fair_competition_review",
-	    d->fair_competition_review, "fair-competition review (公平竞争"
-	    "审查)", "公平竞争审查条例: a measure is reviewed before it is "
-	    "issued");
+	    d->fair_competition_review, _("fair-competition review (公平竞争"
+	    "审查)"), fair_competition_source(d->issued, 0));
 	if (d->fair_competition_result == FZ_FAIR_EXCEPTION &&
 	    d->exception_until == FZ_NODATE)
 		fz_check__report(c, FZ_ERROR, fz_check__at(r,
 		    "fair_competition_result"), "document '%s' is an exception "
-		    "without exception_until (公平竞争审查条例 art. 12: an "
-		    "exception has a set term)", d->id);
+		    "without exception_until (%s)", d->id,
+		    fair_competition_source(d->issued, 1));
 	days = d->consultation_from != FZ_NODATE && d->consultation_to !=
 	    FZ_NODATE ? (long long)d->consultation_to - d->consultation_from +
 	    1 : -1;

@@ -158,6 +158,9 @@ add_doc(fz_render_ctx *c, fz_node *copy, enum fz_kind k, const char *kind,
 	if (k == FZ_KIND_ORGANIZATION &&
 	    (rc = organization(c, copy, err)) != FZ_OK)
 		return rc;
+	if (k == FZ_KIND_INSPECTORS &&
+	    (rc = fz_render__roster_check(copy, err)) != FZ_OK)
+		return rc;
 	if (c->ndocs == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 8;
 		c->docs = fz_xrealloc(c->docs, c->cap * sizeof *c->docs);
@@ -390,6 +393,9 @@ fz_render_ctx_root(fz_render_ctx *c)
 		}
 	tally_by(c, root);
 	activities_by(c, root);
+	fz_render__certificates(c, root);
+	if (c->statistics)
+		fz_render__statistics(c, root);
 	if (c->nprev > 0) {
 		fz_node *prev = fz_node_map(a);
 		for (size_t i = 0; i < c->nprev; i++)
@@ -398,6 +404,14 @@ fz_render_ctx_root(fz_render_ctx *c)
 	}
 	fz_render__add(a, root, "labels", labels_map(a));
 	return c->root = root;
+}
+
+void
+fz_render_ctx_statistics(fz_render_ctx *c, fz_table_set *ts)
+{
+	c->statistics = 1;
+	c->root = NULL;
+	fz_render__statistics_grids(fz_render_ctx_root(c), ts);
 }
 
 void
@@ -435,7 +449,7 @@ fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
     fz_error *err)
 {
 	const fz_node *root, *tally;
-	int rc, no_venues;
+	int rc, no_venues, statistics;
 
 	/* The venue book's lists are made for a template that shows them,
 	 * or to say that --where kept none. */
@@ -443,8 +457,11 @@ fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
 		return rc;
 	no_venues = t != NULL && fz_where_count(c->where) == 0 &&
 	    !fz_render_template_mentions(t, "venues");
-	if (no_venues != c->no_venues) {
+	statistics = t != NULL && fz_render_template_mentions(t,
+	    "statistics");
+	if (no_venues != c->no_venues || statistics != c->statistics) {
 		c->no_venues = no_venues;
+		c->statistics = statistics;
 		c->root = NULL;
 	}
 	root = fz_render_ctx_root(c);

@@ -191,6 +191,10 @@ const char *fz_render_yoy_tenths_text(int64_t tenths, char *buf, size_t n);
  * them, saying which tally gives them.  t may be NULL (no template).
  * Called before rendering with t: the venues of the venue book are then
  * made only when t (or a partial of it) looks them up. */
+/* The tables of -t statistics (行政执法统计年报) over the documents of c,
+ * added to ts as a document of their own, for csv and xlsx.  A figure
+ * the documents lack is a place to write (待填写), never a 0. */
+void fz_render_ctx_statistics(fz_render_ctx *c, fz_table_set *ts);
 int fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
     fz_error *err);
 

@@ -27,6 +27,7 @@ struct fz_render_ctx {
 	 * documents and not their helpers. */
 	int lazy;
 	int no_venues;		/* the template looks up no venues: none made */
+	int statistics;		/* the template looks up statistics: made */
 	fz_map *lazy_lists;	/* list node -> fz_render__lazy_list * */
 	fz_map *lazy_items;	/* item node -> fz_render__lazy_item * */
 	fz_node *hole;		/* an empty mapping: an item made on demand */
@@ -115,6 +116,21 @@ void fz_render__table_row_add(fz_arena *a, fz_node *t, fz_node *cells);
 /* Push onto cells the cell of fz_render__text_of(rec, key, helper). */
 void fz_render__cell_add(fz_arena *a, fz_node *cells, const fz_node *rec,
     const char *key, const char *helper, int num, int period);
+
+/* certificates: the 持证率 of the inspectors documents on the last day
+ * of the first tally (else metrics document), in root; nothing when the
+ * roster records no certificate or no document gives the period
+ * (render_certs.c). */
+void fz_render__certificates(fz_render_ctx *c, fz_node *root);
+/* statistics: the tables of the yearly enforcement statistics from what
+ * root holds, for -t statistics (render_stats.c). */
+void fz_render__statistics(fz_render_ctx *c, fz_node *root);
+/* The statistics tables of root as grids of ts, the first a document of
+ * its own. */
+void fz_render__statistics_grids(const fz_node *root, fz_table_set *ts);
+/* Every record of the inspectors document doc decodes: FZ_OK, or
+ * FZ_DATAERR with err at the first that does not. */
+int fz_render__roster_check(fz_node *doc, fz_error *err);
 
 /* KEY_yuan ("1250.50") and KEY_wan (万元, "0.13") of money v beside it
  * in map; 1 when key holds money (fines, a case's fine). */

@@ -90,6 +90,18 @@ void fz_table_set_free(fz_table_set *ts);
  * known kind has the wrong shape (rows: not a list ...). */
 int fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc,
     const char *file, fz_error *err);
+/* Add a table of given cells (a report's own, not a document's): its
+ * title and sheet name, its column heads (NULL-terminated; a leading #
+ * marks a column of numbers, where a whole number is a number, a
+ * decimal of two places one of two places ("12.62"), a percent of two
+ * places a rate ("40.00%"), and any other text, such as a place to
+ * write, stays text), and
+ * nrows rows of as many cells, row by row.  new_doc: the first table of
+ * a document of its own, else after the last table added.  Everything
+ * is copied.  Returns the table, owned by ts. */
+fz_table *fz_table_set_add_grid(fz_table_set *ts, const char *title,
+    const char *sheet, const char *const *heads, const char *const *cells,
+    size_t nrows, int new_doc);
 /* Add an event of fz_stream_next (any flags): records go one by one into
  * their document's table, so a record kind need not be kept whole; the
  * end event is nothing. */

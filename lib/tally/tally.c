@@ -25,7 +25,9 @@ const char *const fz_tally_indicators[] = { "visits", "units",
 	"not_punished_first_offense", "not_punished_no_fault", "hearings",
 	"served_on_time", "transferred", "reviewed_required",
 	"reconsiderations", "reconsiderations_corrected", "litigations",
-	"litigations_lost", "leader_appeared", NULL };
+	"litigations_lost", "leader_appeared", "penalized",
+	"penalty_revocation", "penalty_suspension", "penalty_confiscation",
+	"penalty_fine", "penalty_warning", NULL };
 
 /* A tally by by[0..nby) (checked), its intern maps those of owner when
  * there is one. */

@@ -25,6 +25,11 @@ typedef struct fz_tally_counts {
 	    not_punished_no_fault, hearings, served_on_time, transferred,
 	    reviewed_required, reconsiderations, reconsiderations_corrected,
 	    litigations, litigations_lost, leader_appeared;
+	/* The penalties of the cases decided (fz_cases_decision_of) in the
+	 * period: penalized, the cases given one, and each case once more
+	 * under its heaviest (fz_cases_heaviest_penalty). */
+	long long penalized, penalty_revocation, penalty_suspension,
+	    penalty_confiscation, penalty_fine, penalty_warning;
 } fz_tally_counts;
 
 /* The indicator keys in output order, NULL-terminated. */
@@ -66,9 +71,10 @@ int fz_tally_add_case(fz_tally *t, const fz_case *c, const fz_node *rec,
  * (in the period), telephone (by the 12318, 12345 or 12301 hotline),
  * accepted, substantiated (属实 and 部分属实), with_case, replied_on_time
  * (not anonymous, replied within the reply clock of verified, or of
- * referred without it); each complaint counted in the period of the day
- * it was received. */
-#define FZ_TALLY_NCOMPLAINT 6
+ * referred without it), handled (办结: not accepted, or given a result:
+ * verified as one of the results, or referred); each complaint counted in
+ * the period of the day it was received. */
+#define FZ_TALLY_NCOMPLAINT 7
 extern const char *const fz_tally_complaint_indicators[];
 /* Add a decoded complaint; FZ_DATAERR when its id was added before. */
 int fz_tally_add_complaint(fz_tally *t, const fz_complaint *c,

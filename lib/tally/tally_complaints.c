@@ -8,7 +8,7 @@
 
 const char *const fz_tally_complaint_indicators[] = { "received",
 	"telephone", "accepted", "substantiated", "with_case",
-	"replied_on_time", NULL };
+	"replied_on_time", "handled", NULL };
 
 static fz_tally__register *
 complaints_of(fz_tally *t)
@@ -65,6 +65,7 @@ fz_tally__complaint(fz_tally *t, const fz_complaint *c, const fz_node *rec,
 	v[4] = c->case_id != NULL;
 	(void)complaints_of(t);
 	v[5] = replied_on_time(t, c);
+	v[6] = c->accepted == FZ_FALSEDATE || c->result >= 0;
 	return fz_tally__register_add(t, complaints_of(t), FZ_KIND_COMPLAINTS,
 	    c->id, c->received, rec, v, NULL, err);
 }

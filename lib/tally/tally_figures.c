@@ -16,7 +16,7 @@ static const char *const kept[] = { "filed", "closed", "decided",
 	"legal_review", "published", "extended_days", "fine", "procedure",
 	"major", "supervised", "review_required", "av_recorded",
 	"served_on_spot", "not_punished", "served", "hearing", "transferred",
-	"reconsideration", "litigation", NULL };
+	"reconsideration", "litigation", "penalty", NULL };
 
 static size_t
 leaf_size(enum fz_type t)
@@ -85,6 +85,22 @@ any_leaf(const fz_field *f, const char *p)
 	return 0;
 }
 
+/* A list of values (a mask of their bits), as the record gives it;
+ * none given: null. */
+static void
+write_enums(fz_writer *w, const fz_field *f, unsigned mask)
+{
+	if (mask == 0) {
+		fz_write_null(w);
+		return;
+	}
+	fz_write_seq_begin(w, 1);
+	for (int i = 0; f->values[i].value != NULL; i++)
+		if (mask & 1u << i)
+			fz_write_str(w, f->values[i].value);
+	fz_write_seq_end(w);
+}
+
 /* One value of field f of the case at p; absent: null, or nothing when
  * skip (inside a mapping). */
 static void
@@ -109,7 +125,9 @@ write_value(fz_writer *w, const fz_field *f, const char *p, int skip)
 	    i < 0))
 		return;
 	fz_write_key(w, f->key);
-	if (f->type == FZ_T_DATE)
+	if (f->type == FZ_T_ENUMS)
+		write_enums(w, f, *(const unsigned *)v);
+	else if (f->type == FZ_T_DATE)
 		fz_write_date(w, *(const fz_date *)v);
 	else if (f->type == FZ_T_INT)
 		fz_write_int(w, *(const long long *)v);
@@ -145,6 +163,12 @@ fz_tally__case_read(fz_node *cn, fz_case *out, fz_error *err)
 		    cn->col, "a merged case needs procedure: the tally was "
 		    "written before the case figures, merging it would not "
 		    "be exact");
+	/* Written before the penalty figures: likewise. */
+	if (fz_node_get(cn, "penalty") == NULL)
+		return fz_error_set(err, FZ_DATAERR, cn->file, cn->line,
+		    cn->col, "a merged case needs penalty (null when none): "
+		    "the tally was written before the penalty figures, "
+		    "merging it would not be exact");
 	if ((rc = fz_record_decode(FZ_KIND_CASES, cn, &k, NULL, err)) !=
 	    FZ_OK)
 		return rc;
@@ -183,6 +207,23 @@ decision_hits(const fz_calendar *cal, const fz_case *k,
 	return n;
 }
 
+/* The penalties (counted in the period of the decision): the case once,
+ * and once under its heaviest penalty. */
+static size_t
+penalty_hits(const fz_case *k, struct fz_tally__hit *hit, size_t n)
+{
+	fz_date d = fz_cases_decision_of(k);
+	int h = fz_cases_heaviest_penalty(k->penalty);
+
+	FIG(penalized, d, h >= 0);
+	FIG(penalty_revocation, d, h == FZ_PENALTY_REVOCATION);
+	FIG(penalty_suspension, d, h == FZ_PENALTY_SUSPENSION);
+	FIG(penalty_confiscation, d, h == FZ_PENALTY_CONFISCATION);
+	FIG(penalty_fine, d, h == FZ_PENALTY_FINE);
+	FIG(penalty_warning, d, h == FZ_PENALTY_WARNING);
+	return n;
+}
+
 size_t
 fz_tally__case_hits(const fz_calendar *cal, const fz_case *k,
     struct fz_tally__hit hit[FZ_TALLY__MAXHITS])
@@ -204,5 +245,5 @@ fz_tally__case_hits(const fz_calendar *cal, const fz_case *k,
 	FIG(litigations, lit->filed, 1);
 	FIG(leader_appeared, lit->filed, lit->leader_appeared == 1);
 	FIG(litigations_lost, lit->judged, lit->result == FZ_LITIGATION_LOST);
-	return n;
+	return penalty_hits(k, hit, n);
 }

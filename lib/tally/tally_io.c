@@ -30,7 +30,9 @@ write_counts(fz_writer *w, const fz_tally_counts *c, int n)
 		c->hearings, c->served_on_time, c->transferred,
 		c->reviewed_required, c->reconsiderations,
 		c->reconsiderations_corrected, c->litigations,
-		c->litigations_lost, 0 };
+		c->litigations_lost, 0, c->penalized, c->penalty_revocation,
+		c->penalty_suspension, c->penalty_confiscation,
+		c->penalty_fine, c->penalty_warning };
 
 	for (int i = 0; i < n && fz_tally_indicators[i] != NULL; i++) {
 		const char *key = fz_tally_indicators[i];

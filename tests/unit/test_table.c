@@ -460,6 +460,39 @@ test_cell_format(void **state)
 	assert_string_equal(fz_table_cell_format(&over0, buf), "");
 }
 
+/* A grid's number column: whole numbers, decimals and percents of two
+ * places as numbers of their value; anything else, as a place to write
+ * or a decimal of one place, its text. */
+static void
+test_grid_cells(void **state)
+{
+	static const char *const heads[] = { "项目", "#数量", NULL };
+	static const char *const cells[] = { "a", "27", "b", "12.62", "c",
+		"-0.50", "d", "40.00%", "e", "待填写", "f", "1.5", "g", "" };
+	fz_table_set *ts = fz_table_set_new();
+	const fz_table *t = fz_table_set_add_grid(ts, "表一", "表一", heads,
+	    cells, 7, 1);
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(ts->ndocs, 1);
+	assert_int_equal(t->nrows, 7);
+	assert_int_equal(t->rows[0].cells[1].type, FZ_C_INT);
+	assert_int_equal(t->rows[0].cells[1].num, 27);
+	assert_int_equal(t->rows[1].cells[1].type, FZ_C_MONEY);
+	assert_int_equal(t->rows[1].cells[1].num, 1262);
+	assert_int_equal(t->rows[2].cells[1].num, -50);
+	assert_int_equal(t->rows[3].cells[1].type, FZ_C_RATE);
+	assert_string_equal(fz_table_cell_format(&t->rows[3].cells[1], buf),
+	    "40.00%");
+	assert_int_equal(t->rows[4].cells[1].type, FZ_C_TEXT);
+	assert_string_equal(t->rows[4].cells[1].text, "待填写");
+	assert_int_equal(t->rows[5].cells[1].type, FZ_C_TEXT);
+	assert_int_equal(t->rows[6].cells[1].type, FZ_C_TEXT);
+	assert_string_equal(t->cols[1].label, "数量");
+	fz_table_set_free(ts);
+}
+
 int
 main(void)
 {
@@ -477,6 +510,7 @@ main(void)
 		cmocka_unit_test(test_bad_shapes),
 		cmocka_unit_test(test_ratio_format),
 		cmocka_unit_test(test_cell_format),
+		cmocka_unit_test(test_grid_cells),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,7 +52,10 @@ static const char *const september =
     " to: 公安, result: referred, replied: 2019-09-23}\n"
     /* Refused. */
     "- {id: E, received: 2019-10-09, channel: visit, accepted: false,"
-    " reason: 重复举报}\n";
+    " reason: 重复举报}\n"
+    /* Accepted, not yet verified: not handled. */
+    "- {id: F, received: 2019-10-15, channel: other, accepted: 2019-10-16}"
+    "\n";
 
 static void
 test_indicators_and_edges(void **state)
@@ -68,21 +71,22 @@ test_indicators_and_edges(void **state)
 	assert_string_equal(s, "complaints:\n  reply_workdays: 5\n  rows:\n"
 	    "  - month: 2019-09\n    received: 4\n    telephone: 3\n"
 	    "    accepted: 3\n    substantiated: 2\n    with_case: 1\n"
-	    "    replied_on_time: 2\n"
-	    "  - month: 2019-10\n    received: 1\n    telephone: 0\n"
-	    "    accepted: 0\n    substantiated: 0\n    with_case: 0\n"
-	    "    replied_on_time: 0\n"
-	    "  totals:\n    received: 5\n    telephone: 3\n    accepted: 3\n"
-	    "    substantiated: 2\n    with_case: 1\n    replied_on_time: 2\n");
+	    "    replied_on_time: 2\n    handled: 4\n"
+	    "  - month: 2019-10\n    received: 2\n    telephone: 0\n"
+	    "    accepted: 1\n    substantiated: 0\n    with_case: 0\n"
+	    "    replied_on_time: 0\n    handled: 1\n"
+	    "  totals:\n    received: 6\n    telephone: 3\n    accepted: 4\n"
+	    "    substantiated: 2\n    with_case: 1\n    replied_on_time: 2\n"
+	    "    handled: 5\n");
 	free(s);
 	fz_tally_free(t);
 	/* The same reply on Monday to Friday: 4 October, both late. */
 	t = year_by(NULL, NULL);
 	assert_int_equal(add_all(t, september, &err), FZ_OK);
 	s = section(t, 0);
-	assert_non_null(strstr(s, "  totals:\n    received: 5\n"
-	    "    telephone: 3\n    accepted: 3\n    substantiated: 2\n"
-	    "    with_case: 1\n    replied_on_time: 1\n"));
+	assert_non_null(strstr(s, "  totals:\n    received: 6\n"
+	    "    telephone: 3\n    accepted: 4\n    substantiated: 2\n"
+	    "    with_case: 1\n    replied_on_time: 1\n    handled: 5\n"));
 	free(s);
 	fz_tally_free(t);
 	fz_calendar_free(cal);
@@ -118,7 +122,8 @@ test_range(void **state)
 	s = section(t, 0);
 	assert_string_equal(s, "complaints:\n  reply_workdays: 5\n  rows: []\n"
 	    "  totals:\n    received: 0\n    telephone: 0\n    accepted: 0\n"
-	    "    substantiated: 0\n    with_case: 0\n    replied_on_time: 0\n");
+	    "    substantiated: 0\n    with_case: 0\n    replied_on_time: 0\n"
+	    "    handled: 0\n");
 	free(s);
 	fz_tally_free(t);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "cases/cases.h"
 #include "tally_fixture.h"
 
 /* A tally by month over 2019, its cases given as YAML mappings. */
@@ -230,6 +231,52 @@ test_rates_written(void **state)
 	fz_tally_free(t);
 }
 
+/* The heaviest-penalty order at each of its steps: a case of several
+ * penalties is counted once, under the heaviest, in the month of its
+ * decision (closed without a decided date: the closing); none and no
+ * penalty are not penalized. */
+static void
+test_penalty_heaviest(void **state)
+{
+	static const char *const cases[] = {
+		"{id: C1, filed: 2019-01-01, decided: 2019-01-20, penalty: "
+		    "[warning, fine, confiscation, suspension, revocation]}",
+		"{id: C2, filed: 2019-01-01, decided: 2019-01-20, penalty: "
+		    "[warning, fine, confiscation, suspension]}",
+		"{id: C3, filed: 2019-01-01, decided: 2019-02-20, penalty: "
+		    "[fine, confiscation, warning]}",
+		"{id: C4, filed: 2019-01-01, decided: 2019-02-20, penalty: "
+		    "[warning, fine], fine: 2000}",
+		"{id: C5, filed: 2019-01-01, closed: 2019-03-20, penalty: "
+		    "警告}",
+		"{id: C6, filed: 2019-01-01, decided: 2019-03-20, penalty: "
+		    "none}",
+		"{id: C7, filed: 2019-01-01, decided: 2019-03-20}",
+		"{id: C8, filed: 2019-01-01, penalty: revocation}",
+		NULL };
+	fz_tally *t = monthly(cases, NULL);
+	const fz_tally_counts *c = totals(t), *mar = row(t, 2, 1, "2019-03");
+
+	(void)state;
+	assert_int_equal(c->penalized, 5);
+	assert_int_equal(c->penalty_revocation, 1);
+	assert_int_equal(c->penalty_suspension, 1);
+	assert_int_equal(c->penalty_confiscation, 1);
+	assert_int_equal(c->penalty_fine, 1);
+	assert_int_equal(c->penalty_warning, 1);
+	assert_int_equal(row(t, 0, 1, "2019-01")->penalized, 2);
+	assert_int_equal(row(t, 1, 1, "2019-02")->penalty_confiscation, 1);
+	assert_int_equal(mar->penalty_warning, 1);
+	assert_int_equal(mar->penalized, 1);
+	assert_int_equal(fz_cases_heaviest_penalty(0), -1);
+	assert_int_equal(fz_cases_heaviest_penalty(1u << FZ_PENALTY_NONE), -1);
+	assert_int_equal(fz_cases_heaviest_penalty(1u << FZ_PENALTY_WARNING |
+	    1u << FZ_PENALTY_NONE), FZ_PENALTY_WARNING);
+	assert_int_equal(fz_cases_heaviest_penalty(1u << FZ_PENALTY_FINE |
+	    1u << FZ_PENALTY_WARNING), FZ_PENALTY_FINE);
+	fz_tally_free(t);
+}
+
 int
 main(void)
 {
@@ -241,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_reviewed_required),
 		cmocka_unit_test(test_appeals),
 		cmocka_unit_test(test_rates_written),
+		cmocka_unit_test(test_penalty_heaviest),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,

@@ -74,6 +74,12 @@ test_written_document(void **state)
 	    "  litigations: 0\n"
 	    "  litigations_lost: 0\n"
 	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
+	    "  penalized: 0\n"
+	    "  penalty_revocation: 0\n"
+	    "  penalty_suspension: 0\n"
+	    "  penalty_confiscation: 0\n"
+	    "  penalty_fine: 0\n"
+	    "  penalty_warning: 0\n"
 	    "- month: 2019-03\n"
 	    "  town: 新桥镇\n"
 	    "  visits: 0\n"
@@ -110,6 +116,12 @@ test_written_document(void **state)
 	    "  litigations: 0\n"
 	    "  litigations_lost: 0\n"
 	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
+	    "  penalized: 0\n"
+	    "  penalty_revocation: 0\n"
+	    "  penalty_suspension: 0\n"
+	    "  penalty_confiscation: 0\n"
+	    "  penalty_fine: 0\n"
+	    "  penalty_warning: 0\n"
 	    "totals:\n"
 	    "  visits: 2\n"
 	    "  units: 2\n"
@@ -145,6 +157,12 @@ test_written_document(void **state)
 	    "  litigations: 0\n"
 	    "  litigations_lost: 0\n"
 	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
+	    "  penalized: 0\n"
+	    "  penalty_revocation: 0\n"
+	    "  penalty_suspension: 0\n"
+	    "  penalty_confiscation: 0\n"
+	    "  penalty_fine: 0\n"
+	    "  penalty_warning: 0\n"
 	    "reporters:\n"
 	    "- reported_by: bureau\n"
 	    "  visits: 2\n"
@@ -180,12 +198,14 @@ test_indicator_names(void **state)
 		"not_punished_no_fault", "hearings", "served_on_time",
 		"transferred", "reviewed_required", "reconsiderations",
 		"reconsiderations_corrected", "litigations", "litigations_lost",
-		"leader_appeared", NULL };
+		"leader_appeared", "penalized", "penalty_revocation",
+		"penalty_suspension", "penalty_confiscation", "penalty_fine",
+		"penalty_warning", NULL };
 
 	(void)state;
 	for (int i = 0; want[i] != NULL; i++)
 		assert_string_equal(fz_tally_indicators[i], want[i]);
-	assert_null(fz_tally_indicators[34]);
+	assert_null(fz_tally_indicators[40]);
 }
 
 /* The item i of the list key of map m, a scalar. */
@@ -300,6 +320,12 @@ test_empty_tally(void **state)
 	    "  litigations: 0\n"
 	    "  litigations_lost: 0\n"
 	    "  leader_appeared: {numerator: 0, denominator: 0}\n"
+	    "  penalized: 0\n"
+	    "  penalty_revocation: 0\n"
+	    "  penalty_suspension: 0\n"
+	    "  penalty_confiscation: 0\n"
+	    "  penalty_fine: 0\n"
+	    "  penalty_warning: 0\n"
 	    "reporters:\n"
 	    "- reported_by: bureau\n"
 	    "  visits: 0\n"

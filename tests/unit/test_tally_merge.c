@@ -59,16 +59,16 @@ static const struct kase merge_cases[] = {
 static const char *const figure_cases[] = {
 	"{id: F1, filed: 2019-03-01, decided: 2019-04-15, major: true, "
 	    "av_recorded: true, legal_review: 2019-04-10, served: 2019-04-16, "
-	    "town: 城关镇}",
+	    "town: 城关镇, penalty: [warning, fine, confiscation]}",
 	"{id: F2, filed: 2019-04-01, decided: 2019-04-01, procedure: simple, "
 	    "not_punished: first_offense, educated: true}",
 	"{id: F3, filed: 2019-03-10, decided: 2019-05-20, hearing: "
 	    "2019-05-10, legal_review: 2019-05-15, supervised: true, "
 	    "reconsideration: {applied: 2019-05-25, decided: 2019-06-20, "
-	    "result: changed}, town: 新桥镇}",
+	    "result: changed}, town: 新桥镇, penalty: fine}",
 	"{id: F4, filed: 2019-04-20, decided: 2019-05-30, transferred: "
 	    "2019-06-05, litigation: {filed: 2019-06-10, judged: 2019-06-28, "
-	    "result: lost, leader_appeared: true}}",
+	    "result: lost, leader_appeared: true}, penalty: revocation}",
 };
 
 /* Add the records of half h (0 or 1; 2 for all of them) to t. */
@@ -211,6 +211,54 @@ test_merge_refuses_case_without_figures(void **state)
 	assert_non_null(strstr(err.msg, "written before the case figures"));
 	free(text);
 	fz_tally_free(t);
+	fz_tally_free(merged);
+}
+
+/* A case written before the penalty figures (no penalty key, where a
+ * tally now writes null for none) would count as none of them: refused. */
+static void
+test_merge_refuses_case_without_penalty(void **state)
+{
+	fz_tally *t = tally_by(NULL), *merged = NULL;
+	fz_error err = { 0 };
+	char *text, *p;
+
+	(void)state;
+	add_case_yaml(t, figure_cases[1]);
+	text = fx_written(write_mergeable, t, NULL);
+	p = strstr(text, ", penalty: null");
+	assert_non_null(p);
+	memmove(p, p + strlen(", penalty: null"),
+	    strlen(p + strlen(", penalty: null")) + 1);
+	assert_int_equal(merge_text(&merged, text, &err), FZ_DATAERR);
+	assert_non_null(strstr(err.msg, "written before the penalty figures"));
+	free(text);
+	fz_tally_free(t);
+	fz_tally_free(merged);
+}
+
+/* The penalties of merged cases, each under its heaviest, as one tally
+ * over all the cases counts them. */
+static void
+test_merge_penalties(void **state)
+{
+	fz_tally *merged = NULL;
+	fz_error err = { 0 };
+
+	(void)state;
+	for (int h = 0; h < 2; h++) {
+		fz_tally *half = tally_of(NULL, 0, h, NULL, NULL);
+		char *text = fx_written(write_mergeable, half, NULL);
+
+		assert_int_equal(merge_text(&merged, text, &err), FZ_OK);
+		free(text);
+		fz_tally_free(half);
+	}
+	assert_int_equal(totals(merged)->penalized, 3);
+	assert_int_equal(totals(merged)->penalty_confiscation, 1);
+	assert_int_equal(totals(merged)->penalty_fine, 1);
+	assert_int_equal(totals(merged)->penalty_revocation, 1);
+	assert_int_equal(totals(merged)->penalty_warning, 0);
 	fz_tally_free(merged);
 }
 
@@ -446,6 +494,8 @@ main(void)
 		cmocka_unit_test(test_merge_covers_union_then_overlap),
 		cmocka_unit_test(test_merge_without_covers),
 		cmocka_unit_test(test_merge_refuses_case_without_figures),
+		cmocka_unit_test(test_merge_refuses_case_without_penalty),
+		cmocka_unit_test(test_merge_penalties),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,
