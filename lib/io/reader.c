@@ -41,6 +41,14 @@ struct fz_stream {
 	unsigned doc_line, doc_col;
 	size_t counts[FZ_KIND_COUNT];
 
+	/* Records read in parts (fz_stream_set_parts): the part being
+	 * read on its own; between: the stream is between two records of
+	 * a list it streams.  sub: the stream is a part's (reader_parts.c),
+	 * ended at the end of its list (closed). */
+	const fz_stream_parts *parts;
+	fz_io__run *run;
+	int between, sub, closed;
+
 	fz_tap_fn tap;
 	void *tap_ctx;
 	fz_progress_fn progress;
@@ -70,6 +78,7 @@ fz_stream_open(char *const *paths, int npaths, unsigned flags)
 }
 
 void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx) { s->tap = fn; s->tap_ctx = ctx; }
+void fz_stream_set_parts(fz_stream *s, const fz_stream_parts *p) { s->parts = p; }
 void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx) { s->progress = fn; s->progress_ctx = ctx; }
 fz_arena *fz_stream_arena(fz_stream *s) { return s->rec_arena; }
 
@@ -90,7 +99,9 @@ fz_stream_close(fz_stream *s)
 {
 	if (s == NULL)
 		return;
-	fz_io__feed_close(s->feed);
+	fz_io__run_free(s->run);	/* before the feed whose part it reads */
+	if (!s->sub)
+		fz_io__feed_close(s->feed);
 	fz_map_free(s->doc_keys);
 	fz_map_free(s->shared_keys);
 	free(s->pend);
@@ -118,6 +129,44 @@ fz_stream_take_arena(fz_stream *s)
 static int at_event(fz_stream *s, const fz_pev *e, fz_error *err,
     const char *msg);
 
+/* Parts read at once only for a stream that reads what it keeps of
+ * none (a tap sees the bytes in order). */
+static unsigned
+feed_flags(const fz_stream *s)
+{
+	if (s->parts != NULL && s->tap == NULL &&
+	    !(s->flags & (FZ_STREAM_KEEP | FZ_STREAM_SPLIT)))
+		return FZ_FEED_PARTS;
+	return (s->tap != NULL ? FZ_FEED_TAP : 0) |
+	    (s->flags & FZ_STREAM_SPLIT ? FZ_FEED_SPLIT : 0);
+}
+
+/* A part began: between records, read on its own thread (when the
+ * reader takes these records in parts).  A part takes over: with its
+ * own reader, its records are taken and merged, and the list ends
+ * here (*e its end); without, its events follow.  -1: go on. */
+static int
+part_event(fz_stream *s, fz_pev *e, fz_error *err)
+{
+	int rc;
+
+	if (e->type == FZ_PEV_PART) {
+		if (s->run == NULL && s->between && s->state == S_RECORDS)
+			s->run = fz_io__run_start(s, fz_io__feed_part(s->feed,
+			    e->len), s->parts);
+		return -1;
+	}
+	if (s->run == NULL)
+		return -1;
+	rc = fz_io__run_end(s->run, s, err);
+	fz_io__run_free(s->run);
+	s->run = NULL;
+	if (rc != FZ_OK)
+		return rc;
+	e->type = FZ_PEV_SEQ_END;
+	return FZ_OK;
+}
+
 /* The next event of the YAML: the inputs' beginnings and the bytes read
  * are taken here, on the way; a tagged node is refused. */
 static int
@@ -126,12 +175,15 @@ next_event(fz_stream *s, fz_pev *e, fz_error *err)
 	int rc;
 
 	if (s->feed == NULL)
-		s->feed = fz_io__feed_open(s->paths, s->npaths,
-		    (s->tap != NULL ? FZ_FEED_TAP : 0) |
-		    (s->flags & FZ_STREAM_SPLIT ? FZ_FEED_SPLIT : 0));
+		s->feed = fz_io__feed_open(s->paths, s->npaths, feed_flags(s));
 	for (;;) {
 		if ((rc = fz_io__feed_next(s->feed, e, err)) != FZ_OK)
 			return rc;
+		if (e->type == FZ_PEV_PART || e->type == FZ_PEV_CUT) {
+			if ((rc = part_event(s, e, err)) != -1)
+				return rc;
+			continue;
+		}
 		if (s->progress != NULL &&
 		    fz_io__feed_done(s->feed) >= s->next_progress) {
 			uint64_t done = fz_io__feed_done(s->feed);
@@ -609,10 +661,18 @@ next_record(fz_stream *s, fz_event *ev, fz_error *err)
 	fz_node *rec;
 	int rc;
 
-	if ((rc = next_event(s, &e, err)) != FZ_OK)
+	s->between = 1;
+	rc = next_event(s, &e, err);
+	s->between = 0;
+	if (rc != FZ_OK)
 		return rc;
 	if (e.type == FZ_PEV_SEQ_END) {
-		s->state = S_IN_DOC;
+		/* A part read on its own began past the list's end: its
+		 * records are not these. */
+		fz_io__run_free(s->run);
+		s->run = NULL;
+		s->closed = s->sub;
+		s->state = s->sub ? S_DONE : S_IN_DOC;
 		return FZ_OK;
 	}
 	if (!(s->flags & FZ_STREAM_KEEP))
@@ -681,4 +741,34 @@ fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err)
 	while (rc == FZ_OK && ev->type == 0)
 		rc = step(s, ev, err);
 	return rc;
+}
+
+fz_stream *
+fz_io__stream_sub(const fz_stream *s, fz_io__feed *g)
+{
+	fz_stream *sub = fz_stream_open(NULL, 0, s->flags);
+
+	sub->feed = g;
+	sub->sub = 1;
+	sub->name = s->name;
+	sub->cur = s->cur;
+	sub->kind = s->kind;
+	sub->kind_name = s->kind_name;
+	sub->doc_line = s->doc_line;
+	sub->doc_col = s->doc_col;
+	sub->state = S_RECORDS;
+	sub->streamed = 1;
+	return sub;
+}
+
+int fz_io__stream_closed(const fz_stream *sub) { return sub->closed; }
+const char *fz_io__stream_name(const fz_stream *s) { return s->name; }
+enum fz_kind fz_io__stream_kind(const fz_stream *s) { return s->kind; }
+
+void
+fz_io__stream_absorb(fz_stream *s, const fz_stream *sub)
+{
+	for (size_t k = 0; k < FZ_KIND_COUNT; k++)
+		s->counts[k] += sub->counts[k];
+	s->rec_index += sub->rec_index;
 }
