@@ -74,26 +74,14 @@ const char *fz_io__feed_name(const fz_io__feed *f, size_t i);
 /* Stop the parsing, wherever it is, and free everything. */
 void fz_io__feed_close(fz_io__feed *f);
 
-/* Records of a part read on a thread of their own (reader_parts.c),
- * by a stream of the part (reader.c): fz_io__stream_sub gives one over
- * part g, between two records of s's list (g and s stay the caller's;
- * the stream is closed with fz_stream_close); closed: it read to the
- * list's end; absorb: s counts what sub read. */
+/* body(arg) run at once on a thread of its own (reader_parts.c),
+ * reading part g; NULL when no thread can start.  join: wait for its
+ * end; free: g stopped (a read of it waiting ends), the end waited
+ * for, r freed (NULL: nothing). */
 typedef struct fz_io__run fz_io__run;
-fz_stream *fz_io__stream_sub(const fz_stream *s, fz_io__feed *g);
-int fz_io__stream_closed(const fz_stream *sub);
-const char *fz_io__stream_name(const fz_stream *s);
-enum fz_kind fz_io__stream_kind(const fz_stream *s);
-void fz_io__stream_absorb(fz_stream *s, const fz_stream *sub);
-/* The records of part g taken by p (a partial result of p->open) on a
- * thread, from now on; NULL when p reads these in one part.  end: once
- * the part takes over, what it took merged into s's reader and counted
- * in s: FZ_OK, or the part's first error (what it took before it
- * merged first).  free: the reading stopped, whatever it took dropped
- * (NULL: none). */
-fz_io__run *fz_io__run_start(fz_stream *s, fz_io__feed *g,
-    const fz_stream_parts *p);
-int fz_io__run_end(fz_io__run *r, fz_stream *s, fz_error *err);
+fz_io__run *fz_io__run_start(fz_io__feed *g, void (*body)(void *arg),
+    void *arg);
+void fz_io__run_join(fz_io__run *r);
 void fz_io__run_free(fz_io__run *r);
 
 /* The full-width colon behind a libyaml error (reader_colon.c).  The
