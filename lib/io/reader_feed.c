@@ -48,7 +48,6 @@
 #define PEV_CUT_AT 101		/* FZ_FEED_PARTS: the part of index len takes
 				 * over here (its feed is the list's) */
 #define PEV_PART_AT 102		/* FZ_FEED_PARTS: the part of index len began */
-#define MAX_PARTS 2		/* parts of one file, the first included */
 #define SPLIT_MIN (8u << 20)	/* bytes after the first record, at least */
 #define SPLIT_SEARCH (1u << 20)	/* bytes searched for a cut */
 #define SPLIT_PREFIX "records:\n"
@@ -113,8 +112,8 @@ struct fz_io__feed {
 	int parts_mode, absolute, count_base, base_bad;
 	unsigned base;
 	atomic_int stop;
-	fz_io__feed *parts[MAX_PARTS];
-	size_t nparts;
+	fz_io__feed **parts;	/* a slot NULL once the part is read */
+	size_t nparts, capparts;
 	size_t prefix_pos;
 	uint64_t at;		/* file offset of the next read */
 
@@ -134,6 +133,7 @@ struct fz_io__feed {
 	fz_io__feed *reading;	/* the part being read */
 	size_t nsplits;		/* parts read */
 	unsigned reading_line;	/* the line of its first, 1-based */
+	size_t reading_part;	/* FZ_FEED_PARTS: its index */
 	struct batch *taking;
 	size_t pos;
 	uint64_t taken_done;
@@ -874,8 +874,7 @@ split_try(fz_io__feed *f, const yaml_event_t *e)
 	f->cut_bad = f->cut_known = 0;
 	f->nheld = 0;
 	count_lines(f, head, (size_t)n);
-	if (f->cut_bad || f->nparts + 1 >= MAX_PARTS ||
-	    (f->split = part_open(f, cut)) == NULL)
+	if (f->cut_bad || (f->split = part_open(f, cut)) == NULL)
 		return;
 	f->cut = cut;
 	f->cut_col = col;
@@ -883,6 +882,11 @@ split_try(fz_io__feed *f, const yaml_event_t *e)
 	f->split_state = SPLIT_PENDING;
 	if (f->parts_mode) {
 		/* The reader may read it at once, from here on. */
+		if (f->nparts == f->capparts) {
+			f->capparts = f->capparts ? 2 * f->capparts : 4;
+			f->parts = fz_xrealloc(f->parts, f->capparts *
+			    sizeof *f->parts);
+		}
 		f->parts[f->nparts] = f->split;
 		push(f->filling, PEV_PART_AT)->len = (uint32_t)f->nparts++;
 	}
@@ -1040,6 +1044,7 @@ part_event(fz_io__feed *f, const struct item *it, fz_pev *e)
 	}
 	e->type = FZ_PEV_CUT;
 	f->reading = f->parts[it->len];
+	f->reading_part = it->len;
 	f->reading_line = it->line;
 	f->nsplits++;
 	return FZ_OK;
@@ -1071,8 +1076,10 @@ fz_io__feed_next(fz_io__feed *f, fz_pev *e, fz_error *err)
 			if ((rc = part_next(f, e, err)) != FZ_OK ||
 			    e->type != FZ_PEV_END)
 				return rc;
-			if (!f->parts_mode)	/* else the list's */
-				fz_io__feed_close(f->reading);
+			/* Read to its end: nothing reads it any more. */
+			fz_io__feed_close(f->reading);
+			if (f->parts_mode)
+				f->parts[f->reading_part] = NULL;
 			f->reading = NULL;
 		}
 		if (f->ended) {
@@ -1187,6 +1194,7 @@ fz_io__feed_close(fz_io__feed *f)
 	}
 	for (size_t i = 0; i < f->nparts; i++)
 		fz_io__feed_close(f->parts[i]);
+	free(f->parts);
 	if (f->solo != NULL) {
 		batch_free(f->solo, 0);
 	} else {
