@@ -320,7 +320,8 @@ part_merge(void *ctx, void *part, fz_error *err)
 	const fz_stream_parts *p = ctx;
 	int rc;
 
-	fwrite(h->warnings.data, 1, h->warnings.len, stderr);
+	if (h->warnings.len > 0)
+		fwrite(h->warnings.data, 1, h->warnings.len, stderr);
 	rc = p->merge(p->ctx, h->part, err);
 	fz_buf_free(&h->warnings);
 	free(h);
