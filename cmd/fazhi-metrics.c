@@ -121,7 +121,9 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	if ((rc = fz_metrics_set_where(m, o->where, err)) != FZ_OK)
 		goto done;
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
-	    .ctx = m }, err);
+	    .ctx = m, .parts = &(fz_stream_parts){ m, fz_metrics_part_open,
+	    fz_metrics_part_take, fz_metrics_part_merge,
+	    fz_metrics_part_drop } }, err);
 	if (rc == FZ_OK) {
 		fz_cli_unmatched(&cli, fz_metrics_where_of(m,
 		    FZ_KIND_APPLICATIONS), FZ_KIND_APPLICATIONS);

@@ -228,7 +228,9 @@ run(struct opts *o, char **files, int nfiles, fz_error *err)
 		abort();	/* every libcrypto has SHA-256 */
 	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
 	    .ctx = &r, .tap = ds ? fz_input_digests_tap : NULL,
-	    .tap_ctx = ds }, err);
+	    .tap_ctx = ds, .parts = &(fz_stream_parts){ &r,
+	    fz_tally_part_open, fz_tally_part_take, fz_tally_part_merge,
+	    fz_tally_part_drop } }, err);
 	if (rc == FZ_OK && ds != NULL)
 		rc = add_covers(r.tally, ds, files, nfiles, err);
 	if (rc == FZ_OK && o->merge && fz_tally_uncovered(r.tally) != NULL)

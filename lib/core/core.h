@@ -718,6 +718,11 @@ int fz_where_add(fz_where *w, const char *expr, fz_error *err);
 /* The same, KEY alias standing for key ("entity" for "id"). */
 int fz_where_add_as(fz_where *w, const char *expr, const char *alias,
     const char *key, fz_error *err);
+/* A copy of w's conditions, none hit yet (NULL for NULL), owned by the
+ * caller: for records matched on another thread, whose hits are then
+ * added to w's by fz_where_add_hits. */
+fz_where *fz_where_copy(const fz_where *w);
+void fz_where_add_hits(fz_where *w, const fz_where *from);
 size_t fz_where_count(const fz_where *w);
 /* The i-th condition as given: "entity=E1". */
 const char *fz_where_shown(const fz_where *w, size_t i);

@@ -37,6 +37,31 @@ fz_where_free(fz_where *w)
 	free(w);
 }
 
+fz_where *
+fz_where_copy(const fz_where *w)
+{
+	fz_where *c;
+
+	if (w == NULL)
+		return NULL;
+	c = fz_where_new();
+	c->n = w->n;
+	c->v = fz_xcalloc(w->n + 1, sizeof *c->v);
+	for (size_t i = 0; i < w->n; i++) {
+		c->v[i].key = fz_arena_strdup(c->arena, w->v[i].key);
+		c->v[i].value = fz_arena_strdup(c->arena, w->v[i].value);
+		c->v[i].shown = fz_arena_strdup(c->arena, w->v[i].shown);
+	}
+	return c;
+}
+
+void
+fz_where_add_hits(fz_where *w, const fz_where *from)
+{
+	for (size_t i = 0; w != NULL && from != NULL && i < w->n; i++)
+		w->v[i].hits += from->v[i].hits;
+}
+
 size_t fz_where_count(const fz_where *w) { return w ? w->n : 0; }
 
 void

@@ -131,11 +131,54 @@ fz_cli_fail(const fz_cli *c, const fz_error *err)
 	return err->status;
 }
 
+/* A part's warnings, told on the part's thread: told when it is
+ * merged, in file order. */
+static _Thread_local fz_buf *held_warnings;
+
+static void
+hold(fz_buf *b, const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= 0 && (size_t)n < sizeof small) {
+		fz_buf_add(b, small, (size_t)n);
+	} else if (n >= 0) {
+		char *big = fz_xmalloc((size_t)n + 1);
+
+		vsnprintf(big, (size_t)n + 1, fmt, again);
+		fz_buf_add(b, big, (size_t)n);
+		free(big);
+	}
+	va_end(again);
+}
+
+static void
+hold_prefix(fz_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	hold(b, fmt, ap);
+	va_end(ap);
+}
+
 void
 fz_cli_warn(const fz_cli *c, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (held_warnings != NULL) {
+		hold_prefix(held_warnings, _("%s: "), c->prog);
+		va_start(ap, fmt);
+		hold(held_warnings, fmt, ap);
+		va_end(ap);
+		fz_buf_add(held_warnings, "\n", 1);
+		return;
+	}
 	fprintf(stderr, _("%s: "), c->prog);
 	va_start(ap, fmt);
 	vfprintf(stderr, fz_gettext(fmt), ap);
@@ -225,6 +268,66 @@ progress(fz_cli *c, fz_stream *s)
 		fz_stream_set_progress(s, progress_line, c);
 }
 
+/* A part of the program's (fz_cli_input's parts), and the warnings
+ * told while it was taken. */
+struct held_part {
+	const fz_stream_parts *p;
+	void *part;
+	fz_buf warnings;
+};
+
+static void *
+part_open(void *ctx, enum fz_kind k)
+{
+	const fz_stream_parts *p = ctx;
+	void *part = p->open(p->ctx, k);
+	struct held_part *h;
+
+	if (part == NULL)
+		return NULL;
+	h = fz_xcalloc(1, sizeof *h);
+	h->p = p;
+	h->part = part;
+	return h;
+}
+
+static int
+part_take(void *part, const fz_event *ev, fz_error *err)
+{
+	struct held_part *h = part;
+	int rc;
+
+	held_warnings = &h->warnings;
+	rc = h->p->take(h->part, ev, err);
+	held_warnings = NULL;
+	return rc;
+}
+
+static void
+part_drop(void *part)
+{
+	struct held_part *h = part;
+
+	h->p->drop(h->part);
+	fz_buf_free(&h->warnings);
+	free(h);
+}
+
+static int
+part_merge(void *ctx, void *part, fz_error *err)
+{
+	struct held_part *h = part;
+	const fz_stream_parts *p = ctx;
+	int rc;
+
+	if (h->warnings.len > 0)
+		fwrite(h->warnings.data, 1, h->warnings.len, stderr);
+	rc = p->merge(p->ctx, h->part, err);
+	fz_buf_free(&h->warnings);
+	free(h);
+	return rc;
+}
+
 int
 fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
     fz_error *err)
@@ -233,8 +336,13 @@ fz_cli_read(fz_cli *c, char **files, int nfiles, const fz_cli_input *in,
 	fz_event ev;
 	int rc;
 
+	fz_stream_parts parts = { (void *)in->parts, part_open, part_take,
+		part_merge, part_drop };
+
 	if (in->tap != NULL)
 		fz_stream_set_tap(s, in->tap, in->tap_ctx);
+	if (in->parts != NULL)
+		fz_stream_set_parts(s, &parts);
 	progress(c, s);
 	do {
 		if ((rc = fz_stream_next(s, &ev, err)) == FZ_OK)

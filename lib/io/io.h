@@ -69,6 +69,28 @@ typedef void (*fz_progress_fn)(void *ctx, uint64_t done, uint64_t total);
 fz_stream *fz_stream_open(char *const *paths, int npaths, unsigned flags);
 void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx);
 void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx);
+/* How a reader takes a large file's records in parts at once, one
+ * part per processor (FAZHI_THREADS): each part after the first is
+ * read by a parser and a thread of its own into a partial result,
+ * used only when the parser before it confirms the cut at one of its
+ * records (so the records, positions and errors are those of one
+ * read), then merged, in file order, between the records before the
+ * cut and those after.  open gives the partial result for records of
+ * kind k (NULL: they are read in one part); take is called on the
+ * part's thread with its records only, in order (FZ_OK, or a status
+ * with err: the part stops there; when the part is used, what it took
+ * is merged and its error is then the stream's); merge adds a part to
+ * ctx and frees it (FZ_OK, or a status with err); drop frees one not
+ * used.  None of a stream with a tap, FZ_STREAM_KEEP or
+ * FZ_STREAM_SPLIT.  p must outlive the stream. */
+typedef struct fz_stream_parts {
+	void *ctx;
+	void *(*open)(void *ctx, enum fz_kind k);
+	int (*take)(void *part, const fz_event *ev, fz_error *err);
+	int (*merge)(void *ctx, void *part, fz_error *err);
+	void (*drop)(void *part);
+} fz_stream_parts;
+void fz_stream_set_parts(fz_stream *s, const fz_stream_parts *p);
 /* The next event: FZ_OK with *ev filled (FZ_EV_END at the end of the
  * last input, and again at every call after), or an error status with
  * err filled. */
@@ -372,6 +394,10 @@ typedef struct fz_cli_input {
 	 * goes when reading ends, so that take can keep nodes without
 	 * copying them; NULL: freed with the stream. */
 	fz_arena **keep;
+	/* NULL, or the records of a large file taken in parts at once
+	 * (fz_stream_parts): a warning told on a part's thread is told
+	 * when the part is merged, in file order. */
+	const fz_stream_parts *parts;
 } fz_cli_input;
 /* Read the inputs (files, or standard input when nfiles is 0) through
  * one stream, as in says, with a progress line on stderr when it is a

@@ -41,12 +41,34 @@ struct fz_stream {
 	unsigned doc_line, doc_col;
 	size_t counts[FZ_KIND_COUNT];
 
+	/* Records read in parts (fz_stream_set_parts): the part being
+	 * read on its own; between: the stream is between two records of
+	 * a list it streams.  sub: the stream is a part's (reader_parts.c),
+	 * ended at the end of its list (closed). */
+	const fz_stream_parts *parts;
+	fz_io__run *run;
+	struct part_read *part;
+	int between, sub, closed;
+
 	fz_tap_fn tap;
 	void *tap_ctx;
 	fz_progress_fn progress;
 	void *progress_ctx;
 	uint64_t total, next_progress;
 };
+
+/* The records of a part of a large file, read by a stream of the part
+ * on its own thread (reader_parts.c) into a partial result of p; with
+ * its status at the end (its first error in err). */
+struct part_read {
+	fz_stream *sub;
+	const fz_stream_parts *p;
+	void *part;
+	int status;
+	fz_error err;
+};
+
+static void part_free(fz_stream *s);
 
 fz_stream *
 fz_stream_open(char *const *paths, int npaths, unsigned flags)
@@ -70,6 +92,7 @@ fz_stream_open(char *const *paths, int npaths, unsigned flags)
 }
 
 void fz_stream_set_tap(fz_stream *s, fz_tap_fn fn, void *ctx) { s->tap = fn; s->tap_ctx = ctx; }
+void fz_stream_set_parts(fz_stream *s, const fz_stream_parts *p) { s->parts = p; }
 void fz_stream_set_progress(fz_stream *s, fz_progress_fn fn, void *ctx) { s->progress = fn; s->progress_ctx = ctx; }
 fz_arena *fz_stream_arena(fz_stream *s) { return s->rec_arena; }
 
@@ -90,7 +113,9 @@ fz_stream_close(fz_stream *s)
 {
 	if (s == NULL)
 		return;
-	fz_io__feed_close(s->feed);
+	part_free(s);	/* before the feed whose part it reads */
+	if (!s->sub)
+		fz_io__feed_close(s->feed);
 	fz_map_free(s->doc_keys);
 	fz_map_free(s->shared_keys);
 	free(s->pend);
@@ -118,6 +143,139 @@ fz_stream_take_arena(fz_stream *s)
 static int at_event(fz_stream *s, const fz_pev *e, fz_error *err,
     const char *msg);
 
+/* Parts read at once only for a stream that reads what it keeps of
+ * none (a tap sees the bytes in order). */
+static unsigned
+feed_flags(const fz_stream *s)
+{
+	if (s->parts != NULL && s->tap == NULL &&
+	    !(s->flags & (FZ_STREAM_KEEP | FZ_STREAM_SPLIT)))
+		return FZ_FEED_PARTS;
+	return (s->tap != NULL ? FZ_FEED_TAP : 0) |
+	    (s->flags & FZ_STREAM_SPLIT ? FZ_FEED_SPLIT : 0);
+}
+
+/* The part's records into its result, up to the end of their list
+ * (the stream closed) or the first error. */
+static void
+read_part(void *arg)
+{
+	struct part_read *pr = arg;
+	fz_event ev;
+
+	do {
+		pr->status = fz_stream_next(pr->sub, &ev, &pr->err);
+		if (pr->status == FZ_OK && ev.type == FZ_EV_RECORD)
+			pr->status = pr->p->take(pr->part, &ev, &pr->err);
+	} while (pr->status == FZ_OK && ev.type != FZ_EV_END);
+}
+
+/* A stream of part g from s's place: between two records of its list. */
+static fz_stream *
+sub_stream(const fz_stream *s, fz_io__feed *g)
+{
+	fz_stream *sub = fz_stream_open(NULL, 0, s->flags);
+
+	sub->feed = g;
+	sub->sub = 1;
+	sub->name = s->name;
+	sub->cur = s->cur;
+	sub->kind = s->kind;
+	sub->kind_name = s->kind_name;
+	sub->doc_line = s->doc_line;
+	sub->doc_col = s->doc_col;
+	sub->state = S_RECORDS;
+	sub->streamed = 1;
+	return sub;
+}
+
+/* Part g read at once, when the reader takes these records in parts. */
+static void
+part_start(fz_stream *s, fz_io__feed *g)
+{
+	void *part = s->parts->open(s->parts->ctx, s->kind);
+	struct part_read *pr;
+
+	if (part == NULL)
+		return;
+	pr = fz_xcalloc(1, sizeof *pr);
+	pr->sub = sub_stream(s, g);
+	pr->p = s->parts;
+	pr->part = part;
+	s->part = pr;
+	if ((s->run = fz_io__run_start(g, read_part, pr)) == NULL)
+		part_free(s);	/* its events follow the others' */
+}
+
+/* The part read at once stopped and dropped, if any. */
+static void
+part_free(fz_stream *s)
+{
+	fz_io__run_free(s->run);
+	s->run = NULL;
+	if (s->part != NULL) {
+		if (s->part->part != NULL)
+			s->part->p->drop(s->part->part);
+		fz_stream_close(s->part->sub);
+		free(s->part);
+	}
+	s->part = NULL;
+}
+
+/* The part takes over: what it took merged and counted (FZ_OK), or
+ * its first error, what it took before it merged first. */
+static int
+part_merge(fz_stream *s, fz_error *err)
+{
+	struct part_read *pr = s->part;
+	fz_stream *sub = pr->sub;
+	void *part = pr->part;
+	int rc;
+
+	fz_io__run_join(s->run);
+	pr->part = NULL;
+	if (pr->status == FZ_OK && !sub->closed) {
+		/* The parser before it confirmed a cut the part could not
+		 * count its lines to: no such file is known. */
+		pr->p->drop(part);
+		return fz_error_set(err, FZ_IOERR, s->name, 0, 0, "read error: "
+		    "a part of the file could not be read");
+	}
+	for (size_t k = 0; k < FZ_KIND_COUNT; k++)
+		s->counts[k] += sub->counts[k];
+	s->rec_index += sub->rec_index;
+	if ((rc = pr->p->merge(pr->p->ctx, part, err)) != FZ_OK)
+		return rc;
+	if (pr->status != FZ_OK)
+		*err = pr->err;
+	return pr->status;
+}
+
+/* A part began: between records, read at once (when the reader takes
+ * these records in parts).  A part takes over: read at once, its
+ * records are merged and the list ends here (*e its end); else its
+ * events follow.  -1: go on. */
+static int
+part_event(fz_stream *s, fz_pev *e, fz_error *err)
+{
+	int rc;
+
+	if (e->type == FZ_PEV_PART) {
+		if (s->parts != NULL && s->run == NULL && s->between &&
+		    s->state == S_RECORDS)
+			part_start(s, fz_io__feed_part(s->feed, e->len));
+		return -1;
+	}
+	if (s->run == NULL)
+		return -1;
+	rc = part_merge(s, err);
+	part_free(s);
+	if (rc != FZ_OK)
+		return rc;
+	e->type = FZ_PEV_SEQ_END;
+	return FZ_OK;
+}
+
 /* The next event of the YAML: the inputs' beginnings and the bytes read
  * are taken here, on the way; a tagged node is refused. */
 static int
@@ -126,12 +284,15 @@ next_event(fz_stream *s, fz_pev *e, fz_error *err)
 	int rc;
 
 	if (s->feed == NULL)
-		s->feed = fz_io__feed_open(s->paths, s->npaths,
-		    (s->tap != NULL ? FZ_FEED_TAP : 0) |
-		    (s->flags & FZ_STREAM_SPLIT ? FZ_FEED_SPLIT : 0));
+		s->feed = fz_io__feed_open(s->paths, s->npaths, feed_flags(s));
 	for (;;) {
 		if ((rc = fz_io__feed_next(s->feed, e, err)) != FZ_OK)
 			return rc;
+		if (e->type == FZ_PEV_PART || e->type == FZ_PEV_CUT) {
+			if ((rc = part_event(s, e, err)) != -1)
+				return rc;
+			continue;
+		}
 		if (s->progress != NULL &&
 		    fz_io__feed_done(s->feed) >= s->next_progress) {
 			uint64_t done = fz_io__feed_done(s->feed);
@@ -609,10 +770,17 @@ next_record(fz_stream *s, fz_event *ev, fz_error *err)
 	fz_node *rec;
 	int rc;
 
-	if ((rc = next_event(s, &e, err)) != FZ_OK)
+	s->between = 1;
+	rc = next_event(s, &e, err);
+	s->between = 0;
+	if (rc != FZ_OK)
 		return rc;
 	if (e.type == FZ_PEV_SEQ_END) {
-		s->state = S_IN_DOC;
+		/* A part read on its own began past the list's end: its
+		 * records are not these. */
+		part_free(s);
+		s->closed = s->sub;
+		s->state = s->sub ? S_DONE : S_IN_DOC;
 		return FZ_OK;
 	}
 	if (!(s->flags & FZ_STREAM_KEEP))
@@ -682,3 +850,4 @@ fz_stream_next(fz_stream *s, fz_event *ev, fz_error *err)
 		rc = step(s, ev, err);
 	return rc;
 }
+

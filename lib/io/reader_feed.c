@@ -45,6 +45,9 @@
 #define NO_STR UINT32_MAX
 #define PEV_ERROR 0		/* the input failed: f->err says how */
 #define PEV_SPLIT 100		/* the file goes on in a part: off holds it */
+#define PEV_CUT_AT 101		/* FZ_FEED_PARTS: the part of index len takes
+				 * over here (its feed is the list's) */
+#define PEV_PART_AT 102		/* FZ_FEED_PARTS: the part of index len began */
 #define SPLIT_MIN (8u << 20)	/* bytes after the first record, at least */
 #define SPLIT_SEARCH (1u << 20)	/* bytes searched for a cut */
 #define SPLIT_PREFIX "records:\n"
@@ -88,6 +91,8 @@ struct fz_io__feed {
 	/* The split of the file being parsed (see the end of the side). */
 	off_t size;		/* of the file when regular, else 0 */
 	int depth, tagged;	/* collections open; a %TAG was met */
+	unsigned lists;		/* collections opened in documents' mappings */
+	unsigned cut_list;	/* the one the part began in */
 	unsigned char kinds[2];	/* of the two outer collections */
 	enum { NO_SPLIT, SPLIT_PENDING, SPLIT_DONE } split_state;
 	fz_io__feed *split;		/* the second part, pending */
@@ -100,6 +105,15 @@ struct fz_io__feed {
 
 	/* A part's own (f->part): the file read from an offset. */
 	int part, dropped;	/* the prefix's three events dropped so far */
+	/* FZ_FEED_PARTS: the parts made, the feed's until it is closed,
+	 * read by the reader's threads; a part's lines counted from the
+	 * file's start (base: the lines before its cut, counted by the
+	 * part's own thread before it parses), and its stop (dropped). */
+	int parts_mode, absolute, count_base, base_bad;
+	unsigned base;
+	atomic_int stop;
+	fz_io__feed **parts;	/* a slot NULL once the part is read */
+	size_t nparts, capparts;
 	size_t prefix_pos;
 	uint64_t at;		/* file offset of the next read */
 
@@ -119,10 +133,12 @@ struct fz_io__feed {
 	fz_io__feed *reading;	/* the part being read */
 	size_t nsplits;		/* parts read */
 	unsigned reading_line;	/* the line of its first, 1-based */
+	size_t reading_part;	/* FZ_FEED_PARTS: its index */
 	struct batch *taking;
 	size_t pos;
 	uint64_t taken_done;
 	int ended;		/* END or an error was returned */
+	int stopped;		/* by fz_io__feed_stop */
 	fz_pev last;
 	int last_status;
 };
@@ -194,6 +210,7 @@ wait_readable(fz_io__feed *f)
 }
 
 static int hand_over(fz_io__feed *f);
+static void batch_free(struct batch *b, size_t from);
 static size_t up_to_cut(fz_io__feed *f, const unsigned char *buf, size_t n,
     uint64_t at);
 
@@ -237,7 +254,8 @@ read_part(fz_io__feed *f, unsigned char *buf, size_t size, size_t *got)
 		*got = (size_t)n;
 		return 1;
 	}
-	if (cancelled(f)) {
+	if (cancelled(f) || atomic_load_explicit(&f->stop,
+	    memory_order_relaxed)) {
 		f->read_errno = ECANCELED;
 		return 0;
 	}
@@ -468,6 +486,7 @@ nest(fz_io__feed *f, const yaml_event_t *e)
 		k = OUTER_SEQ;
 	if (f->depth < 2)
 		f->kinds[f->depth] = k;
+	f->lists += f->depth == 1;
 	f->depth++;
 }
 
@@ -539,6 +558,8 @@ step(fz_io__feed *f)
 	}
 	if (!yaml_parser_parse(&f->parser, &e)) {
 		parse_error(f);
+		if (f->absolute && !f->err_absolute && f->err.line > 0)
+			f->err.line += f->base;
 		fail(f);
 		return;
 	}
@@ -552,7 +573,7 @@ step(fz_io__feed *f)
 	}
 	if ((size_t)e.type < sizeof pev_of && pev_of[e.type] != 0) {
 		it = push(f->filling, pev_of[e.type]);
-		it->line = (unsigned)e.start_mark.line + 1;
+		it->line = (unsigned)e.start_mark.line + 1 + f->base;
 		it->col = (unsigned)e.start_mark.column + 1;
 		it->tagged = (unsigned char)foreign_tag(&e);
 		if (e.type == YAML_SCALAR_EVENT) {
@@ -632,12 +653,15 @@ hand_over(fz_io__feed *f)
 	struct batch *b = f->filling;
 
 	b->done = f->done;
-	fz_queue_push(f->parsed, b);
+	if (!fz_queue_push(f->parsed, b))
+		batch_free(b, 0);	/* stopped: no reader takes it */
 	f->filling = NULL;
 	if (!f->over && (b = fresh(f)) != NULL)
 		start(f, b);
 	return !cancelled(f);
 }
+
+static void count_base(fz_io__feed *f);
 
 static void *
 produce(void *arg)
@@ -645,6 +669,8 @@ produce(void *arg)
 	fz_io__feed *f = arg;
 
 	start(f, fresh(f));
+	if (f->count_base)
+		count_base(f);
 	while (!f->over && !cancelled(f)) {
 		step(f);
 		if ((f->over || full(f->filling)) && !hand_over(f))
@@ -675,6 +701,37 @@ count_lines(fz_io__feed *f, const unsigned char *buf, size_t n)
 		if (end - p < 3 || (p[1] == 0x80 && (p[2] == 0xA8 ||
 		    p[2] == 0xA9)))
 			f->cut_bad = 1;
+}
+
+/* A part of FZ_FEED_PARTS, on its own thread before it parses: the
+ * lines of the file before its cut, which its lines follow.  When they
+ * cannot be counted as libyaml counts them, the part ends at once (the
+ * parser before it finds the same and drops it). */
+static void
+count_base(fz_io__feed *f)
+{
+	unsigned char buf[64 << 10];
+	uint64_t at = 0;
+	ssize_t n;
+
+	f->cut_line = 0;
+	while (at < f->cut && !cancelled(f)) {
+		size_t want = f->cut - at < sizeof buf ? (size_t)(f->cut - at) :
+		    sizeof buf;
+
+		if ((n = pread(f->fd, buf, want, (off_t)at)) <= 0) {
+			f->cut_bad = 1;
+			break;
+		}
+		count_lines(f, buf, (size_t)n);
+		at += (uint64_t)n;
+	}
+	f->base = f->cut_line - 1;	/* the cut is the part's line 2 */
+	if (f->cut_bad || f->cut_line == 0) {
+		f->base_bad = 1;
+		push(f->filling, FZ_PEV_END);
+		f->over = 1;
+	}
 }
 
 /* Bytes [at, at + n) of the file read while a part waits at the cut:
@@ -738,7 +795,10 @@ part_open(fz_io__feed *f, uint64_t cut)
 	g->cur = f->cur;
 	g->name = f->name;
 	g->part = 1;
-	g->limit = (size_t)-1;	/* held until read, however many */
+	/* Held until read, however many; with parts, read at once. */
+	g->limit = f->parts_mode ? NBATCH : (size_t)-1;
+	g->absolute = g->count_base = f->parts_mode;
+	atomic_init(&g->stop, 0);
 	g->cut = g->at = cut;
 	g->wake[0] = g->wake[1] = -1;
 	atomic_init(&g->cancel, 0);
@@ -818,7 +878,18 @@ split_try(fz_io__feed *f, const yaml_event_t *e)
 		return;
 	f->cut = cut;
 	f->cut_col = col;
+	f->cut_list = f->lists;
 	f->split_state = SPLIT_PENDING;
+	if (f->parts_mode) {
+		/* The reader may read it at once, from here on. */
+		if (f->nparts == f->capparts) {
+			f->capparts = f->capparts ? 2 * f->capparts : 4;
+			f->parts = fz_xrealloc(f->parts, f->capparts *
+			    sizeof *f->parts);
+		}
+		f->parts[f->nparts] = f->split;
+		push(f->filling, PEV_PART_AT)->len = (uint32_t)f->nparts++;
+	}
 }
 
 /* The part is not to be: the bytes held go to the tap, and the first
@@ -826,7 +897,10 @@ split_try(fz_io__feed *f, const yaml_event_t *e)
 static void
 split_drop(fz_io__feed *f)
 {
-	fz_io__feed_close(f->split);
+	if (f->parts_mode)	/* the list's: stopped, closed with f */
+		atomic_store(&f->split->stop, 1);
+	else
+		fz_io__feed_close(f->split);
 	f->split = NULL;
 	f->split_state = SPLIT_DONE;
 	tap_bytes(f, f->held, f->nheld);
@@ -850,14 +924,22 @@ split_at_cut(fz_io__feed *f, const yaml_event_t *e)
 	}
 	if (!node || e->start_mark.line < f->cut_line)
 		return 0;
+	/* In the list it began in: a reader of the part's records reads
+	 * them as the items of that list. */
 	if (e->start_mark.line != f->cut_line ||
-	    e->start_mark.column != f->cut_col || !at_record(f)) {
+	    e->start_mark.column != f->cut_col || !at_record(f) ||
+	    f->lists != f->cut_list) {
 		split_drop(f);
 		return 0;
 	}
-	it = push(f->filling, PEV_SPLIT);
+	if (f->parts_mode) {
+		it = push(f->filling, PEV_CUT_AT);
+		it->len = (uint32_t)f->nparts - 1;
+	} else {
+		it = push(f->filling, PEV_SPLIT);
+		it->off = copy(f->filling, &f->split, sizeof f->split);
+	}
 	it->line = f->cut_line + 1;
-	it->off = copy(f->filling, &f->split, sizeof f->split);
 	f->split = NULL;
 	f->split_state = SPLIT_DONE;
 	f->nheld = 0;
@@ -875,7 +957,9 @@ fz_io__feed_open(char *const *paths, int npaths, unsigned flags)
 	f->paths = paths;
 	f->npaths = npaths;
 	f->tap = (flags & FZ_FEED_TAP) != 0;
-	f->can_split = (flags & FZ_FEED_SPLIT) != 0;
+	f->can_split = (flags & (FZ_FEED_SPLIT | FZ_FEED_PARTS)) != 0;
+	f->parts_mode = (flags & FZ_FEED_PARTS) != 0;
+	atomic_init(&f->stop, 0);
 	f->limit = NBATCH;
 	f->cur = -1;
 	f->fd = -1;
@@ -892,7 +976,7 @@ fz_io__feed_open(char *const *paths, int npaths, unsigned flags)
 /* Take the next batch to read.  The parser's last batch ends with the
  * end or an error, after which nothing is taken: there always is one to
  * wait for. */
-static void
+static int
 take(fz_io__feed *f)
 {
 	if (!f->threaded) {
@@ -900,11 +984,25 @@ take(fz_io__feed *f)
 			f->solo = fz_xcalloc(1, sizeof *f->solo);
 		fill(f, f->solo);
 		f->taking = f->solo;
-	} else {
-		f->taking = fz_queue_pop(f->parsed);
+	} else if ((f->taking = fz_queue_pop(f->parsed)) == NULL) {
+		return 0;	/* fz_io__feed_stop */
 	}
 	f->pos = 0;
 	f->taken_done = f->taking->done;
+	return 1;
+}
+
+/* The reading of a stopped part ends, with an error no one tells. */
+static int
+stopped(fz_io__feed *f, fz_pev *e, fz_error *err)
+{
+	memset(e, 0, sizeof *e);
+	e->type = FZ_PEV_END;
+	f->ended = 1;
+	f->last = *e;
+	f->last_status = FZ_IOERR;
+	f->stopped = 1;
+	return fz_error_set(err, FZ_IOERR, f->name, 0, 0, "reading stopped");
 }
 
 /* Hand the batch read back. */
@@ -923,11 +1021,48 @@ part_next(fz_io__feed *f, fz_pev *e, fz_error *err)
 	int rc = fz_io__feed_next(f->reading, e, err);
 
 	/* The part's line 2 is the cut's line. */
+	if (f->reading->absolute)
+		return rc;
 	if (e->line > 0)
 		e->line = e->line - 2 + f->reading_line;
 	if (rc != FZ_OK && err->line > 0 && !f->reading->err_absolute)
 		err->line = err->line - 2 + f->reading_line;
 	return rc;
+}
+
+/* A part began, or takes over at its cut: told to the reader, which
+ * reads it on from there (the part's lines are the file's). */
+static int
+part_event(fz_io__feed *f, const struct item *it, fz_pev *e)
+{
+	memset(e, 0, sizeof *e);
+	e->line = it->line;
+	e->len = it->len;
+	if (it->type == PEV_PART_AT) {
+		e->type = FZ_PEV_PART;
+		return FZ_OK;
+	}
+	e->type = FZ_PEV_CUT;
+	f->reading = f->parts[it->len];
+	f->reading_part = it->len;
+	f->reading_line = it->line;
+	f->nsplits++;
+	return FZ_OK;
+}
+
+fz_io__feed *
+fz_io__feed_part(const fz_io__feed *f, size_t i)
+{
+	return f->parts[i];
+}
+
+void
+fz_io__feed_stop(fz_io__feed *f)
+{
+	atomic_store(&f->stop, 1);
+	/* A reader waiting for a batch the stopped parser will not make. */
+	if (f->threaded)
+		fz_queue_cancel(f->parsed);
 }
 
 int
@@ -941,21 +1076,27 @@ fz_io__feed_next(fz_io__feed *f, fz_pev *e, fz_error *err)
 			if ((rc = part_next(f, e, err)) != FZ_OK ||
 			    e->type != FZ_PEV_END)
 				return rc;
+			/* Read to its end: nothing reads it any more. */
 			fz_io__feed_close(f->reading);
+			if (f->parts_mode)
+				f->parts[f->reading_part] = NULL;
 			f->reading = NULL;
 		}
 		if (f->ended) {
 			*e = f->last;
-			if (f->last_status != FZ_OK)
+			if (f->last_status != FZ_OK && !f->stopped)
 				*err = f->err;
 			return f->last_status;
 		}
 		while (f->taking == NULL || f->pos == f->taking->nev) {
 			if (f->taking != NULL)
 				give_back(f);
-			take(f);
+			if (!take(f))
+				return stopped(f, e, err);
 		}
 		it = &f->taking->ev[f->pos++];
+		if (it->type == PEV_CUT_AT || it->type == PEV_PART_AT)
+			return part_event(f, it, e);
 		if (it->type != PEV_SPLIT)
 			break;
 		memcpy(&f->reading, f->taking->bytes + it->off,
@@ -1045,9 +1186,15 @@ fz_io__feed_close(fz_io__feed *f)
 		close(f->wake[1]);
 	}
 	close_input(f);
-	/* The parts: pending, being read, and handed over but not read. */
-	fz_io__feed_close(f->split);
-	fz_io__feed_close(f->reading);
+	/* The parts: pending, being read, and handed over but not read;
+	 * with FZ_FEED_PARTS, those made. */
+	if (!f->parts_mode) {
+		fz_io__feed_close(f->split);
+		fz_io__feed_close(f->reading);
+	}
+	for (size_t i = 0; i < f->nparts; i++)
+		fz_io__feed_close(f->parts[i]);
+	free(f->parts);
 	if (f->solo != NULL) {
 		batch_free(f->solo, 0);
 	} else {

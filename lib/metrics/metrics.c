@@ -180,6 +180,7 @@ fz_metrics_add_matter(fz_metrics *m, const fz_matter *mt, const fz_node *rec,
 		m->entries = fz_xrealloc(m->entries,
 		    m->cap * sizeof *m->entries);
 	}
+	e->index = m->n;
 	m->entries[m->n++] = e;
 	return FZ_OK;
 }
@@ -286,8 +287,8 @@ check_years(fz_metrics *m, const fz_application *a, const fz_node *rec,
 	    fz_date_format(a->completed, to));
 }
 
-static void
-widen(fz_metrics *m, fz_date d)
+void
+fz_metrics__widen(fz_metrics *m, fz_date d)
 {
 	if (d == FZ_NODATE)
 		return;
@@ -302,6 +303,7 @@ fz_metrics_add_application(fz_metrics *m, const fz_application *a,
     const fz_node *rec, fz_error *err)
 {
 	struct entry *e = find(m, a->matter);
+	struct app_counts *c;
 	int done_by_end;
 
 	if (e == NULL && m->n == 0)
@@ -323,16 +325,17 @@ fz_metrics_add_application(fz_metrics *m, const fz_application *a,
 	if (in_period(m, a->completed) &&
 	    check_years(m, a, rec, err) != FZ_OK)
 		return err->status;
-	widen(m, a->received);
-	widen(m, a->completed);
+	fz_metrics__widen(m, a->received);
+	fz_metrics__widen(m, a->completed);
+	c = m->part_apps != NULL ? &m->part_apps[e->index] : &e->apps;
 	if (in_period(m, a->received))
-		e->apps.received++;
+		c->received++;
 	if (in_period(m, a->completed))
-		count_completed(m, &e->apps, &e->m, a);
+		count_completed(m, c, &e->m, a);
 	done_by_end = a->completed != FZ_NODATE &&
 	    (m->to == FZ_NODATE || a->completed <= m->to);
 	if ((m->to == FZ_NODATE || a->received <= m->to) && !done_by_end)
-		e->apps.pending++;
+		c->pending++;
 	return FZ_OK;
 }
 

@@ -107,6 +107,13 @@ int fz_metrics_check(fz_metrics *m, fz_error *err);
  * fz_metrics_check.  FZ_DATAERR with err set for a document of another
  * kind, or the errors of the functions above. */
 int fz_metrics_take(fz_metrics *m, const fz_event *ev, fz_error *err);
+/* The parts of a large file read at once (fz_stream_parts, its ctx the
+ * metrics): applications counted apart against the matters read before
+ * them, then added; matters in one part. */
+void *fz_metrics_part_open(void *ctx, enum fz_kind k);
+int fz_metrics_part_take(void *part, const fz_event *ev, fz_error *err);
+int fz_metrics_part_merge(void *ctx, void *part, fz_error *err);
+void fz_metrics_part_drop(void *part);
 
 /* The figures over the whole catalogue. */
 void fz_metrics_total(const fz_metrics *m, fz_metrics_figures *out);

@@ -27,6 +27,7 @@ struct entry {
 	size_t children;
 	int mark;		/* cycle search: 0 new, 1 on the path, 2 done */
 	int selected;		/* passes the conditions on matters */
+	size_t index;		/* in the metrics' entries */
 	struct app_counts apps;
 };
 
@@ -43,6 +44,14 @@ struct fz_metrics {
 	fz_where *app_where, *matter_where;
 	long long applications;	/* read, before any condition */
 	fz_metrics_row *rows;
+	/* A part's (metrics_parts.c): the applications of a part of a
+	 * file counted apart, per entry, against the matters of whole
+	 * (its codes and entries, read only). */
+	struct app_counts *part_apps;
+	const fz_metrics *whole;
 };
+
+/* The data's earliest and latest dates widened to d (FZ_NODATE: none). */
+void fz_metrics__widen(fz_metrics *m, fz_date d);
 
 #endif

@@ -266,8 +266,8 @@ fz_tally__row(fz_tally *t, const char *const *keys)
 
 /* The number of s in an intern map, in first-seen order; *added is 1
  * when s is new. */
-static uint32_t
-intern(fz_map *m, const char *s, int *added)
+uint32_t
+fz_tally__intern(fz_map *m, const char *s, int *added)
 {
 	void **slot = fz_map_insert(m, s, strlen(s), added, NULL);
 
@@ -286,20 +286,21 @@ void
 fz_tally__entity(fz_tally *t, uint32_t row, const char *id)
 {
 	int added;
-	uint32_t e = intern(t->entity_ids, id, &added);
+	uint32_t e = fz_tally__intern(t->entity_ids, id, &added);
 
 	t->total.c.units += added;
 	t->rows[row].c.units += fz_u64set_add(t->units, pair(row, e));
 }
 
 /* The row outing number of (row, outing), made when new. */
-static uint32_t
-row_outing(fz_tally *t, uint32_t row, const char *outing, uint32_t *o)
+uint32_t
+fz_tally__row_outing(fz_tally *t, uint32_t row, const char *outing,
+    uint32_t *o)
 {
 	int added;
 	uint32_t *slot;
 
-	*o = intern(t->outing_ids, outing, &added);
+	*o = fz_tally__intern(t->outing_ids, outing, &added);
 	t->total.c.outings += added;
 	slot = fz_u64map_insert(t->outings, pair(row, *o), &added);
 	if (added) {
@@ -325,7 +326,7 @@ fz_tally__outing(fz_tally *t, uint32_t row, const char *outing,
 	/* Visits of one outing come together: ask the maps once. */
 	if (t->last_outing == NULL || t->last_row != row ||
 	    strcmp(t->last_outing, outing) != 0) {
-		ro = row_outing(t, row, outing, &o);
+		ro = fz_tally__row_outing(t, row, outing, &o);
 		t->last_row = row;
 		t->last_o = o;
 		t->last_ro = ro;
@@ -334,7 +335,7 @@ fz_tally__outing(fz_tally *t, uint32_t row, const char *outing,
 	o = t->last_o;
 	ro = t->last_ro;
 	for (size_t i = 0; i < n; i++) {
-		p = intern(t->inspector_ids, inspectors[i]->str, &added);
+		p = fz_tally__intern(t->inspector_ids, inspectors[i]->str, &added);
 		t->rows[row].c.person_times += fz_u64set_add(t->persons,
 		    pair(ro, p));
 		t->total.c.person_times += fz_u64set_add(t->all_persons,

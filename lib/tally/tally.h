@@ -174,5 +174,14 @@ int fz_tally_far_date(const fz_tally_reader *r, fz_date d, const char *key,
  * tally that cannot be merged, and at the end of a merge that found no
  * tally. */
 int fz_tally_take(fz_tally_reader *r, const fz_event *ev, fz_error *err);
+/* The parts of a large file read at once (fz_stream_parts, its ctx a
+ * fz_tally_reader): with three processors or more, inspections counted
+ * into a tally of the part's own, then added exactly to the reader's;
+ * any other records (whose ids are refused when given twice), and all
+ * with fewer processors, in one part. */
+void *fz_tally_part_open(void *ctx, enum fz_kind k);
+int fz_tally_part_take(void *part, const fz_event *ev, fz_error *err);
+int fz_tally_part_merge(void *ctx, void *part, fz_error *err);
+void fz_tally_part_drop(void *part);
 
 #endif

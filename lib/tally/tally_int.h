@@ -112,6 +112,12 @@ void fz_tally__entity(fz_tally *t, uint32_t row, const char *id);
 void fz_tally__outing(fz_tally *t, uint32_t row, const char *outing,
     fz_node *const *inspectors, size_t n);
 void fz_tally__seen(fz_tally *t, fz_date d);
+/* The number of s in an intern map, in first-seen order; *added is 1
+ * when s is new.  The row outing number of (row, outing), made when
+ * new (counted in the row's outings), the outing's number in *o. */
+uint32_t fz_tally__intern(fz_map *m, const char *s, int *added);
+uint32_t fz_tally__row_outing(fz_tally *t, uint32_t row,
+    const char *outing, uint32_t *o);
 void fz_tally__range(const fz_tally *t, fz_date *from, fz_date *to);
 int fz_tally__case(fz_tally *t, const struct tcase *c, fz_error *err,
     const fz_node *at);

@@ -1319,38 +1319,57 @@ seen_tap(void *ctx, size_t file, const void *buf, size_t len)
 	w->nbytes += len;
 }
 
+/* A record's entity and place noted in w. */
 static void
-read_all(char **paths, unsigned flags, struct seen *w)
+note(struct seen *w, const char *entity, unsigned line, unsigned col)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 1024;
+		w->entity = realloc(w->entity, w->cap * sizeof *w->entity);
+		w->line = realloc(w->line, w->cap * sizeof *w->line);
+		w->col = realloc(w->col, w->cap * sizeof *w->col);
+	}
+	w->entity[w->n] = strdup(entity);
+	w->line[w->n] = line;
+	w->col[w->n++] = col;
+}
+
+static void
+note_record(struct seen *w, const fz_event *ev)
+{
+	const fz_node *e = fz_node_get(ev->node, "entity");
+
+	note(w, e != NULL ? e->str : "-", e != NULL ? e->line : ev->node->line,
+	    e != NULL ? e->col : ev->node->col);
+}
+
+/* Read paths in parts when parts is given (without a tap), else with
+ * flags and a tap. */
+static void
+read_with(char **paths, unsigned flags, const fz_stream_parts *parts,
+    struct seen *w)
 {
 	fz_stream *s = fz_stream_open(paths, 1, flags);
 	fz_event ev;
 	fz_error err = { 0 };
 
 	memset(w, 0, sizeof *w);
-	fz_stream_set_tap(s, seen_tap, w);
+	if (parts != NULL)
+		fz_stream_set_parts(s, parts);
+	else
+		fz_stream_set_tap(s, seen_tap, w);
 	while ((w->rc = fz_stream_next(s, &ev, &err)) == FZ_OK &&
 	    ev.type != FZ_EV_END) {
-		const fz_node *e;
-
-		if (ev.type == FZ_EV_DOC) {
+		if (ev.type == FZ_EV_DOC)
 			w->docs++;
-			continue;
-		}
-		e = fz_node_get(ev.node, "entity");
-		if (w->n == w->cap) {
-			w->cap = w->cap ? 2 * w->cap : 1024;
-			w->entity = realloc(w->entity, w->cap * sizeof *w->entity);
-			w->line = realloc(w->line, w->cap * sizeof *w->line);
-			w->col = realloc(w->col, w->cap * sizeof *w->col);
-		}
-		w->entity[w->n] = strdup(e != NULL ? e->str : "-");
-		w->line[w->n] = e != NULL ? e->line : ev.node->line;
-		w->col[w->n++] = e != NULL ? e->col : ev.node->col;
+		else
+			note_record(w, &ev);
 	}
 	w->err_line = err.line;
 	w->err_col = err.col;
 	snprintf(w->err_msg, sizeof w->err_msg, "%s", err.msg);
-	w->splits = fz_stream_splits(s);
+	if (parts == NULL)	/* else the merges counted */
+		w->splits = fz_stream_splits(s);
 	fz_stream_close(s);
 }
 
@@ -1365,6 +1384,82 @@ seen_free(struct seen *w)
 	free(w->bytes);
 }
 
+static void
+read_all(char **paths, unsigned flags, struct seen *w)
+{
+	read_with(paths, flags, NULL, w);
+}
+
+/* Parts read at once: each records what it took, merged in order into
+ * the reader's (ctx), which counts the merges in splits. */
+static void *
+part_open(void *ctx, enum fz_kind k)
+{
+	(void)ctx;
+	(void)k;
+	return calloc(1, sizeof(struct seen));
+}
+
+static int
+part_take(void *part, const fz_event *ev, fz_error *err)
+{
+	(void)err;
+	note_record(part, ev);
+	return FZ_OK;
+}
+
+static void
+part_drop(void *part)
+{
+	seen_free(part);
+	free(part);
+}
+
+static int
+part_merge(void *ctx, void *part, fz_error *err)
+{
+	struct seen *w = ctx, *p = part;
+
+	(void)err;
+	for (size_t i = 0; i < p->n; i++)
+		note(w, p->entity[i], p->line[i], p->col[i]);
+	w->splits++;
+	part_drop(p);
+	return FZ_OK;
+}
+
+static void
+read_parts(char **paths, struct seen *w)
+{
+	fz_stream_parts parts = { w, part_open, part_take, part_merge,
+		part_drop };
+
+	read_with(paths, 0, &parts, w);
+}
+
+/* The same records, places and end when the parts are taken each by a
+ * thread of its own, as when read in one part (one). */
+static void
+same_in_parts(struct fx *f, const struct seen *one, size_t want_splits)
+{
+	struct seen w;
+
+	read_parts(f->paths, &w);
+	assert_int_equal(w.splits, fz_nprocs() > 1 ? want_splits : 0);
+	assert_int_equal(w.rc, one->rc);
+	assert_int_equal(w.n, one->n);
+	for (size_t i = 0; i < one->n; i++) {
+		assert_string_equal(w.entity[i], one->entity[i]);
+		assert_int_equal(w.line[i], one->line[i]);
+		assert_int_equal(w.col[i], one->col[i]);
+	}
+	assert_int_equal(w.docs, one->docs);
+	assert_int_equal(w.err_line, one->err_line);
+	assert_int_equal(w.err_col, one->err_col);
+	assert_string_equal(w.err_msg, one->err_msg);
+	seen_free(&w);
+}
+
 /* The same records, places, bytes and end, read in one part or two. */
 static void
 same_either_way(struct fx *f, size_t want_splits)
@@ -1375,6 +1470,7 @@ same_either_way(struct fx *f, size_t want_splits)
 
 	read_all(f->paths, 0, &one);
 	read_all(f->paths, FZ_STREAM_SPLIT, &two);
+	same_in_parts(f, &one, want_splits);
 	assert_int_equal(one.splits, 0);
 	assert_int_equal(two.splits, fz_nprocs() > 1 ? want_splits : 0);
 	assert_int_equal(two.rc, one.rc);
