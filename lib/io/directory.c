@@ -173,7 +173,8 @@ add_record(fz_directory *d, enum fz_kind k, fz_node *rec, fz_error *err)
 	    fz_directory_add(d, &e, fz_node_get(rec, "id"), err);
 }
 
-/* Every record of the documents of kind k of a file. */
+/* Every record of the documents of kind k of a file; what, in the
+ * language of messages, is what the file must be. */
 static int
 load(fz_directory *d, const char *path, enum fz_kind k, const char *what,
     fz_error *err)
@@ -202,7 +203,7 @@ load(fz_directory *d, const char *path, enum fz_kind k, const char *what,
 int
 fz_directory_load(fz_directory *d, const char *path, fz_error *err)
 {
-	return load(d, path, FZ_KIND_ENTITIES, "an entity directory", err);
+	return load(d, path, FZ_KIND_ENTITIES, _("an entity directory"), err);
 }
 
 int
