@@ -146,11 +146,16 @@ fz_directory_fill(const fz_directory *d, fz_arena *a, fz_node *rec,
 	 * blank group nobody asked for. */
 	if ((t = fz_directory_town(d, *town)) == NULL) {
 		at = at != NULL ? at : rec;
+		const char *whose = at == fz_node_get(rec, "entity") ?
+		    _(" (the entity's)") : "";
+
+		if (d->towns_file == NULL)
+			return fz_error_set(err, FZ_DATAERR, at->file,
+			    at->line, at->col, "town '%s'%s is not in the "
+			    "towns file", *town, whose);
 		return fz_error_set(err, FZ_DATAERR, at->file, at->line,
-		    at->col, "town '%s'%s is not in the towns file%s%s",
-		    *town, at == fz_node_get(rec, "entity") ?
-		    _(" (the entity's)") : "", d->towns_file ? " " : "",
-		    d->towns_file ? d->towns_file : "");
+		    at->col, "town '%s'%s is not in the towns file %s",
+		    *town, whose, d->towns_file);
 	}
 	put(a, rec, "zone", t->zone);
 	put(a, rec, "grade", t->grade);
