@@ -72,25 +72,25 @@ fz_core__activity_rules(const fz_activity *a, const fz_node *rec,
     void (*report)(void *ctx, const fz_node *at, const char *msg),
     void *ctx)
 {
-	char msg[256];
+	char msg[512];
 	int n = 0;
 
 	if (a->date != FZ_NODATE && (a->from != FZ_NODATE ||
 	    a->to != FZ_NODATE))
-		n++, report(ctx, at_key(rec, "date"), "activity: date or "
-		    "from and to, not both");
+		n++, report(ctx, at_key(rec, "date"), _("activity: date or "
+		    "from and to, not both"));
 	else if (a->date == FZ_NODATE && (a->from == FZ_NODATE ||
 	    a->to == FZ_NODATE))
 		n++, report(ctx, at_key(rec, a->from == FZ_NODATE ? "from" :
-		    "to"), "activity: a date, or from and to both");
+		    "to"), _("activity: a date, or from and to both"));
 	else if (a->date == FZ_NODATE && a->to < a->from)
-		n++, report(ctx, at_key(rec, "to"), "activity: to is before "
-		    "from");
+		n++, report(ctx, at_key(rec, "to"), _("activity: to is "
+		    "before from"));
 	/* The entities listed are units taking part: units counts them. */
 	if (a->units != FZ_NOINT && a->entities != NULL &&
 	    a->units < (long long)a->entities->n) {
-		snprintf(msg, sizeof msg, "activity: units %lld is fewer than "
-		    "the %zu entities listed (units counts them too)",
+		snprintf(msg, sizeof msg, _("activity: units %lld is fewer "
+		    "than the %zu entities listed (units counts them too)"),
 		    a->units, a->entities->n);
 		n++, report(ctx, at_key(rec, "units"), msg);
 	}

@@ -116,6 +116,11 @@ char *fz_arena_printf(fz_arena *a, const char *fmt, ...)
  * leaving any output file untouched (outputs are written to a temporary
  * file renamed only on success). */
 void fz_nomem(void) __attribute__((noreturn));
+/* fz_nomem's message in the language of messages, made once beforehand
+ * (fz_cli_start calls it, once the catalogue is bound): translating it
+ * when memory has run out might itself need memory.  Without it, the
+ * message is English. */
+void fz_nomem_init(void);
 
 /* Allocation that never returns NULL: fz_nomem() on exhaustion.
  * Memory owned by the caller. */

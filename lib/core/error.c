@@ -112,6 +112,17 @@ fz_error_format(const fz_error *err, char *buf, size_t size)
 		snprintf(buf, size, _("%s: %s"), pos, err->msg);
 }
 
+/* fz_nomem's whole line, made while memory was there (fz_nomem_init):
+ * a catalogue's lookup may allocate.  Empty until then. */
+static char nomem_line[256];
+
+void
+fz_nomem_init(void)
+{
+	snprintf(nomem_line, sizeof nomem_line, _("%s: %s\n"),
+	    program_invocation_short_name, _("out of memory"));
+}
+
 void
 fz_nomem(void)
 {
@@ -119,7 +130,10 @@ fz_nomem(void)
 	static const char msg[] = ": out of memory\n";
 	const char *prog = program_invocation_short_name;
 
-	if (write(STDERR_FILENO, prog, strlen(prog)) < 0 ||
+	if (nomem_line[0] != '\0') {
+		if (write(STDERR_FILENO, nomem_line, strlen(nomem_line)) < 0)
+			_exit(FZ_SOFTWARE);
+	} else if (write(STDERR_FILENO, prog, strlen(prog)) < 0 ||
 	    write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
 		_exit(FZ_SOFTWARE);
 	_exit(FZ_SOFTWARE);

@@ -164,14 +164,15 @@ fz_key_check(const char *opt, const char *key, const enum fz_kind *kinds,
 	}
 	fz_buf_adds(&b, _("a key of "));
 	kind_names(&b, kinds, nk);
-	fz_buf_adds(&b, _(":"));
+	/* TRANSLATORS: after the kinds a key is of, before the keys. */
+	fz_buf_adds(&b, _(": "));
 	for (size_t i = 0; i < nk; i++)
 		for (const fz_field *f = fz_kind_fields(kinds[i]);
 		    f != NULL && f->key != NULL && n < 128; f++)
 			if (!FZ_FIELD_NESTED(f) &&
 			    field_of(kinds, i, f->key) == NULL) {
 				fz_buf_adds(&b, f == fz_kind_fields(kinds[0]) ?
-				    " " : _(", "));
+				    "" : _(", "));
 				fz_buf_adds(&b, f->key);
 				known[n++] = f->key;
 			}

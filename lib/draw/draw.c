@@ -306,7 +306,7 @@ mix_warning(const fz_draw *d, const fz_diag *diag)
 	list[0] = '\0';
 	for (size_t i = 0; i < nnames && len < sizeof list; i++)
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-		    i ? ", " : "", i < MIX_NAMES ? names[i] : "...");
+		    i ? _(", ") : "", i < MIX_NAMES ? names[i] : "...");
 	snprintf(msg, sizeof msg, _("%zu of %zu team%s mix%s departments (%s): "
 	    "the plan names no department; team.department: D fills the "
 	    "seats from D only"), mixed, staffed, staffed == 1 ? "" : "s",

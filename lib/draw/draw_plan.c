@@ -25,7 +25,8 @@ fail(fz_error *err, const fz_node *at, const char *fmt, ...)
 	    msg);
 }
 
-/* Every key of the mapping m is one of keys (NULL-terminated). */
+/* Every key of the mapping m is one of keys (NULL-terminated); what, in
+ * the language of messages, is what m is. */
 static int
 known_keys(const fz_node *m, const char *what, const char *const *keys,
     fz_error *err)
@@ -194,7 +195,7 @@ stratum(const fz_node *m, fz_stratum *out, size_t *n, fz_arena *a,
 	if (m->type != FZ_MAP)
 		return fail(err, m, "a stratum must be a mapping with name, "
 		    "where and count, ratio or credit_ratios");
-	if ((rc = known_keys(m, "a stratum", keys, err)) != FZ_OK)
+	if ((rc = known_keys(m, _("a stratum"), keys, err)) != FZ_OK)
 		return rc;
 	s->at = m;
 	name = fz_node_get(m, "name");
@@ -441,7 +442,7 @@ fz_draw_plan_decode(const fz_node *doc, fz_plan *p, fz_arena *a,
 	p->team_size = 2;
 	if (doc->type != FZ_MAP)
 		return fail(err, doc, "a plan must be a mapping");
-	if ((rc = known_keys(doc, "a plan", keys, err)) != FZ_OK ||
+	if ((rc = known_keys(doc, _("a plan"), keys, err)) != FZ_OK ||
 	    (rc = heading(doc, p, diag, err)) != FZ_OK)
 		return rc;
 	if ((v = fz_node_get(doc, "version")) != NULL &&

@@ -112,7 +112,7 @@ fz_import__pick_sheet(const char *file, const char *const *names, size_t n,
 	    (k = strtoul(sel, &end, 10), *end == '\0') && k <= n)
 		return (long)k - 1;
 	for (size_t i = 0; i < n; i++) {
-		fz_buf_adds(&all, i ? ", " : "");
+		fz_buf_adds(&all, i ? _(", ") : "");
 		fz_buf_adds(&all, names[i]);
 	}
 	fz_error_set(err, FZ_DATAERR, file, 0, 0, "--sheet: no sheet '%s' "

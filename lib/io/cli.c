@@ -46,6 +46,7 @@ fz_cli_start(void)
 	setlocale(LC_CTYPE, "");
 	bindtextdomain(FZ_TEXTDOMAIN, locale_dir(buf, sizeof buf));
 	textdomain(FZ_TEXTDOMAIN);
+	fz_nomem_init();
 }
 
 /* s translated; "" stays "" (gettext would give the header). */

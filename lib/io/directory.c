@@ -146,11 +146,16 @@ fz_directory_fill(const fz_directory *d, fz_arena *a, fz_node *rec,
 	 * blank group nobody asked for. */
 	if ((t = fz_directory_town(d, *town)) == NULL) {
 		at = at != NULL ? at : rec;
+		const char *whose = at == fz_node_get(rec, "entity") ?
+		    _(" (the entity's)") : "";
+
+		if (d->towns_file == NULL)
+			return fz_error_set(err, FZ_DATAERR, at->file,
+			    at->line, at->col, "town '%s'%s is not in the "
+			    "towns file", *town, whose);
 		return fz_error_set(err, FZ_DATAERR, at->file, at->line,
-		    at->col, "town '%s'%s is not in the towns file%s%s",
-		    *town, at == fz_node_get(rec, "entity") ?
-		    _(" (the entity's)") : "", d->towns_file ? " " : "",
-		    d->towns_file ? d->towns_file : "");
+		    at->col, "town '%s'%s is not in the towns file %s",
+		    *town, whose, d->towns_file);
 	}
 	put(a, rec, "zone", t->zone);
 	put(a, rec, "grade", t->grade);
@@ -173,7 +178,8 @@ add_record(fz_directory *d, enum fz_kind k, fz_node *rec, fz_error *err)
 	    fz_directory_add(d, &e, fz_node_get(rec, "id"), err);
 }
 
-/* Every record of the documents of kind k of a file. */
+/* Every record of the documents of kind k of a file; what, in the
+ * language of messages, is what the file must be. */
 static int
 load(fz_directory *d, const char *path, enum fz_kind k, const char *what,
     fz_error *err)
@@ -202,7 +208,7 @@ load(fz_directory *d, const char *path, enum fz_kind k, const char *what,
 int
 fz_directory_load(fz_directory *d, const char *path, fz_error *err)
 {
-	return load(d, path, FZ_KIND_ENTITIES, "an entity directory", err);
+	return load(d, path, FZ_KIND_ENTITIES, _("an entity directory"), err);
 }
 
 int

@@ -106,6 +106,11 @@ void fz_stream_close(fz_stream *s);
  * the caller (who frees it, after fz_stream_close too); the stream
  * keeps on with a new one.  NULL without FZ_STREAM_KEEP. */
 fz_arena *fz_stream_take_arena(fz_stream *s);
+/* A problem or context text of libyaml's parser (yaml_parser_t's
+ * problem, context) in the language of messages: the translation of a
+ * text libyaml 0.2.5 gives, any other text itself, NULL for NULL.  The
+ * result is static or text. */
+const char *fz_yaml_text(const char *text);
 
 /* ---------------------------------------------------------------- writer */
 

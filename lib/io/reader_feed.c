@@ -429,18 +429,22 @@ parse_error(fz_io__feed *f)
 			at = at - (sizeof SPLIT_PREFIX - 1) + (size_t)f->cut;
 		locate(f, at, &line, &col);
 		fz_error_set(&f->err, FZ_DATAERR, f->name, line, col,
-		    "%s (byte %zu)", p->problem, at);
+		    "%s (byte %zu)", fz_yaml_text(p->problem), at);
 		f->err_absolute = 1;
 	} else if (p->error == YAML_MEMORY_ERROR) {
 		fz_nomem();
 	} else if (fz_io__colon_error(&f->colon, p, f->name, &f->err)) {
 		/* a key typed with a full-width colon: said so */
-	} else if (p->context != NULL) {
+	} else if (p->context != NULL && p->problem != NULL) {
+		/* TRANSLATORS: libyaml's problem, then what it was reading
+		 * ("did not find expected key", "while parsing a block
+		 * mapping"). */
 		fz_error_set(&f->err, FZ_DATAERR, f->name, m.line + 1,
-		    m.column + 1, "%s %s", p->problem, p->context);
+		    m.column + 1, P_("libyaml", "%s %s"),
+		    fz_yaml_text(p->problem), fz_yaml_text(p->context));
 	} else {
 		fz_error_set(&f->err, FZ_DATAERR, f->name, m.line + 1,
-		    m.column + 1, "%s", p->problem ? p->problem :
+		    m.column + 1, "%s", p->problem ? fz_yaml_text(p->problem) :
 		    _("malformed YAML"));
 	}
 }

@@ -112,7 +112,7 @@ partner(fz_render_ctx *c, size_t p, fz_node **cur, fz_error *err)
 	const fz_node *prev = c->prev[p], *kin = NULL;
 	const char *kind = c->prev_kinds[p];
 	fz_date pf, pt, cf, ct;
-	fz_buf b = { 0 };
+	fz_buf b = { 0 }, kb = { 0 };
 	int rc;
 
 	*cur = NULL;
@@ -129,17 +129,14 @@ partner(fz_render_ctx *c, size_t p, fz_node **cur, fz_error *err)
 		    prev->col, "this previous %s has no %s among the inputs to "
 		    "compare with", kind, kind);
 	if (*cur == NULL) {
-		fz_buf_adds(&b, "this previous ");
-		fz_buf_adds(&b, kind);
-		fz_buf_adds(&b, " is by ");
 		by_text(prev, &b);
-		fz_buf_adds(&b, ", the one of ");
-		fz_buf_adds(&b, where(kin));
-		fz_buf_adds(&b, " by ");
-		by_text(kin, &b);
+		by_text(kin, &kb);
 		rc = fz_error_set(err, FZ_DATAERR, prev->file, prev->line,
-		    prev->col, "%s: 同比 compares the same grouping", fz_buf_str(&b));
+		    prev->col, "this previous %s is by %s, the one of %s by "
+		    "%s: 同比 compares the same grouping", kind, fz_buf_str(&b),
+		    where(kin), fz_buf_str(&kb));
 		fz_buf_free(&b);
+		fz_buf_free(&kb);
 		return rc;
 	}
 	if (date_of(prev, "from", &pf) || date_of(prev, "to", &pt) ||

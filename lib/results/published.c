@@ -173,8 +173,8 @@ fz_results_draw_decode(const fz_node *doc, fz_results_draw *d, fz_arena *a,
 	memset(d, 0, sizeof *d);
 	d->doc = doc;
 	if (doc->type != FZ_MAP)
-		return fz_error_set(err, FZ_DATAERR, AT(doc), "a draw must be a "
-		    "mapping");
+		return fz_error_set(err, FZ_DATAERR, AT(doc), _("a draw must be "
+		    "a mapping"));
 	if (kind == NULL || kind->type != FZ_SCALAR ||
 	    strcmp(kind->str, "draw") != 0)
 		return fz_error_set(err, FZ_DATAERR, AT(kind ? kind : doc),

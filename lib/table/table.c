@@ -396,13 +396,13 @@ int
 fz_table__want(const fz_node *node, enum fz_node_type type, const char *what,
     const char *file, fz_error *err)
 {
-	static const char *const names[] = { "a scalar", "a list",
-		"a mapping" };
+	static const char *const names[] = { N_("a scalar"), N_("a list"),
+		N_("a mapping") };
 
 	if (node == NULL || node->type == type ||
 	    (type != FZ_SCALAR && fz_node_is_null(node)))
 		return FZ_OK;
-	return shape_error(err, file, node, what, names[type]);
+	return shape_error(err, file, node, what, _(names[type]));
 }
 
 /* Items of a list that must all be mappings. */

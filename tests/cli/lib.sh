@@ -96,12 +96,21 @@ run_cases() {
 # terabytes of address space at start and keeps freed memory).
 # skip_unless_own_memory SUITE
 skip_unless_own_memory() {
-	if [ -n "${FAZHI_WRAPPER:-}" ]; then
-		echo "SKIP: $1: the programs run under $FAZHI_WRAPPER, whose memory is not theirs"
+	if ! own_memory; then
+		echo "SKIP: $1: $not_own_memory"
 		exit 77
+	fi
+}
+# own_memory: true when the programs' memory is their own; else false,
+# with the reason in not_own_memory.
+own_memory() {
+	if [ -n "${FAZHI_WRAPPER:-}" ]; then
+		not_own_memory="the programs run under $FAZHI_WRAPPER, whose memory is not theirs"
+		return 1
 	fi
 	if ldd "$top_builddir/fazhi-render" 2>/dev/null | grep -q 'libasan'; then
-		echo "SKIP: $1: a sanitizer build, whose memory is not the program's"
-		exit 77
+		not_own_memory="a sanitizer build, whose memory is not the program's"
+		return 1
 	fi
+	return 0
 }

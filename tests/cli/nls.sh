@@ -77,6 +77,14 @@ done
 [ $rc = 0 ] && echo "nls: English in LANG=C and en_US.UTF-8"
 
 run_cases nls || rc=1
+# tests/cli/nls-memory/*/: memory exhausted, the line made beforehand in
+# the locale's language (fz_nomem_init); run when the programs' memory
+# is their own, as tests/cli/memory.sh.
+if own_memory; then
+	run_cases nls-memory || rc=1
+else
+	echo "nls-memory: not run: $not_own_memory"
+fi
 if [ -f /usr/share/locale/zh_CN/LC_MESSAGES/libc.mo ]; then
 	run_cases nls-getopt || rc=1
 else

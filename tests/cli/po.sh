@@ -55,6 +55,14 @@ check() {
 }
 
 fail=0
+# Every C file of lib/ and cmd/ is in po/POTFILES: a new file's messages
+# would otherwise never reach the catalogue.
+for f in $(cd "$top_srcdir" && find lib cmd -name '*.c' | LC_ALL=C sort); do
+	if ! grep -qx "$f" "$top_srcdir/po/POTFILES"; then
+		echo "po/POTFILES: $f is not listed"
+		fail=1
+	fi
+done
 check "$top_srcdir" >"$W/msgs"
 if [ -s "$W/msgs" ]; then
 	cat "$W/msgs"
