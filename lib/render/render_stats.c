@@ -187,9 +187,10 @@ complaints(fz_arena *a, const fz_node *tally)
 }
 
 /* A roster of several departments (the officers of joint checks beside
- * the bureau's): the rate of each, so that the bureau's own is read. */
+ * the bureau's): the rate of each (the staff, without rates), so that
+ * the bureau's own is read. */
 static void
-by_department(fz_arena *a, fz_node *t, const fz_node *deps)
+by_department(fz_arena *a, fz_node *t, const fz_node *deps, int rates)
 {
 	char item[160], note[160];
 
@@ -199,6 +200,10 @@ by_department(fz_arena *a, fz_node *t, const fz_node *deps)
 
 		snprintf(item, sizeof item, "%s%s", i == 0 ? "其中：" :
 		    "　　　", name != NULL ? name : "未填部门");
+		if (!rates) {
+			row(a, t, item, "人", text(at(d, "staff")), "");
+			continue;
+		}
 		snprintf(note, sizeof note, "%s/%s", text(at(d,
 		    "rate.numerator")), text(at(d, "rate.denominator")));
 		row(a, t, item, "%", text(at(d, "rate.percent")), note);
@@ -210,9 +215,20 @@ certificates(fz_arena *a, const fz_node *root)
 {
 	const fz_node *c = at(root, "certificates");
 	fz_node *t = fz_render__table_new(a, heads, "表六　执法人员持证");
-	const char *why = "名录未登记执法证（cert_no、cert_expires）";
+	const fz_node *roster = at(root, "roster_staff");
+	const char *staff = text(at(roster, "staff"));
+	const char *why = staff != NULL ? "名录未登记任何人的执法证（cert_no、"
+	    "cert_expires），持证人数须据实填写" : "需执法人员名录（inspectors）";
 	const char *on = text(at(c, "on")), *undated = text(at(c, "undated"));
 	char note[200];
+
+	if (c == NULL && staff != NULL) {
+		row(a, t, "在岗执法人员", "人", staff, "名录中在岗的");
+		by_department(a, t, at(roster, "by_department"), 0);
+		row(a, t, "持有效执法证", "人", NULL, why);
+		row(a, t, "持证率", "%", NULL, why);
+		return t;
+	}
 
 	snprintf(note, sizeof note, "期末%s有效%s%s%s", on != NULL ? on : "",
 	    undated != NULL && strcmp(undated, "0") ? "；另" : "",
@@ -228,7 +244,7 @@ certificates(fz_arena *a, const fz_node *root)
 	    c != NULL ? text(at(c, "rate.denominator")) : "");
 	row(a, t, "持证率", "%", text(at(c, "rate.percent")), c != NULL ?
 	    note : why);
-	by_department(a, t, at(c, "by_department"));
+	by_department(a, t, at(c, "by_department"), 1);
 	return t;
 }
 
