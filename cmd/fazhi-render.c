@@ -334,7 +334,7 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 		rc = fz_render_ctx_check(r.ctx, r.t, err);
 	if (rc == FZ_OK && statistics) {
 		r.tables = fz_table_set_new();
-		fz_render_ctx_statistics(r.ctx, r.tables);
+		rc = fz_render_ctx_statistics(r.ctx, r.tables, err);
 		tables = 1;
 	}
 	if (rc == FZ_OK)

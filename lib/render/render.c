@@ -406,12 +406,18 @@ fz_render_ctx_root(fz_render_ctx *c)
 	return c->root = root;
 }
 
-void
-fz_render_ctx_statistics(fz_render_ctx *c, fz_table_set *ts)
+int
+fz_render_ctx_statistics(fz_render_ctx *c, fz_table_set *ts,
+    fz_error *err)
 {
+	int rc = fz_render__statistics_check(c, err);
+
+	if (rc != FZ_OK)
+		return rc;
 	c->statistics = 1;
 	c->root = NULL;
 	fz_render__statistics_grids(fz_render_ctx_root(c), ts);
+	return FZ_OK;
 }
 
 void
@@ -466,7 +472,9 @@ fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
 	}
 	root = fz_render_ctx_root(c);
 
-	if ((rc = where_check(c, root, err)) != FZ_OK)
+	if ((rc = where_check(c, root, err)) != FZ_OK ||
+	    (statistics && (rc = fz_render__statistics_check(c, err)) !=
+	    FZ_OK))
 		return rc;
 
 	if (t == NULL || t->builtin == NULL || strcmp(t->builtin, "annual"))

@@ -193,8 +193,11 @@ const char *fz_render_yoy_tenths_text(int64_t tenths, char *buf, size_t n);
  * made only when t (or a partial of it) looks them up. */
 /* The tables of -t statistics (行政执法统计年报) over the documents of c,
  * added to ts as a document of their own, for csv and xlsx.  A figure
- * the documents lack is a place to write (待填写), never a 0. */
-void fz_render_ctx_statistics(fz_render_ctx *c, fz_table_set *ts);
+ * the documents lack is a place to write (待填写), never a 0.  FZ_OK, or
+ * FZ_DATAERR with ts untouched when the documents would make a figure
+ * wrong (as fz_render_ctx_check says for a template of statistics). */
+int fz_render_ctx_statistics(fz_render_ctx *c, fz_table_set *ts,
+    fz_error *err);
 int fz_render_ctx_check(fz_render_ctx *c, fz_render_template *t,
     fz_error *err);
 

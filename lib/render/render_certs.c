@@ -4,7 +4,8 @@
  * statistics are of, in all and by department, as exact numerators and
  * denominators with their percent.  A roster that records no certificate
  * at all says nothing of them: no figure is made (a place to write),
- * rather than a rate of 0. */
+ * rather than a rate of 0; only its active staff are counted
+ * (roster_staff), for the yearbook to say why the rate is not given. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,13 +123,39 @@ count_roster(const fz_node *recs, fz_date end, struct certs *all,
 	return any;
 }
 
+/* {staff, by_department: [{department, staff}]}: a roster's active
+ * staff, all and by department, when it records no certificate. */
+static fz_node *
+staff_node(fz_arena *a, const struct certs *all,
+    const struct departments *ds)
+{
+	fz_node *m = fz_node_map(a), *list = fz_node_seq(a);
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%lld", all->staff);
+	fz_node_put(a, m, "staff", fz_render__plain(a, buf));
+	for (size_t i = 0; i < ds->n; i++) {
+		fz_node *d = fz_node_map(a);
+
+		if (*ds->v[i].department != '\0')
+			fz_node_put(a, d, "department", fz_render__text(a,
+			    ds->v[i].department));
+		snprintf(buf, sizeof buf, "%lld", ds->v[i].staff);
+		fz_node_put(a, d, "staff", fz_render__plain(a, buf));
+		fz_node_push(a, list, d);
+	}
+	fz_render__list_flags(a, list);
+	fz_node_put(a, m, "by_department", list);
+	return m;
+}
+
 void
 fz_render__certificates(fz_render_ctx *c, fz_node *root)
 {
 	fz_date end = period_end(c);
 	struct certs all = { NULL, 0, 0, 0 };
 	struct departments ds = { NULL, 0, 0 };
-	int any = 0;
+	int any = 0, roster = 0;
 	fz_node *m, *list;
 	char buf[16];
 
@@ -136,9 +163,15 @@ fz_render__certificates(fz_render_ctx *c, fz_node *root)
 		return;
 	for (size_t i = 0; i < c->ndocs; i++)
 		if (c->kinds[i] != NULL && strcmp(c->kinds[i], "inspectors") ==
-		    0)
+		    0) {
+			roster = 1;
 			any |= count_roster(fz_node_get(c->docs[i], "records"),
 			    end, &all, &ds);
+		}
+	/* The staff are known without certificates: the rate is not. */
+	if (roster && !any)
+		fz_render__add(c->a, root, "roster_staff", staff_node(c->a,
+		    &all, &ds));
 	if (any) {
 		m = certs_node(c->a, &all);
 		fz_node_put(c->a, m, "on", fz_render__plain(c->a,

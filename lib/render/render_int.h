@@ -128,6 +128,12 @@ void fz_render__statistics(fz_render_ctx *c, fz_node *root);
 /* The statistics tables of root as grids of ts, the first a document of
  * its own. */
 void fz_render__statistics_grids(const fz_node *root, fz_table_set *ts);
+/* What the statistics refuse to be filled from (render_stats_check.c):
+ * a tally or metrics document of another period than the first tally's,
+ * a filtered tally or metrics document where the yearbook needs all the
+ * records, a tally by type not of the bureau's inspections alone.
+ * FZ_OK, or FZ_DATAERR at the document, saying what to give instead. */
+int fz_render__statistics_check(const fz_render_ctx *c, fz_error *err);
 /* Every record of the inspectors document doc decodes: FZ_OK, or
  * FZ_DATAERR with err at the first that does not. */
 int fz_render__roster_check(fz_node *doc, fz_error *err);

@@ -187,9 +187,10 @@ complaints(fz_arena *a, const fz_node *tally)
 }
 
 /* A roster of several departments (the officers of joint checks beside
- * the bureau's): the rate of each, so that the bureau's own is read. */
+ * the bureau's): the rate of each (the staff, without rates), so that
+ * the bureau's own is read. */
 static void
-by_department(fz_arena *a, fz_node *t, const fz_node *deps)
+by_department(fz_arena *a, fz_node *t, const fz_node *deps, int rates)
 {
 	char item[160], note[160];
 
@@ -199,6 +200,10 @@ by_department(fz_arena *a, fz_node *t, const fz_node *deps)
 
 		snprintf(item, sizeof item, "%s%s", i == 0 ? "其中：" :
 		    "　　　", name != NULL ? name : "未填部门");
+		if (!rates) {
+			row(a, t, item, "人", text(at(d, "staff")), "");
+			continue;
+		}
 		snprintf(note, sizeof note, "%s/%s", text(at(d,
 		    "rate.numerator")), text(at(d, "rate.denominator")));
 		row(a, t, item, "%", text(at(d, "rate.percent")), note);
@@ -210,9 +215,20 @@ certificates(fz_arena *a, const fz_node *root)
 {
 	const fz_node *c = at(root, "certificates");
 	fz_node *t = fz_render__table_new(a, heads, "表六　执法人员持证");
-	const char *why = "名录未登记执法证（cert_no、cert_expires）";
+	const fz_node *roster = at(root, "roster_staff");
+	const char *staff = text(at(roster, "staff"));
+	const char *why = staff != NULL ? "名录未登记任何人的执法证（cert_no、"
+	    "cert_expires），持证人数须据实填写" : "需执法人员名录（inspectors）";
 	const char *on = text(at(c, "on")), *undated = text(at(c, "undated"));
 	char note[200];
+
+	if (c == NULL && staff != NULL) {
+		row(a, t, "在岗执法人员", "人", staff, "名录中在岗的");
+		by_department(a, t, at(roster, "by_department"), 0);
+		row(a, t, "持有效执法证", "人", NULL, why);
+		row(a, t, "持证率", "%", NULL, why);
+		return t;
+	}
 
 	snprintf(note, sizeof note, "期末%s有效%s%s%s", on != NULL ? on : "",
 	    undated != NULL && strcmp(undated, "0") ? "；另" : "",
@@ -228,7 +244,7 @@ certificates(fz_arena *a, const fz_node *root)
 	    c != NULL ? text(at(c, "rate.denominator")) : "");
 	row(a, t, "持证率", "%", text(at(c, "rate.percent")), c != NULL ?
 	    note : why);
-	by_department(a, t, at(c, "by_department"));
+	by_department(a, t, at(c, "by_department"), 1);
 	return t;
 }
 
@@ -251,10 +267,46 @@ fz_render__statistics(fz_render_ctx *c, fz_node *root)
 	fz_render__add(a, root, "statistics", m);
 }
 
-/* One table of the statistics (a table node of the context, made with
- * heads) as a grid of ts. */
+/* The text at path of root, else a place to write of what. */
+static const char *
+or_todo(const fz_node *root, const char *path, const char *what, char *buf,
+    size_t size)
+{
+	const char *v = text(at(root, path));
+
+	if (v != NULL)
+		return v;
+	snprintf(buf, size, "【%s：%s】", TODO, what);
+	return buf;
+}
+
+/* The yearbook's title and its closing lines (who files it and when),
+ * as the md, html and docx have them, for each sheet of the workbook. */
 static void
-grid_of(fz_table_set *ts, const fz_node *t, int new_doc)
+frame(fz_table_set *ts, fz_table *t, const fz_node *root)
+{
+	const char *name = text(at(root, "organization.name"));
+	const char *period = text(at(root, "tally.period"));
+	char title[400], foot[1200], b1[64], b2[64], b3[64], b4[64];
+
+	if (period == NULL)
+		period = text(at(root, "metrics.period"));
+	snprintf(title, sizeof title, "%s%s行政执法统计年报", name != NULL ?
+	    name : "", period != NULL ? period : "");
+	snprintf(foot, sizeof foot, "填报单位（盖章）：%s\n单位负责人：%s　　"
+	    "填报人：【%s：填报人】\n联系电话：%s\n填报日期：%s",
+	    or_todo(root, "organization.name", "单位名称", b1, sizeof b1),
+	    or_todo(root, "organization.leader", "单位负责人", b2, sizeof b2),
+	    TODO, or_todo(root, "organization.phone", "联系电话", b3,
+	    sizeof b3), or_todo(root, "signed_cn", "填报日期", b4, sizeof b4));
+	fz_table_frame(ts, t, title, foot);
+}
+
+/* One table of the statistics (a table node of the context, made with
+ * heads) as a grid of ts, framed as the yearbook. */
+static void
+grid_of(fz_table_set *ts, const fz_node *root, const fz_node *t,
+    int new_doc)
 {
 	const size_t ncols = sizeof heads / sizeof heads[0] - 1;
 	const fz_node *rows = fz_node_get(t, "rows");
@@ -269,8 +321,8 @@ grid_of(fz_table_set *ts, const fz_node *t, int new_doc)
 			    "text")) != NULL ? text(fz_node_get(cs->kids[i],
 			    "text")) : "";
 	}
-	fz_table_set_add_grid(ts, caption, caption, heads, cells, rows->n,
-	    new_doc);
+	frame(ts, fz_table_set_add_grid(ts, caption, caption, heads, cells,
+	    rows->n, new_doc), root);
 	free(cells);
 }
 
@@ -280,5 +332,5 @@ fz_render__statistics_grids(const fz_node *root, fz_table_set *ts)
 	const fz_node *tables = at(root, "statistics.tables");
 
 	for (size_t i = 0; tables != NULL && i < tables->n; i++)
-		grid_of(ts, tables->kids[i], i == 0);
+		grid_of(ts, root, tables->kids[i], i == 0);
 }

@@ -55,6 +55,10 @@ typedef struct fz_table {
 				 * 按类型, a draw's task */
 	const char *info;	/* a line said above it in xlsx (a draw's
 				 * task, seed and date), or NULL */
+	const char *heading;	/* a bold line atop its xlsx sheet, above its
+				 * title (a report's name), or NULL */
+	const char *foot;	/* lines below it in xlsx, "\n" between (who
+				 * files a report, and when), or NULL */
 	const char *file;	/* where the document begins */
 	unsigned line, col;
 	fz_date to;		/* the document's to:, FZ_NODATE when none */
@@ -102,6 +106,11 @@ int fz_table_set_add_doc(fz_table_set *ts, const fz_node *doc,
 fz_table *fz_table_set_add_grid(fz_table_set *ts, const char *title,
     const char *sheet, const char *const *heads, const char *const *cells,
     size_t nrows, int new_doc);
+/* A report's frame of t, a table of ts, on its xlsx sheet: heading, a
+ * bold line above its title, and foot, lines below it ("\n" between, as
+ * a report ends); either may be NULL.  Both are copied. */
+void fz_table_frame(fz_table_set *ts, fz_table *t, const char *heading,
+    const char *foot);
 /* Add an event of fz_stream_next (any flags): records go one by one into
  * their document's table, so a record kind need not be kept whole; the
  * end event is nothing. */

@@ -73,3 +73,11 @@ fz_table_set_add_grid(fz_table_set *ts, const char *title,
 	fz_table__attach(ts, t, new_doc);
 	return t;
 }
+
+void
+fz_table_frame(fz_table_set *ts, fz_table *t, const char *heading,
+    const char *foot)
+{
+	t->heading = heading != NULL ? fz_table__strdup(ts, heading) : NULL;
+	t->foot = foot != NULL ? fz_table__strdup(ts, foot) : NULL;
+}

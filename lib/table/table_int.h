@@ -90,6 +90,9 @@ int fz_table__metrics(fz_table_set *ts, const fz_node *doc, const char *file,
  * when it is a tally by a period.  A failure is kept in *status. */
 void fz_table__xlsx_page(lxw_worksheet *ws, const fz_table *t,
     lxw_row_t head, const double *width, lxw_error *status);
+/* The lines of t's foot below its table, from row on, in ws. */
+void fz_table__xlsx_foot(lxw_worksheet *ws, const fz_table *t,
+    lxw_row_t row, lxw_error *status);
 void fz_table__xlsx_charts(lxw_workbook *wb, lxw_worksheet *ws,
     const char *sheet, const fz_table *t, lxw_row_t head,
     const double *width, lxw_error *status);

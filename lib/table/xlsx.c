@@ -325,7 +325,8 @@ set_widths(book *b, lxw_worksheet *ws, size_t ncols)
 }
 
 /* One table on a sheet of its own called name: a title and its info
- * line above it when it has one (a draw's task, seed and date). */
+ * line above it when it has one (a draw's task, seed and date), or a
+ * report's heading above its title and its foot below it. */
 static int
 write_sheet(book *b, const fz_table *t, char *name, fz_error *err)
 {
@@ -343,7 +344,11 @@ write_sheet(book *b, const fz_table *t, char *name, fz_error *err)
 		    "cannot add sheet %s", name);
 	b->width = fz_xcalloc(t->ncols + 1, sizeof *b->width);
 	b->head_width = fz_xcalloc(t->ncols + 1, sizeof *b->head_width);
-	if (t->info != NULL) {
+	if (t->heading != NULL) {
+		check(b, worksheet_write_string(ws, 0, 0, t->heading, b->title));
+		check(b, worksheet_write_string(ws, 1, 0, t->title, NULL));
+		row = 3;
+	} else if (t->info != NULL) {
 		check(b, worksheet_write_string(ws, 0, 0, t->title, b->title));
 		check(b, worksheet_write_string(ws, 1, 0, t->info, NULL));
 		row = 3;
@@ -355,6 +360,7 @@ write_sheet(book *b, const fz_table *t, char *name, fz_error *err)
 	fz_table__xlsx_page(ws, t, head, b->width, &b->status);
 	fz_table__xlsx_charts(b->wb, ws, name, t, head, b->width, &b->status);
 	write_table(b, ws, t, head);
+	fz_table__xlsx_foot(ws, t, head + 2 + (lxw_row_t)t->nrows, &b->status);
 	free(b->width);
 	free(b->head_width);
 	b->width = b->head_width = NULL;

@@ -63,6 +63,21 @@ fz_table__xlsx_page(lxw_worksheet *ws, const fz_table *t, lxw_row_t head,
 	check(status, worksheet_set_footer(ws, "&C第 &P 页，共 &N 页"));
 }
 
+void
+fz_table__xlsx_foot(lxw_worksheet *ws, const fz_table *t, lxw_row_t row,
+    lxw_error *status)
+{
+	for (const char *p = t->foot; p != NULL && *p != '\0'; row++) {
+		size_t n = strcspn(p, "\n");
+		char *line = fz_xcalloc(n + 1, 1);
+
+		memcpy(line, p, n);
+		check(status, worksheet_write_string(ws, row, 0, line, NULL));
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+}
+
 /* The largest value of column col over rows [0, n). */
 static long long
 column_max(const fz_table *t, size_t col, size_t n)

@@ -273,6 +273,12 @@ whole(const fz_tally__register *g, const fz_node *m, const char *key,
 	if (n != NULL && n->type == FZ_SCALAR &&
 	    fz_int_parse(n->str, n->len, v) == 0)
 		return FZ_OK;
+	/* A figure added since (handled): the tally is older, not bad. */
+	if (n == NULL)
+		return fz_error_set(err, FZ_DATAERR, m->file, m->line, m->col,
+		    "%s: no %s: the tally was written before the %s figure, "
+		    "merging it would not be exact; make it again with "
+		    "fazhi-tally --mergeable", g->name, key, key);
 	return fz_error_set(err, FZ_DATAERR, n ? n->file : m->file,
 	    n ? n->line : m->line, n ? n->col : m->col, "%s: %s "
 	    "must be a whole number", g->name, key);

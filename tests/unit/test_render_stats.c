@@ -76,12 +76,15 @@ test_certificates_edges(void **state)
 }
 
 /* A roster that records no certificate says nothing of them: the
- * statistics leave the place to write. */
+ * statistics count its active staff and leave the holders and the rate
+ * places to write, saying why. */
 static void
 test_certificates_unrecorded(void **state)
 {
 	static const char roster[] = "kind: inspectors\nrecords:\n"
-	    "- {id: P1, name: 甲, department: 文旅}\n";
+	    "- {id: P1, name: 甲, department: 文旅}\n"
+	    "- {id: P2, name: 乙, department: 文旅, active: false}\n"
+	    "- {id: P3, name: 丙, department: 文旅}\n";
 	const char *const docs[] = { year, roster, NULL };
 	char *s;
 
@@ -90,8 +93,10 @@ test_certificates_unrecorded(void **state)
 	    "{{#statistics.tables}}{{#last}}{{#rows}}{{#cells}}"
 	    "{{text}};{{/cells}}\n{{/rows}}{{/last}}"
 	    "{{/statistics.tables}}");
-	assert_non_null(strstr(s, "none在岗执法人员;人;待填写;"));
-	assert_non_null(strstr(s, "\n持证率;%;待填写;"));
+	assert_non_null(strstr(s, "none在岗执法人员;人;2;名录中在岗的;"));
+	assert_non_null(strstr(s, "\n持有效执法证;人;待填写;名录未登记任何人"
+	    "的执法证"));
+	assert_non_null(strstr(s, "\n持证率;%;待填写;名录未登记任何人的执法证"));
 	free(s);
 }
 
@@ -173,7 +178,7 @@ static void
 test_penalties_need_cases(void **state)
 {
 	static const char inspections[] = "kind: tally\nfrom: 2019-01-01\n"
-	    "to: 2019-12-31\nby: [type]\ninputs: {inspections: 9}\n"
+	    "to: 2019-12-31\nby: []\ninputs: {inspections: 9}\n"
 	    "rows: []\ntotals: {visits: 9, fines: 0, penalized: 0, "
 	    "penalty_fine: 0}\n";
 	const char *const docs[] = { inspections, NULL };
