@@ -115,7 +115,8 @@ rereadable(char **files, int nfiles)
 }
 
 /* The inputs read, in bounded memory when they are files: read a second
- * time only when two entities' fingerprints are equal. */
+ * time when two entities' fingerprints are equal or a stratum takes a
+ * ratio. */
 static int
 read_inputs(struct run *r, fz_error *err)
 {
@@ -128,7 +129,7 @@ read_inputs(struct run *r, fz_error *err)
 	if (rereadable(r->files, r->nfiles))
 		fz_draw_inputs_bounded(in);
 	rc = fz_cli_read(&cli, r->files, r->nfiles, &how, err);
-	if (fz_draw_inputs_collided(in)) {
+	if (fz_draw_inputs_again(in)) {
 		how.take = look_again;
 		how.tap = NULL;
 		/* Its own error is the first reading's, already in err. */

@@ -216,8 +216,8 @@ populate(fz_draw *d, struct strata_cands *sc, size_t ne)
 }
 
 /* Step 3: count, or ceil(ratio * P) in whole numbers; at most P. */
-static size_t
-take_of(const fz_stratum *s, size_t population)
+size_t
+fz_draw__take_of(const fz_stratum *s, size_t population)
 {
 	uint64_t t;
 
@@ -323,7 +323,7 @@ take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
 	size_t n = 0;
 
 	for (size_t s = 0; s < p->nstrata; s++) {
-		d->selected[s] = take_of(&p->strata[s], d->population[s]);
+		d->selected[s] = fz_draw__take_of(&p->strata[s], d->population[s]);
 		smallest(o, sc[s].v, sc[s].n, d->selected[s]);
 		n += d->selected[s];
 	}

@@ -275,11 +275,11 @@ fz_draw_inputs_bounded(fz_draw_inputs *in)
 }
 
 int
-fz_draw_inputs_collided(fz_draw_inputs *in)
+fz_draw_inputs_again(fz_draw_inputs *in)
 {
 	fz_draw__select *s = fz_draw__entity_sink_drained(in->store->entities);
 
-	return s != NULL && fz_draw__select_collisions(s) > 0;
+	return s != NULL && fz_draw__select_again(s);
 }
 
 int
@@ -291,8 +291,7 @@ fz_draw_look_again(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 	if (s == NULL || ev->type != FZ_EV_RECORD ||
 	    ev->kind != FZ_KIND_ENTITIES)
 		return FZ_OK;
-	st->relook = fz_draw__select_relook(s, fz_node_get(ev->node, "id"),
-	    &st->relook_err);
+	st->relook = fz_draw__select_relook(s, ev->node, &st->relook_err);
 	if (st->relook != FZ_OK)
 		*err = st->relook_err;
 	return st->relook;

@@ -102,6 +102,8 @@ void fz_draw__heapify(const fz_draw_order *o, fz_draw_cand *h, size_t n);
  * nstrata; whether e was inspected too recently to be drawn. */
 size_t fz_draw__stratum_of(const fz_plan *p, const fz_entity *e);
 int fz_draw__recent(const fz_plan *p, const fz_entity *e);
+/* Step 3: how many of a population a stratum takes. */
+size_t fz_draw__take_of(const fz_stratum *s, size_t population);
 
 /* The figures of a directory of which only some entities are kept:
  * the population of each stratum and the entities left out. */
@@ -121,23 +123,23 @@ int fz_draw__run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 /* The bounded selection (draw_select.c), on one thread: every entity
  * goes to fz_draw__select_add (its strings borrowed for the call, the
  * kept ones copied), with the plan (borrowed) and hash of the draw.
- * fz_draw__select_collisions ends the adding and gives how many
- * fingerprints were met twice; when any were, every entity record read
- * again, in order, goes to fz_draw__select_relook (id: its id node), which
- * gives FZ_DATAERR with err set at the first exact duplicate.
+ * fz_draw__select_again ends the adding and gives 1 when the inputs must
+ * be read again: fingerprints met twice, or strata by ratio, whose
+ * entities are known only by their tickets until then.  Every entity
+ * record read again, in order, goes then to fz_draw__select_relook, which
+ * keeps those a ratio takes and gives FZ_DATAERR with err set at the
+ * first exact duplicate.
  * fz_draw__select_finish gives the kept entities (the selection's until
  * it is freed) and the figures (the population the selection's). */
 fz_draw__select *fz_draw__select_new(const fz_plan *plan, enum fz_hash h);
 void fz_draw__select_add(fz_draw__select *s, const fz_entity *e);
-size_t fz_draw__select_collisions(fz_draw__select *s);
-int fz_draw__select_relook(fz_draw__select *s, const fz_node *id,
-    fz_error *err);
+int fz_draw__select_again(fz_draw__select *s);
+int fz_draw__select_relook(fz_draw__select *s, fz_node *rec, fz_error *err);
 void fz_draw__select_finish(fz_draw__select *s, fz_entity **v, size_t *n,
     fz_draw__tally *t);
 void fz_draw__select_free(fz_draw__select *s);
-/* The fingerprint of an id, cut to its fz_draw__fingerprint_bits low
- * bits (64; fewer only in tests, to make fingerprints collide). */
-extern int fz_draw__fingerprint_bits;
+/* The fingerprint of an id, cut to the low bits fz_draw_fingerprint_bits
+ * set (64 unless a test asked for fewer). */
 uint64_t fz_draw__fingerprint(const char *id, size_t len);
 
 #endif

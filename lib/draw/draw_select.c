@@ -6,7 +6,10 @@
  * A stratum with a count keeps a max-heap of at most count candidates:
  * an entity whose ticket is above the heap's largest can no longer be
  * taken and is let go at once.  A stratum with a ratio cannot know its
- * share before its population is known, so it keeps all its candidates.
+ * share before its population is known: it keeps the lead of each
+ * candidate's ticket and its place in the directory (8 bytes), and once
+ * the share is known, the records of those whose lead is at most the
+ * share's largest are kept as the inputs are read again.
  * Duplicate ids are found at the end, by sorting the fingerprints:
  * equal fingerprints are only a sign, which a second look at the inputs
  * (fz_draw__select_relook) confirms or clears, so two different ids
@@ -16,7 +19,13 @@
 
 #include "draw_int.h"
 
-int fz_draw__fingerprint_bits = 64;
+static int fingerprint_bits = 64;
+
+void
+fz_draw_fingerprint_bits(int bits)
+{
+	fingerprint_bits = bits < 1 ? 1 : bits > 64 ? 64 : bits;
+}
 
 uint64_t
 fz_draw__fingerprint(const char *id, size_t len)
@@ -28,16 +37,19 @@ fz_draw__fingerprint(const char *id, size_t len)
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
-	if (fz_draw__fingerprint_bits < 64)
-		h &= ((uint64_t)1 << fz_draw__fingerprint_bits) - 1;
+	if (fingerprint_bits < 64)
+		h &= ((uint64_t)1 << fingerprint_bits) - 1;
 	return h;
 }
 
 #define FP_BLOCK 65536
 
 struct pool {
-	fz_draw_cand *c;	/* a max-heap once full (count), else as met */
-	size_t n, cap, limit;	/* limit: count, or SIZE_MAX (ratio) */
+	/* count: a max-heap of kept entities once full, else as met;
+	 * ratio: every candidate, its index its place in the directory */
+	fz_draw_cand *c;
+	size_t n, cap, limit;	/* limit: count, or SIZE_MAX */
+	int ratio;
 };
 
 struct fz_draw__select {
@@ -54,6 +66,9 @@ struct fz_draw__select {
 	uint64_t *collide;	/* the fingerprints met twice, sorted */
 	size_t ncollide;
 	int finished;
+	uint32_t *wanted;	/* the places a ratio takes, ascending */
+	size_t nwanted, nextwanted;
+	fz_map *words;		/* the shared strings of the second look */
 	/* The second look: the ids of the colliding fingerprints. */
 	fz_map *seen;
 	fz_place *seen_at;
@@ -77,6 +92,8 @@ fz_draw__select_new(const fz_plan *plan, enum fz_hash h)
 	    plan->seed_len), kept_id, NULL };
 	s->pools = fz_xcalloc(ns, sizeof *s->pools);
 	s->t.population = fz_xcalloc(ns, sizeof *s->t.population);
+	for (size_t i = 0; i < plan->nstrata; i++)
+		s->pools[i].ratio = plan->strata[i].count < 0;
 	for (size_t i = 0; i < plan->nstrata; i++)
 		s->pools[i].limit = plan->strata[i].count >= 0 &&
 		    (unsigned long long)plan->strata[i].count < SIZE_MAX ?
@@ -109,6 +126,19 @@ keep(fz_draw__select *s, const fz_entity *e)
 	return slot;
 }
 
+/* A copy of e, its words shared through s->words. */
+static void
+keep_again(fz_draw__select *s, fz_entity *e)
+{
+	if (s->words == NULL)
+		s->words = fz_map_new();
+	e->category = fz_draw_word(s->words, e->category);
+	e->town = fz_draw_word(s->words, e->town);
+	e->grade = fz_draw_word(s->words, e->grade);
+	e->credit = NULL;
+	keep(s, e);
+}
+
 static void
 let_go(fz_draw__select *s, uint32_t slot)
 {
@@ -135,8 +165,12 @@ push(struct pool *p, fz_draw_cand c)
 static void
 offer(fz_draw__select *s, struct pool *p, uint32_t lead, const fz_entity *e)
 {
-	fz_draw_cand c = { lead, 0 };
+	fz_draw_cand c = { lead, (uint32_t)(s->nfp - 1) };
 
+	if (p->ratio) {
+		push(p, c);
+		return;
+	}
 	if (p->n < p->limit) {
 		c.index = keep(s, e);
 		push(p, c);
@@ -218,25 +252,125 @@ collisions(fz_draw__select *s)
 	    sizeof *all);
 }
 
-size_t
-fz_draw__select_collisions(fz_draw__select *s)
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+swap(fz_draw_cand *c, size_t i, size_t j)
+{
+	fz_draw_cand t = c[i];
+
+	c[i] = c[j];
+	c[j] = t;
+}
+
+/* The k-th smallest lead of c[0..n), 1 <= k <= n (c reordered): a
+ * quickselect with three parts, below, equal to and above the pivot. */
+static uint32_t
+kth_lead(fz_draw_cand *c, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+
+	k--;
+	for (;;) {
+		uint32_t pivot = c[lo + (hi - lo) / 2].lead;
+		size_t lt = lo, i = lo, gt = hi + 1;
+
+		while (i < gt)
+			if (c[i].lead < pivot)
+				swap(c, lt++, i++);
+			else if (c[i].lead > pivot)
+				swap(c, i, --gt);
+			else
+				i++;
+		if (k < lt)
+			hi = lt - 1;
+		else if (k >= gt)
+			lo = gt;
+		else
+			return pivot;
+	}
+}
+
+/* The places of the candidates each ratio can take: every one whose
+ * lead is at most that of its share's largest (the exact order among
+ * equal leads is worked out once their ids are kept). */
+static void
+ratio_shares(fz_draw__select *s)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < s->plan->nstrata; i++) {
+		struct pool *p = &s->pools[i];
+		size_t k = fz_draw__take_of(&s->plan->strata[i], p->n);
+		uint32_t top;
+
+		if (!p->ratio || k == 0)
+			continue;
+		top = kth_lead(p->c, p->n, k);
+		for (size_t j = 0; j < p->n; j++) {
+			if (p->c[j].lead > top)
+				continue;
+			if (s->nwanted == cap) {
+				cap = cap ? 2 * cap : 256;
+				s->wanted = fz_xrealloc(s->wanted, cap *
+				    sizeof *s->wanted);
+			}
+			s->wanted[s->nwanted++] = p->c[j].index;
+		}
+		free(p->c);
+		p->c = NULL;
+		p->n = p->cap = 0;
+	}
+	if (s->nwanted > 0)
+		qsort(s->wanted, s->nwanted, sizeof *s->wanted, u32_cmp);
+}
+
+int
+fz_draw__select_again(fz_draw__select *s)
 {
 	if (!s->finished) {
 		s->finished = 1;
 		collisions(s);
+		ratio_shares(s);
 	}
-	return s->ncollide;
+	return s->ncollide > 0 || s->nwanted > 0;
+}
+
+/* A record the first reading took whose place a ratio takes: kept. */
+static void
+take_wanted(fz_draw__select *s, size_t place, fz_node *rec)
+{
+	fz_entity e;
+	fz_error err;
+
+	if (s->nextwanted >= s->nwanted || s->wanted[s->nextwanted] != place)
+		return;
+	s->nextwanted++;
+	if (fz_record_decode(FZ_KIND_ENTITIES, rec, &e, NULL, &err) == FZ_OK)
+		keep_again(s, &e);
 }
 
 int
-fz_draw__select_relook(fz_draw__select *s, const fz_node *id, fz_error *err)
+fz_draw__select_relook(fz_draw__select *s, fz_node *rec, fz_error *err)
 {
+	const fz_node *id;
+	size_t place = s->looked;
 	uint64_t f;
 	int added;
 	void **slot;
 
-	if (s->looked++ >= s->nfp || id == NULL || id->str == NULL)
+	if (s->looked++ >= s->nfp)
 		return FZ_OK;	/* beyond what the reading took */
+	take_wanted(s, place, rec);
+	if (s->ncollide == 0 || (id = fz_node_get(rec, "id")) == NULL ||
+	    id->str == NULL)
+		return FZ_OK;
 	f = fz_draw__fingerprint(id->str, id->len);
 	if (bsearch(&f, s->collide, s->ncollide, sizeof f, u64_cmp) == NULL)
 		return FZ_OK;
@@ -292,6 +426,8 @@ fz_draw__select_free(fz_draw__select *s)
 		free(s->pools[i].c);
 	fz_draw_ticketer_free(s->o.tk);
 	fz_map_free(s->seen);
+	fz_map_free(s->words);
+	free(s->wanted);
 	free(s->seen_at);
 	free(s->fp);
 	free(s->collide);
