@@ -59,18 +59,6 @@ struct fz_draw__entity_sink {
 	fz_draw__select *select;	/* or NULL: the directory kept */
 };
 
-const char *
-fz_draw_word(fz_map *words, const char *s)
-{
-	const char *copy;
-	int added;
-
-	if (s == NULL)
-		return NULL;
-	fz_map_insert(words, s, strlen(s), &added, &copy);
-	return copy;
-}
-
 /* Keep one staged entity, unless a duplicate was met before. */
 static void
 keep(fz_draw__entity_sink *k, const struct staged *r)

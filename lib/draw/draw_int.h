@@ -68,7 +68,7 @@ void fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX]);
 
 /* The one copy in words of a short, often repeated value (a category, a
- * town), made on first sight; NULL for NULL. */
+ * town), made on first sight; NULL for NULL (draw_select.c). */
 const char *fz_draw_word(fz_map *words, const char *s);
 
 typedef struct fz_draw__select fz_draw__select;

@@ -75,6 +75,20 @@ struct fz_draw__select {
 	size_t nseen, capseen, looked;
 };
 
+/* Here, beside its one use in this file, so that calls between the
+ * files of the draw go one way. */
+const char *
+fz_draw_word(fz_map *words, const char *s)
+{
+	const char *copy;
+	int added;
+
+	if (s == NULL)
+		return NULL;
+	fz_map_insert(words, s, strlen(s), &added, &copy);
+	return copy;
+}
+
 static const char *
 kept_id(const void *items, uint32_t i)
 {
