@@ -116,7 +116,8 @@ rereadable(char **files, int nfiles)
 
 /* The inputs read, in bounded memory when they are files: read a second
  * time when two entities' fingerprints are equal or a stratum takes a
- * ratio. */
+ * ratio.  Not split then: the reader holds a split file's second half
+ * until the first is read, half the directory's events at once. */
 static int
 read_inputs(struct run *r, fz_error *err)
 {
@@ -126,8 +127,10 @@ read_inputs(struct run *r, fz_error *err)
 	fz_error again = { 0 };
 	int rc;
 
-	if (rereadable(r->files, r->nfiles))
+	if (rereadable(r->files, r->nfiles)) {
 		fz_draw_inputs_bounded(in);
+		how.flags = 0;
+	}
 	rc = fz_cli_read(&cli, r->files, r->nfiles, &how, err);
 	if (fz_draw_inputs_again(in)) {
 		how.take = look_again;
