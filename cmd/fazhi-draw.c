@@ -1,4 +1,5 @@
 /* fazhi-draw - the random inspection draw (双随机), and its verification. */
+#include <sys/stat.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,26 +95,67 @@ take_input(void *ctx, const fz_event *ev, fz_error *err)
 	return fz_draw_take(ctx, ev, err);
 }
 
+static int
+look_again(void *ctx, const fz_event *ev, fz_error *err)
+{
+	return fz_draw_look_again(ctx, ev, err);
+}
+
+/* Files, every one: the inputs can be read a second time. */
+static int
+rereadable(char **files, int nfiles)
+{
+	struct stat sb;
+
+	for (int i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") == 0 || stat(files[i], &sb) != 0 ||
+		    !S_ISREG(sb.st_mode))
+			return 0;
+	return nfiles > 0;
+}
+
+/* The inputs read, in bounded memory when they are files: read a second
+ * time when two entities' fingerprints are equal or a stratum takes a
+ * ratio.  Not split then: the reader holds a split file's second half
+ * until the first is read, half the directory's events at once. */
+static int
+read_inputs(struct run *r, fz_error *err)
+{
+	fz_draw_inputs *in = &r->in;
+	fz_cli_input how = { .flags = FZ_STREAM_SPLIT, .take = take_input,
+		.ctx = in, .tap = fz_draw_inputs_tap, .tap_ctx = in };
+	fz_error again = { 0 };
+	int rc;
+
+	if (rereadable(r->files, r->nfiles)) {
+		fz_draw_inputs_bounded(in);
+		how.flags = 0;
+	}
+	rc = fz_cli_read(&cli, r->files, r->nfiles, &how, err);
+	if (fz_draw_inputs_again(in)) {
+		how.take = look_again;
+		how.tap = NULL;
+		/* Its own error is the first reading's, already in err. */
+		(void)fz_cli_read(&cli, r->files, r->nfiles, &how, &again);
+	}
+	return fz_draw_inputs_end(in, rc, err);
+}
+
 /* The draw of the inputs, as a document in r->a. */
 static int
 draw(struct run *r, enum fz_hash fallback, fz_node **doc,
     fz_error *err)
 {
 	fz_draw_inputs *in = &r->in;
-	fz_cli_input how = { .flags = FZ_STREAM_SPLIT, .take = take_input,
-		.ctx = in, .tap = fz_draw_inputs_tap, .tap_ctx = in };
 	int rc;
 
 	fz_draw_inputs_init(in, r->o->hash, fallback, &warnings);
-	rc = fz_cli_read(&cli, r->files, r->nfiles, &how, err);
-	rc = fz_draw_inputs_end(in, rc, err);
+	rc = read_inputs(r, err);
 	if (isatty(STDERR_FILENO))
 		fputs("\r\033[K", stderr);	/* the progress line */
 	if (rc != FZ_OK)
 		return rc;
-	if ((rc = fz_draw_run(&r->d, &in->plan, in->hash, in->entities,
-	    in->nentities, in->inspectors, in->ninspectors, &warnings,
-	    err)) != FZ_OK)
+	if ((rc = fz_draw_run_inputs(&r->d, in, &warnings, err)) != FZ_OK)
 		return rc;
 	*doc = fz_draw_document(&r->d, in, r->a);
 	return FZ_OK;

@@ -13,8 +13,9 @@
 #include "draw_int.h"
 
 /* Max-heap by ticket: the largest on top. */
-static void
-sift_down(const fz_draw_order *o, fz_draw_cand *h, size_t n, size_t i)
+void
+fz_draw__sift_down(const fz_draw_order *o, fz_draw_cand *h, size_t n,
+    size_t i)
 {
 	for (;;) {
 		size_t l = 2 * i + 1, r = l + 1, top = i;
@@ -33,11 +34,11 @@ sift_down(const fz_draw_order *o, fz_draw_cand *h, size_t n, size_t i)
 	}
 }
 
-static void
-heapify(const fz_draw_order *o, fz_draw_cand *h, size_t n)
+void
+fz_draw__heapify(const fz_draw_order *o, fz_draw_cand *h, size_t n)
 {
 	for (size_t i = n / 2; i-- > 0;)
-		sift_down(o, h, n, i);
+		fz_draw__sift_down(o, h, n, i);
 }
 
 /* A max-heap into ascending order. */
@@ -49,14 +50,14 @@ heap_sort(const fz_draw_order *o, fz_draw_cand *h, size_t n)
 
 		h[0] = h[--n];
 		h[n] = t;
-		sift_down(o, h, n, 0);
+		fz_draw__sift_down(o, h, n, 0);
 	}
 }
 
 void
 fz_draw_cand_sort(const fz_draw_order *o, fz_draw_cand *c, size_t n)
 {
-	heapify(o, c, n);
+	fz_draw__heapify(o, c, n);
 	heap_sort(o, c, n);
 }
 
@@ -66,11 +67,11 @@ smallest(const fz_draw_order *o, fz_draw_cand *c, size_t n, size_t k)
 {
 	if (k == 0)
 		return;
-	heapify(o, c, k);
+	fz_draw__heapify(o, c, k);
 	for (size_t i = k; i < n; i++)
 		if (fz_draw_cand_cmp(o, &c[i], &c[0]) < 0) {
 			c[0] = c[i];
-			sift_down(o, c, k, 0);
+			fz_draw__sift_down(o, c, k, 0);
 		}
 	heap_sort(o, c, k);
 }
@@ -109,9 +110,8 @@ class_holds(const fz_stratum *s, const fz_entity *e)
 	    strcmp(s->credit, e->credit) == 0);
 }
 
-/* The first stratum e belongs to, or nstrata. */
-static size_t
-stratum_of(const fz_plan *p, const fz_entity *e)
+size_t
+fz_draw__stratum_of(const fz_plan *p, const fz_entity *e)
 {
 	size_t s, i;
 
@@ -143,8 +143,8 @@ push(struct strata_cands *sc, fz_draw_cand c)
 	sc->v[sc->n++] = c;
 }
 
-static int
-recently_inspected(const fz_plan *p, const fz_entity *e)
+int
+fz_draw__recent(const fz_plan *p, const fz_entity *e)
 {
 	return p->exclude_days > 0 && e->last_inspected != FZ_NODATE &&
 	    e->last_inspected <= p->date &&
@@ -175,11 +175,11 @@ populate_share(int t, void *ctx)
 			sh->closed++;
 			continue;
 		}
-		if (recently_inspected(p, e)) {
+		if (fz_draw__recent(p, e)) {
 			sh->recent++;
 			continue;
 		}
-		if ((s = stratum_of(p, e)) == p->nstrata) {
+		if ((s = fz_draw__stratum_of(p, e)) == p->nstrata) {
 			sh->unmatched++;
 			continue;
 		}
@@ -216,8 +216,8 @@ populate(fz_draw *d, struct strata_cands *sc, size_t ne)
 }
 
 /* Step 3: count, or ceil(ratio * P) in whole numbers; at most P. */
-static size_t
-take_of(const fz_stratum *s, size_t population)
+size_t
+fz_draw__take_of(const fz_stratum *s, size_t population)
 {
 	uint64_t t;
 
@@ -323,8 +323,7 @@ take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
 	size_t n = 0;
 
 	for (size_t s = 0; s < p->nstrata; s++) {
-		d->population[s] = sc[s].n;
-		d->selected[s] = take_of(&p->strata[s], sc[s].n);
+		d->selected[s] = fz_draw__take_of(&p->strata[s], d->population[s]);
 		smallest(o, sc[s].v, sc[s].n, d->selected[s]);
 		n += d->selected[s];
 	}
@@ -344,7 +343,7 @@ take(fz_draw *d, struct strata_cands *sc, const fz_draw_order *o)
 		const fz_entity *e = &d->entities[all[i].index];
 
 		pk->entity = all[i].index;
-		pk->stratum = stratum_of(p, e);
+		pk->stratum = fz_draw__stratum_of(p, e);
 		fz_draw_ticket(o->tk, e->id, strlen(e->id), pk->ticket);
 	}
 	free(all);
@@ -374,6 +373,30 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
     const fz_inspector *inspectors, size_t ninspectors,
     const fz_diag *diag, fz_error *err)
 {
+	return fz_draw__run(d, plan, h, entities, nentities, NULL, inspectors,
+	    ninspectors, diag, err);
+}
+
+/* The figures of the whole directory, of the entities themselves or of
+ * the selection that kept them. */
+static void
+figures(fz_draw *d, const struct strata_cands *sc, const fz_draw__tally *t)
+{
+	for (size_t s = 0; s < d->plan->nstrata; s++)
+		d->population[s] = t != NULL ? t->population[s] : sc[s].n;
+	if (t == NULL)
+		return;
+	d->closed = t->closed;
+	d->recent = t->recent;
+	d->unmatched = t->unmatched;
+}
+
+int
+fz_draw__run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+    const fz_entity *entities, size_t nentities, const fz_draw__tally *t,
+    const fz_inspector *inspectors, size_t ninspectors,
+    const fz_diag *diag, fz_error *err)
+{
 	struct strata_cands *sc;
 	fz_draw_order o = { NULL, entity_id, entities };
 	fz_draw__staff *st;
@@ -392,6 +415,7 @@ fz_draw_run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
 	}
 	sc = fz_xcalloc(plan->nstrata ? plan->nstrata : 1, sizeof *sc);
 	populate(d, sc, nentities);
+	figures(d, sc, t);
 	take(d, sc, &o);
 	for (size_t s = 0; s < plan->nstrata; s++)
 		free(sc[s].v);

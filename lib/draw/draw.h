@@ -182,6 +182,30 @@ int fz_draw_take(fz_draw_inputs *in, const fz_event *ev, fz_error *err);
 int fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err);
 void fz_draw_inputs_free(fz_draw_inputs *in);
 
+/* Bounded memory (fazhi-draw(1)): when the inputs can be read a second
+ * time (files, not a pipe), fz_draw_inputs_bounded after
+ * fz_draw_inputs_init lets a plan read before any entity keep only the
+ * entities that can be taken, in->entities then holding those alone
+ * (a plan with credit_ratios keeps the directory all the same).  Two ids
+ * are then told apart by fingerprints, and the entities of a stratum by
+ * ratio by their tickets alone until its population is known: after the
+ * reading, when fz_draw_inputs_again gives 1 (fingerprints met twice, or
+ * a stratum by ratio), the inputs are read again, every event to
+ * fz_draw_look_again (no tap), which keeps the entities a ratio takes and
+ * stops the reading at the first duplicate id (its error then
+ * fz_draw_inputs_end's too); then fz_draw_inputs_end as always. */
+void fz_draw_inputs_bounded(fz_draw_inputs *in);
+int fz_draw_inputs_again(fz_draw_inputs *in);
+int fz_draw_look_again(fz_draw_inputs *in, const fz_event *ev, fz_error *err);
+/* A test's hook: fingerprints cut to their bits low bits (1 to 64; 64
+ * as the program runs), so that different ids share them and the second
+ * look is seen to tell them apart.  Not for threads at once. */
+void fz_draw_fingerprint_bits(int bits);
+/* fz_draw_run over what in holds, a bounded selection or the whole
+ * directory. */
+int fz_draw_run_inputs(fz_draw *d, const fz_draw_inputs *in,
+    const fz_diag *diag, fz_error *err);
+
 /* The draw document of FORMATS.md for d read from in, as a tree owned by
  * a: what fazhi-draw writes and what --verify compares. */
 fz_node *fz_draw_document(const fz_draw *d, const fz_draw_inputs *in,

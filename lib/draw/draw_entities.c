@@ -8,7 +8,11 @@
  * order, so that the first duplicate it finds is the first in the input.
  * An error met by the reading thread is always further on in the input
  * than every entity staged, so a duplicate, when there is one, is the
- * error to report. */
+ * error to report.
+ *
+ * Once the plan is known before any entity, the sink hands the
+ * entities to a bounded selection (draw_select.c) instead of keeping
+ * them: a batch's strings are then its own, let go with it. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +29,12 @@ struct staged {
 struct batch {
 	struct staged rec[BATCH];
 	size_t n;
+	fz_arena *strings;	/* with a selection: the batch's strings */
 };
+
+/* Batches staged and not yet kept, at most: the reading waits beyond,
+ * so that what is staged stays bounded whatever the keeping's pace. */
+#define STAGED 16
 
 #define CACHE 64
 
@@ -35,8 +44,7 @@ struct fz_draw__entity_sink {
 	const char *cache[CACHE];	/* the last met at each slot */
 	struct batch *filling;
 
-	/* From the reading thread to the keeper, however many: the
-	 * reading never waits for the keeping. */
+	/* From the reading thread to the keeper, at most STAGED. */
 	fz_queue *staged;
 	int threaded;
 	pthread_t thread;
@@ -48,19 +56,8 @@ struct fz_draw__entity_sink {
 	size_t n, cap;
 	int status;
 	fz_error err;
+	fz_draw__select *select;	/* or NULL: the directory kept */
 };
-
-const char *
-fz_draw_word(fz_map *words, const char *s)
-{
-	const char *copy;
-	int added;
-
-	if (s == NULL)
-		return NULL;
-	fz_map_insert(words, s, strlen(s), &added, &copy);
-	return copy;
-}
 
 /* Keep one staged entity, unless a duplicate was met before. */
 static void
@@ -70,6 +67,10 @@ keep(fz_draw__entity_sink *k, const struct staged *r)
 	int added;
 	void **slot;
 
+	if (k->select != NULL) {
+		fz_draw__select_add(k->select, &r->e);
+		return;
+	}
 	if (k->status != FZ_OK)
 		return;
 	slot = fz_map_insert(k->ids, e.id, strlen(e.id), &added, &e.id);
@@ -96,6 +97,7 @@ keep_batch(fz_draw__entity_sink *k, struct batch *b)
 {
 	for (size_t i = 0; i < b->n; i++)
 		keep(k, &b->rec[i]);
+	fz_arena_free(b->strings);
 	free(b);
 }
 
@@ -120,7 +122,7 @@ fz_draw__entity_sink_new(void)
 	k->ids = fz_map_new();
 	k->words = fz_map_new();
 	if (fz_draw__nthreads() > 1) {
-		k->staged = fz_queue_new(SIZE_MAX);
+		k->staged = fz_queue_new(STAGED);
 		k->threaded = pthread_create(&k->thread, NULL, keeper, k) == 0;
 	}
 	return k;
@@ -144,7 +146,8 @@ send(fz_draw__entity_sink *k)
 static const char *
 copy(fz_draw__entity_sink *k, const char *s)
 {
-	return s == NULL ? NULL : fz_arena_strdup(k->strings, s);
+	return s == NULL ? NULL : fz_arena_strdup(k->filling->strings != NULL ?
+	    k->filling->strings : k->strings, s);
 }
 
 /* The shared copy of a repeated value, mostly straight from the cache. */
@@ -171,6 +174,7 @@ fz_draw__entity_sink_add(fz_draw__entity_sink *k, const fz_entity *e, const fz_n
 	if (k->filling == NULL) {
 		k->filling = fz_xmalloc(sizeof *k->filling);
 		k->filling->n = 0;
+		k->filling->strings = k->select != NULL ? fz_arena_new() : NULL;
 	}
 	r = &k->filling->rec[k->filling->n++];
 	r->e = *e;
@@ -196,11 +200,30 @@ drain(fz_draw__entity_sink *k)
 	k->threaded = 0;
 }
 
-int
-fz_draw__entity_sink_finish(fz_draw__entity_sink *k, fz_entity **v, size_t *n,
-    fz_error *err)
+void
+fz_draw__entity_sink_select(fz_draw__entity_sink *k, const fz_plan *plan,
+    enum fz_hash h)
+{
+	k->select = fz_draw__select_new(plan, h);
+}
+
+fz_draw__select *
+fz_draw__entity_sink_drained(fz_draw__entity_sink *k)
 {
 	drain(k);
+	return k->select;
+}
+
+int
+fz_draw__entity_sink_finish(fz_draw__entity_sink *k, fz_entity **v, size_t *n,
+    fz_draw__tally *t, fz_error *err)
+{
+	drain(k);
+	t->population = NULL;
+	if (k->select != NULL) {
+		fz_draw__select_finish(k->select, v, n, t);
+		return FZ_OK;
+	}
 	*v = k->v;
 	*n = k->n;
 	if (k->status != FZ_OK)
@@ -215,6 +238,7 @@ fz_draw__entity_sink_free(fz_draw__entity_sink *k)
 		return;
 	drain(k);
 	fz_queue_free(k->staged, NULL);
+	fz_draw__select_free(k->select);
 	fz_map_free(k->ids);
 	fz_map_free(k->words);
 	fz_arena_free(k->strings);

@@ -4,7 +4,9 @@
  * the rest let go.
  *
  * A directory can hold a million entities, so an entity keeps only its
- * decoded fields, and is kept beside the reading (draw_entities.c). */
+ * decoded fields, and is kept beside the reading (draw_entities.c); when
+ * the inputs can be read twice and the plan comes first, only those that
+ * can be taken are kept (draw_select.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +28,10 @@ struct fz_draw_store {
 	fz_place *inspector_at, plan_at;
 	size_t inspector_cap;
 	fz_draw__kind_digests *digests;
-	int force;
+	int force, bounded;
+	fz_draw__tally tally;	/* of a bounded selection */
+	int relook;		/* the status of the second look */
+	fz_error relook_err;
 	enum fz_hash fallback;
 	const fz_diag *diag;
 };
@@ -191,9 +196,13 @@ add_plan(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
 	st->plan_at = (fz_place){ ev->file, ev->doc_line, ev->doc_col };
 	doc = fz_node_copy(st->arena, ev->node);
 	if ((rc = fz_draw_plan_decode(doc, &in->plan, st->arena, st->diag,
-	    err)) != FZ_OK)
+	    err)) != FZ_OK || (rc = decide_hash(in, err)) != FZ_OK)
 		return rc;
-	return decide_hash(in, err);
+	/* The class of an entity needs the credit records, which may come
+	 * after it: a plan by credit class keeps the directory. */
+	if (st->bounded && in->records[FZ_IN_ENTITIES] == 0 && !in->plan.credit)
+		fz_draw__entity_sink_select(st->entities, &in->plan, in->hash);
+	return FZ_OK;
 }
 
 static int
@@ -260,6 +269,35 @@ fz_draw_inputs_init(fz_draw_inputs *in, int force,
 }
 
 void
+fz_draw_inputs_bounded(fz_draw_inputs *in)
+{
+	in->store->bounded = 1;
+}
+
+int
+fz_draw_inputs_again(fz_draw_inputs *in)
+{
+	fz_draw__select *s = fz_draw__entity_sink_drained(in->store->entities);
+
+	return s != NULL && fz_draw__select_again(s);
+}
+
+int
+fz_draw_look_again(fz_draw_inputs *in, const fz_event *ev, fz_error *err)
+{
+	fz_draw_store *st = in->store;
+	fz_draw__select *s = fz_draw__entity_sink_drained(st->entities);
+
+	if (s == NULL || ev->type != FZ_EV_RECORD ||
+	    ev->kind != FZ_KIND_ENTITIES)
+		return FZ_OK;
+	st->relook = fz_draw__select_relook(s, ev->node, &st->relook_err);
+	if (st->relook != FZ_OK)
+		*err = st->relook_err;
+	return st->relook;
+}
+
+void
 fz_draw_inputs_tap(void *in, size_t file, const void *buf, size_t len)
 {
 	fz_draw_inputs *inputs = in;
@@ -322,9 +360,13 @@ fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err)
 
 	/* A duplicate entity comes before anything met later. */
 	if (fz_draw__entity_sink_finish(in->store->entities, &in->entities,
-	    &in->nentities, &dup) != FZ_OK) {
+	    &in->nentities, &in->store->tally, &dup) != FZ_OK) {
 		*err = dup;
 		return dup.status;
+	}
+	if (in->store->relook != FZ_OK) {
+		*err = in->store->relook_err;
+		return err->status;
 	}
 	if (status != FZ_OK)
 		return status;
@@ -336,6 +378,17 @@ fz_draw_inputs_end(fz_draw_inputs *in, int status, fz_error *err)
 	in->records[FZ_IN_INSPECTORS] = in->ninspectors;
 	fz_draw__kind_digests_hex(in->store->digests, in->hash, in->digest);
 	return FZ_OK;
+}
+
+int
+fz_draw_run_inputs(fz_draw *d, const fz_draw_inputs *in, const fz_diag *diag,
+    fz_error *err)
+{
+	const fz_draw__tally *t = &in->store->tally;
+
+	return fz_draw__run(d, &in->plan, in->hash, in->entities,
+	    in->nentities, t->population != NULL ? t : NULL, in->inspectors,
+	    in->ninspectors, diag, err);
 }
 
 void

@@ -68,20 +68,78 @@ void fz_draw__kind_digests_hex(fz_draw__kind_digests *kd, enum fz_hash h,
     char hex[FZ_IN_COUNT][FZ_DIGEST_HEX]);
 
 /* The one copy in words of a short, often repeated value (a category, a
- * town), made on first sight; NULL for NULL. */
+ * town), made on first sight; NULL for NULL (draw_select.c). */
 const char *fz_draw_word(fz_map *words, const char *s);
+
+typedef struct fz_draw__select fz_draw__select;
+typedef struct fz_draw__tally fz_draw__tally;
 
 /* The entity directory as it is read (draw_entities.c): entities are
  * added in reading order (their strings copied; id: the node of the id,
  * for messages) and kept, duplicates found, beside the reading.
- * fz_draw__entity_sink_finish waits for them all and gives the directory (the
- * sink's until it is freed) or the first duplicate as an error. */
+ * fz_draw__entity_sink_select, before the first entity, hands them to a
+ * bounded selection (draw_select.c) instead, which fz_draw__entity_sink_drained
+ * gives once every entity added is in it.  fz_draw__entity_sink_finish waits
+ * for them all and gives the directory (the sink's until it is freed)
+ * or the first duplicate as an error; with a selection, the entities it
+ * kept and in t the figures of the whole (t->population NULL without). */
 typedef struct fz_draw__entity_sink fz_draw__entity_sink;
 fz_draw__entity_sink *fz_draw__entity_sink_new(void);
+void fz_draw__entity_sink_select(fz_draw__entity_sink *k, const fz_plan *plan,
+    enum fz_hash h);
+fz_draw__select *fz_draw__entity_sink_drained(fz_draw__entity_sink *k);
 void fz_draw__entity_sink_add(fz_draw__entity_sink *k, const fz_entity *e,
     const fz_node *id);
 int fz_draw__entity_sink_finish(fz_draw__entity_sink *k, fz_entity **v, size_t *n,
-    fz_error *err);
+    fz_draw__tally *t, fz_error *err);
 void fz_draw__entity_sink_free(fz_draw__entity_sink *k);
+
+/* The heap of draw.c, a max-heap by ticket (the largest on top). */
+void fz_draw__sift_down(const fz_draw_order *o, fz_draw_cand *h, size_t n,
+    size_t i);
+void fz_draw__heapify(const fz_draw_order *o, fz_draw_cand *h, size_t n);
+/* DRAW.md "Entities" (draw.c): the first stratum e belongs to, or
+ * nstrata; whether e was inspected too recently to be drawn. */
+size_t fz_draw__stratum_of(const fz_plan *p, const fz_entity *e);
+int fz_draw__recent(const fz_plan *p, const fz_entity *e);
+/* Step 3: how many of a population a stratum takes. */
+size_t fz_draw__take_of(const fz_stratum *s, size_t population);
+
+/* The figures of a directory of which only some entities are kept:
+ * the population of each stratum and the entities left out. */
+struct fz_draw__tally {
+	size_t *population;
+	size_t closed, recent, unmatched;
+};
+
+/* The draw of fz_draw_run over the entities kept by a selection (those
+ * that can be taken, draw_select.c), with the figures t of the whole
+ * directory; t NULL: entities is the whole directory. */
+int fz_draw__run(fz_draw *d, const fz_plan *plan, enum fz_hash h,
+    const fz_entity *entities, size_t nentities, const fz_draw__tally *t,
+    const fz_inspector *inspectors, size_t ninspectors,
+    const fz_diag *diag, fz_error *err);
+
+/* The bounded selection (draw_select.c), on one thread: every entity
+ * goes to fz_draw__select_add (its strings borrowed for the call, the
+ * kept ones copied), with the plan (borrowed) and hash of the draw.
+ * fz_draw__select_again ends the adding and gives 1 when the inputs must
+ * be read again: fingerprints met twice, or strata by ratio, whose
+ * entities are known only by their tickets until then.  Every entity
+ * record read again, in order, goes then to fz_draw__select_relook, which
+ * keeps those a ratio takes and gives FZ_DATAERR with err set at the
+ * first exact duplicate.
+ * fz_draw__select_finish gives the kept entities (the selection's until
+ * it is freed) and the figures (the population the selection's). */
+fz_draw__select *fz_draw__select_new(const fz_plan *plan, enum fz_hash h);
+void fz_draw__select_add(fz_draw__select *s, const fz_entity *e);
+int fz_draw__select_again(fz_draw__select *s);
+int fz_draw__select_relook(fz_draw__select *s, fz_node *rec, fz_error *err);
+void fz_draw__select_finish(fz_draw__select *s, fz_entity **v, size_t *n,
+    fz_draw__tally *t);
+void fz_draw__select_free(fz_draw__select *s);
+/* The fingerprint of an id, cut to the low bits fz_draw_fingerprint_bits
+ * set (64 unless a test asked for fewer). */
+uint64_t fz_draw__fingerprint(const char *id, size_t len);
 
 #endif
