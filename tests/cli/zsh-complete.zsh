@@ -27,9 +27,11 @@ local -a m
 for line in "$@"; do
 	: >$out
 	zpty -w -n fz "$line"$'\t'
-	# The widget is done when its post-function has written DONE (a
-	# minute at most: the programs may run under valgrind).
-	for i in {1..1200}; do
+	# The widget is done when its post-function has written DONE (five
+	# minutes at most: the programs may run under valgrind, or built
+	# with the sanitizers on a busy machine, where one line once took
+	# more than a minute).
+	for i in {1..6000}; do
 		[[ $(<$out) == *DONE ]] && break
 		sleep 0.05
 	done
