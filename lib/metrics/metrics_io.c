@@ -218,6 +218,8 @@ fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by)
 	write_where(w, m->where);
 	if (by != FZ_BY_NONE)
 		write_rows(m, w, by);
+	if (m->mergeable)
+		fz_metrics__write_mergeable(m, w);
 	fz_write_map_end(w);
 	return fz_write_doc_end(w);
 }

@@ -7,8 +7,8 @@
 
 #include "metrics_int.h"
 
-static void
-add_counts(struct app_counts *to, const struct app_counts *c)
+void
+fz_metrics__add_counts(struct app_counts *to, const struct app_counts *c)
 {
 	to->received += c->received;
 	to->completed += c->completed;
@@ -79,7 +79,7 @@ fz_metrics_part_merge(void *ctx, void *part, fz_error *err)
 
 	(void)err;
 	for (size_t i = 0; i < p->n; i++)
-		add_counts(&m->entries[i]->apps, &p->part_apps[i]);
+		fz_metrics__add_counts(&m->entries[i]->apps, &p->part_apps[i]);
 	m->applications += p->applications;
 	fz_metrics__widen(m, p->earliest);
 	fz_metrics__widen(m, p->latest);
