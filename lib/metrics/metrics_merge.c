@@ -10,7 +10,7 @@
 
 #include "metrics_int.h"
 
-/* The counts of a matter in the order they are written as n:. */
+/* The counts of a matter in the order they are written as sums:. */
 #define NCOUNTS 20
 
 static void
@@ -98,7 +98,7 @@ write_counts(fz_metrics *m, fz_writer *w)
 		fz_write_map_begin(w, 1);
 		fz_write_key(w, "matter");
 		fz_write_str(w, m->entries[i]->m.code);
-		fz_write_key(w, "n");
+		fz_write_key(w, "sums");
 		fz_write_seq_begin(w, 1);
 		for (int k = 0; k < NCOUNTS; k++)
 			fz_write_int(w, *v[k]);
@@ -217,14 +217,14 @@ static int
 merge_one(fz_metrics *m, const fz_node *row, fz_error *err)
 {
 	const fz_node *code = fz_node_get(row, "matter");
-	const fz_node *n = fz_node_get(row, "n");
+	const fz_node *n = fz_node_get(row, "sums");
 	struct app_counts c = { 0 };
 	long long *v[NCOUNTS];
 	void **e;
 
 	if (code == NULL || code->type != FZ_SCALAR || n == NULL ||
 	    n->type != FZ_SEQ || n->n != NCOUNTS)
-		return bad(err, row, "counts: rows need matter: and n: "
+		return bad(err, row, "counts: rows need matter: and sums: "
 		    "with 20 whole numbers");
 	if ((e = fz_map_find(m->codes, code->str, code->len)) == NULL)
 		return bad(err, code, "counts: names a matter not in the "
@@ -312,7 +312,8 @@ fz_metrics_merge_take(fz_metrics *m, const fz_event *ev, fz_error *err)
 	if (ev->type == FZ_EV_END)
 		return m->merged == 0 ? fz_error_set(err, FZ_DATAERR, NULL, 0,
 		    0, "--merge found no metrics to merge") : FZ_OK;
-	if (ev->kind == FZ_KIND_MATTERS && m->merged > 0)
+	if ((ev->kind == FZ_KIND_MATTERS && m->merged > 0) ||
+	    (ev->kind == FZ_KIND_METRICS && m->n == 0))
 		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
 		    ev->doc_col, "--merge: name the matters before the "
 		    "metrics merged");
