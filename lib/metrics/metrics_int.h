@@ -58,7 +58,7 @@ struct fz_metrics {
 
 /* The data's earliest and latest dates widened to d (FZ_NODATE: none). */
 void fz_metrics__widen(fz_metrics *m, fz_date d);
-/* to += c, every count (metrics_parts.c). */
+/* to += c, every count (metrics_merge.c). */
 void fz_metrics__add_counts(struct app_counts *to,
     const struct app_counts *c);
 /* The mergeable: section of the document (metrics_merge.c). */

@@ -253,3 +253,31 @@ fz_metrics_take(fz_metrics *m, const fz_event *ev, fz_error *err)
 		    ev->kind_name : "a document without kind");
 	return ev->type == FZ_EV_RECORD ? add_record(m, ev, err) : FZ_OK;
 }
+
+int
+fz_metrics_merge_take(fz_metrics *m, const fz_event *ev, fz_error *err)
+{
+	int rc;
+
+	if (ev->type == FZ_EV_END)
+		return m->merged == 0 ? fz_error_set(err, FZ_DATAERR, NULL, 0,
+		    0, "--merge found no metrics to merge") : FZ_OK;
+	if ((ev->kind == FZ_KIND_MATTERS && m->merged > 0) ||
+	    (ev->kind == FZ_KIND_METRICS && m->n == 0))
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "--merge: name the matters before the "
+		    "metrics merged");
+	if (ev->kind == FZ_KIND_MATTERS)
+		return fz_metrics_take(m, ev, err);
+	if (ev->kind != FZ_KIND_METRICS)
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "--merge reads matters and metrics, not %s",
+		    ev->kind_name != NULL ? ev->kind_name :
+		    "a document without kind");
+	if (m->merged == 0 && (rc = fz_metrics_check(m, err)) != FZ_OK)
+		return rc;
+	if ((rc = fz_metrics_merge(m, ev->node, err)) != FZ_OK)
+		return rc;
+	m->merged++;
+	return FZ_OK;
+}

@@ -27,6 +27,19 @@ count_slots(struct app_counts *c, long long *v[NCOUNTS])
 	memcpy(v, fixed, sizeof fixed);
 }
 
+/* Also the sum of a part of a file (metrics_parts.c). */
+void
+fz_metrics__add_counts(struct app_counts *to, const struct app_counts *c)
+{
+	struct app_counts from = *c;	/* count_slots writes through */
+	long long *t[NCOUNTS], *v[NCOUNTS];
+
+	count_slots(to, t);
+	count_slots(&from, v);
+	for (int k = 0; k < NCOUNTS; k++)
+		*t[k] += *v[k];
+}
+
 void
 fz_metrics_set_mergeable(fz_metrics *m)
 {
@@ -301,33 +314,5 @@ fz_metrics_merge(fz_metrics *m, const fz_node *doc, fz_error *err)
 	m->applications += napps;
 	fz_metrics__widen(m, dates[0]);
 	fz_metrics__widen(m, dates[1]);
-	return FZ_OK;
-}
-
-int
-fz_metrics_merge_take(fz_metrics *m, const fz_event *ev, fz_error *err)
-{
-	int rc;
-
-	if (ev->type == FZ_EV_END)
-		return m->merged == 0 ? fz_error_set(err, FZ_DATAERR, NULL, 0,
-		    0, "--merge found no metrics to merge") : FZ_OK;
-	if ((ev->kind == FZ_KIND_MATTERS && m->merged > 0) ||
-	    (ev->kind == FZ_KIND_METRICS && m->n == 0))
-		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, "--merge: name the matters before the "
-		    "metrics merged");
-	if (ev->kind == FZ_KIND_MATTERS)
-		return fz_metrics_take(m, ev, err);
-	if (ev->kind != FZ_KIND_METRICS)
-		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
-		    ev->doc_col, "--merge reads matters and metrics, not %s",
-		    ev->kind_name != NULL ? ev->kind_name :
-		    "a document without kind");
-	if (m->merged == 0 && (rc = fz_metrics_check(m, err)) != FZ_OK)
-		return rc;
-	if ((rc = fz_metrics_merge(m, ev->node, err)) != FZ_OK)
-		return rc;
-	m->merged++;
 	return FZ_OK;
 }
