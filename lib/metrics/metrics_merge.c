@@ -92,6 +92,25 @@ catalogue_digest(const fz_metrics *m, char hex[FZ_DIGEST_HEX])
 	fz_digest_free(d);
 }
 
+/* The SHA-256 of the working days of m's calendar from a to b (the
+ * dates of a document's applications): the days its working days and
+ * on-time counts were taken over, so a merge under another calendar that
+ * would count them otherwise is refused. */
+static void
+calendar_digest(const fz_metrics *m, fz_date a, fz_date b,
+    char hex[FZ_DIGEST_HEX])
+{
+	fz_digest *d = fz_digest_new(FZ_HASH_SHA256);
+
+	if (d == NULL)
+		abort();	/* every libcrypto has SHA-256 */
+	for (fz_date t = a; a != FZ_NODATE && t <= b; t++)
+		fz_digest_update(d, fz_calendar_is_workday(m->cal, t) ?
+		    "1" : "0", 1);
+	fz_digest_hex(d, hex);
+	fz_digest_free(d);
+}
+
 static void
 write_counts(fz_metrics *m, fz_writer *w)
 {
@@ -141,6 +160,9 @@ fz_metrics__write_mergeable(fz_metrics *m, fz_writer *w)
 	fz_write_date(w, m->earliest);
 	fz_write_date(w, m->latest);
 	fz_write_seq_end(w);
+	calendar_digest(m, m->earliest, m->latest, hex);
+	fz_write_key(w, "workdays_sha256");
+	fz_write_str(w, hex);
 	fz_write_key_int(w, "applications", m->applications);
 	fz_write_key(w, "ids");
 	fz_write_seq_begin(w, 0);
@@ -289,6 +311,20 @@ check_doc(fz_metrics *m, const fz_node *doc, const fz_node *mg,
 	return same_where(m, doc, err);
 }
 
+static int
+same_calendar(const fz_metrics *m, const fz_node *mg, const fz_date d[2],
+    fz_error *err)
+{
+	const fz_node *sha = fz_node_get(mg, "workdays_sha256");
+	char hex[FZ_DIGEST_HEX];
+
+	calendar_digest(m, d[0], d[1], hex);
+	if (sha == NULL || sha->type != FZ_SCALAR || strcmp(sha->str, hex))
+		return bad(err, sha ? sha : mg, "the metrics merged were "
+		    "counted with other working days (--calendar)");
+	return FZ_OK;
+}
+
 int
 fz_metrics_merge(fz_metrics *m, const fz_node *doc, fz_error *err)
 {
@@ -308,6 +344,7 @@ fz_metrics_merge(fz_metrics *m, const fz_node *doc, fz_error *err)
 		    "whole number");
 	if ((rc = check_doc(m, doc, mg, err)) != FZ_OK ||
 	    (rc = read_pair(mg, "dates", dates, err)) != FZ_OK ||
+	    (rc = same_calendar(m, mg, dates, err)) != FZ_OK ||
 	    (rc = merge_ids(m, mg, err)) != FZ_OK ||
 	    (rc = merge_counts(m, mg, err)) != FZ_OK)
 		return rc;

@@ -254,6 +254,25 @@ test_other_where(void **state)
 	fz_where_free(w);
 }
 
+/* Wednesday 9 January a holiday: within the dates of the part. */
+static void
+test_other_calendar(void **state)
+{
+	fz_calendar *cal = fz_calendar_new();
+	fz_metrics *m;
+	fz_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(fz_calendar_add_doc(cal, fx_parse(fx_arena,
+	    "kind: calendar\nholidays: [2019-01-09]\n"), &err), FZ_OK);
+	m = fz_metrics_new(cal, fz_date_make(2019, 1, 1), FZ_NODATE);
+	catalogue(m, 2);
+	assert_int_equal(fz_metrics_check(m, &err), FZ_OK);
+	refused(part(0, 4, NULL, NULL), m, "the metrics merged were counted "
+	    "with other working days (--calendar)");
+	fz_calendar_free(cal);
+}
+
 int
 main(void)
 {
@@ -263,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_same_application_twice),
 		cmocka_unit_test(test_other_where),
+		cmocka_unit_test(test_other_calendar),
 	};
 
 	return cmocka_run_group_tests(tests, fx_arena_setup,
