@@ -12,7 +12,8 @@ static fz_cli cli = {
 	.usage = N_("fazhi-metrics [-o FILE] [--from DATE] [--to DATE] "
 	    "[--month YYYY-MM]\n                     [--year YYYY] "
 	    "[--where KEY=VALUE]... [--by KEY]\n                     "
-	    "[--calendar cn|weekdays|FILE] [FILE...]"),
+	    "[--calendar cn|weekdays|FILE] [--mergeable] [--merge]\n"
+	    "                     [FILE...]"),
 	.help =
 	    N_("Compute the approval metrics (fazhi-formats(5)) from matters and "
 	    "applications.\nName the matters before the applications.\n"
@@ -28,6 +29,9 @@ static fz_cli cli = {
 	    "                        (the default); weekdays, Monday to Friday; or a\n"
 	    "                        calendar or holiday-cn file\n"
 	    "      --by KEY          add a row per matter, type or office\n"
+	    "      --mergeable       add what an exact --merge needs\n"
+	    "      --merge           add metrics written with --mergeable, after\n"
+	    "                        the matters they were counted with\n"
 	    "      --progress        show progress on standard error\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
@@ -37,11 +41,11 @@ static fz_cli cli = {
 struct opts {
 	const char *calendar;
 	fz_cli_range range;
-	int by;
+	int by, mergeable, merge;
 	fz_where *where;
 };
 
-enum { O_WHERE = 256, O_CALENDAR, O_BY };
+enum { O_WHERE = 256, O_CALENDAR, O_BY, O_MERGEABLE, O_MERGE };
 
 /* -1 to go on; FZ_OK after --help or --version; FZ_USAGE with err set. */
 static int
@@ -53,6 +57,8 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		{ "where", required_argument, NULL, O_WHERE },
 		{ "calendar", required_argument, NULL, O_CALENDAR },
 		{ "by", required_argument, NULL, O_BY },
+		{ "mergeable", no_argument, NULL, O_MERGEABLE },
+		{ "merge", no_argument, NULL, O_MERGE },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, rc;
@@ -71,6 +77,14 @@ parse_opts(int argc, char **argv, struct opts *o, fz_error *err)
 		case O_WHERE:
 			rc = fz_where_add(o->where, optarg, err) == FZ_OK ? -1 :
 			    FZ_USAGE;
+			break;
+		case O_MERGEABLE:
+			o->mergeable = 1;
+			rc = -1;
+			break;
+		case O_MERGE:
+			o->merge = 1;
+			rc = -1;
 			break;
 		case O_BY:
 			rc = (o->by = fz_metrics_by_parse(optarg)) >= 0 ? -1 :
@@ -93,6 +107,24 @@ take(void *ctx, const fz_event *ev, fz_error *err)
 	return fz_metrics_take(ctx, ev, err);
 }
 
+static int
+merge_take(void *ctx, const fz_event *ev, fz_error *err)
+{
+	return fz_metrics_merge_take(ctx, ev, err);
+}
+
+/* A mergeable metrics keeps the ids of the applications in one table:
+ * read in one part.  A merge reads no applications. */
+static const fz_stream_parts *
+parts_of(const struct opts *o, fz_metrics *m, fz_stream_parts *p)
+{
+	if (o->mergeable || o->merge)
+		return NULL;
+	*p = (fz_stream_parts){ m, fz_metrics_part_open, fz_metrics_part_take,
+	    fz_metrics_part_merge, fz_metrics_part_drop };
+	return p;
+}
+
 struct write_ctx {
 	fz_metrics *m;
 	int by;
@@ -111,6 +143,7 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 {
 	fz_calendar *cal = NULL;
 	fz_metrics *m = NULL;
+	fz_stream_parts parts;
 	int rc;
 
 	if ((cal = fz_calendar_open(o->calendar, err)) == NULL) {
@@ -120,10 +153,11 @@ run(const struct opts *o, char **files, int nfiles, fz_error *err)
 	m = fz_metrics_new(cal, o->range.from, o->range.to);
 	if ((rc = fz_metrics_set_where(m, o->where, err)) != FZ_OK)
 		goto done;
-	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take = take,
-	    .ctx = m, .parts = &(fz_stream_parts){ m, fz_metrics_part_open,
-	    fz_metrics_part_take, fz_metrics_part_merge,
-	    fz_metrics_part_drop } }, err);
+	if (o->mergeable)
+		fz_metrics_set_mergeable(m);
+	rc = fz_cli_read(&cli, files, nfiles, &(fz_cli_input){ .take =
+	    o->merge ? merge_take : take, .ctx = m,
+	    .parts = parts_of(o, m, &parts) }, err);
 	if (rc == FZ_OK) {
 		fz_cli_unmatched(&cli, fz_metrics_where_of(m,
 		    FZ_KIND_APPLICATIONS), FZ_KIND_APPLICATIONS);

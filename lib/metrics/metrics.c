@@ -32,6 +32,7 @@ fz_metrics_free(fz_metrics *m)
 	fz_arena_free(m->arena);
 	fz_map_free(m->codes);
 	fz_map_free(m->files);
+	fz_map_free(m->ids);
 	fz_where_free(m->where);
 	fz_where_free(m->app_where);
 	fz_where_free(m->matter_where);
@@ -304,7 +305,7 @@ fz_metrics_add_application(fz_metrics *m, const fz_application *a,
 {
 	struct entry *e = find(m, a->matter);
 	struct app_counts *c;
-	int done_by_end;
+	int done_by_end, added;
 
 	if (e == NULL && m->n == 0)
 		return fail_at(pos_of(m, rec, "matter"), err,
@@ -318,6 +319,8 @@ fz_metrics_add_application(fz_metrics *m, const fz_application *a,
 		    "application '%s' completed before it was received%s",
 		    a->id, "");
 	m->applications++;
+	if (m->ids != NULL)
+		fz_map_insert(m->ids, a->id, strlen(a->id), &added, NULL);
 	if (!e->selected || (fz_where_count(m->app_where) > 0 &&
 	    (rec == NULL || !fz_where_match(m->app_where,
 	    FZ_KIND_APPLICATIONS, rec))))

@@ -132,6 +132,24 @@ void fz_metrics_period(const fz_metrics *m, fz_date *from, fz_date *to);
  * Returns 0, or -1 when a write failed. */
 int fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by);
 
+/* Keep what an exact merge needs (the ids of the applications, the
+ * given period, a digest of the catalogue) and write it as mergeable:.
+ * Before the first add.  A mergeable metrics is read in one part. */
+void fz_metrics_set_mergeable(fz_metrics *m);
+int fz_metrics_is_mergeable(const fz_metrics *m);
+/* Add the counts of a metrics document written with mergeable, after
+ * the whole catalogue was added and checked.  FZ_DATAERR, at the
+ * position of the value, for a document without mergeable:, another
+ * period or where than m's, another catalogue (its digest), or an
+ * application id that m or a document merged before counted. */
+int fz_metrics_merge(fz_metrics *m, const fz_node *doc, fz_error *err);
+/* fz_metrics_take for --merge: the matters, then metrics documents
+ * (fz_metrics_merge, the catalogue checked before the first).
+ * FZ_DATAERR for applications, a matter after a metrics document, or
+ * at the end when no metrics document was merged. */
+int fz_metrics_merge_take(fz_metrics *m, const fz_event *ev,
+    fz_error *err);
+
 /* end of metrics */
 
 #endif

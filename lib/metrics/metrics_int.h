@@ -49,9 +49,19 @@ struct fz_metrics {
 	 * (its codes and entries, read only). */
 	struct app_counts *part_apps;
 	const fz_metrics *whole;
+	/* With mergeable (metrics_merge.c): the ids of the applications
+	 * read, for a merge to refuse one counted twice. */
+	fz_map *ids;
+	int mergeable;
+	size_t merged;		/* documents merged (fz_metrics_merge) */
 };
 
 /* The data's earliest and latest dates widened to d (FZ_NODATE: none). */
 void fz_metrics__widen(fz_metrics *m, fz_date d);
+/* to += c, every count (metrics_merge.c). */
+void fz_metrics__add_counts(struct app_counts *to,
+    const struct app_counts *c);
+/* The mergeable: section of the document (metrics_merge.c). */
+void fz_metrics__write_mergeable(fz_metrics *m, fz_writer *w);
 
 #endif

@@ -218,6 +218,8 @@ fz_metrics_write(fz_metrics *m, fz_writer *w, enum fz_metrics_by by)
 	write_where(w, m->where);
 	if (by != FZ_BY_NONE)
 		write_rows(m, w, by);
+	if (m->mergeable)
+		fz_metrics__write_mergeable(m, w);
 	fz_write_map_end(w);
 	return fz_write_doc_end(w);
 }
@@ -250,4 +252,32 @@ fz_metrics_take(fz_metrics *m, const fz_event *ev, fz_error *err)
 		    "applications, not %s", ev->kind_name != NULL ?
 		    ev->kind_name : "a document without kind");
 	return ev->type == FZ_EV_RECORD ? add_record(m, ev, err) : FZ_OK;
+}
+
+int
+fz_metrics_merge_take(fz_metrics *m, const fz_event *ev, fz_error *err)
+{
+	int rc;
+
+	if (ev->type == FZ_EV_END)
+		return m->merged == 0 ? fz_error_set(err, FZ_DATAERR, NULL, 0,
+		    0, "--merge found no metrics to merge") : FZ_OK;
+	if ((ev->kind == FZ_KIND_MATTERS && m->merged > 0) ||
+	    (ev->kind == FZ_KIND_METRICS && m->n == 0))
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "--merge: name the matters before the "
+		    "metrics merged");
+	if (ev->kind == FZ_KIND_MATTERS)
+		return fz_metrics_take(m, ev, err);
+	if (ev->kind != FZ_KIND_METRICS)
+		return fz_error_set(err, FZ_DATAERR, ev->file, ev->doc_line,
+		    ev->doc_col, "--merge reads matters and metrics, not %s",
+		    ev->kind_name != NULL ? ev->kind_name :
+		    "a document without kind");
+	if (m->merged == 0 && (rc = fz_metrics_check(m, err)) != FZ_OK)
+		return rc;
+	if ((rc = fz_metrics_merge(m, ev->node, err)) != FZ_OK)
+		return rc;
+	m->merged++;
+	return FZ_OK;
 }

@@ -7,27 +7,6 @@
 
 #include "metrics_int.h"
 
-static void
-add_counts(struct app_counts *to, const struct app_counts *c)
-{
-	to->received += c->received;
-	to->completed += c->completed;
-	to->pending += c->pending;
-	for (int i = 0; i < 4; i++)
-		to->by_action[i] += c->by_action[i];
-	for (int i = 0; i < 3; i++) {
-		to->by_channel[i] += c->by_channel[i];
-		to->by_outcome[i] += c->by_outcome[i];
-	}
-	to->site_surveys += c->site_surveys;
-	to->online_completed += c->online_completed;
-	to->scored += c->scored;
-	to->score_sum += c->score_sum;
-	to->workdays += c->workdays;
-	to->timed += c->timed;
-	to->on_time += c->on_time;
-}
-
 void *
 fz_metrics_part_open(void *ctx, enum fz_kind k)
 {
@@ -79,7 +58,7 @@ fz_metrics_part_merge(void *ctx, void *part, fz_error *err)
 
 	(void)err;
 	for (size_t i = 0; i < p->n; i++)
-		add_counts(&m->entries[i]->apps, &p->part_apps[i]);
+		fz_metrics__add_counts(&m->entries[i]->apps, &p->part_apps[i]);
 	m->applications += p->applications;
 	fz_metrics__widen(m, p->earliest);
 	fz_metrics__widen(m, p->latest);
